@@ -1,0 +1,11 @@
+/** Jest runs TypeScript through ts-jest without type checking (isolatedModules); `tsc --noEmit` type-checks separately. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', target: 'ES2019', esModuleInterop: true, resolveJsonModule: true } }],
+    '^.+\\.(tsv|csv|html)$': '<rootDir>/test/text-transform.js',
+  },
+  moduleFileExtensions: ['ts', 'js', 'json', 'tsv', 'csv', 'html'],
+};

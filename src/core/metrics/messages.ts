@@ -1,0 +1,10 @@
+import { defineMessages } from '../i18n/define';
+
+export const metricsMessages = defineMessages(
+  {
+    'metrics.placeholder': '',
+  },
+  {
+    'metrics.placeholder': '',
+  },
+);

@@ -1,0 +1,231 @@
+/**
+ * TabSpec: the declarative description of one generated tab. Every feature returns one; three
+ * renderers draw it (Apps Script, batched; xlsx via ExcelJS; HTML preview in the playground).
+ *
+ * Coordinates are 0-based (row 0 = the sheet's first row). Formulas use A1 notation as Sheets
+ * writes them ("=IFERROR(C2/B2,\"\")"), and carry the value the core computed for them, so the
+ * xlsx and the preview show numbers without a spreadsheet engine.
+ */
+
+/** What a cell holds once read: numbers (dates as day serials), text, booleans, or blank. */
+export type CellValue = string | number | boolean | null;
+
+/** A formula with the value the core computed for it. */
+export interface FormulaCell {
+  formula: string; // starts with "="
+  value: CellValue;
+}
+
+/** A plain value is always literal: text starting with = + - @ stays text in every renderer. */
+export type Cell = CellValue | FormulaCell;
+
+export function isFormulaCell(cell: Cell | undefined): cell is FormulaCell {
+  return typeof cell === 'object' && cell !== null && typeof (cell as FormulaCell).formula === 'string';
+}
+
+/** The value shown for a cell: a formula's cached value, or the value itself. */
+export function cellValue(cell: Cell | undefined): CellValue {
+  if (cell === undefined) return null;
+  return isFormulaCell(cell) ? cell.value : cell;
+}
+
+/** Text that a spreadsheet would take for a formula if typed as is. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}
+
+export type CellFormat = 'text' | 'date' | 'time' | 'integer' | 'decimal' | 'percent' | 'currency' | 'checkbox' | 'general';
+
+/** Number-format patterns, shared by the Apps Script and xlsx renderers. */
+export const NUMBER_FORMATS: Record<CellFormat, string> = {
+  text: '@',
+  date: 'yyyy-mm-dd',
+  time: 'hh:mm',
+  integer: '#,##0',
+  decimal: '#,##0.00',
+  percent: '0.0%',
+  currency: '"¥"#,##0',
+  checkbox: 'General',
+  general: 'General',
+};
+
+export interface RangeRef {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface ColumnSpec {
+  key: string;
+  width?: number; // pixels
+  format?: CellFormat; // default for the column's data cells (below the header rows)
+}
+
+export interface CellStyle {
+  background?: string; // "#rrggbb"
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  strikethrough?: boolean;
+  wrap?: boolean;
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'middle' | 'bottom';
+  fontSize?: number;
+}
+
+export interface StyleRun {
+  range: RangeRef;
+  style: CellStyle;
+}
+
+export interface FormatRun {
+  range: RangeRef;
+  format: CellFormat;
+}
+
+export type ValidationRule =
+  | { type: 'list'; values: string[]; strict?: boolean }
+  /** Values from a range of another tab, e.g. the Team tab's names ({tab: '团队', a1: 'A2:A'}). */
+  | { type: 'listFromRange'; tab: string; a1: string; strict?: boolean }
+  | { type: 'checkbox' };
+
+export interface ValidationSpec {
+  range: RangeRef;
+  rule: ValidationRule;
+}
+
+/**
+ * A custom-formula conditional format. The formula is written for the top-left cell of the first
+ * range, with relative references moving across the ranges (Sheets' and Excel's semantics).
+ */
+export interface ConditionalFormatSpec {
+  ranges: RangeRef[];
+  formula: string;
+  style: Pick<CellStyle, 'background' | 'fontColor' | 'bold' | 'italic' | 'strikethrough'>;
+}
+
+export interface NoteSpec {
+  row: number;
+  col: number;
+  text: string;
+}
+
+export type ChartType = 'column' | 'bar' | 'line';
+
+export interface ChartSpec {
+  type: ChartType;
+  title: string;
+  /** Category labels (first column) and one or more series columns, all with a header row. */
+  ranges: RangeRef[];
+  anchor: { row: number; col: number };
+  width?: number;
+  height?: number;
+}
+
+export type TabKind = 'team' | 'sop' | 'sop-template' | 'plan' | 'gantt' | 'activities' | 'calendar' | 'metrics';
+
+/** Identifies a generated tab so that regenerating finds it again whatever its name became. */
+export interface TabMarker {
+  kind: TabKind;
+  key: string; // e.g. "Java引流5群|第12期" for an SOP; "" for singletons such as the Team tab
+}
+
+export interface TabSpec {
+  name: string; // wanted name; the workbook may pick "名字 (2)" when a foreign tab holds it
+  marker: TabMarker;
+  columns: ColumnSpec[];
+  rows: Cell[][]; // row-major; rows may be shorter than columns (padded with blanks)
+  headerRows: number; // rows above the data (column formats apply below them)
+  frozenRows?: number;
+  frozenColumns?: number;
+  formats?: FormatRun[];
+  styles?: StyleRun[];
+  merges?: RangeRef[];
+  validations?: ValidationSpec[];
+  conditionalFormats?: ConditionalFormatSpec[];
+  notes?: NoteSpec[];
+  charts?: ChartSpec[];
+  /** Text tab colour in the tab strip. */
+  tabColor?: string;
+}
+
+export function range(row: number, col: number, rows = 1, cols = 1): RangeRef {
+  return { row, col, rows, cols };
+}
+
+/** Width of the grid: the widest of the column list and the rows. */
+export function gridWidth(spec: TabSpec): number {
+  let width = spec.columns.length;
+  for (const row of spec.rows) if (row.length > width) width = row.length;
+  return width;
+}
+
+/** Column index (0-based) to letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Letters to a 0-based column index: A → 0, AA → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A1 reference of a 0-based cell, e.g. (1, 2) → "C2"; absolute parts with `$`. */
+export function a1(row: number, col: number, absRow = false, absCol = false): string {
+  return `${absCol ? '$' : ''}${columnLetter(col)}${absRow ? '$' : ''}${row + 1}`;
+}
+
+export function a1Range(r: RangeRef): string {
+  const start = a1(r.row, r.col);
+  return r.rows === 1 && r.cols === 1 ? start : `${start}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+}
+
+/** A tab name quoted for use in formulas: 'SOP·Java 5群'!A1. */
+export function quoteTabName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The format of every cell of the grid (header rows 'general' unless a run says otherwise):
+ * columns' defaults below the header, then runs in order. Shared by the renderers.
+ */
+export function formatGrid(spec: TabSpec, height: number, width: number): CellFormat[][] {
+  const grid: CellFormat[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row: CellFormat[] = new Array(width);
+    for (let c = 0; c < width; c++) row[c] = r >= spec.headerRows ? spec.columns[c]?.format ?? 'general' : 'general';
+    grid.push(row);
+  }
+  for (const run of spec.formats ?? []) forEachCell(run.range, height, width, (r, c) => (grid[r][c] = run.format));
+  return grid;
+}
+
+/** The merged style of every cell (runs applied in order; later runs win per property). */
+export function styleGrid(spec: TabSpec, height: number, width: number): CellStyle[][] {
+  const grid: CellStyle[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row: CellStyle[] = new Array(width);
+    for (let c = 0; c < width; c++) row[c] = {};
+    grid.push(row);
+  }
+  for (const run of spec.styles ?? []) {
+    forEachCell(run.range, height, width, (r, c) => Object.assign(grid[r][c], run.style));
+  }
+  return grid;
+}
+
+export function forEachCell(r: RangeRef, height: number, width: number, fn: (row: number, col: number) => void): void {
+  const rowEnd = Math.min(r.row + r.rows, height);
+  const colEnd = Math.min(r.col + r.cols, width);
+  for (let row = Math.max(0, r.row); row < rowEnd; row++) for (let col = Math.max(0, r.col); col < colEnd; col++) fn(row, col);
+}

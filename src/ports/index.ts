@@ -1,0 +1,63 @@
+/**
+ * Ports: what the use cases need from the outside world. Adapters: src/gas (SpreadsheetApp,
+ * PropertiesService, LockService) and src/local (in-memory workbook for the playground, CLI, tests).
+ */
+import type { DaySerial } from '../core/dates';
+import type { Settings } from '../core/settings';
+import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
+
+export interface TabInfo {
+  name: string;
+  /** Set on tabs this add-on generated; null on every other tab. */
+  marker: TabMarker | null;
+}
+
+export interface WriteResult {
+  name: string; // the name the tab has now (may differ from spec.name: "团队 (2)")
+  created: boolean;
+}
+
+export interface Workbook {
+  listTabs(): TabInfo[];
+  /** The typed values of a tab's data range (dates as day serials, times as day fractions). */
+  readTab(name: string): CellValue[][];
+  /** The current selection when it spans more than one cell, else null. */
+  readSelection(): { tab: string; values: CellValue[][] } | null;
+  activeTabName(): string | null;
+  /**
+   * Writes a generated tab. The tab carrying spec.marker is updated in place; otherwise a new tab is
+   * created with spec.name, or "name (2)"… when another tab already has that name. A tab without
+   * our marker is never overwritten.
+   */
+  writeTab(spec: TabSpec): WriteResult;
+  activate(name: string): void;
+  /** Runs fn while holding the document lock; throws AppError('error.busy') when it cannot be had. */
+  withLock<T>(fn: () => T): T;
+}
+
+export interface Ui {
+  toast(message: string, title?: string): void;
+  alert(message: string, title?: string): void;
+}
+
+export interface Clock {
+  /** Today in the spreadsheet's time zone. */
+  today(): DaySerial;
+  /** Now as "YYYY-MM-DD HH:MM" in the spreadsheet's time zone (for notes saying when a tab was made). */
+  nowText(): string;
+}
+
+export interface SettingsStore {
+  load(): Partial<Settings>;
+  save(settings: Settings): void;
+}
+
+/** Everything a use case may touch. */
+export interface AppContext {
+  workbook: Workbook;
+  ui: Ui;
+  clock: Clock;
+  settings: SettingsStore;
+  /** The user's locale, e.g. "zh_CN" or "en_US" (Session.getActiveUserLocale in Sheets). */
+  locale: string;
+}
