@@ -123,7 +123,8 @@ export interface ChartSpec {
   height?: number;
 }
 
-export type TabKind = 'team' | 'sop' | 'sop-template' | 'plan' | 'gantt' | 'activities' | 'calendar' | 'metrics';
+/** 'plain' is only the in-memory description of a tab the add-on did not create; it is never written as a marker. */
+export type TabKind = 'plain' | 'team' | 'sop' | 'sop-template' | 'plan' | 'gantt' | 'activities' | 'calendar' | 'metrics';
 
 /** Identifies a generated tab so that regenerating finds it again whatever its name became. */
 export interface TabMarker {

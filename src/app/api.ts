@@ -1,0 +1,56 @@
+/**
+ * The functions a sidebar may call, in one list. Apps Script exposes each as a global function
+ * (src/gas/main.ts); the playground serves each at POST /api/<name>; the sidebar's typed client is
+ * derived from this list. Arguments and results are JSON-safe (no Date, no class instances).
+ */
+import { formatProblem, isAppError, formatError } from '../core/errors';
+import type { AppContext } from '../ports';
+import { openSession } from './session';
+import { getTeamState, saveSettings, saveTeam } from './team';
+
+export const api = {
+  getTeamState: (ctx: AppContext) => getTeamState(ctx),
+  saveTeam: (ctx: AppContext, people: Parameters<typeof saveTeam>[1]) => saveTeam(ctx, people),
+  saveSettings: (ctx: AppContext, settings: Parameters<typeof saveSettings>[1]) => saveSettings(ctx, settings),
+};
+
+export type Api = typeof api;
+export type ApiName = keyof Api;
+
+/** The client's view of an API function: the context is supplied by the server. */
+export type ClientApi = {
+  [K in ApiName]: (...args: Api[K] extends (ctx: AppContext, ...rest: infer A) => unknown ? A : never) => Promise<
+    ReturnType<Api[K]>
+  >;
+};
+
+export interface ApiProblem {
+  text: string;
+  row?: number;
+  column?: number;
+}
+
+/** Every call returns an envelope, so a structured error crosses google.script.run and HTTP alike. */
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: { message: string; problems: ApiProblem[] } };
+
+export function callApi(ctx: AppContext, name: string, args: unknown[]): ApiResponse<unknown> {
+  const fn = (api as Record<string, (ctx: AppContext, ...a: unknown[]) => unknown>)[name];
+  try {
+    if (typeof fn !== 'function' || !Object.prototype.hasOwnProperty.call(api, name)) throw new Error(`Unknown function ${name}`);
+    return { ok: true, value: fn(ctx, ...args) };
+  } catch (error) {
+    const { tr } = safeSession(ctx);
+    const problems: ApiProblem[] = isAppError(error)
+      ? error.problems.map((p) => ({ text: formatProblem(p, tr), row: p.location?.row, column: p.location?.column }))
+      : [];
+    return { ok: false, error: { message: formatError(error, tr), problems } };
+  }
+}
+
+function safeSession(ctx: AppContext) {
+  try {
+    return openSession(ctx);
+  } catch {
+    return openSession({ ...ctx, settings: { load: () => ({}), save: () => undefined } });
+  }
+}

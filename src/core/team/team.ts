@@ -1,0 +1,130 @@
+/**
+ * The team: people, their roles and colours. The Team tab is the source of every owner dropdown;
+ * colours follow a person into Gantt bars, calendars and workload blocks.
+ */
+import { AppError, Problem } from '../errors';
+import type { Lang } from '../i18n';
+import { t } from '../i18n';
+import type { CellValue } from '../tab/spec';
+import { toHalfWidth } from '../dates';
+
+export const ROLES = ['operator', 'advisor', 'lecturer', 'headTeacher', 'assistant', 'designer', 'other'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Person {
+  name: string;
+  role: Role;
+  email: string;
+  color: string; // "#rrggbb"
+}
+
+/**
+ * Distinct, mid-saturation colours that stay readable behind dark text in a Gantt bar; people get the
+ * first colour not yet used, in this order.
+ */
+export const TEAM_PALETTE = [
+  '#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2',
+  '#edc948', '#ff9da7', '#9c755f', '#8cd17d', '#a0cbe8', '#d37295',
+  '#86bcb6', '#f1ce63', '#bab0ac', '#499894',
+] as const;
+
+export function roleLabel(role: Role, lang: Lang): string {
+  return t(lang, `team.role.${role}`);
+}
+
+/** A role from its label in either language, or its key; null when unknown. */
+export function parseRole(text: string): Role | null {
+  const wanted = normalizeHeader(text);
+  if (!wanted) return null;
+  for (const role of ROLES) {
+    if (wanted === role.toLowerCase()) return role;
+    for (const lang of ['zh-CN', 'en'] as Lang[]) if (normalizeHeader(roleLabel(role, lang)) === wanted) return role;
+  }
+  return ROLE_ALIASES[wanted] ?? null;
+}
+
+const ROLE_ALIASES: Record<string, Role> = {
+  运营: 'operator', 社群运营: 'operator', 运营号: 'operator', 顾问: 'advisor', 销售: 'advisor', 课程顾问: 'advisor',
+  讲师: 'lecturer', 老师: 'lecturer', ip: 'lecturer', ip号: 'lecturer', 讲师ip: 'lecturer', 班主任: 'headTeacher',
+  助教: 'assistant', 设计: 'designer', 设计师: 'designer', 其他: 'other', 其它: 'other',
+};
+
+/** Lower case, half-width, without spaces: how headers and labels are compared. */
+export function normalizeHeader(text: unknown): string {
+  return toHalfWidth(String(text ?? '')).replace(/\s+/g, '').toLowerCase();
+}
+
+export function isColor(text: string): boolean {
+  return /^#[0-9a-f]{6}$/i.test(text);
+}
+
+/** Gives everyone without a valid colour the first palette colour nobody uses yet (cycling when all are taken). */
+export function assignColors(people: Person[]): Person[] {
+  const used = new Set(people.filter((p) => isColor(p.color)).map((p) => p.color.toLowerCase()));
+  let cursor = 0;
+  return people.map((p) => {
+    if (isColor(p.color)) return { ...p, color: p.color.toLowerCase() };
+    let color: string | undefined = TEAM_PALETTE.find((c) => !used.has(c));
+    if (!color) color = TEAM_PALETTE[cursor++ % TEAM_PALETTE.length];
+    used.add(color);
+    return { ...p, color };
+  });
+}
+
+/** Trims, drops empty rows, rejects duplicate names and bad emails (the sidebar shows the problems inline). */
+export function normalizeTeam(input: Array<Partial<Person>>): Person[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const people: Person[] = [];
+  input.forEach((raw, index) => {
+    const name = String(raw.name ?? '').trim();
+    const email = String(raw.email ?? '').trim();
+    if (!name && !email) return;
+    const row = index + 2; // as on the Team tab, below its header
+    if (!name) problems.push({ code: 'team.error.nameMissing', location: { row } });
+    else if (seen.has(name)) problems.push({ code: 'team.error.duplicate', params: { name }, location: { row } });
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ code: 'team.error.email', params: { value: email }, location: { row } });
+    seen.add(name);
+    const role = raw.role && (ROLES as readonly string[]).includes(raw.role) ? raw.role : 'other';
+    people.push({ name, role, email, color: String(raw.color ?? '').trim() });
+  });
+  if (problems.length) throw new AppError(problems);
+  return assignColors(people);
+}
+
+/** Column headers of the Team tab in both languages, for reading it back whatever language wrote it. */
+const TEAM_HEADERS: Record<keyof Person, string[]> = {
+  name: ['姓名', '名字', '成员', 'name'],
+  role: ['角色', '岗位', 'role'],
+  email: ['邮箱', '电子邮件', 'email', 'e-mail'],
+  color: ['颜色', 'colour', 'color'],
+};
+
+/**
+ * Reads a Team tab (or a pasted team list such as samples/team.tsv): the header row is the first row
+ * naming at least a name column; unknown roles become 'other'.
+ */
+export function readTeamGrid(grid: CellValue[][]): Person[] {
+  const headerIndex = grid.findIndex((row) => row.some((cell) => TEAM_HEADERS.name.includes(normalizeHeader(cell))));
+  if (headerIndex < 0) return [];
+  const header = grid[headerIndex].map(normalizeHeader);
+  const col = (key: keyof Person): number => header.findIndex((h) => TEAM_HEADERS[key].includes(h));
+  const [nameCol, roleCol, emailCol, colorCol] = [col('name'), col('role'), col('email'), col('color')];
+  const people: Array<Partial<Person>> = [];
+  for (const row of grid.slice(headerIndex + 1)) {
+    const text = (c: number): string => (c >= 0 && row[c] !== null && row[c] !== undefined ? String(row[c]).trim() : '');
+    if (!text(nameCol)) continue;
+    people.push({ name: text(nameCol), role: parseRole(text(roleCol)) ?? 'other', email: text(emailCol), color: text(colorCol) });
+  }
+  const unique = people.filter((p, i) => people.findIndex((q) => q.name === p.name) === i);
+  return assignColors(unique as Person[]);
+}
+
+/** People of a role, in Team-tab order. */
+export function peopleWithRole(team: Person[], role: Role): Person[] {
+  return team.filter((p) => p.role === role);
+}
+
+export function colorOf(team: Person[], name: string): string | null {
+  return team.find((p) => p.name === name)?.color ?? null;
+}

@@ -1,0 +1,65 @@
+/** The local adapters of the ports: an in-memory workbook, settings in memory, a real clock, collected toasts. */
+import { serialFromYmd, DaySerial } from '../core/dates';
+import type { Settings } from '../core/settings';
+import type { AppContext, Clock, SettingsStore, Ui } from '../ports';
+import { MemoryWorkbook } from './memory-workbook';
+
+/** The spreadsheet time zone of the playground and CLI, as in appsscript.json. */
+export const LOCAL_TIME_ZONE = 'Asia/Shanghai';
+
+export class MemorySettingsStore implements SettingsStore {
+  constructor(private stored: Partial<Settings> = {}) {}
+  load(): Partial<Settings> {
+    return { ...this.stored };
+  }
+  save(settings: Settings): void {
+    this.stored = { ...settings };
+  }
+}
+
+export class CollectingUi implements Ui {
+  readonly messages: Array<{ kind: 'toast' | 'alert'; message: string; title?: string; at: number }> = [];
+  toast(message: string, title?: string): void {
+    this.messages.push({ kind: 'toast', message, title, at: Date.now() });
+  }
+  alert(message: string, title?: string): void {
+    this.messages.push({ kind: 'alert', message, title, at: Date.now() });
+  }
+}
+
+function wallClock(timeZone: string, at: Date): Record<string, string> {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at);
+  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+}
+
+/** The real clock in a time zone, or a fixed day (tests, reproducible demos). */
+export class LocalClock implements Clock {
+  constructor(private readonly fixed: DaySerial | null = null, private readonly timeZone = LOCAL_TIME_ZONE) {}
+  today(): DaySerial {
+    if (this.fixed !== null) return this.fixed;
+    const p = wallClock(this.timeZone, new Date());
+    return serialFromYmd(Number(p.year), Number(p.month), Number(p.day));
+  }
+  nowText(): string {
+    const p = wallClock(this.timeZone, new Date());
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  }
+}
+
+export interface LocalContext extends AppContext {
+  workbook: MemoryWorkbook;
+  ui: CollectingUi;
+  settings: MemorySettingsStore;
+}
+
+export function createLocalContext(options: { workbook?: MemoryWorkbook; locale?: string; today?: DaySerial; settings?: Partial<Settings> } = {}): LocalContext {
+  return {
+    workbook: options.workbook ?? new MemoryWorkbook(),
+    ui: new CollectingUi(),
+    clock: new LocalClock(options.today ?? null),
+    settings: new MemorySettingsStore(options.settings),
+    locale: options.locale ?? 'zh_CN',
+  };
+}

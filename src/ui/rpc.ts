@@ -1,0 +1,82 @@
+/**
+ * The sidebar's promise client for the server functions of src/app/api.ts. In Sheets it uses
+ * google.script.run; in the playground it posts JSON to /api/<name>. Each call makes a new promise
+ * (a proxy that cached one promise per property would hand the same result to every call), and at
+ * most MAX_IN_FLIGHT calls run at once.
+ */
+import type { ApiProblem, ApiResponse, ClientApi } from '../app/api';
+
+const MAX_IN_FLIGHT = 10;
+
+export class ApiError extends Error {
+  readonly problems: ApiProblem[];
+  constructor(message: string, problems: ApiProblem[]) {
+    super(message);
+    this.name = 'ApiError';
+    this.problems = problems;
+  }
+}
+
+interface GoogleScriptRun {
+  withSuccessHandler(fn: (value: unknown) => void): GoogleScriptRun;
+  withFailureHandler(fn: (error: Error) => void): GoogleScriptRun;
+  [name: string]: unknown;
+}
+
+declare const google: { script: { run: GoogleScriptRun } } | undefined;
+
+function transport(name: string, args: unknown[]): Promise<ApiResponse<unknown>> {
+  if (typeof google !== 'undefined' && google.script && google.script.run) {
+    return new Promise((resolve, reject) => {
+      const runner = google!.script.run
+        .withSuccessHandler((value) => resolve(value as ApiResponse<unknown>))
+        .withFailureHandler((error) => reject(new ApiError(error && error.message ? error.message : String(error), [])));
+      (runner[name] as (...a: unknown[]) => void)(...args);
+    });
+  }
+  return fetch(`api/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  }).then((response) => {
+    if (!response.ok && response.status !== 422) throw new ApiError(`HTTP ${response.status}`, []);
+    return response.json() as Promise<ApiResponse<unknown>>;
+  });
+}
+
+let inFlight = 0;
+const waiting: Array<() => void> = [];
+
+function slot(): Promise<void> {
+  if (inFlight < MAX_IN_FLIGHT) {
+    inFlight++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waiting.push(() => resolve()));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else inFlight--;
+}
+
+export function call(name: string, args: unknown[]): Promise<unknown> {
+  return slot().then(() =>
+    transport(name, args).then(
+      (response) => {
+        release();
+        if (response.ok) return response.value;
+        throw new ApiError(response.error.message, response.error.problems);
+      },
+      (error: unknown) => {
+        release();
+        throw error;
+      },
+    ),
+  );
+}
+
+export const server: ClientApi = new Proxy({} as ClientApi, {
+  get: (_target, name) => (name === 'then' ? undefined : (...args: unknown[]) => call(String(name), args)),
+});
