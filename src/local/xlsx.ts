@@ -1,0 +1,392 @@
+/**
+ * .xlsx export and import with ExcelJS: the xlsx renderer of TabSpec, and the reader that turns a
+ * workbook back into typed grids (the same shape the Workbook port's readTab gives).
+ *
+ * Which tab is which generated tab is kept in a very hidden worksheet (MARKER_SHEET), because
+ * xlsx has no per-sheet developer metadata that Excel and LibreOffice both keep.
+ */
+import ExcelJS from 'exceljs';
+import { AppError } from '../core/errors';
+import {
+  CellStyle,
+  CellValue,
+  ConditionalFormatSpec,
+  NUMBER_FORMATS,
+  TabKind,
+  TabMarker,
+  TabSpec,
+  ValidationRule,
+  a1,
+  a1Range,
+  columnIndex,
+  columnLetter,
+  formatGrid,
+  gridWidth,
+  isFormulaCell,
+  quoteTabName,
+  styleGrid,
+} from '../core/tab/spec';
+
+export const MARKER_SHEET = '_sop_planner';
+
+/** A tab to export: a generated tab carries its marker, a user's own tab has none (or kind 'plain'). */
+export interface XlsxTab {
+  spec: TabSpec;
+  marker: TabMarker | null;
+}
+
+export interface ReadXlsxTab {
+  name: string;
+  marker: TabMarker | null;
+  values: CellValue[][];
+}
+
+/** A tab read from a workbook, with whether a person sees it in the tab strip. */
+export interface WorkbookSheet extends ReadXlsxTab {
+  visible: boolean;
+}
+
+/** Excel's column width unit is the width of a digit in the default font: 7 px for Calibri 11. */
+const PIXELS_PER_WIDTH_UNIT = 7;
+
+/** An open-ended range such as "A2:A" becomes this many rows: Excel has no open-ended references. */
+const OPEN_RANGE_LAST_ROW = 1000;
+
+/** Excel refuses an inline list validation longer than this ("a,b,c" with its quotes). */
+const INLINE_LIST_LIMIT = 255;
+
+/** The kinds a marker can have: every TabKind but 'plain' (a Record, so that the compiler asks for a new kind here). */
+type MarkedKind = Exclude<TabKind, 'plain'>;
+const MARKED_KINDS: Record<MarkedKind, true> = { team: true, sop: true, 'sop-template': true, plan: true, gantt: true, activities: true, calendar: true, metrics: true };
+
+/** ExcelJS's workbook default font; a cell's font replaces it whole, so styled cells repeat it. */
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+
+/** Columns of MARKER_SHEET: tab name, kind, key, and a reference that Excel/LibreOffice rename along with the tab. */
+const MARKER_HEADER = ['tab', 'kind', 'key', 'ref'];
+/** Long dropdown lists are kept in MARKER_SHEET from this column on, one column per list. */
+const FIRST_LIST_COLUMN = 6;
+
+export async function writeXlsx(tabs: ReadonlyArray<TabSpec | XlsxTab>): Promise<Buffer> {
+  // A workbook needs at least one visible sheet; an export of nothing is a caller's mistake.
+  if (tabs.length === 0) throw new AppError({ code: 'error.emptyInput' });
+  const workbook = new ExcelJS.Workbook();
+  const lists = new ListStore();
+  const takenNames = new Set<string>([MARKER_SHEET.toLowerCase()]);
+  const markerRows: ExcelJS.CellValue[][] = [MARKER_HEADER];
+  for (const tab of tabs) {
+    const { spec, marker } = 'spec' in tab ? tab : { spec: tab, marker: tab.marker };
+    const name = excelSheetName(spec.name, takenNames);
+    renderTab(workbook.addWorksheet(name), spec, lists);
+    if (marker && marker.kind !== 'plain') markerRows.push([name, marker.kind, marker.key, { formula: `ROW(${quoteTabName(name)}!$A$1)`, result: 1 } as ExcelJS.CellFormulaValue]);
+  }
+  // Added last, so that the workbook opens on the first visible tab.
+  const markerSheet = workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
+  markerRows.forEach((row, index) => row.forEach((value, col) => (markerSheet.getCell(index + 1, col + 1).value = value)));
+  lists.writeTo(markerSheet);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A valid, unused sheet name: Excel allows at most 31 characters, none of * ? : \ / [ ], no
+ * apostrophe at either end, and compares names case-insensitively.
+ */
+function excelSheetName(wanted: string, taken: Set<string>): string {
+  let base = wanted.replace(/[*?:\\/[\]]/g, '_').replace(/^'+|'+$/g, '').trim();
+  if (!base || base.toLowerCase() === 'history') base = `${base || 'Sheet'}_`;
+  const fit = (text: string, room: number): string => Array.from(text).slice(0, room).join('');
+  let name = fit(base, 31);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = fit(base, 31 - suffix.length) + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function renderTab(sheet: ExcelJS.Worksheet, spec: TabSpec, lists: ListStore): void {
+  const width = gridWidth(spec);
+  const height = gridHeight(spec);
+  const formats = formatGrid(spec, height, width);
+  const styles = styleGrid(spec, height, width);
+
+  spec.columns.forEach((column, index) => {
+    const sheetColumn = sheet.getColumn(index + 1);
+    if (column.width !== undefined) sheetColumn.width = Math.round((column.width / PIXELS_PER_WIDTH_UNIT) * 100) / 100;
+    // Rows a person adds below the data in Excel take the column's format.
+    if (column.format && column.format !== 'general') sheetColumn.numFmt = NUMBER_FORMATS[column.format];
+  });
+
+  for (let r = 0; r < height; r++) {
+    const row = spec.rows[r] ?? [];
+    for (let c = 0; c < width; c++) {
+      const source = row[c];
+      const format = formats[r][c];
+      const style = styles[r][c];
+      const hasValue = source !== undefined && source !== null;
+      const hasStyle = Object.keys(style).length > 0;
+      const columnFormat = spec.columns[c]?.format ?? 'general';
+      if (!hasValue && !hasStyle && format === columnFormat) continue;
+      const cell = sheet.getCell(r + 1, c + 1);
+      if (isFormulaCell(source)) {
+        // Cached results make every viewer show numbers without recalculating.
+        const result = source.value === null ? undefined : source.value;
+        cell.value = { formula: source.formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
+      } else if (hasValue) {
+        // A string is always stored as a string, so "=x", "+86…", "-" and "@name" stay text.
+        cell.value = source;
+      }
+      cell.numFmt = NUMBER_FORMATS[format];
+      if (hasStyle) applyStyle(cell, style);
+    }
+  }
+
+  for (const merge of spec.merges ?? []) {
+    if (merge.rows > 1 || merge.cols > 1) sheet.mergeCells(merge.row + 1, merge.col + 1, merge.row + merge.rows, merge.col + merge.cols);
+  }
+  for (const note of spec.notes ?? []) sheet.getCell(note.row + 1, note.col + 1).note = note.text;
+  // Range-wide validations: worksheet.dataValidations exists in ExcelJS 4.4 but not in its typings.
+  const validations = (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const validation of spec.validations ?? []) validations.add(a1Range(validation.range), dataValidation(validation.rule, lists));
+  (spec.conditionalFormats ?? []).forEach((rule, index) => addConditionalFormat(sheet, rule, index + 1));
+
+  const frozenRows = spec.frozenRows ?? 0;
+  const frozenColumns = spec.frozenColumns ?? 0;
+  if (frozenRows > 0 || frozenColumns > 0) {
+    sheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: frozenRows, topLeftCell: a1(frozenRows, frozenColumns) }];
+  }
+  if (spec.tabColor) sheet.properties.tabColor = { argb: argb(spec.tabColor) };
+  // spec.charts are not written: ExcelJS 4.4 cannot create charts. Their data ranges are ordinary
+  // cells of the tab, so the numbers are all there for a person to chart.
+}
+
+/** Rows to draw: the data, and any formatted or styled rows below it (e.g. blank calendar cells). */
+function gridHeight(spec: TabSpec): number {
+  let height = spec.rows.length;
+  for (const run of [...(spec.formats ?? []), ...(spec.styles ?? [])]) height = Math.max(height, run.range.row + run.range.rows);
+  return height;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.background) } };
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  if (style.bold !== undefined) font.bold = style.bold;
+  if (style.italic !== undefined) font.italic = style.italic;
+  if (style.strikethrough !== undefined) font.strike = style.strikethrough;
+  if (style.fontSize !== undefined) font.size = style.fontSize;
+  if (Object.keys(font).length > 0) cell.font = { ...DEFAULT_FONT, ...font };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (style.wrap !== undefined) alignment.wrapText = style.wrap;
+  if (style.hAlign) alignment.horizontal = style.hAlign;
+  if (style.vAlign) alignment.vertical = style.vAlign;
+  if (Object.keys(alignment).length > 0) cell.alignment = alignment;
+}
+
+/** "#rrggbb" or "#rgb" → ExcelJS's "FFRRGGBB". */
+function argb(color: string): string {
+  let hex = color.trim().replace(/^#/, '');
+  if (hex.length === 3) hex = hex.replace(/./g, (digit) => digit + digit);
+  return `FF${hex.toUpperCase()}`;
+}
+
+/**
+ * Dropdowns. A checkbox becomes a TRUE/FALSE list: the cells hold booleans, and a list shows the
+ * two choices in every viewer (Excel's own checkbox control cannot be written by ExcelJS).
+ * Not strict (the default, as in Sheets) means any typed value is kept without a dialog.
+ */
+function dataValidation(rule: ValidationRule, lists: ListStore): ExcelJS.DataValidation {
+  const strictness = (strict: boolean | undefined): Partial<ExcelJS.DataValidation> =>
+    strict ? { showErrorMessage: true, errorStyle: 'stop' } : { showErrorMessage: false };
+  switch (rule.type) {
+    case 'list':
+      return { type: 'list', allowBlank: true, formulae: [lists.formula(rule.values)], ...strictness(rule.strict) };
+    case 'listFromRange':
+      return { type: 'list', allowBlank: true, formulae: [`${quoteTabName(rule.tab)}!${absoluteRange(rule.a1)}`], ...strictness(rule.strict) };
+    case 'checkbox':
+      return { type: 'list', allowBlank: true, formulae: ['"TRUE,FALSE"'], ...strictness(true) };
+  }
+}
+
+/** "A2:A" → "$A$2:$A$1000"; "B3" → "$B$3"; "A:B" → "$A$1:$B$1000". */
+function absoluteRange(text: string): string {
+  const match = /^\$?([A-Za-z]+)\$?(\d*)(?::\$?([A-Za-z]+)\$?(\d*))?$/.exec(text.trim());
+  if (!match) return text;
+  const [, startColumn, startRow, endColumn, endRow] = match;
+  const start = a1(startRow ? Number(startRow) - 1 : 0, columnIndex(startColumn), true, true);
+  if (endColumn === undefined) return startRow ? start : `${start}:${a1(OPEN_RANGE_LAST_ROW - 1, columnIndex(startColumn), true, true)}`;
+  return `${start}:${a1(endRow ? Number(endRow) - 1 : OPEN_RANGE_LAST_ROW - 1, columnIndex(endColumn), true, true)}`;
+}
+
+/**
+ * An inline list ("a,b,c") cannot hold a value with a comma or a quote and is limited in length;
+ * such lists are kept in columns of MARKER_SHEET and referenced from there.
+ */
+class ListStore {
+  private readonly columns: string[][] = [];
+
+  formula(values: string[]): string {
+    const inline = `"${values.join(',')}"`;
+    if (inline.length <= INLINE_LIST_LIMIT && values.every((value) => !/[",]/.test(value))) return inline;
+    const letter = columnLetter(FIRST_LIST_COLUMN - 1 + this.columns.length);
+    this.columns.push(values);
+    return `${quoteTabName(MARKER_SHEET)}!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
+  }
+
+  writeTo(sheet: ExcelJS.Worksheet): void {
+    this.columns.forEach((values, index) => values.forEach((value, row) => (sheet.getCell(row + 1, FIRST_LIST_COLUMN + index).value = value)));
+  }
+}
+
+/**
+ * The spec's formula is written for the top-left cell of its first range. Excel and LibreOffice
+ * disagree on which cell a multi-range rule is relative to, so each range gets its own rule with
+ * the formula moved to that range's top-left cell.
+ */
+function addConditionalFormat(sheet: ExcelJS.Worksheet, rule: ConditionalFormatSpec, priority: number): void {
+  const first = rule.ranges[0];
+  if (!first) return;
+  const style: Partial<ExcelJS.Style> = {};
+  // In a conditional format's fill Excel paints bgColor; LibreOffice reads the same.
+  if (rule.style.background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.style.background) } };
+  const font: Partial<ExcelJS.Font> = {};
+  if (rule.style.fontColor) font.color = { argb: argb(rule.style.fontColor) };
+  if (rule.style.bold !== undefined) font.bold = rule.style.bold;
+  if (rule.style.italic !== undefined) font.italic = rule.style.italic;
+  if (rule.style.strikethrough !== undefined) font.strike = rule.style.strikethrough;
+  if (Object.keys(font).length > 0) style.font = font;
+  const formula = rule.formula.replace(/^=/, '');
+  for (const target of rule.ranges) {
+    sheet.addConditionalFormatting({
+      ref: a1Range(target),
+      rules: [{ type: 'expression', priority, formulae: [moveRelativeReferences(formula, target.row - first.row, target.col - first.col)], style }],
+    });
+  }
+}
+
+/**
+ * Moves the relative parts of the A1 references in a formula by whole rows and columns, as copying
+ * a formula does; `$` parts, text in double quotes and quoted tab names are left alone. A reference
+ * moved off the sheet becomes #REF!, as in a spreadsheet.
+ */
+export function moveRelativeReferences(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  const moveColumn = (dollar: string, letters: string): string | null => {
+    if (dollar) return dollar + letters;
+    const index = columnIndex(letters) + cols;
+    return index >= 0 ? columnLetter(index) : null;
+  };
+  const moveRow = (dollar: string, digits: string): string | null => {
+    if (dollar) return dollar + digits;
+    const row = Number(digits) + rows;
+    return row >= 1 ? String(row) : null;
+  };
+  const joined = (...parts: (string | null)[]): string => (parts.includes(null) ? '#REF!' : parts.join(''));
+  const token = /"(?:[^"]|"")*"|'(?:[^']|'')*'|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(.])|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.])/g;
+  return formula.replace(token, (whole, c1$: string, c1: string, c2$: string, c2: string, col$: string, col: string, row$: string, row: string, offset: number) => {
+    const before = formula[offset - 1] ?? '';
+    if (/[\w.$]/.test(before)) return whole;
+    if (c1 !== undefined) return joined(moveColumn(c1$, c1), ':', moveColumn(c2$, c2));
+    if (col !== undefined) return joined(moveColumn(col$, col), moveRow(row$, row));
+    return whole;
+  });
+}
+
+export async function readXlsx(buffer: Buffer | Uint8Array): Promise<ReadXlsxTab[]> {
+  return (await readWorkbook(buffer)).map(({ name, marker, values }) => ({ name, marker, values }));
+}
+
+/** Every sheet but MARKER_SHEET, in the workbook's order. */
+export async function readWorkbook(buffer: Buffer | Uint8Array): Promise<WorkbookSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  const markerSheet = workbook.worksheets.find((sheet) => sheet.name === MARKER_SHEET);
+  const markers = markerSheet ? readMarkers(markerSheet, new Set(workbook.worksheets.map((sheet) => sheet.name))) : new Map<string, TabMarker>();
+  return workbook.worksheets
+    .filter((sheet) => sheet !== markerSheet)
+    .map((sheet) => ({ name: sheet.name, marker: markers.get(sheet.name) ?? null, values: readValues(sheet), visible: sheet.state === 'visible' || sheet.state === undefined }));
+}
+
+function readMarkers(sheet: ExcelJS.Worksheet, sheetNames: Set<string>): Map<string, TabMarker> {
+  const markers = new Map<string, TabMarker>();
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const kind = textOf(row.getCell(2).value);
+    if (!isMarkedKind(kind)) return;
+    const renamed = tabNameFromReference(row.getCell(4).formula);
+    const name = renamed !== null && sheetNames.has(renamed) ? renamed : textOf(row.getCell(1).value);
+    markers.set(name, { kind, key: textOf(row.getCell(3).value) });
+  });
+  return markers;
+}
+
+function isMarkedKind(text: string): text is MarkedKind {
+  return Object.prototype.hasOwnProperty.call(MARKED_KINDS, text);
+}
+
+/** The tab named in "ROW('name'!$A$1)" (or "ROW(name!$A$1)"), as Excel/LibreOffice keep it after a rename. */
+function tabNameFromReference(formula: string | undefined): string | null {
+  const match = /^ROW\((?:'((?:[^']|'')+)'|([^'!]+))!\$?A\$?1\)$/i.exec(formula ?? '');
+  if (!match) return null;
+  return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+}
+
+function textOf(value: ExcelJS.CellValue): string {
+  const converted = toCellValue(value);
+  return converted === null ? '' : String(converted);
+}
+
+/** The sheet's values as a rectangle from A1, without trailing empty rows and columns. */
+function readValues(sheet: ExcelJS.Worksheet): CellValue[][] {
+  const cells: { row: number; col: number; value: CellValue }[] = [];
+  let height = 0;
+  let width = 0;
+  sheet.eachRow((row, rowNumber) => {
+    row.eachCell((cell, colNumber) => {
+      // ExcelJS repeats a merge's value in every cell of it; Sheets and Excel show it only in the first.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const value = toCellValue(cell.value);
+      if (value === null) return;
+      cells.push({ row: rowNumber - 1, col: colNumber - 1, value });
+      height = Math.max(height, rowNumber);
+      width = Math.max(width, colNumber);
+    });
+  });
+  const values: CellValue[][] = [];
+  for (let r = 0; r < height; r++) values.push(new Array<CellValue>(width).fill(null));
+  for (const { row, col, value } of cells) values[row][col] = value;
+  return values;
+}
+
+/**
+ * One ExcelJS value as a CellValue: dates as day serials (with the time as a fraction), formulas as
+ * their cached result, rich text and hyperlinks as their text, errors as their text ("#DIV/0!",
+ * as Sheets' getValues gives them), empty text as null.
+ */
+export function toCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (value instanceof Date) return serialFromExcelDate(value);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('') || null;
+  if ('error' in value) return value.error;
+  if ('hyperlink' in value) return toCellValue(value.text as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return toCellValue(value.result as ExcelJS.CellValue);
+  return null;
+}
+
+const MS_PER_DAY = 86400000;
+const UNIX_EPOCH_SERIAL = 25569;
+
+/**
+ * ExcelJS turns a date-formatted number into a Date at that wall-clock time in UTC, so its epoch
+ * milliseconds give the serial back whatever the process time zone is.
+ */
+function serialFromExcelDate(date: Date): number | null {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const days = Math.floor(ms / MS_PER_DAY);
+  const msOfDay = ms - days * MS_PER_DAY;
+  return days + UNIX_EPOCH_SERIAL + (msOfDay === 0 ? 0 : msOfDay / MS_PER_DAY);
+}

@@ -1,0 +1,203 @@
+/**
+ * LibreOffice (headless) and poppler for end-to-end checks of exported workbooks: recalculate an
+ * .xlsx the way a spreadsheet would, print it to PDF, rasterise the PDF and read pixel colours.
+ *
+ * Install on Debian: apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-wqy-zenhei
+ * Tests that use it run inside describeWithLibreOffice: skipped with a message when the tools are
+ * missing, failing instead when REQUIRE_E2E=1 (CI that promises end-to-end coverage).
+ */
+import { execFile } from 'child_process';
+import { accessSync, constants, existsSync, promises as fs, readFileSync, readdirSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** Generous: LibreOffice's first start with a fresh profile takes a few seconds on a slow machine. */
+const TOOL_TIMEOUT_MS = 120_000;
+
+/** Jest timeout for a test that starts LibreOffice once or twice. */
+export const LIBREOFFICE_TEST_TIMEOUT_MS = 2 * TOOL_TIMEOUT_MS;
+
+function findOnPath(names: string[]): string | null {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  for (const name of names) {
+    for (const dir of dirs) {
+      const candidate = path.join(dir, name);
+      try {
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+        // not in this directory
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The LibreOffice binary (soffice or libreoffice), or null: the one build/test.mjs found
+ * (SOP_SOFFICE, empty when it found none), else the first on PATH.
+ */
+export function findSoffice(): string | null {
+  const fromRunner = process.env.SOP_SOFFICE;
+  if (fromRunner !== undefined) return fromRunner || null;
+  return findOnPath(['soffice', 'libreoffice']);
+}
+
+/** poppler's pdftoppm on PATH, or null. */
+export function findPdftoppm(): string | null {
+  return findOnPath(['pdftoppm']);
+}
+
+/**
+ * A describe block that needs LibreOffice and pdftoppm. Without them it is skipped with a message
+ * saying what to install, unless REQUIRE_E2E=1, where a missing tool fails the run.
+ */
+export function describeWithLibreOffice(title: string, body: () => void): void {
+  const missing = [findSoffice() ? null : 'soffice (libreoffice-calc)', findPdftoppm() ? null : 'pdftoppm (poppler-utils)'].filter(
+    (name): name is string => name !== null,
+  );
+  if (missing.length === 0) {
+    describe(title, body);
+    return;
+  }
+  const message = `${title}: needs ${missing.join(' and ')} on PATH (apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-wqy-zenhei)`;
+  if (process.env.REQUIRE_E2E === '1') {
+    describe(title, () => {
+      it('has LibreOffice and poppler installed (REQUIRE_E2E=1)', () => {
+        throw new Error(message);
+      });
+    });
+    return;
+  }
+  console.warn(`Skipped — ${message}`);
+  describe.skip(title, body);
+}
+
+function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { timeout: TOOL_TIMEOUT_MS, env: options.env ?? process.env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+      else resolve(`${stdout}${stderr}`);
+    });
+  });
+}
+
+/**
+ * Profile settings for a throw-away LibreOffice user installation: recalculate every formula when
+ * an OOXML or ODF file is loaded (0 = always; LibreOffice's default trusts the cached results).
+ */
+const RECALCULATE_ON_LOAD_XCU = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/**
+ * Runs `soffice --headless --convert-to` with a fresh profile (so parallel test workers never share
+ * one, and the user's own settings never leak in) and returns the converted file's path.
+ */
+async function convert(inputPath: string, target: string, outDir: string): Promise<string> {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not on PATH');
+  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'sop-lo-profile-'));
+  try {
+    await fs.mkdir(path.join(profile, 'user'), { recursive: true });
+    await fs.writeFile(path.join(profile, 'user', 'registrymodifications.xcu'), RECALCULATE_ON_LOAD_XCU);
+    await fs.mkdir(outDir, { recursive: true });
+    const output = await run(
+      soffice,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', target, '--outdir', outDir, inputPath],
+      { env: { ...process.env, HOME: profile } },
+    );
+    const extension = target.split(':')[0];
+    const converted = path.join(outDir, `${path.basename(inputPath, path.extname(inputPath))}.${extension}`);
+    // soffice exits 0 even when it could not convert; the missing file is the only sign.
+    if (!existsSync(converted)) throw new Error(`LibreOffice did not write ${converted}:\n${output}`);
+    return converted;
+  } finally {
+    await fs.rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** Prints every sheet of the workbook to one PDF in outDir; returns the PDF's path. */
+export function xlsxToPdf(xlsxPath: string, outDir: string): Promise<string> {
+  return convert(xlsxPath, 'pdf', outDir);
+}
+
+/**
+ * Loads the workbook in LibreOffice, recalculates all formulas and saves it as .xlsx in a new
+ * temporary folder; returns that file's path. Reading it gives the values LibreOffice computed.
+ */
+export async function recalculateXlsx(inPath: string): Promise<string> {
+  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sop-lo-recalc-'));
+  return convert(inPath, 'xlsx:Calc MS Excel 2007 XML', outDir);
+}
+
+async function rasterise(pdfPath: string, outPrefix: string, dpi: number, format: 'png' | 'ppm'): Promise<string[]> {
+  const pdftoppm = findPdftoppm();
+  if (!pdftoppm) throw new Error('pdftoppm (poppler-utils) is not on PATH');
+  await fs.mkdir(path.dirname(outPrefix), { recursive: true });
+  await run(pdftoppm, ['-r', String(dpi), ...(format === 'png' ? ['-png'] : []), pdfPath, outPrefix]);
+  const dir = path.dirname(outPrefix);
+  const stem = path.basename(outPrefix);
+  // pdftoppm names pages "<prefix>-1.png", zero-padded to the page count's width ("-01" for 10+).
+  const pageNumber = (file: string): number => Number(file.slice(stem.length + 1, -(format.length + 1)));
+  return readdirSync(dir)
+    .filter((file) => file.startsWith(`${stem}-`) && file.endsWith(`.${format}`) && Number.isInteger(pageNumber(file)))
+    .sort((a, b) => pageNumber(a) - pageNumber(b))
+    .map((file) => path.join(dir, file));
+}
+
+/** One PNG per PDF page (for people to look at); returns their paths in page order. */
+export function pdfToPngs(pdfPath: string, outPrefix: string, dpi: number): Promise<string[]> {
+  return rasterise(pdfPath, outPrefix, dpi, 'png');
+}
+
+/** One binary PPM (P6) per PDF page: trivial to decode without an image library. */
+export function pdfToPpms(pdfPath: string, outPrefix: string, dpi: number): Promise<string[]> {
+  return rasterise(pdfPath, outPrefix, dpi, 'ppm');
+}
+
+export interface RgbImage {
+  width: number;
+  height: number;
+  /** "#rrggbb" of the pixel at (x, y), 0-based from the top-left corner. */
+  colorAt(x: number, y: number): string;
+}
+
+/** Decodes a binary PPM (P6, maxval 255) as pdftoppm writes it. */
+export function readPpm(ppmPath: string): RgbImage {
+  const bytes = readFileSync(ppmPath);
+  // Header: "P6", width, height, maxval, separated by whitespace (comments start with #), then one whitespace byte.
+  const fields: string[] = [];
+  let offset = 0;
+  while (fields.length < 4) {
+    while (/\s/.test(String.fromCharCode(bytes[offset]))) offset++;
+    if (bytes[offset] === 0x23) {
+      while (bytes[offset] !== 0x0a) offset++;
+      continue;
+    }
+    let field = '';
+    while (offset < bytes.length && !/\s/.test(String.fromCharCode(bytes[offset]))) field += String.fromCharCode(bytes[offset++]);
+    fields.push(field);
+  }
+  offset++;
+  const [magic, width, height, maxval] = [fields[0], Number(fields[1]), Number(fields[2]), Number(fields[3])];
+  if (magic !== 'P6' || maxval !== 255) throw new Error(`${ppmPath}: not an 8-bit binary PPM (${magic}, maxval ${maxval})`);
+  const hex = (n: number): string => n.toString(16).padStart(2, '0');
+  return {
+    width,
+    height,
+    colorAt(x, y) {
+      if (x < 0 || y < 0 || x >= width || y >= height) throw new Error(`(${x}, ${y}) is outside the ${width}×${height} image`);
+      const at = offset + (Math.floor(y) * width + Math.floor(x)) * 3;
+      return `#${hex(bytes[at])}${hex(bytes[at + 1])}${hex(bytes[at + 2])}`;
+    },
+  };
+}
+
+/** The "#rrggbb" colour of one pixel of a PPM page. */
+export function pixelColorAt(ppmPath: string, x: number, y: number): string {
+  return readPpm(ppmPath).colorAt(x, y);
+}
