@@ -1,0 +1,285 @@
+/**
+ * Draws a TabSpec onto a sheet with SpreadsheetApp, batched so that the number of calls does not
+ * depend on the number of rows: every per-cell property is one matrix call over the whole grid, and
+ * per-item calls happen only for what the spec lists by structure (merges, validations, conditional
+ * rules, charts, runs of column widths), never per row.
+ */
+import { AppError } from '../core/errors';
+import {
+  CellStyle,
+  ChartSpec,
+  ConditionalFormatSpec,
+  NUMBER_FORMATS,
+  RangeRef,
+  TabSpec,
+  ValidationSpec,
+  a1Range,
+  formatGrid,
+  gridWidth,
+  isFormulaCell,
+  styleGrid,
+} from '../core/tab/spec';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Cells a spreadsheet can hold, and its widest sheet (column ZZZ). */
+export const MAX_CELLS = 10_000_000;
+export const MAX_COLUMNS = 18_278;
+
+const DEFAULT_COLUMN_WIDTH = 100;
+const DEFAULT_FONT_SIZE = 10;
+
+export interface RenderContext {
+  spreadsheet: Spreadsheet;
+  /**
+   * Finds the sheet a listFromRange validation reads from, by the tab name the spec uses. The
+   * workbook passes one that also finds its own tab when it had to be named "团队 (2)"; the default
+   * looks the name up.
+   */
+  resolveTab?: (name: string) => Sheet | null;
+}
+
+export interface GridSize {
+  rows: number;
+  cols: number;
+}
+
+/** What renderTab checked and looked up before writing anything. */
+export interface TabPlan {
+  spec: TabSpec;
+  size: GridSize;
+  /** The source range of each listFromRange validation; null when it reads the tab being drawn. */
+  listSources: Map<ValidationSpec, Range | null>;
+}
+
+/**
+ * The grid a spec occupies: its rows and columns, widened to every range it formats, merges,
+ * validates, annotates or charts, so that each of those exists on the sheet, and one row and one
+ * column past the frozen ones (Sheets cannot freeze every row of a sheet).
+ */
+export function tabGridSize(spec: TabSpec): GridSize {
+  let rows = Math.max(spec.rows.length, (spec.frozenRows ?? 0) + 1);
+  let cols = Math.max(gridWidth(spec), (spec.frozenColumns ?? 0) + 1);
+  const cover = (r: RangeRef): void => {
+    rows = Math.max(rows, r.row + r.rows);
+    cols = Math.max(cols, r.col + r.cols);
+  };
+  for (const run of spec.formats ?? []) cover(run.range);
+  for (const run of spec.styles ?? []) cover(run.range);
+  for (const merge of spec.merges ?? []) cover(merge);
+  for (const validation of spec.validations ?? []) cover(validation.range);
+  for (const rule of spec.conditionalFormats ?? []) rule.ranges.forEach(cover);
+  for (const note of spec.notes ?? []) cover({ row: note.row, col: note.col, rows: 1, cols: 1 });
+  for (const chart of spec.charts ?? []) {
+    chart.ranges.forEach(cover);
+    cover({ row: chart.anchor.row, col: chart.anchor.col, rows: 1, cols: 1 });
+  }
+  return { rows, cols };
+}
+
+/** The grid size, or an error naming the limit when a spreadsheet cannot hold the tab. */
+export function checkTabSize(spec: TabSpec): GridSize {
+  const size = tabGridSize(spec);
+  if (size.cols > MAX_COLUMNS) {
+    throw new AppError({ code: 'error.tooManyColumns', params: { columns: size.cols, limit: MAX_COLUMNS }, location: { tab: spec.name } });
+  }
+  const cells = size.rows * size.cols;
+  if (cells > MAX_CELLS) {
+    throw new AppError({ code: 'error.tooLarge', params: { cells, limit: MAX_CELLS }, location: { tab: spec.name } });
+  }
+  return size;
+}
+
+/**
+ * Sheets refuses to freeze across a merged cell (and to merge across the frozen line), which would
+ * leave a half-drawn tab; such a spec is a bug in the feature that built it, so it fails up front.
+ */
+function checkFrozenMerges(spec: TabSpec): void {
+  const rows = spec.frozenRows ?? 0;
+  const cols = spec.frozenColumns ?? 0;
+  for (const m of spec.merges ?? []) {
+    const cutsRows = rows > 0 && m.row < rows && m.row + m.rows > rows;
+    const cutsCols = cols > 0 && m.col < cols && m.col + m.cols > cols;
+    if (cutsRows || cutsCols) throw new Error(`TabSpec "${spec.name}": merge ${a1Range(m)} crosses the frozen rows or columns`);
+  }
+}
+
+/** Everything that can fail before a write: size, frozen lines against merges, dropdown sources. */
+export function planTab(spec: TabSpec, ctx: RenderContext): TabPlan {
+  const size = checkTabSize(spec);
+  checkFrozenMerges(spec);
+  const resolveTab = ctx.resolveTab ?? ((name: string) => ctx.spreadsheet.getSheetByName(name));
+  const listSources = new Map<ValidationSpec, Range | null>();
+  for (const validation of spec.validations ?? []) {
+    const rule = validation.rule;
+    if (rule.type !== 'listFromRange') continue;
+    if (rule.tab === spec.name) {
+      listSources.set(validation, null);
+      continue;
+    }
+    const source = resolveTab(rule.tab);
+    if (!source) throw new AppError({ code: 'error.tabNotFound', params: { tab: rule.tab } });
+    listSources.set(validation, source.getRange(rule.a1));
+  }
+  return { spec, size, listSources };
+}
+
+/** Draws spec onto sheet, replacing whatever the sheet held. Throws before writing when it cannot. */
+export function renderTab(sheet: Sheet, spec: TabSpec, ctx: RenderContext): void {
+  drawTab(sheet, planTab(spec, ctx));
+}
+
+export function drawTab(sheet: Sheet, plan: TabPlan): void {
+  const { spec, size } = plan;
+  const grid = resetSheet(sheet, size);
+  // Values go in before number formats: the cells are still automatic after the reset, so a
+  // formula is parsed as a formula even in a column formatted as text, and the quote prefix of
+  // literal text (see literalText) is consumed as a prefix rather than kept as a character.
+  grid.setValues(valueGrid(spec, size));
+  grid.setNumberFormats(formatGrid(spec, size.rows, size.cols).map((row) => row.map((format) => NUMBER_FORMATS[format])));
+  writeStyles(grid, styleGrid(spec, size.rows, size.cols));
+  grid.setNotes(noteGrid(spec, size));
+  setColumnWidths(sheet, spec, size.cols);
+  for (const merge of spec.merges ?? []) {
+    if (merge.rows > 1 || merge.cols > 1) rangeOf(sheet, merge).merge();
+  }
+  for (const validation of spec.validations ?? []) {
+    rangeOf(sheet, validation.range).setDataValidation(buildValidation(sheet, validation, plan.listSources));
+  }
+  sheet.setConditionalFormatRules((spec.conditionalFormats ?? []).map((rule) => buildConditionalRule(sheet, rule)));
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  for (const chart of spec.charts ?? []) sheet.insertChart(buildChart(sheet, chart));
+  sheet.setFrozenRows(spec.frozenRows ?? 0);
+  sheet.setFrozenColumns(spec.frozenColumns ?? 0);
+  sheet.setTabColor(spec.tabColor ?? null);
+}
+
+/**
+ * Empties the sheet and gives it exactly the grid's size; returns the grid's range. Frozen rows and
+ * columns are released first: Sheets refuses to delete rows down to the frozen ones.
+ */
+function resetSheet(sheet: Sheet, size: GridSize): Range {
+  sheet.setFrozenRows(0);
+  sheet.setFrozenColumns(0);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < size.rows) sheet.insertRowsAfter(maxRows, size.rows - maxRows);
+  else if (maxRows > size.rows) sheet.deleteRows(size.rows + 1, maxRows - size.rows);
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols < size.cols) sheet.insertColumnsAfter(maxCols, size.cols - maxCols);
+  else if (maxCols > size.cols) sheet.deleteColumns(size.cols + 1, maxCols - size.cols);
+  const whole = sheet.getRange(1, 1, size.rows, size.cols);
+  whole.breakApart();
+  sheet.clear();
+  sheet.clearNotes();
+  whole.clearDataValidations();
+  return whole;
+}
+
+/**
+ * setValues parses a string the way Sheets parses typing: "=1+1" becomes a formula, "+86 138" a
+ * formula error, "001" the number 1, "2026-12-01" a date, "TRUE" a boolean. A leading apostrophe is
+ * Sheets' quote prefix: what follows is stored as text and the apostrophe is not part of the value
+ * (getValues returns the text without it). Strings that could be parsed — those starting with
+ * = + - @ or an apostrophe, holding a digit, or spelling a boolean — get the prefix; other text is
+ * written as is so that the cell's edit line shows exactly what the user expects.
+ * (A plain-text "@" number format would also keep input literal, but a formula written into it
+ * becomes text too, and whether a quote prefix is then kept as a character is not documented;
+ * writing values into automatic cells with the prefix avoids both questions.)
+ */
+export function literalText(text: string): string {
+  return /^[=+\-@']|\d|^\s*(true|false)\s*$/i.test(text) ? `'${text}` : text;
+}
+
+function valueGrid(spec: TabSpec, size: GridSize): (string | number | boolean)[][] {
+  const out: (string | number | boolean)[][] = [];
+  for (let r = 0; r < size.rows; r++) {
+    const source = spec.rows[r] ?? [];
+    const row: (string | number | boolean)[] = new Array(size.cols);
+    for (let c = 0; c < size.cols; c++) {
+      const cell = source[c];
+      if (isFormulaCell(cell)) row[c] = cell.formula;
+      else if (typeof cell === 'string') row[c] = cell === '' ? '' : literalText(cell);
+      else if (typeof cell === 'number') row[c] = Number.isFinite(cell) ? cell : '';
+      else if (typeof cell === 'boolean') row[c] = cell;
+      else row[c] = '';
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** One matrix call per property, defaults included, so stale styles of a previous draw go too. */
+function writeStyles(grid: Range, styles: CellStyle[][]): void {
+  const map = <T>(pick: (style: CellStyle) => T): T[][] => styles.map((row) => row.map(pick));
+  const wrap = SpreadsheetApp.WrapStrategy;
+  grid.setBackgrounds(map((s) => s.background ?? null));
+  grid.setFontColors(map((s) => s.fontColor ?? null));
+  grid.setFontWeights(map((s): GoogleAppsScript.Spreadsheet.FontWeight => (s.bold ? 'bold' : 'normal')));
+  grid.setFontStyles(map((s): GoogleAppsScript.Spreadsheet.FontStyle => (s.italic ? 'italic' : 'normal')));
+  grid.setFontLines(map((s): GoogleAppsScript.Spreadsheet.FontLine => (s.strikethrough ? 'line-through' : 'none')));
+  grid.setFontSizes(map((s) => s.fontSize ?? DEFAULT_FONT_SIZE));
+  grid.setWrapStrategies(map((s) => (s.wrap ? wrap.WRAP : wrap.OVERFLOW)));
+  grid.setHorizontalAlignments(map((s) => s.hAlign ?? null));
+  grid.setVerticalAlignments(map((s) => s.vAlign ?? null));
+}
+
+function noteGrid(spec: TabSpec, size: GridSize): string[][] {
+  const notes: string[][] = [];
+  for (let r = 0; r < size.rows; r++) notes.push(new Array<string>(size.cols).fill(''));
+  for (const note of spec.notes ?? []) notes[note.row][note.col] = note.text;
+  return notes;
+}
+
+/** Adjacent columns of equal width share one call. */
+function setColumnWidths(sheet: Sheet, spec: TabSpec, cols: number): void {
+  const widthOf = (c: number): number => spec.columns[c]?.width ?? DEFAULT_COLUMN_WIDTH;
+  let start = 0;
+  for (let c = 1; c <= cols; c++) {
+    if (c < cols && widthOf(c) === widthOf(start)) continue;
+    sheet.setColumnWidths(start + 1, c - start, widthOf(start));
+    start = c;
+  }
+}
+
+function rangeOf(sheet: Sheet, r: RangeRef): Range {
+  return sheet.getRange(r.row + 1, r.col + 1, r.rows, r.cols);
+}
+
+function buildValidation(sheet: Sheet, validation: ValidationSpec, listSources: Map<ValidationSpec, Range | null>): GoogleAppsScript.Spreadsheet.DataValidation {
+  const rule = validation.rule;
+  const builder = SpreadsheetApp.newDataValidation();
+  switch (rule.type) {
+    case 'list':
+      return builder.requireValueInList(rule.values, true).setAllowInvalid(rule.strict !== true).build();
+    case 'listFromRange': {
+      const source = listSources.get(validation) ?? sheet.getRange(rule.a1);
+      return builder.requireValueInRange(source, true).setAllowInvalid(rule.strict !== true).build();
+    }
+    case 'checkbox':
+      return builder.requireCheckbox().build();
+  }
+}
+
+function buildConditionalRule(sheet: Sheet, spec: ConditionalFormatSpec): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  const builder = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(spec.formula);
+  const style = spec.style;
+  if (style.background !== undefined) builder.setBackground(style.background);
+  if (style.fontColor !== undefined) builder.setFontColor(style.fontColor);
+  if (style.bold !== undefined) builder.setBold(style.bold);
+  if (style.italic !== undefined) builder.setItalic(style.italic);
+  if (style.strikethrough !== undefined) builder.setStrikethrough(style.strikethrough);
+  return builder.setRanges(spec.ranges.map((r) => rangeOf(sheet, r))).build();
+}
+
+function buildChart(sheet: Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  const typed = sheet.newChart();
+  let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder =
+    spec.type === 'bar' ? typed.asBarChart() : spec.type === 'line' ? typed.asLineChart() : typed.asColumnChart();
+  for (const r of spec.ranges) builder = builder.addRange(rangeOf(sheet, r));
+  builder = builder.setNumHeaders(1).setOption('title', spec.title).setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0);
+  if (spec.width !== undefined) builder = builder.setOption('width', spec.width);
+  if (spec.height !== undefined) builder = builder.setOption('height', spec.height);
+  return builder.build();
+}

@@ -1,0 +1,82 @@
+/** Apps Script adapters for the Ui, Clock and SettingsStore ports, and the context wiring them. */
+import { DaySerial, fromIso } from '../core/dates';
+import { DEFAULT_SETTINGS, Settings } from '../core/settings';
+import type { AppContext, Clock, SettingsStore, Ui } from '../ports';
+import { SheetsWorkbook } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Document property holding the settings as one JSON object. */
+export const SETTINGS_PROPERTY = 'sop-planner.settings';
+
+const TOAST_SECONDS = 5;
+
+export class SheetsUi implements Ui {
+  constructor(private readonly spreadsheet: Spreadsheet) {}
+
+  toast(message: string, title?: string): void {
+    this.spreadsheet.toast(message, title ?? '', TOAST_SECONDS);
+  }
+
+  alert(message: string, title?: string): void {
+    const ui = SpreadsheetApp.getUi();
+    if (title) ui.alert(title, message, ui.ButtonSet.OK);
+    else ui.alert(message);
+  }
+}
+
+export class SheetsClock implements Clock {
+  constructor(
+    private readonly spreadsheet: Spreadsheet,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  today(): DaySerial {
+    const serial = fromIso(this.format('yyyy-MM-dd'));
+    if (serial === null) throw new Error('Utilities.formatDate returned an unreadable date');
+    return serial;
+  }
+
+  nowText(): string {
+    return this.format('yyyy-MM-dd HH:mm');
+  }
+
+  private format(pattern: string): string {
+    return Utilities.formatDate(this.now(), this.spreadsheet.getSpreadsheetTimeZone(), pattern);
+  }
+}
+
+/** Settings live with the document, so everyone editing it shares them. */
+export class DocumentSettingsStore implements SettingsStore {
+  load(): Partial<Settings> {
+    const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY);
+    if (!raw) return {};
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return {};
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    const stored = parsed as Record<string, unknown>;
+    const settings: Record<string, unknown> = {};
+    for (const key of Object.keys(DEFAULT_SETTINGS)) if (key in stored) settings[key] = stored[key];
+    return settings as Partial<Settings>;
+  }
+
+  save(settings: Settings): void {
+    PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
+  }
+}
+
+/** The ports over the active spreadsheet, for menu actions and sidebar calls (not for onOpen). */
+export function createGasContext(): AppContext {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return {
+    workbook: new SheetsWorkbook(spreadsheet),
+    ui: new SheetsUi(spreadsheet),
+    clock: new SheetsClock(spreadsheet),
+    settings: new DocumentSettingsStore(),
+    locale: Session.getActiveUserLocale(),
+  };
+}

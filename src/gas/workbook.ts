@@ -1,0 +1,179 @@
+/** The Workbook port over a Google spreadsheet. */
+import { AppError } from '../core/errors';
+import { DaySerial, serialFromYmd } from '../core/dates';
+import type { CellValue, TabKind, TabMarker, TabSpec } from '../core/tab/spec';
+import type { TabInfo, Workbook, WriteResult } from '../ports';
+import { drawTab, planTab } from './render-tab';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Developer-metadata key of the marker a generated tab carries; its value is JSON {kind, key}. */
+export const MARKER_KEY = 'sop-planner';
+
+const LOCK_TIMEOUT_MS = 10_000;
+
+interface SheetEntry {
+  sheet: Sheet;
+  name: string;
+  marker: TabMarker | null;
+}
+
+export class SheetsWorkbook implements Workbook {
+  constructor(private readonly spreadsheet: Spreadsheet) {}
+
+  listTabs(): TabInfo[] {
+    return this.entries().map(({ name, marker }) => ({ name, marker }));
+  }
+
+  readTab(name: string): CellValue[][] {
+    return this.typedValues(this.sheetNamed(name).getDataRange().getValues());
+  }
+
+  readSelection(): { tab: string; values: CellValue[][] } | null {
+    const range = this.spreadsheet.getActiveRange();
+    if (!range || range.getNumRows() * range.getNumColumns() < 2) return null;
+    return { tab: range.getSheet().getName(), values: this.typedValues(range.getValues()) };
+  }
+
+  activeTabName(): string | null {
+    const sheet = this.spreadsheet.getActiveSheet();
+    return sheet ? sheet.getName() : null;
+  }
+
+  writeTab(spec: TabSpec): WriteResult {
+    const entries = this.entries();
+    const plan = planTab(spec, { spreadsheet: this.spreadsheet, resolveTab: (name) => findListSource(entries, name) });
+    const own = entries.find((entry) => entry.marker !== null && sameMarker(entry.marker, spec.marker));
+    if (own) {
+      let name = own.name;
+      if (name !== spec.name && !entries.some((entry) => entry !== own && sameName(entry.name, spec.name))) {
+        own.sheet.setName(spec.name);
+        name = spec.name;
+      }
+      drawTab(own.sheet, plan);
+      return { name, created: false };
+    }
+    const name = freeName(spec.name, entries.map((entry) => entry.name));
+    const sheet = this.spreadsheet.insertSheet(name, entries.length);
+    sheet.addDeveloperMetadata(MARKER_KEY, JSON.stringify({ kind: spec.marker.kind, key: spec.marker.key }));
+    drawTab(sheet, plan);
+    return { name, created: true };
+  }
+
+  activate(name: string): void {
+    this.sheetNamed(name).activate();
+  }
+
+  withLock<T>(fn: () => T): T {
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw new AppError({ code: 'error.busy' });
+    try {
+      return fn();
+    } finally {
+      // Writes are buffered; flushing while still holding the lock keeps another run from reading
+      // a half-applied state. Even a failed run flushes, since its writes would land anyway.
+      try {
+        SpreadsheetApp.flush();
+      } finally {
+        lock.releaseLock();
+      }
+    }
+  }
+
+  /** Every sheet in tab order with its marker: one metadata search, whatever the number of sheets. */
+  private entries(): SheetEntry[] {
+    const markers = new Map<number, TabMarker>();
+    for (const metadata of this.spreadsheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
+      const sheet = metadata.getLocation().getSheet();
+      const marker = parseMarker(metadata.getValue());
+      if (!sheet || !marker) continue;
+      const id = sheet.getSheetId();
+      if (!markers.has(id)) markers.set(id, marker);
+    }
+    return this.spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName(), marker: markers.get(sheet.getSheetId()) ?? null }));
+  }
+
+  private sheetNamed(name: string): Sheet {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
+    return sheet;
+  }
+
+  private typedValues(values: unknown[][]): CellValue[][] {
+    let timeZone: string | null = null;
+    return values.map((row) =>
+      row.map((value): CellValue => {
+        if (isDate(value)) return serialFromSheetDate(value, (timeZone ??= this.spreadsheet.getSpreadsheetTimeZone()));
+        if (value === '' || value === null || value === undefined) return null;
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+        return String(value);
+      }),
+    );
+  }
+}
+
+const TAB_KINDS: readonly TabKind[] = ['team', 'sop', 'sop-template', 'plan', 'gantt', 'activities', 'calendar', 'metrics'];
+
+export function parseMarker(value: string | null): TabMarker | null {
+  if (!value) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { kind, key } = parsed as { kind?: unknown; key?: unknown };
+    if (typeof kind !== 'string' || !TAB_KINDS.includes(kind as TabKind) || typeof key !== 'string') return null;
+    return { kind: kind as TabKind, key };
+  } catch {
+    return null;
+  }
+}
+
+function sameMarker(a: TabMarker, b: TabMarker): boolean {
+  return a.kind === b.kind && a.key === b.key;
+}
+
+/** Sheets keeps tab names unique regardless of letter case. */
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The wanted name, or "name (2)", "name (3)"… — the first no sheet has. */
+export function freeName(wanted: string, taken: string[]): string {
+  const isTaken = (name: string): boolean => taken.some((other) => sameName(other, name));
+  if (!isTaken(wanted)) return wanted;
+  let n = 2;
+  while (isTaken(`${wanted} (${n})`)) n++;
+  return `${wanted} (${n})`;
+}
+
+/**
+ * The sheet a dropdown named `name` reads from: our own tab of that name, else our own tab that had
+ * to be named "name (2)"… because a sheet of the user's holds the name, else that sheet.
+ */
+function findListSource(entries: SheetEntry[], name: string): Sheet | null {
+  const ours = entries.filter((entry) => entry.marker !== null);
+  const renamed = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`, 'i');
+  const found =
+    ours.find((entry) => sameName(entry.name, name)) ??
+    ours.find((entry) => renamed.test(entry.name)) ??
+    entries.find((entry) => sameName(entry.name, name));
+  return found ? found.sheet : null;
+}
+
+/** Dates may come from another realm (a bundle run in node:vm), so instanceof is not enough. */
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/**
+ * A date cell's value as a day serial, read as the wall-clock time in the spreadsheet's time zone,
+ * so that the script's own time zone plays no part. A time of day keeps its fraction; a pure time
+ * cell comes back from Sheets as a Date on 1899-12-30, i.e. serial 0 plus the fraction.
+ */
+export function serialFromSheetDate(date: Date, timeZone: string): DaySerial | null {
+  const text = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd HH:mm:ss');
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [year, month, day, hours, minutes, seconds] = m.slice(1).map(Number);
+  return serialFromYmd(year, month, day) + (hours * 3600 + minutes * 60 + seconds) / 86400;
+}

@@ -1,0 +1,239 @@
+import { AppError } from '../../src/core/errors';
+import { serialFromYmd } from '../../src/core/dates';
+import { CellValue, TabSpec, range } from '../../src/core/tab/spec';
+import { MARKER_KEY, SheetsWorkbook, freeName } from '../../src/gas/workbook';
+import { FakeGas } from './fake-spreadsheet';
+
+function teamSpec(names: string[] = ['小王', '小李']): TabSpec {
+  return {
+    name: '团队',
+    marker: { kind: 'team', key: '' },
+    columns: [{ key: 'name' }, { key: 'role' }],
+    rows: [['姓名', '角色'], ...names.map((name) => [name, '运营'])],
+    headerRows: 1,
+    frozenRows: 1,
+  };
+}
+
+function sopSpec(): TabSpec {
+  return {
+    name: 'SOP·第12期',
+    marker: { kind: 'sop', key: 'Java引流5群|第12期' },
+    columns: [{ key: 'item' }, { key: 'owner' }],
+    rows: [
+      ['事项', '执行人'],
+      ['群公告', '小王'],
+    ],
+    headerRows: 1,
+    validations: [{ range: range(1, 1, 1, 1), rule: { type: 'listFromRange', tab: '团队', a1: 'A2:A' } }],
+  };
+}
+
+function expectAppError(fn: () => unknown, code: string): void {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(AppError);
+  expect((thrown as AppError).problems[0].code).toBe(code);
+}
+
+describe('SheetsWorkbook', () => {
+  let fake: FakeGas;
+  let workbook: SheetsWorkbook;
+  const start = (options?: ConstructorParameters<typeof FakeGas>[0]): void => {
+    fake = new FakeGas(options).install();
+    workbook = new SheetsWorkbook(fake.spreadsheet);
+  };
+  afterEach(() => fake.uninstall());
+
+  test('a written tab carries its marker, and listing finds it again', () => {
+    start({ sheetNames: ['我的表'] });
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队', created: true });
+    expect(workbook.writeTab(sopSpec())).toEqual({ name: 'SOP·第12期', created: true });
+    fake.resetCalls();
+    expect(workbook.listTabs()).toEqual([
+      { name: '我的表', marker: null },
+      { name: '团队', marker: { kind: 'team', key: '' } },
+      { name: 'SOP·第12期', marker: { kind: 'sop', key: 'Java引流5群|第12期' } },
+    ]);
+    expect(fake.callsTo('Spreadsheet.createDeveloperMetadataFinder')).toHaveLength(1);
+    expect(fake.callsTo('Sheet.getDeveloperMetadata')).toHaveLength(0);
+
+    const metadata = fake.inspect('SOP·第12期').getDeveloperMetadata();
+    expect(metadata.map((m) => [m.getKey(), JSON.parse(m.getValue()!)])).toEqual([[MARKER_KEY, { kind: 'sop', key: 'Java引流5群|第12期' }]]);
+    expect(fake.inspect('团队').getRange('A2:A3').getValues()).toEqual([['小王'], ['小李']]);
+  });
+
+  test('a marker holding something else than {kind, key} is no marker', () => {
+    start({ sheetNames: ['A', 'B'] });
+    fake.inspect('A').addDeveloperMetadata(MARKER_KEY, 'not json');
+    fake.inspect('B').addDeveloperMetadata(MARKER_KEY, JSON.stringify({ kind: 'spaceship', key: '' }));
+    expect(workbook.listTabs().map((tab) => tab.marker)).toEqual([null, null]);
+  });
+
+  test('regenerating updates the same sheet in place and keeps its name', () => {
+    start();
+    workbook.writeTab(teamSpec(['小王', '小李', '小张']));
+    const id = fake.inspect('团队').getSheetId();
+    expect(workbook.writeTab(teamSpec(['小赵']))).toEqual({ name: '团队', created: false });
+    expect(fake.book.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1', '团队']);
+    const sheet = fake.inspect('团队');
+    expect(sheet.getSheetId()).toBe(id);
+    expect(sheet.getDataRange().getValues()).toEqual([
+      ['姓名', '角色'],
+      ['小赵', '运营'],
+    ]);
+    expect(sheet.getDeveloperMetadata()).toHaveLength(1);
+  });
+
+  test('a tab the user renamed takes the spec name back only when no other sheet holds it', () => {
+    start();
+    workbook.writeTab(teamSpec());
+    fake.inspect('团队').setName('我们的团队');
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队', created: false });
+
+    fake.inspect('团队').setName('我们的团队');
+    fake.seedSheet('团队', [['别人的表']]);
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '我们的团队', created: false });
+    expect(fake.inspect('团队').getDataRange().getValues()).toEqual([['别人的表']]);
+  });
+
+  test('a sheet named like the spec without our marker is left untouched: the new tab becomes "团队 (2)"', () => {
+    start({ sheetNames: ['Sheet1'] });
+    fake.seedSheet('团队', [['名单', '=COUNTA(A2:A)'], ['阿强', 1]]);
+    fake.seedSheet('团队 (3)', [['x']]);
+    const before = fake.inspect('团队').getRange('A1:B2');
+    const snapshot = [before.getValues(), before.getFormulas(), before.getBackgrounds()];
+
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队 (2)', created: true });
+    const after = fake.inspect('团队');
+    expect([after.getMaxRows(), after.getMaxColumns()]).toEqual([1000, 26]);
+    expect([after.getRange('A1:B2').getValues(), after.getRange('A1:B2').getFormulas(), after.getRange('A1:B2').getBackgrounds()]).toEqual(snapshot);
+    expect(after.getDeveloperMetadata()).toHaveLength(0);
+
+    // A tab that lost its marker is the user's: its name is skipped like any other taken one.
+    fake.inspect('团队 (2)').getDeveloperMetadata()[0].remove();
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队 (4)', created: true });
+  });
+
+  test('a dropdown from "团队" reads our team tab even when it had to be named "团队 (2)"', () => {
+    start();
+    fake.seedSheet('团队', [['别人的表']]);
+    workbook.writeTab(teamSpec());
+    workbook.writeTab(sopSpec());
+    const rule = fake.inspect('SOP·第12期').getRange('B2').getDataValidation()!;
+    const source = rule.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
+    expect(source.getSheet().getName()).toBe('团队 (2)');
+  });
+
+  test('a tab too large is refused before any sheet is created or written', () => {
+    start();
+    const spec: TabSpec = { ...teamSpec(), styles: [{ range: range(0, 0, 6_000_000, 2), style: { bold: true } }] };
+    fake.resetCalls();
+    expectAppError(() => workbook.writeTab(spec), 'error.tooLarge');
+    expect(fake.calls.filter((call) => !/\.(get|find|with|create)/.test(call.method))).toEqual([]);
+    expect(fake.book.sheets).toHaveLength(1);
+  });
+
+  test('freeName counts up past taken names, ignoring letter case', () => {
+    expect(freeName('Team', [])).toBe('Team');
+    expect(freeName('Team', ['team'])).toBe('Team (2)');
+    expect(freeName('Team', ['Team', 'TEAM (2)'])).toBe('Team (3)');
+  });
+
+  describe('reading', () => {
+    const dec1 = serialFromYmd(2026, 12, 1);
+    const eightPm = 20 / 24;
+    const seeded: (string | number | boolean | null)[][] = [
+      ['日期', '时间', '日期时间', '人数', '备注', '完成'],
+      [dec1, eightPm, dec1 + 0.5, 232, '', true],
+      [serialFromYmd(2027, 1, 31), 9.5 / 24, serialFromYmd(2026, 6, 18) + 14 / 24, 0, '-', false],
+    ];
+    const formats = [[], ['yyyy-mm-dd', 'hh:mm', 'yyyy-mm-dd hh:mm'], ['yyyy-mm-dd', 'hh:mm', 'yyyy-mm-dd hh:mm']];
+    const expected: CellValue[][] = [
+      ['日期', '时间', '日期时间', '人数', '备注', '完成'],
+      [dec1, eightPm, dec1 + 0.5, 232, null, true],
+      [serialFromYmd(2027, 1, 31), 9.5 / 24, serialFromYmd(2026, 6, 18) + 14 / 24, 0, '-', false],
+    ];
+
+    test.each(['Asia/Shanghai', 'America/Los_Angeles'])('dates, times and blanks read the same whatever the process time zone (spreadsheet in %s)', (timeZone) => {
+      const processZone = process.env.TZ;
+      const results: CellValue[][][] = [];
+      try {
+        for (const zone of ['Asia/Shanghai', 'America/Los_Angeles', 'UTC']) {
+          process.env.TZ = zone;
+          start({ timeZone });
+          fake.seedSheet('数据', seeded, formats);
+          results.push(workbook.readTab('数据'));
+          fake.uninstall();
+        }
+      } finally {
+        process.env.TZ = processZone;
+      }
+      for (const result of results) expect(result).toEqual(expected);
+    });
+
+    test('the fake hands back Date objects for date cells, as Sheets does', () => {
+      start({ timeZone: 'America/Los_Angeles' });
+      fake.seedSheet('数据', seeded, formats);
+      expect(fake.inspect('数据').getRange('A2').getValue()).toBeInstanceOf(Date);
+    });
+
+    test('an unknown tab is an error naming it', () => {
+      start();
+      expectAppError(() => workbook.readTab('没有'), 'error.tabNotFound');
+    });
+
+    test('a selection of several cells is read with its tab; a single cell is no selection', () => {
+      start();
+      fake.seedSheet('数据', seeded, formats);
+      fake.inspect('数据').getRange('D1:E2').activate();
+      expect(workbook.readSelection()).toEqual({ tab: '数据', values: [['人数', '备注'], [232, null]] });
+      fake.inspect('数据').getRange('D2').activate();
+      expect(workbook.readSelection()).toBeNull();
+    });
+
+    test('activate and activeTabName follow the active sheet', () => {
+      start();
+      fake.seedSheet('数据', [['x']]);
+      expect(workbook.activeTabName()).toBe('Sheet1');
+      workbook.activate('数据');
+      expect(workbook.activeTabName()).toBe('数据');
+      expectAppError(() => workbook.activate('没有'), 'error.tabNotFound');
+    });
+  });
+
+  describe('withLock', () => {
+    test('runs fn, flushes once, then releases the lock', () => {
+      start();
+      expect(workbook.withLock(() => 42)).toBe(42);
+      const methods = fake.calls.map((call) => call.method);
+      expect(methods.filter((m) => m === 'SpreadsheetApp.flush')).toHaveLength(1);
+      expect(methods.indexOf('SpreadsheetApp.flush')).toBeLessThan(methods.indexOf('Lock.releaseLock'));
+      expect(fake.callsTo('Lock.tryLock')[0].args).toEqual([10_000]);
+      expect(LockService.getDocumentLock().hasLock()).toBe(false);
+    });
+
+    test('throws error.busy without running fn when another run holds the lock', () => {
+      start();
+      fake.lockAvailable = false;
+      const fn = jest.fn();
+      expectAppError(() => workbook.withLock(fn), 'error.busy');
+      expect(fn).not.toHaveBeenCalled();
+    });
+
+    test('releases the lock when fn throws, and lets the error through', () => {
+      start();
+      expect(() =>
+        workbook.withLock(() => {
+          throw new Error('boom');
+        }),
+      ).toThrow('boom');
+      expect(LockService.getDocumentLock().hasLock()).toBe(false);
+      expect(fake.callsTo('Lock.releaseLock')).toHaveLength(1);
+    });
+  });
+});
