@@ -69,7 +69,7 @@ export async function buildSidebar() {
 
 export async function buildLocal() {
   await build({
-    entryPoints: { playground: join(root, 'src/local/playground.ts'), cli: join(root, 'src/local/cli.ts'), bench: join(root, 'src/local/bench.ts') },
+    entryPoints: { playground: join(root, 'src/local/playground.ts'), cli: join(root, 'src/local/cli.ts'), bench: join(root, 'bench/bench.ts') },
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', outdir: out('local'), packages: 'external',
     loader: textLoaders, sourcemap: 'inline', logLevel: 'warning',
   });

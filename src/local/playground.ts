@@ -16,7 +16,8 @@ import { createDemoContext } from './demo';
 import { LocalContext } from './context';
 import { writeXlsx } from './xlsx';
 import { previewCss } from './html-preview';
-import { PreviewEngine, typedInput } from './preview-engine';
+import { PreviewEngine } from './preview-engine';
+import { typedInput } from './typed-input';
 import pageTemplate from './playground-page.html';
 
 export interface Playground {

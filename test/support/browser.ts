@@ -1,7 +1,4 @@
-/** Debian's Chromium driven by playwright-core (never a downloaded browser), with the flags this sandbox needs. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** Debian's Chromium driven by playwright-core (never a downloaded browser), with the flags this sandbox needs (playwright gives each launch a fresh profile). */
 import type { Browser } from 'playwright-core';
 import { chromiumPath } from './env';
 
@@ -14,7 +11,7 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'sop-chromium-'))}`,
+      '--disable-component-update', '--disable-sync',
     ],
   });
 }
