@@ -1,0 +1,445 @@
+/**
+ * The Gantt tab: the task columns on the left, one column per day on the right, and the bars drawn
+ * by conditional-format rules over the day block, so that editing a start, an end, an owner or the
+ * progress in the sheet redraws the bar without running anything. Rules grow with the team, never
+ * with the tasks: one rule per team member plus a constant few.
+ *
+ * Milestones (0-day tasks) are a ◆ that a rule cannot draw (a rule sets colours, not text), so the
+ * day cells of a milestone row hold `=IF(L$4=$F9,"◆","")`: the ◆ follows an edited date too, and
+ * only milestone rows carry formulas. Every other day cell is blank.
+ */
+import { isWeekend, toIso, weekday, ymdFromSerial, type DaySerial } from '../dates';
+import { AppError, formatProblem, type Problem } from '../errors';
+import { t, translator, type Lang, type MessageKey } from '../i18n';
+import type { DayInfo } from '../cn-calendar/types';
+import {
+  a1, columnLetter, range, type Cell, type CellFormat, type ColumnSpec, type ConditionalFormatSpec, type FormatRun,
+  type NoteSpec, type RangeRef, type StyleRun, type TabSpec,
+} from '../tab/spec';
+import type { Person } from '../team/team';
+import type { GanttAnalysis } from './analyze';
+import { STATUS_KEYS } from './plan';
+import type { ScheduledTask } from './schedule';
+import type { WorkingCalendar } from './working-days';
+
+export interface GanttCalendar extends WorkingCalendar {
+  dayInfo(serial: DaySerial, lang: Lang): DayInfo;
+}
+
+export const GANTT_COLORS = {
+  done: '#5f6368',
+  doneText: '#ffffff',
+  unassigned: '#dadce0',
+  today: '#fde293',
+  weekend: '#f1f3f4',
+  holiday: '#fce8e6',
+  header: '#e8eaed',
+  alert: '#d93025',
+  hidden: '#ffffff',
+} as const;
+
+/** Task columns, left to right; the bar rules read owner (D), start (F), end (G) and progress (I). */
+export const GANTT_TASK_COLUMNS = ['id', 'phase', 'task', 'owner', 'participants', 'start', 'end', 'days', 'progress', 'status', 'predecessors'] as const;
+type TaskColumn = (typeof GANTT_TASK_COLUMNS)[number];
+const COL = Object.fromEntries(GANTT_TASK_COLUMNS.map((key, i) => [key, i])) as Record<TaskColumn, number>;
+
+const TASK_COLUMN_LABELS: Record<TaskColumn, MessageKey> = {
+  id: 'gantt.header.id',
+  phase: 'gantt.header.phase',
+  task: 'gantt.header.task',
+  owner: 'gantt.header.owner',
+  participants: 'gantt.header.participants',
+  start: 'gantt.header.start',
+  end: 'gantt.header.end',
+  days: 'gantt.header.duration',
+  progress: 'gantt.header.progress',
+  status: 'gantt.header.status',
+  predecessors: 'gantt.header.predecessors',
+};
+const TASK_COLUMN_WIDTHS: Record<TaskColumn, number> = {
+  id: 40, phase: 60, task: 170, owner: 70, participants: 100, start: 86, end: 86, days: 56, progress: 56, status: 64, predecessors: 130,
+};
+/** Text columns stay text, so an ID such as 001 or a task named 2026 is not read back as a number. */
+const TASK_COLUMN_FORMATS: Record<TaskColumn, CellFormat> = {
+  id: 'text', phase: 'text', task: 'text', owner: 'text', participants: 'text', start: 'date', end: 'date', days: 'integer', progress: 'percent',
+  status: 'text', predecessors: 'text',
+};
+
+/** 0-based rows above the tasks: month, day of month, weekday (班/休), then the task headers beside each day's serial. */
+const MONTH_ROW = 0;
+const DAY_ROW = 1;
+const WEEKDAY_ROW = 2;
+const DATE_ROW = 3;
+export const GANTT_HEADER_ROWS = 4;
+export const GANTT_FIRST_DAY_COLUMN = GANTT_TASK_COLUMNS.length;
+const DAY_COLUMN_WIDTH = 26;
+const MARGIN_BEFORE = 2;
+const MARGIN_AFTER = 3;
+export const GANTT_MAX_DAYS = 366;
+export const SHEETS_MAX_COLUMNS = 18278;
+export const SHEETS_MAX_CELLS = 10_000_000;
+const MAX_WARNING_ROWS = 100;
+const FROZEN_COLUMNS = COL.task + 1;
+
+export interface GanttTabInput {
+  analysis: GanttAnalysis;
+  team: Person[];
+  lang: Lang;
+  calendar: Pick<GanttCalendar, 'dayInfo'>;
+  teamTabName: string;
+  planTabName: string;
+  /** "YYYY-MM-DD HH:MM" in the spreadsheet's time zone, for the first-cell note. */
+  generatedAt: string;
+}
+
+/** The first and last day columns: two days before the first start to three days after the last end. */
+export function ganttDayRange(tasks: ScheduledTask[]): { first: DaySerial; last: DaySerial } {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const task of tasks) {
+    if (task.start < start) start = task.start;
+    if (task.end > end) end = task.end;
+  }
+  return { first: start - MARGIN_BEFORE, last: end + MARGIN_AFTER };
+}
+
+export function ganttTabName(planTabName: string, lang: Lang): string {
+  const defaultPlanNames = [t('zh-CN', 'gantt.tabName.plan'), t('en', 'gantt.tabName.plan')];
+  return defaultPlanNames.includes(planTabName) ? t(lang, 'gantt.tabName.gantt') : t(lang, 'gantt.tabName.ganttOf', { plan: planTabName });
+}
+
+/** Spreadsheet text comparison ("=" in a formula) ignores case; the colour lookup does the same. */
+function sameText(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Progress as the bar formula reads it: a number above 1 is a percentage. */
+function progressShare(progress: number): number {
+  return progress > 1 ? progress / 100 : progress;
+}
+
+/**
+ * The colour the bar rules give to the day cell of a task, or null outside its bar: the done part
+ * (start + progress × span) in the done colour, else the owner's Team colour, else grey. Mirrors the
+ * rule order of buildGanttTab (the first matching rule wins), for the preview and the tests.
+ */
+export function barColorAt(input: { tasks: ScheduledTask[]; team: Person[] }, taskIndex: number, day: DaySerial): string | null {
+  const task = input.tasks[taskIndex];
+  if (day < task.start || day > task.end) return null;
+  if (day < task.start + Math.round(progressShare(task.progress) * (task.end - task.start + 1))) return GANTT_COLORS.done;
+  return input.team.find((person) => sameText(person.name, task.owner))?.color ?? GANTT_COLORS.unassigned;
+}
+
+function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The conditional-format rules, in priority order (first match wins), for `taskCount` task rows and `dayCount` day columns. */
+export function ganttRules(team: Person[], taskCount: number, dayCount: number): ConditionalFormatSpec[] {
+  const top = GANTT_HEADER_ROWS;
+  const r = top + 1; // the 1-based row of the first task, for relative references
+  const dayBlock = range(top, GANTT_FIRST_DAY_COLUMN, taskCount, dayCount);
+  const date = a1(DATE_ROW, GANTT_FIRST_DAY_COLUMN, true, false); // L$4
+  const cell = (column: TaskColumn): string => `$${columnLetter(COL[column])}${r}`;
+  const [owner, start, end, progress] = [cell('owner'), cell('start'), cell('end'), cell('progress')];
+  const inBar = `${date}>=${start},${date}<=${end}`;
+  const share = `IF(${progress}>1,${progress}/100,${progress})`;
+  return [
+    {
+      ranges: [dayBlock],
+      formula: `=AND(${inBar},${date}<${start}+ROUND(${share}*(${end}-${start}+1),0))`,
+      style: { background: GANTT_COLORS.done, fontColor: GANTT_COLORS.doneText },
+    },
+    ...team.map((person) => ({
+      ranges: [dayBlock],
+      formula: `=AND(${inBar},${owner}=${formulaText(person.name)})`,
+      style: { background: person.color },
+    })),
+    { ranges: [dayBlock], formula: `=AND(${inBar})`, style: { background: GANTT_COLORS.unassigned } },
+    {
+      ranges: [range(0, GANTT_FIRST_DAY_COLUMN, WEEKDAY_ROW + 1, dayCount), dayBlock],
+      formula: `=${date}=TODAY()`,
+      style: { background: GANTT_COLORS.today, bold: true },
+    },
+    {
+      ranges: [range(top, COL.task, taskCount, 1)],
+      formula: `=AND(ISNUMBER(${end}),${end}<TODAY(),${share}<1)`,
+      style: { fontColor: GANTT_COLORS.alert, bold: true },
+    },
+  ];
+}
+
+/** Refuses, before anything is built, a plan too long or too large for one tab. */
+function preflight(first: DaySerial, last: DaySerial, rowCount: number): void {
+  const columns = GANTT_FIRST_DAY_COLUMN + (last - first + 1);
+  if (columns > SHEETS_MAX_COLUMNS) throw new AppError({ code: 'error.tooManyColumns', params: { columns, limit: SHEETS_MAX_COLUMNS } });
+  const planStart = first + MARGIN_BEFORE;
+  const planEnd = last - MARGIN_AFTER;
+  const days = planEnd - planStart + 1;
+  if (days > GANTT_MAX_DAYS) {
+    throw new AppError({ code: 'gantt.error.tooLong', params: { start: toIso(planStart), end: toIso(planEnd), days, limit: GANTT_MAX_DAYS } });
+  }
+  const cells = columns * rowCount;
+  if (cells > SHEETS_MAX_CELLS) throw new AppError({ code: 'error.tooLarge', params: { cells, limit: SHEETS_MAX_CELLS } });
+}
+
+export function buildGanttTab(input: GanttTabInput): TabSpec {
+  const { analysis, team, lang, calendar, teamTabName, planTabName, generatedAt } = input;
+  if (analysis.errors.length) throw new AppError(analysis.errors);
+  if (analysis.tasks.length === 0) throw new AppError({ code: 'error.emptyInput', location: { tab: planTabName } });
+  const tr = translator(lang);
+  const tasks = analysis.tasks;
+  const { first, last } = ganttDayRange(tasks);
+  const dayCount = last - first + 1;
+  const footer = buildFooter(analysis, team, lang, GANTT_HEADER_ROWS + tasks.length + 1);
+  preflight(first, last, footer.firstRow + footer.rows.length);
+
+  const rows: Cell[][] = [];
+  const styles: StyleRun[] = [];
+  const formats: FormatRun[] = [];
+  const notes: NoteSpec[] = [];
+  const merges: RangeRef[] = [];
+  const dayCol = (day: DaySerial): number => GANTT_FIRST_DAY_COLUMN + (day - first);
+  const taskRows = range(GANTT_HEADER_ROWS, 0, tasks.length, 1);
+
+  // Header rows: title, then month / day / weekday over the day columns, task headers beside the date row.
+  for (let r = 0; r < GANTT_HEADER_ROWS; r++) rows.push([]);
+  rows[0][0] = tr('gantt.title', { plan: planTabName });
+  GANTT_TASK_COLUMNS.forEach((column, c) => (rows[DATE_ROW][c] = tr(TASK_COLUMN_LABELS[column])));
+  let monthStart = first;
+  for (let day = first; day <= last; day++) {
+    const col = dayCol(day);
+    const { year, month, day: dayOfMonth } = ymdFromSerial(day);
+    if (day === first || dayOfMonth === 1) {
+      rows[MONTH_ROW][col] = tr('gantt.month', { year, month });
+      monthStart = day;
+    }
+    if (day === last || ymdFromSerial(day + 1).day === 1) {
+      if (day > monthStart) merges.push(range(MONTH_ROW, dayCol(monthStart), 1, day - monthStart + 1));
+    }
+    rows[DAY_ROW][col] = dayOfMonth;
+    rows[DATE_ROW][col] = day;
+    const info = calendar.dayInfo(day, lang);
+    rows[WEEKDAY_ROW][col] = info.makeUpWorkday
+      ? tr('gantt.mark.makeUpWorkday')
+      : info.holiday
+        ? tr('gantt.mark.holiday')
+        : tr(`gantt.weekday.${weekday(day)}` as MessageKey);
+    if (info.holiday || (isWeekend(day) && !info.makeUpWorkday)) {
+      const shade = { background: info.holiday ? GANTT_COLORS.holiday : GANTT_COLORS.weekend };
+      styles.push({ range: range(0, col, WEEKDAY_ROW + 1, 1), style: shade }, { range: { ...taskRows, col }, style: shade });
+    }
+    if (info.makeUpWorkday) styles.push({ range: range(WEEKDAY_ROW, col, 1, 1), style: { fontColor: GANTT_COLORS.alert, bold: true } });
+    if (info.holidayName) {
+      const key: MessageKey = info.holiday ? 'gantt.note.holiday' : 'gantt.note.makeUpWorkday';
+      notes.push({ row: WEEKDAY_ROW, col, text: tr(key, { name: info.holidayName }) });
+    }
+  }
+
+  // Task rows: computed dates as serials; milestone rows carry the ◆ formula in every day cell.
+  const participantsJoin = lang === 'zh-CN' ? '、' : ', ';
+  tasks.forEach((task, i) => {
+    const values: Cell[] = [
+      task.id, task.phase, task.name, task.owner, task.participants.join(participantsJoin), task.start, task.end, task.days,
+      task.progress, task.status, task.predecessorRefs.join('; '),
+    ];
+    if (task.milestone) {
+      const startRef = `$${columnLetter(COL.start)}${GANTT_HEADER_ROWS + i + 1}`;
+      for (let day = first; day <= last; day++) {
+        const dateRef = a1(DATE_ROW, dayCol(day), true, false);
+        values[dayCol(day)] = { formula: `=IF(${dateRef}=${startRef},"◆","")`, value: day === task.start ? '◆' : '' };
+      }
+    }
+    rows.push(values);
+  });
+  for (const column of GANTT_TASK_COLUMNS) formats.push({ range: { ...taskRows, col: COL[column] }, format: TASK_COLUMN_FORMATS[column] });
+
+  rows.push([]);
+  rows.push(...footer.rows);
+  styles.push(...footer.styles);
+  formats.push(...footer.formats);
+
+  formats.push({ range: range(DATE_ROW, GANTT_FIRST_DAY_COLUMN, 1, dayCount), format: 'date' });
+  styles.push(
+    { range: range(0, 0, 1, 1), style: { bold: true, fontSize: 12 } },
+    { range: range(DATE_ROW, 0, 1, GANTT_FIRST_DAY_COLUMN), style: { bold: true, background: GANTT_COLORS.header } },
+    { range: range(0, GANTT_FIRST_DAY_COLUMN, WEEKDAY_ROW + 1, dayCount), style: { hAlign: 'center', fontSize: 9 } },
+    { range: range(MONTH_ROW, GANTT_FIRST_DAY_COLUMN, 1, dayCount), style: { bold: true, hAlign: 'left' } },
+    // The serials the rules compare against stay in the sheet but out of sight.
+    { range: range(DATE_ROW, GANTT_FIRST_DAY_COLUMN, 1, dayCount), style: { fontColor: GANTT_COLORS.hidden, fontSize: 6 } },
+    { range: { ...taskRows, col: GANTT_FIRST_DAY_COLUMN, cols: dayCount }, style: { hAlign: 'center' } },
+  );
+
+  const what = tr('gantt.note.what', {
+    plan: planTabName,
+    count: tasks.length,
+    rule: tr(analysis.workingDays ? 'gantt.rule.working' : 'gantt.rule.calendar'),
+  });
+  notes.unshift(
+    { row: 0, col: 0, text: tr('tab.note.generated', { what, time: generatedAt }) },
+    { row: DATE_ROW, col: GANTT_FIRST_DAY_COLUMN, text: tr('gantt.note.dateRow') },
+  );
+
+  const columns: ColumnSpec[] = [
+    ...GANTT_TASK_COLUMNS.map((key) => ({ key, width: TASK_COLUMN_WIDTHS[key] })),
+    ...Array.from({ length: dayCount }, (_, i) => ({ key: toIso(first + i), width: DAY_COLUMN_WIDTH })),
+  ];
+  return {
+    name: ganttTabName(planTabName, lang),
+    marker: { kind: 'gantt', key: planTabName },
+    columns,
+    rows,
+    headerRows: GANTT_HEADER_ROWS,
+    frozenRows: GANTT_HEADER_ROWS,
+    frozenColumns: FROZEN_COLUMNS,
+    formats,
+    styles,
+    merges,
+    notes,
+    validations: [
+      { range: { ...taskRows, col: COL.owner }, rule: { type: 'listFromRange', tab: teamTabName, a1: 'A2:A', strict: false } },
+      { range: { ...taskRows, col: COL.status }, rule: { type: 'list', values: STATUS_KEYS.map((key) => tr(key)), strict: false } },
+    ],
+    conditionalFormats: ganttRules(team, tasks.length, dayCount),
+  };
+}
+
+interface Footer {
+  firstRow: number;
+  rows: Cell[][];
+  styles: StyleRun[];
+  formats: FormatRun[];
+}
+
+/**
+ * Below the tasks: the legend with each owner's workload, then each owner's task list, then the
+ * warnings. Text sits in the left columns; the warnings start in the first scrolling column so long
+ * lines can overflow to the right.
+ */
+function buildFooter(analysis: GanttAnalysis, team: Person[], lang: Lang, firstRow: number): Footer {
+  const tr = translator(lang);
+  const { tasks, workload } = analysis;
+  const rows: Cell[][] = [];
+  const styles: StyleRun[] = [];
+  const formats: FormatRun[] = [];
+  const here = (): number => firstRow + rows.length;
+  const swatch = (color: string): void => void styles.push({ range: range(here(), 0, 1, 1), style: { background: color } });
+  const title = (key: MessageKey): void => {
+    styles.push({ range: range(here(), 0, 1, 1), style: { bold: true, fontSize: 11 } });
+    rows.push([tr(key)]);
+  };
+
+  title('gantt.block.workload');
+  styles.push({ range: range(here(), 0, 1, 6), style: { bold: true, background: GANTT_COLORS.header } });
+  rows.push([
+    tr('gantt.block.color'), tr('gantt.block.owner'), tr('gantt.block.tasks'), tr('gantt.block.busyDays'),
+    tr('gantt.block.overloadedDays', { threshold: workload.threshold }), tr('gantt.block.overloadedDates'),
+  ]);
+  const loadOf = new Map(workload.owners.map((load) => [load.owner, load]));
+  const legendRow = (color: string, label: string, owner?: string): void => {
+    swatch(color);
+    const load = owner === undefined ? undefined : loadOf.get(owner);
+    rows.push(
+      owner === undefined
+        ? ['', label]
+        : ['', label, load?.taskIndexes.length ?? 0, load?.busyDays ?? 0, load?.overloadedDays.length ?? 0, (load?.overloadedDays ?? []).map(toIso).join(' ')],
+    );
+  };
+  for (const person of team) legendRow(person.color, person.name, person.name);
+  for (const load of workload.owners) if (!load.inTeam) legendRow(GANTT_COLORS.unassigned, load.owner, load.owner);
+  if (workload.unowned.length) {
+    swatch(GANTT_COLORS.unassigned);
+    rows.push(['', tr('gantt.noOwner'), workload.unowned.length]);
+  }
+  legendRow(GANTT_COLORS.unassigned, tr('gantt.legend.unknownOwner'));
+  legendRow(GANTT_COLORS.done, tr('gantt.legend.done'));
+  legendRow(GANTT_COLORS.today, tr('gantt.legend.today'));
+  legendRow(GANTT_COLORS.weekend, tr('gantt.legend.nonWorking'));
+  rows.push(['◆', tr('gantt.legend.milestone')]);
+  rows.push([]);
+
+  title('gantt.block.myTasks');
+  const listStart = here();
+  const participantsJoin = lang === 'zh-CN' ? '、' : ', ';
+  const groups: Array<{ label: string; color: string; indexes: number[] }> = [
+    ...workload.owners.map((load) => ({
+      label: load.owner,
+      color: team.find((p) => p.name === load.owner)?.color ?? GANTT_COLORS.unassigned,
+      indexes: load.taskIndexes,
+    })),
+    ...(workload.unowned.length ? [{ label: tr('gantt.noOwner'), color: GANTT_COLORS.unassigned, indexes: workload.unowned }] : []),
+  ];
+  for (const group of groups) {
+    swatch(group.color);
+    styles.push({ range: range(here(), 1, 1, 2), style: { bold: true } });
+    rows.push(['', tr('gantt.block.ownerTasks', { owner: group.label, count: group.indexes.length })]);
+    for (const i of group.indexes) {
+      const task = tasks[i];
+      rows.push([task.id, task.phase, task.name, task.owner, task.participants.join(participantsJoin), task.start, task.end, task.days, task.progress, task.status]);
+    }
+  }
+  const listRows = here() - listStart;
+  if (listRows > 0) {
+    for (const column of GANTT_TASK_COLUMNS) {
+      if (column !== 'predecessors') formats.push({ range: range(listStart, COL[column], listRows, 1), format: TASK_COLUMN_FORMATS[column] });
+    }
+  }
+  rows.push([]);
+
+  title('gantt.block.warnings');
+  const warningCol = FROZEN_COLUMNS;
+  const warningRow = (text: string): void => {
+    const row: Cell[] = [];
+    row[warningCol] = text;
+    rows.push(row);
+  };
+  for (const problem of analysis.warnings.slice(0, MAX_WARNING_ROWS)) warningRow(formatProblem(problem, tr));
+  if (analysis.warnings.length > MAX_WARNING_ROWS) warningRow(tr('gantt.warning.more', { count: analysis.warnings.length - MAX_WARNING_ROWS }));
+  if (analysis.warnings.length === 0) warningRow(tr('gantt.block.noWarnings'));
+  return { firstRow, rows, styles, formats };
+}
+
+/** The CLI's `--json` output. */
+export interface GanttJson {
+  tasks: Array<{
+    name: string;
+    owner: string;
+    participants: string[];
+    start: string;
+    end: string;
+    days: number;
+    progress: number;
+    dependsOn: string[];
+  }>;
+  workload: Record<string, { tasks: number; busyDays: number; overloadedDays: string[] }>;
+  warnings: string[];
+  errors: string[];
+}
+
+/**
+ * The analysis as the CLI prints it: dates as YYYY-MM-DD, progress as a share (0.6 for 60%),
+ * predecessors by name, warnings and errors as sentences in `lang` with their row.
+ */
+export function ganttToJson(analysis: GanttAnalysis, lang: Lang): GanttJson {
+  const tr = translator(lang);
+  const sentence = (problem: Problem): string => formatProblem(problem, tr);
+  const workload: GanttJson['workload'] = {};
+  for (const load of analysis.workload.owners) {
+    workload[load.owner] = { tasks: load.taskIndexes.length, busyDays: load.busyDays, overloadedDays: load.overloadedDays.map(toIso) };
+  }
+  return {
+    tasks: analysis.tasks.map((task) => ({
+      name: task.name,
+      owner: task.owner,
+      participants: task.participants,
+      start: toIso(task.start),
+      end: toIso(task.end),
+      days: task.days,
+      progress: task.progress,
+      dependsOn: task.predecessors.map((p) => analysis.tasks[p].name),
+    })),
+    workload,
+    warnings: analysis.warnings.map(sentence),
+    errors: analysis.errors.map(sentence),
+  };
+}

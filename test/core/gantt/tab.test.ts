@@ -1,0 +1,287 @@
+import samplePlan from './fixtures/push-plan.tsv';
+import sampleTeam from './fixtures/team.tsv';
+import { AppError, type Problem } from '../../../src/core/errors';
+import { analyzePlan, type GanttAnalysis } from '../../../src/core/gantt/analyze';
+import { chineseCalendar } from '../../../src/core/gantt/china';
+import { readPlanGrid, type PlanTask } from '../../../src/core/gantt/plan';
+import { GANTT_COLORS, barColorAt, buildGanttTab, ganttToJson, type GanttTabInput } from '../../../src/core/gantt/tab';
+import type { Lang } from '../../../src/core/i18n';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import { cellValue, isFormulaCell, type TabSpec } from '../../../src/core/tab/spec';
+import { readTeamGrid, type Person } from '../../../src/core/team/team';
+import { evaluate, ruleBackgroundAt } from './formula-eval';
+import { d, plan, task, tsvGrid } from './helpers';
+
+const team = readTeamGrid(tsvGrid(sampleTeam));
+const FIRST_TASK_ROW = 4;
+const FIRST_DAY_COL = 11;
+
+function analyze(tasks: PlanTask[], settings: Partial<Settings> = {}, people: Person[] = team): GanttAnalysis {
+  return analyzePlan({ tab: '推进表', tasks }, { settings: { ...DEFAULT_SETTINGS, ...settings }, team: people, calendar: chineseCalendar });
+}
+
+function tab(analysis: GanttAnalysis, overrides: Partial<GanttTabInput> = {}): TabSpec {
+  return buildGanttTab({
+    analysis, team, lang: 'zh-CN', calendar: chineseCalendar, teamTabName: '团队', planTabName: '推进表', generatedAt: '2026-11-20 10:00',
+    ...overrides,
+  });
+}
+
+function problemsOf(fn: () => unknown): Problem[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+const sample = (settings: Partial<Settings> = {}): GanttAnalysis => analyze(readPlanGrid(tsvGrid(samplePlan), { tab: '推进表' }).tasks, settings);
+
+describe('the sample push plan, end to end', () => {
+  test('prints the CLI JSON exactly (calendar days)', () => {
+    const task = (name: string, owner: string, participants: string[], start: string, end: string, days: number, progress: number, dependsOn: string[]) =>
+      ({ name, owner, participants, start, end, days, progress, dependsOn });
+    const expected = {
+      tasks: [
+        task('确定活动主题与目标', '林晓', ['陈默', '王蕾'], '2026-12-01', '2026-12-02', 2, 1, []),
+        task('用户调研问卷', '周舟', ['周舟'], '2026-12-02', '2026-12-04', 3, 0.6, ['确定活动主题与目标']),
+        task('海报与物料设计', '孙悦', ['林晓'], '2026-12-03', '2026-12-06', 4, 0.3, ['确定活动主题与目标']),
+        task('话术库整理', '王蕾', ['陈默'], '2026-12-04', '2026-12-07', 4, 0, ['用户调研问卷']),
+        task('开营仪式与群规', '林晓', ['赵老师'], '2026-12-08', '2026-12-08', 1, 0, ['海报与物料设计', '话术库整理']),
+        task('每日打卡与催课', '林晓', ['周舟'], '2026-12-09', '2026-12-21', 13, 0, ['开营仪式与群规']),
+        task('营销直播课', '赵老师', ['林晓'], '2026-12-15', '2026-12-15', 1, 0, ['开营仪式与群规']),
+        task('1V1跟进关单', '陈默', ['王蕾'], '2026-12-15', '2026-12-22', 8, 0, ['营销直播课']),
+        task('结营与复盘', '林晓', ['陈默', '王蕾', '赵老师'], '2026-12-23', '2026-12-29', 7, 0, ['1V1跟进关单']),
+      ],
+      workload: {
+        林晓: { tasks: 4, busyDays: 23, overloadedDays: [] },
+        周舟: { tasks: 1, busyDays: 3, overloadedDays: [] },
+        陈默: { tasks: 1, busyDays: 8, overloadedDays: [] },
+        王蕾: { tasks: 1, busyDays: 4, overloadedDays: [] },
+        赵老师: { tasks: 1, busyDays: 1, overloadedDays: [] },
+        孙悦: { tasks: 1, busyDays: 4, overloadedDays: [] },
+      },
+      warnings: [],
+      errors: [],
+    };
+    expect(JSON.stringify(ganttToJson(sample(), 'zh-CN'))).toBe(JSON.stringify(expected));
+  });
+
+  test('with working days, durations and busy days count only working days', () => {
+    const json = ganttToJson(sample({ workingDays: 'working' }), 'en');
+    // Dec 2026 has no holidays: weekends are skipped (Dec 5–6, 12–13, 19–20, 26–27).
+    expect(json.tasks.map((t) => t.days)).toEqual([2, 3, 2, 2, 1, 9, 1, 6, 5]);
+    expect(json.workload['林晓'].busyDays).toBe(2 + 1 + 9 + 5);
+  });
+
+  test('the Gantt tab: task columns, a day column from 2 days before the first start to 3 days after the last end', () => {
+    const spec = tab(sample());
+    expect(spec.name).toBe('甘特图');
+    expect(spec.marker).toEqual({ kind: 'gantt', key: '推进表' });
+    expect(spec.frozenRows).toBe(4);
+    expect(spec.frozenColumns).toBe(3);
+    expect(spec.columns).toHaveLength(11 + 34); // 2026-11-29 … 2027-01-01
+    expect(spec.rows[3].slice(0, 11)).toEqual(['ID', '阶段', '事项', '负责人', '参与人', '开始日期', '结束日期', '工期(天)', '进度', '状态', '前置事项']);
+    expect(spec.rows[3][FIRST_DAY_COL]).toBe(d('2026-11-29'));
+    expect(spec.rows[3][FIRST_DAY_COL + 33]).toBe(d('2027-01-01'));
+    expect(spec.rows[0][FIRST_DAY_COL]).toBe('2026年11月');
+    expect(spec.rows[0][FIRST_DAY_COL + 2]).toBe('2026年12月');
+    expect(spec.rows[0][FIRST_DAY_COL + 33]).toBe('2027年1月');
+    expect(spec.merges).toEqual([
+      { row: 0, col: FIRST_DAY_COL, rows: 1, cols: 2 },
+      { row: 0, col: FIRST_DAY_COL + 2, rows: 1, cols: 31 },
+    ]);
+    expect(spec.rows[1].slice(FIRST_DAY_COL, FIRST_DAY_COL + 4)).toEqual([29, 30, 1, 2]);
+    expect(spec.rows[2].slice(FIRST_DAY_COL, FIRST_DAY_COL + 8)).toEqual(['日', '一', '二', '三', '四', '五', '六', '日']);
+    expect(spec.rows[FIRST_TASK_ROW].slice(0, 11)).toEqual(['1', '营前', '确定活动主题与目标', '林晓', '陈默、王蕾', d('2026-12-01'), d('2026-12-02'), 2, 1, '', '']);
+    expect(spec.rows[FIRST_TASK_ROW + 4][10]).toBe('海报与物料设计; 话术库整理');
+    expect(spec.formats).toContainEqual({ range: { row: FIRST_TASK_ROW, col: 5, rows: 9, cols: 1 }, format: 'date' });
+    expect(spec.validations![0]).toEqual({
+      range: { row: FIRST_TASK_ROW, col: 3, rows: 9, cols: 1 },
+      rule: { type: 'listFromRange', tab: '团队', a1: 'A2:A', strict: false },
+    });
+    expect(spec.notes![0]).toMatchObject({ row: 0, col: 0 });
+    expect(spec.notes![0].text).toContain('2026-11-20 10:00');
+    expect(spec.notes![0].text).toContain('「推进表」');
+  });
+
+  test('one bar rule per team member, in the form the sheet reads, plus done, grey, today and overdue', () => {
+    const rules = tab(sample()).conditionalFormats!;
+    expect(rules).toHaveLength(team.length + 4);
+    expect(rules[1]).toEqual({
+      ranges: [{ row: FIRST_TASK_ROW, col: FIRST_DAY_COL, rows: 9, cols: 34 }],
+      formula: '=AND(L$4>=$F5,L$4<=$G5,$D5="林晓")',
+      style: { background: '#4e79a7' },
+    });
+    expect(rules.slice(1, 1 + team.length).map((r) => r.style.background)).toEqual(team.map((p) => p.color));
+  });
+
+  test('the rules, evaluated cell by cell, give the colours barColorAt gives, and the today column', () => {
+    const analysis = sample();
+    const spec = tab(analysis);
+    const today = d('2026-12-10');
+    const first = d('2026-11-29');
+    let barCells = 0;
+    for (let i = 0; i < analysis.tasks.length; i++) {
+      for (let day = first; day <= d('2027-01-01'); day++) {
+        const expected = barColorAt({ tasks: analysis.tasks, team }, i, day) ?? (day === today ? GANTT_COLORS.today : null);
+        expect([analysis.tasks[i].name, day, ruleBackgroundAt(spec, FIRST_TASK_ROW + i, FIRST_DAY_COL + day - first, today)]).toEqual([analysis.tasks[i].name, day, expected]);
+        if (barColorAt({ tasks: analysis.tasks, team }, i, day)) barCells++;
+      }
+    }
+    expect(barCells).toBe(2 + 3 + 4 + 4 + 1 + 13 + 1 + 8 + 7);
+    // Spot checks, by hand: 用户调研问卷 is 60% done over Dec 2–4: round(1.8) = 2 done days.
+    const survey = 1;
+    expect(barColorAt({ tasks: analysis.tasks, team }, survey, d('2026-12-03'))).toBe(GANTT_COLORS.done);
+    expect(barColorAt({ tasks: analysis.tasks, team }, survey, d('2026-12-04'))).toBe('#f28e2b');
+    expect(barColorAt({ tasks: analysis.tasks, team }, survey, d('2026-12-05'))).toBeNull();
+    expect(ruleBackgroundAt(spec, 1, FIRST_DAY_COL + today - first, today)).toBe(GANTT_COLORS.today);
+  });
+
+  test('editing an owner, a date or the progress in the sheet redraws the bar without rebuilding', () => {
+    const analysis = sample();
+    const spec = tab(analysis);
+    const first = d('2026-11-29');
+    const today = d('2026-11-01');
+    const row = FIRST_TASK_ROW + 5; // 每日打卡与催课, 林晓, Dec 9–21
+    const colOf = (iso: string): number => FIRST_DAY_COL + d(iso) - first;
+    expect(ruleBackgroundAt(spec, row, colOf('2026-12-10'), today)).toBe('#4e79a7');
+    spec.rows[row][3] = '周舟';
+    spec.rows[row][6] = d('2026-12-24');
+    spec.rows[row][8] = 0.5;
+    expect(ruleBackgroundAt(spec, row, colOf('2026-12-10'), today)).toBe(GANTT_COLORS.done); // 8 of 16 days done
+    expect(ruleBackgroundAt(spec, row, colOf('2026-12-17'), today)).toBe('#f28e2b');
+    expect(ruleBackgroundAt(spec, row, colOf('2026-12-24'), today)).toBe('#f28e2b');
+    expect(ruleBackgroundAt(spec, row, colOf('2026-12-25'), today)).toBeNull();
+    spec.rows[row][3] = '外包同学';
+    expect(ruleBackgroundAt(spec, row, colOf('2026-12-20'), today)).toBe(GANTT_COLORS.unassigned);
+    spec.rows[row][8] = 60; // typed as 60 rather than 60%
+    expect(ruleBackgroundAt(spec, row, colOf('2026-12-17'), today)).toBe(GANTT_COLORS.done);
+  });
+
+  test('the workload block lists every team member with counts and busy days; each owner gets a task list', () => {
+    const spec = tab(sample());
+    const texts = spec.rows.map((r) => r.map(cellValue));
+    const lin = texts.find((r, i) => i > 13 && r[1] === '林晓');
+    expect(lin).toEqual(['', '林晓', 4, 23, 0, '']);
+    const listHeader = texts.findIndex((r) => r[1] === '林晓（4 项）');
+    expect(listHeader).toBeGreaterThan(0);
+    expect(texts.slice(listHeader + 1, listHeader + 5).map((r) => r[2])).toEqual(['确定活动主题与目标', '开营仪式与群规', '每日打卡与催课', '结营与复盘']);
+    const warnings = texts.findIndex((r) => r[0] === '提醒');
+    expect(texts[warnings + 1][3]).toBe('无');
+  });
+});
+
+describe('holidays and 调休 in the day header', () => {
+  test('国庆 days are marked 休 with the holiday name in a note; the make-up Saturday is marked 班', () => {
+    const tasks = plan(task('国庆活动', { owner: '林晓', start: d('2026-09-28'), end: d('2026-10-12') }));
+    const spec = tab(analyze(tasks, { workingDays: 'working' }));
+    const colOf = (iso: string): number => FIRST_DAY_COL + d(iso) - d('2026-09-26');
+    expect(spec.rows[2][colOf('2026-10-01')]).toBe('休');
+    expect(spec.rows[2][colOf('2026-10-09')]).toBe('五');
+    expect(spec.rows[2][colOf('2026-10-10')]).toBe('班');
+    expect(spec.notes).toContainEqual({ row: 2, col: colOf('2026-10-01'), text: '国庆节（法定节假日）' });
+    expect(spec.notes).toContainEqual({ row: 2, col: colOf('2026-10-10'), text: '调休上班（国庆节）' });
+    const shaded = (iso: string) => spec.styles!.filter((s) => s.range.col === colOf(iso) && s.range.row === FIRST_TASK_ROW).map((s) => s.style.background);
+    expect(shaded('2026-10-01')).toEqual([GANTT_COLORS.holiday]);
+    expect(shaded('2026-10-11')).toEqual([GANTT_COLORS.weekend]);
+    expect(shaded('2026-10-10')).toEqual([]);
+    expect(shaded('2026-10-09')).toEqual([]);
+  });
+});
+
+describe('milestones', () => {
+  test('are drawn as ◆ by a formula in their day cells whose cached value agrees with it', () => {
+    const tasks = plan(task('定主题', { owner: '林晓', start: d('2026-12-01'), duration: 2 }), task('开营', { owner: '周舟', duration: 0, predecessors: [0] }));
+    const spec = tab(analyze(tasks));
+    const row = FIRST_TASK_ROW + 1;
+    const cells = spec.rows[row].slice(FIRST_DAY_COL);
+    expect(cells.every(isFormulaCell)).toBe(true);
+    expect(cells.map(cellValue).filter((v) => v === '◆')).toHaveLength(1);
+    cells.forEach((cell, i) => {
+      if (!isFormulaCell(cell)) throw new Error('formula expected');
+      const at = { row, col: FIRST_DAY_COL + i };
+      expect(evaluate(cell.formula, { spec, anchor: at, at, today: 0 })).toBe(cell.value);
+    });
+    expect(cellValue(spec.rows[row][FIRST_DAY_COL + d('2026-12-03') - d('2026-11-29')])).toBe('◆');
+    // Ordinary rows hold no day cells at all.
+    expect(spec.rows[FIRST_TASK_ROW]).toHaveLength(11);
+  });
+});
+
+/** A plan of n one-to-five-day tasks spanning exactly 90 days, owners cycling through the team and one outsider. */
+function generatedPlan(n: number): PlanTask[] {
+  const owners = [...team.map((p) => p.name), '外援'];
+  const offset = (i: number): number => (i === 0 ? 0 : i === n - 1 ? 85 : (i * 7) % 86);
+  const duration = (i: number): number => (i === n - 1 ? 5 : 1 + (i % 5));
+  return plan(
+    ...Array.from({ length: n }, (_, i) => task(`事项${i}`, { owner: owners[i % owners.length], start: d('2026-03-02') + offset(i), duration: duration(i) })),
+  );
+}
+
+describe('size', () => {
+  test.each([10, 100, 1000])('%i tasks over 90 days: rules = team + 4, and styles, merges and validations do not grow with tasks', (n) => {
+    const spec = tab(analyze(generatedPlan(n)));
+    const reference = tab(analyze(generatedPlan(10)));
+    expect(spec.columns).toHaveLength(11 + 2 + 90 + 3);
+    expect(spec.conditionalFormats).toHaveLength(team.length + 4);
+    expect(spec.merges).toEqual(reference.merges);
+    expect(spec.validations).toHaveLength(2);
+    expect(spec.styles!.length).toBe(reference.styles!.length);
+  });
+
+  test('a plan of exactly 366 days fits; one more day is refused, naming the span', () => {
+    const year = (end: string) => analyze(plan(task('全年', { owner: '林晓', start: d('2026-01-01'), end: d(end) })));
+    expect(() => tab(year('2027-01-01'))).not.toThrow();
+    expect(problemsOf(() => tab(year('2027-01-02')))).toEqual([
+      { code: 'gantt.error.tooLong', params: { start: '2026-01-01', end: '2027-01-02', days: 367, limit: 366 } },
+    ]);
+  });
+
+  test('a plan needing more columns than Sheets allows is refused as such', () => {
+    const decades = analyze(plan(task('长期', { start: d('2000-01-01'), end: d('2060-01-01') })));
+    expect(problemsOf(() => tab(decades))[0]).toMatchObject({ code: 'error.tooManyColumns', params: { limit: 18278 } });
+  });
+
+  test('a plan needing more than 10 million cells is refused before the day block is built', () => {
+    const tasks = plan(...Array.from({ length: 15_000 }, (_, i) => task(`事项${i}`, { owner: '林晓', start: d('2026-01-01') + (i % 366) })));
+    expect(problemsOf(() => tab(analyze(tasks)))[0]).toMatchObject({ code: 'error.tooLarge', params: { limit: 10_000_000 } });
+  });
+});
+
+describe('errors and warnings', () => {
+  test('a plan with a cycle builds no tab and its JSON names the tasks', () => {
+    const analysis = analyze(plan(task('甲', { predecessors: [1] }), task('乙', { predecessors: [0] })));
+    expect(problemsOf(() => tab(analysis))[0].code).toBe('gantt.error.cycle');
+    expect(ganttToJson(analysis, 'en')).toEqual({
+      tasks: [],
+      workload: {},
+      warnings: [],
+      errors: ['Tab "推进表", row 2: These tasks are each other\'s predecessors, in a cycle: “甲” → “乙” → “甲”. Remove one of these links.'],
+    });
+  });
+
+  test('missing and unknown owners are warnings, written in the warnings block and the JSON', () => {
+    const tasks = plan(task('甲', { start: d('2026-12-01') }), task('乙', { owner: '外援', start: d('2026-12-01') }));
+    const analysis = analyze(tasks);
+    const json = ganttToJson(analysis, 'zh-CN');
+    expect(json.warnings).toEqual([
+      '「推进表」 第 2 行：事项“甲”没有负责人，色条显示为灰色。',
+      '「推进表」 第 3 行：负责人“外援”不在团队名单中（1 个事项），色条显示为灰色。',
+    ]);
+    expect(json.workload).toEqual({ 外援: { tasks: 1, busyDays: 1, overloadedDays: [] } });
+    const texts = tab(analysis).rows.map((r) => cellValue(r[3]));
+    for (const warning of json.warnings) expect(texts).toContain(warning);
+  });
+
+  test('English tab: names, weekdays and a plan tab with its own name', () => {
+    const spec = tab(sample(), { lang: 'en' as Lang, planTabName: 'Double 11 plan' });
+    expect(spec.name).toBe('Gantt · Double 11 plan');
+    expect(spec.marker.key).toBe('Double 11 plan');
+    expect(spec.rows[2][FIRST_DAY_COL]).toBe('Su');
+    expect(spec.rows[0][FIRST_DAY_COL + 2]).toBe('12/2026');
+    expect(tab(sample(), { planTabName: '双11推进表' }).name).toBe('甘特图·双11推进表');
+  });
+});
