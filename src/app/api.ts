@@ -1,18 +1,24 @@
 /**
  * The functions a sidebar may call, in one list. Apps Script exposes each as a global function
- * (src/gas/main.ts); the playground serves each at POST /api/<name>; the sidebar's typed client is
- * derived from this list. Arguments and results are JSON-safe (no Date, no class instances).
+ * (src/gas/entries/*), the playground serves each at POST /api/<name>, and the sidebar's typed
+ * client is derived from this list. Arguments and results are JSON-safe (no Date, no class instances).
  */
 import { formatProblem, isAppError, formatError } from '../core/errors';
 import type { AppContext } from '../ports';
+import { calendarApi } from './features/calendar';
+import { ganttApi } from './features/gantt';
+import { metricsApi } from './features/metrics';
+import { sopApi } from './features/sop';
 import { openSession } from './session';
 import { getTeamState, saveSettings, saveTeam } from './team';
 
-export const api = {
+const teamApi = {
   getTeamState: (ctx: AppContext) => getTeamState(ctx),
   saveTeam: (ctx: AppContext, people: Parameters<typeof saveTeam>[1]) => saveTeam(ctx, people),
   saveSettings: (ctx: AppContext, settings: Parameters<typeof saveSettings>[1]) => saveSettings(ctx, settings),
 };
+
+export const api = { ...teamApi, ...sopApi, ...ganttApi, ...calendarApi, ...metricsApi };
 
 export type Api = typeof api;
 export type ApiName = keyof Api;
@@ -39,11 +45,26 @@ export function callApi(ctx: AppContext, name: string, args: unknown[]): ApiResp
     if (typeof fn !== 'function' || !Object.prototype.hasOwnProperty.call(api, name)) throw new Error(`Unknown function ${name}`);
     return { ok: true, value: fn(ctx, ...args) };
   } catch (error) {
+    return { ok: false, error: describeError(ctx, error) };
+  }
+}
+
+/** An error in the user's language, with the row of each problem for inline display. */
+export function describeError(ctx: AppContext, error: unknown): { message: string; problems: ApiProblem[] } {
+  const { tr } = safeSession(ctx);
+  const problems: ApiProblem[] = isAppError(error)
+    ? error.problems.map((p) => ({ text: formatProblem(p, tr), row: p.location?.row, column: p.location?.column }))
+    : [];
+  return { message: formatError(error, tr), problems };
+}
+
+/** Runs a menu action; a failure is shown to the user as an alert in their language. */
+export function runMenuAction(ctx: AppContext, action: (ctx: AppContext) => void): void {
+  try {
+    action(ctx);
+  } catch (error) {
     const { tr } = safeSession(ctx);
-    const problems: ApiProblem[] = isAppError(error)
-      ? error.problems.map((p) => ({ text: formatProblem(p, tr), row: p.location?.row, column: p.location?.column }))
-      : [];
-    return { ok: false, error: { message: formatError(error, tr), problems } };
+    ctx.ui.alert(describeError(ctx, error).message, tr('app.name'));
   }
 }
 

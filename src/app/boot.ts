@@ -1,9 +1,10 @@
 /** What a sidebar needs before its first server call: which page, in which language. JSON-safe. */
 import type { Lang } from '../core/i18n';
 import type { AppContext } from '../ports';
+import { pageLabel, SidebarPage } from './menu';
 import { openSession } from './session';
 
-export type SidebarPage = 'team';
+export type { SidebarPage };
 
 export interface SidebarBoot {
   page: SidebarPage;
@@ -11,9 +12,7 @@ export interface SidebarBoot {
   title: string;
 }
 
-const TITLES: Record<SidebarPage, 'team.sidebar.title'> = { team: 'team.sidebar.title' };
-
 export function sidebarBoot(ctx: AppContext, page: SidebarPage): SidebarBoot {
   const session = openSession(ctx);
-  return { page, lang: session.lang, title: session.tr(TITLES[page]) };
+  return { page, lang: session.lang, title: session.tr(pageLabel(page)).replace(/…$/, '') };
 }

@@ -2,51 +2,25 @@
  * `npm run --silent cli -- <command>`: the same use cases as the sidebar, on files. Results go to
  * stdout (JSON with --json), progress and errors to stderr; exit code 1 on bad input.
  */
-import { writeFileSync } from 'node:fs';
 import { formatError } from '../core/errors';
 import { langFromLocale, translator, Lang, Translate } from '../core/i18n';
-import { parseArgs, ParsedArgs } from './cli/args';
-import { createDemoContext } from './demo';
-import { writeXlsx } from './xlsx';
-import type { LocalContext } from './context';
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-export interface CliCommand {
-  /** One line for --help, in both languages. */
-  summary: Record<Lang, string>;
-  usage: string;
-  run(args: ParsedArgs, env: { io: CliIo; lang: Lang; tr: Translate }): Promise<number>;
-}
+import { parseArgs } from './cli/args';
+import { calendarCommands } from './cli/calendar';
+import { demoCommands } from './cli/demo';
+import { ganttCommands } from './cli/gantt';
+import { metricsCommands } from './cli/metrics';
+import { sopCommands } from './cli/sop';
+import type { CliCommands, CliIo } from './cli/types';
 
 /** Flags that never take a value. */
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'working-days', 'draft']);
 
-/** Writes every tab of a local workbook to an .xlsx file (with the add-on's markers). */
-export async function saveWorkbook(ctx: LocalContext, path: string): Promise<void> {
-  const buffer = await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker })));
-  writeFileSync(path, buffer);
-}
-
-export const COMMANDS: Record<string, CliCommand> = {
-  demo: {
-    summary: { 'zh-CN': '生成演示工作簿（团队、活动列表、推进表、群数据）', en: 'Write the demo workbook (team, activities, push plan, group funnel)' },
-    usage: 'demo --out FILE.xlsx [--lang zh|en]',
-    async run(args, { io, lang, tr }) {
-      const out = args.options.out;
-      if (typeof out !== 'string') {
-        io.stderr(tr('cli.error.missingOption', { option: '--out FILE.xlsx' }));
-        return 1;
-      }
-      const ctx = createDemoContext({ locale: lang === 'en' ? 'en_US' : 'zh_CN' });
-      await saveWorkbook(ctx, out);
-      io.stderr(tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((t) => t.spec.name).join(', ') }));
-      return 0;
-    },
-  },
+export const COMMANDS: CliCommands = {
+  ...sopCommands,
+  ...ganttCommands,
+  ...calendarCommands,
+  ...metricsCommands,
+  ...demoCommands,
 };
 
 function cliLang(option: string | true | undefined): Lang {

@@ -80,12 +80,17 @@ export class MemoryWorkbook implements Workbook {
 
   /** A tab the user made or pasted (no marker): plain values, first row bold like a header. */
   addPlainTab(name: string, values: Cell[][], formats: FormatRun[] = []): string {
+    return this.addTab(name, values, null, formats);
+  }
+
+  /** A tab read back from a file: its values, and its marker when the add-on generated it. */
+  addTab(name: string, values: Cell[][], marker: TabMarker | null, formats: FormatRun[] = []): string {
     const free = this.freeName(name);
     const width = values.reduce((w, row) => Math.max(w, row.length), 0);
     this.tabs.push({
       spec: {
         name: free,
-        marker: { kind: 'plain', key: '' },
+        marker: marker ?? { kind: 'plain', key: '' },
         columns: Array.from({ length: width }, (_, i) => ({ key: `c${i}`, width: 110 })),
         headerRows: 1,
         frozenRows: values.length ? 1 : 0,
@@ -93,7 +98,7 @@ export class MemoryWorkbook implements Workbook {
         formats,
         styles: values.length ? [{ range: { row: 0, col: 0, rows: 1, cols: width }, style: { bold: true } }] : [],
       },
-      marker: null,
+      marker: marker ? { ...marker } : null,
     });
     this.changed();
     return free;

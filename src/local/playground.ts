@@ -6,12 +6,11 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callApi } from '../app/api';
+import { callApi, runMenuAction } from '../app/api';
 import { sidebarBoot, SidebarPage } from '../app/boot';
-import { MENU } from '../app/menu';
+import { MENU, menuCommand } from '../app/menu';
 import { openSession } from '../app/session';
 import { formatError } from '../core/errors';
-import { t } from '../core/i18n';
 import { createDemoContext } from './demo';
 import { LocalContext } from './context';
 import { writeXlsx } from './xlsx';
@@ -65,7 +64,7 @@ function pageHtml(ctx: LocalContext): string {
     appName: tr('app.name'),
     extensionsLabel: tr('playground.extensions'),
     generatedLabel: tr('playground.generated'),
-    menu: MENU.map((item) => (item === 'separator' ? item : { label: tr(item.label), fn: item.fn, page: item.page })),
+    menu: MENU.map((item) => (item === 'separator' ? item : { label: tr(item.label), fn: item.fn, page: 'page' in item ? item.page : null })),
   };
   const values: Record<string, string> = {
     LANG: lang,
@@ -143,12 +142,11 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
         return json(res, response.ok ? 200 : 422, response);
       }
       if (req.method === 'POST' && url.pathname.startsWith('/menu/')) {
-        const fn = decodeURIComponent(url.pathname.slice('/menu/'.length));
-        if (fn === 'showHelp') {
-          const { lang } = openSession(ctx);
-          return json(res, 200, { dialog: { title: t(lang, 'help.title'), body: t(lang, 'help.body') } });
-        }
-        return json(res, 404, { error: `unknown menu function ${fn}` });
+        // A menu item that runs an action (sidebar items open the sidebar page in the browser).
+        const command = menuCommand(decodeURIComponent(url.pathname.slice('/menu/'.length)));
+        if (!command || !('action' in command)) return json(res, 404, { error: 'unknown menu function' });
+        runMenuAction(ctx, command.action);
+        return json(res, 200, { ok: true });
       }
       send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     };

@@ -1,8 +1,12 @@
 /** The sidebar entry: reads the boot data the server appended, then mounts the requested page. */
-import type { SidebarBoot } from '../app/boot';
-import type { TeamState } from '../app/team';
+import type { SidebarBoot, SidebarPage } from '../app/boot';
 import { translator } from '../core/i18n';
 import { clear } from './dom';
+import type { PageMount } from './page';
+import { mountCalendarPage } from './pages/calendar';
+import { mountGanttPage } from './pages/gantt';
+import { mountMetricsPage } from './pages/metrics';
+import { mountSopPage } from './pages/sop';
 import { mountTeamPage } from './pages/team';
 
 declare global {
@@ -11,15 +15,20 @@ declare global {
   }
 }
 
+const PAGES: Record<SidebarPage, PageMount> = {
+  team: mountTeamPage,
+  sop: mountSopPage,
+  gantt: mountGanttPage,
+  calendar: mountCalendarPage,
+  metrics: mountMetricsPage,
+};
+
 function mount(boot: SidebarBoot): void {
   const root = document.getElementById('app')!;
   clear(root);
   document.documentElement.lang = boot.lang;
-  const tr = translator(boot.lang);
   document.title = boot.title;
-  if (boot.page === 'team') {
-    mountTeamPage(root, tr, (state: TeamState) => mount({ ...boot, lang: state.lang, title: translator(state.lang)('team.sidebar.title') }));
-  }
+  PAGES[boot.page]({ root, tr: translator(boot.lang), boot, remount: mount });
 }
 
 // The boot script is appended after this bundle, so wait for the whole document.

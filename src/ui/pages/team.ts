@@ -2,7 +2,8 @@
 import type { TeamState } from '../../app/team';
 import type { Settings } from '../../core/settings';
 import type { Person } from '../../core/team/team';
-import type { Translate } from '../../core/i18n';
+import { translator } from '../../core/i18n';
+import type { PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
 
@@ -11,7 +12,7 @@ interface Row {
   error: HTMLElement;
 }
 
-export function mountTeamPage(root: HTMLElement, tr: Translate, onLanguageChange: (state: TeamState) => void): void {
+export function mountTeamPage({ root, tr, boot, remount }: PageEnv): void {
   const list = h('div', { className: 'people', id: 'people' });
   const result = h('div', { className: 'result', id: 'team-result', role: 'status' });
   const settingsResult = h('div', { className: 'result', id: 'settings-result', role: 'status' });
@@ -118,7 +119,8 @@ export function mountTeamPage(root: HTMLElement, tr: Translate, onLanguageChange
       void withBusy(save, tr('team.sidebar.saving'), () => server.saveSettings(input)).then(
         (saved) => {
           settingsResult.textContent = saved.message;
-          if (state && saved.lang !== state.lang) onLanguageChange({ ...state, lang: saved.lang, settings: saved.settings });
+          // The sidebar follows a language change at once, in the title too.
+          if (saved.lang !== boot.lang) remount({ ...boot, lang: saved.lang, title: translator(saved.lang)('team.sidebar.title') });
         },
         (error: unknown) => showError(error, settingsResult, () => undefined),
       );

@@ -1,0 +1,6 @@
+/** The sop feature's entries: the functions its sidebar calls and its menu items. */
+import type { MenuItem } from '../menu';
+
+export const sopApi = {};
+
+export const sopMenu: MenuItem[] = [];

@@ -1,0 +1,25 @@
+/** What every global function does in Sheets: open a sidebar, serve a sidebar call, run a menu action. */
+import { callApi, ApiName, ApiResponse, runMenuAction } from '../app/api';
+import { sidebarBoot, SidebarPage } from '../app/boot';
+import { menuCommand } from '../app/menu';
+import { createGasContext } from './services';
+
+export function showSidebar(page: SidebarPage): void {
+  const boot = sidebarBoot(createGasContext(), page);
+  const html = HtmlService.createHtmlOutputFromFile('sidebar')
+    .append(`<script>window.__SOP_BOOT__=${JSON.stringify(boot).replace(/</g, '\\u003c')};</script>`)
+    .setTitle(boot.title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function serve(name: ApiName, args: unknown[]): ApiResponse<unknown> {
+  return callApi(createGasContext(), name, args);
+}
+
+/** Runs the menu item whose global function is `fn` (open its sidebar, or run its action). */
+export function runMenu(fn: string): void {
+  const command = menuCommand(fn);
+  if (!command) throw new Error(`No menu item calls ${fn}`);
+  if ('page' in command) showSidebar(command.page);
+  else runMenuAction(createGasContext(), command.action);
+}

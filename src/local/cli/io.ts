@@ -1,0 +1,51 @@
+/** Files in and out for CLI commands: grids from .tsv/.csv/.xlsx, workbooks to .xlsx, JSON to stdout. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { AppError } from '../../core/errors';
+import type { LocalContext } from '../context';
+import { MemoryWorkbook } from '../memory-workbook';
+import { readGridFile } from '../read-file';
+import { readWorkbook, writeXlsx } from '../xlsx';
+import type { CliIo } from './types';
+import type { ParsedArgs } from './args';
+
+/** Writes every tab of a local workbook to an .xlsx file (with the add-on's markers). */
+export async function saveWorkbook(ctx: LocalContext, path: string): Promise<void> {
+  const buffer = await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker })));
+  writeFileSync(path, buffer);
+}
+
+/**
+ * Opens an .xlsx as a workbook (for --update): generated tabs keep their markers, so use cases update
+ * them in place; other tabs come back as plain tabs.
+ */
+export async function loadWorkbook(path: string): Promise<MemoryWorkbook> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new AppError({ code: 'error.fileNotFound', params: { path } });
+  }
+  const workbook = new MemoryWorkbook();
+  for (const sheet of await readWorkbook(bytes)) {
+    if (!sheet.visible) continue;
+    workbook.addTab(sheet.name, sheet.values, sheet.marker);
+  }
+  return workbook;
+}
+
+/** The first tab of a .tsv/.csv/.xlsx file as a grid. */
+export async function readFirstGrid(path: string) {
+  const [first] = await readGridFile(path);
+  if (!first) throw new AppError({ code: 'error.emptyInput', location: { tab: path } });
+  return first;
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout(JSON.stringify(value, null, 2));
+}
+
+/** The string value of an option, or undefined. */
+export function option(args: ParsedArgs, name: string): string | undefined {
+  const value = args.options[name];
+  return typeof value === 'string' ? value : undefined;
+}
