@@ -11,6 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { buildTeamTab } from '../src/core/team/tab';
 import { assignColors, Person } from '../src/core/team/team';
 import { countCalls } from '../test/gas/count-calls';
+import { benchCalendar } from './calendar';
+import { benchGantt } from './gantt';
+import { benchMetrics } from './metrics';
+import { benchSop } from './sop';
 
 const root = join(__dirname, '..', '..');
 
@@ -54,3 +58,7 @@ function bundle(): void {
 
 callsPerTab();
 bundle();
+benchSop(line);
+benchGantt(line);
+benchCalendar(line);
+benchMetrics(line);
