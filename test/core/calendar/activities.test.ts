@@ -1,0 +1,177 @@
+import {
+  activitiesOn,
+  activityRowCells,
+  buildActivityListTab,
+  DEFAULT_LIST_LAYOUT,
+  parseActivityStatus,
+  parseActivityType,
+  readActivityGrid,
+  splitGroups,
+  type ActivityRow,
+} from '../../../src/core/calendar/activities';
+import { AppError, formatError } from '../../../src/core/errors';
+import { translator } from '../../../src/core/i18n';
+import { ownerDropdown } from '../../../src/core/team/tab';
+import { readTeamGrid } from '../../../src/core/team/team';
+import { d, sampleActivities, sampleGrid, teamGrid } from './sample';
+
+function problemsOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return (error as AppError).problems;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('reading the activity list', () => {
+  test('the sample December list reads into eight activities with types, dates, owners and groups', () => {
+    const activities = sampleActivities();
+    expect(activities.map((a) => [a.name, a.type])).toEqual([
+      ['JAVA入门3天训练营(12期)', 'camp'],
+      ['高薪就业直播公开课', 'marketingClass'],
+      ['双12限时拼团', 'promotion'],
+      ['学习需求调研表单', 'survey'],
+      ['JAVA入门3天训练营(13期)', 'camp'],
+      ['冬至秒杀快闪群', 'promotion'],
+      ['学员转行案例分享直播', 'marketingClass'],
+      ['朋友圈就业战报', 'dailyContent'],
+    ]);
+    const camp = activities[0];
+    expect(camp).toEqual({
+      name: 'JAVA入门3天训练营(12期)',
+      type: 'camp',
+      typeText: '训练营',
+      start: d('2026-12-01'),
+      end: d('2026-12-03'),
+      owner: '林晓',
+      targetGroups: ['Java引流5群', 'Java引流6群'],
+      goal: '到课率≥40%',
+      status: null,
+    });
+    // The sample's team names every owner of the list.
+    const team = readTeamGrid(teamGrid()).map((p) => p.name);
+    expect(activities.every((a) => team.includes(a.owner))).toBe(true);
+  });
+
+  test('an English list with serial dates, a blank end (one day), a status and a title row above the header', () => {
+    const { activities, layout } = readActivityGrid([
+      ['December plan'],
+      ['Status', 'Name', 'Type', 'Start', 'End', 'Owner', 'Target groups'],
+      ['draft', 'Live class', 'marketing class', d('2026-12-05'), null, 'Zhao', 'Group A, Group B'],
+      [null, null, null, null, null, null, null],
+      ['cancelled', 'Flash sale', 'promotion', '2026/12/12', '2026年12月13日', '', ''],
+    ]);
+    expect(layout.headerRow).toBe(1);
+    expect(layout.columns).toEqual({ name: 1, type: 2, start: 3, end: 4, owner: 5, targetGroups: 6, goal: -1, status: 0 });
+    expect(activities.map((a) => [a.name, a.type, a.start, a.end, a.status, a.targetGroups])).toEqual([
+      ['Live class', 'marketingClass', d('2026-12-05'), d('2026-12-05'), 'draft', ['Group A', 'Group B']],
+      ['Flash sale', 'promotion', d('2026-12-12'), d('2026-12-13'), 'cancelled', []],
+    ]);
+  });
+
+  test('types, statuses and groups are recognised in both languages', () => {
+    expect(['训练营', '营销课', '公开课', '调研表单', '促销活动', '日常产出', '其他'].map(parseActivityType)).toEqual([
+      'camp', 'marketingClass', 'openClass', 'survey', 'promotion', 'dailyContent', 'other',
+    ]);
+    expect(['Camp', 'Marketing class', 'open class', 'SURVEY', 'promotion', 'daily content', 'other'].map(parseActivityType)).toEqual([
+      'camp', 'marketingClass', 'openClass', 'survey', 'promotion', 'dailyContent', 'other',
+    ]);
+    expect(parseActivityType('webinar')).toBeNull();
+    expect(['草稿', 'draft', '计划中', '进行中', 'In progress', '已完成', '已取消', 'Cancelled'].map(parseActivityStatus)).toEqual([
+      'draft', 'draft', 'planned', 'inProgress', 'inProgress', 'done', 'cancelled', 'cancelled',
+    ]);
+    expect(parseActivityStatus('取消了')).toBeNull();
+    expect(splitGroups('A群；B群、C群,D群 ; E群')).toEqual(['A群', 'B群', 'C群', 'D群', 'E群']);
+  });
+
+  test('every mistake is reported with its row and column, and no activity is returned', () => {
+    const problems = problemsOf(() =>
+      readActivityGrid(
+        [
+          ['活动名称', '类型', '开始日期', '结束日期', '负责人', '目标社群', '目标', '状态'],
+          ['好活动', '训练营', '2026-12-01', '2026-12-03', '林晓', '', '', ''],
+          ['', '营销课', '2026-12-05', '', '', '', '', ''],
+          ['坏类型', '直播带货', '2026-12-05', '', '', '', '', ''],
+          ['坏日期', '营销课', '12月5号', '', '', '', '', ''],
+          ['倒序', '营销课', '2026-12-05', '2026-12-04', '', '', '', ''],
+          ['坏状态', '营销课', '2026-12-05', '', '', '', '', '搁置'],
+          ['没有开始', '营销课', '', '', '', '', '', ''],
+        ],
+        { tab: '活动清单' },
+      ),
+    );
+    expect(problems.map((p) => [p.code, p.location?.row, p.location?.column, p.location?.columnName])).toEqual([
+      ['calendar.error.nameMissing', 3, 0, '活动名称'],
+      ['calendar.error.typeUnknown', 4, 1, '类型'],
+      ['error.invalidDate', 5, 2, '开始日期'],
+      ['calendar.error.endBeforeStart', 6, 3, '结束日期'],
+      ['calendar.error.statusUnknown', 7, 7, '状态'],
+      ['calendar.error.startMissing', 8, 2, '开始日期'],
+    ]);
+    const message = formatError(new AppError(problems[1]), translator('zh-CN'));
+    expect(message).toBe('「活动清单」 第 4 行 B 列（类型）：无法识别的类型“直播带货”，应为：训练营、营销课、公开课、调研表单、促销活动、日常产出、其他。');
+  });
+
+  test('a list without a name, type or start column says which column is missing', () => {
+    const problems = problemsOf(() => readActivityGrid([['Name', 'Owner'], ['x', 'y']], { lang: 'en' }));
+    expect(problems.map((p) => [p.code, p.params])).toEqual([
+      ['calendar.error.missingColumn', { column: 'Type' }],
+      ['calendar.error.missingColumn', { column: 'Start' }],
+    ]);
+    expect(problemsOf(() => readActivityGrid([['hello'], ['world']])).map((p) => p.code)).toEqual(['calendar.error.noHeader']);
+  });
+
+  test('a cancelled activity covers no day; the others cover start to end', () => {
+    const base: ActivityRow = { name: 'a', type: 'camp', start: d('2026-12-01'), end: d('2026-12-03'), owner: '', targetGroups: [], goal: '', status: null };
+    const list = [base, { ...base, name: 'b', status: 'cancelled' as const }];
+    expect(activitiesOn(list, d('2026-12-02')).map((a) => a.name)).toEqual(['a']);
+    expect(activitiesOn(list, d('2026-12-04'))).toEqual([]);
+  });
+});
+
+describe('the activity list tab', () => {
+  test('headers, dropdowns (owner from the Team tab), date formats, marker and note', () => {
+    const tab = buildActivityListTab('zh-CN', '团队');
+    expect(tab.name).toBe('活动清单');
+    expect(tab.marker).toEqual({ kind: 'activities', key: '' });
+    expect(tab.rows[0]).toEqual(['活动名称', '类型', '开始日期', '结束日期', '负责人', '目标社群', '目标', '状态']);
+    expect(tab.columns.map((c) => c.format)).toEqual(['text', 'text', 'date', 'date', 'text', 'text', 'text', 'text']);
+    expect(tab.frozenRows).toBe(1);
+    const rules = (tab.validations ?? []).map((v) => [v.range.col, v.range.row, v.rule]);
+    expect(ownerDropdown('团队')).toMatchObject({ type: 'listFromRange', tab: '团队' });
+    expect(rules).toEqual([
+      [1, 1, { type: 'list', values: ['训练营', '营销课', '公开课', '调研表单', '促销活动', '日常产出', '其他'], strict: true }],
+      [4, 1, ownerDropdown('团队')],
+      [7, 1, { type: 'list', values: ['草稿', '计划中', '进行中', '已完成', '已取消'], strict: true }],
+    ]);
+    expect(tab.conditionalFormats?.map((cf) => cf.formula)).toEqual([
+      '=OR($H2="草稿",$H2="draft")',
+      '=OR($H2="已取消",$H2="cancelled")',
+    ]);
+    expect(tab.notes?.[0]).toMatchObject({ row: 0, col: 0 });
+  });
+
+  test('rows written to the tab read back as the same activities', () => {
+    const activities = sampleActivities();
+    const tab = buildActivityListTab('en', 'Team', activities);
+    expect(tab.rows[0][0]).toBe('Name');
+    expect(tab.rows[1]).toEqual(['JAVA入门3天训练营(12期)', 'camp', d('2026-12-01'), d('2026-12-03'), '林晓', 'Java引流5群, Java引流6群', '到课率≥40%', null]);
+    const back = readActivityGrid(tab.rows as never).activities;
+    expect(back.map(({ typeText, ...rest }) => rest)).toEqual(activities.map(({ typeText, ...rest }) => rest));
+  });
+
+  test('drafts appended to a pasted list follow its own column order', () => {
+    const { layout } = readActivityGrid([['状态', '开始日期', '活动名称', '类型'], ['', '2026-12-01', 'x', '其他']]);
+    const row: ActivityRow = { name: '大雪秒杀', type: 'promotion', start: d('2026-12-07'), end: d('2026-12-07'), owner: '陈默', targetGroups: [], goal: '', status: 'draft' };
+    expect(activityRowCells(row, 'zh-CN', layout)).toEqual(['草稿', d('2026-12-07'), '大雪秒杀', '促销活动']);
+    expect(activityRowCells(row, 'zh-CN', DEFAULT_LIST_LAYOUT)).toEqual(['大雪秒杀', '促销活动', d('2026-12-07'), d('2026-12-07'), '陈默', '', '', '草稿']);
+  });
+
+  test('the sample grid reads the same whatever the order of its columns', () => {
+    const grid = sampleGrid();
+    const reversed = grid.map((row) => [...row].reverse());
+    expect(readActivityGrid(reversed).activities).toEqual(readActivityGrid(grid).activities);
+  });
+});
