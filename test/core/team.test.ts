@@ -108,3 +108,18 @@ describe('settings', () => {
     expect(() => normalizeSettings({ language: 'fr' as never })).toThrow(AppError);
   });
 });
+
+describe('metric colour bands in settings', () => {
+  test('defaults for high-ticket courses; a band given is checked and kept', () => {
+    expect(normalizeSettings({}).benchmarkBands).toEqual([
+      { metric: 'participationRate', redBelow: 0.1, greenFrom: 0.2 },
+      { metric: 'completionRate', redBelow: 0.3, greenFrom: 0.6 },
+      { metric: 'conversionRate', redBelow: 0.01, greenFrom: 0.03 },
+    ]);
+    const s = normalizeSettings({ benchmarkBands: [{ metric: 'conversionRate', redBelow: 0.02, greenFrom: 0.05 }] });
+    expect(s.benchmarkBands[2]).toEqual({ metric: 'conversionRate', redBelow: 0.02, greenFrom: 0.05 });
+    expect(s.benchmarkBands[0]).toEqual({ metric: 'participationRate', redBelow: 0.1, greenFrom: 0.2 });
+    expect(() => normalizeSettings({ benchmarkBands: [{ metric: 'conversionRate', redBelow: 0.5, greenFrom: 0.1 }] })).toThrow(AppError);
+    expect(() => normalizeSettings({ benchmarkBands: 'high' as never })).toThrow(AppError);
+  });
+});

@@ -104,6 +104,19 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv): void {
       ['working', tr('settings.workingDays.working')],
     ]);
     const overload = h('input', { id: 'setting-overloadThreshold', type: 'number', min: 1, max: 100, value: settings.overloadThreshold });
+    // Bands are shares in settings and percentages on screen.
+    const percent = (share: number) => Math.round(share * 1000) / 10;
+    const bandInputs = settings.benchmarkBands.map((band) => ({
+      metric: band.metric,
+      red: h('input', { type: 'number', min: 0, max: 100, step: 0.1, value: percent(band.redBelow), id: `band-${band.metric}-red`, 'aria-label': tr('settings.bands.redBelow') }),
+      green: h('input', { type: 'number', min: 0, max: 100, step: 0.1, value: percent(band.greenFrom), id: `band-${band.metric}-green`, 'aria-label': tr('settings.bands.greenFrom') }),
+    }));
+    const bands = h(
+      'div',
+      { className: 'bands' },
+      h('div', { className: 'band-head' }, h('span', {}, ''), h('span', {}, tr('settings.bands.redBelow')), h('span', {}, tr('settings.bands.greenFrom'))),
+      ...bandInputs.map((b) => h('div', { className: 'band' }, h('span', {}, tr(`metrics.metric.${b.metric}`)), b.red, b.green)),
+    );
     const save = h('button', { className: 'secondary', id: 'save-settings', type: 'button' }, tr('team.sidebar.saveSettings'));
     save.addEventListener('click', () => {
       settingsResult.textContent = '';
@@ -115,6 +128,7 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv): void {
         completionShare: Number(completionShare.value),
         workingDays: workingDays.value as Settings['workingDays'],
         overloadThreshold: Number(overload.value),
+        benchmarkBands: bandInputs.map((b) => ({ metric: b.metric, redBelow: Number(b.red.value) / 100, greenFrom: Number(b.green.value) / 100 })),
       };
       void withBusy(save, tr('team.sidebar.saving'), () => server.saveSettings(input)).then(
         (saved) => {
@@ -132,6 +146,7 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv): void {
       field(tr('settings.completionShare'), completionShare),
       field(tr('settings.workingDays'), workingDays),
       field(tr('settings.overloadThreshold'), overload),
+      field(tr('settings.bands'), bands),
       h('div', { className: 'buttons' }, save),
       settingsResult,
     );
