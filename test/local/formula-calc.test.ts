@@ -161,7 +161,7 @@ describe('speed', () => {
     calc.conditionalStyles('M');
     calc.setCell('M', 1, 1, 1000);
     calc.values('M');
-    expect(performance.now() - started).toBeLessThan(10000); // a guard against quadratic blow-up, not a benchmark (npm run bench has the figures);
+    expect(performance.now() - started).toBeLessThan(10000); // guards against quadratic blow-up; npm run bench has the figures
     let members = 0;
     for (let i = 0; i < n; i++) members += 100 + (i % 50);
     expect(values[n + 1][1]).toBe(members);

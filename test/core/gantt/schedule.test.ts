@@ -252,6 +252,6 @@ describe('size', () => {
     const elapsed = performance.now() - started;
     expect(result.errors).toEqual([]);
     expect(result.tasks).toHaveLength(10_000);
-    expect(elapsed).toBeLessThan(1000);
+    expect(elapsed).toBeLessThan(5000); // guards against quadratic blow-up; npm run bench has the figures
   });
 });
