@@ -18,6 +18,8 @@ export class MemoryWorkbook implements Workbook {
   private active: string | null = null;
   private selection: { tab: string; values: CellValue[][] } | null = null;
   private locked = false;
+  /** Tabs written or edited since the workbook was created or `markSaved` was called (for updating a file in place). */
+  readonly changedTabs = new Set<string>();
   /** Called after every change so formulas and caches can be refreshed (the playground's recalculation). */
   onChange: (() => void) | null = null;
 
@@ -67,14 +69,15 @@ export class MemoryWorkbook implements Workbook {
     const own = this.tabs.find((tab) => tab.marker && tab.marker.kind === spec.marker.kind && tab.marker.key === spec.marker.key);
     if (own) {
       const name = own.spec.name === spec.name || !this.hasTab(spec.name) ? spec.name : own.spec.name;
-      own.spec = { ...spec, name };
       if (this.active === own.spec.name) this.active = name;
-      this.changed();
+      this.changedTabs.delete(own.spec.name);
+      own.spec = { ...spec, name };
+      this.changed(name);
       return { name, created: false };
     }
     const name = this.freeName(spec.name);
     this.tabs.push({ spec: { ...spec, name }, marker: { ...spec.marker } });
-    this.changed();
+    this.changed(name);
     return { name, created: true };
   }
 
@@ -100,7 +103,7 @@ export class MemoryWorkbook implements Workbook {
       },
       marker: marker ? { ...marker } : null,
     });
-    this.changed();
+    this.changed(free);
     return free;
   }
 
@@ -111,7 +114,7 @@ export class MemoryWorkbook implements Workbook {
     const cells = spec.rows[row];
     while (cells.length <= col) cells.push(null);
     cells[col] = isFormulaCell(value) ? value : value === '' ? null : value;
-    this.changed();
+    this.changed(tabName);
   }
 
   withLock<T>(fn: () => T): T {
@@ -133,7 +136,13 @@ export class MemoryWorkbook implements Workbook {
     for (let n = 2; ; n++) if (!this.hasTab(`${wanted} (${n})`)) return `${wanted} (${n})`;
   }
 
-  private changed(): void {
+  /** Forgets which tabs changed, e.g. right after loading the workbook from a file. */
+  markSaved(): void {
+    this.changedTabs.clear();
+  }
+
+  private changed(tabName: string): void {
+    this.changedTabs.add(tabName);
     this.onChange?.();
   }
 }

@@ -88,6 +88,53 @@ export async function writeXlsx(tabs: ReadonlyArray<TabSpec | XlsxTab>): Promise
 }
 
 /**
+ * Rewrites some tabs of an existing .xlsx and leaves every other sheet as it was (values, styles,
+ * everything ExcelJS keeps), so that regenerating into a user's workbook (`--update F --out F`)
+ * touches only the add-on's regenerated tabs. A written tab replaces the sheet of the same name in
+ * its place, or is added at the end.
+ */
+export async function updateXlsx(base: Buffer | Uint8Array, written: ReadonlyArray<XlsxTab>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(base as unknown as ExcelJS.Buffer);
+  let markerSheet = workbook.getWorksheet(MARKER_SHEET);
+  const markers = new Map<string, TabMarker>();
+  if (markerSheet) {
+    markerSheet.eachRow((row, index) => {
+      const [name, kind, key] = [1, 2, 3].map((c) => row.getCell(c).text);
+      if (index > 1 && name && kind in MARKED_KINDS) markers.set(name, { kind: kind as TabKind, key });
+    });
+  } else {
+    markerSheet = workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
+  }
+  const lists = new ListStore(Math.max(FIRST_LIST_COLUMN, markerSheet.columnCount + 1));
+  const takenNames = new Set<string>(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
+  for (const { spec, marker } of written) {
+    const existing = workbook.getWorksheet(spec.name);
+    let sheet: ExcelJS.Worksheet;
+    if (existing) {
+      // orderNo (the tab's position) is in ExcelJS's model but not in its typings.
+      const orderNo = (existing as unknown as { orderNo: number }).orderNo;
+      workbook.removeWorksheet(existing.id);
+      sheet = workbook.addWorksheet(spec.name);
+      (sheet as unknown as { orderNo: number }).orderNo = orderNo;
+    } else {
+      sheet = workbook.addWorksheet(excelSheetName(spec.name, takenNames));
+    }
+    renderTab(sheet, spec, lists);
+    if (marker && marker.kind !== 'plain') markers.set(sheet.name, marker);
+    else markers.delete(sheet.name);
+  }
+  for (let row = 1; row <= markerSheet.rowCount; row++) for (let col = 1; col <= MARKER_HEADER.length; col++) markerSheet.getCell(row, col).value = null;
+  const markerRows: ExcelJS.CellValue[][] = [MARKER_HEADER];
+  for (const [name, marker] of markers) {
+    if (workbook.getWorksheet(name)) markerRows.push([name, marker.kind, marker.key, { formula: `ROW(${quoteTabName(name)}!$A$1)`, result: 1 } as ExcelJS.CellFormulaValue]);
+  }
+  markerRows.forEach((row, index) => row.forEach((value, col) => (markerSheet!.getCell(index + 1, col + 1).value = value)));
+  lists.writeTo(markerSheet);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
  * A valid, unused sheet name: Excel allows at most 31 characters, none of * ? : \ / [ ], no
  * apostrophe at either end, and compares names case-insensitively.
  */
@@ -224,17 +271,19 @@ function absoluteRange(text: string): string {
  */
 class ListStore {
   private readonly columns: string[][] = [];
+  /** Lists start at this 1-based column of MARKER_SHEET (after the lists a kept sheet may still use). */
+  constructor(private readonly firstColumn = FIRST_LIST_COLUMN) {}
 
   formula(values: string[]): string {
     const inline = `"${values.join(',')}"`;
     if (inline.length <= INLINE_LIST_LIMIT && values.every((value) => !/[",]/.test(value))) return inline;
-    const letter = columnLetter(FIRST_LIST_COLUMN - 1 + this.columns.length);
+    const letter = columnLetter(this.firstColumn - 1 + this.columns.length);
     this.columns.push(values);
     return `${quoteTabName(MARKER_SHEET)}!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
   }
 
   writeTo(sheet: ExcelJS.Worksheet): void {
-    this.columns.forEach((values, index) => values.forEach((value, row) => (sheet.getCell(row + 1, FIRST_LIST_COLUMN + index).value = value)));
+    this.columns.forEach((values, index) => values.forEach((value, row) => (sheet.getCell(row + 1, this.firstColumn + index).value = value)));
   }
 }
 

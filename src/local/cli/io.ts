@@ -4,13 +4,19 @@ import { AppError } from '../../core/errors';
 import type { LocalContext } from '../context';
 import { MemoryWorkbook } from '../memory-workbook';
 import { readGridFile } from '../read-file';
-import { readWorkbook, writeXlsx } from '../xlsx';
+import { readWorkbook, updateXlsx, writeXlsx } from '../xlsx';
 import type { CliIo } from './types';
 import type { ParsedArgs } from './args';
 
-/** Writes every tab of a local workbook to an .xlsx file (with the add-on's markers). */
-export async function saveWorkbook(ctx: LocalContext, path: string): Promise<void> {
-  const buffer = await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker })));
+/**
+ * Writes a local workbook to an .xlsx file (with the add-on's markers). Given the file the workbook was
+ * loaded from, only the tabs that changed are rewritten and every other sheet is kept as it was.
+ */
+export async function saveWorkbook(ctx: LocalContext, path: string, loadedFrom?: Buffer): Promise<void> {
+  const tabs = ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker }));
+  const buffer = loadedFrom
+    ? await updateXlsx(loadedFrom, tabs.filter((tab) => ctx.workbook.changedTabs.has(tab.spec.name)))
+    : await writeXlsx(tabs);
   writeFileSync(path, buffer);
 }
 
@@ -18,7 +24,7 @@ export async function saveWorkbook(ctx: LocalContext, path: string): Promise<voi
  * Opens an .xlsx as a workbook (for --update): generated tabs keep their markers, so use cases update
  * them in place; other tabs come back as plain tabs.
  */
-export async function loadWorkbook(path: string): Promise<MemoryWorkbook> {
+export async function loadWorkbook(path: string): Promise<{ workbook: MemoryWorkbook; bytes: Buffer }> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -30,7 +36,8 @@ export async function loadWorkbook(path: string): Promise<MemoryWorkbook> {
     if (!sheet.visible) continue;
     workbook.addTab(sheet.name, sheet.values, sheet.marker);
   }
-  return workbook;
+  workbook.markSaved();
+  return { workbook, bytes };
 }
 
 /** The first tab of a .tsv/.csv/.xlsx file as a grid. */
