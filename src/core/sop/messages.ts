@@ -71,7 +71,7 @@ export const sopMessages = defineMessages(
       '生成时自动分配的执行人。重新生成时用它判断“执行人”是否被手动改过（不同即视为手动，予以保留）。请勿编辑此列。',
     'sop.note.summaryRows': '不含状态为“取消”或“已移除”的行。',
     'sop.note.templateTab':
-      'SOP模板：每行一个动作。第N天相对锚点日（负数在锚点日之前）；时间写 20:00 或留空；渠道和角色从下拉中选。行键用于重新生成时对应同一行，改了行键就会被当作新行；留空时按第N天和事项自动生成。话术里可用 {群名} {期次} {日期} {时间} {锚点日} {讲师} {顾问} 占位。',
+      'SOP模板：每行一个动作。第N天相对锚点日（负数在锚点日之前）；时间写 20:00 或留空；渠道和角色从下拉中选。行键用于重新生成时对应同一行，改了行键就会被当作新行；留空时按第N天和事项自动生成。话术里可用这些占位，生成时按群填入：{placeholders}（{日期+2} 即该行日期的两天后）。',
     'sop.summary.byPhase': '按阶段',
     'sop.summary.byOwner': '按执行人',
     'sop.summary.rows': '行数',
@@ -172,7 +172,7 @@ export const sopMessages = defineMessages(
       'The owner the generator assigned. Regenerating compares it with the Owner column to tell a hand-picked owner (kept) from an automatic one (updated). Please do not edit this column.',
     'sop.note.summaryRows': 'Rows marked Cancelled or Removed are not counted.',
     'sop.note.templateTab':
-      'SOP template: one action per row. Day offset counts from the anchor date (negative = before it); time as 20:00 or blank; pick channel and role from the dropdowns. The row key ties a row to the same row when regenerating: changing it makes a new row; left blank, it is made from the day offset and the item. Scripts may use the placeholders {group} {cohort} {date} {time} {anchor} {lecturer} {advisor}.',
+      'SOP template: one action per row. Day offset counts from the anchor date (negative = before it); time as 20:00 or blank; pick channel and role from the dropdowns. The row key ties a row to the same row when regenerating: changing it makes a new row; left blank, it is made from the day offset and the item. Scripts may use these placeholders, filled per group when generating: {placeholders} ({date+2} is two days after the row\'s date).',
     'sop.summary.byPhase': 'By phase',
     'sop.summary.byOwner': 'By owner',
     'sop.summary.rows': 'Rows',

@@ -1,0 +1,366 @@
+/**
+ * The SOP tab as a TabSpec: the schedule table, its dropdowns and live conditional formats, and a
+ * summary block of formulas.
+ *
+ * The summary sits to the right of the table, one blank column away, from the top row down. The
+ * table grows downwards (regeneration adds rows, people append their own), so a block below it would
+ * have to move and would be typed over; on the right it stays put, is visible next to the frozen
+ * header, and its whole-column references ($E:$E) never reach into its own cells.
+ */
+import { parseTimeOfDay, toIso, type DaySerial } from '../dates';
+import type { Lang } from '../i18n';
+import { t } from '../i18n';
+import {
+  a1,
+  columnLetter,
+  range,
+  type Cell,
+  type CellValue,
+  type ColumnSpec,
+  type ConditionalFormatSpec,
+  type FormatRun,
+  type NoteSpec,
+  type StyleRun,
+  type TabSpec,
+  type ValidationSpec,
+} from '../tab/spec';
+import { sopColumns, sopHeader, type SopColumn } from './columns';
+import type { SopRow } from './generate';
+import { statusLabel, STATUSES } from './status';
+import { anchorLabel, type SopTemplate } from './template';
+
+export interface SopTabOptions {
+  rows: SopRow[];
+  group: string;
+  cohort: string;
+  template: SopTemplate;
+  anchor: DaySerial;
+  lang: Lang;
+  /** The Team tab's name for the owner dropdown; null when there is none (a list of names is used). */
+  teamTabName: string | null;
+  /** Names for the owner dropdown when there is no Team tab (the rows' owners are added). */
+  ownerNames?: string[];
+  markCalendar: boolean;
+  /** Today in the spreadsheet's time zone: the summary's overdue counts are cached for this day. */
+  today: DaySerial;
+  /** "YYYY-MM-DD HH:MM", for the note saying when the tab was made. */
+  generatedAt: string;
+}
+
+/** Rows below the table that still get dropdowns and conditional formats, for rows people append. */
+const SPARE_ROWS = 200;
+
+const COLUMN_WIDTHS: Record<SopColumn, number> = {
+  id: 80,
+  date: 90,
+  weekday: 48,
+  time: 56,
+  phase: 72,
+  channel: 84,
+  item: 150,
+  detail: 220,
+  script: 340,
+  materials: 130,
+  owner: 84,
+  status: 84,
+  proof: 170,
+  note: 150,
+  calendar: 120,
+  generatedOwner: 72,
+};
+
+/** Light backgrounds for phase bands, readable behind dark text; phases take them in order. */
+export const PHASE_COLORS = ['#e8f0fe', '#e6f4ea', '#fef7e0', '#fce8e6', '#f3e8fd', '#e4f7fb'] as const;
+
+const HEADER_STYLE = { background: '#3c4043', fontColor: '#ffffff', bold: true, vAlign: 'middle' } as const;
+const MUTED = '#9aa0a6';
+
+const SUMMARY_COLUMNS = ['label', 'rows', 'done', 'doneRate', 'overdue'] as const;
+
+/** "SOP·Java引流5群·第12期". */
+export function sopTabName(group: string, cohort: string, lang: Lang): string {
+  return t(lang, 'sop.tabName', { group, cohort });
+}
+
+export function sopMarkerKey(group: string, cohort: string): string {
+  return `${group}|${cohort}`;
+}
+
+/** A text formula literal: "已完成" → "\"已完成\"". */
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function buildSopTab(options: SopTabOptions): TabSpec {
+  const { rows, group, cohort, template, anchor, lang, markCalendar, today } = options;
+  const keys = sopColumns(markCalendar);
+  const colOf = (key: SopColumn): number => keys.indexOf(key);
+  const letter = (key: SopColumn): string => columnLetter(colOf(key));
+  const tableWidth = keys.length;
+  const dataRows = rows.length;
+  const formattedRows = dataRows + SPARE_ROWS;
+  const label = (status: (typeof STATUSES)[number]): string => statusLabel(status, lang);
+  const [done, cancelled, removed] = [label('done'), label('cancelled'), label('removed')];
+
+  // CHOOSE over fixed names rather than TEXT(date,"ddd"), whose result depends on the spreadsheet's locale.
+  const weekdayNames = ([0, 1, 2, 3, 4, 5, 6] as const).map((d) => quoted(t(lang, `sop.weekday.${d}`))).join(',');
+  const weekdayFormula = (sheetRow: number): string => {
+    const date = `$${letter('date')}${sheetRow}`;
+    return `=IF(ISNUMBER(${date}),CHOOSE(WEEKDAY(${date}),${weekdayNames}),"")`;
+  };
+
+  const grid: Cell[][] = [keys.map((key) => sopHeader(key, lang))];
+  rows.forEach((row, index) => grid.push(keys.map((key) => tableCell(row, key, index + 2))));
+
+  function tableCell(row: SopRow, key: SopColumn, sheetRow: number): Cell {
+    const dateValue = row.cells ? row.cells.date : row.date;
+    if (key === 'weekday') {
+      if (typeof dateValue === 'number') return { formula: weekdayFormula(sheetRow), value: row.weekday };
+      return row.cells ? row.cells.weekday ?? null : null;
+    }
+    if (row.cells) return key === 'id' ? row.id || (row.cells.id ?? null) : row.cells[key] ?? null;
+    switch (key) {
+      case 'date':
+        return row.date;
+      case 'time':
+        return row.time ? parseTimeOfDay(row.time) : null;
+      default:
+        return textOrBlank(row[key]);
+    }
+  }
+
+  const styles: StyleRun[] = [
+    { range: range(0, 0, 1, tableWidth), style: HEADER_STYLE },
+    { range: range(1, 0, formattedRows, tableWidth), style: { vAlign: 'top' } },
+    { range: range(1, colOf('detail'), formattedRows, 1), style: { wrap: true } },
+    { range: range(1, colOf('script'), formattedRows, 1), style: { wrap: true } },
+    { range: range(1, colOf('id'), formattedRows, 1), style: { fontColor: MUTED } },
+    { range: range(1, colOf('generatedOwner'), formattedRows, 1), style: { fontColor: MUTED } },
+    ...phaseBands(rows, template.phases, tableWidth),
+  ];
+
+  const statusRange = range(1, colOf('status'), formattedRows, 1);
+  const ownerRange = range(1, colOf('owner'), formattedRows, 1);
+  const validations: ValidationSpec[] = [
+    { range: statusRange, rule: { type: 'list', values: STATUSES.map(label), strict: true } },
+    {
+      range: ownerRange,
+      rule: options.teamTabName
+        ? { type: 'listFromRange', tab: options.teamTabName, a1: 'A2:A', strict: false }
+        : { type: 'list', values: ownerList(options.ownerNames ?? [], rows), strict: false },
+    },
+  ];
+
+  const body = range(1, 0, formattedRows, tableWidth);
+  const date = `$${letter('date')}2`;
+  const status = `$${letter('status')}2`;
+  const conditionalFormats: ConditionalFormatSpec[] = [
+    { ranges: [body], formula: `=${status}=${quoted(done)}`, style: { fontColor: MUTED, background: '#f1f3f4' } },
+    { ranges: [body], formula: `=OR(${status}=${quoted(cancelled)},${status}=${quoted(removed)})`, style: { fontColor: MUTED, strikethrough: true } },
+    {
+      ranges: [body],
+      formula: `=AND(ISNUMBER(${date}),${date}<TODAY(),${status}<>${quoted(done)},${status}<>${quoted(cancelled)},${status}<>${quoted(removed)})`,
+      style: { background: '#f4c7c3', fontColor: '#a50e0e' },
+    },
+    { ranges: [body], formula: `=${date}=TODAY()`, style: { background: '#fff2cc', bold: true } },
+  ];
+
+  const summary = buildSummary({ rows, phases: template.phases, lang, today, startCol: tableWidth + 1, letter, done, cancelled, removed });
+  for (const cell of summary.cells) {
+    while (grid.length <= cell.row) grid.push([]);
+    const line = grid[cell.row];
+    while (line.length < cell.col) line.push(null);
+    line[cell.col] = cell.value;
+  }
+
+  const columns: ColumnSpec[] = keys.map((key) => ({ key, width: COLUMN_WIDTHS[key], format: columnFormat(key) }));
+  columns.push({ key: 'summaryGap', width: 24, format: 'general' });
+  for (const key of SUMMARY_COLUMNS) columns.push({ key: `summary.${key}`, width: key === 'label' ? 110 : 72, format: 'general' });
+
+  const what = t(lang, 'sop.note.what', {
+    template: template.name,
+    id: template.id,
+    anchorLabel: anchorLabel(template.anchorKind, lang),
+    anchor: toIso(anchor),
+    group,
+    cohort,
+  });
+  const notes: NoteSpec[] = [
+    { row: 0, col: 0, text: `${t(lang, 'tab.note.generated', { what, time: options.generatedAt })}\n${t(lang, 'sop.note.regenerate')}` },
+    { row: 0, col: colOf('generatedOwner'), text: t(lang, 'sop.note.generatedOwner') },
+    ...summary.notes,
+  ];
+
+  return {
+    name: sopTabName(group, cohort, lang),
+    marker: { kind: 'sop', key: sopMarkerKey(group, cohort) },
+    columns,
+    rows: grid,
+    headerRows: 1,
+    frozenRows: 1,
+    formats: summary.formats,
+    styles: [...styles, ...summary.styles],
+    validations,
+    conditionalFormats,
+    notes,
+  };
+}
+
+function textOrBlank(value: unknown): CellValue {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function columnFormat(key: SopColumn): ColumnSpec['format'] {
+  if (key === 'date') return 'date';
+  if (key === 'time') return 'time';
+  // The weekday column holds formulas; a text format would show them as text when retyped.
+  if (key === 'weekday') return 'general';
+  return 'text';
+}
+
+/** One background run per stretch of consecutive rows in the same known phase. */
+function phaseBands(rows: SopRow[], phases: string[], width: number): StyleRun[] {
+  const runs: StyleRun[] = [];
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i].phase === rows[start].phase) continue;
+    const phaseIndex = phases.indexOf(rows[start].phase);
+    if (rows[start].phase && phaseIndex >= 0) {
+      runs.push({ range: range(start + 1, 0, i - start, width), style: { background: PHASE_COLORS[phaseIndex % PHASE_COLORS.length] } });
+    }
+    start = i;
+  }
+  return runs;
+}
+
+function ownerList(names: string[], rows: SopRow[]): string[] {
+  const list: string[] = [];
+  for (const name of [...names, ...rows.map((r) => r.owner)]) if (name && !list.includes(name)) list.push(name);
+  return list;
+}
+
+interface SummaryInput {
+  rows: SopRow[];
+  phases: string[];
+  lang: Lang;
+  today: DaySerial;
+  startCol: number;
+  letter: (key: SopColumn) => string;
+  done: string;
+  cancelled: string;
+  removed: string;
+}
+
+interface PlacedCell {
+  row: number;
+  col: number;
+  value: Cell;
+}
+
+/** Whether a row counts as work to do (not cancelled, not removed), as the COUNTIFS criteria decide. */
+function isActive(row: SopRow, input: SummaryInput): boolean {
+  return row.status !== input.cancelled && row.status !== input.removed;
+}
+
+function isOverdue(row: SopRow, input: SummaryInput): boolean {
+  return row.date !== null && row.date < input.today && row.status !== input.done && isActive(row, input);
+}
+
+interface Counts {
+  counted: number;
+  done: number;
+  overdue: number;
+}
+
+/**
+ * Rows, done, done % and overdue per phase (with a total) and per owner, as COUNTIFS over the
+ * status, phase, owner and date columns, each carrying the count the core makes the same way.
+ */
+function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: FormatRun[]; styles: StyleRun[]; notes: NoteSpec[] } {
+  const { rows, lang, startCol, letter } = input;
+  const cells: PlacedCell[] = [];
+  const formats: FormatRun[] = [];
+  const styles: StyleRun[] = [];
+  const notes: NoteSpec[] = [];
+  const col = (i: number): number => startCol + i;
+  const ref = (row: number, i: number): string => a1(row, col(i));
+  const whole = (key: SopColumn): string => `$${letter(key)}:$${letter(key)}`;
+  const status = whole('status');
+  const active = `${status},${quoted('<>' + input.cancelled)},${status},${quoted('<>' + input.removed)}`;
+  const put = (row: number, i: number, value: Cell): void => {
+    cells.push({ row, col: col(i), value });
+  };
+
+  const header = (row: number, titleKey: 'sop.summary.byPhase' | 'sop.summary.byOwner'): void => {
+    const titles = [t(lang, titleKey), t(lang, 'sop.summary.rows'), t(lang, 'sop.summary.done'), t(lang, 'sop.summary.doneRate'), t(lang, 'sop.summary.overdue')];
+    titles.forEach((title, i) => put(row, i, title));
+    styles.push({ range: range(row, col(0), 1, SUMMARY_COLUMNS.length), style: { bold: true, background: '#e8eaed' } });
+    notes.push({ row, col: col(1), text: t(lang, 'sop.note.summaryRows') });
+  };
+
+  const rateCell = (row: number, counts: Counts): Cell => ({
+    formula: `=IF(${ref(row, 1)}=0,"",${ref(row, 2)}/${ref(row, 1)})`,
+    value: counts.counted === 0 ? '' : counts.done / counts.counted,
+  });
+
+  /**
+   * One line of counts for the rows whose `column` equals the label in the line's first cell. The
+   * criterion is "="&label so that a label starting with < or > is compared, not read as an operator.
+   */
+  const countLine = (row: number, labelText: string, column: SopColumn): Counts => {
+    const criterion = `${whole(column)},"="&${a1(row, col(0), false, true)}`;
+    const mine = rows.filter((r) => r[column] === labelText);
+    const counts: Counts = {
+      counted: mine.filter((r) => isActive(r, input)).length,
+      done: mine.filter((r) => r.status === input.done).length,
+      overdue: mine.filter((r) => isOverdue(r, input)).length,
+    };
+    put(row, 0, labelText);
+    put(row, 1, { formula: `=COUNTIFS(${criterion},${active})`, value: counts.counted });
+    put(row, 2, { formula: `=COUNTIFS(${criterion},${status},${quoted(input.done)})`, value: counts.done });
+    put(row, 3, rateCell(row, counts));
+    put(row, 4, {
+      formula: `=COUNTIFS(${criterion},${whole('date')},"<"&TODAY(),${status},${quoted('<>' + input.done)},${active})`,
+      value: counts.overdue,
+    });
+    return counts;
+  };
+
+  let row = 0;
+  const phases = orderedDistinct([...input.phases, ...rows.map((r) => r.phase)]);
+  if (phases.length > 0) {
+    header(row++, 'sop.summary.byPhase');
+    const first = row;
+    const total: Counts = { counted: 0, done: 0, overdue: 0 };
+    for (const phase of phases) {
+      const counts = countLine(row++, phase, 'phase');
+      total.counted += counts.counted;
+      total.done += counts.done;
+      total.overdue += counts.overdue;
+    }
+    const sum = (i: number, value: number): Cell => ({ formula: `=SUM(${ref(first, i)}:${ref(row - 1, i)})`, value });
+    put(row, 0, t(lang, 'sop.summary.total'));
+    put(row, 1, sum(1, total.counted));
+    put(row, 2, sum(2, total.done));
+    put(row, 3, rateCell(row, total));
+    put(row, 4, sum(4, total.overdue));
+    styles.push({ range: range(row, col(0), 1, SUMMARY_COLUMNS.length), style: { bold: true } });
+    formats.push({ range: range(first, col(3), row - first + 1, 1), format: 'percent' });
+    row += 2;
+  }
+
+  const owners = orderedDistinct(rows.map((r) => r.owner));
+  if (owners.length > 0) {
+    header(row++, 'sop.summary.byOwner');
+    const first = row;
+    for (const owner of owners) countLine(row++, owner, 'owner');
+    formats.push({ range: range(first, col(3), row - first, 1), format: 'percent' });
+  }
+  return { cells, formats, styles, notes };
+}
+
+function orderedDistinct(values: string[]): string[] {
+  const out: string[] = [];
+  for (const value of values) if (value && !out.includes(value)) out.push(value);
+  return out;
+}

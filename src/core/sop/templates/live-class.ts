@@ -1,0 +1,58 @@
+/** 直播公开课: a marketing live class; warm-up from three days before, follow-up the same night and the next day. */
+import { row, type BuiltInTemplate } from './define';
+
+const WARM_UP = 0;
+const LIVE = 1;
+const FOLLOW_UP = 2;
+
+export const liveClass: BuiltInTemplate = {
+  id: 'live-class',
+  code: 'L',
+  anchorKind: 'liveDay',
+  name: { zh: '直播公开课', en: 'Live open class' },
+  phases: { zh: ['预热', '直播', '跟进'], en: ['Warm-up', 'Live', 'Follow-up'] },
+  rows: [
+    row('d-3-poster', -3, '10:00', WARM_UP, 'moments', 'designer',
+      ['出直播海报', '设计直播海报（含主题、讲师、时间和预约二维码）', '（内部）海报要素：主题《[主题]》、讲师{讲师}、时间{锚点日} 20:00、预约二维码。当天12点前交付。', '设计需求单'],
+      ['Make the live poster', 'Design the poster with topic, lecturer, time and booking QR code', '(Internal) Poster must show: topic "[topic]", lecturer {lecturer}, time {anchor} 8 pm, booking QR code. Due by noon today.', 'Design brief']),
+    row('d-3-notice', -3, '12:00', WARM_UP, 'notice', 'operator',
+      ['群公告：直播预告', '发布直播主题、时间、讲师和预约方式', '【直播预告】{锚点日} 20:00，{讲师}老师直播公开课《[主题]》。\n你会听到：[亮点1]、[亮点2]、[亮点3]\n扫码预约，开播自动提醒。', '直播海报'],
+      ['Group notice: live class announcement', 'Post the topic, time, lecturer and how to book', '[Live class] {anchor} at 8 pm: {lecturer} presents "[topic]".\nYou will hear: [highlight 1], [highlight 2], [highlight 3]\nScan to book and you will be reminded when it starts.', 'Live poster']),
+    row('d-3-moments', -3, '21:00', WARM_UP, 'moments', 'lecturer',
+      ['讲师朋友圈预告', '讲师用自己的口吻说为什么讲这个主题', '最近被问得最多的问题是[问题]，干脆开一场直播讲透。{锚点日}晚8点，想听的扫海报预约。', '直播海报'],
+      ['Lecturer Moments teaser', 'The lecturer explains in their own words why this topic', 'The question I get asked most lately is [question], so I am doing a live session to settle it. {anchor} at 8 pm; scan the poster to book.', 'Live poster']),
+    row('d-2-mass', -2, '12:00', WARM_UP, 'massMessage', 'operator',
+      ['群发预约提醒', '向好友和群成员群发预约链接', '{日期+2}晚8点有一场公开课《[主题]》，{讲师}老师主讲，结合真实案例讲[亮点]。免费预约：[预约链接]', '预约链接'],
+      ['Mass message: book the class', 'Send contacts and group members the booking link', 'Free open class on {date+2} at 8 pm: "[topic]" with {lecturer}, with real cases on [highlight]. Book here: [booking link]', 'Booking link']),
+    row('d-2-questions', -2, '20:00', WARM_UP, 'group', 'operator',
+      ['征集问题', '在群里征集大家想在直播里听到的问题', '后天直播前先征集一下：关于[主题]，你最想问老师什么？直接在群里说，被选中的问题直播时现场解答。', '问题收集表'],
+      ['Collect questions', 'Ask the group what they want the class to answer', 'Before the class the day after tomorrow: what would you most like to ask about [topic]? Post it here; the questions we pick get answered live.', 'Question sheet']),
+    row('d-1-invite', -1, '14:00', WARM_UP, 'private', 'advisor',
+      ['一对一邀约', '私聊高意向用户，结合他的情况邀请听课', '明晚{讲师}老师的直播会讲[主题]，和你之前问我的[问题]很相关，帮你留了提醒，记得来。', '意向名单'],
+      ['Personal invitations', 'Message high-intent contacts and tie the class to their situation', 'Tomorrow night {lecturer} covers [topic], which is close to the [question] you asked me about. I have set a reminder for you; do come.', 'High-intent list']),
+    row('d-1-countdown', -1, '20:00', WARM_UP, 'group', 'operator',
+      ['倒计时与预约接龙', '公布预约人数，发起“已预约”接龙', '明晚8点开播！已经有[人数]人预约，预约好的接个龙“已预约+1”，开播前我再提醒。', '预约人数截图'],
+      ['Countdown and booking roll call', 'Share the booking count and start a "booked" roll call', 'Live tomorrow at 8 pm! [number] people have booked. If you have, add "booked +1" and I will remind you before we start.', 'Booking-count screenshot']),
+    row('d0-warm-up', 0, '12:00', LIVE, 'group', 'operator',
+      ['预热提醒', '中午在群里提醒今晚直播，放一个亮点吊胃口', '今晚8点直播！{讲师}老师会现场拆一个真实案例：[案例简介]。提前定好闹钟，直播入口：[直播链接]', '直播链接、案例预告图'],
+      ['Warm-up reminder', 'Remind the group at noon about tonight and tease one highlight', 'Live tonight at 8 pm! {lecturer} will take apart a real case on air: [case summary]. Set an alarm; join here: [live link]', 'Live link, case teaser image']),
+    row('d0-service-account', 0, '18:00', LIVE, 'serviceAccount', 'operator',
+      ['服务号开播通知', '给预约用户推送服务号模板消息', '您预约的直播《[主题]》将于今晚20:00开始，点击进入直播间。', '模板消息'],
+      ['Service-account notification', 'Push a template message to everyone who booked', 'The live class you booked, "[topic]", starts tonight at 8 pm. Tap to join.', 'Template message']),
+    row('d0-going-live', 0, '19:50', LIVE, 'group', 'operator',
+      ['开播提醒', '开播前10分钟@所有人，开播后再发一次入口', '@所有人 还有10分钟开播！老师已经在直播间了，进来占个好位置：[直播链接]', '直播链接'],
+      ['Going-live reminder', '@all 10 minutes before, and post the link again once live', '@all 10 minutes to go! The lecturer is already in the room; come and grab a seat: [live link]', 'Live link']),
+    row('d0-live', 0, '20:00', LIVE, 'live', 'lecturer',
+      ['直播公开课', '干货+案例+课程介绍，结尾放限时优惠和顾问二维码', '开场说清今晚的收获；中段拆案例、回答征集的问题；最后15分钟介绍课程，放出今晚报名的限时优惠和顾问二维码。', '课件、优惠海报、顾问二维码'],
+      ['Live open class', 'Practical content, cases, course introduction; close with a time-limited offer and the advisors\' QR code', 'Open with what people will take away tonight; in the middle, the case and the collected questions; in the last 15 minutes, present the course with tonight\'s offer and the advisors\' QR code.', 'Slides, offer poster, advisor QR code']),
+    row('d0-follow-up', 0, '21:30', FOLLOW_UP, 'private', 'advisor',
+      ['当晚跟进', '直播一结束就私聊到课和预约未到的用户，趁热推进', '今晚的直播听得怎么样？老师说的[要点]你觉得用得上吗？今晚报名有[优惠]，名额给你留到明天中午，有顾虑随时问我。', '到课名单、报名链接'],
+      ['Same-night follow-up', 'Right after the class, message attendees and no-shows while interest is high', 'How was tonight\'s class? Do you think [key point] is useful for you? Signing up tonight comes with [offer], and I will hold a place for you until noon tomorrow. Ask me anything.', 'Attendance list, sign-up link']),
+    row('d1-replay', 1, '10:00', FOLLOW_UP, 'group', 'operator',
+      ['发回放和重点笔记', '发回放（注明有效期）和三条重点笔记', '昨晚直播的回放：[回放链接]（今晚24点前有效）。三条重点先帮大家整理好了：[重点]。', '回放链接、笔记图'],
+      ['Replay and key notes', 'Post the replay (with expiry) and three key notes', 'Replay of last night\'s class: [replay link] (available until midnight). The three key points, summed up for you: [points].', 'Replay link, notes image']),
+    row('d1-review', 1, '18:00', FOLLOW_UP, 'group', 'operator',
+      ['数据复盘', '统计预约、到课和成交，算出活动参与率和转化率', '（内部）预约[人数]，到课[人数]，活动参与率 = 到课 ÷ 群人数 = [比例]；成交[人数]，付费转化率 = 成交 ÷ 群人数 = [比例]。', '数据统计表'],
+      ['Review the numbers', 'Count bookings, attendance and sales; work out participation and conversion rates', '(Internal) Booked [n], attended [n]; participation rate = attendees ÷ members = [rate]. Buyers [n]; conversion rate = buyers ÷ members = [rate].', 'Data sheet']),
+  ],
+};
