@@ -1,7 +1,7 @@
-/** Logic and type tests: IF, IFS, IFERROR, IFNA, AND, OR, NOT, IS… */
+/** Logic and type tests: IF, IFS, CHOOSE, IFERROR, IFNA, AND, OR, NOT, IS… */
 import type { FunctionSpec } from '../context';
 import { mapCells } from '../broadcast';
-import { FormulaError, NA, Scalar, Value, isError, isGrid, toBoolean, toCellScalar } from '../values';
+import { FormulaError, NA, Scalar, Value, isError, isGrid, toBoolean, toCellScalar, toInteger } from '../values';
 import { MANY, lazyFn, scalarFn, valuesFn, visitArguments } from './helpers';
 
 function choose(condition: Scalar, whenTrue: Scalar, whenFalse: Scalar): Scalar {
@@ -60,6 +60,13 @@ export const logicalFunctions: Record<string, FunctionSpec> = {
       if (truth) return evaluate(args[i + 1]);
     }
     return new FormulaError('#N/A', 'No IFS condition was true');
+  }),
+  // CHOOSE(index, v1, v2, …): only the chosen argument is evaluated, as in Sheets.
+  CHOOSE: lazyFn(2, MANY, (args, evaluate) => {
+    const index = toInteger(toCellScalar(evaluate(args[0])));
+    if (isError(index)) return index;
+    if (index < 1 || index >= args.length) return new FormulaError('#VALUE!', 'CHOOSE index out of range');
+    return evaluate(args[index]);
   }),
   IFERROR: fallbackFn(() => true),
   IFNA: fallbackFn((error) => error.code === NA.code),
