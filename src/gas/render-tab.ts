@@ -232,14 +232,26 @@ function noteGrid(spec: TabSpec, size: GridSize): string[][] {
   return notes;
 }
 
-/** Adjacent columns of equal width share one call. */
+/** Adjacent columns of equal width share one call; so do adjacent hidden or shown columns. */
 function setColumnWidths(sheet: Sheet, spec: TabSpec, cols: number): void {
   const widthOf = (c: number): number => spec.columns[c]?.width ?? DEFAULT_COLUMN_WIDTH;
+  const hidden = (c: number): boolean => spec.columns[c]?.hidden === true;
   let start = 0;
   for (let c = 1; c <= cols; c++) {
     if (c < cols && widthOf(c) === widthOf(start)) continue;
     sheet.setColumnWidths(start + 1, c - start, widthOf(start));
     start = c;
+  }
+  // A regenerated tab may have had hidden columns elsewhere: show all, then hide ours.
+  sheet.showColumns(1, cols);
+  start = -1;
+  for (let c = 0; c <= cols; c++) {
+    if (c < cols && hidden(c)) {
+      if (start < 0) start = c;
+    } else if (start >= 0) {
+      sheet.hideColumns(start + 1, c - start);
+      start = -1;
+    }
   }
 }
 

@@ -177,7 +177,7 @@ export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: Previe
   const frozenColumns = Math.min(width, spec.frozenColumns ?? 0);
 
   const widths: number[] = [];
-  for (let c = 0; c < width; c++) widths.push(Math.max(20, Math.round(spec.columns[c]?.width ?? DEFAULT_COLUMN_WIDTH)));
+  for (let c = 0; c < width; c++) widths.push(spec.columns[c]?.hidden ? 0 : Math.max(20, Math.round(spec.columns[c]?.width ?? DEFAULT_COLUMN_WIDTH)));
   const lefts: number[] = [];
   let offset = ROW_HEADER_WIDTH;
   for (let c = 0; c < frozenColumns; c++) {
@@ -189,7 +189,8 @@ export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: Previe
   let html =
     `<table class="sp-sheet${opts.editable ? ' sp-editable' : ''}" lang="${escapeHtml(opts.lang)}" data-tab="${escapeHtml(sheetName)}" style="width:${totalWidth}px">` +
     `<colgroup><col style="width:${ROW_HEADER_WIDTH}px">`;
-  for (const w of widths) html += `<col style="width:${w}px">`;
+  // A hidden column collapses, as Sheets hides it.
+  widths.forEach((w, c) => (html += spec.columns[c]?.hidden ? '<col style="width:0;visibility:collapse">' : `<col style="width:${w}px">`));
   html += '</colgroup><thead><tr class="sp-letters"><th class="sp-corner"></th>';
   for (let c = 0; c < width; c++) {
     const frozen = c < frozenColumns ? ` class="sp-fc${c === frozenColumns - 1 ? ' sp-fc-last' : ''}" style="left:${lefts[c]}px"` : '';

@@ -162,6 +162,7 @@ function renderTab(sheet: ExcelJS.Worksheet, spec: TabSpec, lists: ListStore): v
     if (column.width !== undefined) sheetColumn.width = Math.round((column.width / PIXELS_PER_WIDTH_UNIT) * 100) / 100;
     // Rows a person adds below the data in Excel take the column's format.
     if (column.format && column.format !== 'general') sheetColumn.numFmt = NUMBER_FORMATS[column.format];
+    if (column.hidden) sheetColumn.hidden = true;
   });
 
   for (let r = 0; r < height; r++) {

@@ -485,6 +485,8 @@ export class FakeSheet extends FakeObject {
   rows: (CellState | undefined)[][] = [];
   maxCols = NEW_SHEET_COLUMNS;
   columnWidths: number[] = new Array<number>(NEW_SHEET_COLUMNS).fill(DEFAULT_COLUMN_WIDTH);
+  /** 1-based column numbers hidden with hideColumns. */
+  hiddenColumns = new Set<number>();
   frozenRows = 0;
   frozenColumns = 0;
   merges: Merge[] = [];
@@ -699,6 +701,17 @@ export class FakeSheet extends FakeObject {
     if (start < 1 || count < 1 || start + count - 1 > this.maxCols) throw new Error('fake: setColumnWidths out of range');
     for (let c = start; c < start + count; c++) this.columnWidths[c - 1] = width;
     return this;
+  }
+  hideColumns(start: number, count = 1): void {
+    if (start < 1 || count < 1 || start + count - 1 > this.maxCols) throw new Error('fake: hideColumns out of range');
+    for (let c = start; c < start + count; c++) this.hiddenColumns.add(c);
+  }
+  showColumns(start: number, count = 1): void {
+    if (start < 1 || count < 1 || start + count - 1 > this.maxCols) throw new Error('fake: showColumns out of range');
+    for (let c = start; c < start + count; c++) this.hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(column: number): boolean {
+    return this.hiddenColumns.has(column);
   }
   getTabColor(): string | null {
     return this.tabColor;

@@ -60,6 +60,8 @@ export interface ColumnSpec {
   key: string;
   width?: number; // pixels
   format?: CellFormat; // default for the column's data cells (below the header rows)
+  /** Hidden from view (bookkeeping the add-on needs, such as the owner it last assigned). */
+  hidden?: boolean;
 }
 
 export interface CellStyle {
