@@ -17,6 +17,11 @@ interface MenuRecord {
   added: boolean;
 }
 
+/** The label the menu shows for the item that calls `fn` (features add items above Team & settings). */
+function labelOf(menu: MenuRecord, fn: string): string | undefined {
+  return menu.items.find(([, itemFn]) => itemFn === fn)?.[0];
+}
+
 function noneModeContext(locale: string | null) {
   const menu: MenuRecord = { items: [], separators: 0, added: false };
   const forbidden = (service: string) =>
@@ -54,7 +59,7 @@ describe('build/gas/Code.js', () => {
     expect(menu.added).toBe(true);
     const expected = MENU.filter((item) => item !== 'separator');
     expect(menu.items.map(([, fn]) => fn)).toEqual(expected.map((item) => (item as { fn: string }).fn));
-    expect(menu.items[0][0]).toBe('团队与设置…');
+    expect(labelOf(menu, 'showTeamSidebar')).toBe('团队与设置…');
     expect(menu.separators).toBe(MENU.length - expected.length);
   });
 
@@ -62,11 +67,11 @@ describe('build/gas/Code.js', () => {
     const en = noneModeContext('en_US');
     vm.runInContext(code, en.context);
     vm.runInContext('onInstall({ authMode: "NONE" })', en.context);
-    expect(en.menu.items[0][0]).toBe('Team & settings…');
+    expect(labelOf(en.menu, 'showTeamSidebar')).toBe('Team & settings…');
     const blind = noneModeContext(null);
     vm.runInContext(code, blind.context);
     vm.runInContext('onOpen({ authMode: "NONE" })', blind.context);
-    expect(blind.menu.items[0][0]).toBe('团队与设置…');
+    expect(labelOf(blind.menu, 'showTeamSidebar')).toBe('团队与设置…');
   });
 
   test('every menu callback and every sidebar server function is a real top-level function', () => {

@@ -37,7 +37,7 @@ export interface Plan {
   tasks: PlanTask[];
 }
 
-type PlanField =
+export type PlanField =
   | 'id' | 'phase' | 'name' | 'requirement' | 'participants' | 'owner' | 'start' | 'end' | 'duration'
   | 'predecessors' | 'progress' | 'status';
 
@@ -104,14 +104,16 @@ export function parseProgress(value: CellValue): number | null {
   return n > 1 ? n / 100 : n;
 }
 
-interface HeaderRow {
+export interface PlanHeader {
+  /** 0-based row of the header. */
   index: number;
+  /** 0-based column of each plan field found. */
   columns: Partial<Record<PlanField, number>>;
   labels: CellValue[];
 }
 
 /** The first row naming the task column and at least one other plan column (title rows above are skipped). */
-function findHeader(grid: CellValue[][]): HeaderRow | null {
+export function findPlanHeader(grid: CellValue[][]): PlanHeader | null {
   for (let index = 0; index < grid.length; index++) {
     const columns: Partial<Record<PlanField, number>> = {};
     grid[index].forEach((cell, col) => {
@@ -130,7 +132,7 @@ function findHeader(grid: CellValue[][]): HeaderRow | null {
  */
 export function readPlanGrid(grid: CellValue[][], options: { tab?: string } = {}): Plan {
   const tab = options.tab;
-  const header = findHeader(grid);
+  const header = findPlanHeader(grid);
   if (!header) throw new AppError({ code: 'gantt.error.noHeader', location: tab ? { tab } : undefined });
   const problems: Problem[] = [];
   const cols = header.columns;
@@ -199,7 +201,7 @@ export function readPlanGrid(grid: CellValue[][], options: { tab?: string } = {}
       status: text(cell('status')),
     });
   }
-  if (tasks.length === 0 && problems.length === 0) throw new AppError({ code: 'error.emptyInput', location: tab ? { tab } : undefined });
+  if (tasks.length === 0 && problems.length === 0) throw new AppError({ code: 'gantt.error.noTasks', location: tab ? { tab } : undefined });
 
   const byName = new Map<string, number>();
   const byId = new Map<string, number>();
@@ -224,6 +226,14 @@ export function readPlanGrid(grid: CellValue[][], options: { tab?: string } = {}
   }
   if (problems.length) throw new AppError(problems);
   return { tab, tasks };
+}
+
+/** How far down a plan's header may sit below title rows, when telling plans from other tabs. */
+const HEADER_SEARCH_ROWS = 10;
+
+/** Whether a tab's grid reads as a push plan: its header (within the first rows) names a task column and another plan column. */
+export function looksLikePlan(grid: CellValue[][]): boolean {
+  return findPlanHeader(grid.slice(0, HEADER_SEARCH_ROWS)) !== null;
 }
 
 /** Rows of the new plan tab that get dropdowns and formats (a plan rarely runs longer). */

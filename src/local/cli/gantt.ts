@@ -1,4 +1,114 @@
-/** CLI commands of the gantt feature. */
-import type { CliCommands } from './types';
+/**
+ * `gantt --tasks FILE [--working-days] [--team FILE] [--json | --out FILE.xlsx]`: a push plan from a
+ * .tsv/.csv/.xlsx scheduled, as JSON, as text, or as a workbook with the plan and its live Gantt tab.
+ */
+import { generateGantt } from '../../app/gantt';
+import { generatedNote, openSession, writeGeneratedTabs } from '../../app/session';
+import { AppError, formatProblem, isAppError, type Problem } from '../../core/errors';
+import { analyzePlan, type GanttAnalysis } from '../../core/gantt/analyze';
+import { chineseCalendar } from '../../core/gantt/china';
+import { findPlanHeader, readPlanGrid } from '../../core/gantt/plan';
+import { ganttToJson, type GanttJson } from '../../core/gantt/tab';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { range, type Cell, type CellValue, type FormatRun } from '../../core/tab/spec';
+import { buildTeamTab } from '../../core/team/tab';
+import { readTeamGrid, type Person } from '../../core/team/team';
+import type { Translate } from '../../core/i18n';
+import { createLocalContext } from '../context';
+import { typedInput } from '../typed-input';
+import { option, printJson, readFirstGrid, saveWorkbook } from './io';
+import type { CliCommands, CliEnv } from './types';
 
-export const ganttCommands: CliCommands = {};
+export const ganttCommands: CliCommands = {
+  gantt: {
+    summary: {
+      'zh-CN': '推进表甘特图：排期、工作量、提醒（--json 输出 JSON，--out 写入 .xlsx）',
+      en: 'Push plan Gantt: schedule, workload, warnings (--json prints JSON, --out writes an .xlsx)',
+    },
+    usage: 'gantt --tasks FILE [--working-days] [--team FILE] [--json | --out FILE.xlsx]',
+    async run(args, env) {
+      const { io, tr } = env;
+      const tasksPath = option(args, 'tasks');
+      if (!tasksPath) {
+        io.stderr(tr('cli.error.missingOption', { option: '--tasks FILE' }));
+        return 1;
+      }
+      const teamPath = option(args, 'team');
+      const out = option(args, 'out');
+      const workingDays = args.options['working-days'] === true;
+      const plan = await readFirstGrid(tasksPath);
+      const team = teamPath ? readTeamGrid((await readFirstGrid(teamPath)).values) : [];
+
+      const analysis = analyze(plan.values, plan.name, team, workingDays);
+      if (analysis.errors.length) {
+        for (const problem of analysis.errors) io.stderr(formatProblem(problem, tr));
+        if (args.options.json === true) printJson(io, ganttToJson(analysis, env.lang));
+        return 1;
+      }
+      if (out) await writeGanttWorkbook(env, out, { name: plan.name, values: plan.values }, team, workingDays);
+      if (args.options.json === true) printJson(io, ganttToJson(analysis, env.lang));
+      else if (!out) io.stdout(planText(ganttToJson(analysis, env.lang), tr));
+      return 0;
+    },
+  },
+};
+
+/** The analysis, with a plan that cannot be read turned into errors (so --json can print them too). */
+function analyze(grid: CellValue[][], tab: string, team: Person[], workingDays: boolean): GanttAnalysis {
+  const settings = { ...DEFAULT_SETTINGS, workingDays: workingDays ? ('working' as const) : ('calendar' as const) };
+  let problems: Problem[];
+  try {
+    const analysis = analyzePlan(readPlanGrid(grid, { tab }), { settings, team, calendar: chineseCalendar });
+    // Without --team there is no team to check owners against: "not on the team" would flag every owner.
+    return team.length ? analysis : { ...analysis, warnings: analysis.warnings.filter((w) => w.code !== 'gantt.warning.unknownOwner') };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    problems = error.problems;
+  }
+  return { planTab: tab, workingDays, tasks: [], workload: { threshold: settings.overloadThreshold, owners: [], unowned: [], warnings: [] }, warnings: [], errors: problems };
+}
+
+/**
+ * The workbook a person opens elsewhere: the Team tab (with --team), the plan as a plain tab (as if
+ * pasted: dates and percentages typed), and the Gantt tab made by the same use case as in Sheets.
+ */
+async function writeGanttWorkbook(env: CliEnv, out: string, plan: { name: string; values: CellValue[][] }, team: Person[], workingDays: boolean): Promise<void> {
+  const ctx = createLocalContext({ locale: env.lang === 'en' ? 'en_US' : 'zh_CN', settings: { workingDays: workingDays ? 'working' : 'calendar' } });
+  const session = openSession(ctx);
+  if (team.length) writeGeneratedTabs(ctx, [buildTeamTab(team, session.lang, generatedNote(ctx, session, session.tr('menu.team')))]);
+  const pasted = pastedPlan(plan.values);
+  const planTab = ctx.workbook.addPlainTab(plan.name, pasted.values, pasted.formats);
+  const result = generateGantt(ctx, { planTab, workingDays });
+  await saveWorkbook(ctx, out);
+  env.io.stderr(result.message);
+  env.io.stderr(env.tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));
+}
+
+/** Text cells typed as a spreadsheet would type them, with date and percent formats on the plan's date and progress columns. */
+function pastedPlan(grid: CellValue[][]): { values: Cell[][]; formats: FormatRun[] } {
+  const values = grid.map((row) => row.map((cell): Cell => (typeof cell === 'string' ? typedInput(cell) : cell)));
+  const header = findPlanHeader(grid);
+  if (!header) throw new AppError({ code: 'gantt.error.noHeader' });
+  const dataRows = grid.length - header.index - 1;
+  const formats: FormatRun[] = [];
+  const format = (col: number | undefined, kind: FormatRun['format']): void => {
+    if (col !== undefined && dataRows > 0) formats.push({ range: range(header.index + 1, col, dataRows, 1), format: kind });
+  };
+  format(header.columns.start, 'date');
+  format(header.columns.end, 'date');
+  format(header.columns.progress, 'percent');
+  return { values, formats };
+}
+
+/** One line per task, then one per owner, then the warnings: for a person reading the terminal. */
+function planText(json: GanttJson, tr: Translate): string {
+  const lines = json.tasks.map((task) =>
+    tr('gantt.cli.task', { start: task.start, end: task.end, days: task.days, owner: task.owner || tr('gantt.cli.noOwner'), task: task.name }),
+  );
+  lines.push('');
+  for (const [owner, load] of Object.entries(json.workload)) {
+    lines.push(tr('gantt.cli.owner', { owner, tasks: load.tasks, busyDays: load.busyDays, overloaded: load.overloadedDays.length }));
+  }
+  if (json.warnings.length) lines.push('', ...json.warnings);
+  return lines.join('\n');
+}

@@ -1,7 +1,7 @@
 import samplePlan from './fixtures/push-plan.tsv';
 import { AppError, formatError, type Problem } from '../../../src/core/errors';
 import { translator } from '../../../src/core/i18n';
-import { buildPlanTemplateTab, parseProgress, readPlanGrid, splitList } from '../../../src/core/gantt/plan';
+import { buildPlanTemplateTab, findPlanHeader, looksLikePlan, parseProgress, readPlanGrid, splitList } from '../../../src/core/gantt/plan';
 import { d, tsvGrid } from './helpers';
 import type { CellValue } from '../../../src/core/tab/spec';
 
@@ -88,7 +88,7 @@ describe('reading a push plan', () => {
 
   test('a grid without a plan header is refused', () => {
     expect(problemsOf(() => readPlanGrid([['姓名', '角色'], ['林晓', '运营']]))[0].code).toBe('gantt.error.noHeader');
-    expect(problemsOf(() => readPlanGrid([['事项', '开始日期']]))[0].code).toBe('error.emptyInput');
+    expect(problemsOf(() => readPlanGrid([['事项', '开始日期']]))[0].code).toBe('gantt.error.noTasks');
   });
 });
 
@@ -121,5 +121,23 @@ describe('the empty plan tab', () => {
     expect(tasks.map((t) => t.name)).toEqual(['确定活动主题与目标', '用户调研问卷', '开营仪式']);
     expect(tasks[1]).toMatchObject({ start: null, duration: 3, predecessors: [0] });
     expect(tasks[2].duration).toBe(0);
+  });
+});
+
+describe('telling a plan from other tabs', () => {
+  test('the sample plan, an English plan under a title row, and the empty plan tab read as plans', () => {
+    expect(looksLikePlan(tsvGrid(samplePlan))).toBe(true);
+    expect(looksLikePlan([['Q1 launch'], [], ['Task', 'Owner', 'Due']])).toBe(true);
+    expect(looksLikePlan(buildPlanTemplateTab('en', 'Team').rows as CellValue[][])).toBe(true);
+  });
+
+  test('a team list, an activity list and group numbers do not; nor a header below the first ten rows', () => {
+    expect(looksLikePlan([['姓名', '角色', '邮箱']])).toBe(false);
+    expect(looksLikePlan([['活动名称', '类型', '开始日期', '结束日期', '负责人']])).toBe(false);
+    expect(looksLikePlan([['群名称', '群人数', '到课人数']])).toBe(false);
+    expect(looksLikePlan([['事项']])).toBe(false);
+    const late: CellValue[][] = [...Array.from({ length: 10 }, () => ['备注']), ['事项', '负责人']];
+    expect(looksLikePlan(late)).toBe(false);
+    expect(findPlanHeader(late)).toMatchObject({ index: 10, columns: { name: 0, owner: 1 } });
   });
 });

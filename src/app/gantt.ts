@@ -1,0 +1,175 @@
+/**
+ * Push plan → live Gantt: the empty plan tab, the tabs that read as plans, a preview of what a plan
+ * schedules to, and the Gantt tab generated from it. The plan tab is only ever read; the Gantt tab
+ * carries the marker {kind: 'gantt', key: <plan tab name>}, so generating again updates it in place.
+ */
+import { toIso } from '../core/dates';
+import { AppError, formatProblem } from '../core/errors';
+import { analyzePlan, type GanttAnalysis } from '../core/gantt/analyze';
+import { chineseCalendar } from '../core/gantt/china';
+import { buildPlanTemplateTab, looksLikePlan, readPlanGrid } from '../core/gantt/plan';
+import { buildGanttTab } from '../core/gantt/tab';
+import type { Lang } from '../core/i18n';
+import type { TabSpec } from '../core/tab/spec';
+import { teamTabName } from '../core/team/tab';
+import type { AppContext, TabInfo } from '../ports';
+import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+
+export interface GanttState {
+  lang: Lang;
+  /** Tabs that read as push plans, in tab order. */
+  planTabs: string[];
+  /** The plan the sidebar selects first: the active tab when it is a plan (or a Gantt made from one), else the first plan. */
+  selected: string | null;
+  /** The working-days setting, the checkbox's default. */
+  workingDays: boolean;
+  teamTab: string | null;
+}
+
+/** What the sidebar sends: which plan tab, and how durations count this time (the setting when omitted). */
+export interface GanttRequest {
+  planTab: string;
+  workingDays?: boolean;
+}
+
+/** A plan in one line: tasks, first start → last end, owners. JSON-safe. */
+export interface PlanSummary {
+  tasks: number;
+  start: string;
+  end: string;
+  owners: number;
+  workingDays: boolean;
+  /** Sentences in the user's language, each naming its task and row. */
+  warnings: string[];
+  /** "9 项任务 · 2026-12-01 → 2026-12-29 · 6 人". */
+  text: string;
+}
+
+export interface GenerateGanttResult {
+  tab: string;
+  created: boolean;
+  summary: PlanSummary;
+  message: string;
+}
+
+export interface CreatePlanResult {
+  tab: string;
+  message: string;
+}
+
+export function getGanttState(ctx: AppContext): GanttState {
+  const session = openSession(ctx);
+  const tabs = ctx.workbook.listTabs();
+  const planTabs = listPlanTabs(ctx, tabs);
+  const active = ctx.workbook.activeTabName();
+  const activeInfo = tabs.find((tab) => tab.name === active);
+  const fromGantt = activeInfo?.marker?.kind === 'gantt' ? activeInfo.marker.key : null;
+  const selected = [active, fromGantt].find((name): name is string => !!name && planTabs.includes(name)) ?? planTabs[0] ?? null;
+  return {
+    lang: session.lang,
+    planTabs,
+    selected,
+    workingDays: session.settings.workingDays === 'working',
+    teamTab: readTeam(ctx).teamTab,
+  };
+}
+
+/**
+ * Tabs that read as push plans: the plan tabs this add-on created, and the user's own tabs whose
+ * header names a task column and another plan column (a pasted 推进表). Other generated tabs are
+ * never plans: a Gantt tab repeats the task columns but is an output.
+ */
+export function listPlanTabs(ctx: AppContext, tabs: TabInfo[] = ctx.workbook.listTabs()): string[] {
+  return tabs
+    .filter((tab) => (tab.marker ? tab.marker.kind === 'plan' : looksLikePlan(ctx.workbook.readTab(tab.name))))
+    .map((tab) => tab.name);
+}
+
+/** Creates a new, empty plan tab: headers, dropdowns (owners from the Team tab), formats, examples in a note. */
+export function createPlanTab(ctx: AppContext): CreatePlanResult {
+  const session = openSession(ctx);
+  const { teamTab } = readTeam(ctx);
+  const template = buildPlanTemplateTab(session.lang, teamTab ?? teamTabName(session.lang));
+  // Every click makes a new plan: a key no plan tab has yet, so no existing plan is written over.
+  const keys = new Set(ctx.workbook.listTabs().flatMap((tab) => (tab.marker?.kind === 'plan' ? [tab.marker.key] : [])));
+  let n = 1;
+  while (keys.has(n === 1 ? '' : String(n))) n++;
+  const spec: TabSpec = { ...template, marker: { kind: 'plan', key: n === 1 ? '' : String(n) } };
+  const [result] = writeGeneratedTabs(ctx, [teamTab ? spec : withoutTeamDropdowns(spec)]);
+  const message = session.tr('gantt.planCreated', { tab: result.name });
+  ctx.ui.toast(message, session.tr('app.name'));
+  return { tab: result.name, message };
+}
+
+/** Reads and schedules a plan without writing anything: the sidebar's line before generating. */
+export function previewGantt(ctx: AppContext, request: GanttRequest): PlanSummary {
+  const session = openSession(ctx);
+  return summarize(session, analyze(ctx, session, request).analysis);
+}
+
+/**
+ * Generates (or updates in place) the Gantt tab of a plan tab. A plan that cannot be read or
+ * scheduled throws one AppError naming every task and row at fault, and nothing is written.
+ */
+export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateGanttResult {
+  const session = openSession(ctx);
+  const { analysis, planTab, team, teamTab } = analyze(ctx, session, request);
+  const spec = buildGanttTab({
+    analysis,
+    team,
+    lang: session.lang,
+    calendar: chineseCalendar,
+    teamTabName: teamTab ?? teamTabName(session.lang),
+    planTabName: planTab,
+    generatedAt: ctx.clock.nowText(),
+  });
+  const [result] = writeGeneratedTabs(ctx, [teamTab ? spec : withoutTeamDropdowns(spec)]);
+  const summary = summarize(session, analysis);
+  const message = session.tr('gantt.generated', { count: summary.tasks, start: summary.start, end: summary.end, owners: summary.owners });
+  ctx.ui.toast(message, session.tr('app.name'));
+  return { tab: result.name, created: result.created, summary, message };
+}
+
+function analyze(ctx: AppContext, session: Session, request: GanttRequest) {
+  const planTab = typeof request?.planTab === 'string' ? request.planTab : '';
+  if (!planTab) throw new AppError({ code: 'gantt.error.noPlanTab' });
+  const info = ctx.workbook.listTabs().find((tab) => tab.name === planTab);
+  if (!info) throw new AppError({ code: 'error.tabNotFound', params: { tab: planTab } });
+  if (info.marker && info.marker.kind !== 'plan') throw new AppError({ code: 'gantt.error.notPlanTab', params: { tab: planTab } });
+  const plan = readPlanGrid(ctx.workbook.readTab(planTab), { tab: planTab });
+  const { team, teamTab } = readTeam(ctx);
+  const workingDays = typeof request.workingDays === 'boolean' ? request.workingDays : session.settings.workingDays === 'working';
+  const analysis = analyzePlan(plan, {
+    settings: { workingDays: workingDays ? 'working' : 'calendar', overloadThreshold: session.settings.overloadThreshold },
+    team,
+    calendar: chineseCalendar,
+  });
+  if (analysis.errors.length) throw new AppError(analysis.errors);
+  return { analysis, planTab, team, teamTab };
+}
+
+function summarize(session: Session, analysis: GanttAnalysis): PlanSummary {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const task of analysis.tasks) {
+    start = Math.min(start, task.start);
+    end = Math.max(end, task.end);
+  }
+  const summary = {
+    tasks: analysis.tasks.length,
+    start: toIso(start),
+    end: toIso(end),
+    owners: analysis.workload.owners.length,
+    workingDays: analysis.workingDays,
+    warnings: analysis.warnings.map((problem) => formatProblem(problem, session.tr)),
+  };
+  return { ...summary, text: session.tr('gantt.summary', { count: summary.tasks, start: summary.start, end: summary.end, owners: summary.owners }) };
+}
+
+/**
+ * Without a Team tab there is nothing for an owner dropdown to list, and a dropdown reading a
+ * missing tab cannot be written in Sheets (nor opened cleanly in Excel): owners stay free text.
+ */
+function withoutTeamDropdowns(spec: TabSpec): TabSpec {
+  return { ...spec, validations: (spec.validations ?? []).filter((validation) => validation.rule.type !== 'listFromRange') };
+}

@@ -1,0 +1,279 @@
+/** Push plan → live Gantt through the use cases, on the in-memory workbook the playground and CLI use. */
+import { callApi } from '../../src/app/api';
+import { createPlanTab, generateGantt, getGanttState, listPlanTabs, previewGantt } from '../../src/app/gantt';
+import { getTeamState } from '../../src/app/team';
+import { serialFromYmd, toIso, type DaySerial } from '../../src/core/dates';
+import { AppError } from '../../src/core/errors';
+import type { TabSpec } from '../../src/core/tab/spec';
+import { createLocalContext, type LocalContext } from '../../src/local/context';
+import { createDemoContext, DEMO_FILES, pastedTab } from '../../src/local/demo';
+import { ruleBackgroundAt } from '../core/gantt/formula-eval';
+
+const today = serialFromYmd(2026, 11, 23);
+const d = (iso: string): DaySerial => serialFromYmd(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+
+/** Gantt layout as a person sees it: four header rows, the task columns A–K, days from column L. */
+const FIRST_TASK_ROW = 4;
+const FIRST_DAY_COL = 11;
+const OWNER_COL = 3;
+
+function ganttOf(ctx: LocalContext, name = '甘特图'): TabSpec {
+  return ctx.workbook.tab(name).spec;
+}
+
+/** The 0-based column of a day on a Gantt tab, from its date row (row 4). */
+function dayColumn(spec: TabSpec, day: DaySerial): number {
+  const col = spec.rows[3].findIndex((cell, c) => c >= FIRST_DAY_COL && cell === day);
+  if (col < 0) throw new Error(`no column for ${toIso(day)}`);
+  return col;
+}
+
+function taskRow(spec: TabSpec, name: string): number {
+  const row = spec.rows.findIndex((cells, r) => r >= FIRST_TASK_ROW && cells[2] === name);
+  if (row < 0) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+/** The bar's background on each day from `from` to `to`, as the tab's rules paint it. */
+function barColors(spec: TabSpec, task: string, from: string, to: string): Array<string | null> {
+  const row = taskRow(spec, task);
+  const colors: Array<string | null> = [];
+  for (let day = d(from); day <= d(to); day++) colors.push(ruleBackgroundAt(spec, row, dayColumn(spec, day), today));
+  return colors;
+}
+
+function colorOf(ctx: LocalContext, name: string): string {
+  const person = getTeamState(ctx).people.find((p) => p.name === name);
+  if (!person) throw new Error(`${name} is not on the team`);
+  return person.color;
+}
+
+function problemsOf(fn: () => unknown): AppError['problems'] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+const DONE = '#5f6368';
+const GREY = '#dadce0';
+
+describe('generating the Gantt of the demo’s 推进表', () => {
+  test('writes an active, marked 甘特图 tab whose bars take the owners’ Team colours, and tells the user', () => {
+    const ctx = createDemoContext({ today });
+    const result = generateGantt(ctx, { planTab: '推进表' });
+    expect(result).toMatchObject({ tab: '甘特图', created: true, summary: { tasks: 9, start: '2026-12-01', end: '2026-12-29', owners: 6, warnings: [] } });
+    expect(ctx.workbook.listTabs().find((t) => t.name === '甘特图')?.marker).toEqual({ kind: 'gantt', key: '推进表' });
+    expect(ctx.workbook.activeTabName()).toBe('甘特图');
+    expect(ctx.ui.messages.map((m) => m.message)).toEqual(['已生成甘特图 · 9 项任务 · 2026-12-01 → 2026-12-29 · 6 人']);
+
+    const spec = ganttOf(ctx);
+    // 海报与物料设计: 孙悦, 12-03 → 12-06 (4 days), 30% done → ROUND(1.2) = 1 day in the done colour.
+    expect(barColors(spec, '海报与物料设计', '2026-12-02', '2026-12-07')).toEqual([null, DONE, ...Array(3).fill(colorOf(ctx, '孙悦')), null]);
+    // 1V1跟进关单: 陈默, 12-15 → 12-22, nothing done.
+    expect(barColors(spec, '1V1跟进关单', '2026-12-14', '2026-12-23')).toEqual([null, ...Array(8).fill(colorOf(ctx, '陈默')), null]);
+    // 确定活动主题与目标: 100% done.
+    expect(barColors(spec, '确定活动主题与目标', '2026-12-01', '2026-12-02')).toEqual([DONE, DONE]);
+    // Rules grow with the team (6 people), not with the 9 tasks.
+    expect(spec.conditionalFormats).toHaveLength(6 + 4);
+  });
+
+  test('the plan tab is read, never written', () => {
+    const ctx = createDemoContext({ today });
+    const before = JSON.stringify(ctx.workbook.tab('推进表'));
+    generateGantt(ctx, { planTab: '推进表' });
+    generateGantt(ctx, { planTab: '推进表', workingDays: true });
+    expect(JSON.stringify(ctx.workbook.tab('推进表'))).toBe(before);
+  });
+
+  test('changing an owner on the Gantt tab redraws that bar in the new owner’s colour without generating again', () => {
+    const ctx = createDemoContext({ today });
+    generateGantt(ctx, { planTab: '推进表' });
+    const spec = ganttOf(ctx);
+    ctx.workbook.setCell('甘特图', taskRow(spec, '1V1跟进关单'), OWNER_COL, '王蕾');
+    expect(barColors(ganttOf(ctx), '1V1跟进关单', '2026-12-15', '2026-12-22')).toEqual(Array(8).fill(colorOf(ctx, '王蕾')));
+    ctx.workbook.setCell('甘特图', taskRow(spec, '1V1跟进关单'), OWNER_COL, '不在团队的人');
+    expect(barColors(ganttOf(ctx), '1V1跟进关单', '2026-12-15', '2026-12-22')).toEqual(Array(8).fill(GREY));
+  });
+
+  test('generating again after the plan changed updates the same Gantt tab in place', () => {
+    const ctx = createDemoContext({ today });
+    generateGantt(ctx, { planTab: '推进表' });
+    const plan = ctx.workbook.readTab('推进表');
+    // A tenth task typed below the plan, starting after the last one.
+    ctx.workbook.setCell('推进表', plan.length, 1, '发放结营证书');
+    ctx.workbook.setCell('推进表', plan.length, 4, '周舟');
+    ctx.workbook.setCell('推进表', plan.length, 7, '结营与复盘');
+    const again = generateGantt(ctx, { planTab: '推进表' });
+    expect(again).toMatchObject({ tab: '甘特图', created: false, summary: { tasks: 10, end: '2026-12-30' } });
+    expect(ctx.workbook.listTabs().filter((t) => t.marker?.kind === 'gantt')).toHaveLength(1);
+    expect(barColors(ganttOf(ctx), '发放结营证书', '2026-12-29', '2026-12-31')).toEqual([null, colorOf(ctx, '周舟'), null]);
+  });
+
+  test('working days count from the sidebar’s checkbox, else from the setting', () => {
+    const ctx = createDemoContext({ today });
+    generateGantt(ctx, { planTab: '推进表', workingDays: true });
+    const days = (spec: TabSpec) => spec.rows[taskRow(spec, '每日打卡与催课')][7];
+    // 12-09 → 12-21: 13 calendar days, of which 9 are working days (weekends 12–13 and 19–20 off).
+    expect(days(ganttOf(ctx))).toBe(9);
+    generateGantt(ctx, { planTab: '推进表', workingDays: false });
+    expect(days(ganttOf(ctx))).toBe(13);
+    const withSetting = createDemoContext({ today, settings: { workingDays: 'working' } });
+    expect(getGanttState(withSetting).workingDays).toBe(true);
+    expect(previewGantt(withSetting, { planTab: '推进表' }).workingDays).toBe(true);
+    generateGantt(withSetting, { planTab: '推进表' });
+    expect(days(ganttOf(withSetting))).toBe(9);
+  });
+
+  test('a tab named 甘特图 that the add-on did not make is left alone', () => {
+    const ctx = createDemoContext({ today });
+    ctx.workbook.addPlainTab('甘特图', [['我自己画的甘特图']]);
+    expect(generateGantt(ctx, { planTab: '推进表' }).tab).toBe('甘特图 (2)');
+    expect(ctx.workbook.readTab('甘特图')).toEqual([['我自己画的甘特图']]);
+  });
+
+  test('in English the tab, the toast and the task headers are English', () => {
+    const ctx = createDemoContext({ today, locale: 'en_US' });
+    const result = generateGantt(ctx, { planTab: 'Push plan' });
+    expect(result.tab).toBe('Gantt');
+    expect(result.message).toBe('Gantt generated · 9 tasks · 2026-12-01 → 2026-12-29 · 6 owners');
+    expect(ganttOf(ctx, 'Gantt').rows[3].slice(0, 4)).toEqual(['ID', 'Phase', 'Task', 'Owner']);
+  });
+});
+
+describe('a plan that cannot be scheduled', () => {
+  function brokenDemo(edit: (ctx: LocalContext) => void): LocalContext {
+    const ctx = createDemoContext({ today });
+    edit(ctx);
+    ctx.ui.messages.length = 0;
+    return ctx;
+  }
+
+  test('a dependency cycle names the tasks in it and the row; nothing is written', () => {
+    // 确定活动主题与目标 (row 2) now waits for 结营与复盘 (row 10), which depends on it through the chain.
+    const ctx = brokenDemo((c) => c.workbook.setCell('推进表', 1, 7, '结营与复盘'));
+    const tabsBefore = ctx.workbook.listTabs();
+    const problems = problemsOf(() => generateGantt(ctx, { planTab: '推进表' }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'gantt.error.cycle', location: { tab: '推进表', row: 2 } });
+    const text = String(problems[0].params?.tasks);
+    for (const name of ['确定活动主题与目标', '用户调研问卷', '结营与复盘']) expect(text).toContain(name);
+    expect(ctx.workbook.listTabs()).toEqual(tabsBefore);
+    expect(ctx.ui.messages).toEqual([]);
+  });
+
+  test('the sidebar gets every problem as a sentence with its row: unknown predecessor, end before start, unreadable date', () => {
+    const ctx = brokenDemo((c) => {
+      c.workbook.setCell('推进表', 2, 7, '不存在的事项');
+      c.workbook.setCell('推进表', 3, 6, serialFromYmd(2026, 12, 1));
+      c.workbook.setCell('推进表', 4, 5, '下周一');
+    });
+    const response = callApi(ctx, 'generateGantt', [{ planTab: '推进表' }]);
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error.problems.map((p) => p.row).sort()).toEqual([3, 4, 5]);
+    expect(response.error.message).toContain('「推进表」 第 3 行 H 列（前置事项）：事项“用户调研问卷”的前置事项“不存在的事项”不存在');
+    expect(response.error.message).toContain('第 4 行 G 列（结束日期）：事项“海报与物料设计”的结束日期 2026-12-01 早于开始日期 2026-12-03');
+    expect(response.error.message).toContain('第 5 行 F 列（开始日期）：事项“话术库整理”的日期“下周一”无法识别');
+    expect(ctx.workbook.listTabs().map((t) => t.name)).not.toContain('甘特图');
+    // The preview refuses the same plan with the same problems, before anything is clicked.
+    expect(callApi(ctx, 'previewGantt', [{ planTab: '推进表' }])).toEqual(response);
+  });
+
+  test('regenerating a broken plan keeps the Gantt tab that was there', () => {
+    const ctx = createDemoContext({ today });
+    generateGantt(ctx, { planTab: '推进表' });
+    const before = JSON.stringify(ganttOf(ctx));
+    ctx.workbook.setCell('推进表', 1, 5, null);
+    expect(problemsOf(() => generateGantt(ctx, { planTab: '推进表' }))[0]).toMatchObject({ code: 'gantt.error.noStart', location: { row: 2 } });
+    expect(JSON.stringify(ganttOf(ctx))).toBe(before);
+  });
+
+  test('a generated tab of another kind is not a plan, and a missing tab is named', () => {
+    const ctx = createDemoContext({ today });
+    generateGantt(ctx, { planTab: '推进表' });
+    expect(problemsOf(() => generateGantt(ctx, { planTab: '甘特图' }))[0].code).toBe('gantt.error.notPlanTab');
+    expect(problemsOf(() => generateGantt(ctx, { planTab: '团队' }))[0].code).toBe('gantt.error.notPlanTab');
+    expect(problemsOf(() => generateGantt(ctx, { planTab: '没有这个' }))[0]).toMatchObject({ code: 'error.tabNotFound', params: { tab: '没有这个' } });
+    expect(problemsOf(() => generateGantt(ctx, { planTab: '' }))[0].code).toBe('gantt.error.noPlanTab');
+  });
+});
+
+describe('plan tabs for the sidebar', () => {
+  test('the pasted 推进表 is a plan; the team, activity list, group data and Gantt tabs are not', () => {
+    const ctx = createDemoContext({ today });
+    generateGantt(ctx, { planTab: '推进表' });
+    expect(listPlanTabs(ctx)).toEqual(['推进表']);
+  });
+
+  test('the sidebar selects the active plan, the plan of the active Gantt, else the first plan', () => {
+    const ctx = createDemoContext({ today });
+    createPlanTab(ctx);
+    expect(getGanttState(ctx)).toMatchObject({ planTabs: ['推进表', '推进表 (2)'], selected: '推进表 (2)', workingDays: false, teamTab: '团队' });
+    generateGantt(ctx, { planTab: '推进表' });
+    expect(getGanttState(ctx).selected).toBe('推进表');
+    ctx.workbook.activate('群数据');
+    expect(getGanttState(ctx).selected).toBe('推进表');
+    expect(getGanttState(createLocalContext({ today })).selected).toBeNull();
+  });
+
+  test('a plan with a title row above its header, in English, is a plan', () => {
+    const ctx = createLocalContext({ today, locale: 'en_US' });
+    ctx.workbook.addPlainTab('Launch', [['Launch plan Q1'], ['Task', 'Owner', 'Start', 'End'], ['Kick-off', 'Ann', d('2027-01-05'), d('2027-01-06')]]);
+    ctx.workbook.addPlainTab('Notes', [['Name', 'Remarks'], ['Ann', 'on leave']]);
+    expect(listPlanTabs(ctx)).toEqual(['Launch']);
+  });
+});
+
+describe('the empty plan tab', () => {
+  test('has the plan headers, owners from the Team tab, and is marked as a plan; each click makes a new one', () => {
+    const ctx = createDemoContext({ today });
+    const first = createPlanTab(ctx);
+    expect(first).toEqual({ tab: '推进表 (2)', message: '已创建「推进表 (2)」：每行填一个事项，然后点“生成甘特图”。' });
+    const spec = ctx.workbook.tab('推进表 (2)').spec;
+    expect(spec.rows).toEqual([['阶段', '事项', '要求', '参与人', '负责人', '开始日期', '结束日期', '工期(天)', '前置事项', '进度', '状态']]);
+    expect(spec.validations?.find((v) => v.range.col === 4)?.rule).toEqual({ type: 'listFromRange', tab: '团队', a1: 'A2:A', strict: false });
+    expect(ctx.workbook.activeTabName()).toBe('推进表 (2)');
+    expect(ctx.ui.messages.map((m) => m.message)).toEqual([first.message]);
+
+    ctx.workbook.setCell('推进表 (2)', 1, 1, '写好的事项');
+    const second = createPlanTab(ctx);
+    expect(second.tab).toBe('推进表 (3)');
+    expect(ctx.workbook.readTab('推进表 (2)')[1][1]).toBe('写好的事项');
+    expect(ctx.workbook.listTabs().filter((t) => t.marker?.kind === 'plan').map((t) => t.marker?.key)).toEqual(['', '2']);
+  });
+
+  test('filled in, it generates its own Gantt tab; left empty, it says to fill in tasks', () => {
+    const ctx = createDemoContext({ today });
+    const { tab } = createPlanTab(ctx);
+    expect(problemsOf(() => generateGantt(ctx, { planTab: tab }))[0]).toMatchObject({ code: 'gantt.error.noTasks', location: { tab } });
+    ctx.workbook.setCell(tab, 1, 1, '开营');
+    ctx.workbook.setCell(tab, 1, 4, '林晓');
+    ctx.workbook.setCell(tab, 1, 5, d('2027-01-04'));
+    ctx.workbook.setCell(tab, 1, 7, 0);
+    const result = generateGantt(ctx, { planTab: tab });
+    expect(result.tab).toBe(`甘特图·${tab}`);
+    expect(ctx.workbook.listTabs().find((t) => t.name === result.tab)?.marker).toEqual({ kind: 'gantt', key: tab });
+    // A 0-day task is a milestone: a ◆ on its day.
+    const spec = ganttOf(ctx, result.tab);
+    const cell = spec.rows[taskRow(spec, '开营')][dayColumn(spec, d('2027-01-04'))];
+    expect(cell).toMatchObject({ value: '◆' });
+  });
+
+  test('without a Team tab, owners are free text: no dropdown pointing at a missing tab, grey bars and a warning', () => {
+    const ctx = createLocalContext({ today });
+    const { tab } = createPlanTab(ctx);
+    expect(ctx.workbook.tab(tab).spec.validations?.some((v) => v.rule.type === 'listFromRange')).toBe(false);
+    const pasted = pastedTab(DEMO_FILES.pushPlan);
+    ctx.workbook.addPlainTab('活动推进', pasted.values, pasted.formats);
+    expect(getGanttState(ctx)).toMatchObject({ teamTab: null, planTabs: [tab, '活动推进'] });
+    const result = generateGantt(ctx, { planTab: '活动推进' });
+    const spec = ganttOf(ctx, '甘特图·活动推进');
+    expect(spec.validations?.some((v) => v.rule.type === 'listFromRange')).toBe(false);
+    expect(barColors(spec, '话术库整理', '2026-12-04', '2026-12-07')).toEqual(Array(4).fill(GREY));
+    expect(result.summary.warnings).toContain('「活动推进」 第 2 行：负责人“林晓”不在团队名单中（4 个事项），色条显示为灰色。');
+  });
+});

@@ -1,0 +1,100 @@
+/** `gantt --tasks FILE [--working-days] [--team FILE] [--json | --out FILE.xlsx]` on the sample files. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serialFromYmd } from '../../src/core/dates';
+import { runCli } from '../../src/local/cli';
+import { readXlsx } from '../../src/local/xlsx';
+
+const PLAN = join(__dirname, '../../demo/push-plan.tsv');
+const TEAM = join(__dirname, '../../demo/team.tsv');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+function tempFile(name: string, text?: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'sop-gantt-cli-')), name);
+  if (text !== undefined) writeFileSync(file, text);
+  return file;
+}
+
+describe('cli gantt', () => {
+  test('--json prints the schedule, workload and warnings of the sample plan', async () => {
+    const result = await cli('gantt', '--tasks', PLAN, '--team', TEAM, '--json', '--lang', 'zh');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json)).toEqual(['tasks', 'workload', 'warnings', 'errors']);
+    expect(json.tasks).toHaveLength(9);
+    expect(json.tasks[4]).toEqual({
+      name: '开营仪式与群规', owner: '林晓', participants: ['赵老师'], start: '2026-12-08', end: '2026-12-08', days: 1, progress: 0,
+      dependsOn: ['海报与物料设计', '话术库整理'],
+    });
+    expect(json.tasks[1]).toMatchObject({ name: '用户调研问卷', progress: 0.6 });
+    // 林晓: 12-01→02, 12-08, 12-09→21, 12-23→29 = 2 + 1 + 13 + 7 days.
+    expect(json.workload['林晓']).toEqual({ tasks: 4, busyDays: 23, overloadedDays: [] });
+    expect(json.warnings).toEqual([]);
+    expect(json.errors).toEqual([]);
+  });
+
+  test('--working-days counts working days only', async () => {
+    const json = JSON.parse((await cli('gantt', '--tasks', PLAN, '--working-days', '--json')).stdout);
+    // 每日打卡与催课 12-09 (Wed) → 12-21 (Mon): 13 days, minus two weekends.
+    expect(json.tasks[5]).toMatchObject({ name: '每日打卡与催课', days: 9 });
+  });
+
+  test('a plan with a cycle exits 1, names the tasks on stderr, and the JSON carries the errors', async () => {
+    const file = tempFile(
+      'cycle.tsv',
+      ['事项\t负责人\t开始日期\t工期\t前置事项', '开营\t林晓\t2026-12-01\t1\t', '预热\t周舟\t\t2\t结营', '结营\t陈默\t\t1\t预热'].join('\n'),
+    );
+    const result = await cli('gantt', '--tasks', file, '--json', '--lang', 'en');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('“预热” → “结营” → “预热”');
+    expect(result.stderr).toContain('row 3');
+    const json = JSON.parse(result.stdout);
+    expect(json.tasks).toEqual([]);
+    expect(json.errors).toHaveLength(1);
+    expect(json.errors[0]).toContain('“预热” → “结营” → “预热”');
+  });
+
+  test('a date that cannot be read is named with its task, row and column', async () => {
+    const file = tempFile('bad.tsv', ['事项\t负责人\t开始日期\t结束日期', '开营\t林晓\t下周一\t2026-12-02'].join('\n'));
+    const result = await cli('gantt', '--tasks', file, '--lang', 'zh');
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toBe('「bad」 第 2 行 C 列（开始日期）：事项“开营”的日期“下周一”无法识别，请用 2026-12-01 这样的格式。');
+  });
+
+  test('without --json it prints one line per task and per owner', async () => {
+    const result = await cli('gantt', '--tasks', PLAN, '--lang', 'en');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('2026-12-01 → 2026-12-02  2 d  林晓  确定活动主题与目标');
+    expect(lines).toContain('陈默: 1 tasks, 8 busy days, 0 overloaded days');
+  });
+
+  test('--out writes the Team tab, the plan as a plain tab with typed dates, and the marked Gantt tab', async () => {
+    const file = tempFile('plan.xlsx');
+    const result = await cli('gantt', '--tasks', PLAN, '--team', TEAM, '--out', file, '--lang', 'zh');
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toContain('已生成甘特图 · 9 项任务 · 2026-12-01 → 2026-12-29 · 6 人');
+    const tabs = await readXlsx(readFileSync(file));
+    expect(tabs.map((t) => [t.name, t.marker?.kind ?? null])).toEqual([
+      ['团队', 'team'],
+      ['push-plan', null],
+      ['甘特图·push-plan', 'gantt'],
+    ]);
+    const plan = tabs[1].values;
+    expect(plan[1].slice(5, 9)).toEqual([serialFromYmd(2026, 12, 1), serialFromYmd(2026, 12, 2), null, 1]);
+    const gantt = tabs[2].values;
+    expect(gantt[3].slice(0, 4)).toEqual(['ID', '阶段', '事项', '负责人']);
+    expect(gantt[4].slice(2, 4)).toEqual(['确定活动主题与目标', '林晓']);
+  });
+
+  test('--tasks is required', async () => {
+    expect(await cli('gantt', '--json', '--lang', 'en')).toMatchObject({ code: 1, stdout: '', stderr: 'Missing option --tasks FILE.' });
+  });
+});
