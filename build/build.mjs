@@ -8,7 +8,7 @@
 //   build/local/*.js         the Node playground, CLI and bench (not pushed)
 // Usage: node build/build.mjs [--gas-only]
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,7 @@ async function exportNames(entry) {
   return output.exports;
 }
 
-/** JSDoc and parameter names written above `export function name(...)` in the entry, for custom functions. */
+/** JSDoc and parameter names written above `export function name(...)` in the entry or an entries file, for custom functions. */
 function forwarder(source, name) {
   const re = new RegExp(`(\\/\\*\\*(?:(?!\\*\\/)[\\s\\S])*\\*\\/)\\s*export\\s+function\\s+${name}\\s*\\(([^)]*)\\)`);
   const m = re.exec(source);
@@ -43,7 +43,9 @@ export async function buildGas() {
     entryPoints: [entry], bundle: true, format: 'iife', globalName: GLOBAL, write: false, minify: true,
     target: TARGET, loader: textLoaders, legalComments: 'none', charset: 'utf8', logLevel: 'warning',
   });
-  const source = readFileSync(entry, 'utf8');
+  const entriesDir = join(root, 'src/gas/entries');
+  const entryFiles = readdirSync(entriesDir).filter((f) => f.endsWith('.ts')).map((f) => join(entriesDir, f));
+  const source = [entry, ...entryFiles].map((file) => readFileSync(file, 'utf8')).join('\n');
   const code = `${result.outputFiles[0].text}\n${names.map((n) => forwarder(source, n)).join('\n')}\n`;
   mkdirSync(out('gas'), { recursive: true });
   writeFileSync(out('gas', 'Code.js'), code);

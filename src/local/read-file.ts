@@ -5,6 +5,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { AppError } from '../core/errors';
+import { parseDelimited, type Delimiter } from '../core/metrics/paste';
 import type { CellValue } from '../core/tab/spec';
 import { readWorkbook } from './xlsx';
 
@@ -13,7 +14,8 @@ export interface GridFileTab {
   values: CellValue[][];
 }
 
-export type Delimiter = '\t' | ',';
+/** The text parser lives in the core, where the sidebar's pasted text is read with it too. */
+export { parseDelimited, type Delimiter };
 
 /**
  * The tabs of a grid file: one for a .tsv or .csv (named after the file), every visible sheet of
@@ -51,84 +53,4 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
   }
-}
-
-/**
- * Parses tab- or comma-separated text (RFC 4180 quoting: a field that starts with a double quote
- * runs to the closing quote, "" inside it is one quote, and it may hold delimiters and line
- * breaks). Accepts a BOM and CRLF, LF or CR line ends. 'auto' takes a tab when the first line has
- * one, else a comma. Empty fields are null; the grid is padded to a rectangle, without trailing
- * empty rows and columns.
- */
-export function parseDelimited(text: string, delimiter: Delimiter | 'auto'): CellValue[][] {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const separator = delimiter === 'auto' ? detectDelimiter(source) : delimiter;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  const endField = (): void => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = (): void => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  while (i < source.length) {
-    const ch = source[i];
-    if (ch === '"' && field === '') {
-      // A quoted field; text after its closing quote (outside the RFC) is kept as written.
-      i++;
-      while (i < source.length) {
-        if (source[i] === '"') {
-          if (source[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += source[i++];
-      }
-      continue;
-    }
-    if (ch === separator) endField();
-    else if (ch === '\r' || ch === '\n') {
-      endRow();
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-    } else field += ch;
-    i++;
-  }
-  if (field !== '' || row.length > 0) endRow();
-  return toGrid(rows);
-}
-
-function detectDelimiter(text: string): Delimiter {
-  const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';
-  return firstLine.includes('\t') || !firstLine.includes(',') ? '\t' : ',';
-}
-
-function toGrid(rows: string[][]): CellValue[][] {
-  let height = 0;
-  let width = 0;
-  rows.forEach((row, r) =>
-    row.forEach((field, c) => {
-      if (field === '') return;
-      height = Math.max(height, r + 1);
-      width = Math.max(width, c + 1);
-    }),
-  );
-  const grid: CellValue[][] = [];
-  for (let r = 0; r < height; r++) {
-    const values: CellValue[] = [];
-    for (let c = 0; c < width; c++) {
-      const field = rows[r][c];
-      values.push(field === undefined || field === '' ? null : field);
-    }
-    grid.push(values);
-  }
-  return grid;
 }

@@ -34,10 +34,13 @@ function compareKeys(a: number[], b: number[]): number {
   return a.length - b.length;
 }
 
+/** Shared by every blank change: a long pasted history has many, and each would be an allocation. */
+const NO_CHANGE: MetricChange = Object.freeze({ delta: null, deltaPercent: null });
+
 export function metricChange(current: number | null, previous: number | null): MetricChange {
-  if (current === null || previous === null) return { delta: null, deltaPercent: null };
+  if (current === null || previous === null) return NO_CHANGE;
   const delta = current - previous;
-  if (!Number.isFinite(delta)) return { delta: null, deltaPercent: null };
+  if (!Number.isFinite(delta)) return NO_CHANGE;
   const deltaPercent = previous === 0 ? null : delta / Math.abs(previous);
   return { delta, deltaPercent: deltaPercent !== null && Number.isFinite(deltaPercent) ? deltaPercent : null };
 }

@@ -90,16 +90,20 @@ export function metricDefinition(key: MetricKey): MetricDefinition {
   return METRICS.find((m) => m.key === key) as MetricDefinition;
 }
 
+// Written out as literals: one is made per pasted row, and a literal is far cheaper than a loop or a spread.
 export function emptyInputs(): MetricInputs {
-  const inputs = {} as MetricInputs;
-  for (const key of INPUT_KEYS) inputs[key] = null;
-  return inputs;
+  return {
+    members: null, attendees: null, completed: null, leads: null, buyers: null, price: null, revenue: null, cost: null,
+    previousBuyers: null, repeatBuyers: null, refunds: null, activeMembers: null, delivered: null, opened: null, joined: null, left: null,
+  };
 }
 
 export function emptyMetrics(): MetricValues {
-  const values = {} as MetricValues;
-  for (const key of METRIC_KEYS) values[key] = null;
-  return values;
+  return {
+    participationRate: null, completionRate: null, leadRate: null, conversionRate: null, attendeeConversionRate: null,
+    revenue: null, averageOrderValue: null, roi: null, costPerBuyer: null, costPerMember: null,
+    repurchaseRate: null, refundRate: null, dailyActiveRate: null, openRate: null, churnRate: null,
+  };
 }
 
 /** Huge pasted numbers can overflow a product or a quotient; such a result is no result. */
@@ -118,13 +122,14 @@ function operandValue(operand: Operand, inputs: MetricInputs): number | null {
   return 'input' in operand ? inputs[operand.input] : derivedRevenue(inputs);
 }
 
-/** The numerator and denominator a row contributes to a quotient metric, or null when it has none. */
-function quotientParts(def: QuotientDefinition, inputs: MetricInputs): { numerator: number; denominator: number } | null {
+/**
+ * The numerator a row contributes to a quotient metric, or null when the row contributes nothing
+ * (the metric does not apply, or either side is missing); its denominator is then inputs[def.denominator].
+ */
+function numeratorOf(def: QuotientDefinition, inputs: MetricInputs): number | null {
   if (def.onlyWithout && inputs[def.onlyWithout] !== null) return null;
-  const numerator = operandValue(def.numerator, inputs);
-  const denominator = inputs[def.denominator];
-  if (numerator === null || denominator === null) return null;
-  return { numerator, denominator };
+  if (inputs[def.denominator] === null) return null;
+  return operandValue(def.numerator, inputs);
 }
 
 function quotient(numerator: number, denominator: number): number | null {
@@ -138,8 +143,8 @@ export function computeRow(inputs: MetricInputs): MetricValues {
       values.revenue = derivedRevenue(inputs);
       continue;
     }
-    const parts = quotientParts(def, inputs);
-    values[def.key] = parts ? quotient(parts.numerator, parts.denominator) : null;
+    const numerator = numeratorOf(def, inputs);
+    values[def.key] = numerator === null ? null : quotient(numerator, inputs[def.denominator] as number);
   }
   return values;
 }
@@ -177,10 +182,10 @@ export function computeTotal(rows: readonly MetricInputs[]): MetricsTotal {
     let denominator = 0;
     let counted = false;
     for (const row of rows) {
-      const parts = quotientParts(def, row);
-      if (!parts) continue;
-      numerator += parts.numerator;
-      denominator += parts.denominator;
+      const part = numeratorOf(def, row);
+      if (part === null) continue;
+      numerator += part;
+      denominator += row[def.denominator] as number;
       counted = true;
     }
     metrics[def.key] = counted ? quotient(numerator, denominator) : null;

@@ -49,4 +49,6 @@ export {
 } from './raw';
 export { computeMetrics, metricsToJson, type MetricsResult, type MetricsRow, type MetricsJson, type TotalMethod } from './result';
 export type { MetricsReport, MappingEntry, SkippedRow, ExtraColumn, Warning, RawListKind } from './report';
-export { buildMetricsTab, DEFAULT_BENCHMARK_BANDS, type BenchmarkBand, type MetricsTabOptions } from './tab';
+export { buildMetricsTab, warningText, DEFAULT_BENCHMARK_BANDS, type BenchmarkBand, type MetricsTabOptions } from './tab';
+export { parseDelimited, parsePastedText, type Delimiter } from './paste';
+export { sopRate, sopRoi, sopPooledRate, type CustomArg, type CustomResult, type CustomScalar } from './custom-functions';

@@ -26,8 +26,7 @@ export interface ReadNumberOptions {
 
 const MISSING = new Set(['', '-', '--', '—', '——', '–', '−', '/', 'n/a', 'na', '#n/a', 'null', '无', '暂无', '空']);
 
-/** Units and currency people type around numbers; removed before reading. */
-const PREFIX = /^(?:¥|￥|\$|rmb|cny)/;
+/** Units people type after numbers; removed before reading (currency signs before them: ¥ ￥ $ rmb cny). */
 const SUFFIX = /(?:人次|人|单|元|块|个|位|名|笔|次|份|件|分钟|min|mins|minutes|rmb|cny|¥|￥)$/;
 /** Magnitude words as powers of ten: 1.2万 = 1.2e4; "w" is how 万 is typed in chats. */
 const MAGNITUDE: Record<string, number> = { 万: 4, w: 4, 亿: 8, k: 3 };
@@ -37,8 +36,8 @@ const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 const PLAIN = /^(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
-const ok = (value: number | null): NumberReading => ({ ok: true, value });
-const fail = (reason: NumberProblem): NumberReading => ({ ok: false, reason });
+/** What reading gives before it is wrapped: the number, null for missing, or the problem's name. */
+export type NumberOrProblem = number | null | NumberProblem;
 
 /** True when a cell holds nothing: blank, "-", "—", "N/A", "无"… */
 export function isMissingCell(value: CellValue | undefined): boolean {
@@ -50,38 +49,57 @@ export function isMissingCell(value: CellValue | undefined): boolean {
 }
 
 export function readNumber(value: CellValue | undefined, options: ReadNumberOptions = {}): NumberReading {
-  if (value === null || value === undefined) return ok(null);
-  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('notFinite');
-  if (typeof value === 'boolean') return fail('boolean');
+  const read = readNumberValue(value, options);
+  return typeof read === 'string' ? { ok: false, reason: read } : { ok: true, value: read };
+}
+
+/** readNumber without the wrapper object, for the parsers' loops over every pasted cell. */
+export function readNumberValue(value: CellValue | undefined, options: ReadNumberOptions = {}): NumberOrProblem {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : 'notFinite';
+  if (typeof value === 'boolean') return 'boolean';
   return readNumberText(value, options);
 }
 
-function readNumberText(raw: string, options: ReadNumberOptions): NumberReading {
+/** A leading minus (ASCII or U+2212) toggles the sign; a leading plus is dropped. */
+function signOf(text: string): 1 | -1 | 0 {
+  const first = text.charCodeAt(0);
+  if (first === 0x2d || first === 0x2212) return -1;
+  return first === 0x2b ? 1 : 0;
+}
+
+/** The cleaning is written out by hand, without closures and regex replaces: it runs for every pasted cell. */
+function readNumberText(raw: string, options: ReadNumberOptions): NumberOrProblem {
   if (PLAIN_DECIMAL.test(raw)) return finiteOrFail(Number(raw));
   let text = compact(raw);
-  if (MISSING.has(text)) return ok(null);
+  if (MISSING.has(text)) return null;
 
   let negative = false;
-  if (/^\(.*\)$/.test(text)) {
+  if (text.length >= 2 && text.charCodeAt(0) === 0x28 && text.charCodeAt(text.length - 1) === 0x29) {
     // Accounting style: (1,200) is −1,200.
     negative = true;
     text = text.slice(1, -1);
   }
-  const takeSign = (): void => {
-    if (/^[-−]/.test(text)) {
-      negative = !negative;
-      text = text.slice(1);
-    } else if (text.startsWith('+')) text = text.slice(1);
-  };
-  takeSign();
-  text = text.replace(PREFIX, '');
-  takeSign();
+  let sign = signOf(text);
+  if (sign !== 0) {
+    if (sign < 0) negative = !negative;
+    text = text.slice(1);
+  }
+  const currency = text.charCodeAt(0);
+  if (currency === 0xa5 || currency === 0xffe5 || currency === 0x24) text = text.slice(1);
+  else if (text.startsWith('rmb') || text.startsWith('cny')) text = text.slice(3);
+  sign = signOf(text);
+  if (sign !== 0) {
+    if (sign < 0) negative = !negative;
+    text = text.slice(1);
+  }
 
   let percent = false;
-  if (text.endsWith('%')) {
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 0x25) {
     percent = true;
     text = text.slice(0, -1);
-  } else {
+  } else if (!(last >= 0x30 && last <= 0x39)) {
     text = text.replace(SUFFIX, '');
   }
 
@@ -92,7 +110,7 @@ function readNumberText(raw: string, options: ReadNumberOptions): NumberReading 
     text = text.slice(0, -1);
   }
   if (percent) {
-    if (!options.rate) return fail('percentNotExpected');
+    if (!options.rate) return 'percentNotExpected';
     exponent -= 2;
   }
 
@@ -104,13 +122,13 @@ function readNumberText(raw: string, options: ReadNumberOptions): NumberReading 
   } else if (GROUPED.test(text)) {
     digits = text.replace(/,/g, '');
   } else {
-    return fail('notANumber');
+    return 'notANumber';
   }
   // Scaling through the exponent keeps 1.2万 = 12000 and 23.2% = 0.232 exact (no 23.2 / 100 rounding).
-  return finiteOrFail(Number(`${digits}e${exponent}`), negative);
+  return finiteOrFail(exponent === 0 ? Number(digits) : Number(`${digits}e${exponent}`), negative);
 }
 
-function finiteOrFail(value: number, negative = false): NumberReading {
-  if (!Number.isFinite(value)) return fail('notFinite');
-  return ok(negative && value !== 0 ? -value : value === 0 ? 0 : value);
+function finiteOrFail(value: number, negative = false): NumberOrProblem {
+  if (!Number.isFinite(value)) return 'notFinite';
+  return negative && value !== 0 ? -value : value === 0 ? 0 : value;
 }

@@ -8,7 +8,7 @@ import { AppError, type Problem } from '../errors';
 import { columnLetter, type CellValue } from '../tab/spec';
 import { findHeaderRow, isBlankRow, mapColumns, type HeaderRules } from './columns';
 import { emptyInputs, type MetricInputs } from './definitions';
-import { isMissingCell, readNumber, type NumberProblem } from './numbers';
+import { isMissingCell, readNumberValue, type NumberProblem } from './numbers';
 import { headerText, rowText, type ExtraColumn, type MappingEntry, type SkippedRow, type Warning } from './report';
 import { COLUMN_INDEX, INPUT_KEYS, normalizeHeader, TEXT_COLUMNS, type ColumnKey, type InputKey } from './synonyms';
 
@@ -51,10 +51,12 @@ export const METRICS_HEADER_RULES: HeaderRules<ColumnKey> = {
 
 const TOTAL_LABEL_MAX = 24;
 const TOTAL_ROW = /^(合计|总计|汇总|小计|总合计|total|subtotal|grandtotal)$/;
+const TOTAL_HINT = /[计汇tTｔＴ]/;
 
 /** 合计 / 总计 / 汇总 / 小计 / Total, in any case, with spaces ("合 计"), a colon or a bracketed note. */
 export function isTotalLabel(cell: CellValue | undefined): boolean {
-  if (typeof cell !== 'string' || cell.length > TOTAL_LABEL_MAX) return false;
+  // Every total label holds 计, 汇 or a t (total): most names are rejected before normalising.
+  if (typeof cell !== 'string' || cell.length > TOTAL_LABEL_MAX || !TOTAL_HINT.test(cell)) return false;
   const { text } = normalizeHeader(cell);
   return TOTAL_ROW.test(text.replace(/[:：]+$/, ''));
 }
@@ -112,8 +114,9 @@ export function parseMetricsGrid(grid: readonly (readonly CellValue[])[], option
       skipped.push({ row: r + 1, reason: 'total', text: rowText(cells) });
       continue;
     }
-    const repeats = headerTexts.filter((h) => typeof cells[h.column] === 'string' && (cells[h.column] as string).trim() === h.text);
-    if (repeats.length >= 2) {
+    let repeats = 0;
+    for (const h of headerTexts) if (typeof cells[h.column] === 'string' && (cells[h.column] as string).trim() === h.text) repeats++;
+    if (repeats >= 2) {
       skipped.push({ row: r + 1, reason: 'header', text: rowText(cells) });
       continue;
     }
@@ -121,11 +124,11 @@ export function parseMetricsGrid(grid: readonly (readonly CellValue[])[], option
     const inputs = emptyInputs();
     for (const { key, column, header: columnName } of inputColumns) {
       const cell = cells[column] ?? null;
-      const reading = readNumber(cell);
-      if (reading.ok) inputs[key] = reading.value;
+      const read = readNumberValue(cell);
+      if (typeof read !== 'string') inputs[key] = read;
       else {
         problems.push({
-          code: NUMBER_PROBLEM_CODES[reading.reason],
+          code: NUMBER_PROBLEM_CODES[read],
           params: { value: String(cell) },
           location: { tab, row: r + 1, column, columnName },
         });

@@ -10,7 +10,7 @@ import type { MessageKey } from '../i18n';
 import type { CellValue } from '../tab/spec';
 import { findHeaderRow, isBlankRow, mapColumns, type ColumnMap, type HeaderRules } from './columns';
 import { computeRow, emptyInputs, type MetricInputs } from './definitions';
-import { isMissingCell, readNumber } from './numbers';
+import { isMissingCell, readNumberValue } from './numbers';
 import { isTotalLabel, NUMBER_PROBLEM_CODES } from './parse';
 import { rowText, type MetricsReport, type RawListKind, type Warning } from './report';
 import type { MetricsResult, MetricsRow } from './result';
@@ -159,9 +159,9 @@ class ListReader<K extends string> {
   }
 
   number(cell: CellValue, row: number, field: K): number | null {
-    const reading = readNumber(cell);
-    if (reading.ok) return reading.value;
-    this.problem(NUMBER_PROBLEM_CODES[reading.reason], row, field, cell);
+    const read = readNumberValue(cell);
+    if (typeof read !== 'string') return read;
+    this.problem(NUMBER_PROBLEM_CODES[read], row, field, cell);
     return null;
   }
 

@@ -78,7 +78,8 @@ function fieldLabel(tr: Translate, field: string, raw: boolean): string {
   return tr((raw ? `metrics.raw.field.${field}` : `metrics.input.${field}`) as MessageKey);
 }
 
-function warningText(tr: Translate, warning: Warning): string {
+/** A note of the parse report in the user's language (a field key named in it becomes its label). */
+export function warningText(tr: Translate, warning: Warning): string {
   const params = { ...warning.params };
   if (typeof params.field === 'string') params.field = fieldLabel(tr, params.field, false);
   return tr(warning.code, params);
