@@ -4,7 +4,7 @@
  * is written until every cell has been read; an unreadable paste comes back as one AppError listing
  * every cell.
  */
-import { AppError } from '../core/errors';
+import { AppError, isAppError } from '../core/errors';
 import type { Lang, MessageKey } from '../core/i18n';
 import {
   buildMetricsTab,
@@ -93,6 +93,32 @@ interface Grid {
   key: string;
   /** How errors name where the data is (undefined for pasted text: rows are the paste's own). */
   where: string | undefined;
+  /** Where a selection starts in its tab, so errors name the sheet's own rows and columns. */
+  offset?: { rows: number; cols: number };
+}
+
+/** Runs a parse over a grid; problems found in a selection are moved to the sheet's own rows and columns. */
+function locatedIn<T>(grid: Grid, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const offset = grid.offset;
+    if (!offset || !isAppError(error)) throw error;
+    throw new AppError(
+      error.problems.map((p) =>
+        p.location
+          ? {
+              ...p,
+              location: {
+                ...p.location,
+                row: p.location.row === undefined ? undefined : p.location.row + offset.rows,
+                column: p.location.column === undefined ? undefined : p.location.column + offset.cols,
+              },
+            }
+          : p,
+      ),
+    );
+  }
 }
 
 function tabGrid(ctx: AppContext, name: string | null): Grid {
@@ -107,26 +133,30 @@ function tabGrid(ctx: AppContext, name: string | null): Grid {
   return { values: ctx.workbook.readTab(name), key: name, where: name };
 }
 
-function selectionGrid(ctx: AppContext, session: Session): Grid | null {
+function selectionGrid(ctx: AppContext): Grid | null {
   const selection = ctx.workbook.readSelection();
   if (!selection) return null;
-  // Rows and columns of a selection count from its top-left cell, so errors say "selection".
-  return { values: selection.values, key: selection.tab, where: session.tr('metrics.source.selection', { tab: selection.tab }) };
+  return {
+    values: selection.values,
+    key: selection.tab,
+    where: selection.tab,
+    offset: { rows: selection.top, cols: selection.left },
+  };
 }
 
-function readSource(ctx: AppContext, session: Session, source: MetricsSource): Grid {
+function readSource(ctx: AppContext, source: MetricsSource): Grid {
   switch (source.kind) {
     case 'paste':
       return { values: parsePastedText(source.text ?? ''), key: PASTE_SOURCE, where: undefined };
     case 'selection': {
-      const grid = selectionGrid(ctx, session);
+      const grid = selectionGrid(ctx);
       if (!grid) throw new AppError({ code: 'metrics.error.noSelection' });
       return grid;
     }
     case 'tab':
       return tabGrid(ctx, source.tab ?? ctx.workbook.activeTabName());
     case 'here': {
-      const grid = selectionGrid(ctx, session);
+      const grid = selectionGrid(ctx);
       const onMetricsTab = grid !== null && isMetricsTab(ctx.workbook.listTabs().find((tab) => tab.name === grid.key));
       return grid && !onMetricsTab ? grid : tabGrid(ctx, ctx.workbook.activeTabName());
     }
@@ -136,8 +166,8 @@ function readSource(ctx: AppContext, session: Session, source: MetricsSource): G
 /** A table of counts → the metrics tab. */
 export function computeMetricsTab(ctx: AppContext, source: MetricsSource): MetricsOutcome {
   const session = openSession(ctx);
-  const grid = readSource(ctx, session, source);
-  const result = { ...computeMetrics(parseMetricsGrid(grid.values, { tab: grid.where })), source: grid.key };
+  const grid = readSource(ctx, source);
+  const result = { ...computeMetrics(locatedIn(grid, () => parseMetricsGrid(grid.values, { tab: grid.where }))), source: grid.key };
   return writeMetrics(ctx, session, result);
 }
 

@@ -2,7 +2,7 @@
 import { AppError } from '../core/errors';
 import { DaySerial, serialFromYmd } from '../core/dates';
 import type { CellValue, TabKind, TabMarker, TabSpec } from '../core/tab/spec';
-import type { TabInfo, Workbook, WriteResult } from '../ports';
+import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
 import { drawTab, planTab } from './render-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,10 +30,10 @@ export class SheetsWorkbook implements Workbook {
     return this.typedValues(this.sheetNamed(name).getDataRange().getValues());
   }
 
-  readSelection(): { tab: string; values: CellValue[][] } | null {
+  readSelection(): SheetSelection | null {
     const range = this.spreadsheet.getActiveRange();
     if (!range || range.getNumRows() * range.getNumColumns() < 2) return null;
-    return { tab: range.getSheet().getName(), values: this.typedValues(range.getValues()) };
+    return { tab: range.getSheet().getName(), values: this.typedValues(range.getValues()), top: range.getRow() - 1, left: range.getColumn() - 1 };
   }
 
   activeTabName(): string | null {

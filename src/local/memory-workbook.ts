@@ -5,7 +5,7 @@
  */
 import { AppError } from '../core/errors';
 import { Cell, cellValue, CellValue, FormatRun, isFormulaCell, TabMarker, TabSpec } from '../core/tab/spec';
-import type { TabInfo, Workbook, WriteResult } from '../ports';
+import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
 
 export interface MemoryTab {
   spec: TabSpec;
@@ -16,7 +16,7 @@ export interface MemoryTab {
 export class MemoryWorkbook implements Workbook {
   readonly tabs: MemoryTab[] = [];
   private active: string | null = null;
-  private selection: { tab: string; values: CellValue[][] } | null = null;
+  private selection: SheetSelection | null = null;
   private locked = false;
   /** Tabs written or edited since the workbook was created or `markSaved` was called (for updating a file in place). */
   readonly changedTabs = new Set<string>();
@@ -48,11 +48,11 @@ export class MemoryWorkbook implements Workbook {
     return values;
   }
 
-  readSelection(): { tab: string; values: CellValue[][] } | null {
+  readSelection(): SheetSelection | null {
     return this.selection;
   }
 
-  setSelection(selection: { tab: string; values: CellValue[][] } | null): void {
+  setSelection(selection: SheetSelection | null): void {
     this.selection = selection;
   }
 

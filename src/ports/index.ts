@@ -17,12 +17,19 @@ export interface WriteResult {
   created: boolean;
 }
 
+export interface SheetSelection {
+  tab: string;
+  values: CellValue[][];
+  top: number;
+  left: number;
+}
+
 export interface Workbook {
   listTabs(): TabInfo[];
   /** The typed values of a tab's data range (dates as day serials, times as day fractions). */
   readTab(name: string): CellValue[][];
-  /** The current selection when it spans more than one cell, else null. */
-  readSelection(): { tab: string; values: CellValue[][] } | null;
+  /** The current selection when it spans more than one cell, else null; top/left: its first cell (0-based). */
+  readSelection(): SheetSelection | null;
   activeTabName(): string | null;
   /**
    * Writes a generated tab. The tab carrying spec.marker is updated in place; otherwise a new tab is

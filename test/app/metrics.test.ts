@@ -83,15 +83,16 @@ describe('metrics from the demo’s 群数据 tab', () => {
     expect(shown(spec(ctx, '转化指标'), '合计', '活动参与率')).toBe(332 / 1000);
   });
 
-  test('the selection is read when it spans cells; its errors name the selection', () => {
+  test('the selection is read when it spans cells; its errors name the sheet’s own row and column', () => {
     const ctx = createDemoContext({ today });
     const grid = ctx.workbook.readTab('群数据');
-    ctx.workbook.setSelection({ tab: '群数据', values: grid.slice(0, 3) });
+    ctx.workbook.setSelection({ tab: '群数据', values: grid.slice(0, 3), top: 0, left: 0 });
     computeMetricsHere(ctx);
     expect(shown(spec(ctx, '转化指标'), '合计', '活动参与率')).toBe((61 + 55) / (260 + 245));
-    ctx.workbook.setSelection({ tab: '群数据', values: [grid[0], ['Java引流1群', 'abc', 61, 40, 22, 3, 8800, 5200]] });
+    // A selection starting at C5: its second row is sheet row 6, its second column sheet column D.
+    ctx.workbook.setSelection({ tab: '群数据', values: [grid[0], ['Java引流1群', 'abc', 61, 40, 22, 3, 8800, 5200]], top: 4, left: 2 });
     const error = thrown(() => computeMetricsTab(ctx, { kind: 'selection' }));
-    expect(formatError(error, translator('zh-CN'))).toContain('「群数据 · 选区」 第 2 行 B 列（群人数）：无法识别的数字“abc”');
+    expect(formatError(error, translator('zh-CN'))).toContain('「群数据」 第 6 行 D 列（群人数）：无法识别的数字“abc”');
   });
 
   test('asking for the selection when there is none says what to do', () => {

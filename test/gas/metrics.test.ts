@@ -68,7 +68,7 @@ describe('Conversion metrics in Sheets', () => {
     const participation = values[0].indexOf('活动参与率');
     expect(formulas[1][participation]).toBe('=IF(OR(C2="",B2="",B2=0),"",C2/B2)');
     expect(formulas[5][participation]).toBe('=IFERROR(SUMPRODUCT(ISNUMBER(C2:C5)*ISNUMBER(B2:B5),C2:C5)/SUMPRODUCT(ISNUMBER(C2:C5)*ISNUMBER(B2:B5),B2:B5),"")');
-    expect(sheet.getRange(2, participation + 1, 5, 1).getNumberFormats()).toEqual([['0.0%'], ['0.0%'], ['0.0%'], ['0.0%'], ['0.0%']]);
+    expect(sheet.getRange(2, participation + 1, 5, 1).getNumberFormats()).toEqual([['0.0#%'], ['0.0#%'], ['0.0#%'], ['0.0#%'], ['0.0#%']]);
     expect(fake.toasts.map((t) => t.message)).toEqual(['已计算 4 个群 · 活动参与率 23.2% · 写入「转化指标」']);
     expect(fake.spreadsheet.getActiveSheet()!.getName()).toBe('转化指标');
     // The marker is the source tab: computing again from the metrics tab updates the same tab.

@@ -73,7 +73,7 @@ describe('renderTab', () => {
     expect(formats[1][1]).toBe('General');
     expect(formats[2][0]).toBe('yyyy-mm-dd');
     expect(formats[5][1]).toBe('@');
-    expect(formats[3][4]).toBe('0.0%'); // the format run
+    expect(formats[3][4]).toBe('0.0#%'); // the format run
     expect(formats[2][5]).toBe('General'); // beyond the columns list
 
     expect(all.getFormulas()[2][4]).toBe('=IF(D3,1,0)');

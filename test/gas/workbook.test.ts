@@ -191,7 +191,7 @@ describe('SheetsWorkbook', () => {
       start();
       fake.seedSheet('数据', seeded, formats);
       fake.inspect('数据').getRange('D1:E2').activate();
-      expect(workbook.readSelection()).toEqual({ tab: '数据', values: [['人数', '备注'], [232, null]] });
+      expect(workbook.readSelection()).toEqual({ tab: '数据', values: [['人数', '备注'], [232, null]], top: 0, left: 3 });
       fake.inspect('数据').getRange('D2').activate();
       expect(workbook.readSelection()).toBeNull();
     });

@@ -279,7 +279,7 @@ describe('writeXlsx: layout and styles', () => {
     expect(sheet.getColumn(2).width).toBe(13);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
     expect(sheet.getCell('B2').numFmt).toBe('yyyy-mm-dd');
-    expect(sheet.getCell('C2').numFmt).toBe('0.0%');
+    expect(sheet.getCell('C2').numFmt).toBe('0.0#%');
     expect(sheet.getCell('C3').numFmt).toBe('#,##0.00');
     // A header cell of a date column keeps the general format.
     expect(sheet.getCell('B1').numFmt ?? 'General').toBe('General');

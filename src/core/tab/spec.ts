@@ -43,7 +43,7 @@ export const NUMBER_FORMATS: Record<CellFormat, string> = {
   time: 'hh:mm',
   integer: '#,##0',
   decimal: '#,##0.00',
-  percent: '0.0%',
+  percent: '0.0#%', // 23.2% and 2.75% (high-ticket conversion rates need the second decimal)
   currency: '"¥"#,##0',
   checkbox: 'General',
   general: 'General',

@@ -27,7 +27,7 @@ function option(value: string, label: string): HTMLOptionElement {
 
 function pasteBox(id: string, label: string): HTMLTextAreaElement {
   // Full width like the inputs: a pasted table is wide, and the sidebar is only 300 px.
-  return h('textarea', { id, rows: 6, spellcheck: 'false', wrap: 'off', 'aria-label': label, style: 'width:100%;font:12px monospace;resize:vertical' });
+  return h('textarea', { id, rows: 6, spellcheck: 'false', wrap: 'off', 'aria-label': label });
 }
 
 /** The outcome in the result line, and the parse report's notes under it. */
@@ -165,7 +165,7 @@ function rawSection(
 ): HTMLElement {
   return h(
     'details',
-    { id: 'metrics-raw', style: 'margin-top:16px' },
+    { id: 'metrics-raw', className: 'section' },
     h('summary', {}, tr('metrics.sidebar.raw')),
     h('p', { className: 'hint' }, tr('metrics.sidebar.rawHint')),
     ...lists.map((list) => field(tr(`metrics.raw.list.${list.kind}`), list.select, list.paste)),
