@@ -1,19 +1,20 @@
 /**
  * Push plan → live Gantt: the empty plan tab, the tabs that read as plans, a preview of what a plan
  * schedules to, and the Gantt tab generated from it. The plan tab is only ever read; the Gantt tab
- * carries the marker {kind: 'gantt', key: <plan tab name>}, so generating again updates it in place.
+ * carries the marker {kind: 'gantt', key: <plan tab name>}, so generating again updates it in place,
+ * keeping what people typed on it.
  */
 import { toIso } from '../core/dates';
 import { AppError, formatProblem } from '../core/errors';
 import { analyzePlan, type GanttAnalysis } from '../core/gantt/analyze';
 import { chineseCalendar } from '../core/gantt/china';
 import { buildPlanTemplateTab, looksLikePlan, readPlanGrid } from '../core/gantt/plan';
-import { buildGanttTab } from '../core/gantt/tab';
+import { generateGanttTab } from '../core/gantt/tab';
 import type { Lang } from '../core/i18n';
-import type { TabSpec } from '../core/tab/spec';
+import type { CellValue, TabSpec } from '../core/tab/spec';
 import { teamTabName } from '../core/team/tab';
 import type { AppContext, TabInfo } from '../ports';
-import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+import { findGeneratedTab, openSession, readTeam, writeGeneratedTabs, type Session } from './session';
 
 export interface GanttState {
   lang: Lang;
@@ -45,10 +46,22 @@ export interface PlanSummary {
   text: string;
 }
 
+/** What regenerating kept from the Gantt tab it replaced. */
+export interface GanttEditsSummary {
+  /** Cells typed on the Gantt tab, kept instead of the plan's values. */
+  kept: number;
+  /** Rows of tasks no longer in the plan, kept for what was typed in them. */
+  keptRows: number;
+  /** Tasks no longer in the plan whose rows held nothing typed, removed. */
+  removed: string[];
+}
+
 export interface GenerateGanttResult {
   tab: string;
   created: boolean;
+  /** As the tab shows it: the plan with the kept edits applied. */
   summary: PlanSummary;
+  edits: GanttEditsSummary;
   message: string;
 }
 
@@ -110,24 +123,42 @@ export function previewGantt(ctx: AppContext, request: GanttRequest): PlanSummar
 /**
  * Generates (or updates in place) the Gantt tab of a plan tab. A plan that cannot be read or
  * scheduled throws one AppError naming every task and row at fault, and nothing is written.
+ * The Gantt tab being replaced is read back first, and what was typed on it is kept (see
+ * core/gantt/edits.ts); reading and writing share the document lock, so no other run of the add-on
+ * redraws the tab in between.
  */
 export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateGanttResult {
   const session = openSession(ctx);
-  const { analysis, planTab, team, teamTab } = analyze(ctx, session, request);
-  const spec = buildGanttTab({
-    analysis,
-    team,
-    lang: session.lang,
-    calendar: chineseCalendar,
-    teamTabName: teamTab ?? teamTabName(session.lang),
-    planTabName: planTab,
-    generatedAt: ctx.clock.nowText(),
+  const { analysis, planTab, planGrid, team, teamTab } = analyze(ctx, session, request);
+  const { tab, created, built } = ctx.workbook.withLock(() => {
+    const previous = findGeneratedTab(ctx, 'gantt', planTab);
+    const existing: CellValue[][] = previous ? ctx.workbook.readTab(previous.name) : [];
+    const generated = generateGanttTab({
+      analysis,
+      team,
+      lang: session.lang,
+      calendar: chineseCalendar,
+      teamTabName: teamTab ?? teamTabName(session.lang),
+      planTabName: planTab,
+      generatedAt: ctx.clock.nowText(),
+      planGrid,
+      existing,
+      existingTab: previous?.name,
+    });
+    const written = ctx.workbook.writeTab(teamTab ? generated.spec : withoutTeamDropdowns(generated.spec));
+    ctx.workbook.activate(written.name);
+    return { tab: written.name, created: written.created, built: generated };
   });
-  const [result] = writeGeneratedTabs(ctx, [teamTab ? spec : withoutTeamDropdowns(spec)]);
-  const summary = summarize(session, analysis);
-  const message = session.tr('gantt.generated', { count: summary.tasks, start: summary.start, end: summary.end, owners: summary.owners });
+  const summary = summarize(session, built.analysis);
+  const edits: GanttEditsSummary = { kept: built.edits.kept, keptRows: built.edits.keptRows.length, removed: built.edits.removed };
+  const message = [
+    session.tr('gantt.generated', { count: summary.tasks, start: summary.start, end: summary.end, owners: summary.owners }),
+    ...(edits.kept ? [session.tr('gantt.kept', { count: edits.kept })] : []),
+    ...(edits.keptRows ? [session.tr('gantt.keptRows', { count: edits.keptRows })] : []),
+    ...(edits.removed.length ? [session.tr('gantt.removedTasks', { count: edits.removed.length, tasks: nameList(session, edits.removed) })] : []),
+  ].join(' · ');
   ctx.ui.toast(message, session.tr('app.name'));
-  return { tab: result.name, created: result.created, summary, message };
+  return { tab, created, summary, edits, message };
 }
 
 function analyze(ctx: AppContext, session: Session, request: GanttRequest) {
@@ -136,7 +167,8 @@ function analyze(ctx: AppContext, session: Session, request: GanttRequest) {
   const info = ctx.workbook.listTabs().find((tab) => tab.name === planTab);
   if (!info) throw new AppError({ code: 'error.tabNotFound', params: { tab: planTab } });
   if (info.marker && info.marker.kind !== 'plan') throw new AppError({ code: 'gantt.error.notPlanTab', params: { tab: planTab } });
-  const plan = readPlanGrid(ctx.workbook.readTab(planTab), { tab: planTab });
+  const planGrid = ctx.workbook.readTab(planTab);
+  const plan = readPlanGrid(planGrid, { tab: planTab });
   const { team, teamTab } = readTeam(ctx);
   const workingDays = typeof request.workingDays === 'boolean' ? request.workingDays : session.settings.workingDays === 'working';
   const analysis = analyzePlan(plan, {
@@ -145,7 +177,15 @@ function analyze(ctx: AppContext, session: Session, request: GanttRequest) {
     calendar: chineseCalendar,
   });
   if (analysis.errors.length) throw new AppError(analysis.errors);
-  return { analysis, planTab, team, teamTab };
+  return { analysis, planTab, planGrid, team, teamTab };
+}
+
+/** Names the toast can hold: the first few, then "…". */
+const NAMES_IN_MESSAGE = 5;
+
+function nameList(session: Session, names: string[]): string {
+  const shown = names.slice(0, NAMES_IN_MESSAGE).join(session.lang === 'zh-CN' ? '、' : ', ');
+  return names.length > NAMES_IN_MESSAGE ? `${shown}…` : shown;
 }
 
 function summarize(session: Session, analysis: GanttAnalysis): PlanSummary {

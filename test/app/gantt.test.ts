@@ -7,6 +7,7 @@ import { AppError } from '../../src/core/errors';
 import type { TabSpec } from '../../src/core/tab/spec';
 import { createLocalContext, type LocalContext } from '../../src/local/context';
 import { createDemoContext, DEMO_FILES, pastedTab } from '../../src/local/demo';
+import { PreviewEngine } from '../../src/local/preview-engine';
 import { ruleBackgroundAt } from '../core/gantt/formula-eval';
 
 const today = serialFromYmd(2026, 11, 23);
@@ -15,7 +16,34 @@ const d = (iso: string): DaySerial => serialFromYmd(Number(iso.slice(0, 4)), Num
 /** Gantt layout as a person sees it: four header rows, the task columns A–K, days from column L. */
 const FIRST_TASK_ROW = 4;
 const FIRST_DAY_COL = 11;
+const PHASE_COL = 1;
 const OWNER_COL = 3;
+const START_COL = 5;
+const END_COL = 6;
+const PROGRESS_COL = 8;
+const STATUS_COL = 9;
+/** The demo 推进表's columns: 阶段 事项 要求 参与人 负责人 开始日期 结束日期 前置事项 进度. */
+const PLAN = { name: 1, owner: 4, start: 5, end: 6, predecessors: 7, progress: 8 } as const;
+
+/** The demo workbook recomputed after every change, as the playground does (and as Sheets does). */
+function livePlayground(options: Parameters<typeof createDemoContext>[0] = {}): LocalContext {
+  const ctx = createDemoContext({ today, ...options });
+  const engine = new PreviewEngine(ctx);
+  ctx.workbook.onChange = () => engine.recalculate();
+  engine.recalculate();
+  return ctx;
+}
+
+/** What a person sees in a cell of a tab (a formula's value, as last computed). */
+function shown(ctx: LocalContext, tab: string, row: number, col: number): unknown {
+  return ctx.workbook.readTab(tab)[row]?.[col] ?? null;
+}
+
+function planRow(ctx: LocalContext, task: string): number {
+  const row = ctx.workbook.readTab('推进表').findIndex((cells) => cells[PLAN.name] === task);
+  if (row < 0) throw new Error(`no plan row for ${task}`);
+  return row;
+}
 
 function ganttOf(ctx: LocalContext, name = '甘特图'): TabSpec {
   return ctx.workbook.tab(name).spec;
@@ -275,5 +303,178 @@ describe('the empty plan tab', () => {
     expect(spec.validations?.some((v) => v.rule.type === 'listFromRange')).toBe(false);
     expect(barColors(spec, '话术库整理', '2026-12-04', '2026-12-07')).toEqual(Array(4).fill(GREY));
     expect(result.summary.warnings).toContain('「活动推进」 第 2 行：负责人“林晓”不在团队名单中（4 个事项），色条显示为灰色。');
+  });
+});
+
+describe('the Gantt tab is linked to the plan, and regenerating keeps what people typed on it', () => {
+  test('editing the plan’s owner updates the Gantt owner and bar live in the playground recomputation, without generating again', () => {
+    const ctx = livePlayground();
+    generateGantt(ctx, { planTab: '推进表' });
+    const row = taskRow(ganttOf(ctx), '1V1跟进关单');
+    expect(shown(ctx, '甘特图', row, OWNER_COL)).toBe('陈默');
+
+    ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.owner, '王蕾');
+    expect(shown(ctx, '甘特图', row, OWNER_COL)).toBe('王蕾');
+    expect(barColors(ganttOf(ctx), '1V1跟进关单', '2026-12-15', '2026-12-22')).toEqual(Array(8).fill(colorOf(ctx, '王蕾')));
+    // The progress and an explicit end date follow the plan the same way: 50% of 8 days done, one more day.
+    ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.progress, 0.5);
+    ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.end, d('2026-12-23'));
+    expect(barColors(ganttOf(ctx), '1V1跟进关单', '2026-12-14', '2026-12-24')).toEqual([
+      null, ...Array(5).fill(DONE), ...Array(4).fill(colorOf(ctx, '王蕾')), null,
+    ]);
+    // A task no longer in the plan shows blanks, not the data of whichever task is in its old row.
+    ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.name, '1V1跟进');
+    expect(shown(ctx, '甘特图', row, OWNER_COL)).toBeNull();
+  });
+
+  test('the plan may be re-sorted: each Gantt row still shows its own task', () => {
+    const ctx = livePlayground();
+    generateGantt(ctx, { planTab: '推进表' });
+    const plan = ctx.workbook.readTab('推进表');
+    const reversed = [plan[0], ...plan.slice(1).reverse()];
+    reversed.forEach((cells, r) => cells.forEach((cell, c) => ctx.workbook.setCell('推进表', r, c, cell)));
+    const gantt = ctx.workbook.readTab('甘特图');
+    for (const task of ['确定活动主题与目标', '海报与物料设计', '结营与复盘']) {
+      const planned = plan.find((cells) => cells[PLAN.name] === task)!;
+      expect(gantt[taskRow(ganttOf(ctx), task)][OWNER_COL]).toBe(planned[PLAN.owner]);
+    }
+  });
+
+  test('an owner changed on the Gantt tab survives regeneration, and the toast says so', () => {
+    const ctx = livePlayground();
+    generateGantt(ctx, { planTab: '推进表' });
+    ctx.workbook.setCell('甘特图', taskRow(ganttOf(ctx), '1V1跟进关单'), OWNER_COL, '王蕾');
+    ctx.ui.messages.length = 0;
+
+    const again = generateGantt(ctx, { planTab: '推进表' });
+    expect(again.edits).toEqual({ kept: 1, keptRows: 0, removed: [] });
+    // 陈默 had only this task: the tab now shows 5 owners.
+    expect(again.message).toBe('已生成甘特图 · 9 项任务 · 2026-12-01 → 2026-12-29 · 5 人 · 保留了甘特图上手动修改的 1 处');
+    expect(ctx.ui.messages.map((m) => m.message)).toEqual([again.message]);
+    const spec = ganttOf(ctx);
+    expect(shown(ctx, '甘特图', taskRow(spec, '1V1跟进关单'), OWNER_COL)).toBe('王蕾');
+    expect(barColors(spec, '1V1跟进关单', '2026-12-15', '2026-12-22')).toEqual(Array(8).fill(colorOf(ctx, '王蕾')));
+    // Every other owner is still a live link to the plan.
+    expect(shown(ctx, '甘特图', taskRow(spec, '营销直播课'), OWNER_COL)).toBe('赵老师');
+    ctx.workbook.setCell('推进表', planRow(ctx, '营销直播课'), PLAN.owner, '周舟');
+    expect(shown(ctx, '甘特图', taskRow(ganttOf(ctx), '营销直播课'), OWNER_COL)).toBe('周舟');
+    // The workload and the per-owner task lists count the kept owner: 王蕾 now has two tasks, 陈默 none.
+    const texts = ctx.workbook.readTab('甘特图');
+    expect(texts.some((cells) => cells[1] === '王蕾（2 项）')).toBe(true);
+    expect(texts.some((cells) => cells[1] === '陈默（1 项）')).toBe(false);
+    // It stays kept run after run, even when the plan's owner for that task changes.
+    ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.owner, '林晓');
+    expect(generateGantt(ctx, { planTab: '推进表' }).edits.kept).toBe(1);
+    expect(shown(ctx, '甘特图', taskRow(ganttOf(ctx), '1V1跟进关单'), OWNER_COL)).toBe('王蕾');
+  });
+
+  test('a progress typed on the Gantt tab survives, with a status and a phase typed there too', () => {
+    const ctx = livePlayground();
+    generateGantt(ctx, { planTab: '推进表' });
+    const row = taskRow(ganttOf(ctx), '海报与物料设计');
+    ctx.workbook.setCell('甘特图', row, PROGRESS_COL, 0.75);
+    ctx.workbook.setCell('甘特图', row, STATUS_COL, '进行中');
+    ctx.workbook.setCell('甘特图', row, PHASE_COL, '营前·设计');
+    // Meanwhile the plan moves on: another task's progress, and this task's end date.
+    ctx.workbook.setCell('推进表', planRow(ctx, '用户调研问卷'), PLAN.progress, 1);
+
+    const again = generateGantt(ctx, { planTab: '推进表' });
+    expect(again.edits.kept).toBe(3);
+    const after = taskRow(ganttOf(ctx), '海报与物料设计');
+    expect([PROGRESS_COL, STATUS_COL, PHASE_COL].map((col) => shown(ctx, '甘特图', after, col))).toEqual([0.75, '进行中', '营前·设计']);
+    // 75% of 4 days = 3 done days, then 孙悦's colour.
+    expect(barColors(ganttOf(ctx), '海报与物料设计', '2026-12-03', '2026-12-06')).toEqual([DONE, DONE, DONE, colorOf(ctx, '孙悦')]);
+    // The plan's own change came through: 用户调研问卷 is done.
+    expect(barColors(ganttOf(ctx), '用户调研问卷', '2026-12-02', '2026-12-04')).toEqual([DONE, DONE, DONE]);
+  });
+
+  test('clearing a cell typed on the Gantt tab gives it back to the plan', () => {
+    const ctx = livePlayground();
+    generateGantt(ctx, { planTab: '推进表' });
+    const row = taskRow(ganttOf(ctx), '话术库整理');
+    ctx.workbook.setCell('甘特图', row, OWNER_COL, '周舟');
+    expect(generateGantt(ctx, { planTab: '推进表' }).edits.kept).toBe(1);
+    ctx.workbook.setCell('甘特图', taskRow(ganttOf(ctx), '话术库整理'), OWNER_COL, null);
+    expect(generateGantt(ctx, { planTab: '推进表' }).edits.kept).toBe(0);
+    expect(shown(ctx, '甘特图', taskRow(ganttOf(ctx), '话术库整理'), OWNER_COL)).toBe('王蕾');
+  });
+
+  test('dates computed from predecessors are recomputed, unless one was typed on the Gantt tab', () => {
+    const ctx = livePlayground();
+    // 用户调研问卷 and 海报与物料设计 lose their start dates: they now follow 确定活动主题与目标 (ends 12-02).
+    for (const task of ['用户调研问卷', '海报与物料设计']) ctx.workbook.setCell('推进表', planRow(ctx, task), PLAN.start, null);
+    generateGantt(ctx, { planTab: '推进表' });
+    const start = (task: string) => shown(ctx, '甘特图', taskRow(ganttOf(ctx), task), START_COL);
+    expect([start('用户调研问卷'), start('海报与物料设计')]).toEqual([d('2026-12-03'), d('2026-12-03')]);
+    // A manager moves 海报与物料设计 by two days on the Gantt tab; the plan's first task then ends a day later.
+    ctx.workbook.setCell('甘特图', taskRow(ganttOf(ctx), '海报与物料设计'), START_COL, d('2026-12-05'));
+    ctx.workbook.setCell('推进表', planRow(ctx, '确定活动主题与目标'), PLAN.end, d('2026-12-03'));
+    const again = generateGantt(ctx, { planTab: '推进表' });
+    expect(again.edits.kept).toBe(1);
+    expect([start('用户调研问卷'), start('海报与物料设计')]).toEqual([d('2026-12-04'), d('2026-12-05')]);
+    // The plan moves back: the untyped date follows, the typed one stays.
+    ctx.workbook.setCell('推进表', planRow(ctx, '确定活动主题与目标'), PLAN.end, d('2026-12-02'));
+    expect(generateGantt(ctx, { planTab: '推进表' }).edits.kept).toBe(1);
+    expect([start('用户调研问卷'), start('海报与物料设计')]).toEqual([d('2026-12-03'), d('2026-12-05')]);
+    // An explicit date typed in the plan is linked: the Gantt's 结束日期 follows it without a run.
+    ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.end, d('2026-12-24'));
+    expect(shown(ctx, '甘特图', taskRow(ganttOf(ctx), '1V1跟进关单'), END_COL)).toBe(d('2026-12-24'));
+  });
+
+  test('a task removed from the plan: its row goes and is named, unless something was typed in it, then it is kept below the tasks', () => {
+    const ctx = livePlayground();
+    generateGantt(ctx, { planTab: '推进表' });
+    ctx.workbook.setCell('甘特图', taskRow(ganttOf(ctx), '营销直播课'), STATUS_COL, '已完成');
+    // Both tasks leave the plan (their rows cleared; 1V1跟进关单 no longer waits for the live class).
+    for (const task of ['营销直播课', '话术库整理']) {
+      const row = planRow(ctx, task);
+      for (let col = 0; col <= PLAN.progress; col++) ctx.workbook.setCell('推进表', row, col, null);
+    }
+    ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.predecessors, '开营仪式与群规');
+    ctx.workbook.setCell('推进表', planRow(ctx, '开营仪式与群规'), PLAN.predecessors, '海报与物料设计');
+
+    const again = generateGantt(ctx, { planTab: '推进表' });
+    expect(again.edits).toEqual({ kept: 0, keptRows: 1, removed: ['话术库整理'] });
+    expect(again.message).toBe(
+      '已生成甘特图 · 7 项任务 · 2026-12-01 → 2026-12-29 · 4 人 · 1 个已不在推进表中的事项有手动填写的内容，保留在任务下方 · 移除了推进表中已没有的 1 个事项：话术库整理',
+    );
+    const texts = ctx.workbook.readTab('甘特图');
+    const title = texts.findIndex((cells) => cells[0] === '推进表中已没有的事项（保留了在甘特图上填写的内容）');
+    expect(title).toBe(FIRST_TASK_ROW + 7);
+    expect(texts[title + 1].slice(0, 10)).toEqual(['7', null, '营销直播课', null, null, null, null, 1, null, '已完成']);
+    expect(texts.some((cells) => cells[2] === '话术库整理')).toBe(false);
+    // The kept row has no bar, and it is kept again by the next run.
+    expect(ganttOf(ctx).conditionalFormats!.every((rule) => rule.ranges.every((r) => r.row + r.rows <= title))).toBe(true);
+    expect(generateGantt(ctx, { planTab: '推进表' }).edits).toEqual({ kept: 0, keptRows: 1, removed: [] });
+    // Back in the plan, the task takes its typed status with it.
+    const free = ctx.workbook.readTab('推进表').length;
+    ctx.workbook.setCell('推进表', free, PLAN.name, '营销直播课');
+    ctx.workbook.setCell('推进表', free, PLAN.owner, '赵老师');
+    ctx.workbook.setCell('推进表', free, PLAN.start, d('2026-12-15'));
+    ctx.workbook.setCell('推进表', free, PLAN.end, d('2026-12-15'));
+    expect(generateGantt(ctx, { planTab: '推进表' }).edits).toEqual({ kept: 1, keptRows: 0, removed: [] });
+    expect(shown(ctx, '甘特图', taskRow(ganttOf(ctx), '营销直播课'), STATUS_COL)).toBe('已完成');
+  });
+
+  test('in English the toast counts the kept edits too', () => {
+    const ctx = livePlayground({ locale: 'en_US' });
+    generateGantt(ctx, { planTab: 'Push plan' });
+    ctx.workbook.setCell('Gantt', taskRow(ganttOf(ctx, 'Gantt'), '营销直播课'), OWNER_COL, '周舟');
+    ctx.workbook.setCell('Gantt', taskRow(ganttOf(ctx, 'Gantt'), '营销直播课'), PROGRESS_COL, 0.5);
+    expect(generateGantt(ctx, { planTab: 'Push plan' }).message).toBe(
+      'Gantt generated · 9 tasks · 2026-12-01 → 2026-12-29 · 5 owners · kept 2 edits made on the Gantt tab',
+    );
+  });
+
+  test('a Gantt tab whose header row was deleted is not overwritten: the edits in it could not be kept', () => {
+    const ctx = livePlayground();
+    generateGantt(ctx, { planTab: '推进表' });
+    const width = ctx.workbook.readTab('甘特图')[3].length;
+    for (let col = 0; col < width; col++) ctx.workbook.setCell('甘特图', 3, col, null);
+    const before = JSON.stringify(ganttOf(ctx));
+    expect(problemsOf(() => generateGantt(ctx, { planTab: '推进表' }))).toEqual([
+      { code: 'gantt.error.noGanttHeader', params: { tab: '甘特图' }, location: { tab: '甘特图' } },
+    ]);
+    expect(JSON.stringify(ganttOf(ctx))).toBe(before);
   });
 });

@@ -2,30 +2,40 @@
  * The exported Gantt opened elsewhere: LibreOffice (headless) prints the xlsx the CLI wrote from the
  * sample plan, and the page images show the bars in the owners' colours. Then a person changes a
  * task's owner in the file (with ExcelJS, nothing regenerated) and prints again: that bar now has the
- * new owner's colour, because bars are conditional-format rules reading the owner cell.
+ * new owner's colour, because bars are conditional-format rules reading the owner cell. The owner
+ * may be changed on the Gantt sheet itself, or on the plan sheet: the Gantt's owner cell is a
+ * formula looking the task up in the plan, which LibreOffice recalculates.
  *
  * Locating the bar on the page: the owner colour also paints the legend swatches, which do not move.
  * The pixels in the old owner's colour before the change and not after it are the bar's; the test
  * checks that they form a bar (a horizontal strip, its done day in the done colour just left of it),
  * and that after the change every one of them has the new owner's colour.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { generateGantt } from '../../src/app/gantt';
+import { serialFromYmd } from '../../src/core/dates';
 import { GANTT_COLORS } from '../../src/core/gantt/tab';
+import { a1, isFormulaCell, type Cell, type CellValue, type TabSpec } from '../../src/core/tab/spec';
 import { readTeamGrid } from '../../src/core/team/team';
 import { runCli } from '../../src/local/cli';
+import { createDemoContext } from '../../src/local/demo';
 import { parseDelimited } from '../../src/local/read-file';
+import { readXlsx, writeXlsx } from '../../src/local/xlsx';
 import {
-  describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, pdfToPngs, pdfToPpms, readPpm, xlsxToPdf, type RgbImage,
+  describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, pdfToPngs, pdfToPpms, readPpm, recalculateXlsx, xlsxToPdf, type RgbImage,
 } from '../support/libreoffice';
 
 const ROOT = path.join(__dirname, '../..');
 const PLAN = path.join(ROOT, 'demo/push-plan.tsv');
 const TEAM = path.join(ROOT, 'demo/team.tsv');
+const PLAN_TAB = 'push-plan';
 const GANTT_TAB = '甘特图·push-plan';
 const DPI = 72;
+/** 1-based columns of the task name and the owner on each sheet. */
+const COLUMNS = { [PLAN_TAB]: { task: 2, owner: 5 }, [GANTT_TAB]: { task: 3, owner: 4 } };
 
 describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
   let dir: string;
@@ -47,69 +57,125 @@ describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
     return (await pdfToPpms(pdf, path.join(out, 'page'), DPI)).map(readPpm);
   }
 
-  /** The xlsx after a person's edit: opened and saved with ExcelJS, the owner of one task changed on the Gantt tab. */
-  async function edited(source: string, target: string, task: string, owner: string | null): Promise<string> {
+  /** The xlsx after a person's edit: opened and saved with ExcelJS, the owner of one task changed on one sheet. */
+  async function edited(source: string, target: string, edit: { sheet: typeof PLAN_TAB | typeof GANTT_TAB; task: string; owner: string } | null): Promise<string> {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(source);
-    const sheet = workbook.getWorksheet(GANTT_TAB);
-    if (!sheet) throw new Error(`no ${GANTT_TAB} sheet`);
-    if (owner !== null) {
+    if (edit) {
+      const sheet = workbook.getWorksheet(edit.sheet);
+      if (!sheet) throw new Error(`no ${edit.sheet} sheet`);
+      const columns = COLUMNS[edit.sheet];
       let found = false;
       sheet.eachRow((row) => {
-        if (row.number > 4 && row.getCell(3).value === task && !found) {
-          row.getCell(4).value = owner;
+        if (row.getCell(columns.task).value === edit.task && !found) {
+          row.getCell(columns.owner).value = edit.owner;
           found = true;
         }
       });
-      if (!found) throw new Error(`no row for ${task}`);
+      if (!found) throw new Error(`no row for ${edit.task} on ${edit.sheet}`);
     }
     await workbook.xlsx.writeFile(target);
     return target;
   }
 
-  it(
-    'bars take their owner’s Team colour, and a new owner’s colour after the owner cell changes, without regenerating',
-    async () => {
-      const exported = path.join(dir, 'plan.xlsx');
+  let exported: string;
+  let before: RgbImage[];
+  const team = readTeamGrid(parseDelimited(readFileSync(TEAM, 'utf8'), '\t'));
+  const colorOf = (name: string): string => team.find((p) => p.name === name)!.color;
+
+  /** The CLI's workbook, printed after an ExcelJS round trip (so the "after" prints differ from it only by their edit). */
+  async function exportedAndPrinted(): Promise<RgbImage[]> {
+    if (!before) {
+      exported = path.join(dir, 'plan.xlsx');
       const cli = await runCli(['gantt', '--tasks', PLAN, '--team', TEAM, '--out', exported, '--lang', 'zh'], { stdout: () => undefined, stderr: () => undefined });
       expect(cli).toBe(0);
-      const team = readTeamGrid(parseDelimited(await fs.readFile(TEAM, 'utf8'), '\t'));
-      const colorOf = (name: string): string => team.find((p) => p.name === name)!.color;
-      const [oldOwner, newOwner] = [colorOf('孙悦'), colorOf('王蕾')];
-      expect(oldOwner).not.toBe(newOwner);
+      before = await printed(await edited(exported, path.join(dir, 'before.xlsx'), null), 'before');
+    }
+    return before;
+  }
 
-      // Both files go through ExcelJS, so they differ only by the edit.
-      const before = await printed(await edited(exported, path.join(dir, 'before.xlsx'), '海报与物料设计', null), 'before');
-      const after = await printed(await edited(exported, path.join(dir, 'after.xlsx'), '海报与物料设计', '王蕾'), 'after');
-      expect(after.length).toBe(before.length);
+  /**
+   * 海报与物料设计 runs 12-03 → 12-06 for 孙悦, 30% done: one day in the done colour, then three in
+   * 孙悦's. After its owner became 王蕾 (on `sheet`), the same cells are in 王蕾's colour.
+   */
+  async function expectBarRecoloured(sheet: typeof PLAN_TAB | typeof GANTT_TAB): Promise<void> {
+    const before = await exportedAndPrinted();
+    const after = await printed(await edited(exported, path.join(dir, `after-${sheet}.xlsx`), { sheet, task: '海报与物料设计', owner: '王蕾' }), `after-${sheet}`);
+    const [oldOwner, newOwner] = [colorOf('孙悦'), colorOf('王蕾')];
+    expect(oldOwner).not.toBe(newOwner);
+    expect(after.length).toBe(before.length);
 
-      // 海报与物料设计 runs 12-03 → 12-06 for 孙悦, 30% done: one day in the done colour, then three in 孙悦's.
-      const bar: Array<{ page: number; x: number; y: number }> = [];
-      before.forEach((image, page) => {
-        for (let y = 0; y < image.height; y++) {
-          for (let x = 0; x < image.width; x++) {
-            if (image.colorAt(x, y) === oldOwner && after[page].colorAt(x, y) !== oldOwner) bar.push({ page, x, y });
-          }
+    const bar: Array<{ page: number; x: number; y: number }> = [];
+    before.forEach((image, page) => {
+      for (let y = 0; y < image.height; y++) {
+        for (let x = 0; x < image.width; x++) {
+          if (image.colorAt(x, y) === oldOwner && after[page].colorAt(x, y) !== oldOwner) bar.push({ page, x, y });
         }
-      });
-      expect(bar.length).toBeGreaterThan(0);
-      expect(new Set(bar.map((p) => p.page)).size).toBe(1);
-      const page = bar[0].page;
-      const xs = bar.map((p) => p.x);
-      const ys = bar.map((p) => p.y);
-      const box = { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
-      const [width, height] = [box.right - box.left + 1, box.bottom - box.top + 1];
-      // Three day columns (26 px each) by one row (20 px), filled: a bar, not a one-cell swatch.
-      expect(width / height).toBeGreaterThan(2.5);
-      expect(bar.length).toBeGreaterThan(0.9 * width * height);
-      const middle = Math.round((box.top + box.bottom) / 2);
-      expect(before[page].colorAt(box.left - 3, middle)).toBe(GANTT_COLORS.done);
-      expect(before[page].colorAt(Math.round((box.left + box.right) / 2), middle)).toBe(oldOwner);
+      }
+    });
+    expect(bar.length).toBeGreaterThan(0);
+    expect(new Set(bar.map((p) => p.page)).size).toBe(1);
+    const page = bar[0].page;
+    const xs = bar.map((p) => p.x);
+    const ys = bar.map((p) => p.y);
+    const box = { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+    const [width, height] = [box.right - box.left + 1, box.bottom - box.top + 1];
+    // Three day columns (26 px each) by one row (20 px), filled: a bar, not a one-cell swatch.
+    expect(width / height).toBeGreaterThan(2.5);
+    expect(bar.length).toBeGreaterThan(0.9 * width * height);
+    const middle = Math.round((box.top + box.bottom) / 2);
+    expect(before[page].colorAt(box.left - 3, middle)).toBe(GANTT_COLORS.done);
+    expect(before[page].colorAt(Math.round((box.left + box.right) / 2), middle)).toBe(oldOwner);
 
-      // After the owner changed in the file, the same cells are in the new owner's colour; the done day stays done.
-      const recoloured = bar.filter((p) => after[page].colorAt(p.x, p.y) === newOwner);
-      expect(recoloured.length / bar.length).toBeGreaterThan(0.98);
-      expect(after[page].colorAt(box.left - 3, middle)).toBe(GANTT_COLORS.done);
+    // After the owner changed in the file, the same cells are in the new owner's colour; the done day stays done.
+    const recoloured = bar.filter((p) => after[page].colorAt(p.x, p.y) === newOwner);
+    expect(recoloured.length / bar.length).toBeGreaterThan(0.98);
+    expect(after[page].colorAt(box.left - 3, middle)).toBe(GANTT_COLORS.done);
+  }
+
+  it(
+    'bars take their owner’s Team colour, and a new owner’s colour after the owner cell on the Gantt sheet changes, without regenerating',
+    () => expectBarRecoloured(GANTT_TAB),
+    LIBREOFFICE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'changing the owner on the plan sheet recolours the bar once LibreOffice recalculates, without regenerating',
+    () => expectBarRecoloured(PLAN_TAB),
+    LIBREOFFICE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'LibreOffice computes every link to the plan (by name, by ID, a quoted tab name) as the core cached it',
+    async () => {
+      const ctx = createDemoContext({ today: serialFromYmd(2026, 11, 23) });
+      const day = (d: number) => serialFromYmd(2026, 12, d);
+      ctx.workbook.addPlainTab("Q4 'launch' 计划", [
+        ['ID', '事项', '负责人', '开始日期', '结束日期', '进度', '状态'],
+        [7, '定主题', '林晓', day(1), day(2), 0.5, '进行中'],
+        ['B-2', '“预热”海报', '孙悦', day(3), day(4), null, null],
+      ]);
+      generateGantt(ctx, { planTab: '推进表' });
+      generateGantt(ctx, { planTab: "Q4 'launch' 计划" });
+      const gantts = ctx.workbook.tabs.filter((tab) => tab.marker?.kind === 'gantt').map((tab) => tab.spec);
+      // Every formula caches a sentinel, so a value read back was computed by LibreOffice.
+      const SENTINEL = -987654.321;
+      const blind = (spec: TabSpec): TabSpec => ({ ...spec, rows: spec.rows.map((row) => row.map((cell: Cell) => (isFormulaCell(cell) ? { ...cell, value: SENTINEL } : cell))) });
+      const file = path.join(dir, 'links.xlsx');
+      await fs.writeFile(file, await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.marker?.kind === 'gantt' ? blind(tab.spec) : tab.spec, marker: tab.marker }))));
+      const read = await readXlsx(await fs.readFile(await recalculateXlsx(file)));
+      let checked = 0;
+      for (const spec of gantts) {
+        const values = read.find((tab) => tab.name === spec.name)!.values;
+        spec.rows.forEach((row, r) => row.forEach((cell, c) => {
+          if (!isFormulaCell(cell)) return;
+          // ExcelJS reads a computed "" and a computed 0 alike, as no value.
+          const expected: CellValue = cell.value === '' || cell.value === 0 ? null : cell.value;
+          expect({ at: `${spec.name}!${a1(r, c)}`, value: values[r]?.[c] ?? null }).toEqual({ at: `${spec.name}!${a1(r, c)}`, value: expected });
+          checked++;
+        }));
+      }
+      expect(checked).toBeGreaterThan(9 * 6);
     },
     LIBREOFFICE_TEST_TIMEOUT_MS,
   );

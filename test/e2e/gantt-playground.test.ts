@@ -1,8 +1,9 @@
 /**
  * The push-plan Gantt in a real browser: open the sidebar from the add-on menu, see the plan's
  * preview line, generate the Gantt from the demo's 推进表, then change owners as a person would —
- * on the Gantt tab (the bar follows at once) and on the plan tab (generate again) — and watch the
- * bar cells take the new owner's colour in the preview.
+ * on the Gantt tab and on the plan tab (the Gantt's owner cells are linked to it) — and watch the
+ * bar cells take the new owner's colour in the preview, at once; generating again keeps the owner
+ * picked on the Gantt tab.
  */
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -111,7 +112,7 @@ describeWith(chromiumPath(), 'playground: push-plan Gantt (Chromium)', () => {
     await waitForBar('1V1跟进关单', ['2026-12-15', '2026-12-22'], [colorOf('王蕾'), colorOf('王蕾')]);
   }, 30000);
 
-  test('changing an owner on the plan tab and generating again recolours that bar', async () => {
+  test('changing an owner on the plan tab recolours that bar at once; generating again keeps the owner picked on the Gantt tab', async () => {
     await page.locator('footer button.tab', { hasText: '推进表' }).click();
     await page.locator('footer button.tab.active', { hasText: '推进表' }).waitFor();
     await openEditor('营销直播课', 1, PLAN_OWNER_COL);
@@ -121,10 +122,16 @@ describeWith(chromiumPath(), 'playground: push-plan Gantt (Chromium)', () => {
     await input.press('Enter');
     await eventually(() => playground.ctx.workbook.readTab('推进表')[7][PLAN_OWNER_COL], '周舟');
 
-    await sidebar.locator('#generate-gantt').click();
-    await sidebar.locator('#gantt-result', { hasText: '已生成甘特图' }).waitFor();
+    // No run: the Gantt's owner cell reads the plan.
+    await page.locator('footer button.tab', { hasText: '甘特图' }).click();
     await page.locator('footer button.tab.active', { hasText: '甘特图' }).waitFor();
     await waitForBar('营销直播课', ['2026-12-15'], [colorOf('周舟')]);
+
+    await sidebar.locator('#generate-gantt').click();
+    await sidebar.locator('#gantt-result', { hasText: '保留了甘特图上手动修改的 1 处' }).waitFor();
+    await page.locator('footer button.tab.active', { hasText: '甘特图' }).waitFor();
+    await waitForBar('营销直播课', ['2026-12-15'], [colorOf('周舟')]);
+    await waitForBar('1V1跟进关单', ['2026-12-15', '2026-12-22'], [colorOf('王蕾'), colorOf('王蕾')]);
     expect(playground.ctx.workbook.listTabs().filter((t) => t.marker?.kind === 'gantt')).toHaveLength(1);
     expect(dialogs).toEqual([]);
   }, 30000);

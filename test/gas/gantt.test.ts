@@ -108,6 +108,25 @@ describe('the push-plan Gantt in Sheets', () => {
     expect(fake.inspect('甘特图').getDataRange().getValues()).toEqual(before);
   });
 
+  test('the task cells are formulas reading the plan sheet; an owner typed on the Gantt sheet survives generating again', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));
+    seedPlan(5);
+    value(generateGantt({ planTab: '推进表' }));
+    const gantt = fake.inspect('甘特图');
+    // 事项2 on sheet row 6: its owner cell looks 事项2 up in the plan sheet's 事项 column (B) and shows its 负责人 (C).
+    expect(gantt.getRange(6, 4).getFormula()).toBe(`=IFERROR(INDEX('推进表'!$C:$C,MATCH("事项2",'推进表'!$B:$B,0))&"","")`);
+    gantt.getRange(6, 4).setValue('钱二');
+    const again = value<{ edits: { kept: number }; message: string }>(generateGantt({ planTab: '推进表' }));
+    expect(again.edits.kept).toBe(1);
+    expect(fake.toasts.map((t) => t.message)).toContain(again.message);
+    expect(again.message).toContain('保留了甘特图上手动修改的 1 处');
+    const after = fake.inspect('甘特图');
+    expect(after.getRange(6, 4).getFormula()).toBe('');
+    expect(after.getRange(6, 4).getValue()).toBe('钱二');
+    expect(after.getRange(5, 4).getFormula()).toContain('MATCH("事项1"');
+  });
+
   test('the empty plan tab gets the owner dropdown from the Team sheet', () => {
     fake = installFakeGas({ locale: 'en_US' });
     saveTeam([{ name: 'Ann', role: 'operator' }]);
@@ -119,26 +138,37 @@ describe('the push-plan Gantt in Sheets', () => {
     expect(value(getGanttState())).toMatchObject({ planTabs: ['Push plan'], selected: 'Push plan' });
   });
 
-  test.each([8, 3])('Apps Script calls per Gantt tab do not grow with the tasks (10 / 100 / 1,000 over 90 days); rules = %i owners + 4', (owners) => {
+  test.each([8, 3])('Apps Script calls per Gantt tab do not grow with the tasks (10 / 100 / 1,000 over 90 days), first run or again; rules = %i owners + 4', (owners) => {
     const run = (n: number) => {
       fake = installFakeGas({ locale: 'zh_CN' });
       saveTeam(TEAM.slice(0, owners).map((name) => ({ name, role: 'operator' })));
       const { values, formats } = planRows(n);
       // Owners outside a smaller team are still named; their bars are grey.
       fake.seedSheet('推进表', values, formats);
+      // Utilities.formatDate turns each date read into a day serial: local work, not a call to the spreadsheet.
+      const counted = () => fake.calls.filter((call) => !call.method.startsWith('Utilities.')).length;
       fake.resetCalls();
       const result = value<{ summary: { start: string; end: string } }>(generateGantt({ planTab: '推进表' }));
-      // Utilities.formatDate turns each date read from the plan into a day serial: local work, not a call to the spreadsheet.
-      const calls = fake.calls.filter((call) => !call.method.startsWith('Utilities.')).length;
+      const calls = counted();
+      // Generating again reads the Gantt sheet back (to keep what was typed on it) and redraws it; a tenth of the owners were typed.
+      const typed = Array.from({ length: Math.ceil(n / 10) }, (_, i) => [TEAM[(i * 3) % TEAM.length]]);
+      fake.inspect('甘特图').getRange(5, 4, typed.length, 1).setValues(typed);
+      fake.resetCalls();
+      const again = value<{ edits: { kept: number } }>(generateGantt({ planTab: '推进表' }));
+      const callsAgain = counted();
       const rules = fake.inspect('甘特图').getConditionalFormatRules().length;
       fake.uninstall();
-      return { calls, rules, span: `${result.summary.start}→${result.summary.end}` };
+      return { calls, callsAgain, kept: again.edits.kept, typed: typed.length, rules, span: `${result.summary.start}→${result.summary.end}` };
     };
     const [ten, hundred, thousand] = [10, 100, 1000].map(run);
     expect(ten.span).toBe(`${toIso(FIRST)}→${toIso(FIRST + DAYS - 1)}`);
     expect(thousand.span).toBe(ten.span);
     expect(hundred.calls).toBe(ten.calls);
     expect(thousand.calls).toBe(ten.calls);
+    expect([hundred.callsAgain, thousand.callsAgain]).toEqual([ten.callsAgain, ten.callsAgain]);
+    // Typed owners equal to the plan's are not edits; the others are kept.
+    for (const figures of [ten, hundred, thousand]) expect(figures.kept).toBeLessThanOrEqual(figures.typed);
+    expect(thousand.kept).toBeGreaterThan(0);
     expect([ten.rules, hundred.rules, thousand.rules]).toEqual([owners + 4, owners + 4, owners + 4]);
   });
 });

@@ -4,20 +4,29 @@
  * progress in the sheet redraws the bar without running anything. Rules grow with the team, never
  * with the tasks: one rule per team member plus a constant few.
  *
+ * The task cells that come from the plan are live links to it (links.ts), so editing the plan redraws
+ * the Gantt too; generating again keeps what people typed on the Gantt tab (edits.ts).
+ *
  * Milestones (0-day tasks) are a ◆ that a rule cannot draw (a rule sets colours, not text), so the
  * day cells of a milestone row hold `=IF(L$4=$F9,"◆","")`: the ◆ follows an edited date too, and
- * only milestone rows carry formulas. Every other day cell is blank.
+ * only milestone rows carry formulas in the day block. Every other day cell is blank.
  */
 import { isWeekend, toIso, weekday, ymdFromSerial, type DaySerial } from '../dates';
 import { AppError, formatProblem, type Problem } from '../errors';
 import { t, translator, type Lang, type MessageKey } from '../i18n';
 import type { DayInfo } from '../cn-calendar/types';
 import {
-  a1, columnLetter, range, type Cell, type CellFormat, type ColumnSpec, type ConditionalFormatSpec, type FormatRun,
+  a1, cellValue, columnLetter, range, type Cell, type CellValue, type ColumnSpec, type ConditionalFormatSpec, type FormatRun,
   type NoteSpec, type RangeRef, type StyleRun, type TabSpec,
 } from '../tab/spec';
 import type { Person } from '../team/team';
-import type { GanttAnalysis } from './analyze';
+import { applyGanttEdits, type GanttAnalysis } from './analyze';
+import {
+  COL, DATE_ROW, DAY_ROW, GANTT_FIRST_DAY_COLUMN, GANTT_HEADER_ROWS, GANTT_HIDDEN_COLUMNS, GANTT_TASK_COLUMNS, HIDDEN_COLUMN_FORMATS,
+  HIDDEN_COLUMN_LABELS, MONTH_ROW, TASK_COLUMN_FORMATS, TASK_COLUMN_LABELS, TASK_COLUMN_WIDTHS, WEEKDAY_ROW, type TaskColumn,
+} from './columns';
+import { readGanttEdits, type GanttEdits, type GanttRowCells } from './edits';
+import { planLinks, type LinkedColumn, type PlanLinks } from './links';
 import { STATUS_KEYS } from './plan';
 import type { ScheduledTask } from './schedule';
 import type { WorkingCalendar } from './working-days';
@@ -38,40 +47,6 @@ export const GANTT_COLORS = {
   hidden: '#ffffff',
 } as const;
 
-/** Task columns, left to right; the bar rules read owner (D), start (F), end (G) and progress (I). */
-export const GANTT_TASK_COLUMNS = ['id', 'phase', 'task', 'owner', 'participants', 'start', 'end', 'days', 'progress', 'status', 'predecessors'] as const;
-type TaskColumn = (typeof GANTT_TASK_COLUMNS)[number];
-const COL = Object.fromEntries(GANTT_TASK_COLUMNS.map((key, i) => [key, i])) as Record<TaskColumn, number>;
-
-const TASK_COLUMN_LABELS: Record<TaskColumn, MessageKey> = {
-  id: 'gantt.header.id',
-  phase: 'gantt.header.phase',
-  task: 'gantt.header.task',
-  owner: 'gantt.header.owner',
-  participants: 'gantt.header.participants',
-  start: 'gantt.header.start',
-  end: 'gantt.header.end',
-  days: 'gantt.header.duration',
-  progress: 'gantt.header.progress',
-  status: 'gantt.header.status',
-  predecessors: 'gantt.header.predecessors',
-};
-const TASK_COLUMN_WIDTHS: Record<TaskColumn, number> = {
-  id: 40, phase: 60, task: 170, owner: 70, participants: 100, start: 86, end: 86, days: 56, progress: 56, status: 64, predecessors: 130,
-};
-/** Text columns stay text, so an ID such as 001 or a task named 2026 is not read back as a number. */
-const TASK_COLUMN_FORMATS: Record<TaskColumn, CellFormat> = {
-  id: 'text', phase: 'text', task: 'text', owner: 'text', participants: 'text', start: 'date', end: 'date', days: 'integer', progress: 'percent',
-  status: 'text', predecessors: 'text',
-};
-
-/** 0-based rows above the tasks: month, day of month, weekday (班/休), then the task headers beside each day's serial. */
-const MONTH_ROW = 0;
-const DAY_ROW = 1;
-const WEEKDAY_ROW = 2;
-const DATE_ROW = 3;
-export const GANTT_HEADER_ROWS = 4;
-export const GANTT_FIRST_DAY_COLUMN = GANTT_TASK_COLUMNS.length;
 const DAY_COLUMN_WIDTH = 26;
 const MARGIN_BEFORE = 2;
 const MARGIN_AFTER = 3;
@@ -80,25 +55,43 @@ export const SHEETS_MAX_COLUMNS = 18278;
 export const SHEETS_MAX_CELLS = 10_000_000;
 const MAX_WARNING_ROWS = 100;
 const FROZEN_COLUMNS = COL.task + 1;
+const HIDDEN_COLUMN_WIDTH = 60;
 
 export interface GanttTabInput {
   analysis: GanttAnalysis;
   team: Person[];
   lang: Lang;
-  calendar: Pick<GanttCalendar, 'dayInfo'>;
+  calendar: GanttCalendar;
   teamTabName: string;
   planTabName: string;
   /** "YYYY-MM-DD HH:MM" in the spreadsheet's time zone, for the first-cell note. */
   generatedAt: string;
+  /** The plan tab's values as read: the task cells that come straight from the plan become live links to it. */
+  planGrid?: CellValue[][];
+  /** The Gantt tab's values as read, when it exists: what people typed on it is kept. */
+  existing?: CellValue[][];
+  /** That tab's name, for messages. */
+  existingTab?: string;
 }
 
-/** The first and last day columns: two days before the first start to three days after the last end. */
+/** A Gantt tab, the edits typed on the previous one that it keeps, and the analysis with those edits applied. */
+export interface GanttTab {
+  spec: TabSpec;
+  edits: GanttEdits;
+  /** What the tab shows: the plan's schedule with the kept edits (owners, dates, progress…) applied. */
+  analysis: GanttAnalysis;
+}
+
+/**
+ * The first and last day columns: two days before the first start to three days after the last end.
+ * Both dates of every task count, since a date typed on the Gantt tab may put a start after its end.
+ */
 export function ganttDayRange(tasks: ScheduledTask[]): { first: DaySerial; last: DaySerial } {
   let start = Infinity;
   let end = -Infinity;
   for (const task of tasks) {
-    if (task.start < start) start = task.start;
-    if (task.end > end) end = task.end;
+    start = Math.min(start, task.start, task.end);
+    end = Math.max(end, task.start, task.end);
   }
   return { first: start - MARGIN_BEFORE, last: end + MARGIN_AFTER };
 }
@@ -171,7 +164,7 @@ export function ganttRules(team: Person[], taskCount: number, dayCount: number):
 
 /** Refuses, before anything is built, a plan too long or too large for one tab. */
 function preflight(first: DaySerial, last: DaySerial, rowCount: number): void {
-  const columns = GANTT_FIRST_DAY_COLUMN + (last - first + 1);
+  const columns = GANTT_FIRST_DAY_COLUMN + (last - first + 1) + GANTT_HIDDEN_COLUMNS.length;
   if (columns > SHEETS_MAX_COLUMNS) throw new AppError({ code: 'error.tooManyColumns', params: { columns, limit: SHEETS_MAX_COLUMNS } });
   const planStart = first + MARGIN_BEFORE;
   const planEnd = last - MARGIN_AFTER;
@@ -184,14 +177,54 @@ function preflight(first: DaySerial, last: DaySerial, rowCount: number): void {
 }
 
 export function buildGanttTab(input: GanttTabInput): TabSpec {
-  const { analysis, team, lang, calendar, teamTabName, planTabName, generatedAt } = input;
-  if (analysis.errors.length) throw new AppError(analysis.errors);
-  if (analysis.tasks.length === 0) throw new AppError({ code: 'error.emptyInput', location: { tab: planTabName } });
+  return generateGanttTab(input).spec;
+}
+
+export function generateGanttTab(input: GanttTabInput): GanttTab {
+  const { team, lang, calendar, teamTabName, planTabName, generatedAt } = input;
+  if (input.analysis.errors.length) throw new AppError(input.analysis.errors);
+  if (input.analysis.tasks.length === 0) throw new AppError({ code: 'error.emptyInput', location: { tab: planTabName } });
   const tr = translator(lang);
+  const planned = input.analysis.tasks;
+  const participantsJoin = lang === 'zh-CN' ? '、' : ', ';
+
+  // Each task's cells as the plan gives them (a live link where there can be one), then what was typed on the Gantt tab.
+  const computed = (task: ScheduledTask, column: TaskColumn): Cell => {
+    switch (column) {
+      case 'id': return task.id;
+      case 'phase': return task.phase;
+      case 'task': return task.name;
+      case 'owner': return task.owner;
+      case 'participants': return task.participants.join(participantsJoin);
+      case 'start': return task.start;
+      case 'end': return task.end;
+      case 'days': return task.days;
+      case 'progress': return task.progress;
+      case 'status': return task.status;
+      case 'predecessors': return task.predecessorRefs.join('; ');
+    }
+  };
+  const links: PlanLinks = input.planGrid
+    ? planLinks(planTabName, input.planGrid, planned, (task, column) => cellValue(computed(task, column)))
+    : { byId: false, tasks: planned.map(() => ({})) };
+  const planCell = (i: number, column: TaskColumn): Cell => links.tasks[i][column as LinkedColumn] ?? computed(planned[i], column);
+  const edits = readGanttEdits({
+    existing: input.existing ?? [],
+    tasks: planned,
+    byId: links.byId,
+    planValue: (i, column) => cellValue(planCell(i, column)),
+    tab: input.existingTab,
+  });
+  const analysis = applyGanttEdits(input.analysis, edits.overrides, { team, calendar });
   const tasks = analysis.tasks;
-  const { first, last } = ganttDayRange(tasks);
+
+  // The days cover the bars as the tab shows them; a typed date so far off that they could not is left outside.
+  let { first, last } = ganttDayRange(tasks);
+  if (last - first + 1 - MARGIN_BEFORE - MARGIN_AFTER > GANTT_MAX_DAYS) ({ first, last } = ganttDayRange(planned));
   const dayCount = last - first + 1;
-  const footer = buildFooter(analysis, team, lang, GANTT_HEADER_ROWS + tasks.length + 1);
+  const hiddenCol = GANTT_FIRST_DAY_COLUMN + dayCount;
+  const keptBlock = edits.keptRows.length ? 1 + edits.keptRows.length : 0;
+  const footer = buildFooter(analysis, team, lang, GANTT_HEADER_ROWS + tasks.length + keptBlock + 1);
   preflight(first, last, footer.firstRow + footer.rows.length);
 
   const rows: Cell[][] = [];
@@ -206,6 +239,7 @@ export function buildGanttTab(input: GanttTabInput): TabSpec {
   for (let r = 0; r < GANTT_HEADER_ROWS; r++) rows.push([]);
   rows[0][0] = tr('gantt.title', { plan: planTabName });
   GANTT_TASK_COLUMNS.forEach((column, c) => (rows[DATE_ROW][c] = tr(TASK_COLUMN_LABELS[column])));
+  GANTT_HIDDEN_COLUMNS.forEach((column, c) => (rows[DATE_ROW][hiddenCol + c] = tr(HIDDEN_COLUMN_LABELS[column])));
   let monthStart = first;
   for (let day = first; day <= last; day++) {
     const col = dayCol(day);
@@ -236,23 +270,38 @@ export function buildGanttTab(input: GanttTabInput): TabSpec {
     }
   }
 
-  // Task rows: computed dates as serials; milestone rows carry the ◆ formula in every day cell.
-  const participantsJoin = lang === 'zh-CN' ? '、' : ', ';
-  tasks.forEach((task, i) => {
-    const values: Cell[] = [
-      task.id, task.phase, task.name, task.owner, task.participants.join(participantsJoin), task.start, task.end, task.days,
-      task.progress, task.status, task.predecessorRefs.join('; '),
-    ];
-    if (task.milestone) {
+  // Task rows: typed edits kept as values, else the plan's cells; milestone rows carry the ◆ formula in
+  // every day cell; the hidden columns record what this run wrote, for the next one.
+  planned.forEach((task, i) => {
+    const values: Cell[] = GANTT_TASK_COLUMNS.map((column) => {
+      const typed = edits.overrides[i][column as LinkedColumn];
+      return typed !== undefined ? typed : planCell(i, column);
+    });
+    if (tasks[i].milestone) {
       const startRef = `$${columnLetter(COL.start)}${GANTT_HEADER_ROWS + i + 1}`;
       for (let day = first; day <= last; day++) {
         const dateRef = a1(DATE_ROW, dayCol(day), true, false);
-        values[dayCol(day)] = { formula: `=IF(${dateRef}=${startRef},"◆","")`, value: day === task.start ? '◆' : '' };
+        values[dayCol(day)] = { formula: `=IF(${dateRef}=${startRef},"◆","")`, value: day === tasks[i].start ? '◆' : '' };
       }
     }
+    values[hiddenCol] = links.byId ? task.id : '';
+    values[hiddenCol + 1] = task.name;
+    values[hiddenCol + 2] = task.start;
+    values[hiddenCol + 3] = task.end;
     rows.push(values);
   });
-  for (const column of GANTT_TASK_COLUMNS) formats.push({ range: { ...taskRows, col: COL[column] }, format: TASK_COLUMN_FORMATS[column] });
+
+  // Rows of tasks gone from the plan that hold typed edits: as they were, below a title, without bars.
+  if (keptBlock) {
+    styles.push({ range: range(rows.length, 0, 1, FROZEN_COLUMNS), style: { bold: true, fontColor: GANTT_COLORS.alert } });
+    notes.push({ row: rows.length, col: 0, text: tr('gantt.note.notInPlan') });
+    rows.push([tr('gantt.block.notInPlan')]);
+    for (const kept of edits.keptRows) rows.push(keptRowValues(kept, hiddenCol));
+    styles.push({ range: range(rows.length - edits.keptRows.length, 0, edits.keptRows.length, GANTT_FIRST_DAY_COLUMN), style: { italic: true } });
+  }
+  const bookkept = range(GANTT_HEADER_ROWS, 0, tasks.length + keptBlock, 1);
+  for (const column of GANTT_TASK_COLUMNS) formats.push({ range: { ...bookkept, col: COL[column] }, format: TASK_COLUMN_FORMATS[column] });
+  GANTT_HIDDEN_COLUMNS.forEach((column, c) => formats.push({ range: { ...bookkept, col: hiddenCol + c }, format: HIDDEN_COLUMN_FORMATS[column] }));
 
   rows.push([]);
   rows.push(...footer.rows);
@@ -283,8 +332,9 @@ export function buildGanttTab(input: GanttTabInput): TabSpec {
   const columns: ColumnSpec[] = [
     ...GANTT_TASK_COLUMNS.map((key) => ({ key, width: TASK_COLUMN_WIDTHS[key] })),
     ...Array.from({ length: dayCount }, (_, i) => ({ key: toIso(first + i), width: DAY_COLUMN_WIDTH })),
+    ...GANTT_HIDDEN_COLUMNS.map((key) => ({ key, width: HIDDEN_COLUMN_WIDTH, hidden: true })),
   ];
-  return {
+  const spec: TabSpec = {
     name: ganttTabName(planTabName, lang),
     marker: { kind: 'gantt', key: planTabName },
     columns,
@@ -302,6 +352,15 @@ export function buildGanttTab(input: GanttTabInput): TabSpec {
     ],
     conditionalFormats: ganttRules(team, tasks.length, dayCount),
   };
+  return { spec, edits, analysis };
+}
+
+/** A kept row as it was read, its name from the hidden column when its lookup came back blank. */
+function keptRowValues(kept: GanttRowCells, hiddenCol: number): Cell[] {
+  const values: Cell[] = GANTT_TASK_COLUMNS.map((column) => kept[column] ?? null);
+  if (values[COL.task] === null || values[COL.task] === '') values[COL.task] = kept.planName ?? null;
+  GANTT_HIDDEN_COLUMNS.forEach((column, c) => (values[hiddenCol + c] = kept[column] ?? null));
+  return values;
 }
 
 interface Footer {

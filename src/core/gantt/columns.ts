@@ -1,0 +1,92 @@
+/**
+ * The Gantt tab's layout, shared by the tab builder and by the reader of an existing Gantt tab: the
+ * header rows, the task columns on the left, and the hidden bookkeeping columns at the far right that
+ * let a regeneration tell what people typed on the tab from what the add-on wrote there.
+ */
+import { LANGS, t, type MessageKey } from '../i18n';
+import type { CellFormat, CellValue } from '../tab/spec';
+
+/** Task columns, left to right; the bar rules read owner (D), start (F), end (G) and progress (I). */
+export const GANTT_TASK_COLUMNS = ['id', 'phase', 'task', 'owner', 'participants', 'start', 'end', 'days', 'progress', 'status', 'predecessors'] as const;
+export type TaskColumn = (typeof GANTT_TASK_COLUMNS)[number];
+export const COL = Object.fromEntries(GANTT_TASK_COLUMNS.map((key, i) => [key, i])) as Record<TaskColumn, number>;
+
+export const TASK_COLUMN_LABELS: Record<TaskColumn, MessageKey> = {
+  id: 'gantt.header.id',
+  phase: 'gantt.header.phase',
+  task: 'gantt.header.task',
+  owner: 'gantt.header.owner',
+  participants: 'gantt.header.participants',
+  start: 'gantt.header.start',
+  end: 'gantt.header.end',
+  days: 'gantt.header.duration',
+  progress: 'gantt.header.progress',
+  status: 'gantt.header.status',
+  predecessors: 'gantt.header.predecessors',
+};
+export const TASK_COLUMN_WIDTHS: Record<TaskColumn, number> = {
+  id: 40, phase: 60, task: 170, owner: 70, participants: 100, start: 86, end: 86, days: 56, progress: 56, status: 64, predecessors: 130,
+};
+/** Text columns stay text, so an ID such as 001 or a task named 2026 is not read back as a number. */
+export const TASK_COLUMN_FORMATS: Record<TaskColumn, CellFormat> = {
+  id: 'text', phase: 'text', task: 'text', owner: 'text', participants: 'text', start: 'date', end: 'date', days: 'integer', progress: 'percent',
+  status: 'text', predecessors: 'text',
+};
+
+/**
+ * Hidden, right of the day columns: the task's ID and name in the plan when the tab was generated
+ * (the row's task is found again even when its visible cells were edited or its plan row moved), and
+ * the start and end the scheduler computed (a computed date that differs from it was typed here).
+ */
+export const GANTT_HIDDEN_COLUMNS = ['planId', 'planName', 'computedStart', 'computedEnd'] as const;
+export type HiddenColumn = (typeof GANTT_HIDDEN_COLUMNS)[number];
+export const HIDDEN_COLUMN_LABELS: Record<HiddenColumn, MessageKey> = {
+  planId: 'gantt.header.planId',
+  planName: 'gantt.header.planName',
+  computedStart: 'gantt.header.computedStart',
+  computedEnd: 'gantt.header.computedEnd',
+};
+export const HIDDEN_COLUMN_FORMATS: Record<HiddenColumn, CellFormat> = { planId: 'text', planName: 'text', computedStart: 'date', computedEnd: 'date' };
+
+/** 0-based rows above the tasks: month, day of month, weekday (班/休), then the task headers beside each day's serial. */
+export const MONTH_ROW = 0;
+export const DAY_ROW = 1;
+export const WEEKDAY_ROW = 2;
+export const DATE_ROW = 3;
+export const GANTT_HEADER_ROWS = 4;
+export const GANTT_FIRST_DAY_COLUMN = GANTT_TASK_COLUMNS.length;
+
+/** Where the columns of a Gantt tab are, as read back: found by their labels in either language. */
+export interface GanttLayout {
+  /** 0-based row of the task headers. */
+  headerRow: number;
+  columns: Partial<Record<TaskColumn | HiddenColumn, number>>;
+}
+
+const LABEL_TO_COLUMN = new Map<string, TaskColumn | HiddenColumn>();
+for (const lang of LANGS) {
+  for (const column of GANTT_TASK_COLUMNS) LABEL_TO_COLUMN.set(t(lang, TASK_COLUMN_LABELS[column]), column);
+  for (const column of GANTT_HIDDEN_COLUMNS) LABEL_TO_COLUMN.set(t(lang, HIDDEN_COLUMN_LABELS[column]), column);
+}
+
+/** How far down the task headers may be looked for (they sit on row 4; a person may have inserted a row). */
+const HEADER_SEARCH_ROWS = 10;
+
+/** The row naming the task column and at least two other task columns, with every known column's position. */
+export function findGanttHeader(grid: CellValue[][]): GanttLayout | null {
+  for (let row = 0; row < Math.min(grid.length, HEADER_SEARCH_ROWS); row++) {
+    const columns: GanttLayout['columns'] = {};
+    grid[row].forEach((cell, col) => {
+      const column = typeof cell === 'string' ? LABEL_TO_COLUMN.get(cell.trim()) : undefined;
+      if (column && columns[column] === undefined) columns[column] = col;
+    });
+    const taskColumns = GANTT_TASK_COLUMNS.filter((column) => columns[column] !== undefined).length;
+    if (columns.task !== undefined && taskColumns >= 3) return { headerRow: row, columns };
+  }
+  return null;
+}
+
+/** Whether a cell holds one of the block titles `key` names, in either language. */
+export function isBlockTitle(cell: CellValue | undefined, key: MessageKey): boolean {
+  return typeof cell === 'string' && LANGS.some((lang) => t(lang, key) === cell.trim());
+}
