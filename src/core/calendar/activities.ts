@@ -6,7 +6,7 @@
 import { parseDate, toIso, type DaySerial } from '../dates';
 import { AppError, type Problem } from '../errors';
 import { t, type Lang, type MessageKey } from '../i18n';
-import { a1, range, type Cell, type CellValue, type TabSpec } from '../tab/spec';
+import { a1, range, type Cell, type CellValue, type TabSpec, type ValidationSpec } from '../tab/spec';
 import { ownerDropdown } from '../team/tab';
 import { normalizeHeader } from '../team/team';
 
@@ -118,6 +118,12 @@ export function splitGroups(text: unknown): string[] {
     .filter((group) => group !== '');
 }
 
+/** Whether a grid looks like an activity list: a header naming at least the name, type and start columns. */
+export function looksLikeActivityList(grid: CellValue[][]): boolean {
+  const layout = findActivityLayout(grid);
+  return layout !== null && REQUIRED_FIELDS.every((field) => layout.columns[field] >= 0);
+}
+
 /** Whether an activity that is not cancelled covers the day (both ends included). */
 export function coversDay(activity: ActivityRow, day: DaySerial): boolean {
   return activity.status !== 'cancelled' && activity.start <= day && day <= activity.end;
@@ -128,7 +134,11 @@ export function activitiesOn<T extends ActivityRow>(activities: readonly T[], da
   return activities.filter((activity) => coversDay(activity, day));
 }
 
-function findLayout(grid: CellValue[][]): ActivityListLayout | null {
+/**
+ * Where a list's header and columns are: the first row naming at least two known columns (in either
+ * language, or a synonym); null when no row does.
+ */
+export function findActivityLayout(grid: CellValue[][]): ActivityListLayout | null {
   for (let row = 0; row < grid.length; row++) {
     const columns = {} as Record<ActivityField, number>;
     for (const field of ACTIVITY_FIELDS) columns[field] = -1;
@@ -167,7 +177,7 @@ export interface ActivityList {
 export function readActivityGrid(grid: CellValue[][], options: ReadActivitiesOptions = {}): ActivityList {
   const lang = options.lang ?? 'zh-CN';
   const tab = options.tab;
-  const layout = findLayout(grid);
+  const layout = findActivityLayout(grid);
   if (!layout) throw new AppError({ code: 'calendar.error.noHeader', location: tab ? { tab } : undefined });
   const missing = REQUIRED_FIELDS.filter((field) => layout.columns[field] < 0);
   if (missing.length) {
@@ -273,41 +283,93 @@ const COLUMN_WIDTHS: Record<ActivityField, number> = {
   name: 240, type: 100, start: 100, end: 100, owner: 90, targetGroups: 180, goal: 140, status: 80,
 };
 
+export interface ActivityListTabOptions {
+  /**
+   * The rows the tab holds now, header included, as read: kept exactly as they are, the new rows
+   * going below them in the same column layout. Without it the tab is new: our header, then the rows.
+   */
+  existing?: CellValue[][];
+  /** The tab's current name, so regenerating a renamed list keeps its name (and the calendars' formulas). */
+  name?: string;
+  /** The marker key; '' for the list the sidebar creates. */
+  key?: string;
+}
+
 /**
  * The activity list tab the sidebar creates: headers, type / owner / status dropdowns (the owner
- * dropdown is the one every generated tab uses, over the Team tab's names), date formats on the date columns, drafts in grey italics and cancelled
- * rows struck through (conditional formats, so they follow edits).
+ * dropdown is the one every generated tab uses, over the Team tab's names; none without a Team tab), date formats on the date
+ * columns, drafts in grey italics and cancelled rows struck through (conditional formats, so they
+ * follow edits). Regenerated with `existing`, it keeps every row it had and appends `rows`.
  */
-export function buildActivityListTab(lang: Lang, teamTabName: string, rows: ActivityRow[] = []): TabSpec {
-  const columns = DEFAULT_LIST_LAYOUT.columns;
-  const dataRows = Math.max(LIST_CAPACITY_ROWS, rows.length + 100);
-  const statusColumn = columns.status;
+export function buildActivityListTab(lang: Lang, teamTabName: string | null, rows: ActivityRow[] = [], options: ActivityListTabOptions = {}): TabSpec {
+  const existing = options.existing;
+  const layout = (existing && findActivityLayout(existing)) || DEFAULT_LIST_LAYOUT;
+  const head: Cell[][] = existing ? existing.map((cells) => [...cells]) : [ACTIVITY_FIELDS.map((field) => headerLabel(field, lang))];
+  const body: Cell[][] = rows.map((row) => activityRowCells(row, lang, layout));
+  const allRows = [...head, ...body];
+  const columns = layout.columns;
+  const top = layout.headerRow + 1;
+  const dataRows = Math.max(LIST_CAPACITY_ROWS, allRows.length - top + 100);
+  const fieldAt = (col: number): ActivityField | undefined => ACTIVITY_FIELDS.find((field) => columns[field] === col);
+  const width = Math.max(ACTIVITY_FIELDS.length, ...allRows.map((cells) => cells.length), ...ACTIVITY_FIELDS.map((field) => columns[field] + 1));
   const labelsOf = (status: ActivityStatus): string[] => [statusLabel(status, 'zh-CN'), statusLabel(status, 'en')];
   const statusIs = (status: ActivityStatus): string =>
-    `=OR(${labelsOf(status).map((label) => `${a1(1, statusColumn, false, true)}="${label}"`).join(',')})`;
-  const body: Cell[][] = rows.map((row) => activityRowCells(row, lang));
+    `=OR(${labelsOf(status).map((label) => `${a1(top, columns.status, false, true)}="${label}"`).join(',')})`;
+  const validations: ValidationSpec[] = [];
+  if (columns.type >= 0) {
+    validations.push({ range: range(top, columns.type, dataRows), rule: { type: 'list', values: ACTIVITY_TYPES.map((tp) => typeLabel(tp, lang)), strict: true } });
+  }
+  if (columns.owner >= 0 && teamTabName !== null) validations.push({ range: range(top, columns.owner, dataRows), rule: ownerDropdown(teamTabName) });
+  if (columns.status >= 0) {
+    validations.push({ range: range(top, columns.status, dataRows), rule: { type: 'list', values: ACTIVITY_STATUSES.map((s) => statusLabel(s, lang)), strict: true } });
+  }
+  const dataRange = [range(top, 0, dataRows, width)];
+  // The prepared rows are part of the grid, blank, as a sheet shows them: people type into them.
+  const blankRows: Cell[][] = Array.from({ length: Math.max(0, top + dataRows - allRows.length) }, () => []);
   return {
-    name: t(lang, 'calendar.listTabName'),
-    marker: { kind: 'activities', key: '' },
-    columns: ACTIVITY_FIELDS.map((field) => ({
-      key: field,
-      width: COLUMN_WIDTHS[field],
-      format: field === 'start' || field === 'end' ? 'date' : 'text',
-    })),
-    rows: [ACTIVITY_FIELDS.map((field) => headerLabel(field, lang)), ...body],
-    headerRows: 1,
-    frozenRows: 1,
-    frozenColumns: 1,
-    styles: [{ range: range(0, 0, 1, ACTIVITY_FIELDS.length), style: { bold: true, background: '#e8eaed' } }],
-    validations: [
-      { range: range(1, columns.type, dataRows), rule: { type: 'list', values: ACTIVITY_TYPES.map((tp) => typeLabel(tp, lang)), strict: true } },
-      { range: range(1, columns.owner, dataRows), rule: ownerDropdown(teamTabName) },
-      { range: range(1, statusColumn, dataRows), rule: { type: 'list', values: ACTIVITY_STATUSES.map((s) => statusLabel(s, lang)), strict: true } },
-    ],
-    conditionalFormats: [
-      { ranges: [range(1, 0, dataRows, ACTIVITY_FIELDS.length)], formula: statusIs('draft'), style: { italic: true, fontColor: '#80868b' } },
-      { ranges: [range(1, 0, dataRows, ACTIVITY_FIELDS.length)], formula: statusIs('cancelled'), style: { strikethrough: true, fontColor: '#9aa0a6' } },
-    ],
-    notes: [{ row: 0, col: 0, text: t(lang, 'calendar.listNote') }],
+    name: options.name ?? t(lang, 'calendar.listTabName'),
+    marker: { kind: 'activities', key: options.key ?? '' },
+    columns: Array.from({ length: width }, (_, col) => {
+      const field = fieldAt(col);
+      if (!field) return { key: `extra${col + 1}`, width: 120, format: 'general' as const };
+      return { key: field, width: COLUMN_WIDTHS[field], format: field === 'start' || field === 'end' ? ('date' as const) : ('text' as const) };
+    }),
+    rows: [...allRows, ...blankRows],
+    headerRows: top,
+    frozenRows: top,
+    frozenColumns: columns.name === 0 ? 1 : 0,
+    styles: [{ range: range(layout.headerRow, 0, 1, width), style: { bold: true, background: '#e8eaed' } }],
+    validations,
+    conditionalFormats:
+      columns.status >= 0
+        ? [
+            { ranges: dataRange, formula: statusIs('draft'), style: { italic: true, fontColor: '#80868b' } },
+            { ranges: dataRange, formula: statusIs('cancelled'), style: { strikethrough: true, fontColor: '#9aa0a6' } },
+          ]
+        : [],
+    notes: [{ row: layout.headerRow, col: 0, text: t(lang, 'calendar.listNote') }],
   };
+}
+
+/**
+ * A pasted list copied into our list's layout (for Draft month, which needs a list it may rewrite):
+ * our header, then every row below the pasted header with each known column's cell moved to our
+ * column for it, exactly as it was; columns we do not know follow ours, under their own header.
+ * Title rows above the pasted header are left out. The pasted tab itself is not touched.
+ */
+export function convertPastedList(grid: CellValue[][], lang: Lang): CellValue[][] {
+  const layout = findActivityLayout(grid);
+  if (!layout) throw new AppError({ code: 'calendar.error.noHeader' });
+  const known = new Set(ACTIVITY_FIELDS.map((field) => layout.columns[field]).filter((col) => col >= 0));
+  const header = grid[layout.headerRow] ?? [];
+  const width = grid.reduce((w, cells) => Math.max(w, cells.length), 0);
+  const extras = Array.from({ length: width }, (_, col) => col).filter((col) => !known.has(col));
+  const convert = (cells: CellValue[]): CellValue[] => [
+    ...ACTIVITY_FIELDS.map((field) => (layout.columns[field] >= 0 ? cells[layout.columns[field]] ?? null : null)),
+    ...extras.map((col) => cells[col] ?? null),
+  ];
+  return [
+    [...ACTIVITY_FIELDS.map((field) => headerLabel(field, lang)), ...extras.map((col) => header[col] ?? null)],
+    ...grid.slice(layout.headerRow + 1).map(convert),
+  ];
 }

@@ -5,6 +5,7 @@
  */
 import { dayInfo } from '../cn-calendar';
 import { firstOfMonth, lastOfMonth, toIso, weekday, type DaySerial } from '../dates';
+import { AppError } from '../errors';
 import { t, type Lang } from '../i18n';
 import type { WeekStart } from '../settings';
 import { activitiesOn, type Activity, type ActivityType } from './activities';
@@ -97,6 +98,23 @@ export function isInMonth(serial: DaySerial, year: number, month: number): boole
 /** "2026-12". */
 export function monthKey(year: number, month: number): string {
   return `${year}-${month < 10 ? '0' : ''}${month}`;
+}
+
+/** "2026-12" (or "2026-1") as a year and month; an AppError naming the value otherwise. */
+export function parseMonthKey(text: unknown): { year: number; month: number } {
+  const m = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(String(text ?? ''));
+  const year = m ? Number(m[1]) : NaN;
+  const month = m ? Number(m[2]) : NaN;
+  if (!m || month < 1 || month > 12 || year < 1900 || year > 9999) {
+    throw new AppError({ code: 'calendar.error.month', params: { value: String(text ?? '') } });
+  }
+  return { year, month };
+}
+
+/** The month after (or `count` months after) a month. */
+export function addMonths(year: number, month: number, count: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + count;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
 /** The 节气 / festival names of a day, without repeats (清明 is both), in display order. */

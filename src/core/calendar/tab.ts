@@ -12,6 +12,7 @@ import {
   a1,
   range,
   type Cell,
+  type CellValue,
   type ConditionalFormatSpec,
   type RangeRef,
   type StyleRun,
@@ -127,6 +128,26 @@ function typeRuleFormula(type: ActivityType, anchor: string, lang: Lang): string
   return `=OR(${tests.join(',')})`;
 }
 
+/** What a calendar tab says about how it was made: the list its slots read and its week start. */
+export interface CalendarSource {
+  listTab: string | null;
+  weekStart: WeekStart | null;
+}
+
+/**
+ * Reads back from a calendar tab's values the list it was made from (the row after the legend) and
+ * its week start (the weekday header), in either language; null for what cannot be found.
+ */
+export function readCalendarSource(grid: CellValue[][]): CalendarSource {
+  const labels = (['zh-CN', 'en'] as Lang[]).map((l) => t(l, 'calendar.source'));
+  const sourceRow = grid.find((cells) => typeof cells[0] === 'string' && labels.includes(cells[0].trim()));
+  const listTab = sourceRow && typeof sourceRow[1] === 'string' && sourceRow[1] !== '' ? sourceRow[1] : null;
+  const firstDay = String(grid[1]?.[0] ?? '').trim();
+  const isWeekday = (n: number): boolean => (['zh-CN', 'en'] as Lang[]).some((l) => t(l, `calendar.weekday.${n}` as MessageKey) === firstDay);
+  const weekStart: WeekStart | null = isWeekday(1) ? 'mon' : isWeekday(0) ? 'sun' : null;
+  return { listTab, weekStart };
+}
+
 interface TabNames {
   name: string;
   key: string;
@@ -240,6 +261,10 @@ function buildMonthsTab(input: Omit<CalendarTabInput, 'month'>, months: number[]
   row++;
   setRow(row, ACTIVITY_TYPES.map((type) => typeLabel(type, lang)));
   ACTIVITY_TYPES.forEach((type, c) => style(range(row, c), { background: TYPE_COLORS[type], hAlign: 'center' }));
+  row++;
+  // Says which list the slots read; Refresh reads it back to regenerate the tab from the same list.
+  setRow(row, [t(lang, 'calendar.source'), input.list.tabName]);
+  style(range(row, 0), { fontColor: COLORS.outsideFont });
   row += 2;
   setRow(row, [t(lang, 'calendar.warnings.title')]);
   style(range(row, 0), { bold: true });

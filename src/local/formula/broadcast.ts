@@ -16,12 +16,17 @@ export function mapCells(values: Value[], fn: (scalars: Scalar[]) => Scalar): Va
     if (value.width > width) width = value.width;
   }
   if (!anyGrid) return fn(values as Scalar[]);
+  // Grids looked up once, not per cell: this loop runs for every cell of every array operation.
+  const grids = values.map((value) => (isGrid(value) ? value : null));
   const rows: Scalar[][] = [];
   const scalars: Scalar[] = new Array(values.length);
   for (let r = 0; r < height; r++) {
     const row: Scalar[] = new Array(width);
     for (let c = 0; c < width; c++) {
-      for (let i = 0; i < values.length; i++) scalars[i] = cellAt(values[i], r, c);
+      for (let i = 0; i < values.length; i++) {
+        const grid = grids[i];
+        scalars[i] = grid === null ? (values[i] as Scalar) : cellAt(grid, r, c);
+      }
       row[c] = fn(scalars);
     }
     rows.push(row);
@@ -29,11 +34,8 @@ export function mapCells(values: Value[], fn: (scalars: Scalar[]) => Scalar): Va
   return new ArrayValue(rows);
 }
 
-function cellAt(value: Value, row: number, col: number): Scalar {
-  if (!isGrid(value)) return value;
-  const grid: Grid = value;
+function cellAt(grid: Grid, row: number, col: number): Scalar {
   const r = grid.height === 1 ? 0 : row;
   const c = grid.width === 1 ? 0 : col;
   return r < grid.height && c < grid.width ? grid.get(r, c) : new FormulaError('#N/A', 'Array sizes differ');
 }
-

@@ -3,6 +3,7 @@ import type { Ast, BinaryOperator, RefNode } from './ast';
 import type { EvalContext } from './context';
 import { mapCells } from './broadcast';
 import { FUNCTIONS } from './functions';
+import { isRepeated } from './shared';
 import {
   ArrayValue,
   DIV0,
@@ -20,13 +21,35 @@ import {
   toText,
 } from './values';
 
+/**
+ * Values of the formula's repeated sub-expressions (shared.ts) while one formula is evaluated for
+ * one cell: they depend on nothing else that changes during that evaluation.
+ */
+let remembered: Map<Ast, Value> | null = null;
+
 /** The value a cell would show for this formula (arrays give their top-left cell). */
 export function evaluate(ast: Ast, ctx: EvalContext): Scalar {
-  return toCellScalar(evaluateNode(ast, ctx));
+  const outer = remembered;
+  remembered = null;
+  try {
+    return toCellScalar(evaluateNode(ast, ctx));
+  } finally {
+    remembered = outer;
+  }
 }
 
 /** Like evaluate, but keeps ranges and arrays as they are. */
 function evaluateNode(node: Ast, ctx: EvalContext): Value {
+  if (!isRepeated(node)) return evaluateOnce(node, ctx);
+  remembered ??= new Map();
+  const known = remembered.get(node);
+  if (known !== undefined) return known;
+  const value = evaluateOnce(node, ctx);
+  remembered.set(node, value);
+  return value;
+}
+
+function evaluateOnce(node: Ast, ctx: EvalContext): Value {
   switch (node.type) {
     case 'number':
     case 'string':
@@ -43,14 +66,15 @@ function evaluateNode(node: Ast, ctx: EvalContext): Value {
     case 'unary': {
       const operand = evaluateNode(node.operand, ctx);
       const op = node.operator;
-      return mapCells([operand], ([value]) => unaryScalar(op, value));
+      return mapCells([operand], (scalars) => unaryScalar(op, scalars[0]));
     }
     case 'binary': {
       const left = evaluateNode(node.left, ctx);
       const right = evaluateNode(node.right, ctx);
       const op = node.operator;
       if (!isGrid(left) && !isGrid(right)) return binaryScalar(op, left, right);
-      return mapCells([left, right], ([a, b]) => binaryScalar(op, a, b));
+      // Indexing rather than destructuring: this runs once per cell of every array operation.
+      return mapCells([left, right], (scalars) => binaryScalar(op, scalars[0], scalars[1]));
     }
     case 'call':
       return callFunction(node.name, node.args, ctx);

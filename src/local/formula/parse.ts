@@ -5,6 +5,7 @@
  */
 import { columnIndex } from '../../core/tab/spec';
 import type { Ast, BinaryOperator, RefNode } from './ast';
+import { shareRepeats } from './shared';
 import { ERROR_CODES, ErrorCode } from './values';
 
 export class FormulaSyntaxError extends Error {
@@ -367,7 +368,7 @@ class Parser {
 export function parseFormula(formula: string): Ast {
   const offset = formula.startsWith('=') ? 1 : 0;
   if (formula.trim().length <= offset) throw new FormulaSyntaxError('Empty formula', formula, offset);
-  return new Parser(tokenize(formula, offset), formula).parse();
+  return shareRepeats(new Parser(tokenize(formula, offset), formula).parse());
 }
 
 /** Parses a reference on its own, as data validations give it ("A2:A", "'团队'!A2:A"); null when it is not one. */

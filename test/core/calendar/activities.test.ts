@@ -2,7 +2,9 @@ import {
   activitiesOn,
   activityRowCells,
   buildActivityListTab,
+  convertPastedList,
   DEFAULT_LIST_LAYOUT,
+  looksLikeActivityList,
   parseActivityStatus,
   parseActivityType,
   readActivityGrid,
@@ -151,6 +153,9 @@ describe('the activity list tab', () => {
       '=OR($H2="已取消",$H2="cancelled")',
     ]);
     expect(tab.notes?.[0]).toMatchObject({ row: 0, col: 0 });
+    // The 500 prepared rows are in the grid, blank, as the sheet shows them under the dropdowns.
+    expect(tab.rows).toHaveLength(501);
+    expect(tab.rows.slice(1).every((row) => row.length === 0)).toBe(true);
   });
 
   test('rows written to the tab read back as the same activities', () => {
@@ -173,5 +178,55 @@ describe('the activity list tab', () => {
     const grid = sampleGrid();
     const reversed = grid.map((row) => [...row].reverse());
     expect(readActivityGrid(reversed).activities).toEqual(readActivityGrid(grid).activities);
+  });
+});
+
+describe('regenerating a list and converting a pasted one', () => {
+  const draft: ActivityRow = { name: '大雪秒杀', type: 'promotion', start: d('2026-12-07'), end: d('2026-12-07'), owner: '陈默', targetGroups: ['A群'], goal: '', status: 'draft' };
+
+  test('regenerated with its rows, the list keeps every cell as read (aliases, text dates, extra columns) and appends below', () => {
+    const existing = [
+      ['活动名称', '类型', '开始日期', '结束日期', '负责人', '目标社群', '目标', '状态', '备注'],
+      ['老活动', '低价训练营', '2026/12/1', null, '林晓', 'A群;B群', null, '计划中', '别改我'],
+      [null, null, null, null, null, null, null, null, null],
+      ['另一行', 'camp', d('2026-12-09'), d('2026-12-11'), null, null, null, null, null],
+    ];
+    const tab = buildActivityListTab('zh-CN', '团队', [draft], { existing, name: '我的清单', key: '' });
+    expect(tab.name).toBe('我的清单');
+    expect(tab.rows.slice(0, 4)).toEqual(existing);
+    expect(tab.rows[4]).toEqual(['大雪秒杀', '促销活动', d('2026-12-07'), d('2026-12-07'), '陈默', 'A群', '', '草稿']);
+    expect(tab.columns.map((c) => c.key)).toEqual(['name', 'type', 'start', 'end', 'owner', 'targetGroups', 'goal', 'status', 'extra9']);
+    expect(readActivityGrid(tab.rows as never).activities.map((a) => a.name)).toEqual(['老活动', '另一行', '大雪秒杀']);
+  });
+
+  test('a list whose header sits lower gets its dropdowns and frozen rows below that header', () => {
+    const existing = [['12月排期'], ['状态', '开始日期', '活动名称', '类型'], ['', d('2026-12-01'), 'x', '其他']];
+    const tab = buildActivityListTab('zh-CN', '团队', [draft], { existing });
+    expect(tab.rows[3]).toEqual(['草稿', d('2026-12-07'), '大雪秒杀', '促销活动']);
+    expect(tab.frozenRows).toBe(2);
+    expect((tab.validations ?? []).map((v) => [v.range.row, v.range.col])).toEqual([[2, 3], [2, 0]]);
+    expect(tab.conditionalFormats?.[0].formula).toBe('=OR($A3="草稿",$A3="draft")');
+  });
+
+  test('a pasted list converted to our layout: known columns moved, unknown ones after ours, title rows dropped, values untouched', () => {
+    const pasted = [
+      ['我的排期'],
+      ['开始日期', '活动名称', '类型', '渠道备注', '负责人'],
+      ['2026-12-01', '直播', '直播课', '视频号', '赵老师'],
+      [d('2026-12-03'), '调研', '调研表单', null, null],
+    ];
+    const converted = convertPastedList(pasted, 'zh-CN');
+    expect(converted).toEqual([
+      ['活动名称', '类型', '开始日期', '结束日期', '负责人', '目标社群', '目标', '状态', '渠道备注'],
+      ['直播', '直播课', '2026-12-01', null, '赵老师', null, null, null, '视频号'],
+      ['调研', '调研表单', d('2026-12-03'), null, null, null, null, null, null],
+    ]);
+    expect(readActivityGrid(converted).activities.map((a) => [a.name, a.type])).toEqual(readActivityGrid(pasted).activities.map((a) => [a.name, a.type]));
+  });
+
+  test('which grids look like an activity list', () => {
+    expect(looksLikeActivityList(sampleGrid())).toBe(true);
+    expect(looksLikeActivityList([['群', '群人数'], ['A', 3]])).toBe(false);
+    expect(looksLikeActivityList([['活动名称', '负责人']])).toBe(false);
   });
 });

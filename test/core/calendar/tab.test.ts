@@ -1,6 +1,6 @@
 import { DEFAULT_LIST_LAYOUT, readActivityGrid, type Activity } from '../../../src/core/calendar/activities';
 import { listRowSpan, slotFormula, slotTexts } from '../../../src/core/calendar/day-slots';
-import { buildCalendarTab, buildQuarterTab, MAX_SLOTS, TYPE_COLORS, type CalendarTabInput } from '../../../src/core/calendar/tab';
+import { buildCalendarTab, buildQuarterTab, MAX_SLOTS, readCalendarSource, TYPE_COLORS, type CalendarTabInput } from '../../../src/core/calendar/tab';
 import type { Lang } from '../../../src/core/i18n';
 import { cellValue, isFormulaCell, styleGrid, type TabSpec } from '../../../src/core/tab/spec';
 import { d, sampleActivities } from './sample';
@@ -41,7 +41,8 @@ describe('the calendar tab of December 2026', () => {
       '【日常产出】朋友圈就业战报 · 周舟',
       '',
     ]);
-    expect(tab.rows.length).toBe(2 + 5 * 6 + 1 + 2 + 1 + 2);
+    // Grid, a blank row, the legend (2 rows), the source list, a blank row, the warnings (2 rows).
+    expect(tab.rows.length).toBe(2 + 5 * 6 + 1 + 2 + 1 + 1 + 2);
   });
 
   test('every slot is a live formula over the list, with ranges of the list tab and the day as a DATE', () => {
@@ -106,6 +107,7 @@ describe('the calendar tab of December 2026', () => {
     expect(values(tab, legendRow + 1)).toEqual(['训练营', '营销课', '公开课', '调研表单', '促销活动', '日常产出', '其他']);
     const styles = styleGrid(tab, tab.rows.length, 7);
     expect(styles[legendRow + 1][4].background).toBe(TYPE_COLORS.promotion);
+    expect(tab.rows[legendRow + 2]).toEqual(['活动来源', '活动清单']);
     expect(tab.rows[tab.rows.length - 1]).toEqual(['没有发现问题。']);
     const crowded = tabFor({ overloadThreshold: 1 });
     // Only 周舟 has two activities on a day: the month-long 朋友圈 and the survey of the 14th–16th.
@@ -131,15 +133,29 @@ describe('the calendar tab of December 2026', () => {
   });
 });
 
+describe('reading back how a calendar tab was made', () => {
+  test.each([
+    ['zh-CN', 'mon'],
+    ['en', 'sun'],
+  ] as Array<[Lang, 'mon' | 'sun']>)('the list and the week start, from the values alone (%s, %s)', (lang, weekStart) => {
+    const tab = tabFor({ lang, weekStart, list: { ...list, tabName: "Ann's 活动" } });
+    expect(readCalendarSource(tab.rows.map((row) => row.map((cell) => cellValue(cell))))).toEqual({ listTab: "Ann's 活动", weekStart });
+  });
+
+  test('a tab that does not say gives nulls', () => {
+    expect(readCalendarSource([['x'], ['y']])).toEqual({ listTab: null, weekStart: null });
+  });
+});
+
 describe('slots', () => {
   const many = (n: number): Activity[] =>
     Array.from({ length: n }, (_, i) => ({ name: `第${i + 1}场`, type: 'other', typeText: '其他', start: d('2026-12-10'), end: d('2026-12-10'), owner: '', targetGroups: [], goal: '', status: null }));
 
   test('a busy month gets one free slot above its busiest day, up to the maximum; beyond it the last slot counts the rest', () => {
     const six = tabFor({ activities: many(6) });
-    expect(six.rows.length).toBe(2 + 5 * (2 + 7) + 6);
+    expect(six.rows.length).toBe(2 + 5 * (2 + 7) + 7);
     const crowded = tabFor({ activities: many(14) });
-    expect(crowded.rows.length).toBe(2 + 5 * (2 + MAX_SLOTS) + 6);
+    expect(crowded.rows.length).toBe(2 + 5 * (2 + MAX_SLOTS) + 7);
     expect(slotTexts(many(14), MAX_SLOTS, 'zh-CN').slice(-2)).toEqual(['【其他】第9场', '…另有 5 项（见活动清单）']);
     expect(slotTexts(many(10), MAX_SLOTS, 'zh-CN').slice(-1)).toEqual(['【其他】第10场']);
     expect(slotTexts(many(11), MAX_SLOTS, 'en').slice(-1)).toEqual(['… 2 more (see the activity list)']);

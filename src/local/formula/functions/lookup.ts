@@ -42,23 +42,50 @@ function notFound(lookup: Scalar): FormulaError {
   return new FormulaError('#N/A', `Did not find ${String(lookup)}`);
 }
 
-/** ROW(A5) / COLUMN(C1): where the reference points, after relative shifting; without an argument, the formula's cell. */
+/**
+ * ROW(A5) / COLUMN(C1): where the reference points, after relative shifting; without an argument, the
+ * formula's cell. A reference to several rows (columns) gives an array of their numbers, as Sheets and
+ * LibreOffice do where arrays are taken (inside SUMPRODUCT); a cell shows the first. Only the
+ * reference's position matters, so its cells are never read: ROW(A1:A9) may sit inside A1:A9.
+ */
 function positionFn(axis: 'row' | 'col'): FunctionSpec {
   return lazyFn(0, 1, (args, evaluate, ctx) => {
     if (args.length === 0) return (axis === 'row' ? ctx.row : ctx.col) + 1;
     const node = args[0];
     if (node.type === 'ref') {
       const start = axis === 'row' ? node.startRow : node.startCol;
-      const absolute = axis === 'row' ? node.startRowAbsolute : node.startColAbsolute;
+      const end = axis === 'row' ? node.endRow : node.endCol;
       const offset = axis === 'row' ? ctx.rowOffset : ctx.colOffset;
-      if (start === null) return 1;
-      const index = absolute ? start : start + offset;
-      return index < 0 ? new FormulaError('#REF!') : index + 1;
+      const shift = (index: number, absolute: boolean): number => (absolute ? index : index + offset);
+      const first = start === null ? 0 : shift(start, axis === 'row' ? node.startRowAbsolute : node.startColAbsolute);
+      if (!node.isRange) return first < 0 ? new FormulaError('#REF!') : first + 1;
+      let last: number;
+      if (end === null) {
+        // An open side (A:A, A2:A, 2:3 for COLUMN) runs to the sheet's last row or column with data.
+        const sheet = ctx.sheet(node.sheet);
+        if (!sheet) return new FormulaError('#REF!', `Unresolved sheet name ${node.sheet}`);
+        last = Math.max(first, (axis === 'row' ? sheet.height : sheet.width) - 1);
+      } else {
+        last = shift(end, axis === 'row' ? node.endRowAbsolute : node.endColAbsolute);
+      }
+      if (first < 0 || last < 0) return new FormulaError('#REF!');
+      return positions(Math.min(first, last), Math.max(first, last), axis);
     }
     const value = evaluate(node);
-    if (value instanceof RangeValue) return (axis === 'row' ? value.top : value.left) + 1;
+    if (value instanceof RangeValue) {
+      const first = axis === 'row' ? value.top : value.left;
+      return positions(first, first + Math.max(1, axis === 'row' ? value.height : value.width) - 1, axis);
+    }
     return isError(value) ? value : new FormulaError('#VALUE!', `${axis === 'row' ? 'ROW' : 'COLUMN'} needs a reference`);
   });
+}
+
+/** 1-based numbers of rows (a column array) or columns (a row array) first…last, 0-based; one number alone. */
+function positions(first: number, last: number, axis: 'row' | 'col'): Value {
+  if (first === last) return first + 1;
+  const numbers: Scalar[] = [];
+  for (let i = first; i <= last; i++) numbers.push(i + 1);
+  return new ArrayValue(axis === 'row' ? numbers.map((n) => [n]) : [numbers]);
 }
 
 export const lookupFunctions: Record<string, FunctionSpec> = {

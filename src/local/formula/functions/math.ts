@@ -1,4 +1,4 @@
-/** Arithmetic and aggregation: SUM, SUMIF(S), SUMPRODUCT, COUNT…, AVERAGE, MIN, MAX, ROUND, MOD… */
+/** Arithmetic and aggregation: SUM, SUMIF(S), SUMPRODUCT, COUNT…, AVERAGE, MIN, MAX, SMALL, LARGE, ROUND, MOD… */
 import { compileCriterion } from '../criteria';
 import { roundHalfAway } from '../number-format';
 import { DIV0, FormulaError, Grid, NUM, RangeValue, Scalar, Value, asGrid, isError, toNumber, topLeft } from '../values';
@@ -55,6 +55,24 @@ function countMatches(pairs: Value[]): Value {
     count++;
   });
   return error ?? count;
+}
+
+/**
+ * SMALL / LARGE: the k-th smallest or largest number. Numbers only: text, booleans and blanks in a
+ * range or array are skipped (numbersOf), an error among them is the result, and k outside 1…count
+ * is #NUM!. A fractional k rounds up, as in Excel and LibreOffice.
+ */
+function rankFn(order: 'small' | 'large'): FunctionSpec {
+  return valuesFn(2, 2, ([source, kArg]) => {
+    const numbers = numbersOf([source]);
+    if (isError(numbers)) return numbers;
+    const k = toNumber(topLeft(kArg));
+    if (isError(k)) return k;
+    const position = Math.ceil(k);
+    if (position < 1 || position > numbers.length) return new FormulaError('#NUM!', `k = ${k} outside 1…${numbers.length}`);
+    const sorted = [...numbers].sort(order === 'small' ? (a, b) => a - b : (a, b) => b - a);
+    return sorted[position - 1];
+  });
 }
 
 function roundFn(mode: 'half' | 'up' | 'down'): FunctionSpec {
@@ -155,6 +173,8 @@ export const mathFunctions: Record<string, FunctionSpec> = {
     }
     return total;
   }),
+  SMALL: rankFn('small'),
+  LARGE: rankFn('large'),
   ROUND: roundFn('half'),
   ROUNDUP: roundFn('up'),
   ROUNDDOWN: roundFn('down'),

@@ -1,0 +1,427 @@
+/**
+ * Monthly activity calendar (issue 5): the activity list tab, calendar tabs for a month, several
+ * months or a quarter read live from a list (ours or a pasted one), the warnings block with group
+ * pushes counted from the SOP tabs, Draft month, and Refresh.
+ *
+ * Lists. Our list tab (marker 'activities') may be rewritten: regenerating it keeps every row as
+ * read and appends below. A pasted list is never written to (the Workbook port never overwrites a
+ * tab that is not ours), so Draft month on it first copies its rows into our list tab — after the
+ * user agreed (`convert`) — and appends there; the calendars that read the pasted tab then read the
+ * copy. The pasted tab stays exactly as it was.
+ *
+ * Calendars. A calendar tab says which list it reads (its "活动来源" row) and its week start (its
+ * weekday header): Refresh reads both back and regenerates each calendar from its own list.
+ */
+import {
+  convertPastedList,
+  looksLikeActivityList,
+  readActivityGrid,
+  buildActivityListTab,
+  type Activity,
+  type ActivityList,
+} from '../core/calendar/activities';
+import type { ActivityListRef } from '../core/calendar/day-slots';
+import { draftMonth as proposeDrafts, draftToJson, normalizeRhythm, DEFAULT_RHYTHM, type DraftJsonRow, type Rhythm } from '../core/calendar/draft';
+import { addMonths, calendarMonth, calendarToJson, monthKey, parseMonthKey, type CalendarJson } from '../core/calendar/grid';
+import { countGroupPushes } from '../core/calendar/pushes';
+import { buildCalendarTab, buildQuarterTab, readCalendarSource } from '../core/calendar/tab';
+import type { GroupPushCount } from '../core/calendar/warnings';
+import { firstOfMonth, lastOfMonth, ymdFromSerial } from '../core/dates';
+import { AppError } from '../core/errors';
+import type { Lang } from '../core/i18n';
+import type { WeekStart } from '../core/settings';
+import { cellValue, type CellValue, type TabMarker, type TabSpec } from '../core/tab/spec';
+import type { AppContext, TabInfo } from '../ports';
+import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+
+export type CalendarSpan = 'month' | 'quarter' | 'months';
+
+export interface ActivityListInfo {
+  name: string;
+  /** Our list tab (may be appended to) rather than a pasted one (read only). */
+  ours: boolean;
+}
+
+export interface CalendarState {
+  lang: Lang;
+  /** Next month after the 20th, else this month ("2026-12"). */
+  defaultMonth: string;
+  weekStart: WeekStart;
+  lists: ActivityListInfo[];
+  /** Our list if there is one, else the first pasted list; null when there is none. */
+  defaultList: string | null;
+  calendars: Array<{ name: string; key: string }>;
+  rhythm: Rhythm;
+}
+
+export interface GenerateCalendarInput {
+  month: string;
+  span?: CalendarSpan;
+  /** Months for span 'months' (1–12). */
+  count?: number;
+  weekStart?: WeekStart;
+  /** The list tab; the default list when not given. */
+  list?: string;
+}
+
+export interface GenerateCalendarResult {
+  tabs: string[];
+  /** "2026-12", or "2026-Q4" for a quarter. */
+  keys: string[];
+  activities: number;
+  warnings: number;
+  message: string;
+}
+
+export interface DraftMonthInput {
+  month: string;
+  rhythm?: Partial<Record<keyof Rhythm, unknown>>;
+  list?: string;
+  weekStart?: WeekStart;
+  /** The user agreed to copy a pasted list into our list tab before appending. */
+  convert?: boolean;
+}
+
+export interface DraftMonthResult {
+  /** Set (and nothing written) when the list is a pasted tab and `convert` was not given. */
+  needsConversion: { tab: string; rows: number; target: string } | null;
+  drafts: DraftJsonRow[];
+  /** The list the drafts went to; null when nothing was written. */
+  listTab: string | null;
+  calendars: string[];
+  message: string;
+}
+
+/** Every list in the workbook, ours first, then pasted tabs whose header names an activity list. */
+export function findActivityLists(ctx: AppContext): ActivityListInfo[] {
+  const tabs = ctx.workbook.listTabs();
+  const ours = tabs.filter((tab) => tab.marker?.kind === 'activities').map((tab) => ({ name: tab.name, ours: true }));
+  const pasted = tabs
+    .filter((tab) => tab.marker === null && looksLikeActivityList(ctx.workbook.readTab(tab.name)))
+    .map((tab) => ({ name: tab.name, ours: false }));
+  return [...ours, ...pasted];
+}
+
+export function getCalendarState(ctx: AppContext): CalendarState {
+  const session = openSession(ctx);
+  const lists = findActivityLists(ctx);
+  const today = ymdFromSerial(ctx.clock.today());
+  const next = today.day > 20 ? addMonths(today.year, today.month, 1) : today;
+  return {
+    lang: session.lang,
+    defaultMonth: monthKey(next.year, next.month),
+    weekStart: session.settings.weekStart,
+    lists,
+    defaultList: lists[0]?.name ?? null,
+    calendars: ctx.workbook
+      .listTabs()
+      .filter((tab) => tab.marker?.kind === 'calendar')
+      .map((tab) => ({ name: tab.name, key: (tab.marker as TabMarker).key })),
+    rhythm: { ...DEFAULT_RHYTHM },
+  };
+}
+
+export interface CreateListResult {
+  tab: string;
+  created: boolean;
+  message: string;
+}
+
+/** Creates our activity list tab (headers, dropdowns), or opens it when it exists: it is never emptied. */
+export function createActivityList(ctx: AppContext): CreateListResult {
+  const session = openSession(ctx);
+  const existing = ctx.workbook.listTabs().find((tab) => tab.marker?.kind === 'activities' && tab.marker.key === '');
+  if (existing) {
+    ctx.workbook.activate(existing.name);
+    const message = session.tr('calendar.listExists', { tab: existing.name });
+    ctx.ui.toast(message, session.tr('app.name'));
+    return { tab: existing.name, created: false, message };
+  }
+  const [result] = writeGeneratedTabs(ctx, [buildActivityListTab(session.lang, readTeam(ctx).teamTab)]);
+  const message = session.tr('calendar.listCreated', { tab: result.name });
+  ctx.ui.toast(message, session.tr('app.name'));
+  return { tab: result.name, created: true, message };
+}
+
+/** What one calendar tab is: a month or a quarter, from which list, which week start. */
+interface CalendarPlan {
+  year: number;
+  months: number[];
+  quarter: 1 | 2 | 3 | 4 | null;
+  weekStart: WeekStart;
+  list: string;
+}
+
+interface ReadList extends ActivityList {
+  ref: ActivityListRef;
+}
+
+/** Reads lists at most once per run; a list with a mistake anywhere stops the run before any write. */
+class ListReader {
+  private readonly cache = new Map<string, ReadList>();
+  constructor(private readonly ctx: AppContext, private readonly session: Session) {}
+
+  read(name: string): ReadList {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    if (!this.ctx.workbook.listTabs().some((tab) => tab.name === name)) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
+    const grid = this.ctx.workbook.readTab(name);
+    const read = fromGrid(name, grid, this.session.lang);
+    this.cache.set(name, read);
+    return read;
+  }
+}
+
+function fromGrid(name: string, grid: CellValue[][], lang: Lang): ReadList {
+  const list = readActivityGrid(grid, { tab: name, lang });
+  return { ...list, ref: { tabName: name, layout: list.layout, gridRows: grid.length } };
+}
+
+function defaultList(ctx: AppContext): string {
+  const first = findActivityLists(ctx)[0];
+  if (!first) throw new AppError({ code: 'calendar.error.noList' });
+  return first.name;
+}
+
+function checkWeekStart(value: unknown, session: Session): WeekStart {
+  if (value === undefined || value === null || value === '') return session.settings.weekStart;
+  if (value !== 'mon' && value !== 'sun') throw new AppError({ code: 'calendar.error.weekStart', params: { value: String(value) } });
+  return value;
+}
+
+function plansFor(input: GenerateCalendarInput, session: Session, list: string): CalendarPlan[] {
+  const { year, month } = parseMonthKey(input.month);
+  const weekStart = checkWeekStart(input.weekStart, session);
+  const span = input.span ?? 'month';
+  if (span === 'quarter') {
+    const quarter = Math.ceil(month / 3) as 1 | 2 | 3 | 4;
+    const first = (quarter - 1) * 3 + 1;
+    return [{ year, months: [first, first + 1, first + 2], quarter, weekStart, list }];
+  }
+  const count = span === 'months' ? Number(input.count ?? 3) : 1;
+  if (!Number.isInteger(count) || count < 1 || count > 12) throw new AppError({ code: 'calendar.error.monthCount', params: { value: String(input.count) } });
+  return Array.from({ length: count }, (_, i) => {
+    const next = addMonths(year, month, i);
+    return { year: next.year, months: [next.month], quarter: null, weekStart, list };
+  });
+}
+
+/** The plan of an existing calendar tab, from its marker key and what it says about itself. */
+function planOfTab(ctx: AppContext, session: Session, tab: TabInfo, fallbackList: () => string): CalendarPlan | null {
+  const key = (tab.marker as TabMarker).key;
+  const quarterKey = /^(\d{4})-Q([1-4])$/.exec(key);
+  const monthMatch = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!quarterKey && !monthMatch) return null;
+  const source = readCalendarSource(ctx.workbook.readTab(tab.name));
+  const names = ctx.workbook.listTabs().map((info) => info.name);
+  const list = source.listTab && names.includes(source.listTab) ? source.listTab : fallbackList();
+  const weekStart = source.weekStart ?? session.settings.weekStart;
+  if (quarterKey) {
+    const quarter = Number(quarterKey[2]) as 1 | 2 | 3 | 4;
+    const first = (quarter - 1) * 3 + 1;
+    return { year: Number(quarterKey[1]), months: [first, first + 1, first + 2], quarter, weekStart, list };
+  }
+  const { year, month } = parseMonthKey(key);
+  return { year, months: [month], quarter: null, weekStart, list };
+}
+
+function planKey(plan: CalendarPlan): string {
+  return plan.quarter ? `${plan.year}-Q${plan.quarter}` : monthKey(plan.year, plan.months[0]);
+}
+
+/** Planned group pushes from the SOP tabs (marker 'sop'), for the WeCom cap warning. */
+export function readGroupPushes(ctx: AppContext): GroupPushCount[] {
+  const tabs = ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'sop');
+  return countGroupPushes(tabs.map((tab) => ({ name: tab.name, key: tab.marker?.key ?? '', grid: ctx.workbook.readTab(tab.name) })));
+}
+
+interface BuiltCalendar {
+  spec: TabSpec;
+  key: string;
+  activities: number;
+  warnings: number;
+}
+
+function buildCalendar(ctx: AppContext, session: Session, plan: CalendarPlan, list: ReadList, pushes: GroupPushCount[]): BuiltCalendar {
+  const base = {
+    year: plan.year,
+    weekStart: plan.weekStart,
+    activities: list.activities,
+    list: list.ref,
+    lang: session.lang,
+    today: ctx.clock.today(),
+    overloadThreshold: session.settings.overloadThreshold,
+    pushesByGroupDay: pushes,
+  };
+  const spec = plan.quarter ? buildQuarterTab({ ...base, quarter: plan.quarter }) : buildCalendarTab({ ...base, month: plan.months[0] });
+  const first = firstOfMonth(plan.year, plan.months[0]);
+  const last = lastOfMonth(plan.year, plan.months[plan.months.length - 1]);
+  let warnings = 0;
+  for (const month of plan.months) warnings += calendarMonth({ ...base, month }).warnings.length;
+  return { spec, key: planKey(plan), activities: countIn(list.activities, first, last), warnings };
+}
+
+/** Activities of the period that show on the calendar (cancelled ones do not). */
+function countIn(activities: Activity[], first: number, last: number): number {
+  return activities.filter((activity) => activity.status !== 'cancelled' && activity.start <= last && activity.end >= first).length;
+}
+
+/** Generates (or regenerates) the calendar tab(s) of a month, several months or a quarter. */
+export function generateCalendar(ctx: AppContext, input: GenerateCalendarInput): GenerateCalendarResult {
+  const session = openSession(ctx);
+  // The month is checked before anything is read, so a typo is reported as such.
+  parseMonthKey(input.month);
+  const listName = input.list || defaultList(ctx);
+  const plans = plansFor(input, session, listName);
+  const list = new ListReader(ctx, session).read(listName);
+  const pushes = readGroupPushes(ctx);
+  const built = plans.map((plan) => buildCalendar(ctx, session, plan, list, pushes));
+  const results = writeGeneratedTabs(ctx, built.map((b) => b.spec));
+  const keys = built.map((b) => b.key);
+  const activities = plans.length === 1 ? built[0].activities : countAcross(list.activities, plans);
+  const warnings = built.reduce((sum, b) => sum + b.warnings, 0);
+  const message = session.tr('calendar.generated', { months: keys.join(session.tr('calendar.joiner')), activities, warnings });
+  ctx.ui.toast(message, session.tr('app.name'));
+  return { tabs: results.map((r) => r.name), keys, activities, warnings, message };
+}
+
+function countAcross(activities: Activity[], plans: CalendarPlan[]): number {
+  const first = plans[0];
+  const last = plans[plans.length - 1];
+  return countIn(activities, firstOfMonth(first.year, first.months[0]), lastOfMonth(last.year, last.months[last.months.length - 1]));
+}
+
+/** The calendar's data as `calendar --json` prints it, from a list in the workbook. */
+export function calendarJson(ctx: AppContext, input: { month: string; weekStart?: WeekStart; list?: string }): CalendarJson {
+  const session = openSession(ctx);
+  const { year, month } = parseMonthKey(input.month);
+  const weekStart = checkWeekStart(input.weekStart, session);
+  const list = new ListReader(ctx, session).read(input.list || defaultList(ctx));
+  const calendar = calendarMonth({
+    year,
+    month,
+    weekStart,
+    activities: list.activities,
+    lang: session.lang,
+    overloadThreshold: session.settings.overloadThreshold,
+    pushesByGroupDay: readGroupPushes(ctx),
+  });
+  return calendarToJson(calendar);
+}
+
+export interface RefreshResult {
+  tabs: string[];
+  message: string;
+}
+
+/**
+ * Regenerates every calendar tab from its own list (or the default list when that tab is gone), with
+ * today's warnings and group pushes. Every list is read before anything is written.
+ */
+export function refreshCalendars(ctx: AppContext): RefreshResult {
+  const session = openSession(ctx);
+  const calendars = ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'calendar');
+  let fallback: string | null = null;
+  const fallbackList = (): string => (fallback ??= defaultList(ctx));
+  const plans = calendars.map((tab) => planOfTab(ctx, session, tab, fallbackList)).filter((plan): plan is CalendarPlan => plan !== null);
+  if (!plans.length) {
+    const message = session.tr('calendar.refreshedNone');
+    ctx.ui.toast(message, session.tr('app.name'));
+    return { tabs: [], message };
+  }
+  const reader = new ListReader(ctx, session);
+  const pushes = readGroupPushes(ctx);
+  const specs = plans.map((plan) => buildCalendar(ctx, session, plan, reader.read(plan.list), pushes).spec);
+  const results = writeGeneratedTabs(ctx, specs);
+  const tabs = results.map((r) => r.name);
+  const message = session.tr('calendar.refreshed', { count: tabs.length, tabs: tabs.join(session.tr('calendar.joiner')) });
+  ctx.ui.toast(message, session.tr('app.name'));
+  return { tabs, message };
+}
+
+/**
+ * Draft month: appends the rhythm's proposals (status 草稿) to the activity list — never changing
+ * a row it has — then regenerates the calendars that read that list, and the month's calendar.
+ * Without any list, our list tab is created to hold the drafts. A pasted list is first copied into
+ * our list tab, only with `convert` (the sidebar asks); without it nothing is written.
+ */
+export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthResult {
+  const session = openSession(ctx);
+  const { tr, lang } = session;
+  const { year, month } = parseMonthKey(input.month);
+  const rhythm = normalizeRhythm(input.rhythm ?? {});
+  const weekStart = checkWeekStart(input.weekStart, session);
+  const tabs = ctx.workbook.listTabs();
+  const lists = findActivityLists(ctx);
+  const listName = input.list || lists[0]?.name || null;
+  const source = listName === null ? null : tabs.find((tab) => tab.name === listName);
+  if (listName !== null && !source) throw new AppError({ code: 'error.tabNotFound', params: { tab: listName } });
+  if (source && source.marker !== null && source.marker.kind !== 'activities') {
+    throw new AppError({ code: 'calendar.error.notAList', params: { tab: source.name } });
+  }
+
+  const grid = source ? ctx.workbook.readTab(source.name) : null;
+  const existing = grid && source ? fromGrid(source.name, grid, lang).activities : [];
+  const drafts = proposeDrafts({ year, month, rhythm, existing, lang, weekStart });
+  const key = monthKey(year, month);
+  const ours = !source || source.marker !== null;
+  if (!drafts.length) {
+    const message = tr('calendar.draftedNone', { month: key, tab: listName ?? tr('calendar.listTabName') });
+    return { needsConversion: null, drafts: [], listTab: null, calendars: [], message };
+  }
+
+  let listSpec: TabSpec;
+  if (ours) {
+    listSpec = buildActivityListTab(lang, readTeam(ctx).teamTab, drafts, source ? { existing: grid ?? [], name: source.name, key: source.marker?.key ?? '' } : {});
+  } else {
+    const pasted = source as TabInfo;
+    const rows = existing.length;
+    const target = conversionTarget(tabs, pasted.name, session);
+    if (!input.convert) {
+      const message = tr('calendar.needsConversion', { tab: pasted.name, rows, target: target.name });
+      return { needsConversion: { tab: pasted.name, rows, target: target.name }, drafts: draftToJson(drafts), listTab: null, calendars: [], message };
+    }
+    listSpec = buildActivityListTab(lang, readTeam(ctx).teamTab, drafts, { existing: convertPastedList(grid ?? [], lang), key: target.key });
+  }
+
+  const pushes = readGroupPushes(ctx);
+  // The calendars to regenerate: those reading the list (or the pasted tab it was copied from), plus this month's.
+  const calendarTabs = tabs.filter((tab) => tab.marker?.kind === 'calendar');
+  const { listTab, calendars } = ctx.workbook.withLock(() => {
+    const written = ctx.workbook.writeTab(listSpec);
+    const list = fromGrid(written.name, listSpec.rows.map((cells) => cells.map((cell) => cellValue(cell))), lang);
+    const plans: CalendarPlan[] = [];
+    for (const tab of calendarTabs) {
+      const plan = planOfTab(ctx, session, tab, () => written.name);
+      if (plan && (plan.list === listName || plan.list === written.name)) plans.push({ ...plan, list: written.name });
+    }
+    const covered = plans.some((plan) => plan.year === year && plan.months.includes(month));
+    if (!covered && !calendarTabs.some((tab) => tab.marker?.key === key)) plans.push({ year, months: [month], quarter: null, weekStart, list: written.name });
+    const results = plans.map((plan) => ctx.workbook.writeTab(buildCalendar(ctx, session, plan, list, pushes).spec));
+    const active = results.find((_, i) => plans[i].months.includes(month) && plans[i].year === year) ?? results[results.length - 1];
+    if (active) ctx.workbook.activate(active.name);
+    return { listTab: written.name, calendars: results.map((r) => r.name) };
+  });
+
+  let message = tr('calendar.drafted', { tab: listTab, count: drafts.length, calendars: calendars.join(tr('calendar.joiner')) });
+  if (!ours) message = `${tr('calendar.converted', { from: listName ?? '', rows: existing.length, tab: listTab })}\n${message}`;
+  ctx.ui.toast(message, tr('app.name'));
+  return { needsConversion: null, drafts: draftToJson(drafts), listTab, calendars, message };
+}
+
+/**
+ * The list tab a pasted list is copied into: our list tab (key '') when there is none yet, else one
+ * keyed by the pasted tab's name. Copying the same pasted tab twice would overwrite the first copy's
+ * edits, so that is refused.
+ */
+function conversionTarget(tabs: TabInfo[], pastedName: string, session: Session): { key: string; name: string } {
+  const ours = (key: string) => tabs.find((tab) => tab.marker?.kind === 'activities' && tab.marker.key === key);
+  const key = ours('') ? `from:${pastedName}` : '';
+  const copy = ours(`from:${pastedName}`);
+  if (copy) throw new AppError({ code: 'calendar.error.alreadyConverted', params: { from: pastedName, tab: copy.name } });
+  const wanted = session.tr('calendar.listTabName');
+  const taken = tabs.map((tab) => tab.name);
+  let name = wanted;
+  for (let n = 2; taken.includes(name); n++) name = `${wanted} (${n})`;
+  return { key, name };
+}

@@ -1,0 +1,148 @@
+/**
+ * The monthly calendar in a real browser: open the sidebar from the add-on menu, generate December
+ * 2026 from the demo's pasted 活动列表, edit the list in the preview and watch the calendar follow
+ * (its slots are formulas the playground recomputes), Draft month (agreeing to copy the pasted list),
+ * add an activity in an empty row of the new list by typing, then Refresh calendars from the menu.
+ */
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { serialFromYmd } from '../../src/core/dates';
+import { isFormulaCell } from '../../src/core/tab/spec';
+import { createDemoContext } from '../../src/local/demo';
+import { startPlayground, Playground } from '../../src/local/playground';
+import { launchChromium } from '../support/browser';
+import { chromiumPath, describeWith } from '../support/env';
+
+const CALENDAR = '2026-12 活动日历';
+
+describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
+  let playground: Playground;
+  let browser: Browser;
+  let page: Page;
+  let sidebar: FrameLocator;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    playground = await startPlayground({
+      port: 0,
+      ctx: createDemoContext({ today: serialFromYmd(2026, 11, 23) }),
+      sidebarPath: join(__dirname, '../../build/gas/sidebar.html'),
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(playground.url);
+    sidebar = page.frameLocator('#sidebar-frame');
+  }, 120000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+  });
+
+  async function showTab(name: string): Promise<void> {
+    await page.locator('footer button.tab', { hasText: name }).first().click();
+    await page.locator('footer button.tab.active', { hasText: name }).waitFor();
+  }
+
+  /**
+   * A cell of the shown tab with exactly this text. The preview refreshes every 0.7 s; every edit
+   * recalculates the whole workbook first, which takes seconds in a busy test run, hence the long waits.
+   */
+  function cellWithText(text: string) {
+    return page.locator('#preview td', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+  }
+
+  /** Types into a cell of the shown tab through the playground's editor (a text box; Enter commits). */
+  async function typeInto(row: number, col: number, text: string): Promise<void> {
+    await page.locator(`#preview td[data-r="${row}"][data-c="${col}"]`).click();
+    const input = page.locator('#editor input');
+    await input.waitFor();
+    await input.fill(text);
+    await input.press('Enter');
+    await page.locator('#editor input').waitFor({ state: 'detached' });
+  }
+
+  test('generate December 2026 from the pasted 活动列表 in the sidebar', async () => {
+    await page.click('#menu-extensions > button');
+    await page.click('button[data-fn="showCalendarSidebar"]');
+    await sidebar.locator('#calendar-list option', { hasText: '活动列表' }).waitFor({ state: 'attached' });
+    expect(await sidebar.locator('#calendar-month').inputValue()).toBe('2026-12');
+    expect(await sidebar.locator('#calendar-list').inputValue()).toBe('活动列表');
+    expect(await sidebar.locator('#calendar-week-start').inputValue()).toBe('mon');
+
+    await sidebar.locator('#calendar-generate').click();
+    await sidebar.locator('#calendar-result', { hasText: '已生成 2026-12 活动日历 · 8 项活动 · 0 条提醒' }).waitFor();
+    await page.locator('#toasts .toast', { hasText: '已生成 2026-12 活动日历' }).first().waitFor();
+    await page.locator('footer button.tab.active', { hasText: CALENDAR }).waitFor();
+    await cellWithText('【营销课】高薪就业直播公开课 · 赵老师').waitFor();
+    // The slot shows the 营销课 colour of the legend.
+    const slot = cellWithText('【营销课】高薪就业直播公开课 · 赵老师');
+    const legend = cellWithText('营销课');
+    const background = (locator: typeof slot) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background(slot)).toBe(await background(legend));
+    expect(dialogs).toEqual([]);
+  }, 120000);
+
+  test('renaming an activity in 活动列表 renames it in the calendar, without generating again', async () => {
+    await showTab('活动列表');
+    // Row 5 of the sheet (data-r 4): 学习需求调研表单, Dec 14–16.
+    await typeInto(4, 0, '学员需求调研问卷');
+    await showTab(CALENDAR);
+    await cellWithText('【调研表单】学员需求调研问卷 · 周舟').waitFor({ timeout: 45000 });
+    expect(await page.locator('#preview td', { hasText: '学习需求调研表单' }).count()).toBe(0);
+  }, 120000);
+
+  test('Draft month asks before copying the pasted list, then appends drafts the calendar shows', async () => {
+    await sidebar.locator('#calendar-draft-toggle').click();
+    await sidebar.locator('#rhythm-campEveryWeeks').fill('0');
+    await sidebar.locator('#rhythm-dailyMoments').uncheck();
+    await sidebar.locator('#calendar-draft-run').click();
+    await sidebar.locator('#calendar-convert', { hasText: '「活动列表」是粘贴的表' }).waitFor();
+    expect(playground.ctx.workbook.listTabs().some((tab) => tab.marker?.kind === 'activities')).toBe(false);
+
+    await sidebar.locator('#calendar-convert-yes').click();
+    await sidebar.locator('#calendar-result', { hasText: '已把「活动列表」的 8 行复制到「活动清单」' }).waitFor();
+    await page.locator('footer button.tab.active', { hasText: CALENDAR }).waitFor();
+    await cellWithText('【促销活动】大雪秒杀').waitFor({ timeout: 45000 });
+    await cellWithText('【营销课】营销直播课 12-12').waitFor();
+    expect(await sidebar.locator('#calendar-list').inputValue()).toBe('活动清单');
+  }, 120000);
+
+  test('an activity typed into an empty row of 活动清单 appears in the calendar', async () => {
+    await showTab('活动清单');
+    const firstEmpty = playground.ctx.workbook.readTab('活动清单').length;
+    await typeInto(firstEmpty, 0, '圣诞快闪群');
+    // The type column has the type dropdown.
+    await page.locator(`#preview td[data-r="${firstEmpty}"][data-c="1"]`).click();
+    const select = page.locator('#editor select');
+    await select.waitFor();
+    await select.selectOption('促销活动');
+    await typeInto(firstEmpty, 2, '2026-12-24');
+    await showTab(CALENDAR);
+    await cellWithText('【促销活动】圣诞快闪群').waitFor({ timeout: 45000 });
+
+    await page.click('#menu-extensions > button');
+    await page.click('button[data-fn="refreshCalendars"]');
+    await page.locator('#toasts .toast', { hasText: '已刷新 1 个活动日历：2026-12 活动日历' }).first().waitFor();
+    await cellWithText('【促销活动】圣诞快闪群').waitFor();
+    expect(dialogs).toEqual([]);
+  }, 120000);
+
+  test('a date the list cannot read is shown under the list picker with its row and column; the calendar stays', async () => {
+    await showTab('活动清单');
+    const row = playground.ctx.workbook.readTab('活动清单').findIndex((cells) => cells[0] === '圣诞快闪群');
+    await typeInto(row, 2, '下周二');
+    // What generation wrote (formulas and plain cells), not the values the playground recomputes.
+    const written = () => JSON.stringify(playground.ctx.workbook.tab(CALENDAR).spec.rows.map((cells) => cells.map((cell) => (isFormulaCell(cell) ? cell.formula : cell))));
+    const before = written();
+    await sidebar.locator('#calendar-generate').click();
+    await sidebar.locator('#calendar-list-errors', { hasText: `第 ${row + 1} 行 C 列（开始日期）` }).waitFor();
+    expect(await sidebar.locator('#calendar-list-errors').textContent()).toContain('无法识别的日期“下周二”');
+    expect(written()).toBe(before);
+    expect(dialogs).toEqual([]);
+  }, 120000);
+});

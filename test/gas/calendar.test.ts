@@ -1,0 +1,153 @@
+/** The monthly calendar in Sheets: the entry's global functions against the recording fake of Apps Script. */
+import { serialFromYmd } from '../../src/core/dates';
+import { draftMonth, generateCalendar, getCalendarState, refreshCalendars, saveTeam, showCalendarSidebar, createActivityList } from '../../src/gas/main';
+import { MARKER_KEY } from '../../src/gas/workbook';
+import { FakeGas, installFakeGas } from './fake-spreadsheet';
+
+let fake: FakeGas;
+
+afterEach(() => fake?.uninstall());
+
+const TEAM = ['林晓', '周舟', '陈默', '王蕾', '赵老师'];
+const HEADER = ['活动名称', '类型', '开始日期', '结束日期', '负责人', '目标社群', '目标'];
+const TYPES = ['训练营', '营销课', '公开课', '调研表单', '促销活动', '日常产出', '其他'];
+const FIRST = serialFromYmd(2026, 12, 1);
+
+/** `n` activities over December: types and owners cycling, one to three days long. */
+function seedList(n: number, name = '活动列表'): void {
+  const values: (string | number | null)[][] = [HEADER];
+  const formats: (string | null)[][] = [HEADER.map(() => null)];
+  for (let i = 0; i < n; i++) {
+    const start = FIRST + (i % 29);
+    values.push([`活动${i + 1}`, TYPES[i % TYPES.length], start, start + (i % 3), TEAM[i % TEAM.length], `Java引流${(i % 4) + 1}群`, null]);
+    formats.push([null, null, 'yyyy-mm-dd', 'yyyy-mm-dd', null, null, null]);
+  }
+  fake.seedSheet(name, values, formats);
+}
+
+function value<T>(response: unknown): T {
+  const envelope = response as { ok: boolean; value: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
+}
+
+function markers(kind: string): string[] {
+  return fake.spreadsheet
+    .createDeveloperMetadataFinder()
+    .withKey(MARKER_KEY)
+    .find()
+    .filter((m) => JSON.parse(m.getValue() ?? '{}').kind === kind)
+    .map((m) => m.getLocation().getSheet()!.getName());
+}
+
+describe('the monthly calendar in Sheets', () => {
+  test('the menu opens the calendar sidebar page', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    fake.htmlFiles.set('sidebar', '<html><body><div id="app"></div></body></html>');
+    showCalendarSidebar();
+    const output = fake.dialogs.find((d) => d.kind === 'sidebar')!.content as { getContent(): string; getTitle(): string };
+    expect(output.getTitle()).toBe('月度活动日历');
+    expect(output.getContent()).toContain('window.__SOP_BOOT__={"page":"calendar","lang":"zh-CN","title":"月度活动日历"}');
+  });
+
+  test('a pasted list becomes a marked, active calendar sheet of live formulas over it; the list is not touched', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));
+    seedList(7);
+    const listBefore = fake.inspect('活动列表').getDataRange().getValues();
+    expect(value(getCalendarState())).toMatchObject({ lists: [{ name: '活动列表', ours: false }], defaultList: '活动列表' });
+
+    const result = value<{ tabs: string[]; message: string }>(generateCalendar({ month: '2026-12' }));
+    expect(result.tabs).toEqual(['2026-12 活动日历']);
+    expect(markers('calendar')).toEqual(['2026-12 活动日历']);
+    expect(fake.spreadsheet.getActiveSheet().getName()).toBe('2026-12 活动日历');
+    expect(fake.toasts.map((t) => t.message)).toContain(result.message);
+    const sheet = fake.inspect('2026-12 活动日历');
+    expect(sheet.getFrozenRows()).toBe(2);
+    // Week 1 starts Monday Nov 30; Tuesday Dec 1's first slot (row 5, column B) is 活动1.
+    expect(sheet.getRange(3, 1, 1, 7).getValues()[0]).toEqual([30, 1, 2, 3, 4, 5, 6]);
+    // Sheets computes the slots; the fake keeps the formulas, which read the pasted sheet's own columns.
+    const slot = sheet.getRange(5, 2).getFormula();
+    expect(slot).toMatch(/^=IFERROR\("【"&INDEX\('活动列表'!\$B\$2:\$B\$501,SUMPRODUCT\(SMALL\(ROW\('活动列表'!\$A\$2:\$A\$501\)/);
+    expect(slot).toContain("('活动列表'!$C$2:$C$501<=DATE(2026,12,1))");
+    expect(sheet.getRange(5, 1, 4, 7).getFormulas().flat().every((formula) => formula.startsWith('='))).toBe(true);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(1 + 7);
+    expect(fake.inspect('活动列表').getDataRange().getValues()).toEqual(listBefore);
+  });
+
+  test('Draft month asks before copying a pasted list; agreed, the copy gets the drafts and the pasted sheet stays', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));
+    seedList(7);
+    value(generateCalendar({ month: '2026-12' }));
+    const listBefore = fake.inspect('活动列表').getDataRange().getValues();
+    const asked = value<{ needsConversion: unknown }>(draftMonth({ month: '2026-12' }));
+    expect(asked.needsConversion).toEqual({ tab: '活动列表', rows: 7, target: '活动清单' });
+    expect(markers('activities')).toEqual([]);
+
+    const done = value<{ listTab: string; calendars: string[]; drafts: unknown[] }>(draftMonth({ month: '2026-12', convert: true }));
+    expect(done.listTab).toBe('活动清单');
+    expect(markers('activities')).toEqual(['活动清单']);
+    const list = fake.inspect('活动清单').getDataRange().getValues();
+    expect(list).toHaveLength(1 + 7 + done.drafts.length);
+    expect(list.slice(1, 8).map((row) => row[0])).toEqual(listBefore.slice(1).map((row) => row[0]));
+    expect(list.slice(8).every((row) => row[7] === '草稿')).toBe(true);
+    expect(fake.inspect('活动列表').getDataRange().getValues()).toEqual(listBefore);
+    expect(fake.inspect('2026-12 活动日历').getRange(5, 2).getFormula()).toContain("'活动清单'!");
+  });
+
+  test('Refresh calendars regenerates each calendar from its list; without one it says so', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    seedList(3);
+    refreshCalendars();
+    expect(fake.toasts.map((t) => t.message)).toContain('还没有活动日历：请从“月度活动日历…”生成。');
+    value(generateCalendar({ month: '2026-12', weekStart: 'sun' }));
+    const warnings = () => fake.inspect('2026-12 活动日历').getDataRange().getValues().map((row) => row[0]).filter((v) => String(v).startsWith('• '));
+    // 训练营 on the 1st, 营销课 on the 2nd–3rd, 公开课 on the 3rd–5th: nothing sells after the 3rd.
+    expect(warnings()).toEqual(['• 2026-12-04–2026-12-31 连续 28 天没有营销课或训练营。']);
+    fake.inspect('活动列表').getRange(5, 1, 1, 3).setValues([['新活动', '营销课', '2026-12-24']]);
+    refreshCalendars();
+    expect(fake.toasts.map((t) => t.message)).toContain('已刷新 1 个活动日历：2026-12 活动日历');
+    expect(fake.inspect('2026-12 活动日历').getRange(2, 1).getValue()).toBe('周日');
+    expect(warnings()).toEqual(['• 2026-12-04–2026-12-23 连续 20 天没有营销课或训练营。']);
+  });
+
+  test('a list with a bad date is refused with its row and column, and nothing is written', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    seedList(4);
+    fake.inspect('活动列表').getRange(3, 3).setValue('下周二');
+    fake.resetCalls();
+    const refused = generateCalendar({ month: '2026-12' }) as { ok: false; error: { problems: Array<{ row: number; column: number }> } };
+    expect(refused.ok).toBe(false);
+    expect(refused.error.problems.map((p) => [p.row, p.column])).toEqual([[3, 2]]);
+    expect(fake.calls.filter((c) => /^(Range|RangeList|Sheet|Spreadsheet)\.(set|insert|clear|delete|add)/.test(c.method))).toEqual([]);
+    expect(fake.spreadsheet.getSheetByName('2026-12 活动日历')).toBeNull();
+  });
+
+  test('our empty list gets the owner dropdown from the Team sheet', () => {
+    fake = installFakeGas({ locale: 'en_US' });
+    saveTeam([{ name: 'Ann', role: 'operator' }]);
+    expect(value(createActivityList())).toMatchObject({ tab: 'Activities', created: true });
+    const owner = fake.inspect('Activities').getRange(2, 5).getDataValidation();
+    expect((owner?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range).getSheet().getName()).toBe('Team');
+  });
+
+  test('Apps Script calls per calendar tab do not grow with the activities (7 vs 700)', () => {
+    const run = (n: number) => {
+      fake = installFakeGas({ locale: 'zh_CN' });
+      seedList(n);
+      fake.resetCalls();
+      value(generateCalendar({ month: '2026-12' }));
+      // Utilities.formatDate turns each date read from the list into a day serial: local work, not a spreadsheet call.
+      const calls = fake.calls.filter((call) => !call.method.startsWith('Utilities.')).length;
+      const rows = fake.inspect('2026-12 活动日历').getMaxRows();
+      fake.uninstall();
+      return { calls, rows };
+    };
+    const small = run(7);
+    const large = run(700);
+    // 700 activities fill every day: ten slots a day and many more warning lines, in the same number of calls.
+    expect(large.rows).toBeGreaterThan(small.rows);
+    expect(large.calls).toBe(small.calls);
+  });
+});
