@@ -44,7 +44,8 @@ describe('number formats', () => {
     expect(formatNumber(8 / 24, NUMBER_FORMATS.time)).toBe('08:00');
     expect(formatNumber(12345, NUMBER_FORMATS.integer)).toBe('12,345');
     expect(formatNumber(2.005, NUMBER_FORMATS.decimal)).toBe('2.01');
-    expect(formatNumber(0.0275, NUMBER_FORMATS.percent)).toBe('2.8%');
+    expect(formatNumber(0.0275, NUMBER_FORMATS.percent)).toBe('2.75%');
+    expect(formatNumber(0.232, NUMBER_FORMATS.percent)).toBe('23.2%');
     expect(formatNumber(5800, NUMBER_FORMATS.currency)).toBe('¥5,800');
   });
 
