@@ -29,6 +29,8 @@ export interface PreviewOptions {
   editable: boolean;
   /** The tab's name in the calculator when the workbook gave it another name than spec.name ("团队 (2)"). */
   sheetName?: string;
+  /** Blank rows drawn below the data, as a spreadsheet shows them, so people can add rows. */
+  spareRows?: number;
 }
 
 /** Computed values of the tab; with a WorkbookCalc, conditional formats and range dropdowns are resolved too. */
@@ -164,6 +166,7 @@ export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: Previe
   let height = Math.max(spec.rows.length, values.length);
   let width = gridWidth(spec);
   for (const row of values) if (row.length > width) width = row.length;
+  height += opts.spareRows ?? 0;
   if (height === 0) height = 1;
   if (width === 0) width = 1;
 

@@ -15,6 +15,9 @@ function cached(value: Scalar): CellValue {
   return isError(value) ? value.code : value;
 }
 
+/** Blank rows below every tab in the playground, where people can type new rows (Sheets shows 1,000). */
+const SPARE_ROWS = 20;
+
 export class PreviewEngine {
   private calc: WorkbookCalc | null = null;
 
@@ -42,6 +45,6 @@ export class PreviewEngine {
   tabHtml(name: string): string {
     const tab = this.ctx.workbook.tab(name);
     if (!this.calc) this.recalculate();
-    return renderTabHtml(tab.spec, this.calc!, { lang: openSession(this.ctx).lang, editable: true, sheetName: name });
+    return renderTabHtml(tab.spec, this.calc!, { lang: openSession(this.ctx).lang, editable: true, sheetName: name, spareRows: SPARE_ROWS });
   }
 }

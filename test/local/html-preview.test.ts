@@ -173,3 +173,14 @@ describe('the HTML preview of a tab', () => {
     expect(cellText(big, n, 8)).toBe(`¥${((100 + n - 1) * 5800).toLocaleString('en-US')}`);
   });
 });
+
+describe('spare rows', () => {
+  test('blank editable rows are drawn below the data when asked', () => {
+    const spec: TabSpec = { name: 'T', marker: { kind: 'plain', key: '' }, columns: [{ key: 'a' }], headerRows: 1, rows: [['h'], ['v']] };
+    const plain = renderTabHtml(spec, [['h'], ['v']], { lang: 'zh-CN', editable: true });
+    const spare = renderTabHtml(spec, [['h'], ['v']], { lang: 'zh-CN', editable: true, spareRows: 3 });
+    expect(plain).not.toContain('data-r="2"');
+    expect(spare).toContain('data-r="4" data-c="0"');
+    expect(spare).not.toContain('data-r="5"');
+  });
+});
