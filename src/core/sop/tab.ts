@@ -51,7 +51,7 @@ export interface SopTabOptions {
 const SPARE_ROWS = 200;
 
 const COLUMN_WIDTHS: Record<SopColumn, number> = {
-  id: 80,
+  id: 88,
   date: 90,
   weekday: 48,
   time: 56,
@@ -77,9 +77,9 @@ const MUTED = '#9aa0a6';
 
 const SUMMARY_COLUMNS = ['label', 'rows', 'done', 'doneRate', 'overdue'] as const;
 
-/** "SOP·Java引流5群·第12期". */
+/** "SOP·Java引流5群·第12期", or "SOP·Java引流5群" without a cohort. */
 export function sopTabName(group: string, cohort: string, lang: Lang): string {
-  return t(lang, 'sop.tabName', { group, cohort });
+  return cohort ? t(lang, 'sop.tabName', { group, cohort }) : t(lang, 'sop.tabNameNoCohort', { group });
 }
 
 export function sopMarkerKey(group: string, cohort: string): string {
@@ -141,15 +141,11 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
 
   const statusRange = range(1, colOf('status'), formattedRows, 1);
   const ownerRange = range(1, colOf('owner'), formattedRows, 1);
-  const validations: ValidationSpec[] = [
-    { range: statusRange, rule: { type: 'list', values: STATUSES.map(label), strict: true } },
-    {
-      range: ownerRange,
-      rule: options.teamTabName
-        ? { type: 'listFromRange', tab: options.teamTabName, a1: 'A2:A', strict: false }
-        : { type: 'list', values: ownerList(options.ownerNames ?? [], rows), strict: false },
-    },
-  ];
+  const owners = options.teamTabName ? [] : ownerList(options.ownerNames ?? [], rows);
+  const validations: ValidationSpec[] = [{ range: statusRange, rule: { type: 'list', values: STATUSES.map(label), strict: true } }];
+  // With no Team tab and nobody named yet there is nothing to list (Sheets refuses an empty list): owners are typed.
+  if (options.teamTabName) validations.push({ range: ownerRange, rule: { type: 'listFromRange', tab: options.teamTabName, a1: 'A2:A', strict: false } });
+  else if (owners.length > 0) validations.push({ range: ownerRange, rule: { type: 'list', values: owners, strict: false } });
 
   const body = range(1, 0, formattedRows, tableWidth);
   const date = `$${letter('date')}2`;
@@ -173,7 +169,8 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     line[cell.col] = cell.value;
   }
 
-  const columns: ColumnSpec[] = keys.map((key) => ({ key, width: COLUMN_WIDTHS[key], format: columnFormat(key) }));
+  // The auto-assigned owners are bookkeeping for regeneration: hidden, yet there for anyone who unhides them.
+  const columns: ColumnSpec[] = keys.map((key) => ({ key, width: COLUMN_WIDTHS[key], format: columnFormat(key), ...(key === 'generatedOwner' ? { hidden: true } : {}) }));
   columns.push({ key: 'summaryGap', width: 24, format: 'general' });
   for (const key of SUMMARY_COLUMNS) columns.push({ key: `summary.${key}`, width: key === 'label' ? 110 : 72, format: 'general' });
 

@@ -1,0 +1,489 @@
+/**
+ * SOP schedules (社群SOP排期): the sidebar's state, the line before generating, generating one tab
+ * per group (regenerating in place without losing what people typed), and saving a template as a tab
+ * people edit in the sheet.
+ *
+ * A template is referred to by a `ref`: a built-in template's id ("big-class-28d"), or "tab:" and
+ * the name of a template tab ("tab:SOP模板·28天大课"), so a saved copy of a built-in template, which
+ * keeps the built-in's id, is never mistaken for it.
+ */
+import { addDays, fromIso, toIso, type DaySerial } from '../core/dates';
+import { AppError, formatProblem, isAppError, type Problem } from '../core/errors';
+import type { Lang, MessageKey } from '../core/i18n';
+import { generateSop, previewLine, previewSummary, type SopRow } from '../core/sop/generate';
+import { identifySopTab, templateFromSopTab } from '../core/sop/identify';
+import { mergeSop, mergeSummaryLine } from '../core/sop/merge';
+import { buildSopTab, sopMarkerKey, sopTabName } from '../core/sop/tab';
+import { anchorLabel, codeForTemplateId, templateSpan, type AnchorKind, type SopTemplate } from '../core/sop/template';
+import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/template-tab';
+import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
+import type { TabSpec } from '../core/tab/spec';
+import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../core/team/team';
+import type { AppContext, TabInfo } from '../ports';
+import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+
+/** More groups than this at once is more likely a paste gone wrong than a plan. */
+export const MAX_GROUPS = 30;
+/** Sheets allows 100 characters in a tab name; "SOP·" and the cohort need room too. */
+const MAX_NAME_LENGTH = 40;
+const TAB_REF_PREFIX = 'tab:';
+
+export interface SopTemplateChoice {
+  ref: string;
+  id: string;
+  name: string;
+  source: 'builtIn' | 'sheet';
+  /** The template tab's name; null for a built-in template. */
+  tab: string | null;
+  anchorKind: AnchorKind;
+  /** 开营日 / 直播日 / 建群日 / 活动日, in the user's language. */
+  anchorLabel: string;
+  /** The roles the template's rows are assigned to, in Team-tab order. */
+  roles: Role[];
+  rows: number;
+  /** "28 个动作 · -7 天 → 20 天（相对开营日）". */
+  info: string;
+  /** For a template tab that cannot be read: each problem, naming its row and column. Empty otherwise. */
+  errors: string[];
+}
+
+export interface SopRoleChoice {
+  key: Role;
+  label: string;
+  /** The people of the role on the Team tab, in order: the default owner (or turns, with several groups). */
+  people: string[];
+}
+
+export interface ExistingSopTab {
+  tab: string;
+  group: string;
+  cohort: string;
+  /** The template its row IDs come from; null when none of the listed templates matches. */
+  templateRef: string | null;
+  /** The anchor date its rows imply (ISO); null when it cannot be told. */
+  anchor: string | null;
+  /** "28天大课 · 开营日 2026-12-14". */
+  line: string;
+}
+
+export interface SopState {
+  lang: Lang;
+  templates: SopTemplateChoice[];
+  roles: SopRoleChoice[];
+  /** Everyone on the Team tab, for the owner selects. */
+  people: string[];
+  teamTab: string | null;
+  sopTabs: ExistingSopTab[];
+  /** The active tab when it is an SOP tab: the sidebar starts from its settings. */
+  activeSopTab: string | null;
+  /** A week from today (ISO): SOPs are prepared one to two weeks ahead. */
+  suggestedAnchor: string;
+}
+
+/** The sidebar's form, as sent. Dates are ISO strings. */
+export interface SopRequest {
+  template: string;
+  anchor: string;
+  /** Group names, one per line or separated by commas (，、;). */
+  groups: string;
+  cohort?: string;
+  /** Role → person chosen in the sidebar; a role left out follows the team. */
+  assignments?: Partial<Record<Role, string>>;
+  markCalendar?: boolean;
+}
+
+export type SopField = 'template' | 'anchor' | 'groups' | 'cohort';
+
+export interface SopPreview {
+  /** "28 行 · 2026-12-07 → 2027-01-03 · 3 位执行人"; "" when the form has problems. */
+  line: string;
+  /** The tabs that generating would write, in group order. */
+  tabs: string[];
+  /** Those of them that exist already and would be updated in place. */
+  updates: string[];
+  warnings: string[];
+  /** What is wrong with each field, in the user's language (nothing when the form is fine). */
+  problems: Partial<Record<SopField, string>>;
+}
+
+export interface SopTabOutcome {
+  tab: string;
+  created: boolean;
+  rows: number;
+  /** "28 行" for a new tab, "+2 行 · 26 行改期 · 0 项丢失" for an updated one. */
+  line: string;
+}
+
+export interface GenerateSopResult {
+  tabs: SopTabOutcome[];
+  message: string;
+  warnings: string[];
+}
+
+/** Save as template: the chosen template, or the rows of an SOP tab (offsets from its anchor). */
+export interface SaveTemplateRequest {
+  template?: string;
+  fromTab?: string;
+  /** The anchor date of `fromTab` when its rows do not tell it (ISO). */
+  anchor?: string;
+}
+
+export interface SaveTemplateResult {
+  tab: string;
+  ref: string;
+  message: string;
+}
+
+interface LoadedTemplate {
+  choice: SopTemplateChoice;
+  /** null when the template tab cannot be read. */
+  template: SopTemplate | null;
+  problems: Problem[];
+}
+
+interface FieldProblem {
+  field: SopField;
+  problem: Problem;
+}
+
+interface Form {
+  template: SopTemplate;
+  anchor: DaySerial;
+  groups: string[];
+  cohort: string;
+  assignments: Partial<Record<Role, string>>;
+  markCalendar: boolean;
+}
+
+export function getSopState(ctx: AppContext): SopState {
+  const session = openSession(ctx);
+  const { team, teamTab } = readTeam(ctx);
+  const tabs = ctx.workbook.listTabs();
+  const templates = loadTemplates(ctx, session, tabs);
+  const valid = templates.filter((t): t is LoadedTemplate & { template: SopTemplate } => t.template !== null);
+  // A saved copy keeps its built-in's IDs; a tab generated from either is credited to the built-in.
+  const byTemplate = valid.map((t) => t.template);
+  const sopTabs = tabs
+    .filter((tab) => tab.marker?.kind === 'sop')
+    .map((tab): ExistingSopTab => {
+      const { group, cohort } = splitMarkerKey(tab.marker?.key ?? '');
+      const identity = identifySopTab(ctx.workbook.readTab(tab.name), byTemplate);
+      const found = valid.find((t) => t.template === identity.template);
+      const anchor = identity.anchor === null ? null : toIso(identity.anchor);
+      const line = found
+        ? session.tr('sop.sidebar.existingLine', { template: found.choice.name, anchorLabel: found.choice.anchorLabel, anchor: anchor ?? '—' })
+        : session.tr('sop.sidebar.unknownTemplate');
+      return { tab: tab.name, group, cohort, templateRef: found ? found.choice.ref : null, anchor, line };
+    });
+  const active = ctx.workbook.activeTabName();
+  return {
+    lang: session.lang,
+    templates: templates.map((t) => t.choice),
+    roles: ROLES.map((key) => ({ key, label: roleLabel(key, session.lang), people: peopleWithRole(team, key).map((p) => p.name) })),
+    people: team.map((p) => p.name),
+    teamTab,
+    sopTabs,
+    activeSopTab: sopTabs.some((t) => t.tab === active) ? active : null,
+    suggestedAnchor: toIso(addDays(ctx.clock.today(), 7)),
+  };
+}
+
+/** The line before generating, and what is wrong with the form. Reads the team and at most one template tab; writes nothing. */
+export function previewSop(ctx: AppContext, request: SopRequest): SopPreview {
+  const session = openSession(ctx);
+  const { team } = readTeam(ctx);
+  const { form, problems } = readForm(ctx, session, request);
+  if (!form) {
+    const byField: Partial<Record<SopField, string>> = {};
+    for (const { field, problem } of problems) {
+      const text = formatProblem(problem, session.tr);
+      byField[field] = byField[field] ? `${byField[field]}\n${text}` : text;
+    }
+    return { line: '', tabs: [], updates: [], warnings: [], problems: byField };
+  }
+  const rows: SopRow[] = [];
+  let warnings: Problem[] = [];
+  form.groups.forEach((group, groupIndex) => {
+    const generation = generateSop({ ...generateOptions(form, team, session.lang), group, groupIndex });
+    rows.push(...generation.rows);
+    if (groupIndex === 0) warnings = generation.warnings;
+  });
+  const tabs = form.groups.map((group) => sopTabName(group, form.cohort, session.lang));
+  const existing = ctx.workbook.listTabs();
+  const updates = form.groups.flatMap((group) => {
+    const tab = existing.find((t) => t.marker?.kind === 'sop' && t.marker.key === sopMarkerKey(group, form.cohort));
+    return tab ? [tab.name] : [];
+  });
+  let line = previewLine(previewSummary(rows), session.lang);
+  if (form.groups.length > 1) line += ` · ${session.tr('sop.preview.tabs', { count: form.groups.length })}`;
+  return { line, tabs, updates, warnings: warnings.map((w) => formatProblem(w, session.tr)), problems: {} };
+}
+
+/** What generating would write, built and merged but not written (the CLI's --json prints it). */
+export interface SopPlan {
+  template: SopTemplate;
+  anchor: DaySerial;
+  tabs: Array<{ spec: TabSpec; group: string; rows: SopRow[]; line: string }>;
+  warnings: string[];
+}
+
+/**
+ * One SOP tab per group. A group whose tab exists (same group and cohort) is merged with it, so
+ * typed statuses, proofs, notes, hand-picked owners and hand-added rows survive. Writes nothing:
+ * every tab is built before anything is written, so a problem anywhere leaves the workbook as it was.
+ */
+export function planSop(ctx: AppContext, request: SopRequest): SopPlan {
+  const session = openSession(ctx);
+  const { team, teamTab } = readTeam(ctx);
+  const { form, problems } = readForm(ctx, session, request);
+  if (!form) throw new AppError(problems.map((p) => p.problem));
+  const existingTabs = ctx.workbook.listTabs();
+  const ownerNames = [...new Set([...Object.values(form.assignments), ...team.map((p) => p.name)])].filter((n): n is string => !!n);
+  const today = ctx.clock.today();
+  const generatedAt = ctx.clock.nowText();
+  let warnings: Problem[] = [];
+
+  const tabs = form.groups.map((group, groupIndex) => {
+    const generation = generateSop({ ...generateOptions(form, team, session.lang), group, groupIndex });
+    if (groupIndex === 0) warnings = generation.warnings;
+    const existing = existingTabs.find((tab) => tab.marker?.kind === 'sop' && tab.marker.key === sopMarkerKey(group, form.cohort));
+    let rows = generation.rows;
+    let line = session.tr('sop.count.rows.other', { count: rows.length });
+    if (existing) {
+      const merged = mergeExisting(ctx, existing, rows, session.lang);
+      rows = merged.rows;
+      line = mergeSummaryLine(merged.stats, session.lang);
+    }
+    const spec = buildSopTab({
+      rows,
+      group,
+      cohort: form.cohort,
+      template: form.template,
+      anchor: form.anchor,
+      lang: session.lang,
+      teamTabName: teamTab,
+      ownerNames,
+      markCalendar: form.markCalendar,
+      today,
+      generatedAt,
+    });
+    return { spec, group, rows, line };
+  });
+  return { template: form.template, anchor: form.anchor, tabs, warnings: warnings.map((w) => formatProblem(w, session.tr)) };
+}
+
+/** Generates (or updates in place) one SOP tab per group, and says what changed in a toast. */
+export function generateSopTabs(ctx: AppContext, request: SopRequest): GenerateSopResult {
+  const session = openSession(ctx);
+  const plan = planSop(ctx, request);
+  if (plan.tabs.length > 1) ctx.ui.toast(session.tr('sop.generating', { count: plan.tabs.length }), session.tr('app.name'));
+  const results = writeGeneratedTabs(ctx, plan.tabs.map((tab) => tab.spec));
+  const outcomes: SopTabOutcome[] = results.map((result, i) => ({
+    tab: result.name,
+    created: result.created,
+    rows: plan.tabs[i].rows.length,
+    line: plan.tabs[i].line,
+  }));
+  const message = outcomes
+    .map((o) =>
+      o.created
+        ? session.tr('sop.generated.new', { tab: o.tab, rows: o.rows })
+        : session.tr('sop.generated.merged', { tab: o.tab, line: o.line }),
+    )
+    .join(session.tr('sop.generated.join'));
+  ctx.ui.toast(message, session.tr('app.name'));
+  return { tabs: outcomes, message, warnings: plan.warnings };
+}
+
+/**
+ * Writes a template tab "SOP模板·<name>" people then edit in the sheet: a copy of the chosen template,
+ * or the rows of an SOP tab as they stand (day offsets from its anchor date). An existing template
+ * tab is never written over: the copy gets an id of its own (and keeps the ID prefix, so tabs
+ * generated from it keep their row IDs).
+ */
+export function saveSopTemplate(ctx: AppContext, request: SaveTemplateRequest): SaveTemplateResult {
+  const session = openSession(ctx);
+  const tabs = ctx.workbook.listTabs();
+  const source = request?.fromTab ? templateFromTab(ctx, session, tabs, request.fromTab, request.anchor) : resolveTemplate(ctx, session, tabs, request?.template ?? '');
+  const takenIds = new Set(tabs.flatMap((tab) => (tab.marker?.kind === 'sop-template' ? [tab.marker.key] : [])));
+  let id = source.id;
+  for (let n = 2; takenIds.has(id); n++) id = `${source.id}-${n}`;
+  const [result] = writeGeneratedTabs(ctx, [buildTemplateTab({ ...source, id }, session.lang)]);
+  const message = session.tr('sop.templateSaved', { tab: result.name });
+  ctx.ui.toast(message, session.tr('app.name'));
+  return { tab: result.name, ref: TAB_REF_PREFIX + result.name, message };
+}
+
+function generateOptions(form: Form, team: Person[], lang: Lang) {
+  return {
+    template: form.template,
+    anchor: form.anchor,
+    cohort: form.cohort,
+    team,
+    assignments: form.assignments,
+    lang,
+    markCalendar: form.markCalendar,
+  };
+}
+
+/** A tab of ours whose table cannot be read back is named in the error, and nothing is written. */
+function mergeExisting(ctx: AppContext, tab: TabInfo, rows: SopRow[], lang: Lang) {
+  try {
+    return mergeSop(ctx.workbook.readTab(tab.name), rows, lang);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    throw new AppError(error.problems.map((p) => ({ ...p, location: { ...p.location, tab: tab.name } })));
+  }
+}
+
+function splitMarkerKey(key: string): { group: string; cohort: string } {
+  const bar = key.lastIndexOf('|');
+  return bar < 0 ? { group: key, cohort: '' } : { group: key.slice(0, bar), cohort: key.slice(bar + 1) };
+}
+
+/** Template tabs: ours, and tabs named like one (a template tab duplicated in Sheets loses our marker). */
+function isTemplateTab(tab: TabInfo): boolean {
+  if (tab.marker) return tab.marker.kind === 'sop-template';
+  return (['zh-CN', 'en'] as Lang[]).some((lang) => {
+    const prefix = templateTabName('', lang);
+    return tab.name.startsWith(prefix) && tab.name.length > prefix.length;
+  });
+}
+
+function choiceOf(session: Session, template: SopTemplate, source: SopTemplateChoice['source'], tab: string | null): SopTemplateChoice {
+  const { first, last } = templateSpan(template);
+  const label = anchorLabel(template.anchorKind, session.lang);
+  return {
+    ref: tab === null ? template.id : TAB_REF_PREFIX + tab,
+    id: template.id,
+    name: template.name,
+    source,
+    tab,
+    anchorKind: template.anchorKind,
+    anchorLabel: label,
+    roles: ROLES.filter((role) => template.rows.some((row) => row.role === role)),
+    rows: template.rows.length,
+    info: session.tr('sop.sidebar.templateInfo', { rows: template.rows.length, first, last, anchorLabel: label }),
+    errors: [],
+  };
+}
+
+function loadTemplateTab(ctx: AppContext, session: Session, tab: string): LoadedTemplate {
+  try {
+    const template = readTemplateTab(ctx.workbook.readTab(tab), tab);
+    return { choice: choiceOf(session, template, 'sheet', tab), template, problems: [] };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    const broken: SopTemplate = { id: tab, name: tab, code: 'T', anchorKind: 'campStart', phases: [], rows: [] };
+    const choice = { ...choiceOf(session, broken, 'sheet', tab), info: '', errors: error.problems.map((p) => formatProblem(p, session.tr)) };
+    return { choice, template: null, problems: error.problems };
+  }
+}
+
+function loadTemplates(ctx: AppContext, session: Session, tabs: TabInfo[]): LoadedTemplate[] {
+  const builtIns = builtInTemplates(session.lang).map((template) => ({ choice: choiceOf(session, template, 'builtIn', null), template, problems: [] }));
+  return [...builtIns, ...tabs.filter(isTemplateTab).map((tab) => loadTemplateTab(ctx, session, tab.name))];
+}
+
+/** The template a ref names; AppError when it names none, or a template tab that cannot be read (with its problems). */
+function resolveTemplate(ctx: AppContext, session: Session, tabs: TabInfo[], ref: string): SopTemplate {
+  if (ref.startsWith(TAB_REF_PREFIX)) {
+    const name = ref.slice(TAB_REF_PREFIX.length);
+    const tab = tabs.find((t) => t.name === name && isTemplateTab(t));
+    if (!tab) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
+    const loaded = loadTemplateTab(ctx, session, name);
+    if (!loaded.template) throw new AppError([{ code: 'sop.error.brokenTemplate', params: { tab: name } }, ...loaded.problems]);
+    return loaded.template;
+  }
+  return builtInTemplate(ref, session.lang);
+}
+
+function templateFromTab(ctx: AppContext, session: Session, tabs: TabInfo[], tabName: string, anchorText: string | undefined): SopTemplate {
+  const tab = tabs.find((t) => t.name === tabName);
+  if (!tab) throw new AppError({ code: 'error.tabNotFound', params: { tab: tabName } });
+  if (tab.marker?.kind !== 'sop') throw new AppError({ code: 'sop.error.notSopTab', params: { tab: tabName } });
+  const grid = ctx.workbook.readTab(tabName);
+  const known = loadTemplates(ctx, session, tabs).flatMap((t) => (t.template ? [t.template] : []));
+  const identity = identifySopTab(grid, known);
+  const anchor = identity.anchor ?? (anchorText ? fromIso(anchorText) : null);
+  if (anchor === null) {
+    const label = anchorLabel(identity.template?.anchorKind ?? 'campStart', session.lang);
+    throw new AppError({ code: 'sop.error.noAnchor', params: { anchorLabel: label } });
+  }
+  const { group, cohort } = splitMarkerKey(tab.marker.key);
+  const base = identity.template;
+  const name = cohort ? `${group}·${cohort}` : group;
+  const id = base ? base.id : `sop-${group}`;
+  return templateFromSopTab(grid, {
+    id,
+    name,
+    code: base ? base.code : codeForTemplateId(id),
+    anchor,
+    base,
+    team: readTeam(ctx).team,
+    group,
+    cohort,
+    lang: session.lang,
+  });
+}
+
+/** Splits the group names people type: one per line, or separated by commas, 、 or semicolons. */
+export function splitGroups(text: string): string[] {
+  return String(text ?? '')
+    .split(/[\n\r,，、;；]+/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+function badNameProblem(value: string): Problem | null {
+  if (value.length > MAX_NAME_LENGTH || /[[\]:*?/\\]/.test(value)) {
+    return { code: 'sop.error.badName', params: { value, max: MAX_NAME_LENGTH } };
+  }
+  return null;
+}
+
+/** The form read and checked: every problem at once, by field. */
+function readForm(ctx: AppContext, session: Session, request: SopRequest): { form: Form | null; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const add = (field: SopField, code: MessageKey, params?: Problem['params']): void => {
+    problems.push({ field, problem: { code, params } });
+  };
+  const input = request ?? ({} as SopRequest);
+
+  let template: SopTemplate | null = null;
+  try {
+    template = resolveTemplate(ctx, session, ctx.workbook.listTabs(), String(input.template ?? ''));
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    for (const problem of error.problems) problems.push({ field: 'template', problem });
+  }
+
+  const anchorText = String(input.anchor ?? '').trim();
+  const anchor = fromIso(anchorText);
+  if (!anchorText) add('anchor', 'sop.error.noAnchor', { anchorLabel: anchorLabel(template?.anchorKind ?? 'campStart', session.lang) });
+  else if (anchor === null) add('anchor', 'error.invalidDate', { value: anchorText });
+
+  const groups = splitGroups(input.groups);
+  if (groups.length === 0) add('groups', 'sop.error.noGroups');
+  if (groups.length > MAX_GROUPS) add('groups', 'sop.error.tooManyGroups', { max: MAX_GROUPS, count: groups.length });
+  const seen = new Set<string>();
+  for (const group of groups) {
+    const bad = badNameProblem(group);
+    if (bad) problems.push({ field: 'groups', problem: bad });
+    if (seen.has(group)) add('groups', 'sop.error.duplicateGroup', { value: group });
+    seen.add(group);
+  }
+
+  const cohort = String(input.cohort ?? '').trim();
+  const badCohort = cohort ? badNameProblem(cohort) : null;
+  if (badCohort) problems.push({ field: 'cohort', problem: badCohort });
+
+  const assignments: Partial<Record<Role, string>> = {};
+  for (const role of ROLES) {
+    const person = input.assignments?.[role];
+    if (typeof person === 'string' && person.trim()) assignments[role] = person.trim();
+  }
+
+  if (problems.length > 0 || !template || anchor === null) return { form: null, problems };
+  return { form: { template, anchor, groups, cohort, assignments, markCalendar: input.markCalendar === true }, problems };
+}

@@ -1,0 +1,157 @@
+/**
+ * The issue's story in a real browser: open the SOP sidebar from the add-on menu, generate
+ * big-class-28d, set three statuses in the preview through the cell dropdown, move the anchor two
+ * days in the sidebar, regenerate; the three statuses are still on the same row IDs and every date
+ * moved by two days. The preview computes the 星期 formulas (no #NAME?), and the downloaded .xlsx
+ * has the dropdowns.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { addDays, fromIso, toIso, type DaySerial } from '../../src/core/dates';
+import { startPlayground, Playground } from '../../src/local/playground';
+import { launchChromium } from '../support/browser';
+import { chromiumPath, describeWith } from '../support/env';
+
+const TAB = 'SOP·Java引流5群·第12期';
+const ID_COL = 0;
+const DATE_COL = 1;
+const WEEKDAY_COL = 2;
+const STATUS_COL = 11;
+
+describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
+  let playground: Playground;
+  let browser: Browser;
+  let page: Page;
+  let sidebar: FrameLocator;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    playground = await startPlayground({ port: 0, sidebarPath: join(__dirname, '../../build/gas/sidebar.html') });
+    browser = await launchChromium();
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(playground.url);
+    await page.click('#menu-extensions > button');
+    await page.click('button[data-fn="showSopSidebar"]');
+    sidebar = page.frameLocator('#sidebar-frame');
+    await sidebar.locator('#sop-template option[value="big-class-28d"]').waitFor({ state: 'attached' });
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+  });
+
+  /** The text of a cell in the preview of the active tab. */
+  const cell = (r: number, c: number) => page.locator(`#preview td[data-r="${r}"][data-c="${c}"]`);
+
+  /** Row IDs with their displayed dates and statuses, read from the preview. */
+  async function tableRows(): Promise<Array<{ r: number; id: string; date: string; status: string }>> {
+    return page.$$eval(`#preview tr[data-r]`, (trs, cols) =>
+      trs.flatMap((tr) => {
+        const r = Number(tr.getAttribute('data-r'));
+        const text = (c: number) => tr.querySelector(`td[data-c="${c}"]`)?.textContent ?? '';
+        return r > 0 && /^[A-Z0-9]+-[0-9A-Z]{5}$/.test(text(cols.id)) ? [{ r, id: text(cols.id), date: text(cols.date), status: text(cols.status) }] : [];
+      }),
+    { id: ID_COL, date: DATE_COL, status: STATUS_COL });
+  }
+
+  /**
+   * Clicks a cell and waits for its dropdown editor. The page closes the previous editor 150 ms after
+   * it loses focus; a click landing inside that window sees its new editor closed, so it clicks again.
+   */
+  async function openEditor(r: number, c: number) {
+    const editor = page.locator('#editor select');
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await cell(r, c).click();
+      const opened = await editor.waitFor({ timeout: 2000 }).then(() => true, () => false);
+      await page.waitForTimeout(200);
+      if (opened && (await editor.isVisible())) return editor;
+    }
+    throw new Error(`no dropdown editor for cell ${r},${c}`);
+  }
+
+  test('generate, set three statuses in the preview, move the anchor two days, regenerate: statuses stay, dates move', async () => {
+    await sidebar.locator('#sop-template').selectOption('big-class-28d');
+    await sidebar.locator('#sop-anchor').fill('2026-12-14');
+    await sidebar.locator('#sop-groups').fill('Java引流5群');
+    await sidebar.locator('#sop-cohort').fill('第12期');
+    expect(await sidebar.locator('label.field span', { hasText: '开营日' }).count()).toBe(1);
+    await sidebar.locator('#sop-preview', { hasText: '33 行 · 2026-12-07 → 2027-01-03 · 4 位执行人' }).waitFor();
+
+    await sidebar.locator('#generate-sop').click();
+    await sidebar.locator('#sop-result', { hasText: `「${TAB}」已生成 33 行` }).waitFor();
+    await page.locator('footer button.tab.active', { hasText: TAB }).waitFor({ timeout: 10000 });
+    await cell(1, ID_COL).waitFor();
+
+    const before = await tableRows();
+    expect(before).toHaveLength(33);
+    // The weekday column is computed by the formula engine, for every row.
+    expect(await page.locator('#preview').textContent()).not.toContain('#NAME?');
+    expect(await cell(before[0].r, WEEKDAY_COL).textContent()).toBe('周一');
+
+    const picked = [before[2], before[10], before[25]];
+    for (const row of picked) {
+      const editor = await openEditor(row.r, STATUS_COL);
+      expect(await editor.locator('option').allTextContents()).toEqual(['', '未开始', '进行中', '已完成', '延期', '取消', '已移除']);
+      await editor.selectOption('已完成');
+      await cell(row.r, STATUS_COL).filter({ hasText: '已完成' }).waitFor({ timeout: 10000 });
+    }
+
+    await sidebar.locator('#sop-anchor').fill('2026-12-16');
+    await sidebar.locator('#sop-preview', { hasText: '2026-12-09 → 2027-01-05' }).waitFor();
+    await sidebar.locator('#sop-updates', { hasText: TAB }).waitFor();
+    await sidebar.locator('#generate-sop').click();
+    await sidebar.locator('#sop-result', { hasText: '+0 行 · 33 行改期 · 0 项丢失' }).waitFor();
+    // The first row (day −7) moves from 2026-12-07 to 2026-12-09 once the preview has refreshed.
+    expect(before[0].date).toBe('2026-12-07');
+    await cell(before[0].r, DATE_COL).filter({ hasText: '2026-12-09' }).waitFor({ timeout: 10000 });
+
+    const after = await tableRows();
+    expect(after).toHaveLength(33);
+    const plusTwo = (iso: string) => toIso(addDays(fromIso(iso) as DaySerial, 2));
+    for (const row of picked) {
+      const now = after.find((r) => r.id === row.id)!;
+      expect(now.status).toBe('已完成');
+      expect(now.date).toBe(plusTwo(row.date));
+    }
+    for (const row of before) expect(after.find((r) => r.id === row.id)!.date).toBe(plusTwo(row.date));
+    expect(after.filter((r) => r.status === '已完成').map((r) => r.id).sort()).toEqual(picked.map((r) => r.id).sort());
+    expect(await page.locator('#preview').textContent()).not.toContain('#NAME?');
+    expect(dialogs).toEqual([]);
+  }, 90000);
+
+  test('the downloaded .xlsx has the dropdowns on 执行人 and 状态, and the typed statuses', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const file = join(mkdtempSync(join(tmpdir(), 'sop-e2e-')), 'sop.xlsx');
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet(TAB)!;
+    expect(sheet.getCell('A1').value).toBe('ID');
+    expect(sheet.getCell('K1').value).toBe('执行人');
+    expect(sheet.getCell('L1').value).toBe('状态');
+    expect(sheet.getCell('K2').dataValidation).toMatchObject({ type: 'list' });
+    expect(String(sheet.getCell('K2').dataValidation.formulae?.[0])).toContain('团队');
+    expect(sheet.getCell('L2').dataValidation).toMatchObject({ type: 'list', formulae: ['"未开始,进行中,已完成,延期,取消,已移除"'] });
+    const statuses: unknown[] = [];
+    sheet.getColumn(12).eachCell((c) => statuses.push(c.value));
+    expect(statuses.filter((s) => s === '已完成')).toHaveLength(3);
+  }, 30000);
+
+  test('a mistake shows next to its field, and generating then writes nothing', async () => {
+    const tabsBefore = playground.ctx.workbook.listTabs().length;
+    await sidebar.locator('#sop-groups').fill('');
+    await sidebar.locator('#sop-groups-error', { hasText: '请至少填写一个群名' }).waitFor();
+    await sidebar.locator('#generate-sop').click();
+    await sidebar.locator('#sop-groups-error', { hasText: '请至少填写一个群名' }).waitFor();
+    expect(playground.ctx.workbook.listTabs()).toHaveLength(tabsBefore);
+    expect(await sidebar.locator('#sop-preview').textContent()).toBe('');
+  }, 30000);
+});

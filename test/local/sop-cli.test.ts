@@ -1,0 +1,130 @@
+/** `sop` and `templates` on the command line: JSON, a workbook, and regenerating into a workbook in place. */
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { addDays, fromIso, toIso, type DaySerial } from '../../src/core/dates';
+import { rowIds } from '../../src/core/sop/template';
+import { builtInTemplate } from '../../src/core/sop/templates';
+import { runCli } from '../../src/local/cli';
+import { readXlsx } from '../../src/local/xlsx';
+
+const TEAM_FILE = join(__dirname, 'fixtures', 'team.tsv');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'sop-cli-'));
+
+describe('sop on the command line', () => {
+  test('--json prints the schedule in the documented shape, dates from the anchor', async () => {
+    const result = await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-30', '--team', TEAM_FILE, '--group', 'Java引流5群', '--cohort', '第12期', '--json', '--lang', 'zh');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json)).toEqual(['template', 'anchor', 'rows']);
+    expect(json.template).toBe('conversion-7d');
+    expect(json.anchor).toBe('2026-12-30');
+    const template = builtInTemplate('conversion-7d', 'zh-CN');
+    expect(json.rows).toHaveLength(template.rows.length);
+    expect(Object.keys(json.rows[0])).toEqual(['id', 'date', 'time', 'phase', 'channel', 'item', 'detail', 'script', 'materials', 'role', 'owner', 'status']);
+    // Each row lands on anchor + its template offset, across the year end.
+    const ids = rowIds(template);
+    const offsetById = new Map(template.rows.map((r) => [ids.get(r.rowKey), r.dayOffset]));
+    for (const row of json.rows) expect(row.date).toBe(toIso(addDays(fromIso('2026-12-30') as DaySerial, offsetById.get(row.id)!)));
+    expect(json.rows.map((r: { date: string }) => r.date)).toContain('2027-01-05');
+    expect(json.rows.every((r: { status: string }) => r.status === '未开始')).toBe(true);
+    expect(json.rows.some((r: { role: string; owner: string }) => r.role === 'operator' && r.owner !== '')).toBe(true);
+    expect(result.stderr).not.toContain('{');
+  });
+
+  test('templates --json lists ids, names and spans', async () => {
+    const result = await cli('templates', '--json', '--lang', 'en');
+    expect(result.code).toBe(0);
+    const list = JSON.parse(result.stdout) as Array<{ id: string; name: string; span: { first: number; last: number; days: number } }>;
+    expect(list.map((t) => t.id)).toEqual(['conversion-7d', 'big-class-28d', 'camp-3d', 'live-class', 'promo-flash', 'moments-daily', 'retention-monthly']);
+    expect(list.find((t) => t.id === 'big-class-28d')).toMatchObject({ name: '28-day main course', span: { first: -7, last: 20, days: 28 } });
+    expect((await cli('templates', '--lang', 'zh')).stdout).toContain('big-class-28d  28天大课  开营日 -7 → 20（28 天');
+  });
+
+  test('--out writes a workbook whose SOP tab has the headers, the ID column headed exactly ID, and dropdowns on owner and status', async () => {
+    const file = join(tmp(), 'sop.xlsx');
+    const result = await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-12-14', '--team', TEAM_FILE, '--group', 'Java引流5群', '--cohort', '第12期', '--out', file, '--lang', 'zh');
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toContain('「SOP·Java引流5群·第12期」已生成 33 行');
+    const tabs = await readXlsx(readFileSync(file));
+    const sop = tabs.find((t) => t.marker?.kind === 'sop')!;
+    expect(sop.name).toBe('SOP·Java引流5群·第12期');
+    expect(sop.values[0].slice(0, 14)).toEqual(['ID', '日期', '星期', '时间', '阶段', '渠道', '事项', '具体事项', '话术', '素材', '执行人', '状态', '完成截图/链接', '备注']);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('SOP·Java引流5群·第12期')!;
+    const owner = sheet.getCell('K2').dataValidation;
+    const status = sheet.getCell('L2').dataValidation;
+    expect(owner).toMatchObject({ type: 'list' });
+    expect(String(owner.formulae?.[0])).toMatch(/团队/);
+    expect(status).toMatchObject({ type: 'list' });
+    expect(String(status.formulae?.[0])).toContain('已完成');
+    expect(sheet.getCell('K40').dataValidation).toMatchObject({ type: 'list' });
+    // The auto-assigned column is hidden.
+    const header = sop.values[0].map(String);
+    expect(sheet.getColumn(header.indexOf('系统分配') + 1).hidden).toBe(true);
+  });
+
+  test('--update F --out F regenerates in place: a typed status survives the anchor move, and another sheet is kept', async () => {
+    const dir = tmp();
+    const file = join(dir, 'book.xlsx');
+    await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-12-14', '--team', TEAM_FILE, '--group', 'Java引流5群', '--cohort', '第12期', '--out', file, '--lang', 'zh');
+
+    // In Excel, someone marks a row done and adds a sheet of their own.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('SOP·Java引流5群·第12期')!;
+    const id = String(sheet.getCell('A5').value);
+    const date = sheet.getCell('B5').value as Date;
+    sheet.getCell('L5').value = '已完成';
+    sheet.getCell('M5').value = 'https://example.com/proof.png';
+    book.addWorksheet('我的笔记').getCell('A1').value = '别动我';
+    await book.xlsx.writeFile(file);
+    const before = join(dir, 'before.xlsx');
+    copyFileSync(file, before);
+
+    const result = await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-12-16', '--group', 'Java引流5群', '--cohort', '第12期', '--update', file, '--out', file, '--lang', 'zh');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('「SOP·Java引流5群·第12期」+0 行 · 33 行改期 · 0 项丢失');
+
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(file);
+    expect(after.worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['团队', 'SOP·Java引流5群·第12期', '我的笔记']);
+    expect(after.getWorksheet('我的笔记')!.getCell('A1').value).toBe('别动我');
+    const tab = (await readXlsx(readFileSync(file))).find((t) => t.marker?.kind === 'sop')!;
+    const row = tab.values.find((r) => r[0] === id)!;
+    const header = tab.values[0].map(String);
+    expect(row[header.indexOf('状态')]).toBe('已完成');
+    expect(row[header.indexOf('完成截图/链接')]).toBe('https://example.com/proof.png');
+    const movedBy = (row[header.indexOf('日期')] as number) - (Math.round(date.getTime() / 86400000) + 25569);
+    expect(movedBy).toBe(2);
+    expect(tab.values.filter((r) => r[0] === id)).toHaveLength(1);
+
+    // --update with --json prints the merged schedule and writes nothing.
+    const json = await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-12-18', '--group', 'Java引流5群', '--cohort', '第12期', '--update', file, '--json', '--lang', 'zh');
+    const printed = JSON.parse(json.stdout) as { rows: Array<{ id: string; status: string }> };
+    expect(printed.rows.find((r) => r.id === id)!.status).toBe('已完成');
+  });
+
+  test('mistakes exit with 1 and say what to do, writing nothing', async () => {
+    const file = join(tmp(), 'never.xlsx');
+    expect(await cli('sop', '--anchor', '2026-12-14', '--lang', 'en')).toMatchObject({ code: 1, stderr: 'Missing option --template ID.' });
+    const bad = await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-02-30', '--out', file, '--lang', 'en');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Cannot read the date "2026-02-30"');
+    const unknown = await cli('sop', '--template', 'nope', '--anchor', '2026-12-14', '--json', '--lang', 'zh');
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toContain('没有 ID 为“nope”的模板');
+    expect(() => readFileSync(file)).toThrow();
+  });
+});
