@@ -1,15 +1,30 @@
 /**
  * The Chinese calendar of a day: solar term, festivals, legal holiday (休), make-up workday (调休 班)
- * and whether people work. Built on tyme4ts, which computes from year/month/day values only, so
- * nothing here depends on the process time zone.
+ * and whether people work. It reads tables computed with tyme4ts by build/gen-cn-calendar.mjs
+ * (data.generated.ts), so the Apps Script bundle does not carry tyme4ts, and nothing here depends
+ * on the process time zone.
  *
- * Everything is computed once per Gregorian year and kept: working days in a flat array (schedules
- * ask about every day of thousands of tasks), solar terms and festivals in maps (calendar views ask
- * about whole months).
+ * The tables hold the solar terms and lunar festivals of FIRST_YEAR–LAST_YEAR (1900–2100) and the
+ * holiday schedules tyme4ts knows (2002–2026 with tyme4ts 1.5.2). Outside them a day has no solar
+ * term and no lunar festival (hasCalendarData says so), and without a schedule the working days
+ * are Mon–Fri (hasHolidaySchedule says so).
+ *
+ * Each Gregorian year is decoded once and kept: working days in a flat array (schedules ask about
+ * every day of thousands of tasks), solar terms and festivals in maps (calendar views ask about
+ * whole months).
  */
-import { LegalHoliday, LunarDay, SolarTerm } from 'tyme4ts';
 import { isWeekend, serialFromYmd, ymdFromSerial, type DaySerial } from '../dates';
 import type { Lang } from '../i18n';
+import {
+  FIRST_YEAR,
+  HOLIDAY_NAMES,
+  HOLIDAY_SCHEDULES,
+  LAST_YEAR,
+  LUNAR_FESTIVALS,
+  LUNAR_FESTIVAL_EARLIEST_DAY,
+  SOLAR_TERM_EARLIEST_DAY,
+  YEARS,
+} from './data.generated';
 import { FESTIVALS, holidayName, solarTermName, type Festival, type FestivalKey } from './names';
 import type { DayInfo } from './types';
 
@@ -53,32 +68,28 @@ const markYears = new Map<number, MarkYear>();
 /** The year asked last: schedules ask about consecutive days, so this answers almost every call. */
 let lastHolidayYear: HolidayYear | undefined;
 
-/**
- * The month/day of every schedule entry of `year`. LegalHoliday.fromYmd scans the whole table with
- * a fresh RegExp on each call (365 calls take about 5 ms in Node, and Apps Script is slower),
- * so the year's dates are read from the table once, with the record pattern tyme4ts itself uses,
- * and only those dates go through fromYmd.
- */
-function scheduledDates(year: number): Array<{ month: number; day: number }> {
-  const record = new RegExp(`${year}(\\d{2})(\\d{2})[0-1][0-8][+-]\\d{2}`, 'g');
-  const dates: Array<{ month: number; day: number }> = [];
-  for (let match = record.exec(LegalHoliday.DATA); match; match = record.exec(LegalHoliday.DATA)) {
-    dates.push({ month: Number(match[1]), day: Number(match[2]) });
+const SOLAR_TERM_COUNT = SOLAR_TERM_EARLIEST_DAY.length;
+
+/** The base-36 digit at `index` of `text`, as the generator writes them. */
+const digitAt = (text: string, index: number): number => parseInt(text.charAt(index), 36);
+
+/** The schedule of `year` from its runs (see build/gen-cn-calendar.mjs): [] when tyme4ts has none. */
+function scheduledDays(year: number, firstSerial: DaySerial): Map<DaySerial, ScheduledDay> {
+  const scheduled = new Map<DaySerial, ScheduledDay>();
+  const runs = HOLIDAY_SCHEDULES[year] ?? '';
+  for (let at = 0; at < runs.length; at += 4) {
+    const first = firstSerial + digitAt(runs, at) * 36 + digitAt(runs, at + 1);
+    const length = digitAt(runs, at + 2);
+    const code = digitAt(runs, at + 3);
+    const day: ScheduledDay = { name: HOLIDAY_NAMES[code >> 1], makeUpWorkday: (code & 1) === 1 };
+    for (let offset = 0; offset < length; offset++) scheduled.set(first + offset, day);
   }
-  return dates;
+  return scheduled;
 }
 
 function buildHolidayYear(year: number): HolidayYear {
   const firstSerial = serialFromYmd(year, 1, 1);
-  const scheduled = new Map<DaySerial, ScheduledDay>();
-  for (const { month, day } of scheduledDates(year)) {
-    const entry = LegalHoliday.fromYmd(year, month, day);
-    if (!entry) continue;
-    const serial = serialFromYmd(year, month, day);
-    // tyme4ts also lists a few ordinary weekdays as 班 (2012-05-02, 2012-10-08): they are not 调休.
-    if (entry.isWork() && !isWeekend(serial)) continue;
-    scheduled.set(serial, { name: entry.getName(), makeUpWorkday: entry.isWork() });
-  }
+  const scheduled = scheduledDays(year, firstSerial);
   const working = new Uint8Array(serialFromYmd(year + 1, 1, 1) - firstSerial);
   for (let index = 0; index < working.length; index++) {
     const serial = firstSerial + index;
@@ -105,13 +116,14 @@ function holidayYearOf(serial: DaySerial): HolidayYear {
 }
 
 function buildMarkYear(year: number): MarkYear {
+  const firstSerial = serialFromYmd(year, 1, 1);
+  const row = hasCalendarData(year) ? YEARS[year - FIRST_YEAR] : undefined;
   const solarTerms = new Map<DaySerial, number>();
-  // Index 0 of tyme4ts's solar-term year `year` is 冬至 of year - 1; 25 steps reach 冬至 of `year`.
-  const firstTerm = SolarTerm.fromIndex(year, 0);
-  for (let step = 0; step <= 24; step++) {
-    const term = firstTerm.next(step);
-    const day = term.getSolarDay();
-    if (day.getYear() === year) solarTerms.set(serialFromYmd(year, day.getMonth(), day.getDay()), term.getIndex());
+  if (row) {
+    // Column k is tyme4ts term (k + 1) % 24: 小寒 … 大雪, then 冬至.
+    for (let column = 0; column < SOLAR_TERM_COUNT; column++) {
+      solarTerms.set(firstSerial + SOLAR_TERM_EARLIEST_DAY[column] + digitAt(row, column), (column + 1) % SOLAR_TERM_COUNT);
+    }
   }
 
   const festivals = new Map<DaySerial, Festival[]>();
@@ -125,12 +137,10 @@ function buildMarkYear(year: number): MarkYear {
     if (date.kind === 'gregorian') {
       add(serialFromYmd(year, date.month, date.day), festival);
     } else if (date.kind === 'lunar') {
-      // A lunar date of lunar year Y can fall in Gregorian Y or Y + 1 (a 12th-month date), so both
-      // lunar years that can reach into `year` are tried.
-      for (const lunarYear of [year - 1, year]) {
-        const day = LunarDay.fromYmd(lunarYear, date.month, date.day).getSolarDay();
-        if (day.getYear() === year) add(serialFromYmd(year, day.getMonth(), day.getDay()), festival);
-      }
+      // A lunar festival missing from the table (added to names.ts since it was generated) is unknown
+      // like any festival of a year outside it; the data test asks for the table to be regenerated.
+      const column = LUNAR_FESTIVALS.indexOf(festival.key);
+      if (row && column >= 0) add(firstSerial + LUNAR_FESTIVAL_EARLIEST_DAY[column] + digitAt(row, SOLAR_TERM_COUNT + column), festival);
     } else {
       for (const [serial, termIndex] of solarTerms) if (termIndex === date.termIndex) add(serial, festival);
     }
@@ -147,6 +157,14 @@ function markYear(year: number): MarkYear {
   return marks;
 }
 
+/**
+ * Whether the solar terms and lunar festivals of `year` are known (1900–2100). For other years a day
+ * has no solar term and only the festivals of fixed Gregorian dates, which a caller may want to say.
+ */
+export function hasCalendarData(year: number): boolean {
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 /** Mon–Fri that is not a legal holiday, or a make-up workday (调休 班). */
 export function isWorkingDay(serial: DaySerial): boolean {
   const day = Math.floor(serial);
@@ -155,8 +173,9 @@ export function isWorkingDay(serial: DaySerial): boolean {
 }
 
 /**
- * Whether tyme4ts knows the State Council holiday schedule of `year` (it holds 2002–2026; the
- * schedule of a year is published in the November before). For other years holidays are unknown and
+ * Whether the State Council holiday schedule of `year` is known (2002–2026 with tyme4ts 1.5.2; the
+ * schedule of a year is published in the November before and reaches the table when
+ * build/gen-cn-calendar.mjs runs on a tyme4ts release that has it). For other years holidays are unknown and
  * working days are simply Mon–Fri, which a caller may want to say.
  */
 export function hasHolidaySchedule(year: number): boolean {
