@@ -9,6 +9,7 @@ import { openSession } from '../app/session';
 import type { LocalContext } from './context';
 import { WorkbookCalc } from './formula/workbook-calc';
 import { isError, Scalar } from './formula/values';
+import { renderChartsHtml } from './chart-preview';
 import { renderTabHtml } from './html-preview';
 
 function cached(value: Scalar): CellValue {
@@ -45,6 +46,9 @@ export class PreviewEngine {
   tabHtml(name: string): string {
     const tab = this.ctx.workbook.tab(name);
     if (!this.calc) this.recalculate();
-    return renderTabHtml(tab.spec, this.calc!, { lang: openSession(this.ctx).lang, editable: true, sheetName: name, spareRows: SPARE_ROWS });
+    const table = renderTabHtml(tab.spec, this.calc!, { lang: openSession(this.ctx).lang, editable: true, sheetName: name, spareRows: SPARE_ROWS });
+    const charts = renderChartsHtml(tab.spec.charts, this.calc!.values(name));
+    // Charts sit right of the table, where Sheets anchors them.
+    return charts ? `<div class="sp-with-charts">${table}${charts}</div>` : table;
   }
 }

@@ -237,7 +237,7 @@ export const sopMessages = defineMessages(
     'sop.preview': '{rows} · {first} → {last} · {owners}',
     'sop.toast.merged': '+{added} rows · {redated} re-dated · {lost} lost',
     'sop.removedWas': 'Status was: {status}; ',
-    'sop.warning.noPersonForRole': 'Nobody on the team is a {role}; {count} rows have no owner. Add one on the Team tab or pick one when generating.',
+    'sop.warning.noPersonForRole': 'Nobody on the team is a {role}, so the owner is blank on {count} of the rows. Add one on the Team tab or pick one when generating.',
     'sop.error.noTemplateHeader': 'This is not an SOP template: no header row with Day offset, Channel, Item and Role was found.',
     'sop.error.noSopHeader': 'Cannot read the existing SOP tab: no header row with ID and Date was found.',
     'sop.error.badOffset': '"{value}" is not a day offset; enter a whole number such as -7, 0 or 13.',
