@@ -15,13 +15,9 @@ import { benchCalendar } from './calendar';
 import { benchGantt } from './gantt';
 import { benchMetrics } from './metrics';
 import { benchSop } from './sop';
+import { median } from './timing';
 
 const root = join(__dirname, '..', '..');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function line(label: string, value: string): void {
   process.stdout.write(`${label.padEnd(52)} ${value}\n`);

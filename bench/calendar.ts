@@ -4,7 +4,6 @@
  * recording fake, reads included), drafting a month, twelve months in one run, and the playground's
  * recalculation of the live slot formulas.
  */
-import { performance } from 'node:perf_hooks';
 import { draftMonth, generateCalendar } from '../src/app/calendar';
 import { readActivityGrid, type ActivityRow } from '../src/core/calendar/activities';
 import { draftMonth as proposeDrafts, DEFAULT_RHYTHM } from '../src/core/calendar/draft';
@@ -16,6 +15,7 @@ import { createDemoContext } from '../src/local/demo';
 import { PreviewEngine } from '../src/local/preview-engine';
 import { countCalls } from '../test/gas/count-calls';
 import { installFakeGas } from '../test/gas/fake-spreadsheet';
+import { timeIt } from './timing';
 
 const FIRST = serialFromYmd(2026, 12, 1);
 const TODAY = serialFromYmd(2026, 11, 23);
@@ -32,16 +32,6 @@ function listGrid(n: number): CellValue[][] {
   return grid;
 }
 
-function time(fn: () => void, runs: number): number {
-  const timings: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    fn();
-    timings.push(performance.now() - started);
-  }
-  timings.sort((a, b) => a - b);
-  return timings[Math.floor(timings.length / 2)];
-}
 
 /** Generate calendar through the Sheets entry on the recording fake: every call, reads included. */
 function callsEndToEnd(n: number, months: number): number {
@@ -72,20 +62,20 @@ export function benchCalendar(line: (label: string, value: string) => void): voi
   line('SpreadsheetApp calls, 12 months in one run (12 tabs)', String(callsEndToEnd(70, 12)));
 
   const existing: ActivityRow[] = readActivityGrid(listGrid(70), { tab: '活动列表' }).activities;
-  const core = time(() => proposeDrafts({ year: 2026, month: 12, rhythm: DEFAULT_RHYTHM, existing, lang: 'zh-CN', weekStart: 'mon' }), 21);
+  const core = timeIt(21, () => proposeDrafts({ year: 2026, month: 12, rhythm: DEFAULT_RHYTHM, existing, lang: 'zh-CN', weekStart: 'mon' }));
   line('Draft month, core proposals (70 existing rows, median of 21)', `${core.toFixed(2)} ms`);
-  const drafting = time(() => {
+  const drafting = timeIt(11, () => {
     const ctx = createDemoContext({ today: TODAY });
     draftMonth(ctx, { month: '2026-12', convert: true });
-  }, 11);
+  });
   line('Draft month on the demo (copy list, append, refresh calendar)', `${drafting.toFixed(1)} ms (median of 11)`);
 
-  const twelve = time(() => generateCalendar(createDemoContext({ today: TODAY }), { month: '2026-01', span: 'months', count: 12 }), 5);
+  const twelve = timeIt(5, () => generateCalendar(createDemoContext({ today: TODAY }), { month: '2026-01', span: 'months', count: 12 }));
   line('12 months in one run, demo workbook (local)', `${twelve.toFixed(1)} ms (median of 5)`);
 
   const ctx = createDemoContext({ today: TODAY });
   generateCalendar(ctx, { month: '2026-12' });
   const engine = new PreviewEngine(ctx);
-  const recalc = time(() => engine.recalculate(), 5);
+  const recalc = timeIt(5, () => engine.recalculate());
   line('Playground recalculation, demo + December calendar', `${recalc.toFixed(0)} ms (140 slot formulas over 500 list rows)`);
 }

@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS } from '../src/core/settings';
 import type { CellValue } from '../src/core/tab/spec';
 import { assignColors, type Person } from '../src/core/team/team';
 import { countCalls } from '../test/gas/count-calls';
+import { median } from './timing';
 
 const FIRST = serialFromYmd(2026, 12, 1);
 const SPAN_DAYS = 90;
@@ -34,11 +35,6 @@ function planGrid(n: number, owners: Person[], spanDays: number): CellValue[][] 
     grid.push([`事项${i + 1}`, owners[i % owners.length].name, start, last ? 3 : (i % 4) + 1, chained ? `事项${i}` : null, `${(i % 5) * 20}%`]);
   }
   return grid;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export function benchGantt(line: (label: string, value: string) => void): void {

@@ -3,12 +3,12 @@
  * 10,000 and 100,000 pasted rows (target ≤ 1 s for 100,000), Apps Script calls for the metrics tab
  * at 10 / 1,000 / 10,000 groups, and 10,000 fuzzed grids parsed without an uncaught error.
  */
-import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { isAppError } from '../src/core/errors';
 import { buildMetricsTab, computeMetrics, metricsToJson, parseMetricsGrid, parsePastedText } from '../src/core/metrics';
 import type { CellValue } from '../src/core/tab/spec';
 import { countCalls } from '../test/gas/count-calls';
+import { timeIt } from './timing';
 
 /**
  * A WeCom-style export of `n` groups: a title row, messy numbers, a total row at the end; with a
@@ -27,21 +27,6 @@ function pastedText(n: number, periods: boolean): string {
   }
   lines.push(`合计\t${periods ? '\t' : ''}${n * 240}`);
   return lines.join('\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function timeIt(runs: number, fn: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    fn();
-    times.push(performance.now() - started);
-  }
-  return median(times);
 }
 
 function parseAndCompute(line: (label: string, value: string) => void): void {

@@ -3,7 +3,6 @@
  * 28 / 280 / 2,800 rows (the renderer alone, and the whole "generate" through the Apps Script entry
  * from a template tab of that size), and the time to generate and to regenerate-and-merge 2,800 rows.
  */
-import { performance } from 'node:perf_hooks';
 import { fromIso, type DaySerial } from '../src/core/dates';
 import { generateSop as generateRows } from '../src/core/sop/generate';
 import { mergeSop } from '../src/core/sop/merge';
@@ -14,27 +13,13 @@ import { generateSop, saveTeam } from '../src/gas/main';
 import { countCalls } from '../test/gas/count-calls';
 import { installFakeGas } from '../test/gas/fake-spreadsheet';
 import { bigTemplate, bigTemplateGrid } from '../test/gas/sop-big-template';
+import { timeIt } from './timing';
 
 const SIZES = [28, 280, 2800];
 const ANCHOR = fromIso('2026-12-14') as DaySerial;
 const TEAM: Person[] = [
   ['林晓', 'operator'], ['周舟', 'operator'], ['陈默', 'advisor'], ['赵老师', 'lecturer'], ['李班', 'headTeacher'], ['吴助', 'assistant'], ['孙悦', 'designer'],
 ].map(([name, role]) => ({ name, role: role as Person['role'], email: '', color: '#4e79a7' }));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function timeIt(runs: number, fn: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    fn();
-    times.push(performance.now() - started);
-  }
-  return median(times);
-}
 
 function tabFor(n: number, anchor: DaySerial, rows = generateRows({ template: bigTemplate(n), anchor, group: 'A群', cohort: '第1期', team: TEAM, lang: 'zh-CN', markCalendar: true }).rows) {
   return buildSopTab({ rows, group: 'A群', cohort: '第1期', template: bigTemplate(n), anchor, lang: 'zh-CN', teamTabName: '团队', markCalendar: true, today: anchor, generatedAt: '2026-12-01 09:00' });

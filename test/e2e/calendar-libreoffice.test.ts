@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { TYPE_COLORS } from '../../src/core/calendar/tab';
 import { runCli } from '../../src/local/cli';
-import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, pdfToPngs, pdfToPpms, readPpm, xlsxToPdf, type RgbImage } from '../support/libreoffice';
+import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, printedPages, type RgbImage } from '../support/libreoffice';
 
 const DPI = 72;
 
@@ -31,12 +31,8 @@ describeWithLibreOffice('the exported calendar in LibreOffice', () => {
     if (!process.env.KEEP_E2E_OUTPUT) await fs.rm(dir, { recursive: true, force: true });
   });
 
-  async function printed(xlsxPath: string, name: string): Promise<RgbImage[]> {
-    const out = path.join(dir, name);
-    const pdf = await xlsxToPdf(xlsxPath, out);
-    if (process.env.KEEP_E2E_OUTPUT) await pdfToPngs(pdf, path.join(out, 'view'), DPI);
-    return (await pdfToPpms(pdf, path.join(out, 'page'), DPI)).map(readPpm);
-  }
+  /** Each page of the workbook printed by LibreOffice, as an image. */
+  const printed = (xlsxPath: string, name: string): Promise<RgbImage[]> => printedPages(xlsxPath, path.join(dir, name), DPI);
 
   /** The xlsx after a person's edit: opened and saved with ExcelJS, one type cell of the list changed. */
   async function edited(source: string, target: string, newType: string | null): Promise<string> {

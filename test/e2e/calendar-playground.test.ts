@@ -4,13 +4,12 @@
  * (its slots are formulas the playground recomputes), Draft month (agreeing to copy the pasted list),
  * add an activity in an empty row of the new list by typing, then Refresh calendars from the menu.
  */
-import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { serialFromYmd } from '../../src/core/dates';
 import { isFormulaCell } from '../../src/core/tab/spec';
 import { createDemoContext } from '../../src/local/demo';
-import { startPlayground, Playground } from '../../src/local/playground';
-import { launchChromium } from '../support/browser';
+import type { Playground } from '../../src/local/playground';
+import { openPlayground } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
 const CALENDAR = '2026-12 活动日历';
@@ -23,18 +22,7 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    playground = await startPlayground({
-      port: 0,
-      ctx: createDemoContext({ today: serialFromYmd(2026, 11, 23) }),
-      sidebarPath: join(__dirname, '../../build/gas/sidebar.html'),
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(playground.url);
+    ({ playground, browser, page } = await openPlayground({ ctx: createDemoContext({ today: serialFromYmd(2026, 11, 23) }) }, { viewport: { width: 1500, height: 900 } }, dialogs));
     sidebar = page.frameLocator('#sidebar-frame');
   }, 120000);
 

@@ -25,7 +25,7 @@ import { createDemoContext } from '../../src/local/demo';
 import { parseDelimited } from '../../src/local/read-file';
 import { readXlsx, writeXlsx } from '../../src/local/xlsx';
 import {
-  describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, pdfToPngs, pdfToPpms, readPpm, recalculateXlsx, xlsxToPdf, type RgbImage,
+  describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, printedPages, recalculateXlsx, type RgbImage,
 } from '../support/libreoffice';
 
 const ROOT = path.join(__dirname, '../..');
@@ -50,12 +50,7 @@ describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
   });
 
   /** Each page of the workbook printed by LibreOffice, as an image. */
-  async function printed(xlsxPath: string, name: string): Promise<RgbImage[]> {
-    const out = path.join(dir, name);
-    const pdf = await xlsxToPdf(xlsxPath, out);
-    if (process.env.KEEP_E2E_OUTPUT) await pdfToPngs(pdf, path.join(out, 'view'), DPI);
-    return (await pdfToPpms(pdf, path.join(out, 'page'), DPI)).map(readPpm);
-  }
+  const printed = (xlsxPath: string, name: string): Promise<RgbImage[]> => printedPages(xlsxPath, path.join(dir, name), DPI);
 
   /** The xlsx after a person's edit: opened and saved with ExcelJS, the owner of one task changed on one sheet. */
   async function edited(source: string, target: string, edit: { sheet: typeof PLAN_TAB | typeof GANTT_TAB; task: string; owner: string } | null): Promise<string> {

@@ -5,12 +5,11 @@
  * bar cells take the new owner's colour in the preview, at once; generating again keeps the owner
  * picked on the Gantt tab.
  */
-import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { getTeamState } from '../../src/app/team';
 import { GANTT_COLORS } from '../../src/core/gantt/tab';
-import { startPlayground, Playground } from '../../src/local/playground';
-import { launchChromium } from '../support/browser';
+import type { Playground } from '../../src/local/playground';
+import { openPlayground } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
 const TASK_COL = 2;
@@ -28,14 +27,7 @@ describeWith(chromiumPath(), 'playground: push-plan Gantt (Chromium)', () => {
   const colorOf = (name: string): string => getTeamState(playground.ctx).people.find((p) => p.name === name)!.color;
 
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0, sidebarPath: join(__dirname, '../../build/gas/sidebar.html') });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(playground.url);
+    ({ playground, browser, page } = await openPlayground({}, { viewport: { width: 1400, height: 900 } }, dialogs));
     sidebar = page.frameLocator('#sidebar-frame');
   }, 60000);
 

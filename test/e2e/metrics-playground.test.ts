@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startPlayground, Playground } from '../../src/local/playground';
-import { launchChromium } from '../support/browser';
+import type { Playground } from '../../src/local/playground';
+import { openPlayground } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
 const funnel = readFileSync(join(__dirname, '../../demo/group-funnel.tsv'), 'utf8');
@@ -20,14 +20,7 @@ describeWith(chromiumPath(), 'playground: conversion metrics (Chromium)', () => 
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0, sidebarPath: join(__dirname, '../../build/gas/sidebar.html') });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(playground.url);
+    ({ playground, browser, page } = await openPlayground({}, {}, dialogs));
   }, 60000);
 
   afterAll(async () => {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { startPlayground, Playground } from '../../src/local/playground';
-import { launchChromium } from '../support/browser';
+import type { Playground } from '../../src/local/playground';
+import { openPlayground } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -21,14 +21,7 @@ describeWith(chromiumPath(), 'playground: Team & settings (Chromium)', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0, sidebarPath: join(__dirname, '../../build/gas/sidebar.html') });
-    browser = await launchChromium();
-    page = await browser.newPage({ acceptDownloads: true });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(playground.url);
+    ({ playground, browser, page } = await openPlayground({}, { acceptDownloads: true }, dialogs));
   }, 60000);
 
   afterAll(async () => {

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { addDays, fromIso, toIso, type DaySerial } from '../../src/core/dates';
-import { startPlayground, Playground } from '../../src/local/playground';
-import { launchChromium } from '../support/browser';
+import type { Playground } from '../../src/local/playground';
+import { openPlayground } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
 const TAB = 'SOP·Java引流5群·第12期';
@@ -29,14 +29,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0, sidebarPath: join(__dirname, '../../build/gas/sidebar.html') });
-    browser = await launchChromium();
-    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(playground.url);
+    ({ playground, browser, page } = await openPlayground({}, { acceptDownloads: true, viewport: { width: 1400, height: 900 } }, dialogs));
     await page.click('#menu-extensions > button');
     await page.click('button[data-fn="showSopSidebar"]');
     sidebar = page.frameLocator('#sidebar-frame');

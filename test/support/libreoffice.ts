@@ -201,3 +201,13 @@ export function readPpm(ppmPath: string): RgbImage {
 export function pixelColorAt(ppmPath: string, x: number, y: number): string {
   return readPpm(ppmPath).colorAt(x, y);
 }
+
+/**
+ * Each page of a workbook as LibreOffice prints it, as images. KEEP_E2E_OUTPUT=1 also writes PNG pages
+ * into outDir for a person to look at.
+ */
+export async function printedPages(xlsxPath: string, outDir: string, dpi: number): Promise<RgbImage[]> {
+  const pdf = await xlsxToPdf(xlsxPath, outDir);
+  if (process.env.KEEP_E2E_OUTPUT) await pdfToPngs(pdf, `${outDir}/view`, dpi);
+  return (await pdfToPpms(pdf, `${outDir}/page`, dpi)).map(readPpm);
+}
