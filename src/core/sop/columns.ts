@@ -66,3 +66,31 @@ export function findSopHeader(grid: CellValue[][]): SopHeader | null {
   }
   return null;
 }
+
+/** An SOP tab's cells by column. */
+export type SopCells = Partial<Record<SopColumn, CellValue>>;
+
+/** A cell as trimmed text ('' for blank). */
+export function cellText(value: CellValue | undefined): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+/**
+ * The rows below an SOP header with at least one cell filled (the weekday, a formula, does not count),
+ * each as its cells by column.
+ */
+export function sopTableRows(grid: CellValue[][], header: SopHeader): SopCells[] {
+  const rows: SopCells[] = [];
+  for (const line of grid.slice(header.row + 1)) {
+    const cells: SopCells = {};
+    let blank = true;
+    for (const key of SOP_COLUMNS) {
+      const c = header.columns[key];
+      if (c === undefined) continue;
+      cells[key] = line[c] ?? null;
+      if (key !== 'weekday' && cellText(cells[key]) !== '') blank = false;
+    }
+    if (!blank) rows.push(cells);
+  }
+  return rows;
+}

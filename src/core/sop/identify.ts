@@ -8,7 +8,7 @@ import { formatTimeOfDay, parseDate, type DaySerial } from '../dates';
 import type { Lang } from '../i18n';
 import type { CellValue } from '../tab/spec';
 import type { Person, Role } from '../team/team';
-import { findSopHeader, SOP_COLUMNS, type SopColumn } from './columns';
+import { cellText, findSopHeader, sopTableRows, type SopCells } from './columns';
 import { PLACEHOLDER_NAMES } from './placeholders';
 import { parseStatus } from './status';
 import { parseChannel, rowIds, type SopTemplate, type TemplateRow } from './template';
@@ -22,29 +22,13 @@ export interface SopTabIdentity {
   matched: number;
 }
 
-type Cells = Partial<Record<SopColumn, CellValue>>;
-
-function text(value: CellValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value).trim();
-}
+type Cells = SopCells;
+const text = cellText;
 
 /** The table rows of an SOP tab with at least one cell filled, by column; [] without an SOP header. */
 function tableRows(grid: CellValue[][]): Cells[] {
   const header = findSopHeader(grid);
-  if (!header) return [];
-  const rows: Cells[] = [];
-  for (const line of grid.slice(header.row + 1)) {
-    const cells: Cells = {};
-    let blank = true;
-    for (const key of SOP_COLUMNS) {
-      const c = header.columns[key];
-      if (c === undefined) continue;
-      cells[key] = line[c] ?? null;
-      if (key !== 'weekday' && text(cells[key]) !== '') blank = false;
-    }
-    if (!blank) rows.push(cells);
-  }
-  return rows;
+  return header ? sopTableRows(grid, header) : [];
 }
 
 /** Template row by the ID it generates. */

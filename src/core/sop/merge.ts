@@ -20,7 +20,7 @@ import { AppError } from '../errors';
 import type { Lang } from '../i18n';
 import { t } from '../i18n';
 import type { CellValue } from '../tab/spec';
-import { findSopHeader, SOP_COLUMNS, type SopColumn } from './columns';
+import { cellText, findSopHeader, sopTableRows, type SopCells } from './columns';
 import { compareByDateTime, weekdayLabel, type RowOrigin, type SopRow } from './generate';
 import { parseStatus, statusLabel } from './status';
 import { GENERATED_ID } from './template';
@@ -47,7 +47,7 @@ export interface MergeResult {
   stats: MergeStats;
 }
 
-type Cells = Partial<Record<SopColumn, CellValue>>;
+type Cells = SopCells;
 
 interface ExistingRow {
   cells: Cells;
@@ -56,10 +56,7 @@ interface ExistingRow {
   knowsGeneratedOwner: boolean;
 }
 
-function text(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  return String(value).trim();
-}
+const text = cellText;
 
 function readExisting(grid: CellValue[][]): ExistingRow[] {
   const header = findSopHeader(grid);
@@ -68,20 +65,7 @@ function readExisting(grid: CellValue[][]): ExistingRow[] {
     throw new AppError({ code: 'sop.error.noSopHeader', location: { row: 1 } });
   }
   const knowsGeneratedOwner = header.columns.generatedOwner !== undefined;
-  const rows: ExistingRow[] = [];
-  for (const line of grid.slice(header.row + 1)) {
-    const cells: Cells = {};
-    let blank = true;
-    for (const key of SOP_COLUMNS) {
-      const c = header.columns[key];
-      if (c === undefined) continue;
-      const value = line[c] ?? null;
-      cells[key] = value;
-      if (text(value) !== '' && key !== 'weekday') blank = false;
-    }
-    if (!blank) rows.push({ cells, id: text(cells.id), knowsGeneratedOwner });
-  }
-  return rows;
+  return sopTableRows(grid, header).map((cells) => ({ cells, id: text(cells.id), knowsGeneratedOwner }));
 }
 
 /** An owner someone picked rather than the one generation assigned (see the rule above). */
