@@ -94,3 +94,14 @@ export function sopTableRows(grid: CellValue[][], header: SopHeader): SopCells[]
   }
   return rows;
 }
+
+/** Widths (px) of the columns an SOP tab and a template tab share, so both read alike. */
+export const SHARED_COLUMN_WIDTHS = {
+  time: 56,
+  phase: 72,
+  channel: 84,
+  item: 150,
+  detail: 220,
+  script: 340,
+  materials: 130,
+} as const;

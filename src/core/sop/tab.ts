@@ -24,7 +24,7 @@ import {
   type TabSpec,
   type ValidationSpec,
 } from '../tab/spec';
-import { sopColumns, sopHeader, type SopColumn } from './columns';
+import { SHARED_COLUMN_WIDTHS, sopColumns, sopHeader, type SopColumn } from './columns';
 import type { SopRow } from './generate';
 import { statusLabel, STATUSES } from './status';
 import { anchorLabel, type SopTemplate } from './template';
@@ -54,13 +54,7 @@ const COLUMN_WIDTHS: Record<SopColumn, number> = {
   id: 88,
   date: 90,
   weekday: 48,
-  time: 56,
-  phase: 72,
-  channel: 84,
-  item: 150,
-  detail: 220,
-  script: 340,
-  materials: 130,
+  ...SHARED_COLUMN_WIDTHS,
   owner: 84,
   status: 84,
   proof: 170,

@@ -10,6 +10,7 @@ import { t } from '../i18n';
 import { range, type Cell, type CellValue, type ColumnSpec, type TabSpec } from '../tab/spec';
 import { normalizeHeader, parseRole, roleLabel, ROLES, type Role } from '../team/team';
 import { PLACEHOLDER_NAMES } from './placeholders';
+import { SHARED_COLUMN_WIDTHS } from './columns';
 import {
   ANCHOR_KINDS,
   anchorLabel,
@@ -35,13 +36,7 @@ type MetaField = (typeof META)[number];
 const WIDTHS: Record<TemplateColumn, number> = {
   rowKey: 120,
   offset: 64,
-  time: 56,
-  phase: 72,
-  channel: 84,
-  item: 150,
-  detail: 220,
-  script: 340,
-  materials: 130,
+  ...SHARED_COLUMN_WIDTHS,
   role: 84,
 };
 
