@@ -3,12 +3,12 @@ import { callApi } from '../../src/app/api';
 import { createPlanTab, generateGantt, getGanttState, listPlanTabs, previewGantt } from '../../src/app/gantt';
 import { getTeamState } from '../../src/app/team';
 import { serialFromYmd, toIso, type DaySerial } from '../../src/core/dates';
-import { AppError } from '../../src/core/errors';
 import type { TabSpec } from '../../src/core/tab/spec';
 import { createLocalContext, type LocalContext } from '../../src/local/context';
 import { createDemoContext, DEMO_FILES, pastedTab } from '../../src/local/demo';
 import { PreviewEngine } from '../../src/local/preview-engine';
 import { ruleBackgroundAt } from '../core/gantt/formula-eval';
+import { problemsOf } from '../support/problems';
 
 const today = serialFromYmd(2026, 11, 23);
 const d = (iso: string): DaySerial => serialFromYmd(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
@@ -76,15 +76,6 @@ function colorOf(ctx: LocalContext, name: string): string {
   return person.color;
 }
 
-function problemsOf(fn: () => unknown): AppError['problems'] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const DONE = '#5f6368';
 const GREY = '#dadce0';

@@ -16,16 +16,8 @@ import { translator } from '../../../src/core/i18n';
 import { ownerDropdown } from '../../../src/core/team/tab';
 import { readTeamGrid } from '../../../src/core/team/team';
 import { d, sampleActivities, sampleGrid, teamGrid } from './sample';
+import { problemsOf } from '../../support/problems';
 
-function problemsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).problems;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('reading the activity list', () => {
   test('the sample December list reads into eight activities with types, dates, owners and groups', () => {

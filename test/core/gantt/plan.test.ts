@@ -1,19 +1,11 @@
 import samplePlan from './fixtures/push-plan.tsv';
-import { AppError, formatError, type Problem } from '../../../src/core/errors';
+import { AppError, formatError } from '../../../src/core/errors';
 import { translator } from '../../../src/core/i18n';
 import { buildPlanTemplateTab, findPlanHeader, looksLikePlan, parseProgress, readPlanGrid, splitList } from '../../../src/core/gantt/plan';
 import { d, tsvGrid } from './helpers';
 import type { CellValue } from '../../../src/core/tab/spec';
+import { problemsOf } from '../../support/problems';
 
-function problemsOf(fn: () => unknown): Problem[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('reading a push plan', () => {
   test('the sample plan reads with text dates, several participants and predecessors by name', () => {

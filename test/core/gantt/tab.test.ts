@@ -1,6 +1,5 @@
 import samplePlan from './fixtures/push-plan.tsv';
 import sampleTeam from './fixtures/team.tsv';
-import { AppError, type Problem } from '../../../src/core/errors';
 import { analyzePlan, type GanttAnalysis } from '../../../src/core/gantt/analyze';
 import { chineseCalendar } from '../../../src/core/gantt/china';
 import { readPlanGrid, type PlanTask } from '../../../src/core/gantt/plan';
@@ -11,6 +10,7 @@ import { cellValue, isFormulaCell, type TabSpec } from '../../../src/core/tab/sp
 import { readTeamGrid, type Person } from '../../../src/core/team/team';
 import { evaluate, ruleBackgroundAt } from './formula-eval';
 import { d, plan, task, tsvGrid } from './helpers';
+import { problemsOf } from '../../support/problems';
 
 const team = readTeamGrid(tsvGrid(sampleTeam));
 const FIRST_TASK_ROW = 4;
@@ -27,15 +27,6 @@ function tab(analysis: GanttAnalysis, overrides: Partial<GanttTabInput> = {}): T
   });
 }
 
-function problemsOf(fn: () => unknown): Problem[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const sample = (settings: Partial<Settings> = {}): GanttAnalysis => analyze(readPlanGrid(tsvGrid(samplePlan), { tab: '推进表' }).tasks, settings);
 

@@ -1,24 +1,16 @@
-import { AppError, formatError, isAppError, type Problem } from '../../../src/core/errors';
+import { AppError, formatError } from '../../../src/core/errors';
 import { LANGS, translator, type Lang } from '../../../src/core/i18n';
 import { cellValue, type CellValue, type TabSpec } from '../../../src/core/tab/spec';
 import { buildTemplateTab, readTemplateTab } from '../../../src/core/sop/template-tab';
 import { codeForTemplateId } from '../../../src/core/sop/template';
 import { builtInTemplate, builtInTemplateIds } from '../../../src/core/sop/templates';
+import { problemsOf } from '../../support/problems';
 
 const grid = (spec: TabSpec): CellValue[][] => {
   const width = Math.max(...spec.rows.map((r) => r.length));
   return spec.rows.map((r) => Array.from({ length: width }, (_, c) => cellValue(r[c])));
 };
 
-function problemsOf(fn: () => unknown): Problem[] {
-  try {
-    fn();
-  } catch (error) {
-    if (isAppError(error)) return error.problems;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('template tabs', () => {
   test.each(LANGS.flatMap((lang) => builtInTemplateIds().map((id) => [id, lang] as [string, Lang])))('%s (%s) round-trips through its tab', (id, lang) => {
