@@ -116,7 +116,7 @@ export function getCalendarState(ctx: AppContext): CalendarState {
     calendars: ctx.workbook
       .listTabs()
       .filter((tab) => tab.marker?.kind === 'calendar')
-      .map((tab) => ({ name: tab.name, key: (tab.marker as TabMarker).key })),
+      .map((tab) => ({ name: tab.name, key: (tab.marker as TabMarker).key.months ?? '' })),
     rhythm: { ...DEFAULT_RHYTHM },
   };
 }
@@ -130,7 +130,7 @@ export interface CreateListResult {
 /** Creates our activity list tab (headers, dropdowns), or opens it when it exists: it is never emptied. */
 export function createActivityList(ctx: AppContext): CreateListResult {
   const session = openSession(ctx);
-  const existing = ctx.workbook.listTabs().find((tab) => tab.marker?.kind === 'activities' && tab.marker.key === '');
+  const existing = ctx.workbook.listTabs().find((tab) => tab.marker?.kind === 'activities' && tab.marker.key.list === '');
   if (existing) {
     ctx.workbook.activate(existing.name);
     const message = session.tr('calendar.listExists', { tab: existing.name });
@@ -208,7 +208,7 @@ function plansFor(input: GenerateCalendarInput, session: Session, list: string):
 
 /** The plan of an existing calendar tab, from its marker key and what it says about itself. */
 function planOfTab(ctx: AppContext, session: Session, tab: TabInfo, fallbackList: () => string): CalendarPlan | null {
-  const key = (tab.marker as TabMarker).key;
+  const key = (tab.marker as TabMarker).key.months ?? '';
   const quarterKey = /^(\d{4})-Q([1-4])$/.exec(key);
   const monthMatch = /^(\d{4})-(\d{2})$/.exec(key);
   if (!quarterKey && !monthMatch) return null;
@@ -232,7 +232,7 @@ function planKey(plan: CalendarPlan): string {
 /** Planned group pushes from the SOP tabs (marker 'sop'), for the WeCom cap warning. */
 export function readGroupPushes(ctx: AppContext): GroupPushCount[] {
   const tabs = ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'sop');
-  return countGroupPushes(tabs.map((tab) => ({ name: tab.name, key: tab.marker?.key ?? '', grid: ctx.workbook.readTab(tab.name) })));
+  return countGroupPushes(tabs.map((tab) => ({ name: tab.name, group: tab.marker?.key.group ?? '', grid: ctx.workbook.readTab(tab.name) })));
 }
 
 interface BuiltCalendar {
@@ -372,7 +372,7 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
 
   let listSpec: TabSpec;
   if (ours) {
-    listSpec = buildActivityListTab(lang, readTeam(ctx).teamTab, drafts, source ? { existing: grid ?? [], name: source.name, key: source.marker?.key ?? '' } : {});
+    listSpec = buildActivityListTab(lang, readTeam(ctx).teamTab, drafts, source ? { existing: grid ?? [], name: source.name, key: source.marker?.key.list ?? '' } : {});
   } else {
     const pasted = source as TabInfo;
     const rows = existing.length;
@@ -396,7 +396,7 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
       if (plan && (plan.list === listName || plan.list === written.name)) plans.push({ ...plan, list: written.name });
     }
     const covered = plans.some((plan) => plan.year === year && plan.months.includes(month));
-    if (!covered && !calendarTabs.some((tab) => tab.marker?.key === key)) plans.push({ year, months: [month], quarter: null, weekStart, list: written.name });
+    if (!covered && !calendarTabs.some((tab) => tab.marker?.key.months === key)) plans.push({ year, months: [month], quarter: null, weekStart, list: written.name });
     const results = plans.map((plan) => ctx.workbook.writeTab(buildCalendar(ctx, session, plan, list, pushes).spec));
     const active = results.find((_, i) => plans[i].months.includes(month) && plans[i].year === year) ?? results[results.length - 1];
     if (active) ctx.workbook.activate(active.name);
@@ -415,7 +415,7 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
  * edits, so that is refused.
  */
 function conversionTarget(tabs: TabInfo[], pastedName: string, session: Session): { key: string; name: string } {
-  const ours = (key: string) => tabs.find((tab) => tab.marker?.kind === 'activities' && tab.marker.key === key);
+  const ours = (key: string) => tabs.find((tab) => tab.marker?.kind === 'activities' && tab.marker.key.list === key);
   const key = ours('') ? `from:${pastedName}` : '';
   const copy = ours(`from:${pastedName}`);
   if (copy) throw new AppError({ code: 'calendar.error.alreadyConverted', params: { from: pastedName, tab: copy.name } });

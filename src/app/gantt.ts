@@ -1,7 +1,7 @@
 /**
  * Push plan → live Gantt: the empty plan tab, the tabs that read as plans, a preview of what a plan
  * schedules to, and the Gantt tab generated from it. The plan tab is only ever read; the Gantt tab
- * carries the marker {kind: 'gantt', key: <plan tab name>}, so generating again updates it in place,
+ * carries the marker {kind: 'gantt', key: {plan: <plan tab name>}}, so generating again updates it in place,
  * keeping what people typed on it.
  */
 import { toIso } from '../core/dates';
@@ -76,7 +76,7 @@ export function getGanttState(ctx: AppContext): GanttState {
   const planTabs = listPlanTabs(ctx, tabs);
   const active = ctx.workbook.activeTabName();
   const activeInfo = tabs.find((tab) => tab.name === active);
-  const fromGantt = activeInfo?.marker?.kind === 'gantt' ? activeInfo.marker.key : null;
+  const fromGantt = activeInfo?.marker?.kind === 'gantt' ? activeInfo.marker.key.plan ?? null : null;
   const selected = [active, fromGantt].find((name): name is string => !!name && planTabs.includes(name)) ?? planTabs[0] ?? null;
   return {
     lang: session.lang,
@@ -104,10 +104,10 @@ export function createPlanTab(ctx: AppContext): CreatePlanResult {
   const { teamTab } = readTeam(ctx);
   const template = buildPlanTemplateTab(session.lang, teamTab ?? teamTabName(session.lang));
   // Every click makes a new plan: a key no plan tab has yet, so no existing plan is written over.
-  const keys = new Set(ctx.workbook.listTabs().flatMap((tab) => (tab.marker?.kind === 'plan' ? [tab.marker.key] : [])));
+  const keys = new Set(ctx.workbook.listTabs().flatMap((tab) => (tab.marker?.kind === 'plan' ? [tab.marker.key.number ?? ''] : [])));
   let n = 1;
   while (keys.has(n === 1 ? '' : String(n))) n++;
-  const spec: TabSpec = { ...template, marker: { kind: 'plan', key: n === 1 ? '' : String(n) } };
+  const spec: TabSpec = { ...template, marker: { kind: 'plan', key: { number: n === 1 ? '' : String(n) } } };
   const [result] = writeGeneratedTabs(ctx, [teamTab ? spec : withoutTeamDropdowns(spec)]);
   const message = session.tr('gantt.planCreated', { tab: result.name });
   ctx.ui.toast(message, session.tr('app.name'));
@@ -131,7 +131,7 @@ export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateG
   const session = openSession(ctx);
   const { analysis, planTab, planGrid, team, teamTab } = analyze(ctx, session, request);
   const { tab, created, built } = ctx.workbook.withLock(() => {
-    const previous = findGeneratedTab(ctx, 'gantt', planTab);
+    const previous = findGeneratedTab(ctx, 'gantt', { plan: planTab });
     const existing: CellValue[][] = previous ? ctx.workbook.readTab(previous.name) : [];
     const generated = generateGanttTab({
       analysis,

@@ -70,7 +70,7 @@ const isMetricsTab = (info: TabInfo | undefined): boolean => info?.marker?.kind 
 
 /** The tab whose data a metrics tab was computed from, when it still exists. */
 function sourceOf(tabs: readonly TabInfo[], info: TabInfo): string | null {
-  const key = info.marker?.key ?? '';
+  const key = info.marker?.key.source ?? '';
   return tabs.some((tab) => tab.name === key && !isMetricsTab(tab)) ? key : null;
 }
 

@@ -1,6 +1,7 @@
 /** What every use case needs first: the settings, the language, and a way to write generated tabs. */
 import { resolveLang, translator, Lang, Translate } from '../core/i18n';
 import { normalizeSettings, Settings } from '../core/settings';
+import { sameKey, type MarkerKey } from '../core/tab/marker';
 import type { TabKind, TabSpec } from '../core/tab/spec';
 import { Person, readTeamGrid } from '../core/team/team';
 import type { AppContext, TabInfo, WriteResult } from '../ports';
@@ -23,8 +24,8 @@ export function openSession(ctx: AppContext): Session {
   return { settings, lang, tr: translator(lang) };
 }
 
-export function findGeneratedTab(ctx: AppContext, kind: TabKind, key?: string): TabInfo | undefined {
-  return ctx.workbook.listTabs().find((tab) => tab.marker?.kind === kind && (key === undefined || tab.marker.key === key));
+export function findGeneratedTab(ctx: AppContext, kind: TabKind, key?: MarkerKey): TabInfo | undefined {
+  return ctx.workbook.listTabs().find((tab) => tab.marker?.kind === kind && (key === undefined || sameKey(tab.marker.key, key)));
 }
 
 /** The team as the Team tab says now (empty when there is no Team tab yet). */

@@ -17,6 +17,7 @@ import { buildSopTab, sopMarkerKey, sopTabName } from '../core/sop/tab';
 import { anchorLabel, codeForTemplateId, templateSpan, type AnchorKind, type SopTemplate } from '../core/sop/template';
 import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/template-tab';
 import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
+import { sameMarker, type MarkerKey } from '../core/tab/marker';
 import type { TabSpec } from '../core/tab/spec';
 import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../core/team/team';
 import type { AppContext, TabInfo } from '../ports';
@@ -166,7 +167,7 @@ export function getSopState(ctx: AppContext): SopState {
   const sopTabs = tabs
     .filter((tab) => tab.marker?.kind === 'sop')
     .map((tab): ExistingSopTab => {
-      const { group, cohort } = splitMarkerKey(tab.marker?.key ?? '');
+      const { group, cohort } = sopMarkerFields(tab.marker?.key ?? {});
       const identity = identifySopTab(ctx.workbook.readTab(tab.name), byTemplate);
       const found = valid.find((t) => t.template === identity.template);
       const anchor = identity.anchor === null ? null : toIso(identity.anchor);
@@ -211,7 +212,7 @@ export function previewSop(ctx: AppContext, request: SopRequest): SopPreview {
   const tabs = form.groups.map((group) => sopTabName(group, form.cohort, session.lang));
   const existing = ctx.workbook.listTabs();
   const updates = form.groups.flatMap((group) => {
-    const tab = existing.find((t) => t.marker?.kind === 'sop' && t.marker.key === sopMarkerKey(group, form.cohort));
+    const tab = existing.find((t) => t.marker !== null && sameMarker(t.marker, { kind: 'sop', key: sopMarkerKey(group, form.cohort) }));
     return tab ? [tab.name] : [];
   });
   let line = previewLine(previewSummary(rows), session.lang);
@@ -246,7 +247,7 @@ export function planSop(ctx: AppContext, request: SopRequest): SopPlan {
   const tabs = form.groups.map((group, groupIndex) => {
     const generation = generateSop({ ...generateOptions(form, team, session.lang), group, groupIndex });
     if (groupIndex === 0) warnings = generation.warnings;
-    const existing = existingTabs.find((tab) => tab.marker?.kind === 'sop' && tab.marker.key === sopMarkerKey(group, form.cohort));
+    const existing = existingTabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, { kind: 'sop', key: sopMarkerKey(group, form.cohort) }));
     let rows = generation.rows;
     let line = session.tr('sop.count.rows.other', { count: rows.length });
     if (existing) {
@@ -305,7 +306,7 @@ export function saveSopTemplate(ctx: AppContext, request: SaveTemplateRequest): 
   const session = openSession(ctx);
   const tabs = ctx.workbook.listTabs();
   const source = request?.fromTab ? templateFromTab(ctx, session, tabs, request.fromTab, request.anchor) : resolveTemplate(ctx, session, tabs, request?.template ?? '');
-  const takenIds = new Set(tabs.flatMap((tab) => (tab.marker?.kind === 'sop-template' ? [tab.marker.key] : [])));
+  const takenIds = new Set(tabs.flatMap((tab) => (tab.marker?.kind === 'sop-template' ? [tab.marker.key.template ?? ''] : [])));
   let id = source.id;
   for (let n = 2; takenIds.has(id); n++) id = `${source.id}-${n}`;
   const [result] = writeGeneratedTabs(ctx, [buildTemplateTab({ ...source, id }, session.lang)]);
@@ -336,9 +337,8 @@ function mergeExisting(ctx: AppContext, tab: TabInfo, rows: SopRow[], lang: Lang
   }
 }
 
-function splitMarkerKey(key: string): { group: string; cohort: string } {
-  const bar = key.lastIndexOf('|');
-  return bar < 0 ? { group: key, cohort: '' } : { group: key.slice(0, bar), cohort: key.slice(bar + 1) };
+function sopMarkerFields(key: MarkerKey): { group: string; cohort: string } {
+  return { group: key.group ?? '', cohort: key.cohort ?? '' };
 }
 
 /** Template tabs: ours, and tabs named like one (a template tab duplicated in Sheets loses our marker). */
@@ -410,7 +410,7 @@ function templateFromTab(ctx: AppContext, session: Session, tabs: TabInfo[], tab
     const label = anchorLabel(identity.template?.anchorKind ?? 'campStart', session.lang);
     throw new AppError({ code: 'sop.error.noAnchor', params: { anchorLabel: label } });
   }
-  const { group, cohort } = splitMarkerKey(tab.marker.key);
+  const { group, cohort } = sopMarkerFields(tab.marker.key);
   const base = identity.template;
   const name = cohort ? `${group}·${cohort}` : group;
   const id = base ? base.id : `sop-${group}`;

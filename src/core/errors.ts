@@ -6,6 +6,8 @@ import { MessageKey, MessageParams, Translate } from './i18n';
 import { columnLetter } from './tab/spec';
 
 export interface ErrorLocation {
+  /** A file given on the command line. */
+  file?: string;
   tab?: string;
   row?: number; // 1-based row as the user sees it in the sheet or file
   column?: number; // 0-based column index (shown as a letter) …
@@ -38,6 +40,7 @@ export function formatProblem(problem: Problem, tr: Translate): string {
   const loc = problem.location;
   if (!loc) return message;
   const parts: string[] = [];
+  if (loc.file) parts.push(tr('error.where.file', { file: loc.file }));
   if (loc.tab) parts.push(tr('error.where.tab', { tab: loc.tab }));
   if (loc.row !== undefined) parts.push(tr('error.where.row', { row: loc.row }));
   if (loc.column !== undefined) parts.push(tr('error.where.column', { column: columnLetter(loc.column) }));

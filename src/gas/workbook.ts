@@ -1,7 +1,8 @@
 /** The Workbook port over a Google spreadsheet. */
 import { AppError } from '../core/errors';
 import { DaySerial, serialFromYmd } from '../core/dates';
-import type { CellValue, TabKind, TabMarker, TabSpec } from '../core/tab/spec';
+import { decodeMarker, encodeMarker, sameMarker } from '../core/tab/marker';
+import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
 import { drawTab, planTab } from './render-tab';
 
@@ -46,17 +47,13 @@ export class SheetsWorkbook implements Workbook {
     const plan = planTab(spec, { spreadsheet: this.spreadsheet, resolveTab: (name) => findListSource(entries, name) });
     const own = entries.find((entry) => entry.marker !== null && sameMarker(entry.marker, spec.marker));
     if (own) {
-      let name = own.name;
-      if (name !== spec.name && !entries.some((entry) => entry !== own && sameName(entry.name, spec.name))) {
-        own.sheet.setName(spec.name);
-        name = spec.name;
-      }
+      // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
       drawTab(own.sheet, plan);
-      return { name, created: false };
+      return { name: own.name, created: false };
     }
     const name = freeName(spec.name, entries.map((entry) => entry.name));
     const sheet = this.spreadsheet.insertSheet(name, entries.length);
-    sheet.addDeveloperMetadata(MARKER_KEY, JSON.stringify({ kind: spec.marker.kind, key: spec.marker.key }));
+    sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
     drawTab(sheet, plan);
     return { name, created: true };
   }
@@ -86,7 +83,7 @@ export class SheetsWorkbook implements Workbook {
     const markers = new Map<number, TabMarker>();
     for (const metadata of this.spreadsheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
       const sheet = metadata.getLocation().getSheet();
-      const marker = parseMarker(metadata.getValue());
+      const marker = decodeMarker(metadata.getValue());
       if (!sheet || !marker) continue;
       const id = sheet.getSheetId();
       if (!markers.has(id)) markers.set(id, marker);
@@ -111,25 +108,6 @@ export class SheetsWorkbook implements Workbook {
       }),
     );
   }
-}
-
-const TAB_KINDS: readonly TabKind[] = ['team', 'sop', 'sop-template', 'plan', 'gantt', 'activities', 'calendar', 'metrics'];
-
-export function parseMarker(value: string | null): TabMarker | null {
-  if (!value) return null;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    const { kind, key } = parsed as { kind?: unknown; key?: unknown };
-    if (typeof kind !== 'string' || !TAB_KINDS.includes(kind as TabKind) || typeof key !== 'string') return null;
-    return { kind: kind as TabKind, key };
-  } catch {
-    return null;
-  }
-}
-
-function sameMarker(a: TabMarker, b: TabMarker): boolean {
-  return a.kind === b.kind && a.key === b.key;
 }
 
 /** Sheets keeps tab names unique regardless of letter case. */

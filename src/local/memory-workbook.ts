@@ -4,6 +4,7 @@
  * a generated tab looks like in Sheets.
  */
 import { AppError } from '../core/errors';
+import { sameMarker } from '../core/tab/marker';
 import { Cell, cellValue, CellValue, FormatRun, isFormulaCell, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
 
@@ -66,11 +67,10 @@ export class MemoryWorkbook implements Workbook {
   }
 
   writeTab(spec: TabSpec): WriteResult {
-    const own = this.tabs.find((tab) => tab.marker && tab.marker.kind === spec.marker.kind && tab.marker.key === spec.marker.key);
+    const own = this.tabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, spec.marker));
     if (own) {
-      const name = own.spec.name === spec.name || !this.hasTab(spec.name) ? spec.name : own.spec.name;
-      if (this.active === own.spec.name) this.active = name;
-      this.changedTabs.delete(own.spec.name);
+      // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
+      const name = own.spec.name;
       own.spec = { ...spec, name };
       this.changed(name);
       return { name, created: false };
@@ -93,7 +93,7 @@ export class MemoryWorkbook implements Workbook {
     this.tabs.push({
       spec: {
         name: free,
-        marker: marker ?? { kind: 'plain', key: '' },
+        marker: marker ?? { kind: 'plain', key: {} },
         columns: Array.from({ length: width }, (_, i) => ({ key: `c${i}`, width: 110 })),
         headerRows: 1,
         frozenRows: values.length ? 1 : 0,
@@ -105,6 +105,16 @@ export class MemoryWorkbook implements Workbook {
     });
     this.changed(free);
     return free;
+  }
+
+  /** What a person renaming a tab does; the name must be free. */
+  renameTab(from: string, to: string): void {
+    const tab = this.tab(from);
+    if (from !== to && this.hasTab(to)) throw new AppError({ code: 'error.tabExists', params: { tab: to } });
+    tab.spec = { ...tab.spec, name: to };
+    if (this.active === from) this.active = to;
+    this.changedTabs.delete(from);
+    this.changed(to);
   }
 
   /** What a person typing into a cell does: the value replaces whatever was there, formula or not. */

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { AppError } from '../core/errors';
 import { parseDelimited, type Delimiter } from '../core/metrics/paste';
 import type { CellValue } from '../core/tab/spec';
-import { readWorkbook } from './xlsx';
+import { readWorkbookFile } from './xlsx';
 
 export interface GridFileTab {
   name: string;
@@ -35,7 +35,7 @@ export async function readGridFile(filePath: string): Promise<GridFileTab[]> {
     throw new AppError({ code: 'error.fileNotFound', params: { path: filePath } });
   }
   if (delimiter === null) {
-    const sheets = await readWorkbook(bytes);
+    const sheets = await readWorkbookFile(bytes, filePath);
     return sheets.filter((sheet) => sheet.visible).map(({ name, values }) => ({ name, values }));
   }
   return [{ name: path.basename(filePath, path.extname(filePath)), values: parseDelimited(decodeText(bytes), delimiter) }];

@@ -7,12 +7,12 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../core/errors';
+import { decodeMarker, encodeMarker, isMarkedKind, markerKeyFromStored } from '../core/tab/marker';
 import {
   CellStyle,
   CellValue,
   ConditionalFormatSpec,
   NUMBER_FORMATS,
-  TabKind,
   TabMarker,
   TabSpec,
   ValidationRule,
@@ -55,15 +55,14 @@ const OPEN_RANGE_LAST_ROW = 1000;
 /** Excel refuses an inline list validation longer than this ("a,b,c" with its quotes). */
 const INLINE_LIST_LIMIT = 255;
 
-/** The kinds a marker can have: every TabKind but 'plain' (a Record, so that the compiler asks for a new kind here). */
-type MarkedKind = Exclude<TabKind, 'plain'>;
-const MARKED_KINDS: Record<MarkedKind, true> = { team: true, sop: true, 'sop-template': true, plan: true, gantt: true, activities: true, calendar: true, metrics: true };
-
 /** ExcelJS's workbook default font; a cell's font replaces it whole, so styled cells repeat it. */
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
 
-/** Columns of MARKER_SHEET: tab name, kind, key, and a reference that Excel/LibreOffice rename along with the tab. */
-const MARKER_HEADER = ['tab', 'kind', 'key', 'ref'];
+/**
+ * Columns of MARKER_SHEET: tab name, kind, key (JSON), a reference that Excel/LibreOffice rename along with
+ * the tab, and what the add-on remembers about the tab (JSON).
+ */
+const MARKER_HEADER = ['tab', 'kind', 'key', 'ref', 'memo'];
 /** Long dropdown lists are kept in MARKER_SHEET from this column on, one column per list. */
 const FIRST_LIST_COLUMN = 6;
 
@@ -78,7 +77,7 @@ export async function writeXlsx(tabs: ReadonlyArray<TabSpec | XlsxTab>): Promise
     const { spec, marker } = 'spec' in tab ? tab : { spec: tab, marker: tab.marker };
     const name = excelSheetName(spec.name, takenNames);
     renderTab(workbook.addWorksheet(name), spec, lists);
-    if (marker && marker.kind !== 'plain') markerRows.push([name, marker.kind, marker.key, { formula: `ROW(${quoteTabName(name)}!$A$1)`, result: 1 } as ExcelJS.CellFormulaValue]);
+    if (marker && marker.kind !== 'plain') markerRows.push(markerRow(name, marker));
   }
   // Added last, so that the workbook opens on the first visible tab.
   const markerSheet = workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
@@ -100,8 +99,9 @@ export async function updateXlsx(base: Buffer | Uint8Array, written: ReadonlyArr
   const markers = new Map<string, TabMarker>();
   if (markerSheet) {
     markerSheet.eachRow((row, index) => {
-      const [name, kind, key] = [1, 2, 3].map((c) => row.getCell(c).text);
-      if (index > 1 && name && kind in MARKED_KINDS) markers.set(name, { kind: kind as TabKind, key });
+      const marker = index > 1 ? markerOfRow(row) : null;
+      const name = row.getCell(1).text;
+      if (marker && name) markers.set(name, marker);
     });
   } else {
     markerSheet = workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
@@ -127,7 +127,7 @@ export async function updateXlsx(base: Buffer | Uint8Array, written: ReadonlyArr
   for (let row = 1; row <= markerSheet.rowCount; row++) for (let col = 1; col <= MARKER_HEADER.length; col++) markerSheet.getCell(row, col).value = null;
   const markerRows: ExcelJS.CellValue[][] = [MARKER_HEADER];
   for (const [name, marker] of markers) {
-    if (workbook.getWorksheet(name)) markerRows.push([name, marker.kind, marker.key, { formula: `ROW(${quoteTabName(name)}!$A$1)`, result: 1 } as ExcelJS.CellFormulaValue]);
+    if (workbook.getWorksheet(name)) markerRows.push(markerRow(name, marker));
   }
   markerRows.forEach((row, index) => row.forEach((value, col) => (markerSheet!.getCell(index + 1, col + 1).value = value)));
   lists.writeTo(markerSheet);
@@ -357,21 +357,52 @@ export async function readWorkbook(buffer: Buffer | Uint8Array): Promise<Workboo
     .map((sheet) => ({ name: sheet.name, marker: markers.get(sheet.name) ?? null, values: readValues(sheet), visible: sheet.state === 'visible' || sheet.state === undefined }));
 }
 
+/** readWorkbook for a file a person named: a file that is not a workbook is refused with its name and the reason. */
+export async function readWorkbookFile(buffer: Buffer | Uint8Array, path: string): Promise<WorkbookSheet[]> {
+  try {
+    return await readWorkbook(buffer);
+  } catch {
+    throw new AppError({ code: 'error.unreadableFile', params: { path } });
+  }
+}
+
 function readMarkers(sheet: ExcelJS.Worksheet, sheetNames: Set<string>): Map<string, TabMarker> {
   const markers = new Map<string, TabMarker>();
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
-    const kind = textOf(row.getCell(2).value);
-    if (!isMarkedKind(kind)) return;
+    const marker = markerOfRow(row);
+    if (!marker) return;
     const renamed = tabNameFromReference(row.getCell(4).formula);
     const name = renamed !== null && sheetNames.has(renamed) ? renamed : textOf(row.getCell(1).value);
-    markers.set(name, { kind, key: textOf(row.getCell(3).value) });
+    markers.set(name, marker);
   });
   return markers;
 }
 
-function isMarkedKind(text: string): text is MarkedKind {
-  return Object.prototype.hasOwnProperty.call(MARKED_KINDS, text);
+/** One row of MARKER_SHEET: the reference in its fourth cell follows the tab when someone renames it. */
+function markerRow(name: string, marker: TabMarker): ExcelJS.CellValue[] {
+  const stored = JSON.parse(encodeMarker(marker)) as { key: unknown; memo?: unknown };
+  const reference = { formula: `ROW(${quoteTabName(name)}!$A$1)`, result: 1 } as ExcelJS.CellFormulaValue;
+  return [name, marker.kind, JSON.stringify(stored.key), reference, stored.memo === undefined ? null : JSON.stringify(stored.memo)];
+}
+
+/** The marker a row of MARKER_SHEET holds, keys written before they were structured included. */
+function markerOfRow(row: ExcelJS.Row): TabMarker | null {
+  const kind = textOf(row.getCell(2).value);
+  if (!isMarkedKind(kind)) return null;
+  const key = markerKeyFromStored(kind, textOf(row.getCell(3).value));
+  if (!key) return null;
+  const memo = textOf(row.getCell(5).value);
+  const decoded = memo ? decodeMarker(JSON.stringify({ kind, key, memo: safeJson(memo) })) : null;
+  return decoded ?? { kind, key };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** The tab named in "ROW('name'!$A$1)" (or "ROW(name!$A$1)"), as Excel/LibreOffice keep it after a rename. */

@@ -48,7 +48,7 @@ describe('the calendar from the demo’s pasted 活动列表', () => {
     const result = generateCalendar(ctx, { month: '2026-12' });
     expect(result).toEqual({ tabs: ['2026-12 活动日历'], keys: ['2026-12'], activities: 8, warnings: 0, message: '已生成 2026-12 活动日历 · 8 项活动 · 0 条提醒' });
     expect(ctx.workbook.activeTabName()).toBe('2026-12 活动日历');
-    expect(ctx.workbook.listTabs().find((tab) => tab.name === '2026-12 活动日历')?.marker).toEqual({ kind: 'calendar', key: '2026-12' });
+    expect(ctx.workbook.listTabs().find((tab) => tab.name === '2026-12 活动日历')?.marker).toEqual({ kind: 'calendar', key: { months: '2026-12' } });
     expect(ctx.ui.messages.map((m) => m.message)).toEqual([result.message]);
 
     const grid = ctx.workbook.readTab('2026-12 活动日历');
@@ -127,7 +127,7 @@ describe('the warnings block', () => {
         ['D2-1', d(2026, 12, 2), '群发', '作业提醒', null],
         ['D2-2', d(2026, 12, 2), '社群', '群内答疑', null],
       ],
-      { kind: 'sop', key: 'Java引流5群|第12期' },
+      { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } },
     );
     const result = generateCalendar(ctx, { month: '2026-12' });
     expect(result.warnings).toBe(1);
@@ -233,7 +233,7 @@ describe('Draft month', () => {
     const third = ctx.workbook.readTab('活动清单');
     expect(third.slice(0, after.length)).toEqual(after);
     expect(third.slice(after.length).every((row) => row[1] === '日常产出' && row[7] === '草稿')).toBe(true);
-    expect(ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'calendar').map((tab) => tab.marker?.key)).toEqual(['2026-12']);
+    expect(ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'calendar').map((tab) => tab.marker?.key)).toEqual([{ months: '2026-12' }]);
   });
 
   test('with no list at all, the drafts go into a new 活动清单 and the month’s calendar is made', () => {

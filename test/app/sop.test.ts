@@ -300,3 +300,29 @@ describe('templates in the sheet', () => {
     expect(response).toEqual({ ok: false, error: { message: 'There is no template with the ID "nope".', problems: [{ text: 'There is no template with the ID "nope".' }] } });
   });
 });
+
+describe('finding an SOP tab again', () => {
+  test('a group and cohort whose names hold a bar do not take over another group’s tab', () => {
+    const ctx = context();
+    const first = generateSopTabs(ctx, request({ groups: 'Java|Python群', cohort: '12期', template: 'conversion-7d' }));
+    type(ctx, first.tabs[0].tab, table(ctx, first.tabs[0].tab)[0]['ID'] as string, '状态', '已完成');
+    const second = generateSopTabs(ctx, request({ groups: 'Java', cohort: 'Python群|12期', template: 'conversion-7d' }));
+    expect(second.tabs[0].created).toBe(true);
+    expect(second.tabs[0].tab).not.toBe(first.tabs[0].tab);
+    const firstRows = table(ctx, first.tabs[0].tab);
+    expect(firstRows[0]['状态']).toBe('已完成');
+    expect(firstRows.some((row) => row['状态'] === '已移除')).toBe(false);
+  });
+
+  test('a tab someone renamed is updated in place and keeps its new name', () => {
+    const ctx = context();
+    const first = generateSopTabs(ctx, request({ template: 'conversion-7d' }));
+    const id = table(ctx, first.tabs[0].tab)[0]['ID'] as string;
+    type(ctx, first.tabs[0].tab, id, '状态', '已完成');
+    ctx.workbook.renameTab(first.tabs[0].tab, '5群·我改的名字');
+    const again = generateSopTabs(ctx, request({ template: 'conversion-7d', anchor: '2026-12-16' }));
+    expect(again.tabs[0]).toMatchObject({ tab: '5群·我改的名字', created: false });
+    expect(ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'sop').map((tab) => tab.name)).toEqual(['5群·我改的名字']);
+    expect(table(ctx, '5群·我改的名字').find((row) => row['ID'] === id)?.['状态']).toBe('已完成');
+  });
+});

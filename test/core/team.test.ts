@@ -86,7 +86,7 @@ describe('saving a team', () => {
     const team = readTeamGrid(sampleTeam);
     const spec = buildTeamTab(team, 'en', 'note');
     expect(spec.name).toBe('Team');
-    expect(spec.marker).toEqual({ kind: 'team', key: '' });
+    expect(spec.marker).toEqual({ kind: 'team', key: {} });
     expect(spec.rows[0]).toEqual(['Name', 'Role', 'Email', 'Colour']);
     expect(spec.rows[1].map(cellValue)).toEqual(['林晓', 'Community operator', 'linxiao@example.com', team[0].color]);
     expect(spec.validations?.[0].rule).toMatchObject({ type: 'list', values: expect.arrayContaining(['Course advisor', 'Designer']) });

@@ -14,7 +14,7 @@ function sopSpec(dataRows: number): TabSpec {
   }
   return {
     name: 'SOP·Java 5群',
-    marker: { kind: 'sop', key: 'Java引流5群|第12期' },
+    marker: { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } },
     columns: [
       { key: 'date', width: 110, format: 'date' },
       { key: 'item', width: 110, format: 'text' },
@@ -170,7 +170,7 @@ describe('renderTab', () => {
 
   test('redrawing a smaller spec leaves nothing of the previous one behind', () => {
     ({ fake } = renderIntoFake(sopSpec(30)));
-    const small: TabSpec = { name: 'SOP·Java 5群', marker: { kind: 'sop', key: 'x' }, columns: [{ key: 'a' }, { key: 'b' }], rows: [['事项', '=1+1']], headerRows: 1 };
+    const small: TabSpec = { name: 'SOP·Java 5群', marker: { kind: 'sop', key: { group: 'x', cohort: '' } }, columns: [{ key: 'a' }, { key: 'b' }], rows: [['事项', '=1+1']], headerRows: 1 };
     renderTab(fake.spreadsheet.getSheetByName('SOP·Java 5群')!, small, { spreadsheet: fake.spreadsheet });
     const sheet = fake.inspect('SOP·Java 5群');
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1, 2]);
@@ -189,7 +189,7 @@ describe('renderTab', () => {
   });
 
   test('a tab with only its frozen header keeps a free row and column below and beside it', () => {
-    ({ fake } = renderIntoFake({ name: '团队', marker: { kind: 'team', key: '' }, columns: [{ key: 'name' }], rows: [['姓名']], headerRows: 1, frozenRows: 1, frozenColumns: 1 }));
+    ({ fake } = renderIntoFake({ name: '团队', marker: { kind: 'team', key: {} }, columns: [{ key: 'name' }], rows: [['姓名']], headerRows: 1, frozenRows: 1, frozenColumns: 1 }));
     const sheet = fake.inspect('团队');
     expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([2, 2, 1, 1]);
   });
@@ -208,7 +208,7 @@ describe('plain text stays text', () => {
   const tricky = ['=SUM(A1)', '+86 138 0000 0000', '-', '@张三', "'引号", '001', '2026-12-01', 'TRUE', '50%', '-5'];
 
   function textSpec(cells: Cell[], format: 'text' | 'general'): TabSpec {
-    return { name: 'T', marker: { kind: 'metrics', key: '' }, columns: [{ key: 'v', format }], rows: cells.map((cell) => [cell]), headerRows: 0 };
+    return { name: 'T', marker: { kind: 'metrics', key: { source: '' } }, columns: [{ key: 'v', format }], rows: cells.map((cell) => [cell]), headerRows: 0 };
   }
 
   test.each(['general', 'text'] as const)('in a %s column, a plain string is stored as that exact text and a FormulaCell as a formula', (format) => {
@@ -266,13 +266,13 @@ describe('size pre-flight', () => {
 
   test('more columns than a sheet can have is refused before any call', () => {
     const columns = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => ({ key: `c${i}` }));
-    expectProblem({ name: 'Big', marker: { kind: 'metrics', key: '' }, columns, rows: [], headerRows: 0 }, 'error.tooManyColumns', { columns: 18_279, limit: 18_278 });
+    expectProblem({ name: 'Big', marker: { kind: 'metrics', key: { source: '' } }, columns, rows: [], headerRows: 0 }, 'error.tooManyColumns', { columns: 18_279, limit: 18_278 });
   });
 
   test('more cells than a spreadsheet can hold is refused before any call', () => {
     const spec: TabSpec = {
       name: 'Big',
-      marker: { kind: 'metrics', key: '' },
+      marker: { kind: 'metrics', key: { source: '' } },
       columns: [{ key: 'a' }, { key: 'b' }],
       rows: [],
       headerRows: 0,
@@ -282,7 +282,7 @@ describe('size pre-flight', () => {
   });
 
   test('a merge across the frozen columns is refused before any call', () => {
-    const spec: TabSpec = { name: 'Big', marker: { kind: 'sop', key: '' }, columns: [{ key: 'a' }, { key: 'b' }], rows: [['标题']], headerRows: 1, frozenColumns: 1, merges: [range(0, 0, 1, 2)] };
+    const spec: TabSpec = { name: 'Big', marker: { kind: 'sop', key: { group: '', cohort: '' } }, columns: [{ key: 'a' }, { key: 'b' }], rows: [['标题']], headerRows: 1, frozenColumns: 1, merges: [range(0, 0, 1, 2)] };
     const sheet = fake.spreadsheet.getSheetByName('Big')!;
     fake.resetCalls();
     expect(() => renderTab(sheet, spec, { spreadsheet: fake.spreadsheet })).toThrow(/A1:B1 crosses the frozen/);
@@ -292,7 +292,7 @@ describe('size pre-flight', () => {
   test('a dropdown reading from a missing tab is refused before anything is written', () => {
     const spec: TabSpec = {
       name: 'Big',
-      marker: { kind: 'plan', key: '' },
+      marker: { kind: 'plan', key: { number: '' } },
       columns: [{ key: 'owner' }],
       rows: [['小王']],
       headerRows: 0,

@@ -7,7 +7,7 @@ import { FakeGas } from './fake-spreadsheet';
 function teamSpec(names: string[] = ['小王', '小李']): TabSpec {
   return {
     name: '团队',
-    marker: { kind: 'team', key: '' },
+    marker: { kind: 'team', key: {} },
     columns: [{ key: 'name' }, { key: 'role' }],
     rows: [['姓名', '角色'], ...names.map((name) => [name, '运营'])],
     headerRows: 1,
@@ -18,7 +18,7 @@ function teamSpec(names: string[] = ['小王', '小李']): TabSpec {
 function sopSpec(): TabSpec {
   return {
     name: 'SOP·第12期',
-    marker: { kind: 'sop', key: 'Java引流5群|第12期' },
+    marker: { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } },
     columns: [{ key: 'item' }, { key: 'owner' }],
     rows: [
       ['事项', '执行人'],
@@ -56,14 +56,14 @@ describe('SheetsWorkbook', () => {
     fake.resetCalls();
     expect(workbook.listTabs()).toEqual([
       { name: '我的表', marker: null },
-      { name: '团队', marker: { kind: 'team', key: '' } },
-      { name: 'SOP·第12期', marker: { kind: 'sop', key: 'Java引流5群|第12期' } },
+      { name: '团队', marker: { kind: 'team', key: {} } },
+      { name: 'SOP·第12期', marker: { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } } },
     ]);
     expect(fake.callsTo('Spreadsheet.createDeveloperMetadataFinder')).toHaveLength(1);
     expect(fake.callsTo('Sheet.getDeveloperMetadata')).toHaveLength(0);
 
     const metadata = fake.inspect('SOP·第12期').getDeveloperMetadata();
-    expect(metadata.map((m) => [m.getKey(), JSON.parse(m.getValue()!)])).toEqual([[MARKER_KEY, { kind: 'sop', key: 'Java引流5群|第12期' }]]);
+    expect(metadata.map((m) => [m.getKey(), JSON.parse(m.getValue()!)])).toEqual([[MARKER_KEY, { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } }]]);
     expect(fake.inspect('团队').getRange('A2:A3').getValues()).toEqual([['小王'], ['小李']]);
   });
 
@@ -89,13 +89,13 @@ describe('SheetsWorkbook', () => {
     expect(sheet.getDeveloperMetadata()).toHaveLength(1);
   });
 
-  test('a tab the user renamed takes the spec name back only when no other sheet holds it', () => {
+  test('a tab the user renamed is found by its marker, updated in place and keeps its new name', () => {
     start();
     workbook.writeTab(teamSpec());
     fake.inspect('团队').setName('我们的团队');
-    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队', created: false });
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '我们的团队', created: false });
+    expect(fake.book.getSheets().map((sheet) => sheet.getName())).toEqual(['Sheet1', '我们的团队']);
 
-    fake.inspect('团队').setName('我们的团队');
     fake.seedSheet('团队', [['别人的表']]);
     expect(workbook.writeTab(teamSpec())).toEqual({ name: '我们的团队', created: false });
     expect(fake.inspect('团队').getDataRange().getValues()).toEqual([['别人的表']]);

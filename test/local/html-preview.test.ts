@@ -9,7 +9,7 @@ const f = (formula: string): Cell => ({ formula, value: null });
 function sopSpec(): TabSpec {
   return {
     name: 'SOP·Java 5群',
-    marker: { kind: 'sop', key: 'Java 5群' },
+    marker: { kind: 'sop', key: { group: 'Java 5群', cohort: '' } },
     columns: [{ key: 'date', width: 90, format: 'date' }, { key: 'item', width: 160 }, { key: 'owner' }, { key: 'status' }, { key: 'done', format: 'checkbox' }, { key: 'rate', format: 'percent' }, { key: 'gmv', format: 'currency' }],
     headerRows: 1,
     frozenRows: 1,
@@ -157,7 +157,7 @@ describe('the HTML preview of a tab', () => {
     for (let r = 0; r < n; r++) rows.push([`群${r}`, 100 + r, 0.25, TODAY + (r % 30), r % 2 === 0, '进行中', `备注 <${r}>`, 5800, f(`=B${r + 2}*H${r + 2}`), 'a', 'b', 'c', 1.5, 2, 3]);
     const spec: TabSpec = {
       name: 'Big',
-      marker: { kind: 'metrics', key: '' },
+      marker: { kind: 'metrics', key: { source: '' } },
       headerRows: 1,
       frozenRows: 1,
       columns: [{ key: 'g' }, { key: 'm', format: 'integer' }, { key: 'r', format: 'percent' }, { key: 'd', format: 'date' }, { key: 'x', format: 'checkbox' }, { key: 's' }, { key: 'n' }, { key: 'p', format: 'currency' }, { key: 'v', format: 'currency' }],
@@ -176,7 +176,7 @@ describe('the HTML preview of a tab', () => {
 
 describe('spare rows', () => {
   test('blank editable rows are drawn below the data when asked', () => {
-    const spec: TabSpec = { name: 'T', marker: { kind: 'plain', key: '' }, columns: [{ key: 'a' }], headerRows: 1, rows: [['h'], ['v']] };
+    const spec: TabSpec = { name: 'T', marker: { kind: 'plain', key: {} }, columns: [{ key: 'a' }], headerRows: 1, rows: [['h'], ['v']] };
     const plain = renderTabHtml(spec, [['h'], ['v']], { lang: 'zh-CN', editable: true });
     const spare = renderTabHtml(spec, [['h'], ['v']], { lang: 'zh-CN', editable: true, spareRows: 3 });
     expect(plain).not.toContain('data-r="2"');

@@ -59,7 +59,7 @@ describe('metrics FILE', () => {
     const tabs = await readXlsx(readFileSync(file));
     expect(tabs.map((t) => [t.name, t.marker])).toEqual([
       ['group-funnel', null],
-      ['转化指标', { kind: 'metrics', key: 'group-funnel' }],
+      ['转化指标', { kind: 'metrics', key: { source: 'group-funnel' } }],
     ]);
     const metrics = tabs[1].values;
     const total = metrics.find((row) => row[0] === '合计')!;
@@ -120,7 +120,7 @@ describe('metrics --members --attendance --orders', () => {
     expect((await cli('metrics', ...lists, '--out', file, '--lang', 'en')).code).toBe(0);
     const tabs = await readXlsx(readFileSync(file));
     expect(tabs.map((t) => t.name)).toEqual(['raw-members', 'raw-attendance', 'raw-orders', 'Metrics']);
-    expect(tabs[3].marker).toEqual({ kind: 'metrics', key: 'raw-members + raw-attendance + raw-orders' });
+    expect(tabs[3].marker).toEqual({ kind: 'metrics', key: { source: 'raw-members + raw-attendance + raw-orders' } });
     expect(tabs[3].values.some((row) => row[0] === 'Total (distinct people)')).toBe(true);
   });
 

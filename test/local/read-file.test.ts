@@ -145,8 +145,8 @@ describe('readGridFile', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sop-read-file-'));
     try {
       const exported = await writeXlsx([
-        { name: '群数据', marker: { kind: 'metrics', key: '' }, columns: [{ key: 'day', format: 'date' }], headerRows: 1, rows: [['日期', '群人数'], [46357, 260]] },
-        { name: '团队', marker: { kind: 'team', key: '' }, columns: [], headerRows: 1, rows: [['姓名'], ['林晓']] },
+        { name: '群数据', marker: { kind: 'metrics', key: { source: '' } }, columns: [{ key: 'day', format: 'date' }], headerRows: 1, rows: [['日期', '群人数'], [46357, 260]] },
+        { name: '团队', marker: { kind: 'team', key: {} }, columns: [], headerRows: 1, rows: [['姓名'], ['林晓']] },
       ]);
       // A person hid a sheet of their own in Excel.
       const workbook = new ExcelJS.Workbook();

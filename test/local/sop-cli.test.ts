@@ -1,5 +1,5 @@
 /** `sop` and `templates` on the command line: JSON, a workbook, and regenerating into a workbook in place. */
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -126,5 +126,42 @@ describe('sop on the command line', () => {
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
     expect(unknown.stderr).toContain('没有 ID 为“nope”的模板');
     expect(() => readFileSync(file)).toThrow();
+  });
+});
+
+describe('a refused run writes nothing', () => {
+  test('an empty, header-less or binary --team file is refused naming the file, and the workbook stays byte-identical', async () => {
+    const dir = tmp();
+    const book = join(dir, 'book.xlsx');
+    expect((await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-07', '--team', TEAM_FILE, '--group', 'A群', '--out', book, '--lang', 'zh')).code).toBe(0);
+    const before = readFileSync(book);
+    const empty = join(dir, 'empty.tsv');
+    const headerOnly = join(dir, 'header.tsv');
+    const binary = join(dir, 'binary.tsv');
+    writeFileSync(empty, '');
+    writeFileSync(headerOnly, '姓名\t角色\n');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 131 + 7) % 256)));
+    const expected = [
+      [empty, '没有找到团队表头'],
+      [headerOnly, '表头下面没有任何成员'],
+      [binary, '没有找到团队表头'],
+    ];
+    for (const [file, message] of expected) {
+      const result = await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-09', '--team', file, '--group', 'A群', '--update', book, '--lang', 'zh');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`文件「${file}」`);
+      expect(result.stderr).toContain(message);
+      expect(readFileSync(book).equals(before)).toBe(true);
+    }
+  });
+
+  test('a file that is not a workbook is refused with its name, and nothing is written', async () => {
+    const dir = tmp();
+    const book = join(dir, 'not-a-workbook.xlsx');
+    writeFileSync(book, 'plain text, not a zip');
+    const result = await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-09', '--group', 'A群', '--update', book, '--lang', 'en');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`Cannot read the file "${book}": it is not an .xlsx workbook that can be opened. Nothing was written.`);
+    expect(readFileSync(book, 'utf8')).toBe('plain text, not a zip');
   });
 });

@@ -21,7 +21,7 @@ const DEC_1_2026 = 46357;
 const FEB_29_2024 = 45351;
 
 function tab(partial: Partial<TabSpec> & Pick<TabSpec, 'name' | 'rows'>): TabSpec {
-  return { marker: { kind: 'metrics', key: '' }, columns: [], headerRows: 1, ...partial };
+  return { marker: { kind: 'metrics', key: { source: '' } }, columns: [], headerRows: 1, ...partial };
 }
 
 async function openWithExcelJS(buffer: Buffer): Promise<ExcelJS.Workbook> {
@@ -54,7 +54,7 @@ function expectedGrid(rows: CellValue[][]): CellValue[][] {
 
 const teamTab = tab({
   name: '团队',
-  marker: { kind: 'team', key: '' },
+  marker: { kind: 'team', key: {} },
   columns: [{ key: 'name', width: 140 }, { key: 'start', format: 'date' }, { key: 'time', format: 'time' }, { key: 'active', format: 'checkbox' }],
   rows: [
     ['姓名', '入职日期', '值班时间', '在职'],
@@ -66,7 +66,7 @@ const teamTab = tab({
 
 const sopTab = tab({
   name: "O'Brien 的群·第12期",
-  marker: { kind: 'sop', key: 'Java引流5群|第12期' },
+  marker: { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } },
   columns: [{ key: 'date', format: 'date' }, { key: 'item' }, { key: 'count', format: 'integer' }],
   rows: [
     ['日期', '事项', '人数'],
@@ -75,14 +75,14 @@ const sopTab = tab({
   ],
 });
 
-const userTab = tab({ name: '我的草稿', marker: { kind: 'plain', key: '' }, rows: [['随手记', 1.5], [], [null, '末尾']] });
+const userTab = tab({ name: '我的草稿', marker: { kind: 'plain', key: {} }, rows: [['随手记', 1.5], [], [null, '末尾']] });
 
 describe('writeXlsx → readXlsx', () => {
   it('gives back every tab in order with its values, day serials and markers', async () => {
     const tabs = await readXlsx(await writeXlsx([{ spec: teamTab, marker: teamTab.marker }, sopTab, { spec: userTab, marker: null }, userTab]));
     expect(tabs.map((t) => [t.name, t.marker])).toEqual([
-      ['团队', { kind: 'team', key: '' }],
-      ["O'Brien 的群·第12期", { kind: 'sop', key: 'Java引流5群|第12期' }],
+      ['团队', { kind: 'team', key: {} }],
+      ["O'Brien 的群·第12期", { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } }],
       ['我的草稿', null],
       ['我的草稿 (2)', null],
     ]);
@@ -143,14 +143,14 @@ describe('writeXlsx → readXlsx', () => {
     const longName = '二〇二六年十二月社群运营活动日历（训练营、营销课、调研表单）';
     const tabs = await readXlsx(
       await writeXlsx([
-        tab({ name: 'a/b:c?', marker: { kind: 'plan', key: '1' }, rows: [['x']] }),
-        tab({ name: 'A/B:C?', marker: { kind: 'plan', key: '2' }, rows: [['y']] }),
-        tab({ name: longName, marker: { kind: 'calendar', key: '2026-12' }, rows: [['z']] }),
+        tab({ name: 'a/b:c?', marker: { kind: 'plan', key: { number: '1' } }, rows: [['x']] }),
+        tab({ name: 'A/B:C?', marker: { kind: 'plan', key: { number: '2' } }, rows: [['y']] }),
+        tab({ name: longName, marker: { kind: 'calendar', key: { months: '2026-12' } }, rows: [['z']] }),
         tab({ name: MARKER_SHEET, rows: [['w']] }),
       ]),
     );
     expect(tabs.map((t) => t.name)).toEqual(['a_b_c_', 'A_B_C_ (2)', Array.from(longName).slice(0, 31).join(''), `${MARKER_SHEET} (2)`]);
-    expect(tabs.map((t) => t.marker?.key)).toEqual(['1', '2', '2026-12', '']);
+    expect(tabs.map((t) => t.marker?.key)).toEqual([{ number: '1' }, { number: '2' }, { months: '2026-12' }, { source: '' }]);
     for (const name of tabs.map((t) => t.name)) expect(Array.from(name).length).toBeLessThanOrEqual(31);
   });
 
@@ -163,7 +163,7 @@ describe('writeXlsx → readXlsx', () => {
     markers.getCell('D2').value = { formula: "ROW('第12期 (改)'!$A$1)", result: 1 } as ExcelJS.CellFormulaValue;
     const tabs = await readXlsx(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(tabs.map((t) => [t.name, t.marker])).toEqual([
-      ['第12期 (改)', { kind: 'sop', key: 'Java引流5群|第12期' }],
+      ['第12期 (改)', { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } }],
       ['我的草稿', null],
     ]);
   });
@@ -383,7 +383,7 @@ describeWithLibreOffice('exported workbooks in LibreOffice', () => {
 
   const funnel = tab({
     name: '转化',
-    marker: { kind: 'metrics', key: '12月' },
+    marker: { kind: 'metrics', key: { source: '12月' } },
     columns: [{ key: 'group' }, { key: 'buyers', format: 'integer' }, { key: 'members', format: 'integer' }, { key: 'ratio', format: 'decimal' }, { key: 'text' }],
     rows: [
       ['群', '成单', '群人数', '比值', '备注'],
@@ -407,7 +407,7 @@ describeWithLibreOffice('exported workbooks in LibreOffice', () => {
 
       const [recalculated] = await readXlsx(await fs.readFile(await recalculateXlsx(edited)));
       expect(recalculated.name).toBe('转化');
-      expect(recalculated.marker).toEqual({ kind: 'metrics', key: '12月' });
+      expect(recalculated.marker).toEqual({ kind: 'metrics', key: { source: '12月' } });
       expect(recalculated.values[1]).toEqual(['1群', 30, 3, 10, '=1+1']);
       expect(recalculated.values[2]).toEqual(['2群', 40, 2, 20, '+86']);
       expect(recalculated.values[3].slice(0, 4)).toEqual(['合计', 70, 5, 14]);

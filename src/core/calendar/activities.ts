@@ -328,7 +328,7 @@ export function buildActivityListTab(lang: Lang, teamTabName: string | null, row
   const blankRows: Cell[][] = Array.from({ length: Math.max(0, top + dataRows - allRows.length) }, () => []);
   return {
     name: options.name ?? t(lang, 'calendar.listTabName'),
-    marker: { kind: 'activities', key: options.key ?? '' },
+    marker: { kind: 'activities', key: { list: options.key ?? '' } },
     columns: Array.from({ length: width }, (_, col) => {
       const field = fieldAt(col);
       if (!field) return { key: `extra${col + 1}`, width: 120, format: 'general' as const };

@@ -11,8 +11,8 @@ import type { GroupPushCount } from './warnings';
 /** One SOP tab as the app reads it. */
 export interface SopTabGrid {
   name: string;
-  /** The tab's marker key, "group|cohort" for tabs the SOP feature makes; '' when unknown. */
-  key: string;
+  /** The group its marker names, for tabs the SOP feature makes; '' when unknown. */
+  group: string;
   grid: CellValue[][];
 }
 
@@ -32,10 +32,9 @@ function columnOf(header: CellValue[], names: string[]): number {
   return header.findIndex((cell) => wanted.includes(normalizeHeader(cell)));
 }
 
-/** The group an SOP tab is for: the part of its marker key before "|", else the tab's name. */
-export function sopTabGroup(tab: Pick<SopTabGrid, 'name' | 'key'>): string {
-  const group = tab.key.split('|')[0].trim();
-  return group || tab.name;
+/** The group an SOP tab is for: the group its marker names, else the tab's name. */
+export function sopTabGroup(tab: Pick<SopTabGrid, 'name' | 'group'>): string {
+  return tab.group.trim() || tab.name;
 }
 
 /**

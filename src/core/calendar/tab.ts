@@ -283,7 +283,7 @@ function buildMonthsTab(input: Omit<CalendarTabInput, 'month'>, months: number[]
 
   return {
     name: names.name,
-    marker: { kind: 'calendar', key: names.key },
+    marker: { kind: 'calendar', key: { months: names.key } },
     columns: Array.from({ length: DAY_COLUMNS }, (_, c) => ({ key: `day${c + 1}`, width: DAY_WIDTH })),
     rows,
     headerRows: HEADER_ROWS,

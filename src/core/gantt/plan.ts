@@ -266,7 +266,7 @@ export function buildPlanTemplateTab(lang: Lang, teamTabName: string): TabSpec {
   ];
   return {
     name: t(lang, 'gantt.tabName.plan'),
-    marker: { kind: 'plan', key: '' },
+    marker: { kind: 'plan', key: { number: '' } },
     columns: TEMPLATE_COLUMNS.map((c) => ({ key: c.field, width: c.width })),
     rows: [TEMPLATE_COLUMNS.map((c) => t(lang, c.label))],
     headerRows: 1,

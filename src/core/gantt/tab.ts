@@ -336,7 +336,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   ];
   const spec: TabSpec = {
     name: ganttTabName(planTabName, lang),
-    marker: { kind: 'gantt', key: planTabName },
+    marker: { kind: 'gantt', key: { plan: planTabName } },
     columns,
     rows,
     headerRows: GANTT_HEADER_ROWS,

@@ -10,6 +10,7 @@ export const commonMessages = defineMessages(
     'help.body':
       '社群SOP助手把表格变成社群运营的工作台：\n• 团队与设置：维护团队成员（姓名、角色、邮箱、颜色），后续所有“执行人/负责人”下拉都来自「团队」标签页。\n• 生成的标签页带有标记，重新生成只更新自己的标签页，绝不覆盖你手工建的表。\n• 语言、每周起始日、完课标准等在“团队与设置”中修改。',
     'error.where.tab': '「{tab}」',
+    'error.where.file': '文件「{file}」',
     'error.where.row': '第 {row} 行',
     'error.where.column': '{column} 列',
     'error.where.join': ' ',
@@ -22,6 +23,8 @@ export const commonMessages = defineMessages(
     'error.tabNotFound': '找不到标签页「{tab}」。',
     'error.emptyInput': '没有可读取的数据。',
     'error.fileNotFound': '找不到文件「{path}」。',
+    'error.tabExists': '已经有名为「{tab}」的标签页。',
+    'error.unreadableFile': '无法读取文件「{path}」：它不是可以打开的 .xlsx 工作簿，没有写入任何内容。',
     'error.unsupportedFile': '不支持的文件类型“{ext}”，请使用 .xlsx、.csv 或 .tsv。',
     'error.invalidDate': '无法识别的日期“{value}”，请用 2026-12-01 这样的格式。',
     'error.invalidNumber': '无法识别的数字“{value}”。',
@@ -69,6 +72,7 @@ export const commonMessages = defineMessages(
     'help.body':
       'SOP Planner turns this spreadsheet into a community-operations desk:\n• Team & settings: keep the team (name, role, email, colour); every owner dropdown comes from the Team tab.\n• Generated tabs carry a marker: regenerating updates only our own tabs and never overwrites a tab you made.\n• Language, week start and the completion rule are in Team & settings.',
     'error.where.tab': 'Tab "{tab}"',
+    'error.where.file': 'File "{file}"',
     'error.where.row': 'row {row}',
     'error.where.column': 'column {column}',
     'error.where.join': ', ',
@@ -81,6 +85,8 @@ export const commonMessages = defineMessages(
     'error.tabNotFound': 'There is no tab named "{tab}".',
     'error.emptyInput': 'There is no data to read.',
     'error.fileNotFound': 'Cannot find the file "{path}".',
+    'error.tabExists': 'There is already a tab named "{tab}".',
+    'error.unreadableFile': 'Cannot read the file "{path}": it is not an .xlsx workbook that can be opened. Nothing was written.',
     'error.unsupportedFile': 'Unsupported file type "{ext}"; use .xlsx, .csv or .tsv.',
     'error.invalidDate': 'Cannot read the date "{value}"; use a form such as 2026-12-01.',
     'error.invalidNumber': 'Cannot read the number "{value}".',

@@ -235,7 +235,7 @@ export function buildMetricsTab(result: MetricsResult, lang: Lang, options: Metr
 
   return {
     name: tr('metrics.tab.name'),
-    marker: { kind: 'metrics', key: result.source },
+    marker: { kind: 'metrics', key: { source: result.source } },
     columns,
     rows: sheet.rows,
     headerRows: 1,

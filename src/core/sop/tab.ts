@@ -19,6 +19,7 @@ import {
   type ColumnSpec,
   type ConditionalFormatSpec,
   type FormatRun,
+  type MarkerKey,
   type NoteSpec,
   type StyleRun,
   type TabSpec,
@@ -76,8 +77,8 @@ export function sopTabName(group: string, cohort: string, lang: Lang): string {
   return cohort ? t(lang, 'sop.tabName', { group, cohort }) : t(lang, 'sop.tabNameNoCohort', { group });
 }
 
-export function sopMarkerKey(group: string, cohort: string): string {
-  return `${group}|${cohort}`;
+export function sopMarkerKey(group: string, cohort: string): MarkerKey {
+  return { group, cohort };
 }
 
 /** A text formula literal: "已完成" → "\"已完成\"". */

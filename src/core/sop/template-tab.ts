@@ -92,7 +92,7 @@ export function buildTemplateTab(template: SopTemplate, lang: Lang): TabSpec {
   }));
   return {
     name: templateTabName(template.name, lang),
-    marker: { kind: 'sop-template', key: template.id },
+    marker: { kind: 'sop-template', key: { template: template.id } },
     columns,
     rows,
     headerRows: 2,

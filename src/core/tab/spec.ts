@@ -125,14 +125,8 @@ export interface ChartSpec {
   height?: number;
 }
 
-/** 'plain' is only the in-memory description of a tab the add-on did not create; it is never written as a marker. */
-export type TabKind = 'plain' | 'team' | 'sop' | 'sop-template' | 'plan' | 'gantt' | 'activities' | 'calendar' | 'metrics';
-
-/** Identifies a generated tab so that regenerating finds it again whatever its name became. */
-export interface TabMarker {
-  kind: TabKind;
-  key: string; // e.g. "Java引流5群|第12期" for an SOP; "" for singletons such as the Team tab
-}
+export type { MarkerKey, TabKind, TabMarker } from './marker';
+import type { TabMarker } from './marker';
 
 export interface TabSpec {
   name: string; // wanted name; the workbook may pick "名字 (2)" when a foreign tab holds it

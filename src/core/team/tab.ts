@@ -24,7 +24,7 @@ export function buildTeamTab(people: Person[], lang: Lang, generatedNote: string
   const dataRows = Math.max(DROPDOWN_ROWS, people.length);
   return {
     name: teamTabName(lang),
-    marker: { kind: 'team', key: '' },
+    marker: { kind: 'team', key: {} },
     columns: [
       { key: 'name', width: 120, format: 'text' },
       { key: 'role', width: 130, format: 'text' },

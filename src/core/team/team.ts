@@ -120,6 +120,20 @@ export function readTeamGrid(grid: CellValue[][]): Person[] {
   return assignColors(unique as Person[]);
 }
 
+/**
+ * A team given as a whole (a file passed with --team, a pasted list): unlike a Team tab, which may be
+ * empty, such a list must have its header and at least one person, or it is refused naming where it
+ * came from, so that a wrong or empty file never replaces the team.
+ */
+export function readTeamList(grid: CellValue[][], source: string): Person[] {
+  if (!grid.some((row) => row.some((cell) => TEAM_HEADERS.name.includes(normalizeHeader(cell))))) {
+    throw new AppError({ code: 'team.error.noHeader', location: { file: source } });
+  }
+  const people = readTeamGrid(grid);
+  if (people.length === 0) throw new AppError({ code: 'team.error.noPeople', location: { file: source } });
+  return people;
+}
+
 /** People of a role, in Team-tab order. */
 export function peopleWithRole(team: Person[], role: Role): Person[] {
   return team.filter((p) => p.role === role);

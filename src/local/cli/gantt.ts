@@ -12,7 +12,7 @@ import { ganttToJson, type GanttJson } from '../../core/gantt/tab';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { range, type Cell, type CellValue, type FormatRun } from '../../core/tab/spec';
 import { buildTeamTab } from '../../core/team/tab';
-import { readTeamGrid, type Person } from '../../core/team/team';
+import { readTeamList, type Person } from '../../core/team/team';
 import type { Translate } from '../../core/i18n';
 import { createLocalContext } from '../context';
 import { typedInput } from '../typed-input';
@@ -37,7 +37,7 @@ export const ganttCommands: CliCommands = {
       const out = option(args, 'out');
       const workingDays = args.options['working-days'] === true;
       const plan = await readFirstGrid(tasksPath);
-      const team = teamPath ? readTeamGrid((await readFirstGrid(teamPath)).values) : [];
+      const team = teamPath ? readTeamList((await readFirstGrid(teamPath)).values, teamPath) : [];
 
       const analysis = analyze(plan.values, plan.name, team, workingDays);
       if (analysis.errors.length) {

@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors';
 import type { LocalContext } from '../context';
 import { MemoryWorkbook } from '../memory-workbook';
 import { readGridFile } from '../read-file';
-import { readWorkbook, updateXlsx, writeXlsx } from '../xlsx';
+import { readWorkbookFile, updateXlsx, writeXlsx } from '../xlsx';
 import type { CliIo } from './types';
 import type { ParsedArgs } from './args';
 
@@ -32,7 +32,7 @@ export async function loadWorkbook(path: string): Promise<{ workbook: MemoryWork
     throw new AppError({ code: 'error.fileNotFound', params: { path } });
   }
   const workbook = new MemoryWorkbook();
-  for (const sheet of await readWorkbook(bytes)) {
+  for (const sheet of await readWorkbookFile(bytes, path)) {
     if (!sheet.visible) continue;
     workbook.addTab(sheet.name, sheet.values, sheet.marker);
   }

@@ -8,7 +8,7 @@ import { getSopState, planSop, generateSopTabs, splitGroups } from '../../app/so
 import { saveTeam } from '../../app/team';
 import { toIso } from '../../core/dates';
 import { listTemplates, sopToJson } from '../../core/sop/json';
-import { readTeamGrid } from '../../core/team/team';
+import { readTeamList } from '../../core/team/team';
 import { createLocalContext, type LocalContext } from '../context';
 import { loadWorkbook, option, printJson, readFirstGrid, saveWorkbook } from './io';
 import type { CliCommands } from './types';
@@ -37,7 +37,7 @@ export const sopCommands: CliCommands = {
 
       const loaded = update ? await loadWorkbook(update) : null;
       const ctx: LocalContext = createLocalContext({ workbook: loaded?.workbook, locale: lang === 'en' ? 'en_US' : 'zh_CN' });
-      if (teamPath) saveTeam(ctx, readTeamGrid((await readFirstGrid(teamPath)).values));
+      if (teamPath) saveTeam(ctx, readTeamList((await readFirstGrid(teamPath)).values, teamPath));
 
       const group = option(args, 'group') ?? getSopState(ctx).templates.find((t) => t.ref === template)?.name ?? '';
       if (splitGroups(group).length > 1) {

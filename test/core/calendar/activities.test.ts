@@ -129,7 +129,7 @@ describe('the activity list tab', () => {
   test('headers, dropdowns (owner from the Team tab), date formats, marker and note', () => {
     const tab = buildActivityListTab('zh-CN', '团队');
     expect(tab.name).toBe('活动清单');
-    expect(tab.marker).toEqual({ kind: 'activities', key: '' });
+    expect(tab.marker).toEqual({ kind: 'activities', key: { list: '' } });
     expect(tab.rows[0]).toEqual(['活动名称', '类型', '开始日期', '结束日期', '负责人', '目标社群', '目标', '状态']);
     expect(tab.columns.map((c) => c.format)).toEqual(['text', 'text', 'date', 'date', 'text', 'text', 'text', 'text']);
     expect(tab.frozenRows).toBe(1);

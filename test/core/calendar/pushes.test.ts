@@ -7,7 +7,7 @@ import { d } from './sample';
 describe('group pushes counted from SOP tabs', () => {
   const zhTab = {
     name: 'SOP·Java引流5群·第12期',
-    key: 'Java引流5群|第12期',
+    group: 'Java引流5群',
     grid: [
       ['ID', '日期', '星期', '时间', '阶段', '渠道', '事项', '状态'],
       ['D1-1', d('2026-12-01'), '周二', 0.4, '营前', '群发', '开营提醒', '未开始'],
@@ -27,8 +27,8 @@ describe('group pushes counted from SOP tabs', () => {
   });
 
   test('English headers and channel names; two tabs of one group add up; a group column wins over the tab', () => {
-    const en = { name: 'SOP · Group 5', key: 'Java引流5群|12', grid: [['Title row'], ['ID', 'Date', 'Channel', 'Status'], ['1', d('2026-12-02'), 'Mass message', 'Not started']] };
-    const handMade = { name: '手工排期', key: '', grid: [['日期', '渠道', '社群'], [d('2026-12-03'), '群发', 'Java引流7群'], [d('2026-12-03'), '群发', null]] };
+    const en = { name: 'SOP · Group 5', group: 'Java引流5群', grid: [['Title row'], ['ID', 'Date', 'Channel', 'Status'], ['1', d('2026-12-02'), 'Mass message', 'Not started']] };
+    const handMade = { name: '手工排期', group: '', grid: [['日期', '渠道', '社群'], [d('2026-12-03'), '群发', 'Java引流7群'], [d('2026-12-03'), '群发', null]] };
     expect(countGroupPushes([zhTab, en, handMade])).toEqual([
       { group: 'Java引流5群', date: d('2026-12-01'), count: 2 },
       { group: 'Java引流5群', date: d('2026-12-02'), count: 2 },
@@ -38,9 +38,9 @@ describe('group pushes counted from SOP tabs', () => {
   });
 
   test('a tab without a date and a channel column counts nothing', () => {
-    expect(countGroupPushes([{ name: 'x', key: 'g|1', grid: [['日期', '事项'], [d('2026-12-01'), '群发']] }])).toEqual([]);
-    expect(sopTabGroup({ name: 'T', key: '' })).toBe('T');
-    expect(sopTabGroup({ name: 'T', key: 'G|c' })).toBe('G');
+    expect(countGroupPushes([{ name: 'x', group: 'g', grid: [['日期', '事项'], [d('2026-12-01'), '群发']] }])).toEqual([]);
+    expect(sopTabGroup({ name: 'T', group: '' })).toBe('T');
+    expect(sopTabGroup({ name: 'T', group: 'G' })).toBe('G');
   });
 
   test('above one push a day for a group, the month gets the WeCom cap warning', () => {

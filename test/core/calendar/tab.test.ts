@@ -20,7 +20,7 @@ describe('the calendar tab of December 2026', () => {
 
   test('name, marker, frozen header, note', () => {
     expect(tab.name).toBe('2026-12 活动日历');
-    expect(tab.marker).toEqual({ kind: 'calendar', key: '2026-12' });
+    expect(tab.marker).toEqual({ kind: 'calendar', key: { months: '2026-12' } });
     expect(tab.frozenRows).toBe(2);
     expect(tab.rows[0]).toEqual(['2026年12月 活动日历']);
     expect(tab.rows[1]).toEqual(['周一', '周二', '周三', '周四', '周五', '周六', '周日']);
@@ -177,7 +177,7 @@ describe('a quarter on one tab', () => {
   test('Q4 2026: October, November, December under one header, each with its heading and today rule', () => {
     const tab = buildQuarterTab({ year: 2026, quarter: 4, weekStart: 'mon', activities: sampleActivities(), list, lang: 'zh-CN', today: d('2026-09-30') });
     expect(tab.name).toBe('2026-Q4 活动日历');
-    expect(tab.marker).toEqual({ kind: 'calendar', key: '2026-Q4' });
+    expect(tab.marker).toEqual({ kind: 'calendar', key: { months: '2026-Q4' } });
     expect(tab.rows[0]).toEqual(['2026年第4季度 活动日历']);
     const headings = tab.rows.map((row, r) => [r, row[0]]).filter(([, first]) => typeof first === 'string' && /^2026年\d+月$/.test(first as string));
     // October: 5 weeks, November: 6 weeks (starts on a Sunday), December: 5 weeks; 4 slots each except December's busier days.

@@ -88,7 +88,7 @@ describe('the empty plan tab', () => {
   test('has the headers the reader understands, the owner dropdown from the Team tab and the examples in a note', () => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const spec = buildPlanTemplateTab(lang, '团队');
-      expect(spec.marker).toEqual({ kind: 'plan', key: '' });
+      expect(spec.marker).toEqual({ kind: 'plan', key: { number: '' } });
       const header = spec.rows[0] as string[];
       // The reader accepts the template's own headers (plus one typed row).
       const { tasks } = readPlanGrid([header, header.map((_, i) => (i === 1 ? 'x' : i === 5 ? '2026-12-01' : ''))]);

@@ -70,7 +70,7 @@ describe('the sample push plan, end to end', () => {
   test('the Gantt tab: task columns, a day column from 2 days before the first start to 3 days after the last end', () => {
     const spec = tab(sample());
     expect(spec.name).toBe('甘特图');
-    expect(spec.marker).toEqual({ kind: 'gantt', key: '推进表' });
+    expect(spec.marker).toEqual({ kind: 'gantt', key: { plan: '推进表' } });
     expect(spec.frozenRows).toBe(4);
     expect(spec.frozenColumns).toBe(3);
     expect(spec.columns).toHaveLength(11 + 34 + 4); // 2026-11-29 … 2027-01-01, then the hidden bookkeeping
@@ -272,7 +272,7 @@ describe('errors and warnings', () => {
   test('English tab: names, weekdays and a plan tab with its own name', () => {
     const spec = tab(sample(), { lang: 'en' as Lang, planTabName: 'Double 11 plan' });
     expect(spec.name).toBe('Gantt · Double 11 plan');
-    expect(spec.marker.key).toBe('Double 11 plan');
+    expect(spec.marker.key).toEqual({ plan: 'Double 11 plan' });
     expect(spec.rows[2][FIRST_DAY_COL]).toBe('Su');
     expect(spec.rows[0][FIRST_DAY_COL + 2]).toBe('12/2026');
     expect(tab(sample(), { planTabName: '双11推进表' }).name).toBe('甘特图·双11推进表');

@@ -36,7 +36,7 @@ describe('the metrics tab of the group funnel sample', () => {
 
   test('is named 转化指标, marked with its source, header frozen', () => {
     expect(spec.name).toBe('转化指标');
-    expect(spec.marker).toEqual({ kind: 'metrics', key: 'group-funnel.tsv' });
+    expect(spec.marker).toEqual({ kind: 'metrics', key: { source: 'group-funnel.tsv' } });
     expect(spec.frozenRows).toBe(1);
     expect(spec.headerRows).toBe(1);
     expect(spec.notes?.[0]).toMatchObject({ row: 0, col: 0 });

@@ -23,7 +23,7 @@ describe('template tabs', () => {
     const template = builtInTemplate('big-class-28d', 'zh-CN');
     const spec = buildTemplateTab(template, 'zh-CN');
     expect(spec.name).toBe('SOP模板·28天大课');
-    expect(spec.marker).toEqual({ kind: 'sop-template', key: 'big-class-28d' });
+    expect(spec.marker).toEqual({ kind: 'sop-template', key: { template: 'big-class-28d' } });
     expect(spec.frozenRows).toBe(2);
     expect(grid(spec)[1].slice(0, 10)).toEqual(['行键', '第N天', '时间', '阶段', '渠道', '事项', '具体事项', '话术', '素材', '角色']);
     expect(grid(spec)[0].slice(0, 6)).toEqual(['模板ID', 'big-class-28d', '锚点日', '开营日', '编号前缀', 'B28']);

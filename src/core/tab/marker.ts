@@ -1,0 +1,136 @@
+/**
+ * Markers: how the add-on recognises the tabs it generated, whatever they are named now.
+ *
+ * A marker names the kind of tab and its identity within the kind as named fields ({group, cohort}
+ * for an SOP tab, {} for the Team tab). The fields are kept as a structure and compared field by
+ * field, never joined into one string, so that no choice of names can make two tabs collide
+ * (a group "Java|Python群" with cohort "12期" and a group "Java" with cohort "Python群|12期" are
+ * different tabs). Sheets keeps the marker in the tab's developer metadata and an .xlsx in a hidden
+ * sheet; both store it with `encodeMarker` and read it with `decodeMarker`.
+ */
+
+/** Every kind of tab the add-on generates. 'plain' describes a tab it did not generate and is never stored. */
+export const MARKED_KINDS = ['team', 'sop', 'sop-template', 'plan', 'gantt', 'activities', 'calendar', 'metrics'] as const;
+export type MarkedKind = (typeof MARKED_KINDS)[number];
+export type TabKind = 'plain' | MarkedKind;
+
+/** The identity of a tab within its kind, as named text fields. */
+export type MarkerKey = Readonly<Record<string, string>>;
+
+/** What the add-on remembers about the last version of a tab it wrote (not part of its identity). */
+export interface MarkerMemo {
+  /** The rectangles of add-on cells outside its row table (summary blocks, calendar grids): [row, col, rows, cols]. */
+  blocks?: Array<[number, number, number, number]>;
+  /** A fingerprint of each row of each block as written, to tell whether someone edited inside it. */
+  blockRows?: string[];
+  /** Fingerprints of the conditional-format rules the add-on wrote, to replace them and keep the user's. */
+  rules?: string[];
+}
+
+/** Identifies a generated tab so that regenerating finds it again whatever its name became. */
+export interface TabMarker {
+  kind: TabKind;
+  key: MarkerKey;
+  memo?: MarkerMemo;
+}
+
+export function isMarkedKind(kind: unknown): kind is MarkedKind {
+  return typeof kind === 'string' && (MARKED_KINDS as readonly string[]).includes(kind);
+}
+
+/** Whether two markers name the same tab: same kind and the same fields with the same values. */
+export function sameMarker(a: Pick<TabMarker, 'kind' | 'key'>, b: Pick<TabMarker, 'kind' | 'key'>): boolean {
+  return a.kind === b.kind && sameKey(a.key, b.key);
+}
+
+export function sameKey(a: MarkerKey, b: MarkerKey): boolean {
+  const fields = Object.keys(a);
+  if (fields.length !== Object.keys(b).length) return false;
+  return fields.every((field) => Object.prototype.hasOwnProperty.call(b, field) && a[field] === b[field]);
+}
+
+/** The marker as stored: JSON with the key's fields in a fixed order. */
+export function encodeMarker(marker: TabMarker): string {
+  const key: Record<string, string> = {};
+  for (const field of Object.keys(marker.key).sort()) key[field] = marker.key[field];
+  return JSON.stringify(marker.memo ? { kind: marker.kind, key, memo: marker.memo } : { kind: marker.kind, key });
+}
+
+/** A stored marker, or null when the text is not one. Markers written before keys were structured are read too. */
+export function decodeMarker(text: string | null | undefined): TabMarker | null {
+  if (!text) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { kind, key, memo } = parsed as { kind?: unknown; key?: unknown; memo?: unknown };
+  if (!isMarkedKind(kind)) return null;
+  const structured = typeof key === 'string' ? legacyKey(kind, key) : readKey(key);
+  if (!structured) return null;
+  const marker: TabMarker = { kind, key: structured };
+  const readMemo = readMarkerMemo(memo);
+  if (readMemo) marker.memo = readMemo;
+  return marker;
+}
+
+/** A key from its stored form: an object of text fields, or the text of an older marker. */
+export function markerKeyFromStored(kind: MarkedKind, stored: string): MarkerKey | null {
+  const trimmed = stored.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const key = readKey(JSON.parse(trimmed));
+      if (key) return key;
+    } catch {
+      // Not JSON: an older key that happens to start with a brace.
+    }
+  }
+  return legacyKey(kind, stored);
+}
+
+function readKey(value: unknown): MarkerKey | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const key: Record<string, string> = {};
+  for (const [field, text] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof text !== 'string') return null;
+    key[field] = text;
+  }
+  return key;
+}
+
+function readMarkerMemo(value: unknown): MarkerMemo | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const source = value as Record<string, unknown>;
+  const memo: MarkerMemo = {};
+  const isRect = (r: unknown): r is [number, number, number, number] =>
+    Array.isArray(r) && r.length === 4 && r.every((n) => Number.isInteger(n) && n >= 0);
+  if (Array.isArray(source.blocks) && source.blocks.every(isRect)) memo.blocks = source.blocks;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+  if (strings(source.blockRows)) memo.blockRows = source.blockRows;
+  if (strings(source.rules)) memo.rules = source.rules;
+  return memo;
+}
+
+/**
+ * Keys as markers stored them before they were structured: one string per kind. An SOP tab's was
+ * "group|cohort"; it is split at its last bar, as the sidebar always read it.
+ */
+const LEGACY_FIELD: Record<Exclude<MarkedKind, 'sop' | 'team'>, string> = {
+  'sop-template': 'template',
+  plan: 'number',
+  gantt: 'plan',
+  activities: 'list',
+  calendar: 'months',
+  metrics: 'source',
+};
+
+function legacyKey(kind: MarkedKind, text: string): MarkerKey {
+  if (kind === 'team') return {};
+  if (kind === 'sop') {
+    const bar = text.lastIndexOf('|');
+    return bar < 0 ? { group: text, cohort: '' } : { group: text.slice(0, bar), cohort: text.slice(bar + 1) };
+  }
+  return { [LEGACY_FIELD[kind]]: text };
+}
