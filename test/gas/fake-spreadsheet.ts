@@ -4,9 +4,18 @@
  * metadata, Ui), LockService, Utilities.formatDate, PropertiesService, Session and HtmlService.
  *
  * It keeps real state (values, formulas, formats, styles, notes, validations, merges, rules, charts,
- * metadata, frozen rows, column widths…) so a test reads back what was written, and it records
- * every call made through the objects it hands out (`calls`, `callCount`). Calls made on the raw
- * objects returned by `inspect()` are not recorded, so tests can look without changing counts.
+ * metadata, filters, frozen rows, row heights, column widths, hidden rows, columns and sheets…) so
+ * a test reads back what was written, and it records every call made through the objects it hands
+ * out (`calls`, `callCount`). Calls made on the raw objects returned by `inspect()` are not
+ * recorded, so tests can look without changing counts.
+ *
+ * Rows and columns can be inserted, deleted and moved, and everything on them travels with them:
+ * cells (values, formulas, formats, notes, validations), hidden state, sizes, merges, frozen lines,
+ * conditional-format ranges, the filter's range and criteria, row and column developer metadata,
+ * and dropdown source ranges. Formulas, including those of conditional-format rules and dropdowns,
+ * are kept as the text that was written: references inside them are not re-pointed, as Sheets would
+ * do. Sheets can be copied (copyTo) and hidden. fake-conformance.test.ts checks every method
+ * against @types/google-apps-script.
  *
  * Parsing of written strings follows Sheets' handling of typed input closely enough to catch the
  * mistakes that matter: "'" is a quote prefix (the rest is text), "=…" is a formula, numbers,
@@ -199,7 +208,8 @@ export function installFakeGas(options?: FakeGasOptions): FakeGas {
   return new FakeGas(options).install();
 }
 
-abstract class FakeObject {
+/** The base of every object the fake hands out. */
+export abstract class FakeObject {
   constructor(readonly gas: FakeGas) {}
 }
 
@@ -405,15 +415,20 @@ export class FakeSpreadsheet extends FakeObject {
   getSheetById(id: number): FakeSheet | null {
     return this.sheets.find((sheet) => sheet.id === id) ?? null;
   }
-  insertSheet(nameOrIndex?: string | number, maybeIndex?: number): FakeSheet {
-    let name = typeof nameOrIndex === 'string' ? nameOrIndex : '';
-    const index = typeof nameOrIndex === 'number' ? nameOrIndex : maybeIndex ?? this.sheets.length;
+  /** insertSheet([name], [index], [{ template }]) in any of the documented combinations. */
+  insertSheet(first?: string | number | SheetOptions, second?: number | SheetOptions, third?: SheetOptions): FakeSheet {
+    const args = [first, second, third].filter((arg) => arg !== undefined);
+    let name = typeof args[0] === 'string' ? (args.shift() as string) : '';
+    const index = typeof args[0] === 'number' ? (args.shift() as number) : this.sheets.length;
+    // Only top-level arguments are unwrapped by the recording proxy; the template sits in an object.
+    const template = this.gas.raw((args[0] as SheetOptions | undefined)?.template);
     if (!name) {
       let n = this.sheets.length + 1;
       while (this._sheetNamed(`Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
     const sheet = this._addSheet(name, index);
+    if (template) sheet._copyFrom(template);
     this.active = sheet;
     this.activeRange = null;
     return sheet;
@@ -426,10 +441,12 @@ export class FakeSpreadsheet extends FakeObject {
     if (this.active === sheet) this.active = this.sheets[0];
     if (this.activeRange?.sheet === sheet) this.activeRange = null;
   }
-  getActiveSheet(): FakeSheet | null {
+  /** Sheets always has an active sheet; a fake made with no sheets has none, and says so. */
+  getActiveSheet(): FakeSheet {
+    if (!this.active) throw new Error('fake: the spreadsheet has no sheets');
     return this.active;
   }
-  setActiveSheet(sheet: FakeSheet): FakeSheet {
+  setActiveSheet(sheet: FakeSheet, _restoreSelection?: boolean): FakeSheet {
     this.active = sheet;
     this.activeRange = null;
     return sheet;
@@ -447,8 +464,12 @@ export class FakeSpreadsheet extends FakeObject {
     this.gas.toasts.push({ message, title: title ?? '', timeoutSeconds: timeoutSeconds ?? null });
   }
   createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
-    return new FakeDeveloperMetadataFinder(this.gas, () => this.sheets.flatMap((sheet) => sheet.metadata));
+    return new FakeDeveloperMetadataFinder(this.gas, () => this.sheets.flatMap((sheet) => [...sheet.metadata, ...sheet.lineMetadata]));
   }
+}
+
+interface SheetOptions {
+  template?: FakeSheet;
 }
 
 interface Span {
@@ -456,7 +477,30 @@ interface Span {
   length: number;
 }
 
-/** A span after inserting `count` lines after line `after` (1-based). */
+type Dimension = 'rows' | 'columns';
+
+/** A change to a sheet's rows or columns, in 1-based positions as they were before it. */
+type LineChange =
+  | { kind: 'insert'; after: number; count: number }
+  | { kind: 'delete'; from: number; count: number }
+  /** The lines from..from+count-1 end up just before what was line `to`, as Sheet.moveRows does. */
+  | { kind: 'move'; from: number; count: number; to: number };
+
+/** Where a line is after a change; null when it was deleted. */
+function lineAfter(change: LineChange, line: number): number | null {
+  if (change.kind === 'insert') return line > change.after ? line + change.count : line;
+  const end = change.from + change.count;
+  if (change.kind === 'delete') return line < change.from ? line : line >= end ? line - change.count : null;
+  const inBlock = line >= change.from && line < end;
+  if (change.to < change.from) {
+    if (inBlock) return change.to + line - change.from;
+    return line >= change.to && line < change.from ? line + change.count : line;
+  }
+  if (inBlock) return change.to - change.count + line - change.from;
+  return line >= end && line < change.to ? line - change.count : line;
+}
+
+/** A span after inserting `count` lines after line `after` (1-based; 0 inserts before the first). */
 function spanAfterInsert(span: Span, after: number, count: number): Span {
   if (span.start > after) return { start: span.start + count, length: span.length };
   if (span.start + span.length - 1 > after) return { start: span.start, length: span.length + count };
@@ -474,26 +518,93 @@ function spanAfterDelete(span: Span, from: number, count: number): Span | null {
   return { start: span.start < from ? span.start : Math.max(from, span.start - count), length };
 }
 
-interface Merge {
+/**
+ * A span (a merge, a rule's or a filter's range) after a change. Lines inserted inside it join it
+ * and deleted ones leave it. Under a move its rows that stay put stay in it; the moved rows are in
+ * it afterwards when they land strictly inside it, or, if they all came from it, anywhere from its
+ * first line to just after its last; otherwise they leave it. A span that lies inside the moved
+ * block travels with it. (This is how a range should follow rows that people drag about; the
+ * reference does not spell out Sheets' rule.)
+ */
+function spanAfter(change: LineChange, span: Span): Span | null {
+  if (change.kind === 'insert') return spanAfterInsert(span, change.after, change.count);
+  if (change.kind === 'delete') return spanAfterDelete(span, change.from, change.count);
+  const end = span.start + span.length - 1;
+  const blockEnd = change.from + change.count - 1;
+  const fromSpan = change.from >= span.start && blockEnd <= end;
+  const staysPut = (line: number): boolean => line < change.from || line > blockEnd;
+  const allMoved = span.start >= change.from && end <= blockEnd;
+  const joins = allMoved || (change.to > span.start && change.to <= end) || (fromSpan && change.to >= span.start && change.to <= end + 1);
+  const kept: number[] = [];
+  for (let line = span.start; line <= end; line++) if (joins || staysPut(line)) kept.push(lineAfter(change, line) as number);
+  if (joins && !allMoved) kept.push(lineAfter(change, change.from) as number, lineAfter(change, blockEnd) as number);
+  return { start: Math.min(...kept), length: Math.max(...kept) - Math.min(...kept) + 1 };
+}
+
+/** Frozen lines always start at line 1: lines inserted or deleted among them change their number. */
+function frozenAfter(change: LineChange, frozen: number): number {
+  if (frozen === 0) return 0;
+  if (change.kind === 'insert') return change.after < frozen ? frozen + change.count : frozen;
+  if (change.kind === 'delete') return frozen - Math.max(0, Math.min(frozen, change.from + change.count - 1) - change.from + 1);
+  return frozen;
+}
+
+interface Area {
   row: number;
   col: number;
   rows: number;
   cols: number;
 }
 
+function areaOf(range: FakeRange): Area {
+  return { row: range.row, col: range.col, rows: range.numRows, cols: range.numCols };
+}
+
+function areaAfter(area: Area, dimension: Dimension, change: LineChange): Area | null {
+  if (dimension === 'rows') {
+    const span = spanAfter(change, { start: area.row, length: area.rows });
+    return span && { ...area, row: span.start, rows: span.length };
+  }
+  const span = spanAfter(change, { start: area.col, length: area.cols });
+  return span && { ...area, col: span.start, cols: span.length };
+}
+
+const DEFAULT_ROW_HEIGHT = 21;
+const METADATA_VISIBILITIES = ['DOCUMENT', 'PROJECT'];
+
+/**
+ * addDeveloperMetadata(key), (key, visibility), (key, value), (key, value, visibility). The fake's
+ * visibility enum values are the strings "DOCUMENT" and "PROJECT", so a two-argument call with one
+ * of those strings is read as a visibility.
+ */
+function metadataArgs(valueOrVisibility?: string, visibility?: string): { value: string | null; visibility: string } {
+  if (visibility !== undefined) return { value: valueOrVisibility ?? null, visibility };
+  if (valueOrVisibility !== undefined && METADATA_VISIBILITIES.includes(valueOrVisibility)) return { value: null, visibility: valueOrVisibility };
+  return { value: valueOrVisibility ?? null, visibility: 'DOCUMENT' };
+}
+
 export class FakeSheet extends FakeObject {
   rows: (CellState | undefined)[][] = [];
+  /** Pixel height of each row, parallel to rows. */
+  rowHeights: number[] = [];
   maxCols = NEW_SHEET_COLUMNS;
   columnWidths: number[] = new Array<number>(NEW_SHEET_COLUMNS).fill(DEFAULT_COLUMN_WIDTH);
   /** 1-based column numbers hidden with hideColumns. */
   hiddenColumns = new Set<number>();
+  /** 1-based row numbers hidden with hideRows; the rows a filter hides are computed, not stored. */
+  hiddenRows = new Set<number>();
   frozenRows = 0;
   frozenColumns = 0;
-  merges: Merge[] = [];
+  merges: Area[] = [];
   rules: FakeConditionalFormatRule[] = [];
   charts: FakeEmbeddedChart[] = [];
+  /** Developer metadata on the sheet itself. */
   metadata: FakeDeveloperMetadata[] = [];
+  /** Developer metadata on one row or column of the sheet; it follows its row or column. */
+  lineMetadata: FakeDeveloperMetadata[] = [];
+  filter: FakeFilter | null = null;
   tabColor: string | null = null;
+  hidden = false;
 
   constructor(
     gas: FakeGas,
@@ -502,7 +613,10 @@ export class FakeSheet extends FakeObject {
     readonly id: number,
   ) {
     super(gas);
-    for (let r = 0; r < NEW_SHEET_ROWS; r++) this.rows.push([]);
+    for (let r = 0; r < NEW_SHEET_ROWS; r++) {
+      this.rows.push([]);
+      this.rowHeights.push(DEFAULT_ROW_HEIGHT);
+    }
   }
 
   get maxRows(): number {
@@ -521,12 +635,16 @@ export class FakeSheet extends FakeObject {
     return cell;
   }
 
+  _rangeOf(area: Area): FakeRange {
+    return new FakeRange(this.gas, this, area.row, area.col, area.rows, area.cols);
+  }
+
   _ensureSize(rows: number, cols: number): void {
     if (this.maxRows < rows) this.insertRowsAfter(this.maxRows, rows - this.maxRows);
     if (this.maxCols < cols) this.insertColumnsAfter(this.maxCols, cols - this.maxCols);
   }
 
-  _clearCells(what: { contents?: boolean; formats?: boolean; notes?: boolean; validations?: boolean }, area?: Merge): void {
+  _clearCells(what: { contents?: boolean; formats?: boolean; notes?: boolean; validations?: boolean }, area?: Area): void {
     const rowEnd = area ? area.row + area.rows - 1 : this.maxRows;
     const colEnd = area ? area.col + area.cols - 1 : this.maxCols;
     for (let r = area?.row ?? 1; r <= rowEnd; r++) {
@@ -545,7 +663,7 @@ export class FakeSheet extends FakeObject {
     }
   }
 
-  private lastUsed(): { row: number; col: number } {
+  _lastUsed(): { row: number; col: number } {
     let row = 0;
     let col = 0;
     this.rows.forEach((line, r) =>
@@ -559,7 +677,157 @@ export class FakeSheet extends FakeObject {
     return { row, col };
   }
 
+  _checkLines(dimension: Dimension, start: number, count: number, method: string): void {
+    const lines = dimension === 'rows' ? this.maxRows : this.maxCols;
+    if (!Number.isInteger(start) || !Number.isInteger(count) || start < 1 || count < 1 || start + count - 1 > lines) {
+      throw new Error(`fake: ${method} out of range`);
+    }
+  }
+
+  /**
+   * Applies an insert, delete or move of rows or columns to everything the sheet keeps, so that
+   * each thing travels with its row or column: cells (values, formulas as text, formats, notes,
+   * validations), hidden state, heights and widths, merges, frozen lines, conditional-format
+   * ranges, the filter's range and criteria, row and column metadata, and dropdown source ranges
+   * on this sheet wherever they are used.
+   */
+  _restructure(dimension: Dimension, change: LineChange): void {
+    const byRows = dimension === 'rows';
+    const before = byRows ? this.maxRows : this.maxCols;
+    const after = before + (change.kind === 'insert' ? change.count : change.kind === 'delete' ? -change.count : 0);
+    const to = (line: number): number | null => lineAfter(change, line);
+    const origin = new Array<number | null>(after).fill(null);
+    for (let line = 1; line <= before; line++) {
+      const at = to(line);
+      if (at !== null) origin[at - 1] = line;
+    }
+    const remap = (lines: Set<number>): Set<number> => new Set([...lines].flatMap((line) => to(line) ?? []));
+
+    if (byRows) {
+      const rows = this.rows;
+      const heights = this.rowHeights;
+      this.rows = origin.map((line) => (line === null ? [] : rows[line - 1]));
+      this.rowHeights = origin.map((line) => (line === null ? DEFAULT_ROW_HEIGHT : heights[line - 1]));
+      this.hiddenRows = remap(this.hiddenRows);
+      this.frozenRows = frozenAfter(change, this.frozenRows);
+    } else {
+      this.rows = this.rows.map((line) => {
+        const moved: (CellState | undefined)[] = [];
+        line.forEach((cell, c) => {
+          const at = cell && to(c + 1);
+          if (at) moved[at - 1] = cell;
+        });
+        return moved;
+      });
+      const widths = this.columnWidths;
+      this.columnWidths = origin.map((line) => (line === null ? DEFAULT_COLUMN_WIDTH : widths[line - 1]));
+      this.maxCols = after;
+      this.hiddenColumns = remap(this.hiddenColumns);
+      this.frozenColumns = frozenAfter(change, this.frozenColumns);
+    }
+
+    const moveArea = (area: Area): Area | null => areaAfter(area, dimension, change);
+    this.merges = this.merges.flatMap((merge) => {
+      const next = moveArea(merge);
+      return next && (next.rows > 1 || next.cols > 1) ? [next] : [];
+    });
+    this.rules = this.rules.flatMap((rule) => {
+      const ranges = rule.ranges.flatMap((range) => {
+        const next = moveArea(areaOf(range));
+        return next ? [this._rangeOf(next)] : [];
+      });
+      return ranges.length > 0 ? [new FakeConditionalFormatRule(this.gas, ranges, rule.condition)] : [];
+    });
+    if (this.filter) {
+      const next = moveArea(this.filter.area);
+      if (!next) this.filter = null;
+      else {
+        this.filter.area = next;
+        if (!byRows) this.filter.criteria = new Map([...this.filter.criteria].flatMap(([col, criteria]) => (to(col) === null ? [] : [[to(col) as number, criteria]])));
+      }
+    }
+    const place = byRows ? 'ROW' : 'COLUMN';
+    this.lineMetadata = this.lineMetadata.filter((metadata) => {
+      if (metadata.place.type !== place) return true;
+      const at = to(metadata.place.line);
+      if (at === null) return false;
+      metadata.place.line = at;
+      return true;
+    });
+
+    const sources = new Map<FakeDataValidation, FakeDataValidation>();
+    const follow = (rule: FakeDataValidation): FakeDataValidation => {
+      const source = rule.values[0];
+      if (rule.criteria !== DATA_VALIDATION_CRITERIA.VALUE_IN_RANGE || !(source instanceof FakeRange) || source.sheet !== this) return rule;
+      let next = sources.get(rule);
+      if (!next) {
+        const area = moveArea(areaOf(source));
+        next = area ? new FakeDataValidation(this.gas, rule.criteria, [this._rangeOf(area), ...rule.values.slice(1)], rule.allowInvalid, rule.helpText) : rule;
+        sources.set(rule, next);
+      }
+      return next;
+    };
+    for (const sheet of this.book.sheets) {
+      for (const line of sheet.rows) for (const cell of line) if (cell?.validation) cell.validation = follow(cell.validation);
+    }
+  }
+
+  _insert(dimension: Dimension, after: number, count: number, method: string): FakeSheet {
+    const lines = dimension === 'rows' ? this.maxRows : this.maxCols;
+    if (!Number.isInteger(after) || !Number.isInteger(count) || after < 0 || after > lines || count < 1) throw new Error(`fake: ${method} out of range`);
+    this._restructure(dimension, { kind: 'insert', after, count });
+    return this;
+  }
+
+  _move(dimension: Dimension, spec: FakeRange, to: number): void {
+    if (spec.sheet !== this) throw new Error('fake: the range to move is on another sheet');
+    const byRows = dimension === 'rows';
+    const from = byRows ? spec.row : spec.col;
+    const count = byRows ? spec.numRows : spec.numCols;
+    const lines = byRows ? this.maxRows : this.maxCols;
+    if (!Number.isInteger(to) || to < 1 || to > lines + 1) throw new Error(`fake: destinationIndex ${to} is outside the sheet`);
+    if (to > from && to < from + count) throw new Error(`fake: destinationIndex ${to} lies inside the ${dimension} being moved`);
+    if (to === from || to === from + count) return;
+    for (const merge of this.merges) {
+      const start = byRows ? merge.row : merge.col;
+      const end = start + (byRows ? merge.rows : merge.cols) - 1;
+      const inside = start >= from && end < from + count;
+      const outside = end < from || start >= from + count;
+      if ((!inside && !outside) || (outside && to > start && to <= end)) {
+        throw new Error(`fake: moving these ${dimension} would break the merged cells ${this._rangeOf(merge).getA1Notation()}`);
+      }
+    }
+    this._restructure(dimension, { kind: 'move', from, count, to });
+  }
+
+  /** Everything of source but its developer metadata, which is not documented to be copied. */
+  _copyFrom(source: FakeSheet): void {
+    this.rows = source.rows.map((line) => line.map((cell) => cell && { ...cell }));
+    this.rowHeights = [...source.rowHeights];
+    this.maxCols = source.maxCols;
+    this.columnWidths = [...source.columnWidths];
+    this.hiddenColumns = new Set(source.hiddenColumns);
+    this.hiddenRows = new Set(source.hiddenRows);
+    this.frozenRows = source.frozenRows;
+    this.frozenColumns = source.frozenColumns;
+    this.merges = source.merges.map((merge) => ({ ...merge }));
+    const here = (range: FakeRange): FakeRange => (range.sheet === source ? this._rangeOf(areaOf(range)) : range);
+    this.rules = source.rules.map((rule) => new FakeConditionalFormatRule(this.gas, rule.ranges.map(here), rule.condition));
+    this.charts = source.charts.map(
+      (chart) =>
+        new FakeEmbeddedChart(this.gas, this.gas.nextId++, chart.chartType, chart.ranges.map(here), new Map(chart.options), chart.position && { ...chart.position }, chart.numHeaders),
+    );
+    if (source.filter) {
+      this.filter = new FakeFilter(this.gas, this, { ...source.filter.area });
+      this.filter.criteria = new Map(source.filter.criteria);
+    }
+    this.tabColor = source.tabColor;
+  }
+
   getName(): string {
+    return this.name;
+  }
+  getSheetName(): string {
     return this.name;
   }
   setName(name: string): FakeSheet {
@@ -589,10 +857,10 @@ export class FakeSheet extends FakeObject {
     return this.maxCols;
   }
   getLastRow(): number {
-    return this.lastUsed().row;
+    return this._lastUsed().row;
   }
   getLastColumn(): number {
-    return this.lastUsed().col;
+    return this._lastUsed().col;
   }
   getRange(rowOrA1: number | string, col?: number, numRows = 1, numCols = 1): FakeRange {
     if (typeof rowOrA1 === 'string') {
@@ -606,51 +874,74 @@ export class FakeSheet extends FakeObject {
     return new FakeRangeList(this.gas, a1s.map((a1) => this.getRange(a1)));
   }
   getDataRange(): FakeRange {
-    const last = this.lastUsed();
+    const last = this._lastUsed();
     return new FakeRange(this.gas, this, 1, 1, Math.max(1, last.row), Math.max(1, last.col));
   }
-  insertRowsAfter(after: number, count: number): FakeSheet {
-    if (after < 1 || after > this.maxRows || count < 1) throw new Error('fake: insertRowsAfter out of range');
-    const added: (CellState | undefined)[][] = [];
-    for (let i = 0; i < count; i++) added.push([]);
-    this.rows.splice(after, 0, ...added);
-    this.merges = this.merges.map((m) => {
-      const span = spanAfterInsert({ start: m.row, length: m.rows }, after, count);
-      return { ...m, row: span.start, rows: span.length };
-    });
+
+  // Inserted rows and columns are blank, unformatted, shown and of default size. The Apps Script
+  // reference does not say whether insertRowsAfter/Before copy a neighbour's formatting (the REST
+  // API's InsertDimensionRequest has an inheritFromBefore flag for that, which Apps Script does not
+  // expose), so the fake assumes they do not; code that needs a format on new rows must write it.
+  insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
+    if (afterPosition < 1) throw new Error('fake: insertRowsAfter out of range');
+    return this._insert('rows', afterPosition, howMany, 'insertRowsAfter');
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): FakeSheet {
+    if (beforePosition > this.maxRows) throw new Error('fake: insertRowsBefore out of range');
+    return this._insert('rows', beforePosition - 1, howMany, 'insertRowsBefore');
+  }
+  insertRowAfter(afterPosition: number): FakeSheet {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowBefore(beforePosition: number): FakeSheet {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+  insertRows(rowIndex: number, numRows = 1): void {
+    this.insertRowsBefore(rowIndex, numRows);
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    if (afterPosition < 1) throw new Error('fake: insertColumnsAfter out of range');
+    return this._insert('columns', afterPosition, howMany, 'insertColumnsAfter');
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): FakeSheet {
+    if (beforePosition > this.maxCols) throw new Error('fake: insertColumnsBefore out of range');
+    return this._insert('columns', beforePosition - 1, howMany, 'insertColumnsBefore');
+  }
+  insertColumnAfter(afterPosition: number): FakeSheet {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnBefore(beforePosition: number): FakeSheet {
+    return this.insertColumnsBefore(beforePosition, 1);
+  }
+  insertColumns(columnIndex: number, numColumns = 1): void {
+    this.insertColumnsBefore(columnIndex, numColumns);
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (this.maxRows - howMany <= this.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    this._restructure('rows', { kind: 'delete', from: rowPosition, count: howMany });
+  }
+  deleteRow(rowPosition: number): FakeSheet {
+    this.deleteRows(rowPosition, 1);
     return this;
   }
-  insertColumnsAfter(after: number, count: number): FakeSheet {
-    if (after < 1 || after > this.maxCols || count < 1) throw new Error('fake: insertColumnsAfter out of range');
-    for (const line of this.rows) if (line.length > after) line.splice(after, 0, ...new Array<undefined>(count));
-    this.columnWidths.splice(after, 0, ...new Array<number>(count).fill(DEFAULT_COLUMN_WIDTH));
-    this.maxCols += count;
-    this.merges = this.merges.map((m) => {
-      const span = spanAfterInsert({ start: m.col, length: m.cols }, after, count);
-      return { ...m, col: span.start, cols: span.length };
-    });
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxCols) throw new Error('Those columns are out of bounds.');
+    if (this.maxCols - howMany <= this.frozenColumns) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
+    this._restructure('columns', { kind: 'delete', from: columnPosition, count: howMany });
+  }
+  deleteColumn(columnPosition: number): FakeSheet {
+    this.deleteColumns(columnPosition, 1);
     return this;
   }
-  deleteRows(from: number, count: number): void {
-    if (from < 1 || count < 1 || from + count - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
-    if (this.maxRows - count <= this.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
-    this.rows.splice(from - 1, count);
-    this.merges = this.merges.flatMap((m) => {
-      const span = spanAfterDelete({ start: m.row, length: m.rows }, from, count);
-      return span && (span.length > 1 || m.cols > 1) ? [{ ...m, row: span.start, rows: span.length }] : [];
-    });
+  /** destinationIndex counts rows before the move: the rows end up just before what was that row. */
+  moveRows(rowSpec: FakeRange, destinationIndex: number): void {
+    this._move('rows', rowSpec, destinationIndex);
   }
-  deleteColumns(from: number, count: number): void {
-    if (from < 1 || count < 1 || from + count - 1 > this.maxCols) throw new Error('Those columns are out of bounds.');
-    if (this.maxCols - count <= this.frozenColumns) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
-    for (const line of this.rows) line.splice(from - 1, count);
-    this.columnWidths.splice(from - 1, count);
-    this.maxCols -= count;
-    this.merges = this.merges.flatMap((m) => {
-      const span = spanAfterDelete({ start: m.col, length: m.cols }, from, count);
-      return span && (span.length > 1 || m.rows > 1) ? [{ ...m, col: span.start, cols: span.length }] : [];
-    });
+  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
+    this._move('columns', columnSpec, destinationIndex);
   }
+
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): FakeSheet {
     const some = options && (options.contentsOnly || options.formatOnly);
     this._clearCells({ contents: !some || options?.contentsOnly, formats: !some || options?.formatOnly });
@@ -691,27 +982,71 @@ export class FakeSheet extends FakeObject {
     }
     this.frozenColumns = columns;
   }
-  getColumnWidth(column: number): number {
-    return this.columnWidths[column - 1];
+  getColumnWidth(columnPosition: number): number {
+    return this.columnWidths[columnPosition - 1];
   }
-  setColumnWidth(column: number, width: number): FakeSheet {
-    return this.setColumnWidths(column, 1, width);
+  setColumnWidth(columnPosition: number, width: number): FakeSheet {
+    return this.setColumnWidths(columnPosition, 1, width);
   }
-  setColumnWidths(start: number, count: number, width: number): FakeSheet {
-    if (start < 1 || count < 1 || start + count - 1 > this.maxCols) throw new Error('fake: setColumnWidths out of range');
-    for (let c = start; c < start + count; c++) this.columnWidths[c - 1] = width;
+  setColumnWidths(startColumn: number, numColumns: number, width: number): FakeSheet {
+    if (startColumn < 1 || numColumns < 1 || startColumn + numColumns - 1 > this.maxCols) throw new Error('fake: setColumnWidths out of range');
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths[c - 1] = width;
     return this;
   }
-  hideColumns(start: number, count = 1): void {
-    if (start < 1 || count < 1 || start + count - 1 > this.maxCols) throw new Error('fake: hideColumns out of range');
-    for (let c = start; c < start + count; c++) this.hiddenColumns.add(c);
+  getRowHeight(rowPosition: number): number {
+    this._checkLines('rows', rowPosition, 1, 'getRowHeight');
+    return this.rowHeights[rowPosition - 1];
   }
-  showColumns(start: number, count = 1): void {
-    if (start < 1 || count < 1 || start + count - 1 > this.maxCols) throw new Error('fake: showColumns out of range');
-    for (let c = start; c < start + count; c++) this.hiddenColumns.delete(c);
+  setRowHeight(rowPosition: number, height: number): FakeSheet {
+    return this.setRowHeights(rowPosition, 1, height);
   }
-  isColumnHiddenByUser(column: number): boolean {
-    return this.hiddenColumns.has(column);
+  setRowHeights(startRow: number, numRows: number, height: number): FakeSheet {
+    this._checkLines('rows', startRow, numRows, 'setRowHeights');
+    for (let r = startRow; r < startRow + numRows; r++) this.rowHeights[r - 1] = height;
+    return this;
+  }
+  setRowHeightsForced(startRow: number, numRows: number, height: number): FakeSheet {
+    return this.setRowHeights(startRow, numRows, height);
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    if (columnIndex < 1 || numColumns < 1 || columnIndex + numColumns - 1 > this.maxCols) throw new Error('fake: hideColumns out of range');
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    if (columnIndex < 1 || numColumns < 1 || columnIndex + numColumns - 1 > this.maxCols) throw new Error('fake: showColumns out of range');
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
+  }
+  hideColumn(column: FakeRange): void {
+    this.hideColumns(column.col, column.numCols);
+  }
+  unhideColumn(column: FakeRange): void {
+    this.showColumns(column.col, column.numCols);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this.hiddenColumns.has(columnPosition);
+  }
+  hideRows(rowIndex: number, numRows = 1): void {
+    this._checkLines('rows', rowIndex, numRows, 'hideRows');
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.hiddenRows.add(r);
+  }
+  showRows(rowIndex: number, numRows = 1): void {
+    this._checkLines('rows', rowIndex, numRows, 'showRows');
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.hiddenRows.delete(r);
+  }
+  hideRow(row: FakeRange): void {
+    this.hideRows(row.row, row.numRows);
+  }
+  unhideRow(row: FakeRange): void {
+    this.showRows(row.row, row.numRows);
+  }
+  isRowHiddenByUser(rowPosition: number): boolean {
+    return this.hiddenRows.has(rowPosition);
+  }
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    return this.filter?._hides(rowPosition) ?? false;
+  }
+  getFilter(): FakeFilter | null {
+    return this.filter;
   }
   getTabColor(): string | null {
     return this.tabColor;
@@ -719,6 +1054,35 @@ export class FakeSheet extends FakeObject {
   setTabColor(color: string | null): FakeSheet {
     this.tabColor = color;
     return this;
+  }
+  /**
+   * A copy named "Copy of <name>", as the reference documents, placed after the last tab and not
+   * activated. When that name is taken the fake appends " 2", " 3"… (Sheets de-duplicates the name;
+   * the exact form is not documented). Developer metadata is not copied: the reference does not say
+   * that it is, and a copy that carried a tab's marker would be taken for the tab itself.
+   */
+  copyTo(spreadsheet: FakeSpreadsheet): FakeSheet {
+    if (spreadsheet !== this.book) throw new Error('fake: only copies into the same spreadsheet are modelled');
+    let name = `Copy of ${this.name}`;
+    for (let n = 2; spreadsheet._sheetNamed(name); n++) name = `Copy of ${this.name} ${n}`;
+    const copy = spreadsheet._addSheet(name, spreadsheet.sheets.length);
+    copy._copyFrom(this);
+    return copy;
+  }
+  /** Sheets refuses to hide the only visible sheet. */
+  hideSheet(): FakeSheet {
+    if (!this.hidden && this.book.sheets.every((sheet) => sheet === this || sheet.hidden)) {
+      throw new Error('fake: the only visible sheet cannot be hidden');
+    }
+    this.hidden = true;
+    return this;
+  }
+  showSheet(): FakeSheet {
+    this.hidden = false;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this.hidden;
   }
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
     return [...this.rules];
@@ -746,20 +1110,22 @@ export class FakeSheet extends FakeObject {
   getCharts(): FakeEmbeddedChart[] {
     return [...this.charts];
   }
-  addDeveloperMetadata(key: string, value?: string): FakeSheet {
-    this.metadata.push(new FakeDeveloperMetadata(this.gas, this, key, value ?? null));
+  addDeveloperMetadata(key: string, valueOrVisibility?: string, visibility?: string): FakeSheet {
+    const args = metadataArgs(valueOrVisibility, visibility);
+    this.metadata.push(new FakeDeveloperMetadata(this.gas, this, key, args.value, args.visibility));
     return this;
   }
   getDeveloperMetadata(): FakeDeveloperMetadata[] {
     return [...this.metadata];
   }
+  /** Metadata on the sheet and on its rows and columns, as the reference describes the sheet's scope. */
   createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
-    return new FakeDeveloperMetadataFinder(this.gas, () => this.metadata);
+    return new FakeDeveloperMetadataFinder(this.gas, () => [...this.metadata, ...this.lineMetadata]);
   }
 }
 
 /** "B3", "A1:C5", "A2:A" (to the last row), "A:C", "2:5" → 1-based row/col and size. */
-function parseA1(a1: string, maxRows: number, maxCols: number): Merge {
+function parseA1(a1: string, maxRows: number, maxCols: number): Area {
   const bare = a1.includes('!') ? a1.slice(a1.lastIndexOf('!') + 1) : a1;
   const m = /^([A-Z]*)(\d*)(?::([A-Z]*)(\d*))?$/i.exec(bare.replace(/\$/g, ''));
   if (!m || (!m[1] && !m[2])) throw new Error(`Range not found: ${a1}`);
@@ -801,7 +1167,7 @@ export class FakeRange extends FakeObject {
     }
   }
 
-  private read<T>(pick: (cell: CellState | undefined) => T): T[][] {
+  _read<T>(pick: (cell: CellState | undefined) => T): T[][] {
     const out: T[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const line = this.sheet.rows[this.row - 1 + r];
@@ -812,7 +1178,7 @@ export class FakeRange extends FakeObject {
     return out;
   }
 
-  private write<T>(matrix: T[][], apply: (cell: CellState, value: T) => void): FakeRange {
+  _write<T>(matrix: T[][], apply: (cell: CellState, value: T) => void): FakeRange {
     if (!Array.isArray(matrix) || matrix.length !== this.numRows) {
       throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${matrix?.length} but the range has ${this.numRows}.`);
     }
@@ -825,11 +1191,11 @@ export class FakeRange extends FakeObject {
     return this;
   }
 
-  private fill<T>(value: T): T[][] {
+  _fill<T>(value: T): T[][] {
     return Array.from({ length: this.numRows }, () => new Array<T>(this.numCols).fill(value));
   }
 
-  private setOrReset(prop: Exclude<(typeof FORMAT_PROPS)[number], 'fontSize'>, resetTo?: string) {
+  _setOrReset(prop: Exclude<(typeof FORMAT_PROPS)[number], 'fontSize'>, resetTo?: string) {
     return (cell: CellState, value: string | null): void => {
       if (value === null || value === undefined || value === resetTo) delete cell[prop];
       else cell[prop] = String(value);
@@ -869,7 +1235,7 @@ export class FakeRange extends FakeObject {
 
   getValues(): unknown[][] {
     const timeZone = this.sheet.book.timeZone;
-    return this.read((cell) => {
+    return this._read((cell) => {
       if (!cell || cell.formula !== undefined || cell.value === undefined) return '';
       if (typeof cell.value === 'number' && isDateTimeFormat(cell.format)) return dateFromSerial(cell.value, timeZone);
       return cell.value;
@@ -879,132 +1245,141 @@ export class FakeRange extends FakeObject {
     return this.getValues()[0][0];
   }
   setValues(values: unknown[][]): FakeRange {
-    return this.write(values, enterValue);
+    return this._write(values, enterValue);
   }
   setValue(value: unknown): FakeRange {
-    return this.write(this.fill(value), enterValue);
+    return this._write(this._fill(value), enterValue);
   }
   getFormulas(): string[][] {
-    return this.read((cell) => cell?.formula ?? '');
+    return this._read((cell) => cell?.formula ?? '');
   }
   getFormula(): string {
     return this.getFormulas()[0][0];
   }
+  setFormula(formula: string): FakeRange {
+    return this.setFormulas(this._fill(formula));
+  }
   setFormulas(formulas: string[][]): FakeRange {
-    return this.write(formulas, (cell, formula) => {
+    return this._write(formulas, (cell, formula) => {
       delete cell.value;
       if (formula) cell.formula = formula;
       else delete cell.formula;
     });
   }
   getNumberFormats(): string[][] {
-    return this.read((cell) => cell?.format ?? DEFAULTS.format);
+    return this._read((cell) => cell?.format ?? DEFAULTS.format);
+  }
+  getNumberFormat(): string {
+    return this.getNumberFormats()[0][0];
   }
   setNumberFormats(formats: string[][]): FakeRange {
-    return this.write(formats, this.setOrReset('format'));
+    return this._write(formats, this._setOrReset('format'));
   }
   setNumberFormat(format: string): FakeRange {
-    return this.setNumberFormats(this.fill(format));
+    return this.setNumberFormats(this._fill(format));
   }
   getBackgrounds(): string[][] {
-    return this.read((cell) => cell?.background ?? DEFAULTS.background);
+    return this._read((cell) => cell?.background ?? DEFAULTS.background);
+  }
+  getBackground(): string {
+    return this.getBackgrounds()[0][0];
   }
   setBackgrounds(colors: (string | null)[][]): FakeRange {
-    return this.write(colors, this.setOrReset('background'));
+    return this._write(colors, this._setOrReset('background'));
   }
   setBackground(color: string | null): FakeRange {
-    return this.setBackgrounds(this.fill(color));
+    return this.setBackgrounds(this._fill(color));
   }
   getFontColors(): string[][] {
-    return this.read((cell) => cell?.fontColor ?? DEFAULTS.fontColor);
+    return this._read((cell) => cell?.fontColor ?? DEFAULTS.fontColor);
   }
   setFontColors(colors: (string | null)[][]): FakeRange {
-    return this.write(colors, this.setOrReset('fontColor'));
+    return this._write(colors, this._setOrReset('fontColor'));
   }
   setFontColor(color: string | null): FakeRange {
-    return this.setFontColors(this.fill(color));
+    return this.setFontColors(this._fill(color));
   }
-  getFontWeights(): string[][] {
-    return this.read((cell) => cell?.fontWeight ?? DEFAULTS.fontWeight);
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this._read((cell) => (cell?.fontWeight ?? DEFAULTS.fontWeight) as GoogleAppsScript.Spreadsheet.FontWeight);
   }
   setFontWeights(weights: (string | null)[][]): FakeRange {
-    return this.write(weights, this.setOrReset('fontWeight', 'normal'));
+    return this._write(weights, this._setOrReset('fontWeight', 'normal'));
   }
   setFontWeight(weight: string | null): FakeRange {
-    return this.setFontWeights(this.fill(weight));
+    return this.setFontWeights(this._fill(weight));
   }
-  getFontStyles(): string[][] {
-    return this.read((cell) => cell?.fontStyle ?? DEFAULTS.fontStyle);
+  getFontStyles(): GoogleAppsScript.Spreadsheet.FontStyle[][] {
+    return this._read((cell) => (cell?.fontStyle ?? DEFAULTS.fontStyle) as GoogleAppsScript.Spreadsheet.FontStyle);
   }
   setFontStyles(styles: (string | null)[][]): FakeRange {
-    return this.write(styles, this.setOrReset('fontStyle', 'normal'));
+    return this._write(styles, this._setOrReset('fontStyle', 'normal'));
   }
-  getFontLines(): string[][] {
-    return this.read((cell) => cell?.fontLine ?? DEFAULTS.fontLine);
+  getFontLines(): GoogleAppsScript.Spreadsheet.FontLine[][] {
+    return this._read((cell) => (cell?.fontLine ?? DEFAULTS.fontLine) as GoogleAppsScript.Spreadsheet.FontLine);
   }
   setFontLines(lines: (string | null)[][]): FakeRange {
-    return this.write(lines, this.setOrReset('fontLine', 'none'));
+    return this._write(lines, this._setOrReset('fontLine', 'none'));
   }
   getFontSizes(): number[][] {
-    return this.read((cell) => cell?.fontSize ?? DEFAULTS.fontSize);
+    return this._read((cell) => cell?.fontSize ?? DEFAULTS.fontSize);
   }
   setFontSizes(sizes: number[][]): FakeRange {
-    return this.write(sizes, (cell, size) => {
+    return this._write(sizes, (cell, size) => {
       if (size === DEFAULTS.fontSize) delete cell.fontSize;
       else cell.fontSize = size;
     });
   }
   getWrapStrategies(): string[][] {
-    return this.read((cell) => cell?.wrap ?? DEFAULTS.wrap);
+    return this._read((cell) => cell?.wrap ?? DEFAULTS.wrap);
   }
   setWrapStrategies(strategies: string[][]): FakeRange {
     for (const line of strategies) for (const s of line) if (!(s in WRAP_STRATEGY)) throw new Error(`fake: unknown wrap strategy ${String(s)}`);
-    return this.write(strategies, this.setOrReset('wrap', 'OVERFLOW'));
+    return this._write(strategies, this._setOrReset('wrap', 'OVERFLOW'));
   }
   getWraps(): boolean[][] {
-    return this.read((cell) => cell?.wrap === 'WRAP');
+    return this._read((cell) => cell?.wrap === 'WRAP');
   }
   setWraps(wraps: boolean[][]): FakeRange {
-    return this.write(wraps, (cell, wrap) => {
+    return this._write(wraps, (cell, wrap) => {
       if (wrap) cell.wrap = 'WRAP';
       else delete cell.wrap;
     });
   }
   getHorizontalAlignments(): string[][] {
-    return this.read((cell) => cell?.hAlign ?? DEFAULTS.hAlign);
+    return this._read((cell) => cell?.hAlign ?? DEFAULTS.hAlign);
   }
   setHorizontalAlignments(alignments: (string | null)[][]): FakeRange {
-    return this.write(alignments, this.setOrReset('hAlign', 'normal'));
+    return this._write(alignments, this._setOrReset('hAlign', 'normal'));
   }
   getVerticalAlignments(): string[][] {
-    return this.read((cell) => cell?.vAlign ?? DEFAULTS.vAlign);
+    return this._read((cell) => cell?.vAlign ?? DEFAULTS.vAlign);
   }
   setVerticalAlignments(alignments: (string | null)[][]): FakeRange {
-    return this.write(alignments, this.setOrReset('vAlign', 'bottom'));
+    return this._write(alignments, this._setOrReset('vAlign', 'bottom'));
   }
   getNotes(): string[][] {
-    return this.read((cell) => cell?.note ?? DEFAULTS.note);
+    return this._read((cell) => cell?.note ?? DEFAULTS.note);
   }
   getNote(): string {
     return this.getNotes()[0][0];
   }
   setNotes(notes: (string | null)[][]): FakeRange {
-    return this.write(notes, (cell, note) => {
+    return this._write(notes, (cell, note) => {
       if (note) cell.note = note;
       else delete cell.note;
     });
   }
   setNote(note: string | null): FakeRange {
-    return this.setNotes(this.fill(note));
+    return this.setNotes(this._fill(note));
   }
   getDataValidations(): (FakeDataValidation | null)[][] {
-    return this.read((cell) => cell?.validation ?? null);
+    return this._read((cell) => cell?.validation ?? null);
   }
   getDataValidation(): FakeDataValidation | null {
     return this.getDataValidations()[0][0];
   }
   setDataValidation(rule: FakeDataValidation | null): FakeRange {
-    return this.write(this.fill(rule), (cell, value) => {
+    return this._write(this._fill(rule), (cell, value) => {
       if (value) cell.validation = value;
       else delete cell.validation;
     });
@@ -1039,24 +1414,56 @@ export class FakeRange extends FakeObject {
   clearNote(): FakeRange {
     return this.clear({ commentsOnly: true });
   }
-  private overlaps(m: Merge): boolean {
+  _overlaps(m: Area): boolean {
     return m.row <= this.getLastRow() && m.row + m.rows - 1 >= this.row && m.col <= this.getLastColumn() && m.col + m.cols - 1 >= this.col;
   }
   merge(): FakeRange {
     if (this.numRows === 1 && this.numCols === 1) return this;
-    this.sheet.merges = this.sheet.merges.filter((m) => !this.overlaps(m));
+    this.sheet.merges = this.sheet.merges.filter((m) => !this._overlaps(m));
     this.sheet.merges.push({ row: this.row, col: this.col, rows: this.numRows, cols: this.numCols });
     return this;
   }
   breakApart(): FakeRange {
-    this.sheet.merges = this.sheet.merges.filter((m) => !this.overlaps(m));
+    this.sheet.merges = this.sheet.merges.filter((m) => !this._overlaps(m));
     return this;
   }
   isPartOfMerge(): boolean {
-    return this.sheet.merges.some((m) => this.overlaps(m));
+    return this.sheet.merges.some((m) => this._overlaps(m));
   }
   getMergedRanges(): FakeRange[] {
-    return this.sheet.merges.filter((m) => this.overlaps(m)).map((m) => new FakeRange(this.gas, this.sheet, m.row, m.col, m.rows, m.cols));
+    return this.sheet.merges.filter((m) => this._overlaps(m)).map((m) => new FakeRange(this.gas, this.sheet, m.row, m.col, m.rows, m.cols));
+  }
+  /** A sheet has at most one filter; its first row is the header, which the filter never hides. */
+  createFilter(): FakeFilter {
+    if (this.sheet.filter) throw new Error("You can't create a filter in a sheet that already has a filter.");
+    this.sheet.filter = new FakeFilter(this.gas, this.sheet, areaOf(this));
+    return this.sheet.filter;
+  }
+  getFilter(): FakeFilter | null {
+    return this.sheet.filter;
+  }
+  /** Sheets keeps range metadata only on one entire row or one entire column. */
+  addDeveloperMetadata(key: string, valueOrVisibility?: string, visibility?: string): FakeRange {
+    const place = this._metadataPlace();
+    if (!place) {
+      throw new Error(
+        'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
+      );
+    }
+    const args = metadataArgs(valueOrVisibility, visibility);
+    this.sheet.lineMetadata.push(new FakeDeveloperMetadata(this.gas, this.sheet, key, args.value, args.visibility, place));
+    return this;
+  }
+  /** The metadata whose location is exactly this range (one entire row or column). */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    const place = this._metadataPlace();
+    if (!place) return [];
+    return this.sheet.lineMetadata.filter((m) => m.place.type === place.type && m.place.line === place.line);
+  }
+  _metadataPlace(): LinePlace | null {
+    if (this.numRows === 1 && this.col === 1 && this.numCols === this.sheet.maxCols) return { type: 'ROW', line: this.row };
+    if (this.numCols === 1 && this.row === 1 && this.numRows === this.sheet.maxRows) return { type: 'COLUMN', line: this.col };
+    return null;
   }
 }
 
@@ -1100,10 +1507,6 @@ export class FakeRangeList extends FakeObject {
   }
   setValue(value: unknown): FakeRangeList {
     this.ranges.forEach((range) => range.setValue(value));
-    return this;
-  }
-  setDataValidation(rule: FakeDataValidation | null): FakeRangeList {
-    this.ranges.forEach((range) => range.setDataValidation(rule));
     return this;
   }
 }
@@ -1405,32 +1808,62 @@ export class FakeEmbeddedChartBuilder extends FakeObject {
 
 // ───────────────────────────── developer metadata ─────────────────────────────
 
+type LinePlace = { type: 'ROW' | 'COLUMN'; line: number };
+type MetadataPlace = { type: 'SHEET' } | LinePlace;
+
 export class FakeDeveloperMetadataLocation extends FakeObject {
   constructor(
     gas: FakeGas,
     readonly sheet: FakeSheet,
+    readonly place: MetadataPlace,
   ) {
     super(gas);
   }
   getLocationType(): string {
-    return 'SHEET';
+    return this.place.type;
   }
-  getSheet(): FakeSheet {
-    return this.sheet;
+  /** As documented, each getter answers only for its own location type and is null otherwise. */
+  getSheet(): FakeSheet | null {
+    return this.place.type === 'SHEET' ? this.sheet : null;
+  }
+  getRow(): FakeRange | null {
+    return this.place.type === 'ROW' ? new FakeRange(this.gas, this.sheet, this.place.line, 1, 1, this.sheet.maxCols) : null;
+  }
+  getColumn(): FakeRange | null {
+    return this.place.type === 'COLUMN' ? new FakeRange(this.gas, this.sheet, 1, this.place.line, this.sheet.maxRows, 1) : null;
+  }
+  getSpreadsheet(): null {
+    return null;
   }
 }
 
+/**
+ * Metadata on a sheet stays with the sheet through renames and moves; metadata on a row or column
+ * follows it through inserts, deletes and moves and is deleted with it, as the Sheets API documents
+ * for developer metadata. Spreadsheet-level metadata is not modelled.
+ */
 export class FakeDeveloperMetadata extends FakeObject {
+  readonly id = this.gas.nextId++;
+
   constructor(
     gas: FakeGas,
     readonly sheet: FakeSheet,
-    readonly key: string,
+    public key: string,
     public value: string | null,
+    public visibility = 'DOCUMENT',
+    readonly place: MetadataPlace = { type: 'SHEET' },
   ) {
     super(gas);
   }
+  getId(): number {
+    return this.id;
+  }
   getKey(): string {
     return this.key;
+  }
+  setKey(key: string): FakeDeveloperMetadata {
+    this.key = key;
+    return this;
   }
   getValue(): string | null {
     return this.value;
@@ -1440,19 +1873,27 @@ export class FakeDeveloperMetadata extends FakeObject {
     return this;
   }
   getVisibility(): string {
-    return 'DOCUMENT';
+    return this.visibility;
+  }
+  setVisibility(visibility: string): FakeDeveloperMetadata {
+    this.visibility = visibility;
+    return this;
   }
   getLocation(): FakeDeveloperMetadataLocation {
-    return new FakeDeveloperMetadataLocation(this.gas, this.sheet);
+    return new FakeDeveloperMetadataLocation(this.gas, this.sheet, this.place);
   }
   remove(): void {
     this.sheet.metadata = this.sheet.metadata.filter((m) => m !== this);
+    this.sheet.lineMetadata = this.sheet.lineMetadata.filter((m) => m !== this);
   }
 }
 
 export class FakeDeveloperMetadataFinder extends FakeObject {
   private key: string | null = null;
   private value: string | null = null;
+  private id: number | null = null;
+  private locationType: string | null = null;
+  private visibility: string | null = null;
 
   constructor(
     gas: FakeGas,
@@ -1468,12 +1909,276 @@ export class FakeDeveloperMetadataFinder extends FakeObject {
     this.value = value;
     return this;
   }
-  withLocationType(type: string): FakeDeveloperMetadataFinder {
-    if (type !== 'SHEET') throw new Error('fake: only sheet metadata is modelled');
+  withId(id: number): FakeDeveloperMetadataFinder {
+    this.id = id;
+    return this;
+  }
+  withLocationType(locationType: string): FakeDeveloperMetadataFinder {
+    if (!['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN'].includes(locationType)) throw new Error(`fake: unknown location type ${String(locationType)}`);
+    this.locationType = locationType;
+    return this;
+  }
+  withVisibility(visibility: string): FakeDeveloperMetadataFinder {
+    this.visibility = visibility;
     return this;
   }
   find(): FakeDeveloperMetadata[] {
-    return this.source().filter((m) => (this.key === null || m.key === this.key) && (this.value === null || m.value === this.value));
+    return this.source().filter(
+      (m) =>
+        (this.key === null || m.key === this.key) &&
+        (this.value === null || m.value === this.value) &&
+        (this.id === null || m.id === this.id) &&
+        (this.locationType === null || m.place.type === this.locationType) &&
+        (this.visibility === null || m.visibility === this.visibility),
+    );
+  }
+}
+
+// ───────────────────────────── filters ─────────────────────────────
+
+interface FilterCondition {
+  type: string;
+  values: unknown[];
+}
+
+/** The text a filter compares: what the cell shows, for the values the fake keeps (formulas show as blank). */
+function shownText(cell: CellState | undefined): string {
+  const value = cell?.formula === undefined ? cell?.value : undefined;
+  if (value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/**
+ * Whether a condition shows a cell. Text conditions ignore case, like the filter menu's "Text
+ * contains"; the reference does not document case handling, so this is the fake's assumption.
+ */
+function conditionShows(condition: FilterCondition, cell: CellState | undefined): boolean {
+  const text = shownText(cell).toLowerCase();
+  const arg = String(condition.values[0] ?? '').toLowerCase();
+  const number = cell?.formula === undefined && typeof cell?.value === 'number' ? cell.value : null;
+  const [low, high] = condition.values as number[];
+  switch (condition.type) {
+    case 'CELL_EMPTY':
+      return text === '';
+    case 'CELL_NOT_EMPTY':
+      return text !== '';
+    case 'TEXT_EQUAL_TO':
+      return text === arg;
+    case 'TEXT_CONTAINS':
+      return text.includes(arg);
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return !text.includes(arg);
+    case 'TEXT_STARTS_WITH':
+      return text.startsWith(arg);
+    case 'TEXT_ENDS_WITH':
+      return text.endsWith(arg);
+    case 'NUMBER_EQUAL_TO':
+      return number === low;
+    case 'NUMBER_NOT_EQUAL_TO':
+      return number !== low;
+    case 'NUMBER_GREATER_THAN':
+      return number !== null && number > low;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return number !== null && number >= low;
+    case 'NUMBER_LESS_THAN':
+      return number !== null && number < low;
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return number !== null && number <= low;
+    case 'NUMBER_BETWEEN':
+      return number !== null && number >= Math.min(low, high) && number <= Math.max(low, high);
+    case 'NUMBER_NOT_BETWEEN':
+      return number === null || number < Math.min(low, high) || number > Math.max(low, high);
+    default:
+      throw new Error(`fake: filter condition ${condition.type} is not modelled`);
+  }
+}
+
+const FILTER_CONDITIONS = [
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'TEXT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_NOT_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_BETWEEN',
+  'NUMBER_NOT_BETWEEN',
+];
+
+export class FakeFilterCriteria extends FakeObject {
+  constructor(
+    gas: FakeGas,
+    readonly hiddenValues: string[],
+    readonly condition: FilterCondition | null,
+  ) {
+    super(gas);
+  }
+  getHiddenValues(): string[] {
+    return [...this.hiddenValues];
+  }
+  /** Visible values are for pivot-table filters; the reference returns an empty array for others. */
+  getVisibleValues(): string[] {
+    return [];
+  }
+  getCriteriaType(): string | null {
+    return this.condition?.type ?? null;
+  }
+  getCriteriaValues(): unknown[] {
+    return [...(this.condition?.values ?? [])];
+  }
+  copy(): FakeFilterCriteriaBuilder {
+    const builder = new FakeFilterCriteriaBuilder(this.gas);
+    builder.hiddenValues = [...this.hiddenValues];
+    builder.condition = this.condition && { type: this.condition.type, values: [...this.condition.values] };
+    return builder;
+  }
+  _shows(cell: CellState | undefined): boolean {
+    if (this.hiddenValues.includes(shownText(cell))) return false;
+    return this.condition === null || conditionShows(this.condition, cell);
+  }
+}
+
+export class FakeFilterCriteriaBuilder extends FakeObject {
+  hiddenValues: string[] = [];
+  condition: FilterCondition | null = null;
+
+  _when(type: string, values: unknown[]): FakeFilterCriteriaBuilder {
+    this.condition = { type, values };
+    return this;
+  }
+  setHiddenValues(values: string[]): FakeFilterCriteriaBuilder {
+    if (!Array.isArray(values) || values.some((v) => v === null || v === undefined)) throw new Error('fake: hidden values may not be null');
+    this.hiddenValues = values.map(String);
+    return this;
+  }
+  getHiddenValues(): string[] {
+    return [...this.hiddenValues];
+  }
+  getVisibleValues(): string[] {
+    return [];
+  }
+  getCriteriaType(): string | null {
+    return this.condition?.type ?? null;
+  }
+  getCriteriaValues(): unknown[] {
+    return [...(this.condition?.values ?? [])];
+  }
+  whenCellEmpty(): FakeFilterCriteriaBuilder {
+    return this._when('CELL_EMPTY', []);
+  }
+  whenCellNotEmpty(): FakeFilterCriteriaBuilder {
+    return this._when('CELL_NOT_EMPTY', []);
+  }
+  whenTextEqualTo(text: string): FakeFilterCriteriaBuilder {
+    return this._when('TEXT_EQUAL_TO', [text]);
+  }
+  whenTextContains(text: string): FakeFilterCriteriaBuilder {
+    return this._when('TEXT_CONTAINS', [text]);
+  }
+  whenTextDoesNotContain(text: string): FakeFilterCriteriaBuilder {
+    return this._when('TEXT_DOES_NOT_CONTAIN', [text]);
+  }
+  whenTextStartsWith(text: string): FakeFilterCriteriaBuilder {
+    return this._when('TEXT_STARTS_WITH', [text]);
+  }
+  whenTextEndsWith(text: string): FakeFilterCriteriaBuilder {
+    return this._when('TEXT_ENDS_WITH', [text]);
+  }
+  whenNumberEqualTo(number: number): FakeFilterCriteriaBuilder {
+    return this._when('NUMBER_EQUAL_TO', [number]);
+  }
+  whenNumberNotEqualTo(number: number): FakeFilterCriteriaBuilder {
+    return this._when('NUMBER_NOT_EQUAL_TO', [number]);
+  }
+  whenNumberGreaterThan(number: number): FakeFilterCriteriaBuilder {
+    return this._when('NUMBER_GREATER_THAN', [number]);
+  }
+  whenNumberGreaterThanOrEqualTo(number: number): FakeFilterCriteriaBuilder {
+    return this._when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [number]);
+  }
+  whenNumberLessThan(number: number): FakeFilterCriteriaBuilder {
+    return this._when('NUMBER_LESS_THAN', [number]);
+  }
+  whenNumberLessThanOrEqualTo(number: number): FakeFilterCriteriaBuilder {
+    return this._when('NUMBER_LESS_THAN_OR_EQUAL_TO', [number]);
+  }
+  whenNumberBetween(start: number, end: number): FakeFilterCriteriaBuilder {
+    return this._when('NUMBER_BETWEEN', [start, end]);
+  }
+  whenNumberNotBetween(start: number, end: number): FakeFilterCriteriaBuilder {
+    return this._when('NUMBER_NOT_BETWEEN', [start, end]);
+  }
+  withCriteria(criteria: string, args: unknown[]): FakeFilterCriteriaBuilder {
+    if (!FILTER_CONDITIONS.includes(criteria)) throw new Error(`fake: filter condition ${String(criteria)} is not modelled`);
+    return this._when(criteria, [...args]);
+  }
+  copy(): FakeFilterCriteriaBuilder {
+    return this.build().copy();
+  }
+  build(): FakeFilterCriteria {
+    return new FakeFilterCriteria(this.gas, [...this.hiddenValues], this.condition && { type: this.condition.type, values: [...this.condition.values] });
+  }
+}
+
+/**
+ * A sheet's filter. Its range follows row and column changes like any range, its criteria stay on
+ * their columns, and the rows it hides are worked out from the criteria and the cells' current
+ * values whenever asked, so they follow writes and moved rows. The first row of the range is its
+ * header and is never hidden.
+ */
+export class FakeFilter extends FakeObject {
+  /** Criteria by 1-based sheet column. */
+  criteria = new Map<number, FakeFilterCriteria>();
+
+  constructor(
+    gas: FakeGas,
+    readonly sheet: FakeSheet,
+    public area: Area,
+  ) {
+    super(gas);
+  }
+  _live(): void {
+    if (this.sheet.filter !== this) throw new Error('fake: this filter was removed');
+  }
+  _column(columnPosition: number): number {
+    this._live();
+    if (!Number.isInteger(columnPosition) || columnPosition < this.area.col || columnPosition >= this.area.col + this.area.cols) {
+      throw new Error(`fake: column ${columnPosition} is outside the filter's range ${this.getRange().getA1Notation()}`);
+    }
+    return columnPosition;
+  }
+  _hides(rowPosition: number): boolean {
+    if (rowPosition <= this.area.row || rowPosition >= this.area.row + this.area.rows) return false;
+    for (const [col, criteria] of this.criteria) if (!criteria._shows(this.sheet._cell(rowPosition, col))) return true;
+    return false;
+  }
+  getRange(): FakeRange {
+    return this.sheet._rangeOf(this.area);
+  }
+  getColumnFilterCriteria(columnPosition: number): FakeFilterCriteria | null {
+    return this.criteria.get(this._column(columnPosition)) ?? null;
+  }
+  setColumnFilterCriteria(columnPosition: number, filterCriteria: FakeFilterCriteria | null): FakeFilter {
+    const col = this._column(columnPosition);
+    if (filterCriteria === null) this.criteria.delete(col);
+    else if (filterCriteria instanceof FakeFilterCriteria) this.criteria.set(col, filterCriteria);
+    else throw new Error('fake: setColumnFilterCriteria needs a FilterCriteria');
+    return this;
+  }
+  removeColumnFilterCriteria(columnPosition: number): FakeFilter {
+    this.criteria.delete(this._column(columnPosition));
+    return this;
+  }
+  remove(): void {
+    this._live();
+    this.sheet.filter = null;
   }
 }
 
@@ -1482,7 +2187,7 @@ export class FakeDeveloperMetadataFinder extends FakeObject {
 export class FakeSpreadsheetApp extends FakeObject {
   readonly WrapStrategy = WRAP_STRATEGY;
   readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
-  readonly BooleanCriteria = { CUSTOM_FORMULA: 'CUSTOM_FORMULA' };
+  readonly BooleanCriteria = Object.fromEntries([...FILTER_CONDITIONS, 'CUSTOM_FORMULA'].map((name) => [name, name]));
   readonly DeveloperMetadataLocationType = { SPREADSHEET: 'SPREADSHEET', SHEET: 'SHEET', ROW: 'ROW', COLUMN: 'COLUMN' };
   readonly DeveloperMetadataVisibility = { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' };
 
@@ -1492,8 +2197,8 @@ export class FakeSpreadsheetApp extends FakeObject {
   getActiveSpreadsheet(): FakeSpreadsheet {
     return this.gas.book;
   }
-  getActiveSheet(): FakeSheet | null {
-    return this.gas.book.active;
+  getActiveSheet(): FakeSheet {
+    return this.gas.book.getActiveSheet();
   }
   getActiveRange(): FakeRange | null {
     return this.gas.book.activeRange;
@@ -1507,6 +2212,9 @@ export class FakeSpreadsheetApp extends FakeObject {
   }
   newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
     return new FakeConditionalFormatRuleBuilder(this.gas);
+  }
+  newFilterCriteria(): FakeFilterCriteriaBuilder {
+    return new FakeFilterCriteriaBuilder(this.gas);
   }
 }
 
@@ -1594,9 +2302,9 @@ export class FakeLockService extends FakeObject {
 }
 
 export class FakeUtilities extends FakeObject {
-  formatDate(date: Date, timeZone: string, pattern: string): string {
+  formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, pattern: string): string {
     if (Object.prototype.toString.call(date) !== '[object Date]') throw new Error('fake: formatDate needs a Date');
-    return formatInZone(date, timeZone, pattern);
+    return formatInZone(new Date(date.getTime()), timeZone, pattern);
   }
   sleep(_millis: number): void {}
 }
