@@ -5,7 +5,8 @@
  */
 import { fromIso, type DaySerial } from '../src/core/dates';
 import { generateSop as generateRows } from '../src/core/sop/generate';
-import { mergeSop } from '../src/core/sop/merge';
+import { mergeSop, readSopTab } from '../src/core/sop/merge';
+import { locateOldBlocks } from '../src/core/tab/layers';
 import { buildSopTab } from '../src/core/sop/tab';
 import { cellValue, type CellValue } from '../src/core/tab/spec';
 import type { Person } from '../src/core/team/team';
@@ -46,6 +47,34 @@ function entryCalls(line: (label: string, value: string) => void): void {
   line('SpreadsheetApp calls, generateSop entry (read + write) 28/280/2,800', counts.join(' / '));
 }
 
+/**
+ * Regenerating in place, layer by layer, after a person added a column of their own and typed a
+ * third of the statuses: the calls it takes (reads of the tab's values, formulas and notes; moves of
+ * whole rows; writes of the add-on's cells only).
+ */
+function regenerateCalls(line: (label: string, value: string) => void): void {
+  const counts = SIZES.map((n) => {
+    const fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
+    try {
+      saveTeam(TEAM);
+      fake.seedSheet('SOP模板·大模板', bigTemplateGrid(n));
+      const request = { template: 'tab:SOP模板·大模板', anchor: '2026-12-14', groups: 'A群', cohort: '第1期' };
+      generateSop(request);
+      const sheet = fake.inspect('SOP·A群·第1期');
+      sheet.insertColumnsBefore(13, 1);
+      sheet.getRange(1, 13).setValue('复盘');
+      for (let r = 2; r <= n + 1; r += 3) sheet.getRange(r, 12).setValue('已完成');
+      fake.resetCalls();
+      const response = generateSop({ ...request, anchor: '2026-12-16' }) as { ok: boolean; value: { message: string } };
+      if (!response.ok || !/0 项丢失$/.test(response.value.message)) throw new Error(JSON.stringify(response));
+      return fake.calls.filter((call) => !call.method.startsWith('Utilities.')).length;
+    } finally {
+      fake.uninstall();
+    }
+  });
+  line('SpreadsheetApp calls, regenerate in place (user column, typed statuses) 28/280/2,800', counts.join(' / '));
+}
+
 function generateAndMerge(line: (label: string, value: string) => void): void {
   const n = 2800;
   const template = bigTemplate(n);
@@ -66,7 +95,8 @@ function generateAndMerge(line: (label: string, value: string) => void): void {
   let lost = -1;
   const merge = timeIt(7, () => {
     const fresh = generateRows({ ...options, anchor: moved }).rows;
-    lost = mergeSop(grid, fresh, 'zh-CN').stats.lost;
+    const content = { values: grid, formulas: [], notes: [] };
+    lost = mergeSop(readSopTab(content, locateOldBlocks(content, undefined, spec.blocks).ranges), fresh, 'zh-CN').stats.lost;
   });
   line('SOP 2,800 rows: generate / build tab spec', `${generate.toFixed(0)} ms / ${build.toFixed(0)} ms`);
   line('SOP 2,800 rows: regenerate (anchor +2) + merge', `${merge.toFixed(0)} ms (${lost} typed values lost)`);
@@ -75,5 +105,6 @@ function generateAndMerge(line: (label: string, value: string) => void): void {
 export function benchSop(line: (label: string, value: string) => void): void {
   rendererCalls(line);
   entryCalls(line);
+  regenerateCalls(line);
   generateAndMerge(line);
 }

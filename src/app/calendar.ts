@@ -3,22 +3,27 @@
  * months or a quarter read live from a list (ours or a pasted one), the warnings block with group
  * pushes counted from the SOP tabs, Draft month, and Refresh.
  *
- * Lists. Our list tab (marker 'activities') may be rewritten: regenerating it keeps every row as
- * read and appends below. A pasted list is never written to (the Workbook port never overwrites a
- * tab that is not ours), so Draft month on it first copies its rows into our list tab — after the
- * user agreed (`convert`) — and appends there; the calendars that read the pasted tab then read the
- * copy. The pasted tab stays exactly as it was.
+ * Lists. Our list tab (marker 'activities') is updated in place, layer by layer: its rows keep their
+ * places with everything people put on them (their own columns, notes, hidden rows, colours), the
+ * add-on's cells of them are written back as read, and drafts are inserted below. A pasted list is
+ * never written to (the Workbook port never overwrites a tab that is not ours), so Draft month on it
+ * first copies its rows into our list tab — after the user agreed (`convert`) — and appends there;
+ * the calendars that read the pasted tab then read the copy. The pasted tab stays exactly as it was.
  *
  * Calendars. A calendar tab says which list it reads (its "活动来源" row) and its week start (its
  * weekday header): Refresh reads both back and regenerates each calendar from its own list.
  */
 import {
+  ACTIVITY_FIELDS,
+  ACTIVITY_SCHEMA,
+  buildActivityListTab,
   convertPastedList,
+  keptListLines,
   looksLikeActivityList,
   readActivityGrid,
-  buildActivityListTab,
   type Activity,
   type ActivityList,
+  type ActivityRow,
 } from '../core/calendar/activities';
 import type { ActivityListRef } from '../core/calendar/day-slots';
 import { draftMonth as proposeDrafts, draftToJson, normalizeRhythm, DEFAULT_RHYTHM, type DraftJsonRow, type Rhythm } from '../core/calendar/draft';
@@ -30,9 +35,10 @@ import { firstOfMonth, lastOfMonth, ymdFromSerial } from '../core/dates';
 import { AppError } from '../core/errors';
 import type { Lang } from '../core/i18n';
 import type { WeekStart } from '../core/settings';
-import { cellValue, type CellValue, type TabMarker, type TabSpec } from '../core/tab/spec';
+import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
+import { readExistingTable } from '../core/table/existing';
 import type { AppContext, TabInfo } from '../ports';
-import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+import { layerSummary, openSession, planGridTab, planRowTab, readTeam, writeGeneratedTabs, type PlannedTab, type Session } from './session';
 
 export type CalendarSpan = 'month' | 'quarter' | 'months';
 
@@ -276,11 +282,15 @@ export function generateCalendar(ctx: AppContext, input: GenerateCalendarInput):
   const list = new ListReader(ctx, session).read(listName);
   const pushes = readGroupPushes(ctx);
   const built = plans.map((plan) => buildCalendar(ctx, session, plan, list, pushes));
-  const results = writeGeneratedTabs(ctx, built.map((b) => b.spec));
+  const planned = built.map((b) => planGridTab(ctx, session, b.spec));
+  const results = writeGeneratedTabs(ctx, planned);
   const keys = built.map((b) => b.key);
   const activities = plans.length === 1 ? built[0].activities : countAcross(list.activities, plans);
   const warnings = built.reduce((sum, b) => sum + b.warnings, 0);
-  const message = session.tr('calendar.generated', { months: keys.join(session.tr('calendar.joiner')), activities, warnings });
+  const message = [
+    session.tr('calendar.generated', { months: keys.join(session.tr('calendar.joiner')), activities, warnings }),
+    ...results.flatMap((result, i) => layerSummary(planned[i].layers, result.oldVersion, session.tr)),
+  ].join(' · ');
   ctx.ui.toast(message, session.tr('app.name'));
   return { tabs: results.map((r) => r.name), keys, activities, warnings, message };
 }
@@ -331,10 +341,13 @@ export function refreshCalendars(ctx: AppContext): RefreshResult {
   }
   const reader = new ListReader(ctx, session);
   const pushes = readGroupPushes(ctx);
-  const specs = plans.map((plan) => buildCalendar(ctx, session, plan, reader.read(plan.list), pushes).spec);
-  const results = writeGeneratedTabs(ctx, specs);
+  const planned = plans.map((plan) => planGridTab(ctx, session, buildCalendar(ctx, session, plan, reader.read(plan.list), pushes).spec));
+  const results = writeGeneratedTabs(ctx, planned);
   const tabs = results.map((r) => r.name);
-  const message = session.tr('calendar.refreshed', { count: tabs.length, tabs: tabs.join(session.tr('calendar.joiner')) });
+  const message = [
+    session.tr('calendar.refreshed', { count: tabs.length, tabs: tabs.join(session.tr('calendar.joiner')) }),
+    ...results.flatMap((result, i) => layerSummary(planned[i].layers, result.oldVersion, session.tr)),
+  ].join(' · ');
   ctx.ui.toast(message, session.tr('app.name'));
   return { tabs, message };
 }
@@ -370,9 +383,9 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
     return { needsConversion: null, drafts: [], listTab: null, calendars: [], message };
   }
 
-  let listSpec: TabSpec;
+  let planned: PlannedTab;
   if (ours) {
-    listSpec = buildActivityListTab(lang, readTeam(ctx).teamTab, drafts, source ? { existing: grid ?? [], name: source.name, key: source.marker?.key.list ?? '' } : {});
+    planned = planListTab(ctx, session, drafts, source ? { tab: source, grid: grid ?? [] } : { copy: null, key: '' });
   } else {
     const pasted = source as TabInfo;
     const rows = existing.length;
@@ -381,15 +394,16 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
       const message = tr('calendar.needsConversion', { tab: pasted.name, rows, target: target.name });
       return { needsConversion: { tab: pasted.name, rows, target: target.name }, drafts: draftToJson(drafts), listTab: null, calendars: [], message };
     }
-    listSpec = buildActivityListTab(lang, readTeam(ctx).teamTab, drafts, { existing: convertPastedList(grid ?? [], lang), key: target.key });
+    planned = planListTab(ctx, session, drafts, { copy: convertPastedList(grid ?? [], lang), key: target.key });
   }
 
   const pushes = readGroupPushes(ctx);
   // The calendars to regenerate: those reading the list (or the pasted tab it was copied from), plus this month's.
   const calendarTabs = tabs.filter((tab) => tab.marker?.kind === 'calendar');
-  const { listTab, calendars } = ctx.workbook.withLock(() => {
-    const written = ctx.workbook.writeTab(listSpec);
-    const list = fromGrid(written.name, listSpec.rows.map((cells) => cells.map((cell) => cellValue(cell))), lang);
+  const { written, calendars, layers } = ctx.workbook.withLock(() => {
+    const written = ctx.workbook.writeTab(planned.spec, planned.update);
+    // Read back as it now is: the user's columns may sit between ours, and the calendars read it there.
+    const list = fromGrid(written.name, ctx.workbook.readTab(written.name), lang);
     const plans: CalendarPlan[] = [];
     for (const tab of calendarTabs) {
       const plan = planOfTab(ctx, session, tab, () => written.name);
@@ -397,16 +411,56 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
     }
     const covered = plans.some((plan) => plan.year === year && plan.months.includes(month));
     if (!covered && !calendarTabs.some((tab) => tab.marker?.key.months === key)) plans.push({ year, months: [month], quarter: null, weekStart, list: written.name });
-    const results = plans.map((plan) => ctx.workbook.writeTab(buildCalendar(ctx, session, plan, list, pushes).spec));
+    const layers = layerSummary(planned.layers, written.oldVersion, tr);
+    const results = plans.map((plan) => {
+      const calendar = planGridTab(ctx, session, buildCalendar(ctx, session, plan, list, pushes).spec);
+      const result = ctx.workbook.writeTab(calendar.spec, calendar.update);
+      layers.push(...layerSummary(calendar.layers, result.oldVersion, tr));
+      return result;
+    });
     const active = results.find((_, i) => plans[i].months.includes(month) && plans[i].year === year) ?? results[results.length - 1];
     if (active) ctx.workbook.activate(active.name);
-    return { listTab: written.name, calendars: results.map((r) => r.name) };
+    return { written, calendars: results.map((r) => r.name), layers };
   });
+  const listTab = written.name;
 
-  let message = tr('calendar.drafted', { tab: listTab, count: drafts.length, calendars: calendars.join(tr('calendar.joiner')) });
+  let message = [tr('calendar.drafted', { tab: listTab, count: drafts.length, calendars: calendars.join(tr('calendar.joiner')) }), ...layers].join(' · ');
   if (!ours) message = `${tr('calendar.converted', { from: listName ?? '', rows: existing.length, tab: listTab })}\n${message}`;
   ctx.ui.toast(message, tr('app.name'));
   return { needsConversion: null, drafts: draftToJson(drafts), listTab, calendars, message };
+}
+
+/**
+ * Plans the writing of our list tab with the drafts below its rows. An existing tab's rows keep their
+ * rows in the sheet, in order (blank ones between too), so the user's columns, notes, hidden rows and
+ * colours stay with their activity. A new tab starts with the lines of `copy` (a pasted list in our
+ * layout), else with our header.
+ */
+function planListTab(
+  ctx: AppContext,
+  session: Session,
+  drafts: ActivityRow[],
+  target: { tab: TabInfo; grid: CellValue[][] } | { copy: CellValue[][] | null; key: string },
+): PlannedTab {
+  const teamTab = readTeam(ctx).teamTab;
+  const existing = 'tab' in target ? target.tab : undefined;
+  const grid = 'tab' in target ? target.grid : [];
+  const copy = 'copy' in target ? target.copy : null;
+  const key = 'key' in target ? target.key : existing?.marker?.key.list ?? '';
+  // Read with the schema planRowTab reads the tab with, so the lines kept are the rows it moves.
+  const table = existing ? readExistingTable({ values: grid, formulas: [], notes: [] }, ACTIVITY_SCHEMA) : null;
+  return planRowTab(
+    ctx,
+    session,
+    existing,
+    ACTIVITY_SCHEMA,
+    ACTIVITY_FIELDS,
+    (layout) => buildActivityListTab(session.lang, teamTab, drafts, { layout, kept: table ? keptListLines(grid, table.old, layout) : copy ?? undefined, name: existing?.name, key }),
+    (read) => {
+      const rows = read ? Array.from({ length: read.old.end - read.old.headerRow - 1 }, (_, i): number | null => read.old.headerRow + 1 + i) : new Array<null>(Math.max(0, (copy?.length ?? 1) - 1)).fill(null);
+      return [...rows, ...drafts.map(() => null)];
+    },
+  );
 }
 
 /**

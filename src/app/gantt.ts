@@ -8,13 +8,14 @@ import { toIso } from '../core/dates';
 import { AppError, formatProblem } from '../core/errors';
 import { analyzePlan, type GanttAnalysis } from '../core/gantt/analyze';
 import { chineseCalendar } from '../core/gantt/china';
+import { carriedEditCells } from '../core/gantt/edits';
 import { buildPlanTemplateTab, looksLikePlan, readPlanGrid } from '../core/gantt/plan';
 import { generateGanttTab } from '../core/gantt/tab';
 import type { Lang } from '../core/i18n';
 import type { CellValue, TabSpec } from '../core/tab/spec';
 import { teamTabName } from '../core/team/tab';
 import type { AppContext, TabInfo } from '../ports';
-import { findGeneratedTab, openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+import { findGeneratedTab, layerSummary, openSession, planGridTab, readTeam, writeGeneratedTabs, type Session } from './session';
 
 export interface GanttState {
   lang: Lang;
@@ -130,7 +131,7 @@ export function previewGantt(ctx: AppContext, request: GanttRequest): PlanSummar
 export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateGanttResult {
   const session = openSession(ctx);
   const { analysis, planTab, planGrid, team, teamTab } = analyze(ctx, session, request);
-  const { tab, created, built } = ctx.workbook.withLock(() => {
+  const { tab, created, built, layers } = ctx.workbook.withLock(() => {
     const previous = findGeneratedTab(ctx, 'gantt', { plan: planTab });
     const existing: CellValue[][] = previous ? ctx.workbook.readTab(previous.name) : [];
     const generated = generateGanttTab({
@@ -145,9 +146,11 @@ export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateG
       existing,
       existingTab: previous?.name,
     });
-    const written = ctx.workbook.writeTab(teamTab ? generated.spec : withoutTeamDropdowns(generated.spec));
+    // What people typed in the Gantt table is carried by the feature itself (core/gantt/edits.ts).
+    const planned = planGridTab(ctx, session, teamTab ? generated.spec : withoutTeamDropdowns(generated.spec), { carriedEdits: carriedEditCells });
+    const written = ctx.workbook.writeTab(planned.spec, planned.update);
     ctx.workbook.activate(written.name);
-    return { tab: written.name, created: written.created, built: generated };
+    return { tab: written.name, created: written.created, built: generated, layers: layerSummary(planned.layers, written.oldVersion, session.tr) };
   });
   const summary = summarize(session, built.analysis);
   const edits: GanttEditsSummary = { kept: built.edits.kept, keptRows: built.edits.keptRows.length, removed: built.edits.removed };
@@ -156,6 +159,7 @@ export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateG
     ...(edits.kept ? [session.tr('gantt.kept', { count: edits.kept })] : []),
     ...(edits.keptRows ? [session.tr('gantt.keptRows', { count: edits.keptRows })] : []),
     ...(edits.removed.length ? [session.tr('gantt.removedTasks', { count: edits.removed.length, tasks: nameList(session, edits.removed) })] : []),
+    ...layers,
   ].join(' · ');
   ctx.ui.toast(message, session.tr('app.name'));
   return { tab, created, summary, edits, message };

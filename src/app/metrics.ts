@@ -20,7 +20,7 @@ import {
 } from '../core/metrics';
 import { columnLetter, type CellValue } from '../core/tab/spec';
 import type { AppContext, TabInfo } from '../ports';
-import { openSession, writeGeneratedTabs, type Session } from './session';
+import { layerSummary, openSession, planGridTab, writeGeneratedTabs, type Session } from './session';
 
 /** The marker key of the metrics tab computed from pasted text. */
 export const PASTE_SOURCE = 'paste';
@@ -209,12 +209,13 @@ const RATE_KEYS = METRICS.filter((def) => def.kind === 'rate').map((def) => def.
 function writeMetrics(ctx: AppContext, session: Session, result: MetricsResult): MetricsOutcome {
   const { tr } = session;
   const spec = buildMetricsTab(result, session.lang, { bands: session.settings.benchmarkBands, generatedAt: ctx.clock.nowText() });
-  const [written] = writeGeneratedTabs(ctx, [spec]);
+  const planned = planGridTab(ctx, session, spec);
+  const [written] = writeGeneratedTabs(ctx, [planned]);
   const headlineKey = RATE_KEYS.find((key) => result.total.metrics[key] !== null);
   const headline = headlineKey
     ? tr('metrics.done.headline', { metric: tr(`metrics.metric.${headlineKey}` as MessageKey), value: percentText(result.total.metrics[headlineKey] as number) })
     : '';
-  const message = tr('metrics.done', { count: result.rows.length, headline, tab: written.name });
+  const message = [tr('metrics.done', { count: result.rows.length, headline, tab: written.name }), ...layerSummary(planned.layers, written.oldVersion, tr)].join(' · ');
   ctx.ui.toast(message, tr('app.name'));
   const notes = [
     ...result.report.extraColumns.map((extra) => tr('metrics.warning.extraColumn', { column: columnLetter(extra.column), header: extra.header })),

@@ -1,7 +1,12 @@
 /** What every use case needs first: the settings, the language, and a way to write generated tabs. */
 import { resolveLang, translator, Lang, Translate } from '../core/i18n';
 import { normalizeSettings, Settings } from '../core/settings';
-import { sameKey, type MarkerKey } from '../core/tab/marker';
+import { oldVersionName, planLayers, planTableLayout, type LayerInput, type LayerStats, type TableLayout, type TabUpdate } from '../core/tab/layers';
+import { readExistingTable, type ExistingTable } from '../core/table/existing';
+import type { TableSchema } from '../core/table/schema';
+import { contentSize } from '../core/tab/content';
+import { sameKey, sameMarker, type MarkerKey } from '../core/tab/marker';
+import { specExtent } from '../core/tab/spec';
 import type { TabKind, TabSpec } from '../core/tab/spec';
 import { Person, readTeamGrid } from '../core/team/team';
 import type { AppContext, TabInfo, WriteResult } from '../ports';
@@ -40,11 +45,87 @@ export function generatedNote(ctx: AppContext, session: Session, what: string): 
   return session.tr('tab.note.generated', { what, time: ctx.clock.nowText() });
 }
 
-/** Writes generated tabs under the document lock and activates the last one. */
-export function writeGeneratedTabs(ctx: AppContext, specs: TabSpec[]): WriteResult[] {
+/**
+ * Writes generated tabs under the document lock and activates the last one. A tab given with an
+ * update (planned by core/tab/layers.ts from what the tab holds) is updated in place, layer by layer.
+ */
+export function writeGeneratedTabs(ctx: AppContext, tabs: Array<TabSpec | { spec: TabSpec; update: TabUpdate | null }>): WriteResult[] {
   return ctx.workbook.withLock(() => {
-    const results = specs.map((spec) => ctx.workbook.writeTab(spec));
+    const results = tabs.map((tab) => ('spec' in tab && 'update' in tab ? ctx.workbook.writeTab(tab.spec, tab.update) : ctx.workbook.writeTab(tab as TabSpec)));
     if (results.length) ctx.workbook.activate(results[results.length - 1].name);
     return results;
   });
+}
+
+/** A generated tab planned against what it holds now: what to write, how, and what it will do to the user's layer. */
+export interface PlannedTab {
+  spec: TabSpec;
+  update: TabUpdate | null;
+  layers: LayerStats;
+}
+
+/**
+ * Plans the writing of a generated row tab (the Team tab, an activity list): the tab as it is now is
+ * read back with its schema, the table is laid over its columns (the user's stay where they are),
+ * `build` makes the spec for that layout, and `sources` says which existing row each data row
+ * continues — so rows move whole, with everything people put on them.
+ */
+export function planRowTab<Key extends string>(
+  ctx: AppContext,
+  session: Session,
+  existing: TabInfo | undefined,
+  schema: TableSchema<Key>,
+  keys: readonly Key[],
+  build: (layout: TableLayout) => TabSpec,
+  sources: (table: ExistingTable<Key> | null) => Array<number | null>,
+  options: { styledColumns?: readonly Key[] } = {},
+): PlannedTab {
+  const content = existing ? ctx.workbook.readTabContent(existing.name) : null;
+  const table = content ? readExistingTable(content, schema) : null;
+  const layout = planTableLayout(keys, table?.old ?? null, { oldRight: table?.right });
+  const spec = build(layout);
+  const plan = planLayers(
+    { spec, table: { layout, old: table?.old ?? null, sources: sources(table), styledColumns: options.styledColumns }, blocks: spec.blocks ?? [] },
+    content,
+    existing?.marker?.memo,
+    oldVersionName(existing?.name ?? spec.name, ctx.clock.nowText(), session.lang),
+  );
+  return { spec: { ...plan.spec, marker: { ...spec.marker, memo: plan.memo } }, update: plan.update, layers: plan.stats };
+}
+
+/**
+ * Plans the writing of a generated grid tab (a calendar, the metrics tab, a Gantt tab): the add-on
+ * owns its blocks (by default the whole area the spec covers) and nothing else; what people typed or
+ * noted around them stays where it is, and what a block would cover goes to the old version.
+ * `carriedEdits`: the cells whose typed content the feature itself has carried into the spec.
+ */
+export function planGridTab(
+  ctx: AppContext,
+  session: Session,
+  spec: TabSpec,
+  options: { carriedEdits?: LayerInput['carriedEdits'] } = {},
+): PlannedTab {
+  const existing = ctx.workbook.listTabs().find((tab) => tab.marker !== null && sameMarker(tab.marker, spec.marker));
+  const content = existing ? ctx.workbook.readTabContent(existing.name) : null;
+  const extent = specExtent(spec);
+  const blocks = spec.blocks ?? [{ row: 0, col: 0, rows: extent.rows, cols: extent.cols }];
+  // A tab written before the add-on remembered its blocks: all it held was the add-on's then.
+  const used = content ? contentSize(content) : null;
+  const legacyBlocks = existing && !existing.marker?.memo?.blocks && used && used.rows > 0 ? [{ row: 0, col: 0, rows: used.rows, cols: used.cols }] : undefined;
+  const plan = planLayers(
+    { spec, blocks, legacyBlocks, carriedEdits: options.carriedEdits },
+    content,
+    existing?.marker?.memo,
+    oldVersionName(existing?.name ?? spec.name, ctx.clock.nowText(), session.lang),
+  );
+  return { spec: { ...plan.spec, blocks, marker: { ...spec.marker, memo: plan.memo } }, update: plan.update, layers: plan.stats };
+}
+
+/** What an update did with the user's layer, for a result line: "12 of your cells kept · 2 … in the old version". */
+export function layerSummary(stats: LayerStats, oldVersion: string | null, tr: Translate): string[] {
+  const parts: string[] = [];
+  if (stats.userCellsKept) parts.push(tr('layers.userKept', { count: stats.userCellsKept }));
+  const moved = stats.movedToOldVersion + stats.editedBlockCells;
+  if (oldVersion) parts.push(moved ? tr('layers.oldVersion', { count: moved, tab: oldVersion }) : tr('layers.oldVersionOnly', { tab: oldVersion }));
+  return parts;
 }

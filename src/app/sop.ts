@@ -9,19 +9,22 @@
  */
 import { addDays, fromIso, toIso, type DaySerial } from '../core/dates';
 import { AppError, formatProblem, isAppError, type Problem } from '../core/errors';
-import type { Lang, MessageKey } from '../core/i18n';
+import { t, type Lang, type MessageKey } from '../core/i18n';
 import { generateSop, previewLine, previewSummary, type SopRow } from '../core/sop/generate';
 import { identifySopTab, templateFromSopTab } from '../core/sop/identify';
-import { mergeSop, mergeSummaryLine } from '../core/sop/merge';
+import { mergeSop, mergeSummaryLine, readSopTab, type ExistingSopTab as SopTable, type MergeStats } from '../core/sop/merge';
+import { SOP_COLUMNS, SOP_TEXT_COLUMNS, sopColumns, type SopTextColumn } from '../core/sop/columns';
+import type { TabContent } from '../core/tab/content';
+import { locateOldBlocks, oldVersionName, planLayers, planTableLayout, type LayerStats, type TabUpdate } from '../core/tab/layers';
 import { buildSopTab, sopMarkerKey, sopTabName } from '../core/sop/tab';
 import { anchorLabel, codeForTemplateId, templateSpan, type AnchorKind, type SopTemplate } from '../core/sop/template';
 import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/template-tab';
 import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
 import { sameMarker, type MarkerKey } from '../core/tab/marker';
-import type { TabSpec } from '../core/tab/spec';
+import type { CellValue, RangeRef, TabSpec } from '../core/tab/spec';
 import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../core/team/team';
 import type { AppContext, TabInfo } from '../ports';
-import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+import { layerSummary, openSession, readTeam, writeGeneratedTabs, type Session } from './session';
 
 /** More groups than this at once is more likely a paste gone wrong than a plan. */
 export const MAX_GROUPS = 30;
@@ -91,6 +94,11 @@ export interface SopRequest {
   /** Role → person chosen in the sidebar; a role left out follows the team. */
   assignments?: Partial<Record<Role, string>>;
   markCalendar?: boolean;
+  /**
+   * Replace texts edited by hand whose template text has changed since with the template's new texts
+   * (the sidebar's "use the template's new texts"); the tab as it was goes to a hidden old version.
+   */
+  useTemplateTexts?: boolean;
 }
 
 export type SopField = 'template' | 'anchor' | 'groups' | 'cohort';
@@ -224,8 +232,19 @@ export function previewSop(ctx: AppContext, request: SopRequest): SopPreview {
 export interface SopPlan {
   template: SopTemplate;
   anchor: DaySerial;
-  tabs: Array<{ spec: TabSpec; group: string; rows: SopRow[]; line: string }>;
+  tabs: PlannedSopTab[];
   warnings: string[];
+}
+
+interface PlannedSopTab {
+  spec: TabSpec;
+  group: string;
+  rows: SopRow[];
+  /** How to update the existing tab; null for a new tab. */
+  update: TabUpdate | null;
+  /** What regenerating an existing tab changes; null for a new tab. */
+  merge: MergeStats | null;
+  layers: LayerStats;
 }
 
 /**
@@ -244,17 +263,23 @@ export function planSop(ctx: AppContext, request: SopRequest): SopPlan {
   const generatedAt = ctx.clock.nowText();
   let warnings: Problem[] = [];
 
-  const tabs = form.groups.map((group, groupIndex) => {
-    const generation = generateSop({ ...generateOptions(form, team, session.lang), group, groupIndex });
+  const tabs = form.groups.map((group, groupIndex): PlannedSopTab => {
+    const options = { ...generateOptions(form, team, session.lang), group, groupIndex };
+    const generation = generateSop(options);
     if (groupIndex === 0) warnings = generation.warnings;
     const existing = existingTabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, { kind: 'sop', key: sopMarkerKey(group, form.cohort) }));
+    const old = existing ? readExistingSopTab(ctx, existing) : null;
     let rows = generation.rows;
-    let line = session.tr('sop.count.rows.other', { count: rows.length });
-    if (existing) {
-      const merged = mergeExisting(ctx, existing, rows, session.lang);
+    let merge: MergeStats | null = null;
+    if (old) {
+      const merged = mergeSop(old.table, rows, session.lang, {
+        previousTexts: old.table ? previousTexts(old.table, options) : undefined,
+        useTemplateTexts: request.useTemplateTexts === true,
+      });
       rows = merged.rows;
-      line = mergeSummaryLine(merged.stats, session.lang);
+      merge = merged.stats;
     }
+    const layout = planTableLayout(sopColumns(form.markCalendar), old?.table?.old ?? null, { oldRight: old?.table?.right });
     const spec = buildSopTab({
       rows,
       group,
@@ -267,10 +292,75 @@ export function planSop(ctx: AppContext, request: SopRequest): SopPlan {
       markCalendar: form.markCalendar,
       today,
       generatedAt,
+      layout,
     });
-    return { spec, group, rows, line };
+    const layered = planLayers(
+      {
+        spec,
+        table: { layout, old: old?.table?.old ?? null, sources: rows.map((row) => row.source ?? null) },
+        blocks: spec.blocks ?? [],
+        legacyBlocks: old?.legacyBlocks,
+        replacedUserCells: merge?.textsReplaced,
+      },
+      old?.content ?? null,
+      existing?.marker?.memo,
+      oldVersionName(existing?.name ?? spec.name, generatedAt, session.lang),
+    );
+    return { spec: { ...layered.spec, marker: { ...spec.marker, memo: layered.memo } }, group, rows, update: layered.update, merge, layers: layered.stats };
   });
   return { template: form.template, anchor: form.anchor, tabs, warnings: warnings.map((w) => formatProblem(w, session.tr)) };
+}
+
+/**
+ * An SOP tab of ours as it is now: its content, its table read with the SOP schema, and — for a tab
+ * written before the add-on remembered where its summary is — where that summary was. A tab whose
+ * table cannot be read is named in the error, and nothing is written.
+ */
+function readExistingSopTab(ctx: AppContext, tab: TabInfo) {
+  const content = ctx.workbook.readTabContent(tab.name);
+  const legacyBlocks = tab.marker?.memo?.blocks ? undefined : legacySummaryBlock(content);
+  const blocks = locateOldBlocks(content, tab.marker?.memo, legacyBlocks).ranges;
+  try {
+    return { content, table: readSopTab(content, blocks), legacyBlocks };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    throw new AppError(error.problems.map((p) => ({ ...p, location: { ...p.location, tab: tab.name } })));
+  }
+}
+
+/**
+ * For a tab made before the text-check column existed: the texts generation wrote then, found by
+ * generating the same template with the anchor the tab's rows imply, so that a script whose date
+ * moved with the anchor is not taken for an edit.
+ */
+function previousTexts(table: SopTable, options: Parameters<typeof generateSop>[0]): Map<string, Partial<Record<SopTextColumn, string>>> | undefined {
+  if (table.header.columns.generatedTexts !== undefined) return undefined;
+  const grid: CellValue[][] = [SOP_COLUMNS.map((key) => (key === 'id' ? 'ID' : key === 'date' ? 'date' : null))];
+  for (const row of table.rows) grid.push([row.cells.id ?? null, row.cells.date ?? null]);
+  const anchor = identifySopTab(grid, [options.template]).anchor;
+  if (anchor === null) return undefined;
+  const previous = new Map<string, Partial<Record<SopTextColumn, string>>>();
+  for (const row of generateSop({ ...options, anchor }).rows) {
+    const texts: Partial<Record<SopTextColumn, string>> = {};
+    for (const column of SOP_TEXT_COLUMNS) texts[column] = row[column];
+    previous.set(row.id, texts);
+  }
+  return previous;
+}
+
+/**
+ * Where the summary of an SOP tab written before the add-on remembered it lies: five columns from
+ * the cell of row 1 titled 按阶段 / 按执行人 (either language), down to its last filled row.
+ */
+function legacySummaryBlock(content: TabContent): RangeRef[] | undefined {
+  const titles = (['zh-CN', 'en'] as Lang[]).flatMap((lang) => [t(lang, 'sop.summary.byPhase'), t(lang, 'sop.summary.byOwner')]);
+  const col = (content.values[0] ?? []).findIndex((cell) => titles.includes(String(cell ?? '')));
+  if (col < 0) return undefined;
+  let rows = 1;
+  content.values.forEach((line, r) => {
+    if (line.slice(col, col + 5).some((cell) => cell !== null && cell !== '')) rows = r + 1;
+  });
+  return [{ row: 0, col, rows, cols: 5 }];
 }
 
 /** Generates (or updates in place) one SOP tab per group, and says what changed in a toast. */
@@ -278,13 +368,14 @@ export function generateSopTabs(ctx: AppContext, request: SopRequest): GenerateS
   const session = openSession(ctx);
   const plan = planSop(ctx, request);
   if (plan.tabs.length > 1) ctx.ui.toast(session.tr('sop.generating', { count: plan.tabs.length }), session.tr('app.name'));
-  const results = writeGeneratedTabs(ctx, plan.tabs.map((tab) => tab.spec));
-  const outcomes: SopTabOutcome[] = results.map((result, i) => ({
-    tab: result.name,
-    created: result.created,
-    rows: plan.tabs[i].rows.length,
-    line: plan.tabs[i].line,
-  }));
+  const results = writeGeneratedTabs(ctx, plan.tabs);
+  const outcomes: SopTabOutcome[] = results.map((result, i) => {
+    const planned = plan.tabs[i];
+    const line = planned.merge
+      ? mergeSummaryLine(planned.merge, session.lang, layerSummary(planned.layers, result.oldVersion, session.tr), planned.layers.lost)
+      : session.tr('sop.count.rows.other', { count: planned.rows.length });
+    return { tab: result.name, created: result.created, rows: planned.rows.length, line };
+  });
   const message = outcomes
     .map((o) =>
       o.created
@@ -325,16 +416,6 @@ function generateOptions(form: Form, team: Person[], lang: Lang) {
     lang,
     markCalendar: form.markCalendar,
   };
-}
-
-/** A tab of ours whose table cannot be read back is named in the error, and nothing is written. */
-function mergeExisting(ctx: AppContext, tab: TabInfo, rows: SopRow[], lang: Lang) {
-  try {
-    return mergeSop(ctx.workbook.readTab(tab.name), rows, lang);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    throw new AppError(error.problems.map((p) => ({ ...p, location: { ...p.location, tab: tab.name } })));
-  }
 }
 
 function sopMarkerFields(key: MarkerKey): { group: string; cohort: string } {

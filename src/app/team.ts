@@ -1,10 +1,11 @@
 /** Team & settings: the first feature through the whole pipe (sidebar → use case → Team tab). */
 import type { Lang } from '../core/i18n';
 import { normalizeSettings, Settings } from '../core/settings';
+import { cellText } from '../core/table/schema';
 import { buildTeamTab } from '../core/team/tab';
-import { normalizeTeam, Person, Role, ROLES, roleLabel } from '../core/team/team';
+import { normalizeTeam, Person, Role, ROLES, roleLabel, TEAM_COLUMNS, TEAM_SCHEMA } from '../core/team/team';
 import type { AppContext } from '../ports';
-import { generatedNote, openSession, readTeam, writeGeneratedTabs } from './session';
+import { findGeneratedTab, generatedNote, layerSummary, openSession, planRowTab, readTeam, writeGeneratedTabs } from './session';
 
 export interface TeamState {
   lang: Lang;
@@ -32,13 +33,24 @@ export interface SaveTeamResult {
   message: string;
 }
 
-/** Creates or updates the Team tab; colours are assigned to people who have none. */
+/**
+ * Creates or updates the Team tab; colours are assigned to people who have none. A person's row is
+ * found by name, so columns people added to the tab (电话, 微信…) and their notes stay with them; a
+ * row whose person left the team and that holds something of the user's goes to the old version.
+ */
 export function saveTeam(ctx: AppContext, input: Array<Partial<Person>>): SaveTeamResult {
   const session = openSession(ctx);
   const people = normalizeTeam(input);
   const note = generatedNote(ctx, session, session.tr('menu.team'));
-  const [result] = writeGeneratedTabs(ctx, [buildTeamTab(people, session.lang, note)]);
-  const message = session.tr('team.saved', { count: people.length, tab: result.name });
+  const existing = findGeneratedTab(ctx, 'team');
+  const planned = planRowTab(ctx, session, existing, TEAM_SCHEMA, TEAM_COLUMNS, (layout) => buildTeamTab(people, session.lang, note, layout), (table) => {
+    const byName = new Map<string, number>();
+    for (const row of table?.rows ?? []) if (!byName.has(cellText(row.cells.name))) byName.set(cellText(row.cells.name), row.row);
+    return people.map((p) => byName.get(p.name) ?? null);
+  }, { styledColumns: ['color'] });
+  const [result] = writeGeneratedTabs(ctx, [planned]);
+  const parts = [session.tr('team.saved', { count: people.length, tab: result.name }), ...layerSummary(planned.layers, result.oldVersion, session.tr)];
+  const message = parts.join(' · ');
   ctx.ui.toast(message, session.tr('app.name'));
   return { tab: result.name, people, message };
 }

@@ -5,6 +5,7 @@
  * rules, charts, runs of column widths), never per row.
  */
 import { AppError } from '../core/errors';
+import { ruleFingerprint, type TabUpdate } from '../core/tab/layers';
 import {
   CellStyle,
   ChartSpec,
@@ -15,7 +16,7 @@ import {
   ValidationSpec,
   a1Range,
   formatGrid,
-  gridWidth,
+  specExtent,
   isFormulaCell,
   styleGrid,
 } from '../core/tab/spec';
@@ -60,23 +61,8 @@ export interface TabPlan {
  * column past the frozen ones (Sheets cannot freeze every row of a sheet).
  */
 export function tabGridSize(spec: TabSpec): GridSize {
-  let rows = Math.max(spec.rows.length, (spec.frozenRows ?? 0) + 1);
-  let cols = Math.max(gridWidth(spec), (spec.frozenColumns ?? 0) + 1);
-  const cover = (r: RangeRef): void => {
-    rows = Math.max(rows, r.row + r.rows);
-    cols = Math.max(cols, r.col + r.cols);
-  };
-  for (const run of spec.formats ?? []) cover(run.range);
-  for (const run of spec.styles ?? []) cover(run.range);
-  for (const merge of spec.merges ?? []) cover(merge);
-  for (const validation of spec.validations ?? []) cover(validation.range);
-  for (const rule of spec.conditionalFormats ?? []) rule.ranges.forEach(cover);
-  for (const note of spec.notes ?? []) cover({ row: note.row, col: note.col, rows: 1, cols: 1 });
-  for (const chart of spec.charts ?? []) {
-    chart.ranges.forEach(cover);
-    cover({ row: chart.anchor.row, col: chart.anchor.col, rows: 1, cols: 1 });
-  }
-  return { rows, cols };
+  const extent = specExtent(spec);
+  return { rows: Math.max(extent.rows, (spec.frozenRows ?? 0) + 1), cols: Math.max(extent.cols, (spec.frozenColumns ?? 0) + 1) };
 }
 
 /** The grid size, or an error naming the limit when a spreadsheet cannot hold the tab. */
@@ -154,6 +140,92 @@ export function drawTab(sheet: Sheet, plan: TabPlan): void {
   sheet.setFrozenRows(spec.frozenRows ?? 0);
   sheet.setFrozenColumns(spec.frozenColumns ?? 0);
   sheet.setTabColor(spec.tabColor ?? null);
+}
+
+/**
+ * Updates a generated tab in place, as planned by core/tab/layers.ts: the old blocks are emptied, the
+ * add-on's columns added or removed, whole rows deleted, moved and inserted (so that everything a
+ * person put on a row goes with it), then only the add-on's cells are written. Nothing is cleared
+ * wholesale and no row or column of the user's is removed.
+ */
+export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate): void {
+  const { spec, size } = plan;
+  for (const r of update.clear) {
+    if (r.row + 1 > sheet.getMaxRows() || r.col + 1 > sheet.getMaxColumns()) continue;
+    const target = rangeOf(sheet, { ...r, rows: Math.min(r.rows, sheet.getMaxRows() - r.row), cols: Math.min(r.cols, sheet.getMaxColumns() - r.col) });
+    target.breakApart();
+    target.clear();
+    target.clearDataValidations();
+  }
+  // Only the add-on's own notes go with the old blocks; a note someone wrote there stays with its row.
+  for (const at of update.clearNotes) {
+    if (at.row < sheet.getMaxRows() && at.col < sheet.getMaxColumns()) sheet.getRange(at.row + 1, at.col + 1).clearNote();
+  }
+  for (const op of update.columnOps) {
+    if (op.op === 'delete') sheet.deleteColumns(op.at + 1, op.count);
+    else if (op.at === 0) sheet.insertColumnsBefore(1, op.count);
+    else sheet.insertColumnsAfter(op.at, op.count);
+  }
+  for (const op of update.rowOps) {
+    if (op.op === 'delete') sheet.deleteRows(op.at + 1, op.count);
+    else if (op.op === 'move') sheet.moveRows(sheet.getRange(op.from + 1, 1, op.count, 1), op.to + 1);
+    else if (op.at === 0) sheet.insertRowsBefore(1, op.count);
+    else sheet.insertRowsAfter(op.at, op.count);
+  }
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < size.rows) sheet.insertRowsAfter(maxRows, size.rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols < size.cols) sheet.insertColumnsAfter(maxCols, size.cols - maxCols);
+
+  const values = valueGrid(spec, size);
+  const formats = formatGrid(spec, size.rows, size.cols).map((row) => row.map((format) => NUMBER_FORMATS[format]));
+  const styles = styleGrid(spec, size.rows, size.cols);
+  const notes = noteGrid(spec, size);
+  const part = <T>(grid: T[][], r: RangeRef): T[][] => grid.slice(r.row, r.row + r.rows).map((row) => row.slice(r.col, r.col + r.cols));
+  for (const write of update.writes) {
+    if (write.range.rows < 1 || write.range.cols < 1) continue;
+    const target = rangeOf(sheet, write.range);
+    if (write.values && write.styles) target.breakApart();
+    if (write.values) {
+      // As on a fresh tab, values go into automatic cells and get their formats after: in a cell
+      // formatted as plain text a formula would stay text and a quote prefix would stay a character.
+      target.setNumberFormat('General');
+      target.setValues(part(values, write.range));
+      target.setNumberFormats(part(formats, write.range));
+      target.setNotes(part(notes, write.range));
+    }
+    if (write.styles) writeStyles(target, part(styles, write.range));
+  }
+  for (const merge of spec.merges ?? []) {
+    if (merge.rows > 1 || merge.cols > 1) rangeOf(sheet, merge).merge();
+  }
+  for (const validation of spec.validations ?? []) {
+    rangeOf(sheet, validation.range).setDataValidation(buildValidation(sheet, validation, plan.listSources));
+  }
+  // The add-on's rules are recognised by their formulas and replaced; a person's own rules stay.
+  const oldRules = new Set(update.oldRules);
+  const kept = sheet.getConditionalFormatRules().filter((rule) => {
+    const condition = rule.getBooleanCondition();
+    const formula = condition && String(condition.getCriteriaType()) === 'CUSTOM_FORMULA' ? String(condition.getCriteriaValues()[0] ?? '') : null;
+    return formula === null || !oldRules.has(ruleFingerprint(formula));
+  });
+  sheet.setConditionalFormatRules([...kept, ...(spec.conditionalFormats ?? []).map((rule) => buildConditionalRule(sheet, rule))]);
+  if (update.clear.length || (spec.charts ?? []).length) {
+    for (const chart of sheet.getCharts()) {
+      const anchor = chart.getContainerInfo();
+      const row = anchor.getAnchorRow() - 1;
+      const col = anchor.getAnchorColumn() - 1;
+      if (update.clear.some((r) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols)) sheet.removeChart(chart);
+    }
+    for (const chart of spec.charts ?? []) sheet.insertChart(buildChart(sheet, chart));
+  }
+  for (const col of update.addedColumns) {
+    sheet.setColumnWidth(col + 1, spec.columns[col]?.width ?? DEFAULT_COLUMN_WIDTH);
+    if (spec.columns[col]?.hidden) sheet.hideColumns(col + 1);
+  }
+  sheet.setFrozenRows(spec.frozenRows ?? 0);
+  sheet.setFrozenColumns(spec.frozenColumns ?? 0);
+  if (spec.tabColor) sheet.setTabColor(spec.tabColor);
 }
 
 /**

@@ -1,10 +1,12 @@
 /** The Workbook port over a Google spreadsheet. */
 import { AppError } from '../core/errors';
 import { DaySerial, serialFromYmd } from '../core/dates';
+import type { TabContent } from '../core/tab/content';
+import type { TabUpdate } from '../core/tab/layers';
 import { decodeMarker, encodeMarker, sameMarker } from '../core/tab/marker';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
-import { drawTab, planTab } from './render-tab';
+import { drawTab, planTab, updateTab } from './render-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -14,21 +16,36 @@ export const MARKER_KEY = 'sop-planner';
 
 const LOCK_TIMEOUT_MS = 10_000;
 
+type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+
 interface SheetEntry {
   sheet: Sheet;
   name: string;
   marker: TabMarker | null;
+  /** The developer metadata holding the marker, to update what it remembers. */
+  metadata: Metadata | null;
 }
 
 export class SheetsWorkbook implements Workbook {
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
   listTabs(): TabInfo[] {
-    return this.entries().map(({ name, marker }) => ({ name, marker }));
+    return this.entries().map(({ sheet, name, marker }) => (sheet.isSheetHidden() ? { name, marker, hidden: true } : { name, marker }));
   }
 
   readTab(name: string): CellValue[][] {
     return this.typedValues(this.sheetNamed(name).getDataRange().getValues());
+  }
+
+  /** Values and formulas of the data range; notes of the whole grid (a note may sit on an empty cell). */
+  readTabContent(name: string): TabContent {
+    const sheet = this.sheetNamed(name);
+    const data = sheet.getDataRange();
+    return {
+      values: this.typedValues(data.getValues()),
+      formulas: data.getFormulas(),
+      notes: sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getNotes(),
+    };
   }
 
   readSelection(): SheetSelection | null {
@@ -42,20 +59,37 @@ export class SheetsWorkbook implements Workbook {
     return sheet ? sheet.getName() : null;
   }
 
-  writeTab(spec: TabSpec): WriteResult {
+  writeTab(spec: TabSpec, update: TabUpdate | null = null): WriteResult {
     const entries = this.entries();
     const plan = planTab(spec, { spreadsheet: this.spreadsheet, resolveTab: (name) => findListSource(entries, name) });
     const own = entries.find((entry) => entry.marker !== null && sameMarker(entry.marker, spec.marker));
     if (own) {
+      let oldVersion: string | null = null;
+      if (update?.oldVersion) oldVersion = this.keepOldVersion(own.sheet, update.oldVersion, entries);
       // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
-      drawTab(own.sheet, plan);
-      return { name: own.name, created: false };
+      if (update) updateTab(own.sheet, plan, update);
+      else drawTab(own.sheet, plan);
+      own.metadata?.setValue(encodeMarker(spec.marker));
+      return { name: own.name, created: false, oldVersion };
     }
     const name = freeName(spec.name, entries.map((entry) => entry.name));
     const sheet = this.spreadsheet.insertSheet(name, entries.length);
     sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
     drawTab(sheet, plan);
-    return { name, created: true };
+    return { name, created: true, oldVersion: null };
+  }
+
+  /**
+   * A hidden copy of the tab as it is now, with everything on it, made before an update that cannot
+   * keep all of a person's cells in place. The copy is the user's: it carries no marker.
+   */
+  private keepOldVersion(sheet: Sheet, wanted: string, entries: SheetEntry[]): string {
+    const name = freeName(wanted, entries.map((entry) => entry.name));
+    const copy = sheet.copyTo(this.spreadsheet);
+    for (const metadata of copy.getDeveloperMetadata()) if (metadata.getKey() === MARKER_KEY) metadata.remove();
+    copy.setName(name);
+    copy.hideSheet();
+    return name;
   }
 
   activate(name: string): void {
@@ -80,15 +114,18 @@ export class SheetsWorkbook implements Workbook {
 
   /** Every sheet in tab order with its marker: one metadata search, whatever the number of sheets. */
   private entries(): SheetEntry[] {
-    const markers = new Map<number, TabMarker>();
+    const markers = new Map<number, { marker: TabMarker; metadata: Metadata }>();
     for (const metadata of this.spreadsheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
       const sheet = metadata.getLocation().getSheet();
       const marker = decodeMarker(metadata.getValue());
       if (!sheet || !marker) continue;
       const id = sheet.getSheetId();
-      if (!markers.has(id)) markers.set(id, marker);
+      if (!markers.has(id)) markers.set(id, { marker, metadata });
     }
-    return this.spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName(), marker: markers.get(sheet.getSheetId()) ?? null }));
+    return this.spreadsheet.getSheets().map((sheet) => {
+      const found = markers.get(sheet.getSheetId());
+      return { sheet, name: sheet.getName(), marker: found?.marker ?? null, metadata: found?.metadata ?? null };
+    });
   }
 
   private sheetNamed(name: string): Sheet {

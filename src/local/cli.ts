@@ -13,7 +13,7 @@ import { sopCommands } from './cli/sop';
 import type { CliCommands, CliIo } from './cli/types';
 
 /** Flags that never take a value. */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'working-days', 'draft']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'working-days', 'draft', 'use-template-texts']);
 
 export const COMMANDS: CliCommands = {
   ...sopCommands,

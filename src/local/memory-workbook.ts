@@ -4,14 +4,19 @@
  * a generated tab looks like in Sheets.
  */
 import { AppError } from '../core/errors';
+import type { TabContent } from '../core/tab/content';
+import type { TabUpdate } from '../core/tab/layers';
 import { sameMarker } from '../core/tab/marker';
-import { Cell, cellValue, CellValue, FormatRun, isFormulaCell, TabMarker, TabSpec } from '../core/tab/spec';
+import { Cell, cellValue, CellValue, CellStyle, FormatRun, isFormulaCell, RangeRef, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
+import { applyStructureOp, applyTabUpdate } from './tab-edit';
 
 export interface MemoryTab {
   spec: TabSpec;
   /** null for tabs the add-on did not create (pasted data, the user's own tabs). */
   marker: TabMarker | null;
+  /** Hidden from the tab strip: the old versions the add-on keeps, sheets hidden in a loaded file. */
+  hidden?: boolean;
 }
 
 export class MemoryWorkbook implements Workbook {
@@ -25,7 +30,7 @@ export class MemoryWorkbook implements Workbook {
   onChange: (() => void) | null = null;
 
   listTabs(): TabInfo[] {
-    return this.tabs.map((tab) => ({ name: tab.spec.name, marker: tab.marker }));
+    return this.tabs.map((tab) => (tab.hidden ? { name: tab.spec.name, marker: tab.marker, hidden: true } : { name: tab.spec.name, marker: tab.marker }));
   }
 
   tab(name: string): MemoryTab {
@@ -49,6 +54,20 @@ export class MemoryWorkbook implements Workbook {
     return values;
   }
 
+  readTabContent(name: string): TabContent {
+    const { spec } = this.tab(name);
+    const values = this.readTab(name);
+    const formulas = spec.rows.map((row) => row.map((cell) => (isFormulaCell(cell) ? cell.formula : '')));
+    const notes: string[][] = [];
+    for (const note of spec.notes ?? []) {
+      while (notes.length <= note.row) notes.push([]);
+      const line = notes[note.row];
+      while (line.length <= note.col) line.push('');
+      line[note.col] = note.text;
+    }
+    return { values, formulas, notes };
+  }
+
   readSelection(): SheetSelection | null {
     return this.selection;
   }
@@ -66,19 +85,36 @@ export class MemoryWorkbook implements Workbook {
     this.active = name;
   }
 
-  writeTab(spec: TabSpec): WriteResult {
+  writeTab(spec: TabSpec, update: TabUpdate | null = null): WriteResult {
     const own = this.tabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, spec.marker));
     if (own) {
       // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
       const name = own.spec.name;
-      own.spec = { ...spec, name };
+      let oldVersion: string | null = null;
+      if (update?.oldVersion) {
+        oldVersion = this.freeName(update.oldVersion);
+        this.tabs.splice(this.tabs.indexOf(own) + 1, 0, { spec: { ...own.spec, name: oldVersion, marker: { kind: 'plain', key: {} } }, marker: null, hidden: true });
+        this.changed(oldVersion);
+      }
+      own.spec = update ? { ...applyTabUpdate(own.spec, spec, update), name } : { ...spec, name };
+      own.marker = { ...spec.marker };
       this.changed(name);
-      return { name, created: false };
+      return { name, created: false, oldVersion };
     }
     const name = this.freeName(spec.name);
     this.tabs.push({ spec: { ...spec, name }, marker: { ...spec.marker } });
     this.changed(name);
-    return { name, created: true };
+    return { name, created: true, oldVersion: null };
+  }
+
+  /** A tab read back from a file with everything it holds (formats, styles, notes, hidden rows…). */
+  addTabSpec(spec: TabSpec, marker: TabMarker | null, options: { hidden?: boolean } = {}): string {
+    const name = this.freeName(spec.name);
+    const tab: MemoryTab = { spec: { ...spec, name, marker: marker ?? { kind: 'plain', key: {} } }, marker: marker ? { ...marker } : null };
+    if (options.hidden) tab.hidden = true;
+    this.tabs.push(tab);
+    this.changed(name);
+    return name;
   }
 
   /** A tab the user made or pasted (no marker): plain values, first row bold like a header. */
@@ -105,6 +141,49 @@ export class MemoryWorkbook implements Workbook {
     });
     this.changed(free);
     return free;
+  }
+
+  /** What a person inserting rows does: rows [at, at + count) are new, everything below moves down with its row. */
+  insertRows(tabName: string, at: number, count = 1): void {
+    this.edit(tabName, (spec) => applyStructureOp(spec, { op: 'insert', at, count }, 'row'));
+  }
+
+  /** What a person deleting rows does. */
+  deleteRows(tabName: string, at: number, count = 1): void {
+    this.edit(tabName, (spec) => applyStructureOp(spec, { op: 'delete', at, count }, 'row'));
+  }
+
+  /** What a person inserting columns does: columns [at, at + count) are new, everything right of them moves. */
+  insertColumns(tabName: string, at: number, count = 1): void {
+    this.edit(tabName, (spec) => applyStructureOp(spec, { op: 'insert', at, count }, 'col'));
+  }
+
+  /** What a person writing (or, with '', removing) a note on a cell does. */
+  setNote(tabName: string, row: number, col: number, text: string): void {
+    this.edit(tabName, (spec) => {
+      const notes = (spec.notes ?? []).filter((note) => note.row !== row || note.col !== col);
+      return { ...spec, notes: text ? [...notes, { row, col, text }] : notes };
+    });
+  }
+
+  /** What a person hiding rows does. */
+  hideRows(tabName: string, at: number, count = 1): void {
+    this.edit(tabName, (spec) => {
+      const hidden = new Set(spec.hiddenRows ?? []);
+      for (let r = at; r < at + count; r++) hidden.add(r);
+      return { ...spec, hiddenRows: [...hidden].sort((a, b) => a - b) };
+    });
+  }
+
+  /** What a person giving cells a fill or text colour does. */
+  setStyle(tabName: string, range: RangeRef, style: CellStyle): void {
+    this.edit(tabName, (spec) => ({ ...spec, styles: [...(spec.styles ?? []), { range, style }] }));
+  }
+
+  private edit(tabName: string, change: (spec: TabSpec) => TabSpec): void {
+    const tab = this.tab(tabName);
+    tab.spec = change(tab.spec);
+    this.changed(tabName);
   }
 
   /** What a person renaming a tab does; the name must be free. */

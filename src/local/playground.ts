@@ -64,6 +64,7 @@ function pageHtml(ctx: LocalContext): string {
     appName: tr('app.name'),
     extensionsLabel: tr('playground.extensions'),
     generatedLabel: tr('playground.generated'),
+    hiddenLabel: tr('playground.hidden'),
     menu: MENU.map((item) => (item === 'separator' ? item : { label: tr(item.label), fn: item.fn, page: 'page' in item ? item.page : null })),
   };
   const values: Record<string, string> = {
@@ -103,7 +104,7 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
           return json(res, 200, {
             version,
             active: ctx.workbook.activeTabName(),
-            tabs: ctx.workbook.tabs.map((tab) => ({ name: tab.spec.name, generated: tab.marker !== null })),
+            tabs: ctx.workbook.tabs.map((tab) => ({ name: tab.spec.name, generated: tab.marker !== null, hidden: tab.hidden === true })),
             messages: ctx.ui.messages,
           });
         case 'GET /tab': {
@@ -126,7 +127,7 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
           }
         }
         case 'GET /download.xlsx': {
-          const buffer = await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker })));
+          const buffer = await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker, hidden: tab.hidden })));
           res.writeHead(200, {
             'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
             'Content-Disposition': 'attachment; filename="sop-planner-demo.xlsx"',

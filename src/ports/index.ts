@@ -4,17 +4,23 @@
  */
 import type { DaySerial } from '../core/dates';
 import type { Settings } from '../core/settings';
+import type { TabContent } from '../core/tab/content';
+import type { TabUpdate } from '../core/tab/layers';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 
 export interface TabInfo {
   name: string;
   /** Set on tabs this add-on generated; null on every other tab. */
   marker: TabMarker | null;
+  /** Hidden from the tab strip (old versions the add-on kept are). */
+  hidden?: boolean;
 }
 
 export interface WriteResult {
   name: string; // the name the tab has now (may differ from spec.name: "团队 (2)")
   created: boolean;
+  /** The hidden copy of the tab as it was, when the update needed one; null otherwise. */
+  oldVersion: string | null;
 }
 
 export interface SheetSelection {
@@ -28,15 +34,18 @@ export interface Workbook {
   listTabs(): TabInfo[];
   /** The typed values of a tab's data range (dates as day serials, times as day fractions). */
   readTab(name: string): CellValue[][];
+  /** Values, formulas and notes of a tab: what the add-on compares before updating one of its tabs. */
+  readTabContent(name: string): TabContent;
   /** The current selection when it spans more than one cell, else null; top/left: its first cell (0-based). */
   readSelection(): SheetSelection | null;
   activeTabName(): string | null;
   /**
-   * Writes a generated tab. The tab carrying spec.marker is updated in place; otherwise a new tab is
-   * created with spec.name, or "name (2)"… when another tab already has that name. A tab without
-   * our marker is never overwritten.
+   * Writes a generated tab. The tab carrying spec.marker is updated in place — redrawn from the spec,
+   * or, given an update planned from its content (core/tab/layers.ts), changed only where the add-on's
+   * cells are, its rows moved whole; otherwise a new tab is created with spec.name, or "name (2)"… when
+   * another tab already has that name. A tab without our marker is never overwritten.
    */
-  writeTab(spec: TabSpec): WriteResult;
+  writeTab(spec: TabSpec, update?: TabUpdate | null): WriteResult;
   activate(name: string): void;
   /** Runs fn while holding the document lock; throws AppError('error.busy') when it cannot be had. */
   withLock<T>(fn: () => T): T;

@@ -48,7 +48,7 @@ describe('the calendar from the demo’s pasted 活动列表', () => {
     const result = generateCalendar(ctx, { month: '2026-12' });
     expect(result).toEqual({ tabs: ['2026-12 活动日历'], keys: ['2026-12'], activities: 8, warnings: 0, message: '已生成 2026-12 活动日历 · 8 项活动 · 0 条提醒' });
     expect(ctx.workbook.activeTabName()).toBe('2026-12 活动日历');
-    expect(ctx.workbook.listTabs().find((tab) => tab.name === '2026-12 活动日历')?.marker).toEqual({ kind: 'calendar', key: { months: '2026-12' } });
+    expect(ctx.workbook.listTabs().find((tab) => tab.name === '2026-12 活动日历')?.marker).toMatchObject({ kind: 'calendar', key: { months: '2026-12' } });
     expect(ctx.ui.messages.map((m) => m.message)).toEqual([result.message]);
 
     const grid = ctx.workbook.readTab('2026-12 活动日历');

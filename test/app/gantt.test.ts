@@ -85,7 +85,7 @@ describe('generating the Gantt of the demo’s 推进表', () => {
     const ctx = createDemoContext({ today });
     const result = generateGantt(ctx, { planTab: '推进表' });
     expect(result).toMatchObject({ tab: '甘特图', created: true, summary: { tasks: 9, start: '2026-12-01', end: '2026-12-29', owners: 6, warnings: [] } });
-    expect(ctx.workbook.listTabs().find((t) => t.name === '甘特图')?.marker).toEqual({ kind: 'gantt', key: { plan: '推进表' } });
+    expect(ctx.workbook.listTabs().find((t) => t.name === '甘特图')?.marker).toMatchObject({ kind: 'gantt', key: { plan: '推进表' } });
     expect(ctx.workbook.activeTabName()).toBe('甘特图');
     expect(ctx.ui.messages.map((m) => m.message)).toEqual(['已生成甘特图 · 9 项任务 · 2026-12-01 → 2026-12-29 · 6 人']);
 
@@ -275,7 +275,7 @@ describe('the empty plan tab', () => {
     ctx.workbook.setCell(tab, 1, 7, 0);
     const result = generateGantt(ctx, { planTab: tab });
     expect(result.tab).toBe(`甘特图·${tab}`);
-    expect(ctx.workbook.listTabs().find((t) => t.name === result.tab)?.marker).toEqual({ kind: 'gantt', key: { plan: tab } });
+    expect(ctx.workbook.listTabs().find((t) => t.name === result.tab)?.marker).toMatchObject({ kind: 'gantt', key: { plan: tab } });
     // A 0-day task is a milestone: a ◆ on its day.
     const spec = ganttOf(ctx, result.tab);
     const cell = spec.rows[taskRow(spec, '开营')][dayColumn(spec, d('2027-01-04'))];

@@ -58,7 +58,7 @@ describe('metrics from the demo’s 群数据 tab', () => {
     expect(shown(tab, '合计', '活动参与率')).toBe(0.232);
     expect(shown(tab, '合计', '群人数')).toBe(members);
     expect(shown(tab, 'Java引流1群', '活动参与率')).toBe(61 / 260);
-    expect(ctx.workbook.listTabs().find((t) => t.name === '转化指标')?.marker).toEqual({ kind: 'metrics', key: { source: '群数据' } });
+    expect(ctx.workbook.listTabs().find((t) => t.name === '转化指标')?.marker).toMatchObject({ kind: 'metrics', key: { source: '群数据' } });
     expect(ctx.workbook.activeTabName()).toBe('转化指标');
     expect(ctx.ui.messages.map((m) => m.message)).toEqual(['已计算 4 个群 · 活动参与率 23.2% · 写入「转化指标」']);
   });
@@ -153,7 +153,7 @@ describe('metrics from text pasted in the sidebar', () => {
     expect(outcome.total.participationRate).toBe(288 / 1200); // B群's attendees are missing: pooled over A群 only
     expect(outcome.total.conversionRate).toBe(8 / 2000);
     expect(outcome.total.revenue).toBe(8 * 5800);
-    expect(ctx.workbook.listTabs().find((t) => t.name === '转化指标')?.marker).toEqual({ kind: 'metrics', key: { source: 'paste' } });
+    expect(ctx.workbook.listTabs().find((t) => t.name === '转化指标')?.marker).toMatchObject({ kind: 'metrics', key: { source: 'paste' } });
     expect(outcome.message).toBe('已计算 2 个群 · 活动参与率 24% · 写入「转化指标」');
   });
 

@@ -82,7 +82,7 @@ describe('generating SOP tabs', () => {
     // The auto-assigned column is there for regeneration, hidden.
     const spec = ctx.workbook.tab('SOP·Java引流5群·第12期').spec;
     const hidden = spec.columns.filter((c) => c.hidden).map((c) => c.key);
-    expect(hidden).toEqual(['generatedOwner']);
+    expect(hidden).toEqual(['generatedOwner', 'generatedTexts']);
     // The owner dropdown reads the Team tab.
     expect(spec.validations?.some((v) => v.rule.type === 'listFromRange' && v.rule.tab === '团队')).toBe(true);
   });

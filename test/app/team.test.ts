@@ -31,6 +31,41 @@ describe('Team & settings through the use cases', () => {
     expect(ctx.workbook.readTab('团队')).toHaveLength(3);
   });
 
+  test('a 电话 column and notes people added to the Team tab stay with their person when the team is saved again', () => {
+    const ctx = createLocalContext({ today });
+    saveTeam(ctx, [{ name: '林晓', role: 'operator' }, { name: '陈默', role: 'advisor' }, { name: '周舟', role: 'operator' }]);
+    ctx.workbook.insertColumns('团队', 2);
+    ctx.workbook.setCell('团队', 0, 2, '电话');
+    ctx.workbook.setCell('团队', 1, 2, '138 0000 0001');
+    ctx.workbook.setCell('团队', 2, 2, '139 0000 0002');
+    ctx.workbook.setNote('团队', 3, 0, '周舟下月调岗');
+    ctx.ui.messages.length = 0;
+
+    // The sidebar saves the team in a new order, with 陈默's role changed and a new person.
+    saveTeam(ctx, [{ name: '周舟', role: 'operator' }, { name: '林晓', role: 'operator' }, { name: '陈默', role: 'lecturer' }, { name: '吴助', role: 'assistant' }]);
+    const grid = ctx.workbook.readTab('团队');
+    expect(grid[0].slice(0, 5)).toEqual(['姓名', '角色', '电话', '邮箱', '颜色']);
+    expect(grid.slice(1).map((row) => row.slice(0, 3))).toEqual([
+      ['周舟', '社群运营', null],
+      ['林晓', '社群运营', '138 0000 0001'],
+      ['陈默', '讲师IP', '139 0000 0002'],
+      ['吴助', '助教', null],
+    ]);
+    expect(ctx.workbook.tab('团队').spec.notes?.find((n) => n.row === 1 && n.col === 0)?.text).toBe('周舟下月调岗');
+    expect(ctx.ui.messages.map((m) => m.message)).toEqual(['已保存 4 位成员到「团队」 · 你加的 4 处内容随行保留']);
+    expect(ctx.workbook.listTabs().some((tab) => tab.hidden)).toBe(false);
+
+    // Someone leaving the team takes their row with them; their 电话 goes to the hidden old version.
+    saveTeam(ctx, [{ name: '周舟', role: 'operator' }, { name: '陈默', role: 'lecturer' }]);
+    const old = ctx.workbook.listTabs().find((tab) => tab.hidden);
+    expect(old?.name).toMatch(/^团队 · 旧版 \d\d-\d\d$/);
+    expect(ctx.workbook.readTab(old!.name)[2][2]).toBe('138 0000 0001');
+    expect(ctx.workbook.readTab('团队').slice(1).map((row) => row.slice(0, 3))).toEqual([
+      ['周舟', '社群运营', null],
+      ['陈默', '讲师IP', '139 0000 0002'],
+    ]);
+  });
+
   test('a tab named 团队 that the add-on did not make is never overwritten', () => {
     const ctx = createLocalContext({ today });
     ctx.workbook.addPlainTab('团队', [['我的团队笔记'], ['别删我']]);

@@ -70,9 +70,10 @@ describe('SOP schedules in Sheets', () => {
     expect(fake.toasts.map((t) => t.message)).toContain(first.message);
     const sheet = fake.inspect(TAB);
     expect(sheet.getFrozenRows()).toBe(1);
-    // 系统分配 (the last table column, O) is hidden; 执行人 (K) and 状态 (L) have dropdowns.
+    // 系统分配 and 文字校验 (the last table columns, O and P) are hidden; 执行人 (K) and 状态 (L) have dropdowns.
     expect(sheet.getRange(1, 15).getValue()).toBe('系统分配');
-    expect([14, 15, 16].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([false, true, false]);
+    expect(sheet.getRange(1, 16).getValue()).toBe('文字校验');
+    expect([14, 15, 16, 17].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([false, true, true, false]);
     expect(sheet.getRange('L2').getDataValidation()!.getCriteriaValues()[0]).toEqual(['未开始', '进行中', '已完成', '延期', '取消', '已移除']);
     expect(sheet.getRange('K2').getDataValidation()!.getCriteriaType()).toBe(SpreadsheetApp.DataValidationCriteria.VALUE_IN_RANGE);
 

@@ -51,8 +51,8 @@ describe('SheetsWorkbook', () => {
 
   test('a written tab carries its marker, and listing finds it again', () => {
     start({ sheetNames: ['我的表'] });
-    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队', created: true });
-    expect(workbook.writeTab(sopSpec())).toEqual({ name: 'SOP·第12期', created: true });
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队', created: true, oldVersion: null });
+    expect(workbook.writeTab(sopSpec())).toEqual({ name: 'SOP·第12期', created: true, oldVersion: null });
     fake.resetCalls();
     expect(workbook.listTabs()).toEqual([
       { name: '我的表', marker: null },
@@ -78,7 +78,7 @@ describe('SheetsWorkbook', () => {
     start();
     workbook.writeTab(teamSpec(['小王', '小李', '小张']));
     const id = fake.inspect('团队').getSheetId();
-    expect(workbook.writeTab(teamSpec(['小赵']))).toEqual({ name: '团队', created: false });
+    expect(workbook.writeTab(teamSpec(['小赵']))).toEqual({ name: '团队', created: false, oldVersion: null });
     expect(fake.book.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1', '团队']);
     const sheet = fake.inspect('团队');
     expect(sheet.getSheetId()).toBe(id);
@@ -93,11 +93,11 @@ describe('SheetsWorkbook', () => {
     start();
     workbook.writeTab(teamSpec());
     fake.inspect('团队').setName('我们的团队');
-    expect(workbook.writeTab(teamSpec())).toEqual({ name: '我们的团队', created: false });
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '我们的团队', created: false, oldVersion: null });
     expect(fake.book.getSheets().map((sheet) => sheet.getName())).toEqual(['Sheet1', '我们的团队']);
 
     fake.seedSheet('团队', [['别人的表']]);
-    expect(workbook.writeTab(teamSpec())).toEqual({ name: '我们的团队', created: false });
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '我们的团队', created: false, oldVersion: null });
     expect(fake.inspect('团队').getDataRange().getValues()).toEqual([['别人的表']]);
   });
 
@@ -108,7 +108,7 @@ describe('SheetsWorkbook', () => {
     const before = fake.inspect('团队').getRange('A1:B2');
     const snapshot = [before.getValues(), before.getFormulas(), before.getBackgrounds()];
 
-    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队 (2)', created: true });
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队 (2)', created: true, oldVersion: null });
     const after = fake.inspect('团队');
     expect([after.getMaxRows(), after.getMaxColumns()]).toEqual([1000, 26]);
     expect([after.getRange('A1:B2').getValues(), after.getRange('A1:B2').getFormulas(), after.getRange('A1:B2').getBackgrounds()]).toEqual(snapshot);
@@ -116,7 +116,7 @@ describe('SheetsWorkbook', () => {
 
     // A tab that lost its marker is the user's: its name is skipped like any other taken one.
     fake.inspect('团队 (2)').getDeveloperMetadata()[0].remove();
-    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队 (4)', created: true });
+    expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队 (4)', created: true, oldVersion: null });
   });
 
   test('a dropdown from "团队" reads our team tab even when it had to be named "团队 (2)"', () => {

@@ -1,14 +1,28 @@
 /**
- * The monthly activity list (月度活动排期): reading it from a grid the user filled or pasted, and the
- * list tab the sidebar creates. The calendar tab reads the same tab with formulas, so the column
- * layout found here travels with the activities (ActivityListLayout).
+ * The monthly activity list (月度活动排期), declared once as ACTIVITY_SCHEMA: reading it from a grid
+ * the user filled or pasted, and the list tab the sidebar creates and Draft month updates. The
+ * calendar tab reads the same tab with formulas, so the column layout found here travels with the
+ * activities (ActivityListLayout).
  */
 import { parseDate, toIso, type DaySerial } from '../dates';
 import { AppError, type Problem } from '../errors';
 import { t, type Lang, type MessageKey } from '../i18n';
-import { a1, range, type Cell, type CellValue, type TabSpec, type ValidationSpec } from '../tab/spec';
+import { planTableLayout, type OldTable, type TableLayout } from '../tab/layers';
+import { a1, range, type Cell, type CellValue, type ColumnSpec, type TabSpec } from '../tab/spec';
+import {
+  cellText,
+  columnDropdowns,
+  columnSpecs,
+  findHeader,
+  normalizeHeader,
+  problemAt,
+  readCell,
+  tableRows,
+  type CellReading,
+  type TableHeader,
+  type TableSchema,
+} from '../table/schema';
 import { ownerDropdown } from '../team/tab';
-import { normalizeHeader } from '../team/team';
 
 export const ACTIVITY_TYPES = ['camp', 'marketingClass', 'openClass', 'survey', 'promotion', 'dailyContent', 'other'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -53,19 +67,6 @@ export const DEFAULT_LIST_LAYOUT: ActivityListLayout = {
 
 /** Data rows the list tab prepares (dropdowns, date formats) and the calendar formulas read at least. */
 export const LIST_CAPACITY_ROWS = 500;
-
-const REQUIRED_FIELDS: ActivityField[] = ['name', 'type', 'start'];
-
-const HEADER_SYNONYMS: Record<ActivityField, string[]> = {
-  name: ['活动名称', '活动名', '活动', '名称', 'name', 'activity', 'activity name'],
-  type: ['类型', '活动类型', 'type', 'activity type'],
-  start: ['开始日期', '开始', '开始时间', '日期', 'start', 'start date', 'date'],
-  end: ['结束日期', '结束', '结束时间', 'end', 'end date'],
-  owner: ['负责人', '执行人', 'owner'],
-  targetGroups: ['目标社群', '社群', '目标群', 'target groups', 'target group', 'groups'],
-  goal: ['目标', 'goal', 'target'],
-  status: ['状态', 'status'],
-};
 
 const TYPE_ALIASES: Record<string, ActivityType> = {
   低价训练营: 'camp', 营销直播课: 'marketingClass', 直播课: 'marketingClass', 直播公开课: 'openClass',
@@ -118,10 +119,108 @@ export function splitGroups(text: unknown): string[] {
     .filter((group) => group !== '');
 }
 
+/** Columns a list cannot be read without; a pasted list missing one is refused, naming it. */
+const REQUIRED_FIELDS: ActivityField[] = ['name', 'type', 'start'];
+
+function joined(labels: string[], lang: Lang): string {
+  return labels.join(t(lang, 'calendar.joiner'));
+}
+
+function readDate(cell: CellValue): CellReading<DaySerial> {
+  const date = parseDate(typeof cell === 'string' ? cell.trim() : cell);
+  return date === null ? { problem: 'error.invalidDate', params: { value: cellText(cell) } } : { value: date };
+}
+
+/**
+ * The activity list's table, declared once: the list tab is written from it, and our list, a pasted
+ * list (in either language, under title rows) and a copy of one are read with it. Its header is the
+ * first row naming two of its columns, so a list missing a needed column is told what it lacks rather
+ * than that it has no header.
+ */
+export const ACTIVITY_SCHEMA: TableSchema<ActivityField> = {
+  order: ACTIVITY_FIELDS,
+  required: [],
+  header: { minColumns: 2 },
+  columns: {
+    name: {
+      header: 'calendar.header.name',
+      synonyms: ['活动名称', '活动名', '活动', '名称', 'name', 'activity', 'activity name'],
+      width: 240,
+      format: 'text',
+      read: (cell) => (cellText(cell) ? { value: cellText(cell) } : { problem: 'calendar.error.nameMissing' }),
+    },
+    type: {
+      header: 'calendar.header.type',
+      synonyms: ['类型', '活动类型', 'type', 'activity type'],
+      width: 100,
+      format: 'text',
+      read: (cell, { lang }): CellReading<ActivityType> => {
+        const text = cellText(cell);
+        if (!text) return { problem: 'calendar.error.typeMissing' };
+        const type = parseActivityType(text);
+        if (type) return { value: type };
+        return { problem: 'calendar.error.typeUnknown', params: { value: text, expected: joined(ACTIVITY_TYPES.map((tp) => typeLabel(tp, lang)), lang) } };
+      },
+      dropdown: ({ lang }) => ({ type: 'list', values: ACTIVITY_TYPES.map((tp) => typeLabel(tp, lang)), strict: true }),
+    },
+    start: {
+      header: 'calendar.header.start',
+      synonyms: ['开始日期', '开始', '开始时间', '日期', 'start', 'start date', 'date'],
+      width: 100,
+      format: 'date',
+      read: (cell) => (cellText(cell) === '' ? { problem: 'calendar.error.startMissing' } : readDate(cell)),
+    },
+    end: {
+      header: 'calendar.header.end',
+      synonyms: ['结束日期', '结束', '结束时间', 'end', 'end date'],
+      width: 100,
+      format: 'date',
+      // A blank end is a one-day activity.
+      read: (cell): CellReading<DaySerial | null> => (cellText(cell) === '' ? { value: null } : readDate(cell)),
+    },
+    owner: {
+      header: 'calendar.header.owner',
+      synonyms: ['负责人', '执行人', 'owner'],
+      width: 90,
+      format: 'text',
+      dropdown: ({ teamTab }) => (teamTab === null ? null : ownerDropdown(teamTab)),
+    },
+    targetGroups: {
+      header: 'calendar.header.targetGroups',
+      synonyms: ['目标社群', '社群', '目标群', 'target groups', 'target group', 'groups'],
+      width: 180,
+      format: 'text',
+      read: (cell) => ({ value: splitGroups(cell) }),
+    },
+    goal: { header: 'calendar.header.goal', synonyms: ['目标', 'goal', 'target'], width: 140, format: 'text' },
+    status: {
+      header: 'calendar.header.status',
+      synonyms: ['状态', 'status'],
+      width: 80,
+      format: 'text',
+      read: (cell, { lang }): CellReading<ActivityStatus | null> => {
+        const text = cellText(cell);
+        if (!text) return { value: null };
+        const status = parseActivityStatus(text);
+        if (status) return { value: status };
+        return { problem: 'calendar.error.statusUnknown', params: { value: text, expected: joined(ACTIVITY_STATUSES.map((st) => statusLabel(st, lang)), lang) } };
+      },
+      dropdown: ({ lang }) => ({ type: 'list', values: ACTIVITY_STATUSES.map((st) => statusLabel(st, lang)), strict: true }),
+    },
+  },
+};
+
+/** Where a list's header and columns are, as read with the schema. */
+function layoutOf(header: TableHeader<ActivityField>): ActivityListLayout {
+  const columns = {} as Record<ActivityField, number>;
+  for (const field of ACTIVITY_FIELDS) columns[field] = header.columns[field] ?? -1;
+  return { headerRow: header.row, columns };
+}
+
 /** Whether a grid looks like an activity list: a header naming at least the name, type and start columns. */
 export function looksLikeActivityList(grid: CellValue[][]): boolean {
-  const layout = findActivityLayout(grid);
-  return layout !== null && REQUIRED_FIELDS.every((field) => layout.columns[field] >= 0);
+  const header = findHeader(grid, ACTIVITY_SCHEMA);
+  return header !== null && REQUIRED_FIELDS.every((field) => header.columns[field] !== undefined);
 }
 
 /** Whether an activity that is not cancelled covers the day (both ends included). */
@@ -139,21 +238,8 @@ export function activitiesOn<T extends ActivityRow>(activities: readonly T[], da
  * language, or a synonym); null when no row does.
  */
 export function findActivityLayout(grid: CellValue[][]): ActivityListLayout | null {
-  for (let row = 0; row < grid.length; row++) {
-    const columns = {} as Record<ActivityField, number>;
-    for (const field of ACTIVITY_FIELDS) columns[field] = -1;
-    let known = 0;
-    (grid[row] ?? []).forEach((cell, col) => {
-      const header = normalizeHeader(cell);
-      const field = ACTIVITY_FIELDS.find((f) => HEADER_SYNONYMS[f].some((s) => normalizeHeader(s) === header));
-      if (field && columns[field] < 0) {
-        columns[field] = col;
-        known++;
-      }
-    });
-    if (known >= 2) return { headerRow: row, columns };
-  }
-  return null;
+  const header = findHeader(grid, ACTIVITY_SCHEMA);
+  return header && layoutOf(header);
 }
 
 export interface ReadActivitiesOptions {
@@ -177,88 +263,47 @@ export interface ActivityList {
 export function readActivityGrid(grid: CellValue[][], options: ReadActivitiesOptions = {}): ActivityList {
   const lang = options.lang ?? 'zh-CN';
   const tab = options.tab;
-  const layout = findActivityLayout(grid);
-  if (!layout) throw new AppError({ code: 'calendar.error.noHeader', location: tab ? { tab } : undefined });
-  const missing = REQUIRED_FIELDS.filter((field) => layout.columns[field] < 0);
+  const header = findHeader(grid, ACTIVITY_SCHEMA);
+  if (!header) throw new AppError({ code: 'calendar.error.noHeader', location: tab ? { tab } : undefined });
+  const missing = REQUIRED_FIELDS.filter((field) => header.columns[field] === undefined);
   if (missing.length) {
     throw new AppError(
       missing.map((field) => ({
         code: 'calendar.error.missingColumn' as MessageKey,
         params: { column: headerLabel(field, lang) },
-        location: { tab, row: layout.headerRow + 1 },
+        location: { tab, row: header.row + 1 },
       })),
     );
   }
 
   const problems: Problem[] = [];
   const activities: Activity[] = [];
-  const header = grid[layout.headerRow];
-  for (let row = layout.headerRow + 1; row < grid.length; row++) {
-    const cells = grid[row] ?? [];
-    const cell = (field: ActivityField): CellValue => (layout.columns[field] >= 0 ? cells[layout.columns[field]] ?? null : null);
-    const text = (field: ActivityField): string => String(cell(field) ?? '').trim();
-    if (ACTIVITY_FIELDS.every((field) => text(field) === '')) continue;
-    const problem = (field: ActivityField, code: MessageKey, params?: Problem['params']): void => {
-      const column = layout.columns[field];
-      problems.push({ code, params, location: { tab, row: row + 1, column, columnName: String(header[column] ?? '').trim() } });
-    };
-
-    const name = text('name');
-    if (!name) problem('name', 'calendar.error.nameMissing');
-
-    const typeText = text('type');
-    const type = parseActivityType(typeText);
-    if (!typeText) problem('type', 'calendar.error.typeMissing');
-    else if (!type) {
-      problem('type', 'calendar.error.typeUnknown', {
-        value: typeText,
-        expected: ACTIVITY_TYPES.map((tp) => typeLabel(tp, lang)).join(t(lang, 'calendar.joiner')),
-      });
+  for (const row of tableRows(grid, ACTIVITY_SCHEMA, header)) {
+    const read = <V>(field: ActivityField): V | undefined => readCell<ActivityField, V>(ACTIVITY_SCHEMA, header, row, field, problems, { tab, lang });
+    const name = read<string>('name');
+    const type = read<ActivityType>('type');
+    const start = read<DaySerial>('start');
+    const end = read<DaySerial | null>('end');
+    if (start !== undefined && end !== undefined && end !== null && end < start) {
+      problems.push(problemAt(ACTIVITY_SCHEMA, header, row.row, 'end', 'calendar.error.endBeforeStart', { start: toIso(start), end: toIso(end) }, { tab }));
     }
-
-    const start = readDate(cell('start'));
-    if (text('start') === '') problem('start', 'calendar.error.startMissing');
-    else if (start === null) problem('start', 'error.invalidDate', { value: text('start') });
-
-    let end = start;
-    if (text('end') !== '') {
-      end = readDate(cell('end'));
-      if (end === null) problem('end', 'error.invalidDate', { value: text('end') });
-      else if (start !== null && end < start) problem('end', 'calendar.error.endBeforeStart', { start: toIso(start), end: toIso(end) });
-    }
-
-    let status: ActivityStatus | null = null;
-    if (text('status') !== '') {
-      status = parseActivityStatus(text('status'));
-      if (!status) {
-        problem('status', 'calendar.error.statusUnknown', {
-          value: text('status'),
-          expected: ACTIVITY_STATUSES.map((s) => statusLabel(s, lang)).join(t(lang, 'calendar.joiner')),
-        });
-      }
-    }
-
-    if (name && type && start !== null && end !== null && end >= start) {
-      activities.push({
-        name,
-        type,
-        typeText,
-        start,
-        end,
-        owner: text('owner'),
-        targetGroups: splitGroups(cell('targetGroups')),
-        goal: text('goal'),
-        status,
-      });
-    }
+    const status = read<ActivityStatus | null>('status');
+    if (name === undefined || type === undefined || start === undefined || end === undefined || status === undefined) continue;
+    if (end !== null && end < start) continue;
+    activities.push({
+      name,
+      type,
+      typeText: cellText(row.cells.type),
+      start,
+      end: end ?? start,
+      owner: read<string>('owner') ?? '',
+      targetGroups: read<string[]>('targetGroups') ?? [],
+      goal: read<string>('goal') ?? '',
+      status,
+    });
   }
   if (problems.length) throw new AppError(problems);
-  return { activities, layout };
-}
-
-/** Day serials from a date cell (fractions of a day dropped) or any date text parseDate reads. */
-function readDate(value: CellValue): DaySerial | null {
-  return parseDate(typeof value === 'string' ? value.trim() : value);
+  return { activities, layout: layoutOf(header) };
 }
 
 /** The cells of one row in a list's own column order (for appending drafts to a pasted list). */
@@ -279,16 +324,18 @@ export function activityRowCells(row: ActivityRow, lang: Lang, layout: ActivityL
   return cells;
 }
 
-const COLUMN_WIDTHS: Record<ActivityField, number> = {
-  name: 240, type: 100, start: 100, end: 100, owner: 90, targetGroups: 180, goal: 140, status: 80,
-};
-
 export interface ActivityListTabOptions {
   /**
-   * The rows the tab holds now, header included, as read: kept exactly as they are, the new rows
-   * going below them in the same column layout. Without it the tab is new: our header, then the rows.
+   * Where the list's columns are: an existing list tab's layout (the user's columns between and beside
+   * them stay the user's), or by default a new tab's.
    */
-  existing?: CellValue[][];
+  layout?: TableLayout;
+  /**
+   * The lines the tab keeps above the new rows, in the layout's columns: the header line, then the
+   * list's rows exactly as they are (aliases, text dates, blank rows between). A blank header cell of
+   * one of the list's columns gets our header. Without it the tab starts with our header.
+   */
+  kept?: CellValue[][];
   /** The tab's current name, so regenerating a renamed list keeps its name (and the calendars' formulas). */
   name?: string;
   /** The marker key; '' for the list the sidebar creates. */
@@ -296,59 +343,64 @@ export interface ActivityListTabOptions {
 }
 
 /**
- * The activity list tab the sidebar creates: headers, type / owner / status dropdowns (the owner
- * dropdown is the one every generated tab uses, over the Team tab's names; none without a Team tab), date formats on the date
+ * The activity list tab: headers, type / owner / status dropdowns (the owner dropdown is the one every
+ * generated tab uses, over the Team tab's names; none without a Team tab), date formats on the date
  * columns, drafts in grey italics and cancelled rows struck through (conditional formats, so they
- * follow edits). Regenerated with `existing`, it keeps every row it had and appends `rows`.
+ * follow edits). The kept lines come first, then `rows`, in the columns of `layout`.
  */
 export function buildActivityListTab(lang: Lang, teamTabName: string | null, rows: ActivityRow[] = [], options: ActivityListTabOptions = {}): TabSpec {
-  const existing = options.existing;
-  const layout = (existing && findActivityLayout(existing)) || DEFAULT_LIST_LAYOUT;
-  const head: Cell[][] = existing ? existing.map((cells) => [...cells]) : [ACTIVITY_FIELDS.map((field) => headerLabel(field, lang))];
-  const body: Cell[][] = rows.map((row) => activityRowCells(row, lang, layout));
-  const allRows = [...head, ...body];
-  const columns = layout.columns;
+  const layout = options.layout ?? planTableLayout(ACTIVITY_FIELDS, null);
+  const col = (field: ActivityField): number => layout.columns[field];
   const top = layout.headerRow + 1;
-  const dataRows = Math.max(LIST_CAPACITY_ROWS, allRows.length - top + 100);
-  const fieldAt = (col: number): ActivityField | undefined => ACTIVITY_FIELDS.find((field) => columns[field] === col);
-  const width = Math.max(ACTIVITY_FIELDS.length, ...allRows.map((cells) => cells.length), ...ACTIVITY_FIELDS.map((field) => columns[field] + 1));
+  const [headerLine, ...keptRows] = options.kept ?? [[]];
+  const header: CellValue[] = [...headerLine];
+  for (const field of ACTIVITY_FIELDS) if (cellText(header[col(field)]) === '') header[col(field)] = headerLabel(field, lang);
+  const placed = { headerRow: layout.headerRow, columns: Object.fromEntries(ACTIVITY_FIELDS.map((field) => [field, col(field)])) as Record<ActivityField, number> };
+  const body: Cell[][] = [...keptRows.map((cells) => [...cells]), ...rows.map((row) => activityRowCells(row, lang, placed))];
+  const allRows: Cell[][] = [...Array.from({ length: layout.headerRow }, (): Cell[] => []), header, ...body];
+  const width = Math.max(layout.right, ...allRows.map((cells) => cells.length));
+  const dataRows = Math.max(LIST_CAPACITY_ROWS, body.length + 100);
   const labelsOf = (status: ActivityStatus): string[] => [statusLabel(status, 'zh-CN'), statusLabel(status, 'en')];
-  const statusIs = (status: ActivityStatus): string =>
-    `=OR(${labelsOf(status).map((label) => `${a1(top, columns.status, false, true)}="${label}"`).join(',')})`;
-  const validations: ValidationSpec[] = [];
-  if (columns.type >= 0) {
-    validations.push({ range: range(top, columns.type, dataRows), rule: { type: 'list', values: ACTIVITY_TYPES.map((tp) => typeLabel(tp, lang)), strict: true } });
-  }
-  if (columns.owner >= 0 && teamTabName !== null) validations.push({ range: range(top, columns.owner, dataRows), rule: ownerDropdown(teamTabName) });
-  if (columns.status >= 0) {
-    validations.push({ range: range(top, columns.status, dataRows), rule: { type: 'list', values: ACTIVITY_STATUSES.map((s) => statusLabel(s, lang)), strict: true } });
-  }
+  const statusIs = (status: ActivityStatus): string => `=OR(${labelsOf(status).map((label) => `${a1(top, col('status'), false, true)}="${label}"`).join(',')})`;
   const dataRange = [range(top, 0, dataRows, width)];
+  const columns: ColumnSpec[] = Array.from({ length: width }, (_, c) => ({ key: `user${c}`, width: 120, format: 'general' as const }));
+  columnSpecs(ACTIVITY_SCHEMA, ACTIVITY_FIELDS).forEach((column, i) => (columns[col(ACTIVITY_FIELDS[i])] = column));
   // The prepared rows are part of the grid, blank, as a sheet shows them: people type into them.
   const blankRows: Cell[][] = Array.from({ length: Math.max(0, top + dataRows - allRows.length) }, () => []);
   return {
     name: options.name ?? t(lang, 'calendar.listTabName'),
     marker: { kind: 'activities', key: { list: options.key ?? '' } },
-    columns: Array.from({ length: width }, (_, col) => {
-      const field = fieldAt(col);
-      if (!field) return { key: `extra${col + 1}`, width: 120, format: 'general' as const };
-      return { key: field, width: COLUMN_WIDTHS[field], format: field === 'start' || field === 'end' ? ('date' as const) : ('text' as const) };
-    }),
+    columns,
     rows: [...allRows, ...blankRows],
     headerRows: top,
     frozenRows: top,
-    frozenColumns: columns.name === 0 ? 1 : 0,
+    frozenColumns: col('name') === 0 ? 1 : 0,
     styles: [{ range: range(layout.headerRow, 0, 1, width), style: { bold: true, background: '#e8eaed' } }],
-    validations,
-    conditionalFormats:
-      columns.status >= 0
-        ? [
-            { ranges: dataRange, formula: statusIs('draft'), style: { italic: true, fontColor: '#80868b' } },
-            { ranges: dataRange, formula: statusIs('cancelled'), style: { strikethrough: true, fontColor: '#9aa0a6' } },
-          ]
-        : [],
-    notes: [{ row: layout.headerRow, col: 0, text: t(lang, 'calendar.listNote') }],
+    validations: columnDropdowns(ACTIVITY_SCHEMA, ACTIVITY_FIELDS, col, { lang, teamTab: teamTabName }, { row: top, rows: dataRows }),
+    conditionalFormats: [
+      { ranges: dataRange, formula: statusIs('draft'), style: { italic: true, fontColor: '#80868b' } },
+      { ranges: dataRange, formula: statusIs('cancelled'), style: { strikethrough: true, fontColor: '#9aa0a6' } },
+    ],
+    notes: [{ row: layout.headerRow, col: col('name'), text: t(lang, 'calendar.listNote') }],
   };
+}
+
+/**
+ * The lines of a list tab as it is now that buildActivityListTab keeps, moved into `layout`'s
+ * columns: the header line, then every row of the old table (blank ones between included, so each
+ * keeps its place). Only the list's own columns are carried: the user's stay where they are.
+ */
+export function keptListLines(grid: CellValue[][], old: OldTable, layout: TableLayout): CellValue[][] {
+  const lines: CellValue[][] = [];
+  for (let r = old.headerRow; r < old.end; r++) {
+    const line: CellValue[] = new Array(layout.right).fill(null);
+    for (const field of ACTIVITY_FIELDS) {
+      const from = old.columns[field];
+      if (from !== undefined) line[layout.columns[field]] = grid[r]?.[from] ?? null;
+    }
+    lines.push(line);
+  }
+  return lines;
 }
 
 /**

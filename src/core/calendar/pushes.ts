@@ -1,11 +1,12 @@
 /**
  * Planned group pushes (群发) per group and day, counted from SOP tabs for the WeCom cap warning.
- * SOP tabs are read by their header names in either language (日期 / Date, 渠道 / Channel), so a tab
- * made by the SOP feature, an older one, or one typed by hand in that shape all count.
+ * SOP tabs are read with the SOP tab's own schema (日期 / Date, 渠道 / Channel, in either language),
+ * so a tab made by the SOP feature, an older one, or one typed by hand in that shape all count.
  */
 import { parseDate } from '../dates';
-import { normalizeHeader } from '../team/team';
+import { SOP_COLUMNS, SOP_SCHEMA, type SopColumn } from '../sop/columns';
 import type { CellValue } from '../tab/spec';
+import { cellText, findHeader, normalizeHeader, tableRows, type TableSchema } from '../table/schema';
 import type { GroupPushCount } from './warnings';
 
 /** One SOP tab as the app reads it. */
@@ -16,21 +17,24 @@ export interface SopTabGrid {
   grid: CellValue[][];
 }
 
-const DATE_HEADERS = ['日期', 'date'];
-const CHANNEL_HEADERS = ['渠道', '触点', '渠道/触点', 'channel'];
-/** A column naming the group per row wins over the tab's group (a hand-made tab covering several groups). */
-const GROUP_HEADERS = ['社群', '群', '群名', '目标社群', 'group', 'target group'];
-const STATUS_HEADERS = ['状态', 'status'];
+/**
+ * An SOP tab as the push count reads it: the SOP columns, of which only the date and the channel are
+ * needed (a hand-made tab has no ID column), and a column naming the group per row, which wins over
+ * the tab's group (a hand-made tab covering several groups).
+ */
+const PUSH_SCHEMA: TableSchema<SopColumn | 'group'> = {
+  order: [...SOP_COLUMNS, 'group'],
+  required: ['date', 'channel'],
+  columns: {
+    ...SOP_SCHEMA.columns,
+    group: { header: 'calendar.header.targetGroups', synonyms: ['社群', '群', '群名', '目标社群', 'group', 'target group'] },
+  },
+};
 
 /** The channel cell of a group push (WeCom's 群发 / "mass message" to customer groups). */
 const PUSH_CHANNELS = ['群发', '群发消息', '群发助手', 'mass message', 'group push'];
 /** Rows with these statuses will not be sent. */
 const SKIPPED_STATUSES = ['取消', '已取消', '已移除', 'cancelled', 'canceled', 'removed'];
-
-function columnOf(header: CellValue[], names: string[]): number {
-  const wanted = names.map((name) => normalizeHeader(name));
-  return header.findIndex((cell) => wanted.includes(normalizeHeader(cell)));
-}
 
 /** The group an SOP tab is for: the group its marker names, else the tab's name. */
 export function sopTabGroup(tab: Pick<SopTabGrid, 'name' | 'group'>): string {
@@ -46,21 +50,15 @@ export function countGroupPushes(tabs: SopTabGrid[]): GroupPushCount[] {
   const pushChannels = PUSH_CHANNELS.map((name) => normalizeHeader(name));
   const skipped = SKIPPED_STATUSES.map((name) => normalizeHeader(name));
   for (const tab of tabs) {
-    const headerRow = tab.grid.findIndex((cells) => columnOf(cells, DATE_HEADERS) >= 0 && columnOf(cells, CHANNEL_HEADERS) >= 0);
-    if (headerRow < 0) continue;
-    const header = tab.grid[headerRow];
-    const dateCol = columnOf(header, DATE_HEADERS);
-    const channelCol = columnOf(header, CHANNEL_HEADERS);
-    const groupCol = columnOf(header, GROUP_HEADERS);
-    const statusCol = columnOf(header, STATUS_HEADERS);
-    for (const cells of tab.grid.slice(headerRow + 1)) {
-      if (!pushChannels.includes(normalizeHeader(cells[channelCol]))) continue;
-      if (statusCol >= 0 && skipped.includes(normalizeHeader(cells[statusCol]))) continue;
-      const raw = cells[dateCol];
+    const header = findHeader(tab.grid, PUSH_SCHEMA);
+    if (!header) continue;
+    for (const { cells } of tableRows(tab.grid, PUSH_SCHEMA, header, ['weekday'])) {
+      if (!pushChannels.includes(normalizeHeader(cells.channel))) continue;
+      if (skipped.includes(normalizeHeader(cells.status))) continue;
+      const raw = cells.date ?? null;
       const date = parseDate(typeof raw === 'string' ? raw.trim() : raw);
       if (date === null) continue;
-      const rowGroup = groupCol >= 0 ? String(cells[groupCol] ?? '').trim() : '';
-      const group = rowGroup || sopTabGroup(tab);
+      const group = cellText(cells.group) || sopTabGroup(tab);
       const key = `${group}|${date}`;
       const count = counts.get(key) ?? { group, date, count: 0 };
       count.count++;

@@ -5,6 +5,7 @@
  */
 import { LANGS, t, type MessageKey } from '../i18n';
 import type { CellFormat, CellValue } from '../tab/spec';
+import { findHeader, type ColumnDef, type TableSchema } from '../table/schema';
 
 /** Task columns, left to right; the bar rules read owner (D), start (F), end (G) and progress (I). */
 export const GANTT_TASK_COLUMNS = ['id', 'phase', 'task', 'owner', 'participants', 'start', 'end', 'days', 'progress', 'status', 'predecessors'] as const;
@@ -63,27 +64,31 @@ export interface GanttLayout {
   columns: Partial<Record<TaskColumn | HiddenColumn, number>>;
 }
 
-const LABEL_TO_COLUMN = new Map<string, TaskColumn | HiddenColumn>();
-for (const lang of LANGS) {
-  for (const column of GANTT_TASK_COLUMNS) LABEL_TO_COLUMN.set(t(lang, TASK_COLUMN_LABELS[column]), column);
-  for (const column of GANTT_HIDDEN_COLUMNS) LABEL_TO_COLUMN.set(t(lang, HIDDEN_COLUMN_LABELS[column]), column);
-}
+/**
+ * The Gantt tab's task table as it is read back: the task columns and the hidden bookkeeping columns,
+ * found by their headers in either language. The header names the task column and two more.
+ */
+export const GANTT_SCHEMA: TableSchema<TaskColumn | HiddenColumn> = {
+  order: [...GANTT_TASK_COLUMNS, ...GANTT_HIDDEN_COLUMNS],
+  required: ['task'],
+  header: { minColumns: 3 },
+  columns: {
+    ...(Object.fromEntries(
+      GANTT_TASK_COLUMNS.map((key): [TaskColumn, ColumnDef] => [key, { header: TASK_COLUMN_LABELS[key], width: TASK_COLUMN_WIDTHS[key], format: TASK_COLUMN_FORMATS[key] }]),
+    ) as Record<TaskColumn, ColumnDef>),
+    ...(Object.fromEntries(
+      GANTT_HIDDEN_COLUMNS.map((key): [HiddenColumn, ColumnDef] => [key, { header: HIDDEN_COLUMN_LABELS[key], format: HIDDEN_COLUMN_FORMATS[key], hidden: true }]),
+    ) as Record<HiddenColumn, ColumnDef>),
+  },
+};
 
 /** How far down the task headers may be looked for (they sit on row 4; a person may have inserted a row). */
 const HEADER_SEARCH_ROWS = 10;
 
-/** The row naming the task column and at least two other task columns, with every known column's position. */
-export function findGanttHeader(grid: CellValue[][]): GanttLayout | null {
-  for (let row = 0; row < Math.min(grid.length, HEADER_SEARCH_ROWS); row++) {
-    const columns: GanttLayout['columns'] = {};
-    grid[row].forEach((cell, col) => {
-      const column = typeof cell === 'string' ? LABEL_TO_COLUMN.get(cell.trim()) : undefined;
-      if (column && columns[column] === undefined) columns[column] = col;
-    });
-    const taskColumns = GANTT_TASK_COLUMNS.filter((column) => columns[column] !== undefined).length;
-    if (columns.task !== undefined && taskColumns >= 3) return { headerRow: row, columns };
-  }
-  return null;
+/** The row naming the task column and at least two other columns, with every known column's position. */
+export function findGanttHeader(grid: ReadonlyArray<ReadonlyArray<CellValue>>): GanttLayout | null {
+  const header = findHeader(grid.slice(0, HEADER_SEARCH_ROWS), GANTT_SCHEMA);
+  return header && { headerRow: header.row, columns: header.columns };
 }
 
 /** Whether a cell holds one of the block titles `key` names, in either language. */

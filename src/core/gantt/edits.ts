@@ -83,6 +83,21 @@ function typedIn(row: GanttRowCells, column: EditableColumn, planNow: CellValue 
   return before === undefined || !same(value, before);
 }
 
+/**
+ * The cells of a Gantt tab whose typed content regeneration carries over itself (see above): the
+ * columns that come from the plan, in its task rows. Whatever people typed anywhere else on the tab is theirs
+ * for the generic rule (kept where it is, or in an old version).
+ */
+export function carriedEditCells(existing: ReadonlyArray<ReadonlyArray<CellValue>>): (row: number, col: number) => boolean {
+  const layout = findGanttHeader(existing);
+  if (!layout) return () => false;
+  const footer = existing.findIndex((line, r) => r > layout.headerRow && isBlockTitle(line[0], 'gantt.block.workload'));
+  let end = layout.headerRow + 1;
+  while (end < existing.length && (footer >= 0 ? end < footer : !existing[end].every((cell) => isBlankOrError(cell)))) end++;
+  const columns = new Set(EDITABLE_COLUMNS.flatMap((column) => (layout.columns[column] === undefined ? [] : [layout.columns[column] as number])));
+  return (row, col) => row > layout.headerRow && row < end && columns.has(col);
+}
+
 /** The task rows of a Gantt tab: below the task headers, above the workload block, without the kept-rows title. */
 function readRows(existing: CellValue[][], tab: string | undefined): GanttRowCells[] {
   if (existing.every((line) => line.every((cell) => isBlankOrError(cell)))) return [];

@@ -1,35 +1,27 @@
 /**
- * Finding the header row of a pasted grid and mapping its columns to keys through a synonym index.
- * Shared by the pasted table of counts and the raw lists.
+ * Reading the header of a pasted grid with its table schema — the pasted table of counts and each raw
+ * list — into the columns the report shows: which column is which key, and the columns kept aside
+ * (unknown ones, and a second column for a key already taken).
  */
 import type { CellValue } from '../tab/spec';
+import { findHeader, type TableSchema } from '../table/schema';
 import { isMissingCell } from './numbers';
-import { headerText, type ExtraColumn } from './report';
-import { matchHeader, type MatchKind, type SynonymIndex } from './synonyms';
+import type { ExtraColumn } from './report';
 
 export interface ColumnMatch<K extends string> {
   column: number;
   header: string;
   key: K;
-  match: MatchKind;
 }
 
 export interface ColumnMap<K extends string> {
+  /** 0-based row of the header. */
+  headerRow: number;
   matches: ColumnMatch<K>[]; // in column order
   columnOf: Partial<Record<K, number>>;
   extras: ExtraColumn[];
   /** Columns naming a key an earlier column already took (first match wins); kept as extras. */
   duplicates: Array<{ column: number; header: string; key: K }>;
-}
-
-export interface HeaderRules<K extends string> {
-  index: SynonymIndex<K>;
-  /** Keys whose columns hold text: a header with a unit in brackets never names them. */
-  textKeys: readonly K[];
-  /** Match "ends with a synonym" too (公开课到课 → attendees), after every exact match. */
-  suffixes: boolean;
-  /** Whether the keys found on a row make it the header row. */
-  accepts: (keys: ReadonlySet<K>) => boolean;
 }
 
 /** True when every cell is blank or a placeholder such as "-". */
@@ -39,69 +31,32 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return true;
 }
 
-function keyOf<K extends string>(rules: HeaderRules<K>, cell: CellValue): K | null {
-  if (typeof cell !== 'string') return null;
-  return (
-    matchHeader(rules.index, cell, 'exact', rules.textKeys) ??
-    (rules.suffixes ? matchHeader(rules.index, cell, 'suffix', rules.textKeys) : null)
-  );
-}
-
-/** Index of the first row the rules accept as a header, or -1. */
-export function findHeaderRow<K extends string>(grid: readonly (readonly CellValue[])[], rules: HeaderRules<K>): number {
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const keys = new Set<K>();
-    for (const cell of row) {
-      const key = keyOf(rules, cell);
-      if (key !== null) keys.add(key);
-    }
-    if (keys.size >= 2 && rules.accepts(keys)) return r;
-  }
-  return -1;
-}
-
 /**
- * Maps header cells to keys: exact synonyms left to right, then (when allowed) suffix matches for
- * the keys still free. A column whose key is taken, or that names nothing, is an extra column
- * (kept and reported) when it has a header or any data.
+ * The header of a pasted grid and its columns, or null when no row is a header. A column that names
+ * no key, or a key already taken, is an extra column (kept and reported) when it has a header or any
+ * data.
  */
-export function mapColumns<K extends string>(
-  grid: readonly (readonly CellValue[])[],
-  headerRow: number,
-  rules: HeaderRules<K>,
-): ColumnMap<K> {
-  const header = grid[headerRow] ?? [];
-  let width = header.length;
-  for (let r = headerRow + 1; r < grid.length; r++) width = Math.max(width, grid[r]?.length ?? 0);
-
-  const columnOf: Partial<Record<K, number>> = {};
-  const matched = new Map<number, ColumnMatch<K>>();
-  const duplicates: ColumnMap<K>['duplicates'] = [];
-  const passes: MatchKind[] = rules.suffixes ? ['exact', 'suffix'] : ['exact'];
-  for (const kind of passes) {
-    for (let c = 0; c < width; c++) {
-      if (matched.has(c) || duplicates.some((d) => d.column === c)) continue;
-      const key = matchHeader(rules.index, header[c] ?? null, kind, rules.textKeys);
-      if (key === null) continue;
-      const text = headerText(header[c]);
-      if (columnOf[key] === undefined) {
-        columnOf[key] = c;
-        matched.set(c, { column: c, header: text, key, match: kind });
-      } else {
-        duplicates.push({ column: c, header: text, key });
-      }
-    }
-  }
-
+export function readColumns<K extends string>(grid: readonly (readonly CellValue[])[], schema: TableSchema<K>): ColumnMap<K> | null {
+  const header = findHeader(grid, schema);
+  if (!header) return null;
+  let width = header.labels.length;
+  for (let r = header.row + 1; r < grid.length; r++) width = Math.max(width, grid[r]?.length ?? 0);
+  const label = (column: number): string => header.labels[column] ?? '';
+  const matched = new Set(Object.values(header.columns) as number[]);
+  const matches = (Object.entries(header.columns) as Array<[K, number]>)
+    .map(([key, column]) => ({ column, header: label(column), key }))
+    .sort((a, b) => a.column - b.column);
   const extras: ExtraColumn[] = [];
   for (let c = 0; c < width; c++) {
-    if (matched.has(c)) continue;
-    const text = headerText(header[c]);
-    if (text !== '' || columnHasData(grid, headerRow, c)) extras.push({ column: c, header: text });
+    if (!matched.has(c) && (label(c) !== '' || columnHasData(grid, header.row, c))) extras.push({ column: c, header: label(c) });
   }
-  const matches = [...matched.values()].sort((a, b) => a.column - b.column);
-  return { matches, columnOf, extras, duplicates };
+  return {
+    headerRow: header.row,
+    matches,
+    columnOf: header.columns,
+    extras,
+    duplicates: header.repeated.map(({ column, key }) => ({ column, header: label(column), key })),
+  };
 }
 
 function columnHasData(grid: readonly (readonly CellValue[])[], headerRow: number, column: number): boolean {

@@ -1,14 +1,6 @@
 /** Conversion metrics (转化指标): the public API of the pure core. */
 export { readNumber, isMissingCell, type NumberReading, type NumberProblem, type ReadNumberOptions } from './numbers';
-export {
-  INPUT_KEYS,
-  COLUMN_SYNONYMS,
-  MONEY_INPUTS,
-  columnKeyOf,
-  normalizeHeader,
-  type InputKey,
-  type ColumnKey,
-} from './synonyms';
+export { INPUT_KEYS, COLUMN_SYNONYMS, METRICS_SCHEMA, MONEY_INPUTS, columnKeyOf, type InputKey, type ColumnKey } from './synonyms';
 export {
   METRICS,
   METRIC_KEYS,

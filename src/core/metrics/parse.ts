@@ -6,11 +6,12 @@
 import { toIso } from '../dates';
 import { AppError, type Problem } from '../errors';
 import { columnLetter, type CellValue } from '../tab/spec';
-import { findHeaderRow, isBlankRow, mapColumns, type HeaderRules } from './columns';
+import { headerName } from '../table/schema';
+import { isBlankRow, readColumns } from './columns';
 import { emptyInputs, type MetricInputs } from './definitions';
 import { isMissingCell, readNumberValue, type NumberProblem } from './numbers';
-import { headerText, rowText, type ExtraColumn, type MappingEntry, type SkippedRow, type Warning } from './report';
-import { COLUMN_INDEX, INPUT_KEYS, normalizeHeader, TEXT_COLUMNS, type ColumnKey, type InputKey } from './synonyms';
+import { rowText, type ExtraColumn, type MappingEntry, type SkippedRow, type Warning } from './report';
+import { INPUT_KEYS, METRICS_SCHEMA, type InputKey } from './synonyms';
 
 export interface ParsedRow {
   row: number; // 1-based row in the pasted grid
@@ -39,16 +40,6 @@ export interface ParseOptions {
   tab?: string;
 }
 
-const INPUT_SET: ReadonlySet<string> = new Set(INPUT_KEYS);
-
-export const METRICS_HEADER_RULES: HeaderRules<ColumnKey> = {
-  index: COLUMN_INDEX,
-  textKeys: TEXT_COLUMNS,
-  suffixes: true,
-  // Two known names, at least one of them a number column: "社群 活动" alone is a title, not a header.
-  accepts: (keys) => [...keys].some((key) => INPUT_SET.has(key)),
-};
-
 const TOTAL_LABEL_MAX = 24;
 const TOTAL_ROW = /^(合计|总计|汇总|小计|总合计|total|subtotal|grandtotal)$/;
 const TOTAL_HINT = /[计汇tTｔＴ]/;
@@ -57,8 +48,7 @@ const TOTAL_HINT = /[计汇tTｔＴ]/;
 export function isTotalLabel(cell: CellValue | undefined): boolean {
   // Every total label holds 计, 汇 or a t (total): most names are rejected before normalising.
   if (typeof cell !== 'string' || cell.length > TOTAL_LABEL_MAX || !TOTAL_HINT.test(cell)) return false;
-  const { text } = normalizeHeader(cell);
-  return TOTAL_ROW.test(text.replace(/[:：]+$/, ''));
+  return TOTAL_ROW.test(headerName(cell).name);
 }
 
 export const NUMBER_PROBLEM_CODES = {
@@ -79,10 +69,9 @@ export function parseMetricsGrid(grid: readonly (readonly CellValue[])[], option
   const tab = options.tab;
   if (grid.every((row) => isBlankRow(row))) throw new AppError({ code: 'error.emptyInput', location: { tab } });
 
-  const headerIndex = findHeaderRow(grid, METRICS_HEADER_RULES);
-  if (headerIndex < 0) throw new AppError({ code: 'metrics.error.noHeader', location: { tab } });
-  const header = grid[headerIndex];
-  const columns = mapColumns(grid, headerIndex, METRICS_HEADER_RULES);
+  const columns = readColumns(grid, METRICS_SCHEMA);
+  if (!columns) throw new AppError({ code: 'metrics.error.noHeader', location: { tab } });
+  const headerIndex = columns.headerRow;
 
   const skipped: SkippedRow[] = [];
   for (let r = 0; r < headerIndex; r++) {
@@ -94,11 +83,7 @@ export function parseMetricsGrid(grid: readonly (readonly CellValue[])[], option
     params: { column: columnLetter(d.column), header: d.header, field: d.key },
   }));
 
-  const inputColumns = INPUT_KEYS.filter((key) => columns.columnOf[key] !== undefined).map((key) => ({
-    key,
-    column: columns.columnOf[key] as number,
-    header: headerText(header[columns.columnOf[key] as number]),
-  }));
+  const inputColumns = INPUT_KEYS.flatMap((key) => columns.matches.filter((m) => m.key === key)).map((m) => ({ key: m.key as InputKey, column: m.column, header: m.header }));
   const nameColumn = columns.columnOf.name;
   const periodColumn = columns.columnOf.period;
   const headerTexts = columns.matches.map((m) => ({ column: m.column, text: m.header }));

@@ -8,13 +8,14 @@
 import { AppError, type Problem } from '../errors';
 import type { MessageKey } from '../i18n';
 import type { CellValue } from '../tab/spec';
-import { findHeaderRow, isBlankRow, mapColumns, type ColumnMap, type HeaderRules } from './columns';
+import type { TableSchema } from '../table/schema';
+import { isBlankRow, readColumns, type ColumnMap } from './columns';
 import { computeRow, emptyInputs, type MetricInputs } from './definitions';
 import { isMissingCell, readNumberValue } from './numbers';
 import { isTotalLabel, NUMBER_PROBLEM_CODES } from './parse';
 import { rowText, type MetricsReport, type RawListKind, type Warning } from './report';
 import type { MetricsResult, MetricsRow } from './result';
-import { buildSynonymIndex, type InputKey } from './synonyms';
+import type { InputKey } from './synonyms';
 
 export type MemberField = 'group' | 'name' | 'memberId' | 'joinTime';
 export type AttendanceField = 'memberId' | 'name' | 'minutes';
@@ -49,18 +50,17 @@ export const RAW_SYNONYMS = {
   orders: Record<OrderField, readonly string[]>;
 };
 
-function rules<K extends string>(table: Record<K, readonly string[]>, required: readonly K[]): HeaderRules<K> {
-  return {
-    index: buildSynonymIndex(table),
-    textKeys: [],
-    suffixes: false,
-    accepts: (keys) => required.every((key) => keys.has(key)),
-  };
+/** A raw list's table: a header names every column the list cannot be counted without. */
+function listSchema<K extends string>(synonyms: Record<K, readonly string[]>, required: readonly K[]): TableSchema<K> {
+  const order = Object.keys(synonyms) as K[];
+  const columns = {} as Record<K, { header: MessageKey; synonyms: readonly string[] }>;
+  for (const key of order) columns[key] = { header: `metrics.raw.field.${key}` as MessageKey, synonyms: synonyms[key] };
+  return { order, required, columns, header: { units: true } };
 }
 
-const MEMBER_RULES = rules<MemberField>(RAW_SYNONYMS.members, ['group', 'memberId']);
-const ATTENDANCE_RULES = rules<AttendanceField>(RAW_SYNONYMS.attendance, ['memberId', 'minutes']);
-const ORDER_RULES = rules<OrderField>(RAW_SYNONYMS.orders, ['memberId', 'amount']);
+const MEMBER_SCHEMA = listSchema<MemberField>(RAW_SYNONYMS.members, ['group', 'memberId']);
+const ATTENDANCE_SCHEMA = listSchema<AttendanceField>(RAW_SYNONYMS.attendance, ['memberId', 'minutes']);
+const ORDER_SCHEMA = listSchema<OrderField>(RAW_SYNONYMS.orders, ['memberId', 'amount']);
 
 export type OrderStatus = 'paid' | 'refunded' | 'unpaid' | 'unknown';
 
@@ -114,13 +114,14 @@ class ListReader<K extends string> {
   constructor(
     readonly list: RawListKind,
     readonly grid: readonly (readonly CellValue[])[],
-    headerRules: HeaderRules<K>,
+    schema: TableSchema<K>,
     readonly report: MetricsReport,
     readonly tab: string | undefined,
   ) {
-    this.headerIndex = findHeaderRow(grid, headerRules);
-    if (this.headerIndex < 0) throw new AppError({ code: NO_HEADER[list], location: { tab } });
-    this.columns = mapColumns(grid, this.headerIndex, headerRules);
+    const columns = readColumns(grid, schema);
+    if (!columns) throw new AppError({ code: NO_HEADER[list], location: { tab } });
+    this.columns = columns;
+    this.headerIndex = columns.headerRow;
     for (const m of this.columns.matches) report.mapping.push({ list, column: m.column, header: m.header, field: m.key });
     for (const extra of this.columns.extras) report.extraColumns.push({ list, ...extra });
     for (let r = 0; r < this.headerIndex; r++) {
@@ -195,7 +196,7 @@ export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): Me
   if (lists.members.every((row) => isBlankRow(row))) throw new AppError({ code: 'error.emptyInput', location: { tab: options.tabs?.members } });
 
   // Members: group → distinct IDs, in order of first appearance.
-  const membersReader = new ListReader('members', lists.members, MEMBER_RULES, report, options.tabs?.members);
+  const membersReader = new ListReader('members', lists.members, MEMBER_SCHEMA, report, options.tabs?.members);
   const groups = new Map<string, Set<string>>();
   const groupsOf = new Map<string, Set<string>>();
   membersReader.forEachRow((cell, row) => {
@@ -212,7 +213,7 @@ export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): Me
 
   // Attendance: minutes per ID, several rows adding up.
   let minutes: Map<string, number> | null = null;
-  const attendanceReader = lists.attendance ? new ListReader('attendance', lists.attendance, ATTENDANCE_RULES, report, options.tabs?.attendance) : null;
+  const attendanceReader = lists.attendance ? new ListReader('attendance', lists.attendance, ATTENDANCE_SCHEMA, report, options.tabs?.attendance) : null;
   if (attendanceReader) {
     const watched = new Map<string, number>();
     attendanceReader.forEachRow((cell, row) => {
@@ -226,7 +227,7 @@ export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): Me
   // Orders: paid amount per ID; refunded orders are not revenue, their buyers are refunds.
   let paid: Map<string, number> | null = null;
   let refunded: Set<string> | null = null;
-  const ordersReader = lists.orders ? new ListReader('orders', lists.orders, ORDER_RULES, report, options.tabs?.orders) : null;
+  const ordersReader = lists.orders ? new ListReader('orders', lists.orders, ORDER_SCHEMA, report, options.tabs?.orders) : null;
   const orderIds = new Set<string>();
   const unknownStatuses = new Map<string, number>();
   let unpaidOrders = 0;

@@ -1,8 +1,10 @@
 /**
- * Header synonyms: which pasted column names mean which input. Matching ignores case, spaces,
- * full-width forms and a trailing unit in brackets ("观看时长(分钟)", "群人数（人）").
+ * Header synonyms: which pasted column names mean which input, declared as the table schema of a
+ * pasted metrics table. Matching ignores case, spaces, full-width forms and a trailing unit in
+ * brackets ("观看时长(分钟)", "群人数（人）").
  */
-import { toHalfWidth } from '../dates';
+import type { CellValue } from '../tab/spec';
+import { columnNamed, type ColumnDef, type TableSchema } from '../table/schema';
 
 /** Numeric inputs of a metrics row, in the order the metrics tab shows them. */
 export const INPUT_KEYS = [
@@ -49,87 +51,31 @@ export const COLUMN_SYNONYMS: Record<ColumnKey, readonly string[]> = {
   left: ['退群', '退群人数'],
 };
 
-export interface NormalizedHeader {
-  text: string; // lower-case, half-width, without spaces or the trailing unit
-  unit: string | null; // the bracketed unit that was removed, e.g. "分钟"
-}
+/** Derived figures that end like an input but are not one (单客成本 is cost ÷ buyers, not a cost). */
+const DERIVED_HEADERS = ['单客成本', '获客成本', '人均成本', '获客单价', '人均收入', '人均花费'];
 
-const TRAILING_UNIT = /[(\[【]([^()[\]【】]*)[)\]】]$/;
-
-/** Header text reduced to what synonyms are compared with. */
-export function normalizeHeader(value: unknown): NormalizedHeader {
-  if (value === null || value === undefined) return { text: '', unit: null };
-  let text = toHalfWidth(String(value))
-    .toLowerCase()
-    .replace(/[\s_\-*:]+/g, '');
-  let unit: string | null = null;
-  const m = TRAILING_UNIT.exec(text);
-  if (m && m.index > 0) {
-    unit = m[1];
-    text = text.slice(0, m.index);
-  }
-  return { text, unit };
-}
+const COLUMN_KEYS: readonly ColumnKey[] = ['name', 'period', ...INPUT_KEYS];
 
 /**
- * A synonym table compiled for lookups: exact matches first, then "ends with a synonym"
- * (公开课到课 → attendees) for the headers no exact synonym claims.
+ * A pasted table of counts, declared once: its header is the first row naming two known columns, one
+ * of them a number column ("社群 活动" alone is a title); a header ending with a synonym names it too
+ * (公开课到课 → attendees); the name and period columns hold text, so "周期(天)" is no period.
  */
-export interface SynonymIndex<K extends string> {
-  exact: Map<string, K>;
-  suffixes: Array<{ text: string; key: K }>; // longest first
-}
-
-export function buildSynonymIndex<K extends string>(table: Record<K, readonly string[]>): SynonymIndex<K> {
-  const exact = new Map<string, K>();
-  const suffixes: Array<{ text: string; key: K }> = [];
-  for (const key of Object.keys(table) as K[]) {
-    for (const synonym of table[key]) {
-      const text = normalizeHeader(synonym).text;
-      if (!exact.has(text)) exact.set(text, key);
-      suffixes.push({ text, key });
-    }
-  }
-  suffixes.sort((a, b) => b.text.length - a.text.length);
-  return { exact, suffixes };
-}
-
-export type MatchKind = 'exact' | 'suffix';
-
-/** A negated header ("未打开") is not the thing it ends with. */
-const NEGATED_PREFIX = /(未|不|非|没|无|un|non)$/;
-/** Derived figures that end like an input but are not one (单客成本 is cost ÷ buyers, not a cost). */
-const DERIVED_HEADERS = new Set(['单客成本', '获客成本', '人均成本', '获客单价', '人均收入', '人均花费']);
-
-/** The key a header names, or null. `textKeys` never carry units: "周期(天)" is a duration, not a period. */
-export function matchHeader<K extends string>(
-  index: SynonymIndex<K>,
-  header: unknown,
-  kind: MatchKind,
-  textKeys: readonly K[] = [],
-): K | null {
-  const { text, unit } = normalizeHeader(header);
-  if (!text) return null;
-  let key: K | null = null;
-  if (kind === 'exact') key = index.exact.get(text) ?? null;
-  else if (!DERIVED_HEADERS.has(text)) {
-    for (const candidate of index.suffixes) {
-      if (text.length > candidate.text.length && text.endsWith(candidate.text)) {
-        if (!NEGATED_PREFIX.test(text.slice(0, text.length - candidate.text.length))) key = candidate.key;
-        break;
-      }
-    }
-  }
-  if (key !== null && unit !== null && textKeys.includes(key)) return null;
-  return key;
-}
-
-export const COLUMN_INDEX = buildSynonymIndex(COLUMN_SYNONYMS);
-export const TEXT_COLUMNS: readonly ColumnKey[] = ['name', 'period'];
+export const METRICS_SCHEMA: TableSchema<ColumnKey> = {
+  order: COLUMN_KEYS,
+  required: [],
+  header: { minColumns: 2, anyOf: INPUT_KEYS, units: true, suffixes: { except: DERIVED_HEADERS } },
+  columns: Object.fromEntries(
+    COLUMN_KEYS.map((key): [ColumnKey, ColumnDef] => [
+      key,
+      { header: `metrics.input.${key}`, synonyms: COLUMN_SYNONYMS[key], holdsText: key === 'name' || key === 'period' },
+    ]),
+  ) as Record<ColumnKey, ColumnDef>,
+};
 
 /** The column key a pasted header names (exact synonym first, then a synonym it ends with). */
-export function columnKeyOf(header: unknown): ColumnKey | null {
-  return matchHeader(COLUMN_INDEX, header, 'exact', TEXT_COLUMNS) ?? matchHeader(COLUMN_INDEX, header, 'suffix', TEXT_COLUMNS);
+export function columnKeyOf(header: CellValue | undefined): ColumnKey | null {
+  return columnNamed(METRICS_SCHEMA, header);
 }
 
 /** Inputs whose values are money, not counts of people. */

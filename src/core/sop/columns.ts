@@ -1,11 +1,14 @@
 /**
- * The columns of an SOP tab, and finding them again in a tab read back in either language. Both the
- * tab writer and the merge use this list, so a column is named in one place.
+ * The SOP tab's table, declared once: the tab writer, the merge that regenerates a tab and the
+ * readers of SOP tabs (template identification, the calendar's push count) all use this schema, so
+ * a column is named in one place. A column it does not know is a column of the user's.
  */
 import type { Lang } from '../i18n';
 import { t } from '../i18n';
-import { normalizeHeader } from '../team/team';
 import type { CellValue } from '../tab/spec';
+import { findHeader, tableRows, type ColumnDef, type TableHeader, type TableSchema } from '../table/schema';
+
+export { cellText } from '../table/schema';
 
 export const SOP_COLUMNS = [
   'id',
@@ -24,76 +27,13 @@ export const SOP_COLUMNS = [
   'note',
   'calendar',
   'generatedOwner',
+  'generatedTexts',
 ] as const;
 export type SopColumn = (typeof SOP_COLUMNS)[number];
 
-/** The columns of a tab: the calendar column only when holidays and solar terms are marked. */
-export function sopColumns(markCalendar: boolean): SopColumn[] {
-  return SOP_COLUMNS.filter((key) => markCalendar || key !== 'calendar');
-}
-
-export function sopHeader(key: SopColumn, lang: Lang): string {
-  return t(lang, `sop.header.${key}`);
-}
-
-/** Header text → column, over both languages' headers. */
-function headerIndex(): Map<string, SopColumn> {
-  const map = new Map<string, SopColumn>();
-  for (const lang of ['zh-CN', 'en'] as Lang[]) for (const key of SOP_COLUMNS) map.set(normalizeHeader(sopHeader(key, lang)), key);
-  return map;
-}
-
-export interface SopHeader {
-  /** 0-based row of the header in the grid. */
-  row: number;
-  /** 0-based column of each column found (the leftmost when a header text repeats). */
-  columns: Partial<Record<SopColumn, number>>;
-}
-
-/**
- * The header row of an SOP tab read back: the first row naming both the ID and the date column, in
- * either language. Null when there is none.
- */
-export function findSopHeader(grid: CellValue[][]): SopHeader | null {
-  const known = headerIndex();
-  for (let r = 0; r < grid.length; r++) {
-    const columns: Partial<Record<SopColumn, number>> = {};
-    grid[r].forEach((cell, c) => {
-      const key = known.get(normalizeHeader(cell));
-      if (key && columns[key] === undefined) columns[key] = c;
-    });
-    if (columns.id !== undefined && columns.date !== undefined) return { row: r, columns };
-  }
-  return null;
-}
-
-/** An SOP tab's cells by column. */
-export type SopCells = Partial<Record<SopColumn, CellValue>>;
-
-/** A cell as trimmed text ('' for blank). */
-export function cellText(value: CellValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value).trim();
-}
-
-/**
- * The rows below an SOP header with at least one cell filled (the weekday, a formula, does not count),
- * each as its cells by column.
- */
-export function sopTableRows(grid: CellValue[][], header: SopHeader): SopCells[] {
-  const rows: SopCells[] = [];
-  for (const line of grid.slice(header.row + 1)) {
-    const cells: SopCells = {};
-    let blank = true;
-    for (const key of SOP_COLUMNS) {
-      const c = header.columns[key];
-      if (c === undefined) continue;
-      cells[key] = line[c] ?? null;
-      if (key !== 'weekday' && cellText(cells[key]) !== '') blank = false;
-    }
-    if (!blank) rows.push(cells);
-  }
-  return rows;
-}
+/** Template texts a person may rewrite in a generated row; regenerating keeps what they wrote. */
+export const SOP_TEXT_COLUMNS = ['time', 'channel', 'item', 'detail', 'script', 'materials'] as const;
+export type SopTextColumn = (typeof SOP_TEXT_COLUMNS)[number];
 
 /** Widths (px) of the columns an SOP tab and a template tab share, so both read alike. */
 export const SHARED_COLUMN_WIDTHS = {
@@ -105,3 +45,61 @@ export const SHARED_COLUMN_WIDTHS = {
   script: 340,
   materials: 130,
 } as const;
+
+const column = (key: SopColumn, def: Omit<ColumnDef, 'header'> = {}): ColumnDef => ({ header: `sop.header.${key}`, ...def });
+
+export const SOP_SCHEMA: TableSchema<SopColumn> = {
+  order: SOP_COLUMNS,
+  required: ['id', 'date'],
+  columns: {
+    id: column('id', { width: 88, format: 'text', synonyms: ['编号', '序号'] }),
+    date: column('date', { width: 90, format: 'date' }),
+    // The weekday column holds formulas; a text format would show them as text when retyped.
+    weekday: column('weekday', { width: 48, format: 'general', synonyms: ['周', 'weekday'] }),
+    time: column('time', { width: SHARED_COLUMN_WIDTHS.time, format: 'time' }),
+    phase: column('phase', { width: SHARED_COLUMN_WIDTHS.phase, format: 'text' }),
+    channel: column('channel', { width: SHARED_COLUMN_WIDTHS.channel, format: 'text', synonyms: ['触点', '渠道/触点'] }),
+    item: column('item', { width: SHARED_COLUMN_WIDTHS.item, format: 'text' }),
+    detail: column('detail', { width: SHARED_COLUMN_WIDTHS.detail, format: 'text' }),
+    script: column('script', { width: SHARED_COLUMN_WIDTHS.script, format: 'text' }),
+    materials: column('materials', { width: SHARED_COLUMN_WIDTHS.materials, format: 'text' }),
+    owner: column('owner', { width: 84, format: 'text', synonyms: ['负责人', '执行人'] }),
+    status: column('status', { width: 84, format: 'text' }),
+    proof: column('proof', { width: 170, format: 'text' }),
+    note: column('note', { width: 150, format: 'text' }),
+    calendar: column('calendar', { width: 120, format: 'text' }),
+    // Bookkeeping for regeneration: hidden, yet there for anyone who unhides them.
+    generatedOwner: column('generatedOwner', { width: 72, format: 'text', hidden: true }),
+    generatedTexts: column('generatedTexts', { width: 72, format: 'text', hidden: true }),
+  },
+};
+
+/** The columns of a tab: the calendar column only when holidays and solar terms are marked. */
+export function sopColumns(markCalendar: boolean): SopColumn[] {
+  return SOP_COLUMNS.filter((key) => markCalendar || key !== 'calendar');
+}
+
+export function sopHeader(key: SopColumn, lang: Lang): string {
+  return t(lang, SOP_SCHEMA.columns[key].header);
+}
+
+export type SopHeader = TableHeader<SopColumn>;
+
+/**
+ * The header row of an SOP tab read back: the first row naming both the ID and the date column, in
+ * either language. Null when there is none.
+ */
+export function findSopHeader(grid: CellValue[][]): SopHeader | null {
+  return findHeader(grid, SOP_SCHEMA);
+}
+
+/** An SOP tab's cells by column. */
+export type SopCells = Partial<Record<SopColumn, CellValue>>;
+
+/**
+ * The rows below an SOP header with at least one cell filled (the weekday, a formula, does not count),
+ * each as its cells by column.
+ */
+export function sopTableRows(grid: CellValue[][], header: SopHeader): SopCells[] {
+  return tableRows(grid, SOP_SCHEMA, header, ['weekday']).map((row) => row.cells);
+}

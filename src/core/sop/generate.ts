@@ -9,7 +9,7 @@ import { t } from '../i18n';
 import type { CellValue } from '../tab/spec';
 import { peopleWithRole, roleLabel, type Person, type Role } from '../team/team';
 import { calendarLabel } from './calendar-label';
-import type { SopColumn } from './columns';
+import type { SopColumn, SopTextColumn } from './columns';
 import { fillPlaceholders } from './placeholders';
 import { statusLabel } from './status';
 import { channelLabel, rowIds, type SopTemplate } from './template';
@@ -58,6 +58,12 @@ export interface SopRow {
    * 'manual'): their cells as read, written back unchanged. The text fields above mirror them.
    */
   cells?: Partial<Record<SopColumn, CellValue>>;
+  /** The row of the existing tab this row continues (0-based); undefined or null for a new row. */
+  source?: number | null;
+  /** Fingerprints of the template texts as the generator last wrote them (the hidden text-check column). */
+  generatedTexts?: string;
+  /** Template texts kept because someone edited them, with the template's text to show in a note. */
+  editedTexts?: Partial<Record<SopTextColumn, { template: string; changed: boolean }>>;
 }
 
 export interface GenerateOptions {

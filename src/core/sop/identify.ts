@@ -22,11 +22,8 @@ export interface SopTabIdentity {
   matched: number;
 }
 
-type Cells = SopCells;
-const text = cellText;
-
 /** The table rows of an SOP tab with at least one cell filled, by column; [] without an SOP header. */
-function tableRows(grid: CellValue[][]): Cells[] {
+function sopRows(grid: CellValue[][]): SopCells[] {
   const header = findSopHeader(grid);
   return header ? sopTableRows(grid, header) : [];
 }
@@ -47,14 +44,14 @@ function rowsById(template: SopTemplate): Map<string, TemplateRow> {
  * anchor date most of those rows imply.
  */
 export function identifySopTab(grid: CellValue[][], templates: SopTemplate[]): SopTabIdentity {
-  const rows = tableRows(grid);
+  const rows = sopRows(grid);
   let best: SopTabIdentity = { template: null, anchor: null, matched: 0 };
   for (const template of templates) {
     const byId = rowsById(template);
     const votes = new Map<DaySerial, number>();
     let matched = 0;
     for (const row of rows) {
-      const templateRow = byId.get(text(row.id));
+      const templateRow = byId.get(cellText(row.id));
       if (!templateRow) continue;
       matched++;
       const date = parseDate(row.date ?? null);
@@ -108,16 +105,16 @@ export function templateFromSopTab(grid: CellValue[][], options: TemplateFromTab
 
   const rows: TemplateRow[] = [];
   const usedKeys = new Set<string>();
-  for (const cells of tableRows(grid)) {
+  for (const cells of sopRows(grid)) {
     const date = parseDate(cells.date ?? null);
-    if (date === null || parseStatus(text(cells.status)) === 'removed') continue;
+    if (date === null || parseStatus(cellText(cells.status)) === 'removed') continue;
     const dayOffset = date - options.anchor;
-    const item = text(cells.item);
+    const item = cellText(cells.item);
     if (Math.abs(dayOffset) > MAX_OFFSET || !item) continue;
-    const from = byId.get(text(cells.id));
-    const ownerRole = team.find((person) => person.name === text(cells.owner))?.role;
+    const from = byId.get(cellText(cells.id));
+    const ownerRole = team.find((person) => person.name === cellText(cells.owner))?.role;
     const role: Role = from?.role ?? ownerRole ?? 'other';
-    const time = typeof cells.time === 'number' && cells.time >= 0 && cells.time < 1 ? formatTimeOfDay(cells.time) : /^\d{1,2}:\d{2}$/.test(text(cells.time)) ? text(cells.time) : '';
+    const time = typeof cells.time === 'number' && cells.time >= 0 && cells.time < 1 ? formatTimeOfDay(cells.time) : /^\d{1,2}:\d{2}$/.test(cellText(cells.time)) ? cellText(cells.time) : '';
     let rowKey = from && !usedKeys.has(from.rowKey) ? from.rowKey : `d${dayOffset}-${item}`;
     for (let n = 2; usedKeys.has(rowKey); n++) rowKey = `d${dayOffset}-${item}#${n}`;
     usedKeys.add(rowKey);
@@ -125,12 +122,12 @@ export function templateFromSopTab(grid: CellValue[][], options: TemplateFromTab
       rowKey,
       dayOffset,
       time,
-      phase: text(cells.phase),
+      phase: cellText(cells.phase),
       channel: parseChannel(cells.channel) ?? from?.channel ?? 'group',
       item: generalize(item),
-      detail: generalize(text(cells.detail)),
-      script: generalize(text(cells.script)),
-      materials: generalize(text(cells.materials)),
+      detail: generalize(cellText(cells.detail)),
+      script: generalize(cellText(cells.script)),
+      materials: generalize(cellText(cells.materials)),
       role,
     });
   }

@@ -21,11 +21,15 @@ import {
   type FormatRun,
   type MarkerKey,
   type NoteSpec,
+  type RangeRef,
   type StyleRun,
   type TabSpec,
   type ValidationSpec,
 } from '../tab/spec';
-import { SHARED_COLUMN_WIDTHS, sopColumns, sopHeader, type SopColumn } from './columns';
+import { planTableLayout, type TableLayout } from '../tab/layers';
+import { columnSpecs } from '../table/schema';
+import { SOP_SCHEMA, SOP_TEXT_COLUMNS, sopColumns, sopHeader, type SopColumn } from './columns';
+import { freshTextPrints } from './merge';
 import type { SopRow } from './generate';
 import { statusLabel, STATUSES } from './status';
 import { anchorLabel, type SopTemplate } from './template';
@@ -46,23 +50,15 @@ export interface SopTabOptions {
   today: DaySerial;
   /** "YYYY-MM-DD HH:MM", for the note saying when the tab was made. */
   generatedAt: string;
+  /**
+   * Where the table's columns are: an existing tab's layout (with the user's columns between and beside
+   * them), or by default a new tab's (the columns in order from A).
+   */
+  layout?: TableLayout;
 }
 
 /** Rows below the table that still get dropdowns and conditional formats, for rows people append. */
 const SPARE_ROWS = 200;
-
-const COLUMN_WIDTHS: Record<SopColumn, number> = {
-  id: 88,
-  date: 90,
-  weekday: 48,
-  ...SHARED_COLUMN_WIDTHS,
-  owner: 84,
-  status: 84,
-  proof: 170,
-  note: 150,
-  calendar: 120,
-  generatedOwner: 72,
-};
 
 /** Light backgrounds for phase bands, readable behind dark text; phases take them in order. */
 export const PHASE_COLORS = ['#e8f0fe', '#e6f4ea', '#fef7e0', '#fce8e6', '#f3e8fd', '#e4f7fb'] as const;
@@ -77,6 +73,9 @@ export function sopTabName(group: string, cohort: string, lang: Lang): string {
   return cohort ? t(lang, 'sop.tabName', { group, cohort }) : t(lang, 'sop.tabNameNoCohort', { group });
 }
 
+/** The summary's texts longer than this are cut in the notes that show a template's text. */
+const NOTE_TEXT_LIMIT = 300;
+
 export function sopMarkerKey(group: string, cohort: string): MarkerKey {
   return { group, cohort };
 }
@@ -89,9 +88,10 @@ function quoted(text: string): string {
 export function buildSopTab(options: SopTabOptions): TabSpec {
   const { rows, group, cohort, template, anchor, lang, markCalendar, today } = options;
   const keys = sopColumns(markCalendar);
-  const colOf = (key: SopColumn): number => keys.indexOf(key);
+  const layout = options.layout ?? planTableLayout(keys, null);
+  const colOf = (key: SopColumn): number => layout.columns[key];
   const letter = (key: SopColumn): string => columnLetter(colOf(key));
-  const tableWidth = keys.length;
+  const tableWidth = layout.right;
   const dataRows = rows.length;
   const formattedRows = dataRows + SPARE_ROWS;
   const label = (status: (typeof STATUSES)[number]): string => statusLabel(status, lang);
@@ -104,8 +104,13 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     return `=IF(ISNUMBER(${date}),CHOOSE(WEEKDAY(${date}),${weekdayNames}),"")`;
   };
 
-  const grid: Cell[][] = [keys.map((key) => sopHeader(key, lang))];
-  rows.forEach((row, index) => grid.push(keys.map((key) => tableCell(row, key, index + 2))));
+  const place = (cells: Array<[SopColumn, Cell]>): Cell[] => {
+    const line: Cell[] = new Array<Cell>(tableWidth).fill(null);
+    for (const [key, cell] of cells) line[colOf(key)] = cell;
+    return line;
+  };
+  const grid: Cell[][] = [place(keys.map((key) => [key, sopHeader(key, lang)]))];
+  rows.forEach((row, index) => grid.push(place(keys.map((key) => [key, tableCell(row, key, index + 2)]))));
 
   function tableCell(row: SopRow, key: SopColumn, sheetRow: number): Cell {
     const dateValue = row.cells ? row.cells.date : row.date;
@@ -118,20 +123,23 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
       case 'date':
         return row.date;
       case 'time':
-        return row.time ? parseTimeOfDay(row.time) : null;
+        // A time someone rewrote as words ("晚饭后") stays words.
+        return row.time ? parseTimeOfDay(row.time) ?? row.time : null;
+      case 'generatedTexts':
+        return row.generatedTexts ?? freshTextPrints(row);
       default:
         return textOrBlank(row[key]);
     }
   }
 
+  // Static looks are column-wide; everything that depends on a row's data is a conditional format, so
+  // regenerating never has to repaint existing rows (and never paints over colours people chose).
   const styles: StyleRun[] = [
-    { range: range(0, 0, 1, tableWidth), style: HEADER_STYLE },
-    { range: range(1, 0, formattedRows, tableWidth), style: { vAlign: 'top' } },
+    ...keys.map((key): StyleRun => ({ range: range(0, colOf(key), 1, 1), style: HEADER_STYLE })),
+    ...keys.map((key): StyleRun => ({ range: range(1, colOf(key), formattedRows, 1), style: { vAlign: 'top' } })),
     { range: range(1, colOf('detail'), formattedRows, 1), style: { wrap: true } },
     { range: range(1, colOf('script'), formattedRows, 1), style: { wrap: true } },
-    { range: range(1, colOf('id'), formattedRows, 1), style: { fontColor: MUTED } },
-    { range: range(1, colOf('generatedOwner'), formattedRows, 1), style: { fontColor: MUTED } },
-    ...phaseBands(rows, template.phases, tableWidth),
+    ...(['id', 'generatedOwner', 'generatedTexts'] as const).map((key): StyleRun => ({ range: range(1, colOf(key), formattedRows, 1), style: { fontColor: MUTED } })),
   ];
 
   const statusRange = range(1, colOf('status'), formattedRows, 1);
@@ -154,6 +162,7 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
       style: { background: '#f4c7c3', fontColor: '#a50e0e' },
     },
     { ranges: [body], formula: `=${date}=TODAY()`, style: { background: '#fff2cc', bold: true } },
+    ...phaseBands(template.phases, rows, `$${letter('phase')}2`, body),
   ];
 
   const summary = buildSummary({ rows, phases: template.phases, lang, today, startCol: tableWidth + 1, letter, done, cancelled, removed });
@@ -164,8 +173,8 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     line[cell.col] = cell.value;
   }
 
-  // The auto-assigned owners are bookkeeping for regeneration: hidden, yet there for anyone who unhides them.
-  const columns: ColumnSpec[] = keys.map((key) => ({ key, width: COLUMN_WIDTHS[key], format: columnFormat(key), ...(key === 'generatedOwner' ? { hidden: true } : {}) }));
+  const columns: ColumnSpec[] = Array.from({ length: tableWidth }, (_, c): ColumnSpec => ({ key: `user${c}` }));
+  columnSpecs(SOP_SCHEMA, keys).forEach((column, i) => (columns[colOf(keys[i])] = column));
   columns.push({ key: 'summaryGap', width: 24, format: 'general' });
   for (const key of SUMMARY_COLUMNS) columns.push({ key: `summary.${key}`, width: key === 'label' ? 110 : 72, format: 'general' });
 
@@ -178,8 +187,10 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     cohort,
   });
   const notes: NoteSpec[] = [
-    { row: 0, col: 0, text: `${t(lang, 'tab.note.generated', { what, time: options.generatedAt })}\n${t(lang, 'sop.note.regenerate')}` },
+    { row: 0, col: colOf('id'), text: `${t(lang, 'tab.note.generated', { what, time: options.generatedAt })}\n${t(lang, 'sop.note.regenerate')}` },
     { row: 0, col: colOf('generatedOwner'), text: t(lang, 'sop.note.generatedOwner') },
+    { row: 0, col: colOf('generatedTexts'), text: t(lang, 'sop.note.generatedTexts') },
+    ...editedTextNotes(rows, colOf, lang),
     ...summary.notes,
   ];
 
@@ -195,34 +206,40 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     validations,
     conditionalFormats,
     notes,
+    blocks: [summary.block],
   };
+}
+
+/** A note on each template text someone edited: the template's text, or what it says now. */
+function editedTextNotes(rows: SopRow[], colOf: (key: SopColumn) => number, lang: Lang): NoteSpec[] {
+  const notes: NoteSpec[] = [];
+  rows.forEach((row, index) => {
+    for (const column of SOP_TEXT_COLUMNS) {
+      const edited = row.editedTexts?.[column];
+      if (!edited) continue;
+      const shown = Array.from(edited.template).length > NOTE_TEXT_LIMIT ? `${Array.from(edited.template).slice(0, NOTE_TEXT_LIMIT).join('')}…` : edited.template;
+      notes.push({ row: index + 1, col: colOf(column), text: t(lang, edited.changed ? 'sop.note.templateChanged' : 'sop.note.edited', { text: shown || '—' }) });
+    }
+  });
+  return notes;
 }
 
 function textOrBlank(value: unknown): CellValue {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function columnFormat(key: SopColumn): ColumnSpec['format'] {
-  if (key === 'date') return 'date';
-  if (key === 'time') return 'time';
-  // The weekday column holds formulas; a text format would show them as text when retyped.
-  if (key === 'weekday') return 'general';
-  return 'text';
-}
-
-/** One background run per stretch of consecutive rows in the same known phase. */
-function phaseBands(rows: SopRow[], phases: string[], width: number): StyleRun[] {
-  const runs: StyleRun[] = [];
-  let start = 0;
-  for (let i = 1; i <= rows.length; i++) {
-    if (i < rows.length && rows[i].phase === rows[start].phase) continue;
-    const phaseIndex = phases.indexOf(rows[start].phase);
-    if (rows[start].phase && phaseIndex >= 0) {
-      runs.push({ range: range(start + 1, 0, i - start, width), style: { background: PHASE_COLORS[phaseIndex % PHASE_COLORS.length] } });
-    }
-    start = i;
-  }
-  return runs;
+/**
+ * A light band per phase, as conditional formats on the phase column, so a row moved, added by hand
+ * or re-phased takes its band without the tab being repainted. Last in the list: today, overdue and
+ * done win over them.
+ */
+function phaseBands(phases: string[], rows: SopRow[], phaseCell: string, body: RangeRef): ConditionalFormatSpec[] {
+  const used = new Set(rows.map((row) => row.phase));
+  return phases.flatMap((phase, index) =>
+    phase && used.has(phase)
+      ? [{ ranges: [body], formula: `=${phaseCell}=${quoted(phase)}`, style: { background: PHASE_COLORS[index % PHASE_COLORS.length] } }]
+      : [],
+  );
 }
 
 function ownerList(names: string[], rows: SopRow[]): string[] {
@@ -268,7 +285,7 @@ interface Counts {
  * Rows, done, done % and overdue per phase (with a total) and per owner, as COUNTIFS over the
  * status, phase, owner and date columns, each carrying the count the core makes the same way.
  */
-function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: FormatRun[]; styles: StyleRun[]; notes: NoteSpec[] } {
+function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: FormatRun[]; styles: StyleRun[]; notes: NoteSpec[]; block: RangeRef } {
   const { rows, lang, startCol, letter } = input;
   const cells: PlacedCell[] = [];
   const formats: FormatRun[] = [];
@@ -348,7 +365,9 @@ function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: Form
     for (const owner of owners) countLine(row++, owner, 'owner');
     formats.push({ range: range(first, col(3), row - first, 1), format: 'percent' });
   }
-  return { cells, formats, styles, notes };
+  // The block the summary owns: as wide as its columns, as tall as its last line (at least one row).
+  const height = cells.reduce((h, cell) => Math.max(h, cell.row + 1), 1);
+  return { cells, formats, styles, notes, block: range(0, startCol, height, SUMMARY_COLUMNS.length) };
 }
 
 function orderedDistinct(values: string[]): string[] {

@@ -7,8 +7,22 @@ import { formatTimeOfDay, parseTimeOfDay, toHalfWidth } from '../dates';
 import { AppError, type Problem } from '../errors';
 import type { Lang, MessageKey, MessageParams } from '../i18n';
 import { t } from '../i18n';
-import { range, type Cell, type CellValue, type ColumnSpec, type TabSpec } from '../tab/spec';
-import { normalizeHeader, parseRole, roleLabel, ROLES, type Role } from '../team/team';
+import { range, type Cell, type CellValue, type TabSpec } from '../tab/spec';
+import {
+  cellText,
+  columnDropdowns,
+  columnSpecs,
+  findHeader,
+  headerCells,
+  normalizeHeader,
+  problemAt,
+  readCell,
+  tableRows,
+  type CellReading,
+  type ColumnDef,
+  type TableSchema,
+} from '../table/schema';
+import { parseRole, roleLabel, ROLES, type Role } from '../team/team';
 import { PLACEHOLDER_NAMES } from './placeholders';
 import { SHARED_COLUMN_WIDTHS } from './columns';
 import {
@@ -28,26 +42,55 @@ import {
 export const TEMPLATE_COLUMNS = ['rowKey', 'offset', 'time', 'phase', 'channel', 'item', 'detail', 'script', 'materials', 'role'] as const;
 export type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
 
-const REQUIRED: TemplateColumn[] = ['offset', 'channel', 'item', 'role'];
-
 const META = ['id', 'anchor', 'code'] as const;
 type MetaField = (typeof META)[number];
-
-const WIDTHS: Record<TemplateColumn, number> = {
-  rowKey: 120,
-  offset: 64,
-  ...SHARED_COLUMN_WIDTHS,
-  role: 84,
-};
 
 /** Rows below the last action that still get the dropdowns, for actions people add. */
 const SPARE_ROWS = 100;
 
 const BOTH: Lang[] = ['zh-CN', 'en'];
 
-function templateHeader(key: TemplateColumn, lang: Lang): string {
-  return t(lang, `sop.header.${key}`);
+const EXPECTED_CHANNELS = CHANNELS.map((c) => channelLabel(c, 'zh-CN')).join('、') + ' / ' + CHANNELS.map((c) => channelLabel(c, 'en')).join(', ');
+const EXPECTED_ROLES = ROLES.map((r) => roleLabel(r, 'zh-CN')).join('、') + ' / ' + ROLES.map((r) => roleLabel(r, 'en')).join(', ');
+
+/** A reader whose problems all name the value found, as the template tab's messages do. */
+function reader<V>(parse: (cell: CellValue) => V | null, problem: { problem: MessageKey; params?: MessageParams }): (cell: CellValue) => CellReading<V> {
+  return (cell) => {
+    const value = parse(cell);
+    return value === null ? { ...problem, params: { value: cellText(cell), ...problem.params } } : { value };
+  };
 }
+
+const column = (key: TemplateColumn, def: Omit<ColumnDef, 'header'>): ColumnDef => ({ header: `sop.header.${key}`, format: 'text', ...def });
+
+/**
+ * A template tab's table, declared once: "Save as template" writes it, the picker reads it back. Its
+ * header is the first row naming the day offset, channel, item and role columns, in either language.
+ */
+export const TEMPLATE_SCHEMA: TableSchema<TemplateColumn> = {
+  order: TEMPLATE_COLUMNS,
+  required: ['offset', 'channel', 'item', 'role'],
+  columns: {
+    rowKey: column('rowKey', { width: 120 }),
+    offset: column('offset', { width: 64, format: 'integer', read: reader(parseOffset, { problem: 'sop.error.badOffset' }) }),
+    time: column('time', { width: SHARED_COLUMN_WIDTHS.time, format: 'time', read: reader(parseTime, { problem: 'sop.error.badTime' }) }),
+    phase: column('phase', { width: SHARED_COLUMN_WIDTHS.phase }),
+    channel: column('channel', {
+      width: SHARED_COLUMN_WIDTHS.channel,
+      read: reader(parseChannel, { problem: 'sop.error.badChannel', params: { expected: EXPECTED_CHANNELS } }),
+      dropdown: ({ lang }) => ({ type: 'list', values: CHANNELS.map((c) => channelLabel(c, lang)), strict: true }),
+    }),
+    item: column('item', { width: SHARED_COLUMN_WIDTHS.item, read: reader((cell) => cellText(cell) || null, { problem: 'sop.error.missingItem' }) }),
+    detail: column('detail', { width: SHARED_COLUMN_WIDTHS.detail }),
+    script: column('script', { width: SHARED_COLUMN_WIDTHS.script }),
+    materials: column('materials', { width: SHARED_COLUMN_WIDTHS.materials }),
+    role: column('role', {
+      width: 84,
+      read: reader((cell) => parseRole(cellText(cell)), { problem: 'sop.error.badRole', params: { expected: EXPECTED_ROLES } }),
+      dropdown: ({ lang }) => ({ type: 'list', values: ROLES.map((r) => roleLabel(r, lang)), strict: true }),
+    }),
+  },
+};
 
 function metaLabel(field: MetaField, lang: Lang): string {
   return t(lang, `sop.template.meta.${field}`);
@@ -69,7 +112,7 @@ export function buildTemplateTab(template: SopTemplate, lang: Lang): TabSpec {
     metaLabel('code', lang),
     template.code,
   ];
-  const rows: Cell[][] = [meta, TEMPLATE_COLUMNS.map((key) => templateHeader(key, lang))];
+  const rows: Cell[][] = [meta, headerCells(TEMPLATE_SCHEMA, TEMPLATE_COLUMNS, lang)];
   for (const row of template.rows) {
     rows.push([
       row.rowKey,
@@ -85,15 +128,10 @@ export function buildTemplateTab(template: SopTemplate, lang: Lang): TabSpec {
     ]);
   }
   const body = template.rows.length + SPARE_ROWS;
-  const columns: ColumnSpec[] = TEMPLATE_COLUMNS.map((key) => ({
-    key,
-    width: WIDTHS[key],
-    format: key === 'offset' ? 'integer' : key === 'time' ? 'time' : 'text',
-  }));
   return {
     name: templateTabName(template.name, lang),
     marker: { kind: 'sop-template', key: { template: template.id } },
-    columns,
+    columns: columnSpecs(TEMPLATE_SCHEMA, TEMPLATE_COLUMNS),
     rows,
     headerRows: 2,
     frozenRows: 2,
@@ -109,29 +147,24 @@ export function buildTemplateTab(template: SopTemplate, lang: Lang): TabSpec {
     ],
     validations: [
       { range: range(0, 3), rule: { type: 'list', values: ANCHOR_KINDS.map((k) => anchorLabel(k, lang)), strict: true } },
-      { range: range(2, col('channel'), body, 1), rule: { type: 'list', values: CHANNELS.map((c) => channelLabel(c, lang)), strict: true } },
-      { range: range(2, col('role'), body, 1), rule: { type: 'list', values: ROLES.map((r) => roleLabel(r, lang)), strict: true } },
+      ...columnDropdowns(TEMPLATE_SCHEMA, TEMPLATE_COLUMNS, col, { lang, teamTab: null }, { row: 2, rows: body }),
     ],
     notes: [{ row: 0, col: 0, text: t(lang, 'sop.note.templateTab', { placeholders: PLACEHOLDER_NAMES[lang].map((n) => `{${n}}`).join(' ') }) }],
   };
 }
 
-function text(value: CellValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value).trim();
-}
-
 function parseOffset(value: CellValue | undefined): number | null {
   if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) <= 366 ? value : null;
-  const m = /^([+-]?)(\d{1,3})$/.exec(toHalfWidth(text(value)).replace(/[\u2212\u2013]/g, '-'));
+  const m = /^([+-]?)(\d{1,3})$/.exec(toHalfWidth(cellText(value)).replace(/[\u2212\u2013]/g, '-'));
   if (!m) return null;
   const n = Number(m[2]) * (m[1] === '-' ? -1 : 1);
   return Math.abs(n) <= 366 ? n : null;
 }
 
 function parseTime(value: CellValue | undefined): string | null {
-  if (value === null || value === undefined || text(value) === '') return '';
+  if (cellText(value) === '') return '';
   if (typeof value === 'number') return value >= 0 && value < 1 ? formatTimeOfDay(value) : null;
-  const fraction = parseTimeOfDay(text(value));
+  const fraction = parseTimeOfDay(cellText(value));
   return fraction === null ? null : formatTimeOfDay(fraction);
 }
 
@@ -149,86 +182,52 @@ function nameFromTabName(tabName: string): string {
  * repeated row key, unknown anchor) is reported at once, with its row and column.
  */
 export function readTemplateTab(grid: CellValue[][], tabName: string): SopTemplate {
-  const headerNames = new Map<string, TemplateColumn>();
-  for (const lang of BOTH) for (const key of TEMPLATE_COLUMNS) headerNames.set(normalizeHeader(templateHeader(key, lang)), key);
-  const metaNames = new Map<string, MetaField>();
-  for (const lang of BOTH) for (const field of META) metaNames.set(normalizeHeader(metaLabel(field, lang)), field);
-
-  let headerRow = -1;
-  const cols: Partial<Record<TemplateColumn, number>> = {};
-  for (let r = 0; r < grid.length && headerRow < 0; r++) {
-    const found: Partial<Record<TemplateColumn, number>> = {};
-    grid[r].forEach((cell, c) => {
-      const key = headerNames.get(normalizeHeader(cell));
-      if (key && found[key] === undefined) found[key] = c;
-    });
-    if (REQUIRED.every((key) => found[key] !== undefined)) {
-      headerRow = r;
-      Object.assign(cols, found);
-    }
-  }
-  if (headerRow < 0) throw new AppError({ code: 'sop.error.noTemplateHeader', location: { tab: tabName } });
+  const header = findHeader(grid, TEMPLATE_SCHEMA);
+  if (!header) throw new AppError({ code: 'sop.error.noTemplateHeader', location: { tab: tabName } });
 
   const problems: Problem[] = [];
-  const problem = (code: MessageKey, params: MessageParams, row: number, column: number, columnName?: string): void => {
-    problems.push({ code, params, location: { tab: tabName, row: row + 1, column, columnName } });
-  };
-
+  const metaNames = new Map<string, MetaField>();
+  for (const lang of BOTH) for (const field of META) metaNames.set(normalizeHeader(metaLabel(field, lang)), field);
   const meta: Partial<Record<MetaField, { value: CellValue; row: number; col: number }>> = {};
-  for (let r = 0; r < headerRow; r++) {
+  for (let r = 0; r < header.row; r++) {
     grid[r].forEach((cell, c) => {
       const field = metaNames.get(normalizeHeader(cell));
       if (field && !meta[field]) meta[field] = { value: grid[r][c + 1] ?? null, row: r, col: c + 1 };
     });
   }
-  const id = text(meta.id?.value) || tabName;
+  const id = cellText(meta.id?.value) || tabName;
   const anchorKind = parseAnchorKind(meta.anchor?.value);
   if (!anchorKind) {
     const expected = ANCHOR_KINDS.map((k) => anchorLabel(k, 'zh-CN') + '/' + anchorLabel(k, 'en')).join(', ');
-    problem('sop.error.badAnchor', { value: text(meta.anchor?.value), expected }, meta.anchor?.row ?? 0, meta.anchor?.col ?? 1);
+    problems.push({ code: 'sop.error.badAnchor', params: { value: cellText(meta.anchor?.value), expected }, location: { tab: tabName, row: (meta.anchor?.row ?? 0) + 1, column: meta.anchor?.col ?? 1 } });
   }
-  const typedCode = text(meta.code?.value).toUpperCase();
+  const typedCode = cellText(meta.code?.value).toUpperCase();
   const code = isValidCode(typedCode) ? typedCode : codeForTemplateId(id);
-
-  const header = grid[headerRow];
-  const columnName = (key: TemplateColumn): string => text(header[cols[key] ?? -1]);
-  const cell = (line: CellValue[], key: TemplateColumn): CellValue | undefined => (cols[key] === undefined ? undefined : line[cols[key] as number]);
-  const channels = CHANNELS.map((c) => channelLabel(c, 'zh-CN')).join('、') + ' / ' + CHANNELS.map((c) => channelLabel(c, 'en')).join(', ');
-  const roles = ROLES.map((r) => roleLabel(r, 'zh-CN')).join('、') + ' / ' + ROLES.map((r) => roleLabel(r, 'en')).join(', ');
 
   const rows: TemplateRow[] = [];
   const explicitKeys = new Set<string>();
-  for (let r = headerRow + 1; r < grid.length; r++) {
-    const line = grid[r];
-    if (TEMPLATE_COLUMNS.every((key) => text(cell(line, key)) === '')) continue;
-    const bad = (code: MessageKey, key: TemplateColumn, params: MessageParams = {}): void =>
-      problem(code, { value: text(cell(line, key)), ...params }, r, cols[key] ?? 0, columnName(key));
-
-    const dayOffset = parseOffset(cell(line, 'offset'));
-    if (dayOffset === null) bad('sop.error.badOffset', 'offset');
-    const time = parseTime(cell(line, 'time'));
-    if (time === null) bad('sop.error.badTime', 'time');
-    const channel: Channel | null = parseChannel(cell(line, 'channel'));
-    if (!channel) bad('sop.error.badChannel', 'channel', { expected: channels });
-    const role: Role | null = parseRole(text(cell(line, 'role')));
-    if (!role) bad('sop.error.badRole', 'role', { expected: roles });
-    const item = text(cell(line, 'item'));
-    if (!item) bad('sop.error.missingItem', 'item');
-    const rowKey = text(cell(line, 'rowKey'));
-    if (rowKey && explicitKeys.has(rowKey)) bad('sop.error.duplicateKey', 'rowKey');
+  for (const row of tableRows(grid, TEMPLATE_SCHEMA, header)) {
+    const read = <V>(key: TemplateColumn): V | undefined => readCell<TemplateColumn, V>(TEMPLATE_SCHEMA, header, row, key, problems, { tab: tabName });
+    const dayOffset = read<number>('offset');
+    const time = read<string>('time');
+    const channel = read<Channel>('channel');
+    const role = read<Role>('role');
+    const item = read<string>('item');
+    const rowKey = cellText(row.cells.rowKey);
+    if (rowKey && explicitKeys.has(rowKey)) problems.push(problemAt(TEMPLATE_SCHEMA, header, row.row, 'rowKey', 'sop.error.duplicateKey', { value: rowKey }, { tab: tabName }));
     if (rowKey) explicitKeys.add(rowKey);
 
-    if (dayOffset === null || time === null || !channel || !role || !item) continue;
+    if (dayOffset === undefined || time === undefined || !channel || !role || !item) continue;
     rows.push({
       rowKey,
       dayOffset,
       time,
-      phase: text(cell(line, 'phase')),
+      phase: cellText(row.cells.phase),
       channel,
       item,
-      detail: text(cell(line, 'detail')),
-      script: text(cell(line, 'script')),
-      materials: text(cell(line, 'materials')),
+      detail: cellText(row.cells.detail),
+      script: cellText(row.cells.script),
+      materials: cellText(row.cells.materials),
       role,
     });
   }

@@ -25,6 +25,10 @@ export interface MarkerMemo {
   blockRows?: string[];
   /** Fingerprints of the conditional-format rules the add-on wrote, to replace them and keep the user's. */
   rules?: string[];
+  /** The notes the add-on wrote inside its blocks: [block, row in block, column in block, fingerprint of the note]. */
+  notes?: Array<[number, number, number, string]>;
+  /** Fingerprints of the notes the add-on wrote on its table's header cells, by column key. */
+  headerNotes?: Record<string, string>;
 }
 
 /** Identifies a generated tab so that regenerating finds it again whatever its name became. */
@@ -110,6 +114,11 @@ function readMarkerMemo(value: unknown): MarkerMemo | null {
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
   if (strings(source.blockRows)) memo.blockRows = source.blockRows;
   if (strings(source.rules)) memo.rules = source.rules;
+  const isNoteAt = (n: unknown): n is [number, number, number, string] =>
+    Array.isArray(n) && n.length === 4 && n.slice(0, 3).every((x) => Number.isInteger(x) && x >= 0) && typeof n[3] === 'string';
+  if (Array.isArray(source.notes) && source.notes.every(isNoteAt)) memo.notes = source.notes;
+  const headerNotes = readKey(source.headerNotes);
+  if (headerNotes) memo.headerNotes = { ...headerNotes };
   return memo;
 }
 

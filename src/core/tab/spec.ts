@@ -145,6 +145,16 @@ export interface TabSpec {
   charts?: ChartSpec[];
   /** Text tab colour in the tab strip. */
   tabColor?: string;
+  /**
+   * The add-on's own rectangles outside a row table (a summary beside it, a calendar grid): regenerating
+   * rewrites them whole, and what a person typed into one is kept in an old version of the tab.
+   */
+  blocks?: RangeRef[];
+  /**
+   * Rows (0-based) a person hid. Generated tabs never hide rows themselves; the local workbook and
+   * .xlsx files keep the ones people hid, so that they travel with their rows when a tab is updated.
+   */
+  hiddenRows?: number[];
 }
 
 export function range(row: number, col: number, rows = 1, cols = 1): RangeRef {
@@ -156,6 +166,30 @@ export function gridWidth(spec: TabSpec): number {
   let width = spec.columns.length;
   for (const row of spec.rows) if (row.length > width) width = row.length;
   return width;
+}
+
+/**
+ * The rows and columns a spec reaches: its cells, and every range it formats, merges, validates,
+ * annotates or charts.
+ */
+export function specExtent(spec: TabSpec): { rows: number; cols: number } {
+  let rows = spec.rows.length;
+  let cols = gridWidth(spec);
+  const cover = (r: RangeRef): void => {
+    rows = Math.max(rows, r.row + r.rows);
+    cols = Math.max(cols, r.col + r.cols);
+  };
+  for (const run of spec.formats ?? []) cover(run.range);
+  for (const run of spec.styles ?? []) cover(run.range);
+  for (const merge of spec.merges ?? []) cover(merge);
+  for (const validation of spec.validations ?? []) cover(validation.range);
+  for (const rule of spec.conditionalFormats ?? []) rule.ranges.forEach(cover);
+  for (const note of spec.notes ?? []) cover({ row: note.row, col: note.col, rows: 1, cols: 1 });
+  for (const chart of spec.charts ?? []) {
+    chart.ranges.forEach(cover);
+    cover({ row: chart.anchor.row, col: chart.anchor.col, rows: 1, cols: 1 });
+  }
+  return { rows, cols };
 }
 
 /** Column index (0-based) to letters: 0 → A, 25 → Z, 26 → AA. */

@@ -1,10 +1,12 @@
 /** The 团队 / Team tab: one row per person; its name column feeds every owner dropdown. */
 import type { Lang } from '../i18n';
 import { t } from '../i18n';
-import { range, TabSpec, ValidationRule } from '../tab/spec';
-import { Person, ROLES, roleLabel } from './team';
+import { planTableLayout, type TableLayout } from '../tab/layers';
+import { range, type Cell, type ColumnSpec, type StyleRun, type TabSpec, type ValidationRule } from '../tab/spec';
+import { columnSpecs, headerCells } from '../table/schema';
+import { Person, ROLES, roleLabel, TEAM_COLUMNS, TEAM_SCHEMA, type TeamColumn } from './team';
 
-export const TEAM_COLUMNS = ['name', 'role', 'email', 'color'] as const;
+export { TEAM_COLUMNS, TEAM_SCHEMA };
 
 /** Rows the dropdowns cover, so people added later by hand are included. */
 const DROPDOWN_ROWS = 200;
@@ -18,28 +20,36 @@ export function ownerDropdown(teamTab: string): ValidationRule {
   return { type: 'listFromRange', tab: teamTab, a1: `A2:A${DROPDOWN_ROWS + 1}`, strict: false };
 }
 
-export function buildTeamTab(people: Person[], lang: Lang, generatedNote: string): TabSpec {
-  const header = TEAM_COLUMNS.map((key) => t(lang, `team.header.${key}`));
-  const rows = people.map((p) => [p.name, roleLabel(p.role, lang), p.email, p.color]);
+/**
+ * The Team tab for these people, in this order. `layout`: where the columns of an existing Team tab
+ * are (people may have added columns of their own, such as 电话); by default a new tab's.
+ */
+export function buildTeamTab(people: Person[], lang: Lang, generatedNote: string, layout: TableLayout = planTableLayout(TEAM_COLUMNS, null)): TabSpec {
+  const col = (key: TeamColumn): number => layout.columns[key];
+  const width = layout.right;
+  const line = (cells: Record<TeamColumn, Cell>): Cell[] => {
+    const row: Cell[] = new Array<Cell>(width).fill(null);
+    for (const key of TEAM_COLUMNS) row[col(key)] = cells[key];
+    return row;
+  };
+  const header = headerCells(TEAM_SCHEMA, TEAM_COLUMNS, lang);
+  const rows = people.map((p) => line({ name: p.name, role: roleLabel(p.role, lang), email: p.email, color: p.color }));
   const dataRows = Math.max(DROPDOWN_ROWS, people.length);
+  const columns: ColumnSpec[] = Array.from({ length: width }, (_, c) => ({ key: `user${c}` }));
+  columnSpecs(TEAM_SCHEMA, TEAM_COLUMNS).forEach((column, i) => (columns[col(TEAM_COLUMNS[i])] = column));
   return {
     name: teamTabName(lang),
     marker: { kind: 'team', key: {} },
-    columns: [
-      { key: 'name', width: 120, format: 'text' },
-      { key: 'role', width: 130, format: 'text' },
-      { key: 'email', width: 220, format: 'text' },
-      { key: 'color', width: 90, format: 'text' },
-    ],
+    columns,
     headerRows: 1,
     frozenRows: 1,
-    rows: [header, ...rows],
+    rows: [line({ name: header[0], role: header[1], email: header[2], color: header[3] }), ...rows],
     styles: [
-      { range: range(0, 0, 1, 4), style: { bold: true, background: '#f1f3f4' } },
-      ...people.map((p, i) => ({ range: range(i + 1, 3), style: { background: p.color, fontColor: readableTextColor(p.color) } })),
+      ...TEAM_COLUMNS.map((key): StyleRun => ({ range: range(0, col(key)), style: { bold: true, background: '#f1f3f4' } })),
+      ...people.map((p, i): StyleRun => ({ range: range(i + 1, col('color')), style: { background: p.color, fontColor: readableTextColor(p.color) } })),
     ],
-    validations: [{ range: range(1, 1, dataRows, 1), rule: { type: 'list', values: ROLES.map((r) => roleLabel(r, lang)), strict: false } }],
-    notes: [{ row: 0, col: 0, text: `${t(lang, 'team.note')}\n${generatedNote}` }],
+    validations: [{ range: range(1, col('role'), dataRows, 1), rule: { type: 'list', values: ROLES.map((r) => roleLabel(r, lang)), strict: false } }],
+    notes: [{ row: 0, col: col('name'), text: `${t(lang, 'team.note')}\n${generatedNote}` }],
     tabColor: '#4e79a7',
   };
 }

@@ -6,7 +6,7 @@ import { AppError, Problem } from '../errors';
 import type { Lang } from '../i18n';
 import { t } from '../i18n';
 import type { CellValue } from '../tab/spec';
-import { toHalfWidth } from '../dates';
+import { cellText, findHeader, normalizeHeader, tableRows, type TableSchema } from '../table/schema';
 
 export const ROLES = ['operator', 'advisor', 'lecturer', 'headTeacher', 'assistant', 'designer', 'other'] as const;
 export type Role = (typeof ROLES)[number];
@@ -49,10 +49,7 @@ const ROLE_ALIASES: Record<string, Role> = {
   助教: 'assistant', 设计: 'designer', 设计师: 'designer', 其他: 'other', 其它: 'other',
 };
 
-/** Lower case, half-width, without spaces: how headers and labels are compared. */
-export function normalizeHeader(text: unknown): string {
-  return toHalfWidth(String(text ?? '')).replace(/\s+/g, '').toLowerCase();
-}
+export { normalizeHeader };
 
 export function isColor(text: string): boolean {
   return /^#[0-9a-f]{6}$/i.test(text);
@@ -92,29 +89,34 @@ export function normalizeTeam(input: Array<Partial<Person>>): Person[] {
   return assignColors(people);
 }
 
-/** Column headers of the Team tab in both languages, for reading it back whatever language wrote it. */
-const TEAM_HEADERS: Record<keyof Person, string[]> = {
-  name: ['姓名', '名字', '成员', 'name'],
-  role: ['角色', '岗位', 'role'],
-  email: ['邮箱', '电子邮件', 'email', 'e-mail'],
-  color: ['颜色', 'colour', 'color'],
+export const TEAM_COLUMNS = ['name', 'role', 'email', 'color'] as const;
+export type TeamColumn = (typeof TEAM_COLUMNS)[number];
+
+/** The Team tab's table, declared once: written by saveTeam, read back wherever the team is needed. */
+export const TEAM_SCHEMA: TableSchema<TeamColumn> = {
+  order: TEAM_COLUMNS,
+  required: ['name'],
+  columns: {
+    name: { header: 'team.header.name', synonyms: ['姓名', '名字', '成员', 'name'], width: 120, format: 'text' },
+    role: { header: 'team.header.role', synonyms: ['角色', '岗位', 'role'], width: 130, format: 'text' },
+    email: { header: 'team.header.email', synonyms: ['邮箱', '电子邮件', 'email', 'e-mail'], width: 220, format: 'text' },
+    color: { header: 'team.header.color', synonyms: ['颜色', 'colour', 'color'], width: 90, format: 'text' },
+  },
 };
 
 /**
  * Reads a Team tab (or a pasted team list such as samples/team.tsv): the header row is the first row
- * naming at least a name column; unknown roles become 'other'.
+ * naming a name column, in either language; columns it does not name are someone's own (电话, 微信…)
+ * and are left alone; unknown roles become 'other'.
  */
 export function readTeamGrid(grid: CellValue[][]): Person[] {
-  const headerIndex = grid.findIndex((row) => row.some((cell) => TEAM_HEADERS.name.includes(normalizeHeader(cell))));
-  if (headerIndex < 0) return [];
-  const header = grid[headerIndex].map(normalizeHeader);
-  const col = (key: keyof Person): number => header.findIndex((h) => TEAM_HEADERS[key].includes(h));
-  const [nameCol, roleCol, emailCol, colorCol] = [col('name'), col('role'), col('email'), col('color')];
+  const header = findHeader(grid, TEAM_SCHEMA);
+  if (!header) return [];
   const people: Array<Partial<Person>> = [];
-  for (const row of grid.slice(headerIndex + 1)) {
-    const text = (c: number): string => (c >= 0 && row[c] !== null && row[c] !== undefined ? String(row[c]).trim() : '');
-    if (!text(nameCol)) continue;
-    people.push({ name: text(nameCol), role: parseRole(text(roleCol)) ?? 'other', email: text(emailCol), color: text(colorCol) });
+  for (const { cells } of tableRows(grid, TEAM_SCHEMA, header)) {
+    const name = cellText(cells.name);
+    if (!name) continue;
+    people.push({ name, role: parseRole(cellText(cells.role)) ?? 'other', email: cellText(cells.email), color: cellText(cells.color) });
   }
   const unique = people.filter((p, i) => people.findIndex((q) => q.name === p.name) === i);
   return assignColors(unique as Person[]);
@@ -126,7 +128,7 @@ export function readTeamGrid(grid: CellValue[][]): Person[] {
  * came from, so that a wrong or empty file never replaces the team.
  */
 export function readTeamList(grid: CellValue[][], source: string): Person[] {
-  if (!grid.some((row) => row.some((cell) => TEAM_HEADERS.name.includes(normalizeHeader(cell))))) {
+  if (!findHeader(grid, TEAM_SCHEMA)) {
     throw new AppError({ code: 'team.error.noHeader', location: { file: source } });
   }
   const people = readTeamGrid(grid);

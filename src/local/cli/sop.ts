@@ -19,7 +19,7 @@ export const sopCommands: CliCommands = {
       'zh-CN': '社群SOP排期：按模板和锚点日生成（--json 输出 JSON，--out 写入 .xlsx，--update 在已有工作簿中原地更新）',
       en: 'SOP schedule from a template and an anchor date (--json prints JSON, --out writes an .xlsx, --update regenerates in a workbook)',
     },
-    usage: 'sop --template ID --anchor YYYY-MM-DD [--team FILE] [--group NAME] [--cohort LABEL] [--update FILE.xlsx] [--json | --out FILE.xlsx]',
+    usage: 'sop --template ID --anchor YYYY-MM-DD [--team FILE] [--group NAME] [--cohort LABEL] [--update FILE.xlsx [--use-template-texts]] [--json | --out FILE.xlsx]',
     async run(args, { io, lang, tr }) {
       const template = option(args, 'template');
       const anchor = option(args, 'anchor');
@@ -44,7 +44,7 @@ export const sopCommands: CliCommands = {
         io.stderr(tr('cli.error.badOption', { option: '--group', value: group, expected: tr('sop.cli.oneGroup') }));
         return 1;
       }
-      const request = { template: template!, anchor: anchor!, groups: group, cohort: option(args, 'cohort') ?? '' };
+      const request = { template: template!, anchor: anchor!, groups: group, cohort: option(args, 'cohort') ?? '', useTemplateTexts: args.options['use-template-texts'] === true };
       const plan = planSop(ctx, request);
       for (const warning of plan.warnings) io.stderr(warning);
 

@@ -139,7 +139,13 @@ export function mountSopPage({ root, tr, boot }: PageEnv): void {
       });
       const save = h('button', { type: 'button', className: 'link sop-tab-save', 'data-tab': tab.tab, style: SMALL_LINK }, tr('sop.sidebar.saveTemplate'));
       save.addEventListener('click', () => saveTemplate(save, { fromTab: tab.tab, anchor: tab.anchor ?? anchorInput.value }));
-      existingBox.appendChild(h('div', { style: 'margin-bottom:8px' }, pick, h('span', { className: 'hint', style: 'font-size:12px' }, tab.line), save));
+      const texts = h('button', { type: 'button', className: 'link sop-tab-texts', 'data-tab': tab.tab, style: SMALL_LINK }, tr('sop.sidebar.useTemplateTexts'));
+      texts.addEventListener('click', () => {
+        if (!window.confirm(tr('sop.sidebar.useTemplateTextsConfirm', { tab: tab.tab }))) return;
+        fillFrom(tab);
+        generate(texts, { useTemplateTexts: true });
+      });
+      existingBox.appendChild(h('div', { style: 'margin-bottom:8px' }, pick, h('span', { className: 'hint', style: 'font-size:12px' }, tab.line), save, texts));
     }
   }
 
@@ -210,10 +216,12 @@ export function mountSopPage({ root, tr, boot }: PageEnv): void {
     for (const text of loaded.warnings) warnings.appendChild(h('div', {}, text));
   }
 
-  generateButton.addEventListener('click', () => {
+  generateButton.addEventListener('click', () => generate(generateButton));
+
+  function generate(button: HTMLButtonElement, extra: Partial<SopRequest> = {}): void {
     result.textContent = '';
     errors.textContent = '';
-    void withBusy(generateButton, tr('sop.sidebar.generating'), () => server.generateSop(request())).then(
+    void withBusy(button, tr('sop.sidebar.generating'), () => server.generateSop({ ...request(), ...extra })).then(
       (generated) => {
         result.textContent = generated.message;
         clear(warnings);
@@ -228,7 +236,7 @@ export function mountSopPage({ root, tr, boot }: PageEnv): void {
         schedulePreview();
       },
     );
-  });
+  }
 
   function saveTemplate(button: HTMLButtonElement, what: { template?: string; fromTab?: string; anchor?: string }): void {
     result.textContent = '';

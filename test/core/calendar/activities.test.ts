@@ -1,9 +1,12 @@
 import {
+  ACTIVITY_FIELDS,
+  ACTIVITY_SCHEMA,
   activitiesOn,
   activityRowCells,
   buildActivityListTab,
   convertPastedList,
   DEFAULT_LIST_LAYOUT,
+  keptListLines,
   looksLikeActivityList,
   parseActivityStatus,
   parseActivityType,
@@ -13,6 +16,9 @@ import {
 } from '../../../src/core/calendar/activities';
 import { AppError, formatError } from '../../../src/core/errors';
 import { translator } from '../../../src/core/i18n';
+import { planTableLayout } from '../../../src/core/tab/layers';
+import type { CellValue } from '../../../src/core/tab/spec';
+import { readExistingTable } from '../../../src/core/table/existing';
 import { ownerDropdown } from '../../../src/core/team/tab';
 import { readTeamGrid } from '../../../src/core/team/team';
 import { d, sampleActivities, sampleGrid, teamGrid } from './sample';
@@ -176,27 +182,37 @@ describe('the activity list tab', () => {
 describe('regenerating a list and converting a pasted one', () => {
   const draft: ActivityRow = { name: '大雪秒杀', type: 'promotion', start: d('2026-12-07'), end: d('2026-12-07'), owner: '陈默', targetGroups: ['A群'], goal: '', status: 'draft' };
 
-  test('regenerated with its rows, the list keeps every cell as read (aliases, text dates, extra columns) and appends below', () => {
-    const existing = [
+  /** What draftMonth does with a list tab it wrote before: read it back, keep its rows, lay the columns over it. */
+  function regenerate(existing: CellValue[][], drafts: ActivityRow[], options: { name?: string } = {}) {
+    const table = readExistingTable({ values: existing, formulas: [], notes: [] }, ACTIVITY_SCHEMA)!;
+    const layout = planTableLayout(ACTIVITY_FIELDS, table.old, { oldRight: table.right });
+    return { layout, tab: buildActivityListTab('zh-CN', '团队', drafts, { layout, kept: keptListLines(existing, table.old, layout), ...options }) };
+  }
+
+  test('regenerated with its rows, the list keeps every cell as read (aliases, text dates, blank rows) and appends below; a 备注 column stays the user’s', () => {
+    const existing: CellValue[][] = [
       ['活动名称', '类型', '开始日期', '结束日期', '负责人', '目标社群', '目标', '状态', '备注'],
       ['老活动', '低价训练营', '2026/12/1', null, '林晓', 'A群;B群', null, '计划中', '别改我'],
       [null, null, null, null, null, null, null, null, null],
       ['另一行', 'camp', d('2026-12-09'), d('2026-12-11'), null, null, null, null, null],
     ];
-    const tab = buildActivityListTab('zh-CN', '团队', [draft], { existing, name: '我的清单', key: '' });
+    const { tab } = regenerate(existing, [draft], { name: '我的清单' });
     expect(tab.name).toBe('我的清单');
-    expect(tab.rows.slice(0, 4)).toEqual(existing);
+    // The add-on's cells of every kept row, exactly as read; the 备注 cells are not the add-on's to write.
+    expect(tab.rows.slice(0, 4)).toEqual(existing.map((row) => [...row.slice(0, 8), null]));
     expect(tab.rows[4]).toEqual(['大雪秒杀', '促销活动', d('2026-12-07'), d('2026-12-07'), '陈默', 'A群', '', '草稿']);
-    expect(tab.columns.map((c) => c.key)).toEqual(['name', 'type', 'start', 'end', 'owner', 'targetGroups', 'goal', 'status', 'extra9']);
+    expect(tab.columns.map((c) => c.key)).toEqual(['name', 'type', 'start', 'end', 'owner', 'targetGroups', 'goal', 'status', 'user8']);
     expect(readActivityGrid(tab.rows as never).activities.map((a) => a.name)).toEqual(['老活动', '另一行', '大雪秒杀']);
   });
 
-  test('a list whose header sits lower gets its dropdowns and frozen rows below that header', () => {
-    const existing = [['12月排期'], ['状态', '开始日期', '活动名称', '类型'], ['', d('2026-12-01'), 'x', '其他']];
-    const tab = buildActivityListTab('zh-CN', '团队', [draft], { existing });
-    expect(tab.rows[3]).toEqual(['草稿', d('2026-12-07'), '大雪秒杀', '促销活动']);
+  test('a list whose header sits lower gets its dropdowns and frozen rows below that header; the columns it lacks come back after their neighbours', () => {
+    const existing: CellValue[][] = [['12月排期'], ['状态', '开始日期', '活动名称', '类型'], ['', d('2026-12-01'), 'x', '其他']];
+    const { tab, layout } = regenerate(existing, [draft]);
+    expect(layout.columns).toEqual({ status: 0, start: 1, end: 2, owner: 3, targetGroups: 4, goal: 5, name: 6, type: 7 });
+    expect(tab.rows[1]).toEqual(['状态', '开始日期', '结束日期', '负责人', '目标社群', '目标', '活动名称', '类型']);
+    expect(tab.rows[3]).toEqual(['草稿', d('2026-12-07'), d('2026-12-07'), '陈默', 'A群', '', '大雪秒杀', '促销活动']);
     expect(tab.frozenRows).toBe(2);
-    expect((tab.validations ?? []).map((v) => [v.range.row, v.range.col])).toEqual([[2, 3], [2, 0]]);
+    expect((tab.validations ?? []).map((v) => [v.range.row, v.range.col])).toEqual([[2, 7], [2, 3], [2, 0]]);
     expect(tab.conditionalFormats?.[0].formula).toBe('=OR($A3="草稿",$A3="draft")');
   });
 

@@ -2,10 +2,12 @@ import * as fc from 'fast-check';
 import { fromIso, type DaySerial } from '../../../src/core/dates';
 import { isAppError } from '../../../src/core/errors';
 import type { Lang } from '../../../src/core/i18n';
-import { cellValue, type CellValue } from '../../../src/core/tab/spec';
+import { cellValue, isFormulaCell, type CellValue, type FormulaCell } from '../../../src/core/tab/spec';
 import type { Person, Role } from '../../../src/core/team/team';
 import { generateSop, type SopRow } from '../../../src/core/sop/generate';
-import { mergeSop, mergeSummaryLine } from '../../../src/core/sop/merge';
+import { mergeSop, mergeSummaryLine, readSopTab, type MergeOptions } from '../../../src/core/sop/merge';
+import { locateOldBlocks, planLayers } from '../../../src/core/tab/layers';
+import type { MarkerMemo } from '../../../src/core/tab/marker';
 import { parseStatus } from '../../../src/core/sop/status';
 import { buildSopTab } from '../../../src/core/sop/tab';
 import type { SopTemplate } from '../../../src/core/sop/template';
@@ -35,7 +37,33 @@ function tabGrid(rows: SopRow[], template: SopTemplate, lang: Lang, markCalendar
     rows, group: GROUP, cohort: COHORT, template, anchor: ANCHOR, lang, teamTabName: '团队', markCalendar, today: day('2026-12-20'), generatedAt: '2026-12-01 09:30',
   });
   const width = Math.max(...spec.rows.map((r) => r.length));
-  return spec.rows.map((r) => Array.from({ length: width }, (_, c) => cellValue(r[c])));
+  const grid = spec.rows.map((r) => Array.from({ length: width }, (_, c) => cellValue(r[c])));
+  summaries.set(grid, planLayers({ spec, blocks: spec.blocks ?? [] }, null, undefined, '').memo);
+  formulas.set(grid, spec.rows.map((r) => Array.from({ length: width }, (_, c) => (isFormulaCell(r[c]) ? (r[c] as FormulaCell).formula : ''))));
+  const noteGrid: string[][] = spec.rows.map(() => []);
+  for (const note of spec.notes ?? []) noteGrid[note.row][note.col] = note.text;
+  notes.set(grid, noteGrid);
+  return grid;
+}
+
+/** The formulas and notes of each grid's cells, kept in step with the rows inserted into it. */
+const formulas = new WeakMap<CellValue[][], string[][]>();
+const notes = new WeakMap<CellValue[][], string[][]>();
+
+/** Inserts whole rows into a grid as a person does in a spreadsheet (the summary beside the table moves down too). */
+function insertRows(grid: CellValue[][], at: number, ...lines: CellValue[][]): void {
+  grid.splice(at, 0, ...lines);
+  formulas.get(grid)?.splice(at, 0, ...lines.map(() => []));
+  notes.get(grid)?.splice(at, 0, ...lines.map(() => []));
+}
+
+/** What the add-on remembers of each grid's summary block (found again however rows were inserted). */
+const summaries = new WeakMap<CellValue[][], MarkerMemo>();
+
+/** mergeSop over a grid as readTab gives it (no notes, no formulas). */
+function mergeGrid(grid: CellValue[][], rows: SopRow[], lang: Lang, options?: MergeOptions) {
+  const content = { values: grid, formulas: formulas.get(grid) ?? [], notes: notes.get(grid) ?? [] };
+  return mergeSop(readSopTab(content, locateOldBlocks(content, summaries.get(grid)).ranges), rows, lang, options);
 }
 
 const header = (grid: CellValue[][]) => grid[0].map((c) => String(c ?? ''));
@@ -66,24 +94,27 @@ describe('mergeSop', () => {
     setCell(grid, c, '备注', '讲师临时有事，改到周末');
 
     const moved = fresh(template, ANCHOR + 2, 'zh-CN');
-    const { rows, stats } = mergeSop(grid, moved, 'zh-CN');
+    const { rows, stats } = mergeGrid(grid, moved, 'zh-CN');
     expect(byId(rows, a)).toMatchObject({ status: '已完成', proof: 'https://example.com/shot-1.png', date: first[0].date as number + 2 });
     expect(byId(rows, b).status).toBe('进行中');
     expect(byId(rows, c)).toMatchObject({ status: '延期', note: '讲师临时有事，改到周末' });
     for (const row of rows) expect(row.date).toBe((first.find((f) => f.id === row.id)?.date as number) + 2);
-    expect(stats).toEqual({ added: 0, redated: first.length, removedKept: 0, dropped: 0, kept: first.length, manual: 0, lost: 0 });
+    expect(stats).toEqual({ added: 0, redated: first.length, removedKept: 0, dropped: 0, kept: first.length, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, lost: 0 });
   });
 
   test('the toast says what changed', () => {
-    const stats = { added: 2, redated: 26, removedKept: 0, dropped: 0, kept: 26, manual: 0, lost: 0 };
+    const stats = { added: 2, redated: 26, removedKept: 0, dropped: 0, kept: 26, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, lost: 0 };
     expect(mergeSummaryLine(stats, 'en')).toBe('+2 rows · 26 re-dated · 0 lost');
     expect(mergeSummaryLine(stats, 'zh-CN')).toBe('+2 行 · 26 行改期 · 0 项丢失');
   });
 
   test('regenerating with nothing changed changes nothing and re-dates nothing', () => {
     const grid = tabGrid(first, template, 'zh-CN');
-    const { rows, stats } = mergeSop(grid, fresh(template, ANCHOR, 'zh-CN'), 'zh-CN');
-    expect(rows).toEqual(first);
+    const { rows, stats } = mergeGrid(grid, fresh(template, ANCHOR, 'zh-CN'), 'zh-CN');
+    // Each row now also says which row of the tab it continues and what the generator wrote.
+    expect(rows.map(({ source, generatedTexts, editedTexts, ...row }) => row)).toEqual(first);
+    expect(rows.map((row) => row.source)).toEqual(first.map((_, i) => i + 1));
+    expect(rows.every((row) => Object.keys(row.editedTexts ?? {}).length === 0)).toBe(true);
     expect(stats).toMatchObject({ added: 0, redated: 0, kept: first.length, lost: 0 });
   });
 
@@ -92,13 +123,13 @@ describe('mergeSop', () => {
     const operatorRows = first.filter((r) => r.role === 'operator');
     setCell(grid, operatorRows[0].id, '执行人', '外援小刘');
     const newTeam = TEAM.map((p) => (p.role === 'operator' ? person('周舟', 'operator') : p));
-    const { rows, stats } = mergeSop(grid, fresh(template, ANCHOR, 'zh-CN', newTeam), 'zh-CN');
+    const { rows, stats } = mergeGrid(grid, fresh(template, ANCHOR, 'zh-CN', newTeam), 'zh-CN');
     expect(byId(rows, operatorRows[0].id).owner).toBe('外援小刘');
     for (const row of operatorRows.slice(1)) expect(byId(rows, row.id).owner).toBe('周舟');
     expect(stats.lost).toBe(0);
 
     // And again after one more team change: the hand-picked owner still counts as hand-picked.
-    const again = mergeSop(tabGrid(rows, template, 'zh-CN'), fresh(template, ANCHOR, 'zh-CN', TEAM), 'zh-CN').rows;
+    const again = mergeGrid(tabGrid(rows, template, 'zh-CN'), fresh(template, ANCHOR, 'zh-CN', TEAM), 'zh-CN').rows;
     expect(byId(again, operatorRows[0].id).owner).toBe('外援小刘');
     expect(byId(again, operatorRows[1].id).owner).toBe('林晓');
   });
@@ -106,7 +137,7 @@ describe('mergeSop', () => {
   test('a cleared owner stays cleared', () => {
     const grid = tabGrid(first, template, 'zh-CN');
     setCell(grid, first[3].id, '执行人', null);
-    expect(byId(mergeSop(grid, first, 'zh-CN').rows, first[3].id).owner).toBe('');
+    expect(byId(mergeGrid(grid, first, 'zh-CN').rows, first[3].id).owner).toBe('');
   });
 
   test('without the auto-assigned column, an owner that differs from the new one is kept', () => {
@@ -114,7 +145,7 @@ describe('mergeSop', () => {
     const operatorRows = first.filter((r) => r.role === 'operator');
     setCell(grid, operatorRows[0].id, '执行人', '外援小刘');
     const newTeam = TEAM.map((p) => (p.role === 'operator' ? person('周舟', 'operator') : p));
-    const { rows, stats } = mergeSop(grid, fresh(template, ANCHOR, 'zh-CN', newTeam), 'zh-CN');
+    const { rows, stats } = mergeGrid(grid, fresh(template, ANCHOR, 'zh-CN', newTeam), 'zh-CN');
     expect(byId(rows, operatorRows[0].id).owner).toBe('外援小刘');
     // Nothing tells an assigned 林晓 from a typed one here, so it is kept too: nothing typed is lost.
     expect(byId(rows, operatorRows[1].id).owner).toBe('林晓');
@@ -127,7 +158,7 @@ describe('mergeSop', () => {
     setCell(grid, typed.id, '状态', '已完成');
     setCell(grid, noted.id, '备注', '物料已外包');
     const edited = without(template, new Set([typed.rowKey, noted.rowKey, untouched.rowKey]));
-    const { rows, stats } = mergeSop(grid, fresh(edited, ANCHOR, 'zh-CN'), 'zh-CN');
+    const { rows, stats } = mergeGrid(grid, fresh(edited, ANCHOR, 'zh-CN'), 'zh-CN');
     expect(byId(rows, typed.id)).toMatchObject({ status: '已移除', note: '原状态：已完成；', origin: 'removed', item: typed.item });
     expect(byId(rows, noted.id)).toMatchObject({ status: '已移除', note: '物料已外包', origin: 'removed' });
     expect(byId(rows, untouched.id)).toBeUndefined();
@@ -139,12 +170,12 @@ describe('mergeSop', () => {
     expect(line[header(regrid).indexOf('状态')]).toBe('已移除');
     expect(line[header(regrid).indexOf('日期')]).toBe(typed.date);
     // Regenerating again neither drops them nor stacks another "原状态".
-    const twice = mergeSop(regrid, fresh(edited, ANCHOR, 'zh-CN'), 'zh-CN');
+    const twice = mergeGrid(regrid, fresh(edited, ANCHOR, 'zh-CN'), 'zh-CN');
     expect(byId(twice.rows, typed.id)).toMatchObject({ status: '已移除', note: '原状态：已完成；' });
     expect(twice.stats).toMatchObject({ removedKept: 2, dropped: 0, lost: 0 });
 
     // When the template row comes back, the row is work to do again; the note keeps the history.
-    const back = mergeSop(regrid, fresh(template, ANCHOR, 'zh-CN'), 'zh-CN');
+    const back = mergeGrid(regrid, fresh(template, ANCHOR, 'zh-CN'), 'zh-CN');
     expect(byId(back.rows, typed.id)).toMatchObject({ status: '未开始', note: '原状态：已完成；', origin: 'template' });
     expect(back.stats).toMatchObject({ added: 1, lost: 0 });
   });
@@ -152,7 +183,7 @@ describe('mergeSop', () => {
   test('new template rows are added', () => {
     const smaller = without(template, new Set([first[1].rowKey]));
     const grid = tabGrid(fresh(smaller, ANCHOR, 'zh-CN'), smaller, 'zh-CN');
-    const { rows, stats } = mergeSop(grid, first, 'zh-CN');
+    const { rows, stats } = mergeGrid(grid, first, 'zh-CN');
     expect(rows.map((r) => r.id)).toEqual(first.map((r) => r.id));
     expect(stats).toMatchObject({ added: 1, kept: first.length - 1, redated: 0 });
   });
@@ -169,9 +200,9 @@ describe('mergeSop', () => {
       return line;
     };
     const afterThird = grid.findIndex((r) => r[0] === first[3].id) + 1;
-    grid.splice(afterThird, 0, handRow('加一场答疑'), handRow('给讲师买咖啡', 'X1'));
-    grid.splice(1, 0, handRow('开营前总检查'));
-    const { rows, stats } = mergeSop(grid, fresh(template, ANCHOR + 5, 'zh-CN'), 'zh-CN');
+    insertRows(grid, afterThird, handRow('加一场答疑'), handRow('给讲师买咖啡', 'X1'));
+    insertRows(grid, 1, handRow('开营前总检查'));
+    const { rows, stats } = mergeGrid(grid, fresh(template, ANCHOR + 5, 'zh-CN'), 'zh-CN');
     expect(rows[0]).toMatchObject({ item: '开营前总检查', origin: 'manual', status: '进行中', date: null });
     const at = rows.findIndex((r) => r.id === first[3].id);
     expect(rows[at + 1]).toMatchObject({ item: '加一场答疑', origin: 'manual' });
@@ -187,7 +218,7 @@ describe('mergeSop', () => {
     setCell(grid, first[0].id, '状态', '已完成');
     setCell(grid, first[1].id, '状态', '等学员回复');
     const en = builtInTemplate('big-class-28d', 'en');
-    const { rows, stats } = mergeSop(grid, fresh(en, ANCHOR, 'en'), 'en');
+    const { rows, stats } = mergeGrid(grid, fresh(en, ANCHOR, 'en'), 'en');
     expect(byId(rows, first[0].id).status).toBe('Done');
     expect(byId(rows, first[1].id).status).toBe('等学员回复');
     expect(byId(rows, first[2].id).status).toBe('Not started');
@@ -195,11 +226,11 @@ describe('mergeSop', () => {
   });
 
   test('an empty tab gets every row; a grid that is not an SOP tab is refused', () => {
-    expect(mergeSop([], first, 'zh-CN').stats).toMatchObject({ added: first.length, kept: 0 });
-    expect(mergeSop([[null, ''], []], first, 'zh-CN').stats.added).toBe(first.length);
+    expect(mergeGrid([], first, 'zh-CN').stats).toMatchObject({ added: first.length, kept: 0 });
+    expect(mergeGrid([[null, ''], []], first, 'zh-CN').stats.added).toBe(first.length);
     expect.assertions(3);
     try {
-      mergeSop([['姓名', '角色'], ['林晓', '社群运营']], first, 'zh-CN');
+      mergeGrid([['姓名', '角色'], ['林晓', '社群运营']], first, 'zh-CN');
     } catch (error) {
       expect(isAppError(error) && error.problems[0].code).toBe('sop.error.noSopHeader');
     }
@@ -259,14 +290,14 @@ describe('mergeSop', () => {
               const line: CellValue[] = new Array(grid[0].length).fill(null);
               const item = `手加${k}-${hand.item}`;
               line[h.indexOf('事项')] = item;
-              grid.splice(hand.at + 1, 0, line);
+              insertRows(grid, hand.at + 1, line);
             });
           for (const line of grid.slice(1)) if (line[0] === null && line[h.indexOf('事项')]) handItems.push(String(line[h.indexOf('事项')]));
 
           const template = without(builtInTemplate('conversion-7d', lang), new Set(removed));
           const team = swapTeam ? TEAM.map((p) => (p.role === 'operator' ? person('新运营', 'operator') : p)) : TEAM;
           const next = fresh(template, ANCHOR + shift, lang, team);
-          const { rows, stats } = mergeSop(grid, next, lang);
+          const { rows, stats } = mergeGrid(grid, next, lang);
 
           expect(stats.lost).toBe(0);
           for (const [id, record] of typed) {
@@ -298,7 +329,7 @@ describe('mergeSop', () => {
           // Every fresh row is there exactly once.
           for (const row of next) expect(rows.filter((r) => r.id === row.id)).toHaveLength(1);
           // Written and regenerated again with the same inputs, nothing moves and nothing is dropped.
-          const again = mergeSop(tabGrid(rows, template, lang), next, lang);
+          const again = mergeGrid(tabGrid(rows, template, lang), next, lang);
           const view = (list: SopRow[]) => list.map((r) => [r.id, r.origin, r.date, r.item, r.owner, r.status, r.proof, r.note]);
           expect(view(again.rows)).toEqual(view(rows));
           expect(again.stats).toMatchObject({ added: 0, redated: 0, dropped: 0, lost: 0 });
@@ -316,14 +347,14 @@ describe('mergeSop', () => {
           [...positions].sort((a, b) => b - a).forEach((at, k) => {
             const line: CellValue[] = new Array(grid[0].length).fill(null);
             line[h.indexOf('事项')] = `hand-${k}`;
-            grid.splice(at + 1, 0, line);
+            insertRows(grid, at + 1, line);
           });
           let last: string | null = null;
           for (const line of grid.slice(1)) {
             if (line[0]) last = String(line[0]);
             else expectedPredecessor.set(String(line[h.indexOf('事项')]), last);
           }
-          const { rows } = mergeSop(grid, fresh(zh, ANCHOR + shift, 'zh-CN'), 'zh-CN');
+          const { rows } = mergeGrid(grid, fresh(zh, ANCHOR + shift, 'zh-CN'), 'zh-CN');
           rows.forEach((row, i) => {
             if (row.origin !== 'manual') return;
             let j = i - 1;

@@ -97,20 +97,19 @@ describe('buildSopTab', () => {
     expect(cellValue(spec.rows[1][weekdayCol])).toBe('周一');
   });
 
-  test('the script column wraps and phases get colour bands that cover every row once', () => {
+  test('the script column wraps and each phase gets its colour band, as a rule on the phase column that follows rows wherever they go', () => {
     const { spec, rows } = build('zh-CN');
     const scriptCol = colOf(spec, '话术');
     expect(spec.styles?.some((s) => s.style.wrap && s.range.col === scriptCol && s.range.row === 1 && s.range.rows >= rows.length)).toBe(true);
-    const bands = (spec.styles ?? []).filter((s) => (PHASE_COLORS as readonly string[]).includes(s.style.background ?? ''));
-    const covered = new Array(rows.length).fill(0);
-    for (const band of bands) for (let r = band.range.row; r < band.range.row + band.range.rows; r++) covered[r - 1]++;
-    expect(covered.every((n) => n === 1)).toBe(true);
+    // No row is painted by hand: a colour a person gives a row stays theirs.
+    expect((spec.styles ?? []).some((s) => (PHASE_COLORS as readonly string[]).includes(s.style.background ?? ''))).toBe(false);
     const template = builtInTemplate('big-class-28d', 'zh-CN');
-    for (const band of bands) {
-      const phases = new Set(rows.slice(band.range.row - 1, band.range.row - 1 + band.range.rows).map((r) => r.phase));
-      expect(phases.size).toBe(1);
-      expect(band.style.background).toBe(PHASE_COLORS[template.phases.indexOf([...phases][0])]);
-    }
+    const bands = (spec.conditionalFormats ?? []).filter((rule) => (PHASE_COLORS as readonly string[]).includes(rule.style.background ?? ''));
+    expect(bands.map((rule) => rule.formula)).toEqual(template.phases.map((phase) => `=$E2="${phase}"`));
+    bands.forEach((rule, i) => {
+      expect(rule.style.background).toBe(PHASE_COLORS[i]);
+      expect(rule.ranges).toEqual([{ row: 1, col: 0, rows: rows.length + 200, cols: headerRow(spec).indexOf('文字校验') + 1 }]);
+    });
   });
 
   test.each(['zh-CN', 'en'] as const)('owner and status dropdowns (%s)', (lang) => {
@@ -174,13 +173,14 @@ describe('buildSopTab', () => {
   test('the rule order puts done/cancelled greying before the red overdue mark and the today highlight', () => {
     const formulas = (build('zh-CN').spec.conditionalFormats ?? []).map((r) => r.formula);
     expect(formulas[0]).toBe('=$L2="已完成"');
-    expect(formulas.indexOf('=$B2=TODAY()')).toBe(formulas.length - 1);
+    // The phase bands come last: every mark of a row's state shows over them.
+    expect(formulas.indexOf('=$B2=TODAY()')).toBe(formulas.length - 1 - builtInTemplate('big-class-28d', 'zh-CN').phases.length);
   });
 
   describe.each(['zh-CN', 'en'] as const)('the summary block (%s)', (lang) => {
     const { spec, rows } = build(lang, { markCalendar: true }, typeStatuses(lang));
     const [done, cancelled, removed] = lang === 'zh-CN' ? ['已完成', '取消', '已移除'] : ['Done', 'Cancelled', 'Removed'];
-    const tableWidth = headerRow(spec).indexOf(lang === 'zh-CN' ? '系统分配' : 'Auto-assigned') + 1;
+    const tableWidth = headerRow(spec).indexOf(lang === 'zh-CN' ? '文字校验' : 'Text check') + 1;
     const start = tableWidth + 1;
     const labelsInBlock = (): Array<{ row: number; label: string }> =>
       spec.rows.map((line, row) => ({ row, label: String(cellValue(line[start]) ?? '') })).filter((x) => x.label !== '');

@@ -1,0 +1,79 @@
+/**
+ * Property: whatever a person does to a generated tab — columns of their own, notes anywhere, text
+ * beside the table, rewritten template texts, rows added by hand, hidden rows — regenerating keeps
+ * every bit of it in its row, or in the hidden old version, and says so truthfully. On the local
+ * workbook; test/gas/layers-property.test.ts runs the same stories on the Apps Script adapter.
+ */
+import fc from 'fast-check';
+import { generateCalendar } from '../../src/app/calendar';
+import { generateGantt } from '../../src/app/gantt';
+import { computeMetricsTab } from '../../src/app/metrics';
+import { saveTeam } from '../../src/app/team';
+import { fromIso, type DaySerial } from '../../src/core/dates';
+import { createLocalContext } from '../../src/local/context';
+import { createDemoContext } from '../../src/local/demo';
+import { gridKeepsEveryEdit, memoryDriver, sopKeepsEveryEdit, STORY_TEAM, type GridStory } from '../support/layers';
+
+const TODAY = fromIso('2026-11-23') as DaySerial;
+
+describe('regenerating keeps every edit a person made (local workbook)', () => {
+  test('SOP tab: any mix of edits, then a moved anchor and the calendar column switched on or off', () => {
+    const open = () => {
+      const ctx = createLocalContext({ today: TODAY, locale: 'zh_CN' });
+      saveTeam(ctx, STORY_TEAM);
+      return memoryDriver(ctx);
+    };
+    fc.assert(sopKeepsEveryEdit(open), { numRuns: 60 });
+  });
+});
+
+describe('grid tabs keep what a person typed or noted on them (local workbook)', () => {
+  const check = (story: (ctx: ReturnType<typeof createDemoContext>) => GridStory, maxRow: number, maxCol: number) =>
+    fc.assert(
+      gridKeepsEveryEdit(() => {
+        const ctx = createDemoContext({ today: TODAY });
+        return { driver: memoryDriver(ctx), story: story(ctx) };
+      }, maxRow, maxCol),
+      { numRuns: 25 },
+    );
+
+  test('calendar: notes and text on and around the month grid survive refreshing it after the list changed', () => {
+    check((ctx) => {
+      const first = generateCalendar(ctx, { month: '2026-12', list: '活动列表' });
+      return {
+        tab: first.tabs[0],
+        again: () => {
+          ctx.workbook.setCell('活动列表', 2, 0, '改名后的训练营');
+          return generateCalendar(ctx, { month: '2026-12', list: '活动列表' }).message;
+        },
+      };
+    }, 50, 12);
+  });
+
+  test('metrics: notes and text around the metrics survive computing again from changed data', () => {
+    check((ctx) => {
+      const first = computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' });
+      return {
+        tab: first.tab,
+        again: () => {
+          ctx.workbook.setCell('群数据', 2, 1, 999);
+          return computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' }).message;
+        },
+      };
+    }, 30, 25);
+  });
+
+  test('Gantt: notes and text on and around the chart survive generating again after the plan changed', () => {
+    check((ctx) => {
+      const first = generateGantt(ctx, { planTab: '推进表' });
+      return {
+        tab: first.tab,
+        skip: (col) => ctx.workbook.tab(first.tab).spec.columns[col]?.hidden === true,
+        again: () => {
+          ctx.workbook.setCell('推进表', 3, 9, 0.5);
+          return generateGantt(ctx, { planTab: '推进表' }).message;
+        },
+      };
+    }, 40, 40);
+  });
+});

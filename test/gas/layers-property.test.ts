@@ -1,0 +1,160 @@
+/**
+ * Property: regenerating through the Apps Script adapter keeps everything a person made on a tab —
+ * the same stories as test/app/layers-property.test.ts, with the person's edits made on the fake's
+ * sheets the way Sheets makes them (inserted columns and rows, notes, hidden rows).
+ */
+import fc from 'fast-check';
+import { generateCalendar } from '../../src/app/calendar';
+import { generateGantt } from '../../src/app/gantt';
+import { computeMetricsTab } from '../../src/app/metrics';
+import { generateSopTabs } from '../../src/app/sop';
+import { saveTeam } from '../../src/app/team';
+import { createGasContext } from '../../src/gas/services';
+import { createDemoContext } from '../../src/local/demo';
+import type { AppContext } from '../../src/ports';
+import {
+  expectTokensKept,
+  gasDriver,
+  gridKeepsEveryEdit,
+  placesNow,
+  seedDemo,
+  SOP_TAB as TAB,
+  sopKeepsEveryEdit,
+  STORY_TEAM as TEAM,
+  TEAM_LAYOUT,
+  type GridStory,
+  type Token,
+} from '../support/layers';
+import { installFakeGas, type FakeGas } from './fake-spreadsheet';
+
+let fake: FakeGas | null = null;
+afterEach(() => {
+  fake?.uninstall();
+  fake = null;
+});
+
+/** A fresh fake spreadsheet with the Apps Script adapter over it, the team saved. */
+function openGas(): AppContext {
+  fake?.uninstall();
+  fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
+  return createGasContext();
+}
+
+describe('regenerating keeps every edit a person made (Apps Script adapter)', () => {
+  test('SOP tab: any mix of edits, then a moved anchor and the calendar column switched on or off', () => {
+    fc.assert(
+      sopKeepsEveryEdit(() => {
+        const ctx = openGas();
+        saveTeam(ctx, TEAM);
+        return gasDriver(fake!, ctx);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('grid tabs keep what a person typed or noted on them (Apps Script adapter)', () => {
+  const check = (story: (ctx: AppContext) => GridStory, maxRow: number, maxCol: number) =>
+    fc.assert(
+      gridKeepsEveryEdit(() => {
+        const ctx = openGas();
+        seedDemo(fake!, createDemoContext());
+        saveTeam(ctx, TEAM);
+        return { driver: gasDriver(fake!, ctx), story: story(ctx) };
+      }, maxRow, maxCol),
+      { numRuns: 15 },
+    );
+
+  test('calendar', () => {
+    check((ctx) => {
+      const first = generateCalendar(ctx, { month: '2026-12', list: '活动列表' });
+      return { tab: first.tabs[0], again: () => generateCalendar(ctx, { month: '2026-12', list: '活动列表' }).message };
+    }, 50, 12);
+  });
+
+  test('metrics', () => {
+    check((ctx) => {
+      const first = computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' });
+      return {
+        tab: first.tab,
+        again: () => {
+          fake!.inspect('群数据').getRange(3, 2).setValue(999);
+          return computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' }).message;
+        },
+      };
+    }, 30, 25);
+  });
+
+  test('Gantt', () => {
+    check((ctx) => {
+      const first = generateGantt(ctx, { planTab: '推进表' });
+      return {
+        tab: first.tab,
+        skip: (col) => fake!.inspect(first.tab).isColumnHiddenByUser(col + 1),
+        again: () => generateGantt(ctx, { planTab: '推进表' }).message,
+      };
+    }, 40, 40);
+  });
+});
+
+describe('the Team tab keeps what people added to it', () => {
+  test('columns and notes of one’s own stay with their person; a person who left takes theirs to the old version', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ row: fc.integer({ min: 1, max: TEAM.length }), col: fc.integer({ min: 0, max: 5 }), note: fc.boolean() }), { maxLength: 8 }),
+        fc.shuffledSubarray([...TEAM], { minLength: 1 }),
+        (edits, kept) => {
+          const ctx = openGas();
+          saveTeam(ctx, TEAM);
+          const driver = gasDriver(fake!, ctx);
+          driver.insertColumn('团队', 2);
+          driver.setCell('团队', 0, 2, '电话');
+          const tokens: Token[] = [{ text: '电话', kind: 'value', row: '#header', column: '电话' }];
+          edits.forEach((edit, k) => {
+            const values = driver.values('团队');
+            const text = `${edit.note ? '注' : '号'}#${k}`;
+            if (edit.note) driver.setNote('团队', edit.row, edit.col, text);
+            else driver.setCell('团队', edit.row, 2, text);
+            tokens.push({ text, kind: edit.note ? 'note' : 'value', row: TEAM_LAYOUT.rowKey(values, edit.row), column: edit.note ? TEAM_LAYOUT.columnKey(values, edit.col) : '电话' });
+          });
+          const before = placesNow(driver, '团队', tokens, TEAM_LAYOUT);
+          const result = saveTeam(ctx, kept);
+          const moved = expectTokensKept(driver, '团队', tokens, before, TEAM_LAYOUT);
+          for (const token of moved) expect(kept.map((p) => p.name)).not.toContain(token.row);
+          if (moved.length) expect(result.message).toContain('旧版');
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('a filter people set on an SOP tab', () => {
+  test('still hides the rows it should after the rows were re-dated and moved, never rows over other data', () => {
+    fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
+    const ctx = createGasContext();
+    saveTeam(ctx, TEAM);
+    const request = { template: 'conversion-7d', anchor: '2026-12-14', groups: 'Java引流5群', cohort: '第12期' };
+    generateSopTabs(ctx, request);
+    const sheet = fake.inspect(TAB);
+    const header = sheet.getRange(1, 1, 1, 20).getValues()[0];
+    const status = header.indexOf('状态') + 1;
+    const ids = [3, 7, 12].map((row) => sheet.getRange(row, 1).getValue() as string);
+    for (const row of [3, 7, 12]) sheet.getRange(row, status).setValue('已完成');
+    // A hand row near the top, then the filter: done rows out of sight.
+    sheet.insertRowsBefore(2, 1);
+    sheet.getRange(2, header.indexOf('事项') + 1).setValue('手加：先建备用群');
+    sheet.getRange(1, 1, 22, 17).createFilter().setColumnFilterCriteria(status, SpreadsheetApp.newFilterCriteria().setHiddenValues(['已完成']).build());
+
+    generateSopTabs(ctx, { ...request, anchor: '2026-12-18' });
+    const filter = sheet.getFilter();
+    expect(filter).not.toBeNull();
+    expect(filter!.getColumnFilterCriteria(status)?.getHiddenValues()).toEqual(['已完成']);
+    const values = sheet.getDataRange().getValues();
+    for (let row = 2; row <= 22; row++) {
+      const done = values[row - 1][status - 1] === '已完成';
+      expect({ row, hidden: sheet.isRowHiddenByFilter(row) }).toEqual({ row, hidden: done });
+    }
+    expect(values.filter((line) => line[status - 1] === '已完成').map((line) => line[0])).toEqual(expect.arrayContaining(ids));
+  });
+});
