@@ -1,6 +1,7 @@
 /**
- * .xlsx export and import with ExcelJS: the xlsx renderer of TabSpec, and the reader that turns a
- * workbook back into typed grids (the same shape the Workbook port's readTab gives).
+ * .xlsx export and import with ExcelJS: the xlsx renderer of TabSpec, the surgical update of a
+ * person's workbook, and the readers that turn a workbook back into typed grids (the shape the
+ * Workbook port's readTab gives) or into whole TabSpecs.
  *
  * Which tab is which generated tab is kept in a very hidden worksheet (MARKER_SHEET), because
  * xlsx has no per-sheet developer metadata that Excel and LibreOffice both keep.
@@ -26,13 +27,23 @@ import {
   quoteTabName,
   styleGrid,
 } from '../core/tab/spec';
+import { formulaResult, toCellValue } from './xlsx-cell-value';
+import { argb } from './xlsx-colors';
+import { CHECKBOX_LIST, DEFAULT_FONT_SIZE, FIRST_LIST_COLUMN, MARKER_SHEET, PIXELS_PER_WIDTH_UNIT, absoluteRange } from './xlsx-conventions';
+import { XlsxPackage } from './xlsx-package';
+import { readingCopy, type ReadingCopy } from './xlsx-reading-copy';
+import { readSheetSpec, sheetReadContext } from './xlsx-sheet-spec';
+import { transplantSheets, type SheetMove } from './xlsx-transplant';
 
-export const MARKER_SHEET = '_sop_planner';
+export { MARKER_SHEET } from './xlsx-conventions';
+export { toCellValue } from './xlsx-cell-value';
 
 /** A tab to export: a generated tab carries its marker, a user's own tab has none (or kind 'plain'). */
 export interface XlsxTab {
   spec: TabSpec;
   marker: TabMarker | null;
+  /** Hidden from the tab strip (an old version the add-on kept, a sheet hidden in the file it came from). */
+  hidden?: boolean;
 }
 
 export interface ReadXlsxTab {
@@ -46,25 +57,24 @@ export interface WorkbookSheet extends ReadXlsxTab {
   visible: boolean;
 }
 
-/** Excel's column width unit is the width of a digit in the default font: 7 px for Calibri 11. */
-const PIXELS_PER_WIDTH_UNIT = 7;
-
-/** An open-ended range such as "A2:A" becomes this many rows: Excel has no open-ended references. */
-const OPEN_RANGE_LAST_ROW = 1000;
+/** A tab read from a workbook with everything it holds (see readSheetSpec). */
+export interface WorkbookTab {
+  spec: TabSpec;
+  marker: TabMarker | null;
+  visible: boolean;
+}
 
 /** Excel refuses an inline list validation longer than this ("a,b,c" with its quotes). */
 const INLINE_LIST_LIMIT = 255;
 
 /** ExcelJS's workbook default font; a cell's font replaces it whole, so styled cells repeat it. */
-const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: DEFAULT_FONT_SIZE };
 
 /**
  * Columns of MARKER_SHEET: tab name, kind, key (JSON), a reference that Excel/LibreOffice rename along with
  * the tab, and what the add-on remembers about the tab (JSON).
  */
 const MARKER_HEADER = ['tab', 'kind', 'key', 'ref', 'memo'];
-/** Long dropdown lists are kept in MARKER_SHEET from this column on, one column per list. */
-const FIRST_LIST_COLUMN = 6;
 
 export async function writeXlsx(tabs: ReadonlyArray<TabSpec | XlsxTab>): Promise<Buffer> {
   // A workbook needs at least one visible sheet; an export of nothing is a caller's mistake.
@@ -74,64 +84,57 @@ export async function writeXlsx(tabs: ReadonlyArray<TabSpec | XlsxTab>): Promise
   const takenNames = new Set<string>([MARKER_SHEET.toLowerCase()]);
   const markerRows: ExcelJS.CellValue[][] = [MARKER_HEADER];
   for (const tab of tabs) {
-    const { spec, marker } = 'spec' in tab ? tab : { spec: tab, marker: tab.marker };
+    const { spec, marker, hidden } = 'spec' in tab ? tab : { spec: tab, marker: tab.marker, hidden: false };
     const name = excelSheetName(spec.name, takenNames);
-    renderTab(workbook.addWorksheet(name), spec, lists);
+    renderTab(workbook.addWorksheet(name, { state: hidden ? 'hidden' : 'visible' }), spec, lists);
     if (marker && marker.kind !== 'plain') markerRows.push(markerRow(name, marker));
   }
   // Added last, so that the workbook opens on the first visible tab.
-  const markerSheet = workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
-  markerRows.forEach((row, index) => row.forEach((value, col) => (markerSheet.getCell(index + 1, col + 1).value = value)));
-  lists.writeTo(markerSheet);
+  writeMarkerSheet(workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' }), markerRows, lists);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+function writeMarkerSheet(sheet: ExcelJS.Worksheet, rows: ExcelJS.CellValue[][], lists: ListStore): void {
+  rows.forEach((row, index) => row.forEach((value, col) => (sheet.getCell(index + 1, col + 1).value = value)));
+  lists.writeTo(sheet);
+}
+
 /**
- * Rewrites some tabs of an existing .xlsx and leaves every other sheet as it was (values, styles,
- * everything ExcelJS keeps), so that regenerating into a user's workbook (`--update F --out F`)
- * touches only the add-on's regenerated tabs. A written tab replaces the sheet of the same name in
- * its place, or is added at the end.
+ * Rewrites some tabs of a person's .xlsx and leaves every other part of the file as it was, byte for
+ * byte: other sheets, charts, images, comments, pivot tables, defined names. A written tab replaces
+ * the sheet of the same name in its place (keeping a chart or picture a person put on it, and
+ * whether it is hidden), or is added at the end. The tabs are rendered into a scratch workbook and
+ * moved into the package (see xlsx-transplant.ts), so ExcelJS never re-saves what it cannot read.
  */
 export async function updateXlsx(base: Buffer | Uint8Array, written: ReadonlyArray<XlsxTab>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(base as unknown as ExcelJS.Buffer);
-  let markerSheet = workbook.getWorksheet(MARKER_SHEET);
-  const markers = new Map<string, TabMarker>();
-  if (markerSheet) {
-    markerSheet.eachRow((row, index) => {
-      const marker = index > 1 ? markerOfRow(row) : null;
-      const name = row.getCell(1).text;
-      if (marker && name) markers.set(name, marker);
-    });
-  } else {
-    markerSheet = workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
+  if (written.length === 0) return Buffer.from(base);
+  const { pkg, workbook: current } = await openWorkbook(base);
+  const sheets = await pkg.sheets();
+  const currentMarkerSheet = current.worksheets.find((sheet) => sheet.name === MARKER_SHEET);
+  const markers = currentMarkerSheet ? readMarkers(currentMarkerSheet, new Set(sheets.map((sheet) => sheet.name))) : new Map<string, TabMarker>();
+  // Sheets that are not rewritten may use the lists kept in MARKER_SHEET: they stay in their columns.
+  const lists = new ListStore(currentMarkerSheet ? listColumns(currentMarkerSheet) : []);
+  const takenNames = new Set<string>(sheets.map((sheet) => sheet.name.toLowerCase()));
+  const scratch = new ExcelJS.Workbook();
+  const moves: SheetMove[] = [];
+  for (const { spec, marker, hidden } of written) {
+    const existing = sheets.find((sheet) => sheet.name === spec.name && sheet.kind === 'worksheet' && sheet.name !== MARKER_SHEET);
+    const name = existing ? existing.name : excelSheetName(spec.name, takenNames);
+    renderTab(scratch.addWorksheet(name), spec, lists);
+    moves.push({ from: name, to: existing ? { replace: existing } : { add: name, state: hidden ? 'hidden' : 'visible' } });
+    if (marker && marker.kind !== 'plain') markers.set(name, marker);
+    else markers.delete(name);
   }
-  const lists = new ListStore(Math.max(FIRST_LIST_COLUMN, markerSheet.columnCount + 1));
-  const takenNames = new Set<string>(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
-  for (const { spec, marker } of written) {
-    const existing = workbook.getWorksheet(spec.name);
-    let sheet: ExcelJS.Worksheet;
-    if (existing) {
-      // orderNo (the tab's position) is in ExcelJS's model but not in its typings.
-      const orderNo = (existing as unknown as { orderNo: number }).orderNo;
-      workbook.removeWorksheet(existing.id);
-      sheet = workbook.addWorksheet(spec.name);
-      (sheet as unknown as { orderNo: number }).orderNo = orderNo;
-    } else {
-      sheet = workbook.addWorksheet(excelSheetName(spec.name, takenNames));
-    }
-    renderTab(sheet, spec, lists);
-    if (marker && marker.kind !== 'plain') markers.set(sheet.name, marker);
-    else markers.delete(sheet.name);
-  }
-  for (let row = 1; row <= markerSheet.rowCount; row++) for (let col = 1; col <= MARKER_HEADER.length; col++) markerSheet.getCell(row, col).value = null;
+  const names = new Set([...sheets.map((sheet) => sheet.name), ...moves.map((move) => move.from)]);
   const markerRows: ExcelJS.CellValue[][] = [MARKER_HEADER];
-  for (const [name, marker] of markers) {
-    if (workbook.getWorksheet(name)) markerRows.push(markerRow(name, marker));
-  }
-  markerRows.forEach((row, index) => row.forEach((value, col) => (markerSheet!.getCell(index + 1, col + 1).value = value)));
-  lists.writeTo(markerSheet);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  for (const [name, marker] of markers) if (names.has(name)) markerRows.push(markerRow(name, marker));
+  writeMarkerSheet(scratch.addWorksheet(MARKER_SHEET, { state: 'veryHidden' }), markerRows, lists);
+  const existingMarkerSheet = sheets.find((sheet) => sheet.name === MARKER_SHEET && sheet.kind === 'worksheet');
+  moves.push({ from: MARKER_SHEET, to: existingMarkerSheet ? { replace: existingMarkerSheet } : { add: MARKER_SHEET, state: 'veryHidden' } });
+
+  const rendered = await XlsxPackage.open(Buffer.from(await scratch.xlsx.writeBuffer()));
+  await transplantSheets(pkg, rendered, moves);
+  return pkg.toBuffer();
 }
 
 /**
@@ -189,6 +192,12 @@ function renderTab(sheet: ExcelJS.Worksheet, spec: TabSpec, lists: ListStore): v
     }
   }
 
+  for (const row of spec.hiddenRows ?? []) {
+    const sheetRow = sheet.getRow(row + 1);
+    sheetRow.hidden = true;
+    // ExcelJS leaves out a row without cells, and with it the row's hidden flag: an empty cell keeps it.
+    sheetRow.getCell(1);
+  }
   for (const merge of spec.merges ?? []) {
     if (merge.rows > 1 || merge.cols > 1) sheet.mergeCells(merge.row + 1, merge.col + 1, merge.row + merge.rows, merge.col + merge.cols);
   }
@@ -231,13 +240,6 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (Object.keys(alignment).length > 0) cell.alignment = alignment;
 }
 
-/** "#rrggbb" or "#rgb" → ExcelJS's "FFRRGGBB". */
-function argb(color: string): string {
-  let hex = color.trim().replace(/^#/, '');
-  if (hex.length === 3) hex = hex.replace(/./g, (digit) => digit + digit);
-  return `FF${hex.toUpperCase()}`;
-}
-
 /**
  * Dropdowns. A checkbox becomes a TRUE/FALSE list: the cells hold booleans, and a list shows the
  * two choices in every viewer (Excel's own checkbox control cannot be written by ExcelJS).
@@ -252,40 +254,46 @@ function dataValidation(rule: ValidationRule, lists: ListStore): ExcelJS.DataVal
     case 'listFromRange':
       return { type: 'list', allowBlank: true, formulae: [`${quoteTabName(rule.tab)}!${absoluteRange(rule.a1)}`], ...strictness(rule.strict) };
     case 'checkbox':
-      return { type: 'list', allowBlank: true, formulae: ['"TRUE,FALSE"'], ...strictness(true) };
+      return { type: 'list', allowBlank: true, formulae: [CHECKBOX_LIST], ...strictness(true) };
   }
-}
-
-/** "A2:A" → "$A$2:$A$1000"; "B3" → "$B$3"; "A:B" → "$A$1:$B$1000". */
-function absoluteRange(text: string): string {
-  const match = /^\$?([A-Za-z]+)\$?(\d*)(?::\$?([A-Za-z]+)\$?(\d*))?$/.exec(text.trim());
-  if (!match) return text;
-  const [, startColumn, startRow, endColumn, endRow] = match;
-  const start = a1(startRow ? Number(startRow) - 1 : 0, columnIndex(startColumn), true, true);
-  if (endColumn === undefined) return startRow ? start : `${start}:${a1(OPEN_RANGE_LAST_ROW - 1, columnIndex(startColumn), true, true)}`;
-  return `${start}:${a1(endRow ? Number(endRow) - 1 : OPEN_RANGE_LAST_ROW - 1, columnIndex(endColumn), true, true)}`;
 }
 
 /**
  * An inline list ("a,b,c") cannot hold a value with a comma or a quote and is limited in length;
- * such lists are kept in columns of MARKER_SHEET and referenced from there.
+ * such lists are kept in columns of MARKER_SHEET and referenced from there. A list equal to one a
+ * column already holds is referenced there, so updating a workbook again does not add columns.
  */
 class ListStore {
-  private readonly columns: string[][] = [];
-  /** Lists start at this 1-based column of MARKER_SHEET (after the lists a kept sheet may still use). */
-  constructor(private readonly firstColumn = FIRST_LIST_COLUMN) {}
+  private readonly columns: string[][];
+  /** Columns already in MARKER_SHEET (from FIRST_LIST_COLUMN on), which sheets not rewritten may use. */
+  constructor(kept: string[][] = []) {
+    this.columns = kept.map((values) => [...values]);
+  }
 
   formula(values: string[]): string {
     const inline = `"${values.join(',')}"`;
     if (inline.length <= INLINE_LIST_LIMIT && values.every((value) => !/[",]/.test(value))) return inline;
-    const letter = columnLetter(this.firstColumn - 1 + this.columns.length);
-    this.columns.push(values);
+    let index = this.columns.findIndex((column) => column.length === values.length && column.every((value, i) => value === values[i]));
+    if (index < 0) index = this.columns.push([...values]) - 1;
+    const letter = columnLetter(FIRST_LIST_COLUMN - 1 + index);
     return `${quoteTabName(MARKER_SHEET)}!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
   }
 
   writeTo(sheet: ExcelJS.Worksheet): void {
-    this.columns.forEach((values, index) => values.forEach((value, row) => (sheet.getCell(row + 1, this.firstColumn + index).value = value)));
+    this.columns.forEach((values, index) => values.forEach((value, row) => (sheet.getCell(row + 1, FIRST_LIST_COLUMN + index).value = value)));
   }
+}
+
+/** The lists kept in MARKER_SHEET's columns, as text, each down to its last value. */
+function listColumns(sheet: ExcelJS.Worksheet): string[][] {
+  const columns: string[][] = [];
+  for (let col = FIRST_LIST_COLUMN; col <= sheet.columnCount; col++) {
+    const values: string[] = [];
+    for (let row = 1; row <= sheet.rowCount; row++) values.push(textOf(sheet.getCell(row, col).value));
+    while (values.length && values[values.length - 1] === '') values.pop();
+    columns.push(values);
+  }
+  return columns;
 }
 
 /**
@@ -346,24 +354,81 @@ export async function readXlsx(buffer: Buffer | Uint8Array): Promise<ReadXlsxTab
   return (await readWorkbook(buffer)).map(({ name, marker, values }) => ({ name, marker, values }));
 }
 
+/**
+ * A workbook file opened for reading: its package, and ExcelJS's view of a copy of it that holds
+ * what reading cells needs (so that a chart ExcelJS cannot parse never stops the reading).
+ */
+async function openWorkbook(buffer: Buffer | Uint8Array): Promise<{ pkg: XlsxPackage; workbook: ExcelJS.Workbook; copy: ReadingCopy }> {
+  const pkg = await XlsxPackage.open(buffer);
+  const copy = await readingCopy(pkg);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(copy.bytes as unknown as ExcelJS.Buffer);
+  return { pkg, workbook, copy };
+}
+
 /** Every sheet but MARKER_SHEET, in the workbook's order. */
 export async function readWorkbook(buffer: Buffer | Uint8Array): Promise<WorkbookSheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  const markerSheet = workbook.worksheets.find((sheet) => sheet.name === MARKER_SHEET);
-  const markers = markerSheet ? readMarkers(markerSheet, new Set(workbook.worksheets.map((sheet) => sheet.name))) : new Map<string, TabMarker>();
+  const { workbook, copy } = await openWorkbook(buffer);
+  const { markerSheet, markers } = markersOf(workbook);
+  return workbook.worksheets.filter((sheet) => sheet !== markerSheet).map((sheet) => ({
+    name: sheet.name,
+    marker: markers.get(sheet.name) ?? null,
+    values: readValues(sheet, copy.formulaResults.get(sheet.name) ?? new Map()),
+    visible: isVisible(sheet),
+  }));
+}
+
+/** Every sheet but MARKER_SHEET, in the workbook's order, each as the TabSpec it shows. */
+export async function readWorkbookTabs(buffer: Buffer | Uint8Array): Promise<WorkbookTab[]> {
+  const { pkg, workbook, copy } = await openWorkbook(buffer);
+  const { markerSheet, markers } = markersOf(workbook);
+  const context = await sheetReadContext(pkg, copy, (tab, range) => (markerSheet && tab === MARKER_SHEET ? rangeValues(markerSheet, range) : null));
   return workbook.worksheets
     .filter((sheet) => sheet !== markerSheet)
-    .map((sheet) => ({ name: sheet.name, marker: markers.get(sheet.name) ?? null, values: readValues(sheet), visible: sheet.state === 'visible' || sheet.state === undefined }));
+    .map((sheet) => {
+      const marker = markers.get(sheet.name) ?? null;
+      return { spec: readSheetSpec(sheet, marker, context), marker, visible: isVisible(sheet) };
+    });
 }
 
 /** readWorkbook for a file a person named: a file that is not a workbook is refused with its name and the reason. */
-export async function readWorkbookFile(buffer: Buffer | Uint8Array, path: string): Promise<WorkbookSheet[]> {
+export function readWorkbookFile(buffer: Buffer | Uint8Array, path: string): Promise<WorkbookSheet[]> {
+  return refusingUnreadable(path, () => readWorkbook(buffer));
+}
+
+/** readWorkbookTabs for a file a person named (see readWorkbookFile). */
+export function readWorkbookTabsFile(buffer: Buffer | Uint8Array, path: string): Promise<WorkbookTab[]> {
+  return refusingUnreadable(path, () => readWorkbookTabs(buffer));
+}
+
+async function refusingUnreadable<T>(path: string, read: () => Promise<T>): Promise<T> {
   try {
-    return await readWorkbook(buffer);
+    return await read();
   } catch {
     throw new AppError({ code: 'error.unreadableFile', params: { path } });
   }
+}
+
+function isVisible(sheet: ExcelJS.Worksheet): boolean {
+  return sheet.state === 'visible' || sheet.state === undefined;
+}
+
+function markersOf(workbook: ExcelJS.Workbook): { markerSheet: ExcelJS.Worksheet | undefined; markers: Map<string, TabMarker> } {
+  const markerSheet = workbook.worksheets.find((sheet) => sheet.name === MARKER_SHEET);
+  const markers = markerSheet ? readMarkers(markerSheet, new Set(workbook.worksheets.map((sheet) => sheet.name))) : new Map<string, TabMarker>();
+  return { markerSheet, markers };
+}
+
+/** The values of "F1:F5" (one column) of a sheet as text, blanks as ''. */
+function rangeValues(sheet: ExcelJS.Worksheet, range: string): string[] | null {
+  const match = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(range);
+  if (!match || (match[3] !== undefined && match[3].toUpperCase() !== match[1].toUpperCase())) return null;
+  const col = columnIndex(match[1]) + 1;
+  const first = Number(match[2]);
+  const last = match[4] !== undefined ? Number(match[4]) : first;
+  const values: string[] = [];
+  for (let row = first; row <= last; row++) values.push(textOf(sheet.getCell(row, col).value));
+  return values;
 }
 
 function readMarkers(sheet: ExcelJS.Worksheet, sheetNames: Set<string>): Map<string, TabMarker> {
@@ -417,8 +482,8 @@ function textOf(value: ExcelJS.CellValue): string {
   return converted === null ? '' : String(converted);
 }
 
-/** The sheet's values as a rectangle from A1, without trailing empty rows and columns. */
-function readValues(sheet: ExcelJS.Worksheet): CellValue[][] {
+/** The sheet's values as a rectangle from A1, without trailing empty rows and columns; formulas as their cached results. */
+function readValues(sheet: ExcelJS.Worksheet, cachedResults: Map<string, CellValue>): CellValue[][] {
   const cells: { row: number; col: number; value: CellValue }[] = [];
   let height = 0;
   let width = 0;
@@ -426,7 +491,8 @@ function readValues(sheet: ExcelJS.Worksheet): CellValue[][] {
     row.eachCell((cell, colNumber) => {
       // ExcelJS repeats a merge's value in every cell of it; Sheets and Excel show it only in the first.
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const value = toCellValue(cell.value);
+      const formula = cell.type === ExcelJS.ValueType.Formula ? (cell.value as ExcelJS.CellFormulaValue) : null;
+      const value = formula ? formulaResult(formula.result as ExcelJS.CellValue, cachedResults.get(`${rowNumber - 1},${colNumber - 1}`)) : toCellValue(cell.value);
       if (value === null) return;
       cells.push({ row: rowNumber - 1, col: colNumber - 1, value });
       height = Math.max(height, rowNumber);
@@ -437,37 +503,4 @@ function readValues(sheet: ExcelJS.Worksheet): CellValue[][] {
   for (let r = 0; r < height; r++) values.push(new Array<CellValue>(width).fill(null));
   for (const { row, col, value } of cells) values[row][col] = value;
   return values;
-}
-
-/**
- * One ExcelJS value as a CellValue: dates as day serials (with the time as a fraction), formulas as
- * their cached result, rich text and hyperlinks as their text, errors as their text ("#DIV/0!",
- * as Sheets' getValues gives them), empty text as null.
- */
-export function toCellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value === '' ? null : value;
-  if (value instanceof Date) return serialFromExcelDate(value);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('') || null;
-  if ('error' in value) return value.error;
-  if ('hyperlink' in value) return toCellValue(value.text as ExcelJS.CellValue);
-  if ('formula' in value || 'sharedFormula' in value) return toCellValue(value.result as ExcelJS.CellValue);
-  return null;
-}
-
-const MS_PER_DAY = 86400000;
-const UNIX_EPOCH_SERIAL = 25569;
-
-/**
- * ExcelJS turns a date-formatted number into a Date at that wall-clock time in UTC, so its epoch
- * milliseconds give the serial back whatever the process time zone is.
- */
-function serialFromExcelDate(date: Date): number | null {
-  const ms = date.getTime();
-  if (!Number.isFinite(ms)) return null;
-  const days = Math.floor(ms / MS_PER_DAY);
-  const msOfDay = ms - days * MS_PER_DAY;
-  return days + UNIX_EPOCH_SERIAL + (msOfDay === 0 ? 0 : msOfDay / MS_PER_DAY);
 }

@@ -1,5 +1,6 @@
-/** `calendar` on the command line: JSON, .xlsx, drafts, and readable failures. */
+/** `calendar` on the command line: JSON, .xlsx, drafts, updating a workbook in place, and readable failures. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/local/cli';
@@ -125,5 +126,50 @@ describe('calendar --draft', () => {
   test('a bad rhythm flag names the setting', async () => {
     const result = await cli('calendar', '--draft', '--month', '2026-12', '--camp-days', '40', '--json', '--lang', 'en');
     expect(result).toEqual({ code: 1, stdout: '', stderr: 'Invalid value for the rhythm setting "campDays": 40.' });
+  });
+});
+
+describe('calendar --update', () => {
+  test('adds the month’s calendar from the workbook’s own list; after the list is edited in Excel, --update alone refreshes it in place', async () => {
+    const book = join(dir, 'demo.xlsx');
+    expect((await cli('demo', '--out', book, '--lang', 'zh')).code).toBe(0);
+    const added = await cli('calendar', '--update', book, '--month', '2026-12', '--lang', 'zh');
+    expect(added.code).toBe(0);
+    expect(added.stderr).toContain('已生成 2026-12 活动日历 · 8 项活动 · 0 条提醒');
+    const calendarOf = async () => (await readXlsx(readFileSync(book))).find((tab) => tab.marker?.kind === 'calendar')!;
+    expect((await calendarOf()).values[4][5]).toBe('【营销课】高薪就业直播公开课 · 赵老师');
+
+    // In Excel, someone renames the live class in the list.
+    const edited = new ExcelJS.Workbook();
+    await edited.xlsx.readFile(book);
+    edited.getWorksheet('活动列表')!.getCell('A3').value = '就业直播课';
+    await edited.xlsx.writeFile(book);
+
+    const refreshed = await cli('calendar', '--update', book, '--lang', 'zh');
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stderr).toContain('2026-12 活动日历');
+    const tabs = await readXlsx(readFileSync(book));
+    expect(tabs.map((tab) => [tab.name, tab.marker?.kind ?? null])).toEqual([
+      ['团队', 'team'],
+      ['活动列表', null],
+      ['推进表', null],
+      ['群数据', null],
+      ['2026-12 活动日历', 'calendar'],
+    ]);
+    expect((await calendarOf()).values[4][5]).toBe('【营销课】就业直播课 · 赵老师');
+  });
+
+  test('a workbook without calendars is left as it was; a second list from --activities is refused', async () => {
+    const book = join(dir, 'plain.xlsx');
+    expect((await cli('demo', '--out', book, '--lang', 'en')).code).toBe(0);
+    const before = readFileSync(book);
+    const none = await cli('calendar', '--update', book, '--lang', 'en');
+    expect(none.code).toBe(0);
+    expect(readFileSync(book).equals(before)).toBe(true);
+    const list = file('list.tsv', '活动名称\t类型\t开始日期\n直播\t营销课\t2026-12-05\n');
+    const refused = await cli('calendar', '--update', book, '--activities', list, '--month', '2026-12', '--lang', 'en');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Invalid value "${list}" for --activities`);
+    expect(readFileSync(book).equals(before)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
-/** `gantt --tasks FILE [--working-days] [--team FILE] [--json | --out FILE.xlsx]` on the sample files. */
+/** `gantt --tasks FILE [--working-days] [--team FILE] [--json | --out FILE.xlsx]` and `gantt --update FILE.xlsx` on the sample files. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialFromYmd } from '../../src/core/dates';
@@ -96,5 +97,60 @@ describe('cli gantt', () => {
 
   test('--tasks is required', async () => {
     expect(await cli('gantt', '--json', '--lang', 'en')).toMatchObject({ code: 1, stdout: '', stderr: 'Missing option --tasks FILE.' });
+  });
+});
+
+describe('cli gantt --update', () => {
+  async function demoWorkbook(): Promise<string> {
+    const file = tempFile('demo.xlsx');
+    expect((await cli('demo', '--out', file, '--lang', 'zh')).code).toBe(0);
+    return file;
+  }
+
+  test('draws the Gantt tab of the workbook’s plan, and after the plan is edited in Excel redraws it in place', async () => {
+    const file = await demoWorkbook();
+    const first = await cli('gantt', '--update', file, '--lang', 'zh');
+    expect(first).toMatchObject({ code: 0, stdout: '' });
+    expect(first.stderr).toContain('已生成甘特图 · 9 项任务 · 2026-12-01 → 2026-12-29 · 6 人');
+    const names = async () => (await readXlsx(readFileSync(file))).map((t) => [t.name, t.marker?.kind ?? null]);
+    expect(await names()).toEqual([['团队', 'team'], ['活动列表', null], ['推进表', null], ['群数据', null], ['甘特图', 'gantt']]);
+
+    // In Excel, the manager gives the first task two more days: it now ends on 12-04.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    book.getWorksheet('推进表')!.getCell('G2').value = new Date(Date.UTC(2026, 11, 4));
+    await book.xlsx.writeFile(file);
+
+    expect((await cli('gantt', '--update', file, '--lang', 'zh')).code).toBe(0);
+    expect(await names()).toEqual([['团队', 'team'], ['活动列表', null], ['推进表', null], ['群数据', null], ['甘特图', 'gantt']]);
+    const gantt = (await readXlsx(readFileSync(file))).find((t) => t.name === '甘特图')!.values;
+    expect(gantt[3].slice(5, 8)).toEqual(['开始日期', '结束日期', '工期(天)']);
+    expect(gantt[4].slice(2, 8)).toEqual(['确定活动主题与目标', '林晓', '陈默;王蕾', serialFromYmd(2026, 12, 1), serialFromYmd(2026, 12, 4), 4]);
+  });
+
+  test('--plan picks the plan tab, --json prints its schedule and writes nothing, --out writes elsewhere', async () => {
+    const file = await demoWorkbook();
+    const before = readFileSync(file);
+    const json = await cli('gantt', '--update', file, '--plan', '推进表', '--working-days', '--json', '--lang', 'zh');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).tasks[5]).toMatchObject({ name: '每日打卡与催课', days: 9 });
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const out = tempFile('copy.xlsx');
+    expect((await cli('gantt', '--update', file, '--out', out, '--lang', 'zh')).code).toBe(0);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect((await readXlsx(readFileSync(out))).map((t) => t.name)).toContain('甘特图');
+  });
+
+  test('a workbook without a plan, or a --plan that is not one, is refused and left as it was', async () => {
+    const file = tempFile('no-plan.xlsx');
+    expect((await cli('calendar', '--month', '2026-12', '--out', file, '--lang', 'zh')).code).toBe(0);
+    const before = readFileSync(file);
+    const none = await cli('gantt', '--update', file, '--lang', 'zh');
+    expect(none).toMatchObject({ code: 1, stdout: '' });
+    expect(none.stderr).toBe(`文件「${file}」：请先选择一个推进表标签页。`);
+    const notAPlan = await cli('gantt', '--update', file, '--plan', '活动列表', '--lang', 'en');
+    expect(notAPlan.code).toBe(1);
+    expect(notAPlan.stderr).toContain('Cannot find the push plan\'s header row');
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 });

@@ -197,6 +197,17 @@ describe('readXlsx: workbooks made elsewhere', () => {
     expect(values).toEqual([['林晓', '截图', '#DIV/0!', '#DIV/0!', 8, '文本']]);
   });
 
+  it('reads a cached 0 as 0, and a text or TRUE result in a date cell as itself (ExcelJS alone reads blank and dates)', async () => {
+    const values = await readBuilt((sheet) => {
+      sheet.getCell('A1').value = { formula: 'C2-C2', result: 0 } as ExcelJS.CellFormulaValue;
+      sheet.getCell('B1').value = { formula: 'IF(C2="","未开始",C2)', result: '未开始' } as ExcelJS.CellFormulaValue;
+      sheet.getCell('C1').value = { formula: 'ISBLANK(C2)', result: true } as ExcelJS.CellFormulaValue;
+      sheet.getCell('D1').value = { formula: 'IF(C2="","",C2)', result: '' } as ExcelJS.CellFormulaValue;
+      for (const address of ['B1', 'C1', 'D1']) sheet.getCell(address).numFmt = 'yyyy-mm-dd';
+    });
+    expect(values).toEqual([[0, '未开始', true]]);
+  });
+
   it('gives a merged cell its value once, in its first cell', async () => {
     const values = await readBuilt((sheet) => {
       sheet.getCell('A1').value = '营前';
@@ -407,7 +418,7 @@ describeWithLibreOffice('exported workbooks in LibreOffice', () => {
 
       const [recalculated] = await readXlsx(await fs.readFile(await recalculateXlsx(edited)));
       expect(recalculated.name).toBe('转化');
-      expect(recalculated.marker).toEqual({ kind: 'metrics', key: { source: '12月' } });
+      expect(recalculated.marker).toMatchObject({ kind: 'metrics', key: { source: '12月' } });
       expect(recalculated.values[1]).toEqual(['1群', 30, 3, 10, '=1+1']);
       expect(recalculated.values[2]).toEqual(['2群', 40, 2, 20, '+86']);
       expect(recalculated.values[3].slice(0, 4)).toEqual(['合计', 70, 5, 14]);

@@ -1,9 +1,12 @@
 /**
  * `gantt --tasks FILE [--working-days] [--team FILE] [--json | --out FILE.xlsx]`: a push plan from a
  * .tsv/.csv/.xlsx scheduled, as JSON, as text, or as a workbook with the plan and its live Gantt tab.
+ * `gantt --update FILE.xlsx [--plan TAB] …`: the Gantt tab of a plan tab in a workbook generated or
+ * updated in place, as the sidebar does in Sheets.
  */
-import { generateGantt } from '../../app/gantt';
-import { generatedNote, openSession, writeGeneratedTabs } from '../../app/session';
+import { generateGantt, listPlanTabs } from '../../app/gantt';
+import { generatedNote, openSession, readTeam, writeGeneratedTabs } from '../../app/session';
+import { saveTeam } from '../../app/team';
 import { AppError, formatProblem, isAppError, type Problem } from '../../core/errors';
 import { analyzePlan, type GanttAnalysis } from '../../core/gantt/analyze';
 import { chineseCalendar } from '../../core/gantt/china';
@@ -16,18 +19,23 @@ import { readTeamList, type Person } from '../../core/team/team';
 import type { Translate } from '../../core/i18n';
 import { createLocalContext } from '../context';
 import { typedInput } from '../typed-input';
-import { option, printJson, readFirstGrid, saveWorkbook } from './io';
+import type { ParsedArgs } from './args';
+import { loadWorkbook, option, printJson, readFirstGrid, saveWorkbook } from './io';
 import type { CliCommands, CliEnv } from './types';
+
+const USAGE = 'gantt (--tasks FILE | --update FILE.xlsx [--plan TAB]) [--working-days] [--team FILE] [--json | --out FILE.xlsx]';
 
 export const ganttCommands: CliCommands = {
   gantt: {
     summary: {
-      'zh-CN': '推进表甘特图：排期、工作量、提醒（--json 输出 JSON，--out 写入 .xlsx）',
-      en: 'Push plan Gantt: schedule, workload, warnings (--json prints JSON, --out writes an .xlsx)',
+      'zh-CN': '推进表甘特图：排期、工作量、提醒（--json 输出 JSON，--out 写入 .xlsx，--update 在已有工作簿中按推进表原地更新）',
+      en: 'Push plan Gantt: schedule, workload, warnings (--json prints JSON, --out writes an .xlsx, --update regenerates from a plan tab in a workbook)',
     },
-    usage: 'gantt --tasks FILE [--working-days] [--team FILE] [--json | --out FILE.xlsx]',
+    usage: USAGE,
     async run(args, env) {
       const { io, tr } = env;
+      const update = option(args, 'update');
+      if (update) return updateWorkbook(args, env, update);
       const tasksPath = option(args, 'tasks');
       if (!tasksPath) {
         io.stderr(tr('cli.error.missingOption', { option: '--tasks FILE' }));
@@ -52,6 +60,47 @@ export const ganttCommands: CliCommands = {
     },
   },
 };
+
+/**
+ * The Gantt tab of a plan tab of the workbook (--plan, else the first plan tab), generated or updated
+ * in place by the same use case as in Sheets, and the workbook saved with only what changed rewritten.
+ * The plan is checked first: a plan that cannot be scheduled writes nothing.
+ */
+async function updateWorkbook(args: ParsedArgs, env: CliEnv, file: string): Promise<number> {
+  const { io, tr } = env;
+  const tasks = option(args, 'tasks');
+  if (tasks) {
+    // The plan comes from the workbook; a second plan from a file would leave which one to draw unsaid.
+    io.stderr(tr('cli.error.badOption', { option: '--tasks', value: tasks, expected: USAGE }));
+    return 1;
+  }
+  const json = args.options.json === true;
+  // --update without --out writes the workbook back where it came from (unless only JSON is asked for).
+  const out = option(args, 'out') ?? (json ? undefined : file);
+  const workingDays = args.options['working-days'] === true;
+  const loaded = await loadWorkbook(file);
+  const ctx = createLocalContext({ workbook: loaded.workbook, locale: env.lang === 'en' ? 'en_US' : 'zh_CN', settings: { workingDays: workingDays ? 'working' : 'calendar' } });
+  const teamPath = option(args, 'team');
+  if (teamPath) saveTeam(ctx, readTeamList((await readFirstGrid(teamPath)).values, teamPath));
+  const planTab = option(args, 'plan') ?? listPlanTabs(ctx)[0];
+  if (!planTab) throw new AppError({ code: 'gantt.error.noPlanTab', location: { file } });
+
+  const analysis = analyze(ctx.workbook.readTab(planTab), planTab, readTeam(ctx).team, workingDays);
+  if (analysis.errors.length) {
+    for (const problem of analysis.errors) io.stderr(formatProblem(problem, tr));
+    if (json) printJson(io, ganttToJson(analysis, env.lang));
+    return 1;
+  }
+  if (out) {
+    const result = generateGantt(ctx, { planTab, workingDays });
+    await saveWorkbook(ctx, out, loaded.bytes);
+    io.stderr(result.message);
+    io.stderr(tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));
+  }
+  if (json) printJson(io, ganttToJson(analysis, env.lang));
+  else if (!out) io.stdout(planText(ganttToJson(analysis, env.lang), tr));
+  return 0;
+}
 
 /** The analysis, with a plan that cannot be read turned into errors (so --json can print them too). */
 function analyze(grid: CellValue[][], tab: string, team: Person[], workingDays: boolean): GanttAnalysis {

@@ -1,28 +1,69 @@
 /** Files in and out for CLI commands: grids from .tsv/.csv/.xlsx, workbooks to .xlsx, JSON to stdout. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../core/errors';
 import type { LocalContext } from '../context';
 import { MemoryWorkbook } from '../memory-workbook';
 import { readGridFile } from '../read-file';
-import { readWorkbookFile, updateXlsx, writeXlsx } from '../xlsx';
+import { readWorkbookTabsFile, updateXlsx, writeXlsx } from '../xlsx';
 import type { CliIo } from './types';
 import type { ParsedArgs } from './args';
 
 /**
  * Writes a local workbook to an .xlsx file (with the add-on's markers). Given the file the workbook was
- * loaded from, only the tabs that changed are rewritten and every other sheet is kept as it was.
+ * loaded from, only the tabs that changed are rewritten and every other part of the file is kept as it
+ * was (see updateXlsx).
  */
 export async function saveWorkbook(ctx: LocalContext, path: string, loadedFrom?: Buffer): Promise<void> {
-  const tabs = ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker }));
+  const tabs = ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker, hidden: tab.hidden }));
   const buffer = loadedFrom
     ? await updateXlsx(loadedFrom, tabs.filter((tab) => ctx.workbook.changedTabs.has(tab.spec.name)))
     : await writeXlsx(tabs);
-  writeFileSync(path, buffer);
+  writeAtomically(path, buffer);
 }
 
 /**
- * Opens an .xlsx as a workbook (for --update): generated tabs keep their markers, so use cases update
- * them in place; other tabs come back as plain tabs.
+ * The file is written next to its target and renamed over it, so that a crash or a full disk
+ * never leaves half a workbook where the person's file was: they find the old file or the new one.
+ */
+function writeAtomically(path: string, bytes: Buffer): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = openSync(temporary, 'wx');
+    try {
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      // On disk before the rename, so the rename never points at bytes still in memory.
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    // The new file keeps the permissions of the one it replaces.
+    const mode = existingMode(path);
+    if (mode !== null) chmodSync(temporary, mode);
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never written, or already renamed.
+    }
+    throw error;
+  }
+}
+
+function existingMode(path: string): number | null {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opens an .xlsx as a workbook (for --update): every sheet comes back with what it holds (values,
+ * formulas, formats, styles, notes, hidden rows…), generated tabs with their markers, so use cases
+ * update them in place and what people added to them travels along. Hidden sheets come back hidden:
+ * they keep their names taken, so an old version the add-on keeps never lands on one of them.
  */
 export async function loadWorkbook(path: string): Promise<{ workbook: MemoryWorkbook; bytes: Buffer }> {
   let bytes: Buffer;
@@ -32,10 +73,7 @@ export async function loadWorkbook(path: string): Promise<{ workbook: MemoryWork
     throw new AppError({ code: 'error.fileNotFound', params: { path } });
   }
   const workbook = new MemoryWorkbook();
-  for (const sheet of await readWorkbookFile(bytes, path)) {
-    if (!sheet.visible) continue;
-    workbook.addTab(sheet.name, sheet.values, sheet.marker);
-  }
+  for (const tab of await readWorkbookTabsFile(bytes, path)) workbook.addTabSpec(tab.spec, tab.marker, { hidden: !tab.visible });
   workbook.markSaved();
   return { workbook, bytes };
 }
