@@ -95,8 +95,8 @@ describe('saving a team', () => {
     expect(buildTeamTab(team, 'zh-CN', '').name).toBe('团队');
   });
 
-  test('owner dropdowns point at the Team tab’s name column', () => {
-    expect(ownerDropdown('团队 (2)')).toEqual({ type: 'listFromRange', tab: '团队 (2)', a1: 'A2:A201', strict: false });
+  test('owner dropdowns point at the Team tab’s whole name column, people added later included', () => {
+    expect(ownerDropdown('团队 (2)')).toEqual({ type: 'listFromRange', tab: '团队 (2)', a1: 'A2:A', strict: false });
   });
 });
 

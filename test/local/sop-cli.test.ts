@@ -116,6 +116,43 @@ describe('sop on the command line', () => {
     expect(printed.rows.find((r) => r.id === id)!.status).toBe('已完成');
   });
 
+  test('--update keeps a column, a note, a highlight and a hidden row someone added to the SOP sheet in Excel, each with its row', async () => {
+    const dir = tmp();
+    const file = join(dir, 'book.xlsx');
+    await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-14', '--team', TEAM_FILE, '--group', 'Java引流5群', '--cohort', '第12期', '--out', file, '--lang', 'zh');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('SOP·Java引流5群·第12期')!;
+    const ids = [4, 9].map((row) => String(sheet.getCell(row, 1).value));
+    // A 复盘 column after 备注 (N): ExcelJS moves the cells right, as Excel does.
+    sheet.spliceColumns(15, 0, ['复盘']);
+    sheet.getCell(4, 15).value = '到课率偏低';
+    sheet.getCell(9, 7).note = '讲师确认过了';
+    sheet.getCell(9, 7).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    sheet.getRow(4).hidden = true;
+    await book.xlsx.writeFile(file);
+
+    const result = await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-17', '--group', 'Java引流5群', '--cohort', '第12期', '--update', file, '--lang', 'zh');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/你加的 \d+ 处内容随行保留 · 0 项丢失/);
+
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(file);
+    const updated = after.getWorksheet('SOP·Java引流5群·第12期')!;
+    const header = (updated.getRow(1).values as unknown[]).map((v) => (v === undefined || v === null ? '' : String(v)));
+    const rowOf = (id: string) => {
+      for (let r = 2; r <= updated.rowCount; r++) if (String(updated.getCell(r, 1).value) === id) return r;
+      throw new Error(`no row ${id}`);
+    };
+    expect(header.indexOf('复盘')).toBeGreaterThan(header.indexOf('备注'));
+    expect(updated.getCell(rowOf(ids[0]), header.indexOf('复盘')).value).toBe('到课率偏低');
+    expect(updated.getRow(rowOf(ids[0])).hidden).toBe(true);
+    const noted = updated.getCell(rowOf(ids[1]), header.indexOf('事项'));
+    expect(typeof noted.note === 'string' ? noted.note : JSON.stringify(noted.note)).toContain('讲师确认过了');
+    expect((noted.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFFF00');
+    expect(header.indexOf('按阶段')).toBeGreaterThan(header.indexOf('复盘'));
+  });
+
   test('mistakes exit with 1 and say what to do, writing nothing', async () => {
     const file = join(tmp(), 'never.xlsx');
     expect(await cli('sop', '--anchor', '2026-12-14', '--lang', 'en')).toMatchObject({ code: 1, stderr: 'Missing option --template ID.' });

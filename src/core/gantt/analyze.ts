@@ -6,6 +6,7 @@ import type { DaySerial } from '../dates';
 import type { Problem } from '../errors';
 import type { Settings } from '../settings';
 import type { CellValue } from '../tab/spec';
+import { cellText } from '../table/schema';
 import type { Person } from '../team/team';
 import type { EditableColumn } from './edits';
 import { parseProgress, splitList, type Plan } from './plan';
@@ -47,10 +48,6 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): GanttAnalysis 
   };
 }
 
-function text(value: CellValue): string {
-  return value === null ? '' : String(value).trim();
-}
-
 /** A typed date, as a whole day; undefined for anything that is not a date. */
 function typedDay(value: CellValue | undefined): DaySerial | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : undefined;
@@ -72,14 +69,14 @@ export function applyGanttEdits(
     if (!typed || Object.keys(typed).length === 0) return task;
     return {
       ...task,
-      phase: typed.phase !== undefined ? text(typed.phase) : task.phase,
-      name: typed.task !== undefined ? text(typed.task) : task.name,
-      owner: typed.owner !== undefined ? text(typed.owner) : task.owner,
+      phase: typed.phase !== undefined ? cellText(typed.phase) : task.phase,
+      name: typed.task !== undefined ? cellText(typed.task) : task.name,
+      owner: typed.owner !== undefined ? cellText(typed.owner) : task.owner,
       participants: typed.participants !== undefined ? splitList(typed.participants) : task.participants,
       start: typedDay(typed.start) ?? task.start,
       end: typedDay(typed.end) ?? task.end,
       progress: typed.progress !== undefined ? parseProgress(typed.progress) ?? task.progress : task.progress,
-      status: typed.status !== undefined ? text(typed.status) : task.status,
+      status: typed.status !== undefined ? cellText(typed.status) : task.status,
     };
   });
   const calendar = memoizeCalendar(options.calendar);

@@ -14,6 +14,7 @@
  */
 import { AppError } from '../errors';
 import type { CellValue } from '../tab/spec';
+import { cellText } from '../table/schema';
 import { findGanttHeader, GANTT_HIDDEN_COLUMNS, GANTT_TASK_COLUMNS, isBlockTitle, type HiddenColumn, type TaskColumn } from './columns';
 import type { LinkedColumn } from './links';
 import type { ScheduledTask } from './schedule';
@@ -53,10 +54,6 @@ const ERROR_VALUE = /^#(N\/A|REF!|VALUE!|ERROR!|NAME\?|DIV\/0!|NUM!|NULL!)$/;
 function isBlankOrError(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
   return typeof value === 'string' && (value.trim() === '' || ERROR_VALUE.test(value.trim()));
-}
-
-function text(value: CellValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value).trim();
 }
 
 /** Equal as a spreadsheet shows them: blank is blank, numbers to float precision (0.1 + 0.2 is 0.3). */
@@ -131,12 +128,12 @@ export function readGanttEdits(input: ReadEditsInput): GanttEdits {
 
   for (const row of readRows(input.existing, input.tab)) {
     // Names are unique in a plan; the ID still finds a task renamed in the plan since the last run.
-    const candidates = [byName.get(text(row.planName)), byIdMap.get(text(row.planId)), byName.get(text(row.task)), byIdMap.get(text(row.id))];
+    const candidates = [byName.get(cellText(row.planName)), byIdMap.get(cellText(row.planId)), byName.get(cellText(row.task)), byIdMap.get(cellText(row.id))];
     const index = candidates.find((i): i is number => i !== undefined && !matched.has(i));
     if (index === undefined) {
       const typed = EDITABLE_COLUMNS.some((column) => typedIn(row, column, undefined) && !(column === 'task' && !byId && row.planName === undefined));
       if (typed) edits.keptRows.push(row);
-      else edits.removed.push(text(row.planName) || text(row.task));
+      else edits.removed.push(cellText(row.planName) || cellText(row.task));
       continue;
     }
     matched.add(index);

@@ -7,6 +7,7 @@ import { parseDate, toHalfWidth, toIso, type DaySerial } from '../dates';
 import { AppError, type Problem } from '../errors';
 import { t, type Lang, type MessageKey } from '../i18n';
 import { range, type CellValue, type TabSpec } from '../tab/spec';
+import { ownerDropdown } from '../team/tab';
 import {
   cellText,
   columnDropdowns,
@@ -104,7 +105,7 @@ export const PLAN_SCHEMA: TableSchema<PlanField> = {
       synonyms: ['负责人', '执行人', 'owner', 'assignee'],
       width: 80,
       format: 'text',
-      dropdown: ({ teamTab }) => (teamTab === null ? null : { type: 'listFromRange', tab: teamTab, a1: 'A2:A', strict: false }),
+      dropdown: ({ teamTab }) => (teamTab === null ? null : ownerDropdown(teamTab)),
     },
     start: { header: 'gantt.header.start', synonyms: ['开始日期', '开始', '开始时间', '起始日期', 'start', 'startdate'], width: 96, format: 'date', read: readDate },
     end: {

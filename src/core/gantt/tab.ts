@@ -19,6 +19,7 @@ import {
   a1, cellValue, columnLetter, range, type Cell, type CellValue, type ColumnSpec, type ConditionalFormatSpec, type FormatRun,
   type NoteSpec, type RangeRef, type StyleRun, type TabSpec,
 } from '../tab/spec';
+import { ownerDropdown } from '../team/tab';
 import type { Person } from '../team/team';
 import { applyGanttEdits, type GanttAnalysis } from './analyze';
 import {
@@ -347,7 +348,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
     merges,
     notes,
     validations: [
-      { range: { ...taskRows, col: COL.owner }, rule: { type: 'listFromRange', tab: teamTabName, a1: 'A2:A', strict: false } },
+      { range: { ...taskRows, col: COL.owner }, rule: ownerDropdown(teamTabName) },
       { range: { ...taskRows, col: COL.status }, rule: { type: 'list', values: STATUS_KEYS.map((key) => tr(key)), strict: false } },
     ],
     conditionalFormats: ganttRules(team, tasks.length, dayCount),

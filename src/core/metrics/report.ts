@@ -49,8 +49,3 @@ export function rowText(row: readonly CellValue[]): string {
     .join(' ');
   return text.length > SKIPPED_TEXT_LIMIT ? `${text.slice(0, SKIPPED_TEXT_LIMIT - 1)}…` : text;
 }
-
-/** Header text as shown: the cell's text, trimmed. */
-export function headerText(cell: CellValue | undefined): string {
-  return cell === null || cell === undefined ? '' : String(cell).trim();
-}

@@ -1,7 +1,7 @@
 /** The status vocabulary of SOP rows (状态), as keys with labels in both languages. */
 import type { Lang } from '../i18n';
 import { t } from '../i18n';
-import { normalizeHeader } from '../team/team';
+import { normalizeHeader } from '../table/schema';
 
 /**
  * `removed` is set by regeneration on rows whose template row is gone but that hold typed work; it is

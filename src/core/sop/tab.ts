@@ -27,6 +27,7 @@ import {
   type ValidationSpec,
 } from '../tab/spec';
 import { planTableLayout, type TableLayout } from '../tab/layers';
+import { ownerDropdown } from '../team/tab';
 import { columnSpecs } from '../table/schema';
 import { SOP_SCHEMA, SOP_TEXT_COLUMNS, sopColumns, sopHeader, type SopColumn } from './columns';
 import { freshTextPrints } from './merge';
@@ -147,7 +148,7 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
   const owners = options.teamTabName ? [] : ownerList(options.ownerNames ?? [], rows);
   const validations: ValidationSpec[] = [{ range: statusRange, rule: { type: 'list', values: STATUSES.map(label), strict: true } }];
   // With no Team tab and nobody named yet there is nothing to list (Sheets refuses an empty list): owners are typed.
-  if (options.teamTabName) validations.push({ range: ownerRange, rule: { type: 'listFromRange', tab: options.teamTabName, a1: 'A2:A', strict: false } });
+  if (options.teamTabName) validations.push({ range: ownerRange, rule: ownerDropdown(options.teamTabName) });
   else if (owners.length > 0) validations.push({ range: ownerRange, rule: { type: 'list', values: owners, strict: false } });
 
   const body = range(1, 0, formattedRows, tableWidth);

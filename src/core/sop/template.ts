@@ -5,7 +5,8 @@
  */
 import type { Lang } from '../i18n';
 import { t } from '../i18n';
-import { normalizeHeader, type Role } from '../team/team';
+import { normalizeHeader } from '../table/schema';
+import type { Role } from '../team/team';
 
 export const ANCHOR_KINDS = ['campStart', 'liveDay', 'groupDay', 'eventDay'] as const;
 export type AnchorKind = (typeof ANCHOR_KINDS)[number];

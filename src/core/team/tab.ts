@@ -8,16 +8,19 @@ import { Person, ROLES, roleLabel, TEAM_COLUMNS, TEAM_SCHEMA, type TeamColumn } 
 
 export { TEAM_COLUMNS, TEAM_SCHEMA };
 
-/** Rows the dropdowns cover, so people added later by hand are included. */
+/** Rows the role dropdown covers, so people added later by hand are included. */
 const DROPDOWN_ROWS = 200;
 
 export function teamTabName(lang: Lang): string {
   return t(lang, 'team.tabName');
 }
 
-/** The owner dropdown every generated tab uses: the Team tab's name column. */
+/**
+ * The owner dropdown every generated tab uses: the Team tab's name column, open-ended so that people
+ * added at the bottom later are offered too. Not strict: a name typed by hand is kept.
+ */
 export function ownerDropdown(teamTab: string): ValidationRule {
-  return { type: 'listFromRange', tab: teamTab, a1: `A2:A${DROPDOWN_ROWS + 1}`, strict: false };
+  return { type: 'listFromRange', tab: teamTab, a1: 'A2:A', strict: false };
 }
 
 /**

@@ -49,7 +49,6 @@ const ROLE_ALIASES: Record<string, Role> = {
   助教: 'assistant', 设计: 'designer', 设计师: 'designer', 其他: 'other', 其它: 'other',
 };
 
-export { normalizeHeader };
 
 export function isColor(text: string): boolean {
   return /^#[0-9a-f]{6}$/i.test(text);
