@@ -201,11 +201,15 @@ export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: Previe
   }
   html += '</tr>';
 
+  const hiddenRows = new Set(spec.hiddenRows ?? []);
   for (let r = 0; r < height; r++) {
     if (r === stickyRows) html += '</thead><tbody>';
     const rowValues = values[r] ?? [];
     const specRow = spec.rows[r] ?? [];
-    html += `<tr data-r="${r}"${r === stickyRows - 1 ? ' class="sp-fr-last"' : ''}><th class="sp-row">${r + 1}</th>`;
+    // A row someone hid is not drawn; the row numbers skip it, as in Sheets.
+    if (hiddenRows.has(r)) continue;
+    const rowClass = [r === stickyRows - 1 ? 'sp-fr-last' : '', hiddenRows.has(r + 1) ? 'sp-before-hidden' : ''].filter(Boolean).join(' ');
+    html += `<tr data-r="${r}"${rowClass ? ` class="${rowClass}"` : ''}><th class="sp-row">${r + 1}</th>`;
     for (let c = 0; c < width; c++) {
       const index = r * width + c;
       if (merges.covered[index]) continue;
@@ -273,6 +277,7 @@ export const previewCss = `
 .sp-sheet .sp-c, .sp-sheet .sp-cb { text-align: center; }
 .sp-sheet .sp-wrap { white-space: pre-wrap; overflow-wrap: anywhere; }
 .sp-sheet .sp-note, .sp-sheet .sp-dd { position: relative; }
+.sp-sheet tr.sp-before-hidden > th.sp-row { box-shadow: inset 0 -3px 0 #9aa0a6; }
 .sp-sheet .sp-dd { padding-right: 14px; }
 .sp-sheet .sp-note::after { content: ""; position: absolute; top: 0; right: 0; border-style: solid; border-width: 0 6px 6px 0; border-color: transparent #000 transparent transparent; }
 .sp-sheet .sp-fc { position: sticky; z-index: 1; }

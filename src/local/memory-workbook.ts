@@ -175,6 +175,11 @@ export class MemoryWorkbook implements Workbook {
     });
   }
 
+  /** What a person showing every hidden row again does. */
+  showRows(tabName: string): void {
+    this.edit(tabName, (spec) => ({ ...spec, hiddenRows: [] }));
+  }
+
   /** What a person giving cells a fill or text colour does. */
   setStyle(tabName: string, range: RangeRef, style: CellStyle): void {
     this.edit(tabName, (spec) => ({ ...spec, styles: [...(spec.styles ?? []), { range, style }] }));

@@ -65,6 +65,8 @@ function pageHtml(ctx: LocalContext): string {
     extensionsLabel: tr('playground.extensions'),
     generatedLabel: tr('playground.generated'),
     hiddenLabel: tr('playground.hidden'),
+    cellMenu: (['insertRowAbove', 'insertColumnLeft', 'deleteRow', 'hideRow', 'showRows', 'note'] as const).map((action) => ({ action, label: tr(`playground.cell.${action}`) })),
+    notePrompt: tr('playground.cell.notePrompt'),
     menu: MENU.map((item) => (item === 'separator' ? item : { label: tr(item.label), fn: item.fn, page: 'page' in item ? item.page : null })),
   };
   const values: Record<string, string> = {
@@ -77,6 +79,11 @@ function pageHtml(ctx: LocalContext): string {
   };
   return pageTemplate.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? values[name] : whole));
 }
+
+/** The playground's sheets stay within what Sheets allows for one tab's rows and columns. */
+const MAX_SHEET_INDEX = 18_277;
+/** Sheets keeps notes far shorter than this; a longer one is a paste gone wrong. */
+const MAX_NOTE_LENGTH = 10_000;
 
 export function startPlayground(options: { port?: number; ctx?: LocalContext; sidebarPath?: string } = {}): Promise<Playground> {
   const ctx = options.ctx ?? createDemoContext();
@@ -121,6 +128,44 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
           const body = (await readBody(req)) as { tab: string; row: number; col: number; value: string };
           try {
             ctx.workbook.setCell(body.tab, body.row, body.col, typedInput(String(body.value ?? '')));
+            return json(res, 200, { ok: true });
+          } catch (error) {
+            return json(res, 200, { error: formatError(error, openSession(ctx).tr) });
+          }
+        }
+        case 'POST /sheet': {
+          // What a person does to a tab besides typing: rows and columns, hiding, notes.
+          const body = (await readBody(req)) as { action?: string; tab?: string; row?: number; col?: number; text?: string };
+          const tab = String(body.tab ?? '');
+          const row = Number(body.row);
+          const col = Number(body.col);
+          if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0 || row > MAX_SHEET_INDEX || col > MAX_SHEET_INDEX) {
+            return json(res, 400, { error: 'row and column must be whole numbers within the sheet' });
+          }
+          try {
+            const wb = ctx.workbook;
+            switch (body.action) {
+              case 'insertRowAbove':
+                wb.insertRows(tab, row);
+                break;
+              case 'insertColumnLeft':
+                wb.insertColumns(tab, col);
+                break;
+              case 'deleteRow':
+                wb.deleteRows(tab, row);
+                break;
+              case 'hideRow':
+                wb.hideRows(tab, row);
+                break;
+              case 'showRows':
+                wb.showRows(tab);
+                break;
+              case 'note':
+                wb.setNote(tab, row, col, String(body.text ?? '').slice(0, MAX_NOTE_LENGTH));
+                break;
+              default:
+                return json(res, 400, { error: 'unknown action' });
+            }
             return json(res, 200, { ok: true });
           } catch (error) {
             return json(res, 200, { error: formatError(error, openSession(ctx).tr) });

@@ -12,7 +12,7 @@ import { saveTeam } from '../../src/app/team';
 import { fromIso, type DaySerial } from '../../src/core/dates';
 import { createLocalContext } from '../../src/local/context';
 import { createDemoContext } from '../../src/local/demo';
-import { gridKeepsEveryEdit, memoryDriver, sopKeepsEveryEdit, STORY_TEAM, type GridStory } from '../support/layers';
+import { gridKeepsEveryEdit, memoryDriver, sopKeepsEveryEdit, STORY_TEAM, teamKeepsEveryEdit, type GridStory } from '../support/layers';
 
 const TODAY = fromIso('2026-11-23') as DaySerial;
 
@@ -24,6 +24,19 @@ describe('regenerating keeps every edit a person made (local workbook)', () => {
       return memoryDriver(ctx);
     };
     fc.assert(sopKeepsEveryEdit(open), { numRuns: 60 });
+  });
+});
+
+describe('the Team tab keeps what people added to it (local workbook)', () => {
+  test('columns and notes of one’s own stay with their person; a person who left takes theirs to the old version', () => {
+    fc.assert(
+      teamKeepsEveryEdit(() => {
+        const ctx = createLocalContext({ today: TODAY, locale: 'zh_CN' });
+        saveTeam(ctx, STORY_TEAM);
+        return memoryDriver(ctx);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 

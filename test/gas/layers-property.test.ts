@@ -13,17 +13,14 @@ import { createGasContext } from '../../src/gas/services';
 import { createDemoContext } from '../../src/local/demo';
 import type { AppContext } from '../../src/ports';
 import {
-  expectTokensKept,
   gasDriver,
   gridKeepsEveryEdit,
-  placesNow,
   seedDemo,
   SOP_TAB as TAB,
   sopKeepsEveryEdit,
   STORY_TEAM as TEAM,
-  TEAM_LAYOUT,
+  teamKeepsEveryEdit,
   type GridStory,
-  type Token,
 } from '../support/layers';
 import { installFakeGas, type FakeGas } from './fake-spreadsheet';
 
@@ -97,33 +94,14 @@ describe('grid tabs keep what a person typed or noted on them (Apps Script adapt
   });
 });
 
-describe('the Team tab keeps what people added to it', () => {
+describe('the Team tab keeps what people added to it (Apps Script adapter)', () => {
   test('columns and notes of one’s own stay with their person; a person who left takes theirs to the old version', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ row: fc.integer({ min: 1, max: TEAM.length }), col: fc.integer({ min: 0, max: 5 }), note: fc.boolean() }), { maxLength: 8 }),
-        fc.shuffledSubarray([...TEAM], { minLength: 1 }),
-        (edits, kept) => {
-          const ctx = openGas();
-          saveTeam(ctx, TEAM);
-          const driver = gasDriver(fake!, ctx);
-          driver.insertColumn('团队', 2);
-          driver.setCell('团队', 0, 2, '电话');
-          const tokens: Token[] = [{ text: '电话', kind: 'value', row: '#header', column: '电话' }];
-          edits.forEach((edit, k) => {
-            const values = driver.values('团队');
-            const text = `${edit.note ? '注' : '号'}#${k}`;
-            if (edit.note) driver.setNote('团队', edit.row, edit.col, text);
-            else driver.setCell('团队', edit.row, 2, text);
-            tokens.push({ text, kind: edit.note ? 'note' : 'value', row: TEAM_LAYOUT.rowKey(values, edit.row), column: edit.note ? TEAM_LAYOUT.columnKey(values, edit.col) : '电话' });
-          });
-          const before = placesNow(driver, '团队', tokens, TEAM_LAYOUT);
-          const result = saveTeam(ctx, kept);
-          const moved = expectTokensKept(driver, '团队', tokens, before, TEAM_LAYOUT);
-          for (const token of moved) expect(kept.map((p) => p.name)).not.toContain(token.row);
-          if (moved.length) expect(result.message).toContain('旧版');
-        },
-      ),
+      teamKeepsEveryEdit(() => {
+        const ctx = openGas();
+        saveTeam(ctx, TEAM);
+        return gasDriver(fake!, ctx);
+      }),
       { numRuns: 40 },
     );
   });

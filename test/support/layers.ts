@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { generateSopTabs } from '../../src/app/sop';
+import { saveTeam } from '../../src/app/team';
 import { addDays, fromIso, toIso, type DaySerial } from '../../src/core/dates';
 import { isAppError } from '../../src/core/errors';
 import type { CellValue } from '../../src/core/tab/spec';
@@ -371,4 +372,34 @@ export function gridKeepsEveryEdit(open: () => { driver: Driver; story: GridStor
     if (moved.length) expect(message).toContain('旧版');
     else expect(driver.hiddenTabs()).toEqual([]);
   });
+}
+
+/**
+ * The Team story as a property: a 电话 column and notes on the Team tab (whose team `open` saved as
+ * STORY_TEAM), then the team saved again with some people gone and the rest reordered. Every token is
+ * with its person, or — for people who left — in the old version.
+ */
+export function teamKeepsEveryEdit(open: () => Driver): fc.IPropertyWithHooks<[Array<{ row: number; col: number; note: boolean }>, typeof STORY_TEAM]> {
+  return fc.property(
+    fc.array(fc.record({ row: fc.integer({ min: 1, max: STORY_TEAM.length }), col: fc.integer({ min: 0, max: 5 }), note: fc.boolean() }), { maxLength: 8 }),
+    fc.shuffledSubarray([...STORY_TEAM], { minLength: 1 }),
+    (edits, kept) => {
+      const driver = open();
+      driver.insertColumn('团队', 2);
+      driver.setCell('团队', 0, 2, '电话');
+      const tokens: Token[] = [{ text: '电话', kind: 'value', row: '#header', column: '电话' }];
+      edits.forEach((edit, k) => {
+        const values = driver.values('团队');
+        const text = `${edit.note ? '注' : '号'}#${k}`;
+        if (edit.note) driver.setNote('团队', edit.row, edit.col, text);
+        else driver.setCell('团队', edit.row, 2, text);
+        tokens.push({ text, kind: edit.note ? 'note' : 'value', row: TEAM_LAYOUT.rowKey(values, edit.row), column: edit.note ? TEAM_LAYOUT.columnKey(values, edit.col) : '电话' });
+      });
+      const before = placesNow(driver, '团队', tokens, TEAM_LAYOUT);
+      const result = saveTeam(driver.ctx, kept);
+      const moved = expectTokensKept(driver, '团队', tokens, before, TEAM_LAYOUT);
+      for (const token of moved) expect(kept.map((p) => p.name)).not.toContain(token.row);
+      if (moved.length) expect(result.message).toContain('旧版');
+    },
+  );
 }
