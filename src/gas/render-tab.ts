@@ -154,7 +154,8 @@ export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate): void 
     if (r.row + 1 > sheet.getMaxRows() || r.col + 1 > sheet.getMaxColumns()) continue;
     const target = rangeOf(sheet, { ...r, rows: Math.min(r.rows, sheet.getMaxRows() - r.row), cols: Math.min(r.cols, sheet.getMaxColumns() - r.col) });
     target.breakApart();
-    target.clear();
+    // Contents and formats only: a person's note there stays (the add-on's own notes go just below).
+    target.clear({ contentsOnly: true, formatOnly: true });
     target.clearDataValidations();
   }
   // Only the add-on's own notes go with the old blocks; a note someone wrote there stays with its row.
