@@ -11,9 +11,9 @@ import { addDays, fromIso, toIso, type DaySerial } from '../core/dates';
 import { AppError, formatProblem, isAppError, type Problem } from '../core/errors';
 import { t, type Lang, type MessageKey } from '../core/i18n';
 import { generateSop, previewLine, previewSummary, type SopRow } from '../core/sop/generate';
-import { identifySopTab, templateFromSopTab } from '../core/sop/identify';
+import { identifySopRows, identifySopTab, templateFromSopTab } from '../core/sop/identify';
 import { mergeSop, mergeSummaryLine, readSopTab, type ExistingSopTab as SopTable, type MergeStats } from '../core/sop/merge';
-import { SOP_COLUMNS, SOP_TEXT_COLUMNS, sopColumns, type SopTextColumn } from '../core/sop/columns';
+import { SOP_TEXT_COLUMNS, sopColumns, type SopTextColumn } from '../core/sop/columns';
 import type { TabContent } from '../core/tab/content';
 import { locateOldBlocks, oldVersionName, planLayers, planTableLayout, type LayerStats, type TabUpdate } from '../core/tab/layers';
 import { buildSopTab, sopMarkerKey, sopTabName } from '../core/sop/tab';
@@ -21,7 +21,7 @@ import { anchorLabel, codeForTemplateId, templateSpan, type AnchorKind, type Sop
 import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/template-tab';
 import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
 import { sameMarker, type MarkerKey } from '../core/tab/marker';
-import type { CellValue, RangeRef, TabSpec } from '../core/tab/spec';
+import type { RangeRef, TabSpec } from '../core/tab/spec';
 import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../core/team/team';
 import type { AppContext, TabInfo } from '../ports';
 import { layerSummary, openSession, readTeam, writeGeneratedTabs, type Session } from './session';
@@ -335,9 +335,7 @@ function readExistingSopTab(ctx: AppContext, tab: TabInfo) {
  */
 function previousTexts(table: SopTable, options: Parameters<typeof generateSop>[0]): Map<string, Partial<Record<SopTextColumn, string>>> | undefined {
   if (table.header.columns.generatedTexts !== undefined) return undefined;
-  const grid: CellValue[][] = [SOP_COLUMNS.map((key) => (key === 'id' ? 'ID' : key === 'date' ? 'date' : null))];
-  for (const row of table.rows) grid.push([row.cells.id ?? null, row.cells.date ?? null]);
-  const anchor = identifySopTab(grid, [options.template]).anchor;
+  const anchor = identifySopRows(table.rows.map((row) => row.cells), [options.template]).anchor;
   if (anchor === null) return undefined;
   const previous = new Map<string, Partial<Record<SopTextColumn, string>>>();
   for (const row of generateSop({ ...options, anchor }).rows) {

@@ -153,6 +153,11 @@ export class MemoryWorkbook implements Workbook {
     this.edit(tabName, (spec) => applyStructureOp(spec, { op: 'delete', at, count }, 'row'));
   }
 
+  /** What a person deleting columns does. */
+  deleteColumns(tabName: string, at: number, count = 1): void {
+    this.edit(tabName, (spec) => applyStructureOp(spec, { op: 'delete', at, count }, 'col'));
+  }
+
   /** What a person inserting columns does: columns [at, at + count) are new, everything right of them moves. */
   insertColumns(tabName: string, at: number, count = 1): void {
     this.edit(tabName, (spec) => applyStructureOp(spec, { op: 'insert', at, count }, 'col'));

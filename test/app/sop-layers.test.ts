@@ -160,3 +160,26 @@ describe('texts someone rewrote, when the template changes too', () => {
     expect(replaced.tabs[0].line).toMatch(/0 项丢失$/);
   });
 });
+
+describe('a tab written before the add-on kept its layers', () => {
+  test('an SOP tab without the text-check column and memo is updated like any other: dates in scripts move, nothing is taken for an edit, the summary is found', () => {
+    const ctx = context();
+    generateSopTabs(ctx, request());
+    // As the previous version left it: no text-check column, a marker that remembers nothing.
+    const tab = ctx.workbook.tab(TAB);
+    ctx.workbook.deleteColumns(TAB, columnOf(ctx, '文字校验'));
+    tab.marker = { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } };
+    const id = idAt(ctx, 1);
+    const script = String(cell(ctx, id, '话术'));
+    expect(script).toContain('12月14日');
+    ctx.workbook.setCell(TAB, rowOf(ctx, id), columnOf(ctx, '状态'), '已完成');
+
+    const result = generateSopTabs(ctx, request({ anchor: '2026-12-17' }));
+    expect(result.tabs[0].line).toBe('+0 行 · 33 行改期 · 0 项丢失');
+    expect(cell(ctx, id, '话术')).toBe(script.replace('12月14日', '12月17日'));
+    expect(cell(ctx, id, '状态')).toBe('已完成');
+    expect(grid(ctx)[0].filter((header) => header === '按阶段')).toHaveLength(1);
+    expect(columnOf(ctx, '文字校验')).toBe(columnOf(ctx, '系统分配') + 1);
+    expect(ctx.workbook.listTabs().some((t) => t.hidden)).toBe(false);
+  });
+});

@@ -44,7 +44,11 @@ function rowsById(template: SopTemplate): Map<string, TemplateRow> {
  * anchor date most of those rows imply.
  */
 export function identifySopTab(grid: CellValue[][], templates: SopTemplate[]): SopTabIdentity {
-  const rows = sopRows(grid);
+  return identifySopRows(sopRows(grid), templates);
+}
+
+/** identifySopTab over rows already read (only their ID and date count). */
+export function identifySopRows(rows: ReadonlyArray<Pick<SopCells, 'id' | 'date'>>, templates: SopTemplate[]): SopTabIdentity {
   let best: SopTabIdentity = { template: null, anchor: null, matched: 0 };
   for (const template of templates) {
     const byId = rowsById(template);

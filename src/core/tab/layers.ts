@@ -389,6 +389,8 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
   const oldBlocks = located.ranges;
   const ourOldNotes = new Set(located.notes.map((n) => `${n.row},${n.col}`));
   const specNotes = notesOf(spec);
+  // In blocks written before the add-on remembered its notes, a note it writes again (anywhere) is its own.
+  const specNoteTexts = new Set(specNotes.values());
   const oldTable = table?.old ?? null;
   const oldAddOnColumns = new Set(oldTable ? Object.values(oldTable.columns) : []);
   const isOldTableCell = (row: number, col: number): boolean =>
@@ -443,7 +445,7 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
       const note = noteAt(content, r, c);
       let userNote = '';
       if (note) {
-        if (inBlock) userNote = ourOldNotes.has(`${r},${c}`) || (located.legacy && specNotes.get(`${r},${c}`) === note) ? '' : note;
+        if (inBlock) userNote = ourOldNotes.has(`${r},${c}`) || (located.legacy && specNoteTexts.has(note)) ? '' : note;
         else if (inTable && oldTable !== null && r === oldTable.headerRow) userNote = isOurHeaderNote(c, note, to, toCol ?? null) ? '' : note;
         else if (inTable) userNote = userPartOfNote(note);
         else userNote = note;
@@ -525,7 +527,7 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
   const update: TabUpdate = {
     oldVersion: needsOldVersion ? oldVersion : null,
     clear: oldBlocks,
-    clearNotes: located.legacy ? oldBlocks.flatMap((b) => notesInside(content, b).filter((n) => specNotes.get(`${n.row},${n.col}`) === noteAt(content, n.row, n.col))) : located.notes,
+    clearNotes: located.legacy ? oldBlocks.flatMap((b) => notesInside(content, b).filter((n) => specNoteTexts.has(noteAt(content, n.row, n.col)))) : located.notes,
     columnOps,
     rowOps,
     writes,
