@@ -8,14 +8,17 @@ import { toIso } from '../core/dates';
 import { AppError, formatProblem } from '../core/errors';
 import { analyzePlan, type GanttAnalysis } from '../core/gantt/analyze';
 import { chineseCalendar } from '../core/gantt/china';
-import { carriedEditCells } from '../core/gantt/edits';
+import { DATE_ROW, GANTT_FIRST_DAY_COLUMN, GANTT_HIDDEN_COLUMNS, isDayKey, readExistingGantt } from '../core/gantt/columns';
+import { carriedEditCells, countTypedOverComputed } from '../core/gantt/edits';
 import { buildPlanTemplateTab, looksLikePlan, readPlanGrid } from '../core/gantt/plan';
-import { generateGanttTab } from '../core/gantt/tab';
+import { generateGanttTab, type GanttTab } from '../core/gantt/tab';
+import type { TabContent } from '../core/tab/content';
+import { oldVersionName, planLayers, planTableLayout } from '../core/tab/layers';
 import type { Lang } from '../core/i18n';
 import type { CellValue, TabSpec } from '../core/tab/spec';
 import { teamTabName } from '../core/team/tab';
 import type { AppContext, TabInfo } from '../ports';
-import { findGeneratedTab, layerSummary, openSession, planGridTab, readTeam, writeGeneratedTabs, type Session } from './session';
+import { findGeneratedTab, layerSummary, openSession, planGridTab, readTeam, writeGeneratedTabs, type PlannedTab, type Session } from './session';
 
 export interface GanttState {
   lang: Lang;
@@ -89,6 +92,43 @@ export function getGanttState(ctx: AppContext): GanttState {
 }
 
 /**
+ * The update of an existing Gantt tab. Laid out as the add-on lays it out, it is a table: each task's
+ * row continues the row it had (found by the task's plan name and ID), so rows move whole with what
+ * people put on them; day columns are added or removed where the date range changed, and the header
+ * rows and the workload block below are the add-on's blocks. A tab whose columns someone rearranged
+ * is updated as one block instead (what cannot stay goes to an old version); either way what people
+ * typed in the task columns is carried by the feature itself (core/gantt/edits.ts).
+ */
+function planGanttTab(ctx: AppContext, session: Session, spec: TabSpec, generated: GanttTab, existing: { content: TabContent; tab: TabInfo } | null): PlannedTab {
+  const read = existing ? readExistingGantt(existing.content.values) : null;
+  if (existing && !read) return planGridTab(ctx, session, spec, { carriedEdits: carriedEditCells });
+  const old = read ? { headerRow: read.headerRow, columns: read.columns, end: read.end } : null;
+  const layout = planTableLayout(generated.table.keys, old, { headerRow: DATE_ROW });
+  const dayColumns = generated.table.keys.filter(isDayKey);
+  const values = existing?.content.values ?? [];
+  const legacyBlocks =
+    read && !existing?.tab.marker?.memo?.blocks
+      ? [
+          { row: 0, col: 0, rows: read.headerRow, cols: read.dayCount + GANTT_FIRST_DAY_COLUMN + GANTT_HIDDEN_COLUMNS.length },
+          ...(read.footerRow === null ? [] : [{ row: read.footerRow, col: 0, rows: values.length - read.footerRow, cols: Math.max(...values.map((line) => line.length)) }]),
+        ]
+      : undefined;
+  const plan = planLayers(
+    {
+      spec,
+      table: { layout, old, sources: generated.table.sources, styledColumns: dayColumns, formulaColumns: dayColumns, positionalColumns: dayColumns },
+      blocks: spec.blocks ?? [],
+      legacyBlocks,
+      replacedUserCells: existing ? countTypedOverComputed(existing.content.values) : 0,
+    },
+    existing?.content ?? null,
+    existing?.tab.marker?.memo,
+    oldVersionName(existing?.tab.name ?? spec.name, ctx.clock.nowText(), session.lang),
+  );
+  return { spec: { ...plan.spec, marker: { ...spec.marker, memo: plan.memo } }, update: plan.update, layers: plan.stats };
+}
+
+/**
  * Tabs that read as push plans: the plan tabs this add-on created, and the user's own tabs whose
  * header names a task column and another plan column (a pasted 推进表). Other generated tabs are
  * never plans: a Gantt tab repeats the task columns but is an output.
@@ -133,7 +173,8 @@ export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateG
   const { analysis, planTab, planGrid, team, teamTab } = analyze(ctx, session, request);
   const { tab, created, built, layers } = ctx.workbook.withLock(() => {
     const previous = findGeneratedTab(ctx, 'gantt', { plan: planTab });
-    const existing: CellValue[][] = previous ? ctx.workbook.readTab(previous.name) : [];
+    const content = previous ? ctx.workbook.readTabContent(previous.name) : null;
+    const existing: CellValue[][] = content ? content.values : [];
     const generated = generateGanttTab({
       analysis,
       team,
@@ -146,8 +187,8 @@ export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateG
       existing,
       existingTab: previous?.name,
     });
-    // What people typed in the Gantt table is carried by the feature itself (core/gantt/edits.ts).
-    const planned = planGridTab(ctx, session, teamTab ? generated.spec : withoutTeamDropdowns(generated.spec), { carriedEdits: carriedEditCells });
+    const spec = teamTab ? generated.spec : withoutTeamDropdowns(generated.spec);
+    const planned = planGanttTab(ctx, session, spec, generated, previous ? { content: content as TabContent, tab: previous } : null);
     const written = ctx.workbook.writeTab(planned.spec, planned.update);
     ctx.workbook.activate(written.name);
     return { tab: written.name, created: written.created, built: generated, layers: layerSummary(planned.layers, written.oldVersion, session.tr) };

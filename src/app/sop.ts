@@ -297,10 +297,10 @@ export function planSop(ctx: AppContext, request: SopRequest): SopPlan {
     const layered = planLayers(
       {
         spec,
-        table: { layout, old: old?.table?.old ?? null, sources: rows.map((row) => row.source ?? null) },
+        table: { layout, old: old?.table?.old ?? null, sources: rows.map((row) => row.source ?? null), formulaColumns: ['weekday'] },
         blocks: spec.blocks ?? [],
         legacyBlocks: old?.legacyBlocks,
-        replacedUserCells: merge?.textsReplaced,
+        replacedUserCells: merge ? merge.textsReplaced + merge.datesReplaced : 0,
       },
       old?.content ?? null,
       existing?.marker?.memo,

@@ -12,7 +12,7 @@ import { saveTeam } from '../../src/app/team';
 import { fromIso, type DaySerial } from '../../src/core/dates';
 import { createLocalContext } from '../../src/local/context';
 import { createDemoContext } from '../../src/local/demo';
-import { gridKeepsEveryEdit, memoryDriver, sopKeepsEveryEdit, STORY_TEAM, teamKeepsEveryEdit, type GridStory } from '../support/layers';
+import { GANTT_LAYOUT, gridKeepsEveryEdit, memoryDriver, sopKeepsEveryEdit, STORY_TEAM, teamKeepsEveryEdit, type GridStory, type Layout } from '../support/layers';
 
 const TODAY = fromIso('2026-11-23') as DaySerial;
 
@@ -41,12 +41,17 @@ describe('the Team tab keeps what people added to it (local workbook)', () => {
 });
 
 describe('grid tabs keep what a person typed or noted on them (local workbook)', () => {
-  const check = (story: (ctx: ReturnType<typeof createDemoContext>) => GridStory, maxRow: number, maxCol: number) =>
+  const check = (story: (ctx: ReturnType<typeof createDemoContext>) => GridStory, maxRow: number, maxCol: number, layout?: Layout) =>
     fc.assert(
-      gridKeepsEveryEdit(() => {
-        const ctx = createDemoContext({ today: TODAY });
-        return { driver: memoryDriver(ctx), story: story(ctx) };
-      }, maxRow, maxCol),
+      gridKeepsEveryEdit(
+        () => {
+          const ctx = createDemoContext({ today: TODAY });
+          return { driver: memoryDriver(ctx), story: story(ctx) };
+        },
+        maxRow,
+        maxCol,
+        layout,
+      ),
       { numRuns: 25 },
     );
 
@@ -76,17 +81,25 @@ describe('grid tabs keep what a person typed or noted on them (local workbook)',
     }, 30, 25);
   });
 
-  test('Gantt: notes and text on and around the chart survive generating again after the plan changed', () => {
-    check((ctx) => {
-      const first = generateGantt(ctx, { planTab: '推进表' });
-      return {
-        tab: first.tab,
-        skip: (col) => ctx.workbook.tab(first.tab).spec.columns[col]?.hidden === true,
-        again: () => {
-          ctx.workbook.setCell('推进表', 3, 9, 0.5);
-          return generateGantt(ctx, { planTab: '推进表' }).message;
-        },
-      };
-    }, 40, 40);
+  test('Gantt: notes and text on and around the chart stay with their task after the plan’s tasks were reordered', () => {
+    check(
+      (ctx) => {
+        const first = generateGantt(ctx, { planTab: '推进表' });
+        return {
+          tab: first.tab,
+          skip: (col) => ctx.workbook.tab(first.tab).spec.columns[col]?.hidden === true,
+          again: () => {
+            // The plan's tasks in the opposite order, and one more done: every task row moves.
+            const [header, ...tasks] = ctx.workbook.readTab('推进表');
+            [header, ...tasks.reverse()].forEach((line, r) => line.forEach((cell, c) => ctx.workbook.setCell('推进表', r, c, cell ?? '')));
+            ctx.workbook.setCell('推进表', 3, 9, 0.5);
+            return generateGantt(ctx, { planTab: '推进表' }).message;
+          },
+        };
+      },
+      40,
+      40,
+      GANTT_LAYOUT,
+    );
   });
 });

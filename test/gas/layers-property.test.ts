@@ -13,6 +13,7 @@ import { createGasContext } from '../../src/gas/services';
 import { createDemoContext } from '../../src/local/demo';
 import type { AppContext } from '../../src/ports';
 import {
+  GANTT_LAYOUT,
   gasDriver,
   gridKeepsEveryEdit,
   seedDemo,
@@ -21,6 +22,7 @@ import {
   STORY_TEAM as TEAM,
   teamKeepsEveryEdit,
   type GridStory,
+  type Layout,
 } from '../support/layers';
 import { installFakeGas, type FakeGas } from './fake-spreadsheet';
 
@@ -51,14 +53,19 @@ describe('regenerating keeps every edit a person made (Apps Script adapter)', ()
 });
 
 describe('grid tabs keep what a person typed or noted on them (Apps Script adapter)', () => {
-  const check = (story: (ctx: AppContext) => GridStory, maxRow: number, maxCol: number) =>
+  const check = (story: (ctx: AppContext) => GridStory, maxRow: number, maxCol: number, layout?: Layout) =>
     fc.assert(
-      gridKeepsEveryEdit(() => {
-        const ctx = openGas();
-        seedDemo(fake!, createDemoContext());
-        saveTeam(ctx, TEAM);
-        return { driver: gasDriver(fake!, ctx), story: story(ctx) };
-      }, maxRow, maxCol),
+      gridKeepsEveryEdit(
+        () => {
+          const ctx = openGas();
+          seedDemo(fake!, createDemoContext());
+          saveTeam(ctx, TEAM);
+          return { driver: gasDriver(fake!, ctx), story: story(ctx) };
+        },
+        maxRow,
+        maxCol,
+        layout,
+      ),
       { numRuns: 15 },
     );
 
@@ -82,15 +89,25 @@ describe('grid tabs keep what a person typed or noted on them (Apps Script adapt
     }, 30, 25);
   });
 
-  test('Gantt', () => {
-    check((ctx) => {
-      const first = generateGantt(ctx, { planTab: '推进表' });
-      return {
-        tab: first.tab,
-        skip: (col) => fake!.inspect(first.tab).isColumnHiddenByUser(col + 1),
-        again: () => generateGantt(ctx, { planTab: '推进表' }).message,
-      };
-    }, 40, 40);
+  test('Gantt, its plan’s tasks reordered', () => {
+    check(
+      (ctx) => {
+        const first = generateGantt(ctx, { planTab: '推进表' });
+        return {
+          tab: first.tab,
+          skip: (col) => fake!.inspect(first.tab).isColumnHiddenByUser(col + 1),
+          again: () => {
+            const plan = fake!.inspect('推进表').getDataRange();
+            const [header, ...tasks] = plan.getValues();
+            plan.setValues([header, ...tasks.reverse()]);
+            return generateGantt(ctx, { planTab: '推进表' }).message;
+          },
+        };
+      },
+      40,
+      40,
+      GANTT_LAYOUT,
+    );
   });
 });
 

@@ -39,15 +39,19 @@ export const TASK_COLUMN_FORMATS: Record<TaskColumn, CellFormat> = {
  * (the row's task is found again even when its visible cells were edited or its plan row moved), and
  * the start and end the scheduler computed (a computed date that differs from it was typed here).
  */
-export const GANTT_HIDDEN_COLUMNS = ['planId', 'planName', 'computedStart', 'computedEnd'] as const;
+export const GANTT_HIDDEN_COLUMNS = ['planId', 'planName', 'computedStart', 'computedEnd', 'computedPrint'] as const;
 export type HiddenColumn = (typeof GANTT_HIDDEN_COLUMNS)[number];
 export const HIDDEN_COLUMN_LABELS: Record<HiddenColumn, MessageKey> = {
   planId: 'gantt.header.planId',
   planName: 'gantt.header.planName',
   computedStart: 'gantt.header.computedStart',
   computedEnd: 'gantt.header.computedEnd',
+  computedPrint: 'gantt.header.computedPrint',
 };
-export const HIDDEN_COLUMN_FORMATS: Record<HiddenColumn, CellFormat> = { planId: 'text', planName: 'text', computedStart: 'date', computedEnd: 'date' };
+export const HIDDEN_COLUMN_FORMATS: Record<HiddenColumn, CellFormat> = { planId: 'text', planName: 'text', computedStart: 'date', computedEnd: 'date', computedPrint: 'text' };
+
+/** The task columns the add-on computes at every run (not from the plan's cells): what it wrote there is fingerprinted. */
+export const COMPUTED_COLUMNS = ['id', 'days', 'predecessors'] as const;
 
 /** 0-based rows above the tasks: month, day of month, weekday (班/休), then the task headers beside each day's serial. */
 export const MONTH_ROW = 0;
@@ -94,4 +98,60 @@ export function findGanttHeader(grid: ReadonlyArray<ReadonlyArray<CellValue>>): 
 /** Whether a cell holds one of the block titles `key` names, in either language. */
 export function isBlockTitle(cell: CellValue | undefined, key: MessageKey): boolean {
   return typeof cell === 'string' && LANGS.some((lang) => t(lang, key) === cell.trim());
+}
+
+/** The keys of a Gantt tab's table, left to right: the task columns, one per day column, the hidden ones. */
+export function ganttTableKeys(dayCount: number): string[] {
+  return [...GANTT_TASK_COLUMNS, ...Array.from({ length: dayCount }, (_, i) => dayKey(i)), ...GANTT_HIDDEN_COLUMNS];
+}
+
+/** The key of the i-th day column: day columns are the add-on's by position, whatever dates they show. */
+export function dayKey(index: number): string {
+  return `day:${index}`;
+}
+
+export function isDayKey(key: string): boolean {
+  return /^day:\d+$/.test(key);
+}
+
+/** A Gantt tab as it is now, read as a table whose rows the add-on can move (see app/gantt.ts). */
+export interface ExistingGantt {
+  headerRow: number;
+  /** Column of each key of ganttTableKeys(dayCount). */
+  columns: Record<string, number>;
+  dayCount: number;
+  /** The task rows (and the kept rows below them) are [headerRow + 1, end). */
+  end: number;
+  /** The first row of the workload block, null when there is none. */
+  footerRow: number | null;
+}
+
+/**
+ * The task table of an existing Gantt tab, when it is laid out as the add-on lays it out — task columns
+ * from A, the day columns, then the hidden columns — so that its rows can be moved and only its
+ * columns' cells rewritten. Null when a person rearranged its columns (inserted one among them): the
+ * tab is then updated as a whole block, and what cannot stay goes to an old version.
+ */
+export function readExistingGantt(grid: ReadonlyArray<ReadonlyArray<CellValue>>): ExistingGantt | null {
+  const layout = findGanttHeader(grid);
+  if (!layout) return null;
+  const { headerRow } = layout;
+  if (GANTT_TASK_COLUMNS.some((key, i) => layout.columns[key] !== i)) return null;
+  const firstHidden = layout.columns[GANTT_HIDDEN_COLUMNS[0]];
+  // A tab written before a hidden column was added lacks it at the end: it is added again.
+  const present = GANTT_HIDDEN_COLUMNS.filter((key) => layout.columns[key] !== undefined);
+  if (firstHidden === undefined || present.length < 4 || present.some((key, i) => layout.columns[key] !== firstHidden + i)) return null;
+  const dayCount = firstHidden - GANTT_FIRST_DAY_COLUMN;
+  if (dayCount < 1) return null;
+  const footer = grid.findIndex((line, r) => r > headerRow && isBlockTitle(line[0], 'gantt.block.workload'));
+  let end = headerRow + 1;
+  const blank = (line: ReadonlyArray<CellValue> | undefined) => !line || line.every((cell) => cell === null || cell === '');
+  while (end < grid.length && (footer >= 0 ? end < footer : !blank(grid[end]))) end++;
+  // The blank row the add-on leaves above the workload block is not a task row.
+  if (footer >= 0 && end > headerRow + 1 && blank(grid[end - 1])) end--;
+  const columns: Record<string, number> = {};
+  ganttTableKeys(dayCount).forEach((key, i) => {
+    if (!(GANTT_HIDDEN_COLUMNS as readonly string[]).includes(key) || present.includes(key as HiddenColumn)) columns[key] = i;
+  });
+  return { headerRow, columns, dayCount, end, footerRow: footer >= 0 ? footer : null };
 }

@@ -15,7 +15,8 @@
 import { AppError } from '../errors';
 import type { CellValue } from '../tab/spec';
 import { cellText } from '../table/schema';
-import { findGanttHeader, GANTT_HIDDEN_COLUMNS, GANTT_TASK_COLUMNS, isBlockTitle, type HiddenColumn, type TaskColumn } from './columns';
+import { fingerprint } from '../tab/layers';
+import { COL, COMPUTED_COLUMNS, findGanttHeader, GANTT_HIDDEN_COLUMNS, GANTT_TASK_COLUMNS, isBlockTitle, type HiddenColumn, type TaskColumn } from './columns';
 import type { LinkedColumn } from './links';
 import type { ScheduledTask } from './schedule';
 
@@ -32,6 +33,15 @@ export interface GanttEdits {
   kept: number;
   /** Rows whose task is no longer in the plan and that hold something typed: kept as they were. */
   keptRows: GanttRowCells[];
+  /** The row of the tab (0-based) each task's row was in, or null for a task new to the tab. */
+  taskRows: Array<number | null>;
+  /** The row of the tab each kept row was in. */
+  keptRowsAt: number[];
+  /**
+   * Rows someone added to the Gantt tab by hand (no plan name of the add-on's), as they were: each stays
+   * right after the task it followed (`after`, a task index; null before the first task).
+   */
+  handRows: Array<{ row: number; cells: GanttRowCells; after: number | null }>;
   /** Tasks no longer in the plan whose rows held nothing typed: removed from the tab. */
   removed: string[];
 }
@@ -95,13 +105,41 @@ export function carriedEditCells(existing: ReadonlyArray<ReadonlyArray<CellValue
   return (row, col) => row > layout.headerRow && row < end && columns.has(col);
 }
 
-/** The task rows of a Gantt tab: below the task headers, above the workload block, without the kept-rows title. */
-function readRows(existing: CellValue[][], tab: string | undefined): GanttRowCells[] {
+/** Fingerprints of the cells the add-on computes in a task row ("id=… days=… predecessors=…"), as it writes them. */
+export function computedPrint(cells: ReadonlyArray<CellValue | { value: CellValue }>): string {
+  const text = (cell: CellValue | { value: CellValue } | undefined): string =>
+    cellText(typeof cell === 'object' && cell !== null ? (cell as { value: CellValue }).value : (cell as CellValue | undefined));
+  return COMPUTED_COLUMNS.map((column) => `${column}=${fingerprint(text(cells[COL[column]]))}`).join(' ');
+}
+
+/**
+ * Cells of the task rows someone typed over where the add-on computes the value (ID, duration,
+ * predecessors): the add-on writes its own again, so they go to the old version. Known from the
+ * fingerprints the hidden computedPrint column holds; a tab written without it tells nothing.
+ */
+export function countTypedOverComputed(grid: ReadonlyArray<ReadonlyArray<CellValue>>): number {
+  const layout = findGanttHeader(grid);
+  const printCol = layout?.columns.computedPrint;
+  if (!layout || printCol === undefined) return 0;
+  let count = 0;
+  for (let r = layout.headerRow + 1; r < grid.length; r++) {
+    const stored = cellText(grid[r]?.[printCol]);
+    if (!stored) continue;
+    const now = computedPrint(grid[r]).split(' ');
+    stored.split(' ').forEach((part, i) => {
+      if (part !== now[i]) count++;
+    });
+  }
+  return count;
+}
+
+/** The task rows of a Gantt tab (with their row): below the task headers, above the workload block, without the kept-rows title. */
+function readRows(existing: CellValue[][], tab: string | undefined): Array<{ row: number; cells: GanttRowCells }> {
   if (existing.every((line) => line.every((cell) => isBlankOrError(cell)))) return [];
   const layout = findGanttHeader(existing);
   if (!layout) throw new AppError({ code: 'gantt.error.noGanttHeader', params: { tab: tab ?? '' }, location: tab ? { tab } : undefined });
   const footer = existing.findIndex((line, r) => r > layout.headerRow && isBlockTitle(line[0], 'gantt.block.workload'));
-  const rows: GanttRowCells[] = [];
+  const rows: Array<{ row: number; cells: GanttRowCells }> = [];
   for (let r = layout.headerRow + 1; r < existing.length; r++) {
     const line = existing[r];
     if (footer >= 0 ? r >= footer : line.every((cell) => isBlankOrError(cell))) break;
@@ -114,29 +152,39 @@ function readRows(existing: CellValue[][], tab: string | undefined): GanttRowCel
       cells[column] = line[c] ?? null;
       if (!isBlankOrError(line[c])) blank = false;
     }
-    if (!blank) rows.push(cells);
+    if (!blank) rows.push({ row: r, cells });
   }
   return rows;
 }
 
 export function readGanttEdits(input: ReadEditsInput): GanttEdits {
   const { tasks, byId, planValue } = input;
-  const edits: GanttEdits = { overrides: tasks.map(() => ({})), kept: 0, keptRows: [], removed: [] };
+  const edits: GanttEdits = { overrides: tasks.map(() => ({})), kept: 0, keptRows: [], removed: [], taskRows: tasks.map(() => null), keptRowsAt: [], handRows: [] };
   const byName = new Map(tasks.map((task, i) => [task.name, i]));
   const byIdMap = new Map(byId ? tasks.map((task, i) => [task.id, i]) : []);
   const matched = new Set<number>();
 
-  for (const row of readRows(input.existing, input.tab)) {
+  let previousTask: number | null = null;
+  for (const { row: at, cells: row } of readRows(input.existing, input.tab)) {
     // Names are unique in a plan; the ID still finds a task renamed in the plan since the last run.
     const candidates = [byName.get(cellText(row.planName)), byIdMap.get(cellText(row.planId)), byName.get(cellText(row.task)), byIdMap.get(cellText(row.id))];
     const index = candidates.find((i): i is number => i !== undefined && !matched.has(i));
     if (index === undefined) {
+      // A row the add-on did not write (its hidden plan name is blank) was added by someone: it stays where it is.
+      if (row.planName !== undefined && cellText(row.planName) === '') {
+        edits.handRows.push({ row: at, cells: row, after: previousTask });
+        continue;
+      }
       const typed = EDITABLE_COLUMNS.some((column) => typedIn(row, column, undefined) && !(column === 'task' && !byId && row.planName === undefined));
-      if (typed) edits.keptRows.push(row);
-      else edits.removed.push(cellText(row.planName) || cellText(row.task));
+      if (typed) {
+        edits.keptRows.push(row);
+        edits.keptRowsAt.push(at);
+      } else edits.removed.push(cellText(row.planName) || cellText(row.task));
       continue;
     }
     matched.add(index);
+    edits.taskRows[index] = at;
+    previousTask = index;
     for (const column of EDITABLE_COLUMNS) {
       if (row[column] === undefined || !typedIn(row, column, planValue(index, column))) continue;
       edits.overrides[index][column] = row[column]!;

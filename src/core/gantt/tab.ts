@@ -24,9 +24,9 @@ import type { Person } from '../team/team';
 import { applyGanttEdits, type GanttAnalysis } from './analyze';
 import {
   COL, DATE_ROW, DAY_ROW, GANTT_FIRST_DAY_COLUMN, GANTT_HEADER_ROWS, GANTT_HIDDEN_COLUMNS, GANTT_TASK_COLUMNS, HIDDEN_COLUMN_FORMATS,
-  HIDDEN_COLUMN_LABELS, MONTH_ROW, TASK_COLUMN_FORMATS, TASK_COLUMN_LABELS, TASK_COLUMN_WIDTHS, WEEKDAY_ROW, type TaskColumn,
+  HIDDEN_COLUMN_LABELS, MONTH_ROW, TASK_COLUMN_FORMATS, TASK_COLUMN_LABELS, TASK_COLUMN_WIDTHS, WEEKDAY_ROW, ganttTableKeys, type TaskColumn,
 } from './columns';
-import { readGanttEdits, type GanttEdits, type GanttRowCells } from './edits';
+import { computedPrint, readGanttEdits, type GanttEdits, type GanttRowCells } from './edits';
 import { planLinks, type LinkedColumn, type PlanLinks } from './links';
 import { STATUS_KEYS } from './plan';
 import type { ScheduledTask } from './schedule';
@@ -81,6 +81,13 @@ export interface GanttTab {
   edits: GanttEdits;
   /** What the tab shows: the plan's schedule with the kept edits (owners, dates, progress…) applied. */
   analysis: GanttAnalysis;
+  /**
+   * The tab as a table whose rows continue the existing tab's: its column keys (ganttTableKeys), and for
+   * each data row (the tasks, then the kept rows' title and the kept rows) the row of the existing tab
+   * it continues, or null. The header rows above and the workload block below are the add-on's blocks
+   * (spec.blocks).
+   */
+  table: { keys: string[]; sources: Array<number | null> };
 }
 
 /**
@@ -225,7 +232,13 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   const dayCount = last - first + 1;
   const hiddenCol = GANTT_FIRST_DAY_COLUMN + dayCount;
   const keptBlock = edits.keptRows.length ? 1 + edits.keptRows.length : 0;
-  const footer = buildFooter(analysis, team, lang, GANTT_HEADER_ROWS + tasks.length + keptBlock + 1);
+  // Rows added by hand stay after the task they followed; with the tasks they make the table's rows.
+  const following = new Map<number | null, GanttEdits['handRows']>();
+  for (const hand of edits.handRows) following.set(hand.after, [...(following.get(hand.after) ?? []), hand]);
+  const order: Array<{ task: number } | { hand: GanttEdits['handRows'][number] }> = (following.get(null) ?? []).map((hand) => ({ hand }));
+  planned.forEach((_, i) => order.push({ task: i }, ...(following.get(i) ?? []).map((hand) => ({ hand }))));
+  const tableRows = order.length;
+  const footer = buildFooter(analysis, team, lang, GANTT_HEADER_ROWS + tableRows + keptBlock + 1);
   preflight(first, last, footer.firstRow + footer.rows.length);
 
   const rows: Cell[][] = [];
@@ -234,7 +247,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   const notes: NoteSpec[] = [];
   const merges: RangeRef[] = [];
   const dayCol = (day: DaySerial): number => GANTT_FIRST_DAY_COLUMN + (day - first);
-  const taskRows = range(GANTT_HEADER_ROWS, 0, tasks.length, 1);
+  const taskRows = range(GANTT_HEADER_ROWS, 0, tableRows, 1);
 
   // Header rows: title, then month / day / weekday over the day columns, task headers beside the date row.
   for (let r = 0; r < GANTT_HEADER_ROWS; r++) rows.push([]);
@@ -273,13 +286,19 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
 
   // Task rows: typed edits kept as values, else the plan's cells; milestone rows carry the ◆ formula in
   // every day cell; the hidden columns record what this run wrote, for the next one.
-  planned.forEach((task, i) => {
+  order.forEach((entry) => {
+    if ('hand' in entry) {
+      rows.push(keptRowValues(entry.hand.cells, hiddenCol));
+      return;
+    }
+    const i = entry.task;
+    const task = planned[i];
     const values: Cell[] = GANTT_TASK_COLUMNS.map((column) => {
       const typed = edits.overrides[i][column as LinkedColumn];
       return typed !== undefined ? typed : planCell(i, column);
     });
     if (tasks[i].milestone) {
-      const startRef = `$${columnLetter(COL.start)}${GANTT_HEADER_ROWS + i + 1}`;
+      const startRef = `$${columnLetter(COL.start)}${rows.length + 1}`;
       for (let day = first; day <= last; day++) {
         const dateRef = a1(DATE_ROW, dayCol(day), true, false);
         values[dayCol(day)] = { formula: `=IF(${dateRef}=${startRef},"◆","")`, value: day === tasks[i].start ? '◆' : '' };
@@ -289,6 +308,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
     values[hiddenCol + 1] = task.name;
     values[hiddenCol + 2] = task.start;
     values[hiddenCol + 3] = task.end;
+    values[hiddenCol + 4] = computedPrint(values);
     rows.push(values);
   });
 
@@ -300,7 +320,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
     for (const kept of edits.keptRows) rows.push(keptRowValues(kept, hiddenCol));
     styles.push({ range: range(rows.length - edits.keptRows.length, 0, edits.keptRows.length, GANTT_FIRST_DAY_COLUMN), style: { italic: true } });
   }
-  const bookkept = range(GANTT_HEADER_ROWS, 0, tasks.length + keptBlock, 1);
+  const bookkept = range(GANTT_HEADER_ROWS, 0, tableRows + keptBlock, 1);
   for (const column of GANTT_TASK_COLUMNS) formats.push({ range: { ...bookkept, col: COL[column] }, format: TASK_COLUMN_FORMATS[column] });
   GANTT_HIDDEN_COLUMNS.forEach((column, c) => formats.push({ range: { ...bookkept, col: hiddenCol + c }, format: HIDDEN_COLUMN_FORMATS[column] }));
 
@@ -335,6 +355,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
     ...Array.from({ length: dayCount }, (_, i) => ({ key: toIso(first + i), width: DAY_COLUMN_WIDTH })),
     ...GANTT_HIDDEN_COLUMNS.map((key) => ({ key, width: HIDDEN_COLUMN_WIDTH, hidden: true })),
   ];
+  const width = hiddenCol + GANTT_HIDDEN_COLUMNS.length;
   const spec: TabSpec = {
     name: ganttTabName(planTabName, lang),
     marker: { kind: 'gantt', key: { plan: planTabName } },
@@ -351,9 +372,11 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
       { range: { ...taskRows, col: COL.owner }, rule: ownerDropdown(teamTabName) },
       { range: { ...taskRows, col: COL.status }, rule: { type: 'list', values: STATUS_KEYS.map((key) => tr(key)), strict: false } },
     ],
-    conditionalFormats: ganttRules(team, tasks.length, dayCount),
+    conditionalFormats: ganttRules(team, tableRows, dayCount),
+    blocks: [range(0, 0, DATE_ROW, width), range(footer.firstRow, 0, footer.rows.length, width)],
   };
-  return { spec, edits, analysis };
+  const sources = [...order.map((entry) => ('hand' in entry ? entry.hand.row : edits.taskRows[entry.task])), ...(keptBlock ? [null, ...edits.keptRowsAt] : [])];
+  return { spec, edits, analysis, table: { keys: ganttTableKeys(dayCount), sources } };
 }
 
 /** A kept row as it was read, its name from the hidden column when its lookup came back blank. */

@@ -53,6 +53,10 @@ export interface MergeStats {
   templateChanged: number;
   /** Edited texts replaced by the template's new texts, as asked (they go to the old version). */
   textsReplaced: number;
+  /** Dates someone changed by hand, kept (the template's date for the row has not moved since). */
+  datesKept: number;
+  /** Dates someone changed by hand that the template or the anchor has moved since: the new date is written, the old one is in the old version. */
+  datesReplaced: number;
   /** Typed values that did not make it into the result (checked after merging; 0 unless a bug). */
   lost: number;
 }
@@ -129,25 +133,33 @@ function textCell(cells: Cells, column: SopTextColumn): string {
   return column === 'time' ? timeOf(cells.time) : text(cells[column]);
 }
 
-/** The hidden text-check cell: "time=ab12cd item=…", one fingerprint per template text. */
-export function encodeTextPrints(prints: Partial<Record<SopTextColumn, string>>): string {
-  return SOP_TEXT_COLUMNS.filter((column) => prints[column] !== undefined)
+/** What the hidden text-check column fingerprints: the template texts and the date. */
+const PRINTED = [...SOP_TEXT_COLUMNS, 'date'] as const;
+type Printed = (typeof PRINTED)[number];
+
+/** The hidden text-check cell: "time=ab12cd item=… date=…", one fingerprint per text the generator wrote. */
+export function encodeTextPrints(prints: Partial<Record<Printed, string>>): string {
+  return PRINTED.filter((column) => prints[column] !== undefined)
     .map((column) => `${column}=${prints[column]}`)
     .join(' ');
 }
 
-export function decodeTextPrints(cell: CellValue | undefined): Partial<Record<SopTextColumn, string>> {
-  const prints: Partial<Record<SopTextColumn, string>> = {};
+export function decodeTextPrints(cell: CellValue | undefined): Partial<Record<Printed, string>> {
+  const prints: Partial<Record<Printed, string>> = {};
   for (const part of text(cell).split(/\s+/)) {
     const [column, print] = part.split('=');
-    if ((SOP_TEXT_COLUMNS as readonly string[]).includes(column) && print) prints[column as SopTextColumn] = print;
+    if ((PRINTED as readonly string[]).includes(column) && print) prints[column as Printed] = print;
   }
   return prints;
 }
 
-/** The fingerprints of a freshly generated row's texts. */
-export function freshTextPrints(row: Pick<SopRow, SopTextColumn>): string {
-  const prints: Partial<Record<SopTextColumn, string>> = {};
+function datePrint(date: DaySerial | null): string {
+  return fingerprint(date === null ? '' : String(date));
+}
+
+/** The fingerprints of a freshly generated row's texts and date. */
+export function freshTextPrints(row: Pick<SopRow, SopTextColumn | 'date'>): string {
+  const prints: Partial<Record<Printed, string>> = { date: datePrint(row.date) };
   for (const column of SOP_TEXT_COLUMNS) prints[column] = fingerprint(row[column]);
   return encodeTextPrints(prints);
 }
@@ -189,7 +201,7 @@ function carriedRow(before: OldRow, cells: Cells, origin: RowOrigin, lang: Lang)
 function mergeTexts(before: OldRow, fresh: SopRow, previous: Partial<Record<SopTextColumn, string>> | undefined, stats: MergeStats, useTemplateTexts: boolean) {
   const stored = decodeTextPrints(before.cells.generatedTexts);
   const texts: Partial<Record<SopTextColumn, string>> = {};
-  const prints: Partial<Record<SopTextColumn, string>> = {};
+  const prints: Partial<Record<Printed, string>> = {};
   const edited: NonNullable<SopRow['editedTexts']> = {};
   for (const column of SOP_TEXT_COLUMNS) {
     const now = textCell(before.cells, column);
@@ -214,7 +226,19 @@ function mergeTexts(before: OldRow, fresh: SopRow, previous: Partial<Record<SopT
     stats.textsKept++;
     if (changed) stats.templateChanged++;
   }
-  return { texts, generatedTexts: encodeTextPrints(prints), edited };
+  // A date someone changed by hand stays while the template's date for the row is what it was; when the
+  // template or the anchor moves the row, it takes the new date (the old one is kept in the old version).
+  const oldDate = dateOf(before.cells.date);
+  let date = fresh.date;
+  prints.date = datePrint(fresh.date);
+  if (stored.date !== undefined && datePrint(oldDate) !== stored.date && oldDate !== fresh.date) {
+    if (datePrint(fresh.date) === stored.date) {
+      date = oldDate;
+      prints.date = stored.date;
+      stats.datesKept++;
+    } else stats.datesReplaced++;
+  }
+  return { texts, date, generatedTexts: encodeTextPrints(prints), edited };
 }
 
 export interface MergeOptions {
@@ -226,7 +250,7 @@ export interface MergeOptions {
 
 export function mergeSop(existing: ExistingSopTab | null, fresh: SopRow[], lang: Lang, options: MergeOptions = {}): MergeResult {
   const old = oldRows(existing);
-  const stats: MergeStats = { added: 0, redated: 0, removedKept: 0, dropped: 0, kept: 0, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, lost: 0 };
+  const stats: MergeStats = { added: 0, redated: 0, removedKept: 0, dropped: 0, kept: 0, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, datesKept: 0, datesReplaced: 0, lost: 0 };
   const freshIds = new Set(fresh.map((row) => row.id));
 
   // Generated rows by ID; a second row with the same ID (a copied row) counts as added by hand.
@@ -245,13 +269,15 @@ export function mergeSop(existing: ExistingSopTab | null, fresh: SopRow[], lang:
       return { ...row, source: null, generatedTexts: freshTextPrints(row) };
     }
     stats.kept++;
-    if (dateOf(before.cells.date) !== row.date) stats.redated++;
     const typedOwner = hasTypedOwner(before, row.owner);
     const status = text(before.cells.status);
-    const { texts, generatedTexts, edited } = mergeTexts(before, row, options.previousTexts?.get(row.id), stats, options.useTemplateTexts === true);
+    const { texts, date, generatedTexts, edited } = mergeTexts(before, row, options.previousTexts?.get(row.id), stats, options.useTemplateTexts === true);
+    if (dateOf(before.cells.date) !== date) stats.redated++;
     const merged: SopRow = {
       ...row,
       ...texts,
+      date,
+      weekday: date === null ? row.weekday : weekdayLabel(date, lang),
       // A row that comes back after being marked removed is work to do again.
       status: status === '' || parseStatus(status) === 'removed' ? row.status : localizedStatus(status, lang),
       proof: text(before.cells.proof),
@@ -314,6 +340,8 @@ export function mergeSummaryLine(stats: MergeStats, lang: Lang, extra: string[] 
   if (stats.textsKept) parts.push(t(lang, 'sop.toast.textsKept', { count: stats.textsKept }));
   if (stats.templateChanged) parts.push(t(lang, 'sop.toast.templateChanged', { count: stats.templateChanged }));
   if (stats.textsReplaced) parts.push(t(lang, 'sop.toast.textsReplaced', { count: stats.textsReplaced }));
+  if (stats.datesKept) parts.push(t(lang, 'sop.toast.datesKept', { count: stats.datesKept }));
+  if (stats.datesReplaced) parts.push(t(lang, 'sop.toast.datesReplaced', { count: stats.datesReplaced }));
   parts.push(...extra, t(lang, 'layers.lost', { count: stats.lost + lost }));
   return parts.join(' · ');
 }

@@ -78,6 +78,8 @@ export const sopMessages = defineMessages(
     'sop.toast.textsKept': '{count} 处手改文字保留',
     'sop.toast.templateChanged': '{count} 处模板已更新（见批注）',
     'sop.toast.textsReplaced': '{count} 处手改文字换成了模板的新文字',
+    'sop.toast.datesKept': '{count} 个手改日期保留',
+    'sop.toast.datesReplaced': '{count} 个手改日期随模板/锚点日改为新日期（原日期在旧版里）',
     'sop.sidebar.useTemplateTexts': '采用模板新文字',
     'sop.sidebar.useTemplateTextsConfirm': '把「{tab}」里手动改过、而模板又更新了的文字换成模板的新文字？改动前的表会保存在隐藏的旧版标签页里。',
     'sop.note.templateTab':
@@ -236,6 +238,8 @@ export const sopMessages = defineMessages(
     'sop.toast.textsKept': '{count} edited texts kept',
     'sop.toast.templateChanged': '{count} changed in the template (see notes)',
     'sop.toast.textsReplaced': '{count} edited texts replaced with the template\'s new texts',
+    'sop.toast.datesKept': '{count} dates changed by hand kept',
+    'sop.toast.datesReplaced': '{count} dates changed by hand moved with the template or anchor (the old dates are in the old version)',
     'sop.sidebar.useTemplateTexts': 'Use the template\'s new texts',
     'sop.sidebar.useTemplateTextsConfirm': 'Replace the texts edited by hand in "{tab}" whose template text has changed since with the template\'s new texts? The tab as it was is kept in a hidden old version.',
     'sop.note.templateTab':

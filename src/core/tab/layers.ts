@@ -107,7 +107,19 @@ export function planTableLayout(keys: readonly string[], old: OldTable | null, o
     width++;
   });
   const right = Math.max(width, ...Object.values(positions).map((c) => c + 1));
-  return { headerRow: old.headerRow, columns: positions, right, columnOps, addedColumns: added.sort((a, b) => a - b) };
+  return { headerRow: old.headerRow, columns: positions, right, columnOps: compactColumnOps(columnOps), addedColumns: added.sort((a, b) => a - b) };
+}
+
+/** Adjacent column insertions (or removals) as one operation each: a Gantt that gained 30 days adds them at once. */
+function compactColumnOps(ops: ColumnOp[]): ColumnOp[] {
+  const out: ColumnOp[] = [];
+  for (const op of ops) {
+    const last = out[out.length - 1];
+    if (last && last.op === 'insert' && op.op === 'insert' && op.at === last.at + last.count) last.count += op.count;
+    else if (last && last.op === 'delete' && op.op === 'delete' && op.at + op.count === last.at) out[out.length - 1] = { op: 'delete', at: op.at, count: last.count + op.count };
+    else out.push({ ...op });
+  }
+  return out;
 }
 
 /** A rectangle of the final tab to write from the spec: values, number formats and notes, and/or styles. */
@@ -155,6 +167,17 @@ export interface LayerInput {
     sources: ReadonlyArray<number | null>;
     /** Add-on columns whose data cells the add-on styles in every row (a colour swatch). */
     styledColumns?: readonly string[];
+    /**
+     * Add-on columns the add-on only ever fills with formulas or leaves blank (a weekday, the Gantt's
+     * day cells): a plain value found in one was typed by someone, and goes to the old version.
+     */
+    formulaColumns?: readonly string[];
+    /**
+     * Add-on columns known by their place rather than their header (the Gantt's day columns, headed by
+     * dates the add-on computes): a header someone typed over there cannot be kept and goes to the old
+     * version. Any other header someone renamed keeps their name.
+     */
+    positionalColumns?: readonly string[];
   };
   /** The add-on's blocks outside the table, in final coordinates. */
   blocks: RangeRef[];
@@ -263,11 +286,14 @@ function memoFor(spec: TabSpec, blocks: RangeRef[], table: LayerInput['table'], 
   if (table) {
     const notes = notesOf(spec);
     const headerNotes: Record<string, string> = {};
+    const headerCells: Record<string, string> = {};
     for (const [key, col] of Object.entries(table.layout.columns)) {
       const note = notes.get(`${table.layout.headerRow},${col}`);
       if (note) headerNotes[key] = fingerprint(note);
+      headerCells[key] = fingerprint(specCellKey(spec, table.layout.headerRow, col));
     }
     if (Object.keys(headerNotes).length) memo.headerNotes = headerNotes;
+    memo.headerCells = headerCells;
   }
   if (blocks.length) {
     memo.blocks = blocks.map((b) => [b.row, b.col, b.rows, b.cols]);
@@ -430,6 +456,23 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
       if (contentCellKey(content, edited.row, c) !== specCellKey(spec, edited.row, c)) stats.editedBlockCells++;
     }
   }
+  // The table's own cells someone typed over: a header the add-on wrote differently, a value in a
+  // column the add-on fills only with formulas. The add-on writes its own there again.
+  const renamedHeaders = new Map<string, CellValue>();
+  if (table && oldTable) {
+    const printed = memo?.headerCells;
+    for (const [key, col] of Object.entries(oldTable.columns)) {
+      const now = contentCellKey(content, oldTable.headerRow, col);
+      if (printed?.[key] === undefined || now === '' || fingerprint(now) === printed[key]) continue;
+      if (table.positionalColumns?.includes(key)) stats.editedBlockCells++;
+      else renamedHeaders.set(key, valueAt(content, oldTable.headerRow, col));
+    }
+    for (const key of table.formulaColumns ?? []) {
+      const col = oldTable.columns[key];
+      if (col === undefined) continue;
+      for (let r = oldTable.headerRow + 1; r < oldTable.end; r++) if (formulaAt(content, r, col) === '' && valueAt(content, r, col) !== null) stats.editedBlockCells++;
+    }
+  }
   stats.movedToOldVersion += input.replacedUserCells ?? 0;
   let needsOldVersion = stats.editedBlockCells > 0 || stats.movedToOldVersion > 0;
 
@@ -475,6 +518,10 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
   const finalNotes = notesOf(spec);
   for (const [at, text] of userNotes) finalNotes.set(at, combineNotes(text, finalNotes.get(at) ?? ''));
   const rows: Cell[][] = spec.rows.map((line) => [...line]);
+  for (const [key, text] of renamedHeaders) {
+    const col = table?.layout.columns[key];
+    if (table && col !== undefined) rows[table.layout.headerRow][col] = text;
+  }
   if (table && oldTable) {
     const oldColOf = new Map<number, number>();
     for (const [key, col] of Object.entries(table.layout.columns)) if (oldTable.columns[key] !== undefined) oldColOf.set(col, oldTable.columns[key]);

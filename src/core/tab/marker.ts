@@ -29,6 +29,8 @@ export interface MarkerMemo {
   notes?: Array<[number, number, number, string]>;
   /** Fingerprints of the notes the add-on wrote on its table's header cells, by column key. */
   headerNotes?: Record<string, string>;
+  /** Fingerprints of the table's header cells as the add-on wrote them, by column key (to notice one typed over). */
+  headerCells?: Record<string, string>;
 }
 
 /** Identifies a generated tab so that regenerating finds it again whatever its name became. */
@@ -119,6 +121,8 @@ function readMarkerMemo(value: unknown): MarkerMemo | null {
   if (Array.isArray(source.notes) && source.notes.every(isNoteAt)) memo.notes = source.notes;
   const headerNotes = readKey(source.headerNotes);
   if (headerNotes) memo.headerNotes = { ...headerNotes };
+  const headerCells = readKey(source.headerCells);
+  if (headerCells) memo.headerCells = { ...headerCells };
   return memo;
 }
 

@@ -70,7 +70,7 @@ describe('what regenerating keeps', () => {
     const grid = plan();
     const first = regenerate(grid);
     const second = regenerate(grid, shown(grid, first.spec));
-    expect(second.edits).toEqual({ overrides: [{}, {}, {}], kept: 0, keptRows: [], removed: [] });
+    expect(second.edits).toEqual({ overrides: [{}, {}, {}], kept: 0, keptRows: [], removed: [], taskRows: [4, 5, 6], keptRowsAt: [], handRows: [] });
     expect(second.spec.rows).toEqual(first.spec.rows);
   });
 

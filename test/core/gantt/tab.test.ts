@@ -73,8 +73,8 @@ describe('the sample push plan, end to end', () => {
     expect(spec.marker).toEqual({ kind: 'gantt', key: { plan: '推进表' } });
     expect(spec.frozenRows).toBe(4);
     expect(spec.frozenColumns).toBe(3);
-    expect(spec.columns).toHaveLength(11 + 34 + 4); // 2026-11-29 … 2027-01-01, then the hidden bookkeeping
-    expect(spec.columns.slice(45).map((c) => [c.key, c.hidden])).toEqual([['planId', true], ['planName', true], ['computedStart', true], ['computedEnd', true]]);
+    expect(spec.columns).toHaveLength(11 + 34 + 5); // 2026-11-29 … 2027-01-01, then the hidden bookkeeping
+    expect(spec.columns.slice(45).map((c) => [c.key, c.hidden])).toEqual([['planId', true], ['planName', true], ['computedStart', true], ['computedEnd', true], ['computedPrint', true]]);
     expect(spec.rows[3].slice(0, 11)).toEqual(['ID', '阶段', '事项', '负责人', '参与人', '开始日期', '结束日期', '工期(天)', '进度', '状态', '前置事项']);
     expect(spec.rows[3][FIRST_DAY_COL]).toBe(d('2026-11-29'));
     expect(spec.rows[3][FIRST_DAY_COL + 33]).toBe(d('2027-01-01'));
@@ -189,7 +189,7 @@ describe('milestones', () => {
     const tasks = plan(task('定主题', { owner: '林晓', start: d('2026-12-01'), duration: 2 }), task('开营', { owner: '周舟', duration: 0, predecessors: [0] }));
     const spec = tab(analyze(tasks));
     const row = FIRST_TASK_ROW + 1;
-    const dayCount = spec.columns.length - FIRST_DAY_COL - 4;
+    const dayCount = spec.columns.length - FIRST_DAY_COL - 5;
     const cells = spec.rows[row].slice(FIRST_DAY_COL, FIRST_DAY_COL + dayCount);
     expect(cells.every(isFormulaCell)).toBe(true);
     expect(cells.map(cellValue).filter((v) => v === '◆')).toHaveLength(1);
@@ -218,7 +218,7 @@ describe('size', () => {
   test.each([10, 100, 1000])('%i tasks over 90 days: rules = team + 4, and styles, merges and validations do not grow with tasks', (n) => {
     const spec = tab(analyze(generatedPlan(n)));
     const reference = tab(analyze(generatedPlan(10)));
-    expect(spec.columns).toHaveLength(11 + 2 + 90 + 3 + 4);
+    expect(spec.columns).toHaveLength(11 + 2 + 90 + 3 + 5);
     expect(spec.conditionalFormats).toHaveLength(team.length + 4);
     expect(spec.merges).toEqual(reference.merges);
     expect(spec.validations).toHaveLength(2);

@@ -99,11 +99,11 @@ describe('mergeSop', () => {
     expect(byId(rows, b).status).toBe('进行中');
     expect(byId(rows, c)).toMatchObject({ status: '延期', note: '讲师临时有事，改到周末' });
     for (const row of rows) expect(row.date).toBe((first.find((f) => f.id === row.id)?.date as number) + 2);
-    expect(stats).toEqual({ added: 0, redated: first.length, removedKept: 0, dropped: 0, kept: first.length, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, lost: 0 });
+    expect(stats).toEqual({ added: 0, redated: first.length, removedKept: 0, dropped: 0, kept: first.length, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, datesKept: 0, datesReplaced: 0, lost: 0 });
   });
 
   test('the toast says what changed', () => {
-    const stats = { added: 2, redated: 26, removedKept: 0, dropped: 0, kept: 26, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, lost: 0 };
+    const stats = { added: 2, redated: 26, removedKept: 0, dropped: 0, kept: 26, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, datesKept: 0, datesReplaced: 0, lost: 0 };
     expect(mergeSummaryLine(stats, 'en')).toBe('+2 rows · 26 re-dated · 0 lost');
     expect(mergeSummaryLine(stats, 'zh-CN')).toBe('+2 行 · 26 行改期 · 0 项丢失');
   });
