@@ -13,12 +13,12 @@ import { carriedEditCells, countTypedOverComputed } from '../core/gantt/edits';
 import { buildPlanTemplateTab, looksLikePlan, readPlanGrid } from '../core/gantt/plan';
 import { generateGanttTab, type GanttTab } from '../core/gantt/tab';
 import type { TabContent } from '../core/tab/content';
-import { oldVersionName, planLayers, planTableLayout } from '../core/tab/layers';
+import { planTableLayout } from '../core/tab/layers';
 import type { Lang } from '../core/i18n';
 import type { CellValue, TabSpec } from '../core/tab/spec';
 import { teamTabName } from '../core/team/tab';
 import type { AppContext, TabInfo } from '../ports';
-import { findGeneratedTab, layerSummary, openSession, planGridTab, readTeam, writeGeneratedTabs, type PlannedTab, type Session } from './session';
+import { findGeneratedTab, layerSummary, openSession, planGridTab, planTab, readTeam, writeGeneratedTabs, type PlannedTab, type Session } from './session';
 
 export interface GanttState {
   lang: Lang;
@@ -113,7 +113,9 @@ function planGanttTab(ctx: AppContext, session: Session, spec: TabSpec, generate
           ...(read.footerRow === null ? [] : [{ row: read.footerRow, col: 0, rows: values.length - read.footerRow, cols: Math.max(...values.map((line) => line.length)) }]),
         ]
       : undefined;
-  const plan = planLayers(
+  return planTab(
+    ctx,
+    session,
     {
       spec,
       table: { layout, old, sources: generated.table.sources, styledColumns: dayColumns, formulaColumns: dayColumns, positionalColumns: dayColumns },
@@ -121,11 +123,8 @@ function planGanttTab(ctx: AppContext, session: Session, spec: TabSpec, generate
       legacyBlocks,
       replacedUserCells: existing ? countTypedOverComputed(existing.content.values) : 0,
     },
-    existing?.content ?? null,
-    existing?.tab.marker?.memo,
-    oldVersionName(existing?.tab.name ?? spec.name, ctx.clock.nowText(), session.lang),
+    existing,
   );
-  return { spec: { ...plan.spec, marker: { ...spec.marker, memo: plan.memo } }, update: plan.update, layers: plan.stats };
 }
 
 /**

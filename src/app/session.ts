@@ -4,7 +4,7 @@ import { normalizeSettings, Settings } from '../core/settings';
 import { oldVersionName, planLayers, planTableLayout, type LayerInput, type LayerStats, type TableLayout, type TabUpdate } from '../core/tab/layers';
 import { readExistingTable, type ExistingTable } from '../core/table/existing';
 import type { TableSchema } from '../core/table/schema';
-import { contentSize } from '../core/tab/content';
+import { contentSize, type TabContent } from '../core/tab/content';
 import { sameKey, sameMarker, type MarkerKey } from '../core/tab/marker';
 import { specExtent } from '../core/tab/spec';
 import type { TabKind, TabSpec } from '../core/tab/spec';
@@ -65,6 +65,17 @@ export interface PlannedTab {
 }
 
 /**
+ * The last step of planning any generated tab: the layer plan against what the tab holds now (null
+ * for a new tab), with what the add-on remembers of it stored in its marker, and the hidden copy, if
+ * one is needed, named after the tab and today.
+ */
+export function planTab(ctx: AppContext, session: Session, input: LayerInput, existing: { tab: TabInfo; content: TabContent } | null): PlannedTab {
+  const { spec } = input;
+  const plan = planLayers(input, existing?.content ?? null, existing?.tab.marker?.memo, oldVersionName(existing?.tab.name ?? spec.name, ctx.clock.nowText(), session.lang));
+  return { spec: { ...plan.spec, marker: { ...spec.marker, memo: plan.memo } }, update: plan.update, layers: plan.stats };
+}
+
+/**
  * Plans the writing of a generated row tab (the Team tab, an activity list): the tab as it is now is
  * read back with its schema, the table is laid over its columns (the user's stay where they are),
  * `build` makes the spec for that layout, and `sources` says which existing row each data row
@@ -84,13 +95,12 @@ export function planRowTab<Key extends string>(
   const table = content ? readExistingTable(content, schema) : null;
   const layout = planTableLayout(keys, table?.old ?? null, { oldRight: table?.right });
   const spec = build(layout);
-  const plan = planLayers(
+  return planTab(
+    ctx,
+    session,
     { spec, table: { layout, old: table?.old ?? null, sources: sources(table), styledColumns: options.styledColumns }, blocks: spec.blocks ?? [] },
-    content,
-    existing?.marker?.memo,
-    oldVersionName(existing?.name ?? spec.name, ctx.clock.nowText(), session.lang),
+    existing && content ? { tab: existing, content } : null,
   );
-  return { spec: { ...plan.spec, marker: { ...spec.marker, memo: plan.memo } }, update: plan.update, layers: plan.stats };
 }
 
 /**
@@ -112,13 +122,7 @@ export function planGridTab(
   // A tab written before the add-on remembered its blocks: all it held was the add-on's then.
   const used = content ? contentSize(content) : null;
   const legacyBlocks = existing && !existing.marker?.memo?.blocks && used && used.rows > 0 ? [{ row: 0, col: 0, rows: used.rows, cols: used.cols }] : undefined;
-  const plan = planLayers(
-    { spec, blocks, legacyBlocks, carriedEdits: options.carriedEdits },
-    content,
-    existing?.marker?.memo,
-    oldVersionName(existing?.name ?? spec.name, ctx.clock.nowText(), session.lang),
-  );
-  return { spec: { ...plan.spec, blocks, marker: { ...spec.marker, memo: plan.memo } }, update: plan.update, layers: plan.stats };
+  return planTab(ctx, session, { spec: { ...spec, blocks }, blocks, legacyBlocks, carriedEdits: options.carriedEdits }, existing && content ? { tab: existing, content } : null);
 }
 
 /** What an update did with the user's layer, for a result line: "12 of your cells kept · 2 … in the old version". */

@@ -15,7 +15,7 @@ import { identifySopRows, identifySopTab, templateFromSopTab } from '../core/sop
 import { mergeSop, mergeSummaryLine, readSopTab, type ExistingSopTab as SopTable, type MergeStats } from '../core/sop/merge';
 import { SOP_TEXT_COLUMNS, sopColumns, type SopTextColumn } from '../core/sop/columns';
 import type { TabContent } from '../core/tab/content';
-import { locateOldBlocks, oldVersionName, planLayers, planTableLayout, type LayerStats, type TabUpdate } from '../core/tab/layers';
+import { locateOldBlocks, planTableLayout, type LayerStats, type TabUpdate } from '../core/tab/layers';
 import { buildSopTab, sopMarkerKey, sopTabName } from '../core/sop/tab';
 import { anchorLabel, codeForTemplateId, templateSpan, type AnchorKind, type SopTemplate } from '../core/sop/template';
 import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/template-tab';
@@ -24,7 +24,7 @@ import { sameMarker, type MarkerKey } from '../core/tab/marker';
 import type { RangeRef, TabSpec } from '../core/tab/spec';
 import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../core/team/team';
 import type { AppContext, TabInfo } from '../ports';
-import { layerSummary, openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+import { layerSummary, openSession, planTab, readTeam, writeGeneratedTabs, type Session } from './session';
 
 /** More groups than this at once is more likely a paste gone wrong than a plan. */
 export const MAX_GROUPS = 30;
@@ -294,7 +294,9 @@ export function planSop(ctx: AppContext, request: SopRequest): SopPlan {
       generatedAt,
       layout,
     });
-    const layered = planLayers(
+    const planned = planTab(
+      ctx,
+      session,
       {
         spec,
         table: { layout, old: old?.table?.old ?? null, sources: rows.map((row) => row.source ?? null), formulaColumns: ['weekday'] },
@@ -302,11 +304,9 @@ export function planSop(ctx: AppContext, request: SopRequest): SopPlan {
         legacyBlocks: old?.legacyBlocks,
         replacedUserCells: merge ? merge.textsReplaced + merge.datesReplaced : 0,
       },
-      old?.content ?? null,
-      existing?.marker?.memo,
-      oldVersionName(existing?.name ?? spec.name, generatedAt, session.lang),
+      existing && old ? { tab: existing, content: old.content } : null,
     );
-    return { spec: { ...layered.spec, marker: { ...spec.marker, memo: layered.memo } }, group, rows, update: layered.update, merge, layers: layered.stats };
+    return { ...planned, group, rows, merge };
   });
   return { template: form.template, anchor: form.anchor, tabs, warnings: warnings.map((w) => formatProblem(w, session.tr)) };
 }
