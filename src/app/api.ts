@@ -39,19 +39,27 @@ export interface ApiProblem {
 /** Every call returns an envelope, so a structured error crosses google.script.run and HTTP alike. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: { message: string; problems: ApiProblem[] } };
 
-export function callApi(ctx: AppContext, name: string, args: unknown[]): ApiResponse<unknown> {
+/**
+ * How a host words an error that is not a refusal (a bug, a failed service). Sheets shows its
+ * message; the playground logs it to its terminal and shows a plain sentence, so a page never sees
+ * a stack trace or a path on the server.
+ */
+export type UnexpectedErrorText = (error: unknown) => string;
+
+export function callApi(ctx: AppContext, name: string, args: unknown[], unexpected?: UnexpectedErrorText): ApiResponse<unknown> {
   const fn = (api as Record<string, (ctx: AppContext, ...a: unknown[]) => unknown>)[name];
   try {
     if (typeof fn !== 'function' || !Object.prototype.hasOwnProperty.call(api, name)) throw new Error(`Unknown function ${name}`);
     return { ok: true, value: fn(ctx, ...args) };
   } catch (error) {
-    return { ok: false, error: describeError(ctx, error) };
+    return { ok: false, error: describeError(ctx, error, unexpected) };
   }
 }
 
 /** An error in the user's language, with the row of each problem for inline display. */
-export function describeError(ctx: AppContext, error: unknown): { message: string; problems: ApiProblem[] } {
+export function describeError(ctx: AppContext, error: unknown, unexpected?: UnexpectedErrorText): { message: string; problems: ApiProblem[] } {
   const { tr } = safeSession(ctx);
+  if (unexpected && !isAppError(error)) return { message: unexpected(error), problems: [] };
   const problems: ApiProblem[] = isAppError(error)
     ? error.problems.map((p) => ({ text: formatProblem(p, tr), row: p.location?.row, column: p.location?.column }))
     : [];
@@ -59,12 +67,12 @@ export function describeError(ctx: AppContext, error: unknown): { message: strin
 }
 
 /** Runs a menu action; a failure is shown to the user as an alert in their language. */
-export function runMenuAction(ctx: AppContext, action: (ctx: AppContext) => void): void {
+export function runMenuAction(ctx: AppContext, action: (ctx: AppContext) => void, unexpected?: UnexpectedErrorText): void {
   try {
     action(ctx);
   } catch (error) {
     const { tr } = safeSession(ctx);
-    ctx.ui.alert(describeError(ctx, error).message, tr('app.name'));
+    ctx.ui.alert(describeError(ctx, error, unexpected).message, tr('app.name'));
   }
 }
 

@@ -2,7 +2,13 @@
  * The local playground: http://localhost:8080 (PORT overrides). The demo workbook in memory, previewed
  * as HTML; the Sheets menu mirrored; the very sidebar HTML that ships to Sheets, whose server calls go
  * to the same use cases over HTTP; cells editable; "Download .xlsx" exports the workbook.
+ *
+ * It answers only its own page. It listens on 127.0.0.1 and refuses a request addressed to any other
+ * host name (a DNS-rebinding page would otherwise read the workbook), a change sent from another
+ * site's page, and a change without the token this start made and handed to its own page and
+ * sidebars. What one request may ask is bounded (PLAYGROUND_LIMITS), so none can stall the server.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +16,12 @@ import { callApi, runMenuAction } from '../app/api';
 import { sidebarBoot, SidebarPage } from '../app/boot';
 import { MENU, menuCommand } from '../app/menu';
 import { openSession } from '../app/session';
-import { formatError } from '../core/errors';
+import { AppError, ErrorLocation, formatError, isAppError, Problem } from '../core/errors';
+import { SHEETS_MAX_COLUMNS } from '../core/gantt/tab';
+import { columnLetter, gridWidth, isFormulaCell, TabSpec } from '../core/tab/spec';
 import { createDemoContext } from './demo';
 import { LocalContext } from './context';
+import { FormulaTooDeepError, parseFormula } from './formula/parse';
 import { writeXlsx } from './xlsx';
 import { previewCss } from './html-preview';
 import { PreviewEngine } from './preview-engine';
@@ -22,45 +31,190 @@ import pageTemplate from './playground-page.html';
 export interface Playground {
   url: string;
   ctx: LocalContext;
+  /** What the page and its sidebars send with every POST; made anew each time the server starts. */
+  token: string;
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+/**
+ * What one request may ask of the playground (README.md, "Security", lists them). Sheets itself
+ * allows 18,278 columns, 10 million cells per workbook and 50,000 characters per cell; the playground
+ * recomputes and redraws a whole tab after every change, so a person may grow a tab only to far
+ * fewer cells than Sheets would hold — a generated tab that is already bigger stays editable inside.
+ * Formulas nest at most MAX_FORMULA_DEPTH levels (formula/parse.ts).
+ */
+export const PLAYGROUND_LIMITS = {
+  /** Row numbers 1–100,000. */
+  rows: 100_000,
+  /** Columns A–ZZZ, as in Sheets. */
+  columns: SHEETS_MAX_COLUMNS,
+  /** Rows × columns a tab may grow to by typing, inserting or adding a note (the preview's blank rows below it included): redrawn in about a second. */
+  tabCells: 200_000,
+  /** Characters in a cell or a note, as in Sheets. */
+  text: 50_000,
+  /** One request body: a sidebar paste of some 100,000 rows; bigger inputs are for the CLI, which reads files. */
+  bodyBytes: 10 * 1024 * 1024,
+} as const;
+
+/** The header carrying the token; the page and src/ui/rpc.ts send it. */
+const TOKEN_HEADER = 'x-sop-token';
+
+/** A request the playground will not serve, with the status it answers and what the person is told. */
+class Refused extends AppError {
+  constructor(
+    readonly status: 400 | 403 | 413,
+    problem: Problem,
+  ) {
+    super(problem);
+  }
+}
+
+/** The page is served to no other site's frame, and no response is read as anything but its type. */
+const SAFETY_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'SAMEORIGIN' };
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SAFETY_HEADERS, 'Content-Type': type, ...headers });
   res.end(body);
 }
 
-const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+const json = (res: ServerResponse, status: number, value: unknown, headers?: Record<string, string>) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
 
+/** The host names the playground answers to, with its port (bare too on port 80, as browsers send it). */
+function ownHosts(port: number): { hosts: Set<string>; origins: Set<string> } {
+  const names = ['localhost', '127.0.0.1', '[::1]'];
+  const hosts = names.map((name) => `${name}:${port}`).concat(port === 80 ? names : []);
+  return { hosts: new Set(hosts), origins: new Set(hosts.map((host) => `http://${host}`)) };
+}
+
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Refuses a request from anyone but the playground's own page: its Host always, its Origin and token on a change. */
+function refuseStrangers(req: IncomingMessage, own: { hosts: Set<string>; origins: Set<string> }, token: string): void {
+  const host = req.headers.host?.toLowerCase();
+  if (!host) throw new Refused(400, { code: 'playground.refused.badRequest' });
+  if (!own.hosts.has(host)) throw new Refused(403, { code: 'playground.refused.host' });
+  if (req.method === 'GET' || req.method === 'HEAD') return;
+  // Browsers send Origin with every POST; a client without one (curl) still needs the token.
+  const origin = req.headers.origin;
+  if (origin !== undefined && !own.origins.has(origin.toLowerCase())) throw new Refused(403, { code: 'playground.refused.origin' });
+  if (!sameToken(req.headers[TOKEN_HEADER], token)) throw new Refused(403, { code: 'playground.refused.token' });
+}
+
+const tooLarge = () => new Refused(413, { code: 'playground.refused.tooLarge', params: { limit: PLAYGROUND_LIMITS.bodyBytes / 1024 / 1024 } });
+
+/** The request's JSON body, refused past PLAYGROUND_LIMITS.bodyBytes without holding more than that. */
 function readBody(req: IncomingMessage): Promise<unknown> {
+  if (Number(req.headers['content-length']) > PLAYGROUND_LIMITS.bodyBytes) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
+      if (refused) return;
       size += chunk.length;
-      if (size > 20 * 1024 * 1024) reject(new Error('request too large'));
-      else chunks.push(chunk);
+      if (size <= PLAYGROUND_LIMITS.bodyBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      refused = true;
+      chunks.length = 0;
+      reject(tooLarge());
     });
     req.on('end', () => {
+      if (refused) return;
       const text = Buffer.concat(chunks).toString('utf8');
       try {
         resolve(text ? JSON.parse(text) : null);
-      } catch (error) {
-        reject(error);
+      } catch {
+        reject(new Refused(400, { code: 'playground.refused.badRequest' }));
       }
     });
     req.on('error', reject);
   });
 }
 
-export function sidebarHtml(ctx: LocalContext, page: SidebarPage, built: string): string {
-  const boot = sidebarBoot(ctx, page);
-  return built.replace('</body>', `<script>window.__SOP_BOOT__=${JSON.stringify(boot).replace(/</g, '\\u003c')};</script></body>`);
+/** The request's address; one that cannot be read is refused, never thrown past the handler. */
+function requestUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    throw new Refused(400, { code: 'playground.refused.badRequest' });
+  }
 }
 
-function pageHtml(ctx: LocalContext): string {
+/** The rest of a path after its prefix, decoded ("/api/saveTeam" → "saveTeam"). */
+function decodedAfter(pathname: string, prefix: string): string {
+  try {
+    return decodeURIComponent(pathname.slice(prefix.length));
+  } catch {
+    throw new Refused(400, { code: 'playground.refused.badRequest' });
+  }
+}
+
+/** A body that must be a JSON object (the page's requests); anything else is refused. */
+async function readObject(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const body = await readBody(req);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Refused(400, { code: 'playground.refused.badRequest' });
+  return body as Record<string, unknown>;
+}
+
+/** The cell a request names: whole numbers within PLAYGROUND_LIMITS (so NaN, 1e999, -1 and 2.5 are refused). */
+function cellOf(body: Record<string, unknown>, tab: string): { row: number; col: number } {
+  const { row, col } = body;
+  const within = (n: unknown, limit: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < limit;
+  if (!within(row, PLAYGROUND_LIMITS.rows) || !within(col, PLAYGROUND_LIMITS.columns)) {
+    const params = { rows: PLAYGROUND_LIMITS.rows.toLocaleString('en-US'), lastColumn: columnLetter(PLAYGROUND_LIMITS.columns - 1) };
+    throw new Refused(400, { code: 'playground.refused.cell', params, location: { tab } });
+  }
+  return { row, col };
+}
+
+function refuseLongText(text: string, location: ErrorLocation): void {
+  if (text.length <= PLAYGROUND_LIMITS.text) return;
+  const params = { length: text.length.toLocaleString('en-US'), limit: PLAYGROUND_LIMITS.text.toLocaleString('en-US') };
+  throw new Refused(400, { code: 'playground.refused.textTooLong', params, location });
+}
+
+/** Blank rows the preview draws below every tab (preview-engine.ts): drawn, and so counted, like the rest. */
+const PREVIEW_BLANK_ROWS = 20;
+
+/** Refuses a change at (row, col), perhaps inserting a row or a column, that would grow a tab past PLAYGROUND_LIMITS.tabCells. */
+function refuseGrowth(spec: TabSpec, change: { row: number; col: number; inserts?: 'row' | 'column' }, location: ErrorLocation): void {
+  const height = spec.rows.length;
+  const width = gridWidth(spec);
+  const rows = Math.max(height, change.row + 1) + (change.inserts === 'row' ? 1 : 0);
+  const cols = Math.max(width, change.col + 1) + (change.inserts === 'column' ? 1 : 0);
+  if ((rows <= height && cols <= width) || (rows + PREVIEW_BLANK_ROWS) * cols <= PLAYGROUND_LIMITS.tabCells) return;
+  throw new Refused(400, { code: 'playground.refused.tabTooLarge', params: { limit: PLAYGROUND_LIMITS.tabCells.toLocaleString('en-US') }, location });
+}
+
+/** A formula too deep to compute is refused before it is stored; other unreadable formulas show #ERROR!, as in Sheets. */
+function refuseTooDeep(formula: string, location: ErrorLocation): void {
+  try {
+    parseFormula(formula);
+  } catch (error) {
+    if (!(error instanceof FormulaTooDeepError)) return;
+    throw new Refused(400, { code: 'playground.refused.formulaTooDeep', params: { position: error.position + 1, limit: error.limit }, location });
+  }
+}
+
+/** The sidebar as Sheets serves it, with its boot data and this start's token appended. */
+export function sidebarHtml(ctx: LocalContext, page: SidebarPage, built: string, token: string): string {
+  const boot = sidebarBoot(ctx, page);
+  const script = `window.__SOP_BOOT__=${JSON.stringify(boot).replace(/</g, '\\u003c')};window.__SOP_PLAYGROUND_TOKEN__=${JSON.stringify(token)};`;
+  return built.replace('</body>', `<script>${script}</script></body>`);
+}
+
+function pageHtml(ctx: LocalContext, token: string): string {
   const { lang, tr } = openSession(ctx);
   const boot = {
+    token,
     appName: tr('app.name'),
     extensionsLabel: tr('playground.extensions'),
     generatedLabel: tr('playground.generated'),
@@ -80,15 +234,12 @@ function pageHtml(ctx: LocalContext): string {
   return pageTemplate.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? values[name] : whole));
 }
 
-/** The playground's sheets stay within what Sheets allows for one tab's rows and columns. */
-const MAX_SHEET_INDEX = 18_277;
-/** Sheets keeps notes far shorter than this; a longer one is a paste gone wrong. */
-const MAX_NOTE_LENGTH = 10_000;
-
 export function startPlayground(options: { port?: number; ctx?: LocalContext; sidebarPath?: string } = {}): Promise<Playground> {
   const ctx = options.ctx ?? createDemoContext();
   const engine = new PreviewEngine(ctx);
   const sidebarPath = options.sidebarPath ?? join(__dirname, '..', 'gas', 'sidebar.html');
+  const token = randomBytes(32).toString('base64url');
+  let own = ownHosts(options.port ?? 8080);
   let version = 0;
   ctx.workbook.onChange = () => {
     engine.recalculate();
@@ -97,15 +248,16 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
   engine.recalculate();
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {
+      refuseStrangers(req, own, token);
+      const url = requestUrl(req);
+      const route = `${req.method} ${url.pathname}`;
       switch (route) {
         case 'GET /':
-          return send(res, 200, 'text/html; charset=utf-8', pageHtml(ctx));
+          return send(res, 200, 'text/html; charset=utf-8', pageHtml(ctx, token));
         case 'GET /sidebar': {
           const page = (url.searchParams.get('page') ?? 'team') as SidebarPage;
-          return send(res, 200, 'text/html; charset=utf-8', sidebarHtml(ctx, page, readFileSync(sidebarPath, 'utf8')));
+          return send(res, 200, 'text/html; charset=utf-8', sidebarHtml(ctx, page, readFileSync(sidebarPath, 'utf8'), token));
         }
         case 'GET /state':
           return json(res, 200, {
@@ -119,61 +271,67 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
           return send(res, 200, 'text/html; charset=utf-8', engine.tabHtml(name));
         }
         case 'POST /activate': {
-          const body = (await readBody(req)) as { tab: string };
-          ctx.workbook.activate(body.tab);
+          const body = await readObject(req);
+          ctx.workbook.activate(String(body.tab ?? ''));
           version++;
           return json(res, 200, { ok: true });
         }
         case 'POST /edit': {
-          const body = (await readBody(req)) as { tab: string; row: number; col: number; value: string };
-          try {
-            ctx.workbook.setCell(body.tab, body.row, body.col, typedInput(String(body.value ?? '')));
-            return json(res, 200, { ok: true });
-          } catch (error) {
-            return json(res, 200, { error: formatError(error, openSession(ctx).tr) });
-          }
+          // Everything is checked before the cell is touched: a refused edit leaves the workbook as it was.
+          const body = await readObject(req);
+          const tab = String(body.tab ?? '');
+          const { row, col } = cellOf(body, tab);
+          const location = { tab, row: row + 1, column: col };
+          const text = String(body.value ?? '');
+          refuseLongText(text, location);
+          refuseGrowth(ctx.workbook.tab(tab).spec, { row, col }, location);
+          const value = typedInput(text);
+          if (isFormulaCell(value)) refuseTooDeep(value.formula, location);
+          ctx.workbook.setCell(tab, row, col, value);
+          return json(res, 200, { ok: true });
         }
         case 'POST /sheet': {
           // What a person does to a tab besides typing: rows and columns, hiding, notes.
-          const body = (await readBody(req)) as { action?: string; tab?: string; row?: number; col?: number; text?: string };
+          const body = await readObject(req);
           const tab = String(body.tab ?? '');
-          const row = Number(body.row);
-          const col = Number(body.col);
-          if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0 || row > MAX_SHEET_INDEX || col > MAX_SHEET_INDEX) {
-            return json(res, 400, { error: 'row and column must be whole numbers within the sheet' });
-          }
-          try {
-            const wb = ctx.workbook;
-            switch (body.action) {
-              case 'insertRowAbove':
-                wb.insertRows(tab, row);
-                break;
-              case 'insertColumnLeft':
-                wb.insertColumns(tab, col);
-                break;
-              case 'deleteRow':
-                wb.deleteRows(tab, row);
-                break;
-              case 'hideRow':
-                wb.hideRows(tab, row);
-                break;
-              case 'showRows':
-                wb.showRows(tab);
-                break;
-              case 'note':
-                wb.setNote(tab, row, col, String(body.text ?? '').slice(0, MAX_NOTE_LENGTH));
-                break;
-              default:
-                return json(res, 400, { error: 'unknown action' });
+          const { row, col } = cellOf(body, tab);
+          const location = { tab, row: row + 1, column: col };
+          const wb = ctx.workbook;
+          const { spec } = wb.tab(tab);
+          switch (body.action) {
+            case 'insertRowAbove':
+              refuseGrowth(spec, { row, col, inserts: 'row' }, location);
+              wb.insertRows(tab, row);
+              break;
+            case 'insertColumnLeft':
+              refuseGrowth(spec, { row, col, inserts: 'column' }, location);
+              wb.insertColumns(tab, col);
+              break;
+            case 'deleteRow':
+              wb.deleteRows(tab, row);
+              break;
+            case 'hideRow':
+              wb.hideRows(tab, row);
+              break;
+            case 'showRows':
+              wb.showRows(tab);
+              break;
+            case 'note': {
+              const text = String(body.text ?? '');
+              refuseLongText(text, location);
+              refuseGrowth(spec, { row, col }, location);
+              wb.setNote(tab, row, col, text);
+              break;
             }
-            return json(res, 200, { ok: true });
-          } catch (error) {
-            return json(res, 200, { error: formatError(error, openSession(ctx).tr) });
+            default:
+              throw new Refused(400, { code: 'playground.refused.badRequest' });
           }
+          return json(res, 200, { ok: true });
         }
         case 'GET /download.xlsx': {
           const buffer = await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker, hidden: tab.hidden })));
           res.writeHead(200, {
+            ...SAFETY_HEADERS,
             'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
             'Content-Disposition': 'attachment; filename="sop-planner-demo.xlsx"',
           });
@@ -182,22 +340,40 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
         }
       }
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const name = decodedAfter(url.pathname, '/api/');
         const args = await readBody(req);
-        const response = callApi(ctx, name, Array.isArray(args) ? args : []);
+        const response = callApi(ctx, name, Array.isArray(args) ? args : [], unexpectedForTerminal);
         return json(res, response.ok ? 200 : 422, response);
       }
       if (req.method === 'POST' && url.pathname.startsWith('/menu/')) {
         // A menu item that runs an action (sidebar items open the sidebar page in the browser).
-        const command = menuCommand(decodeURIComponent(url.pathname.slice('/menu/'.length)));
-        if (!command || !('action' in command)) return json(res, 404, { error: 'unknown menu function' });
-        runMenuAction(ctx, command.action);
+        const command = menuCommand(decodedAfter(url.pathname, '/menu/'));
+        if (!command || !('action' in command)) throw new Refused(400, { code: 'playground.refused.badRequest' });
+        runMenuAction(ctx, command.action, unexpectedForTerminal);
         return json(res, 200, { ok: true });
       }
       send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     };
+    // Whatever went wrong that is not a refusal is for the terminal: a stack trace names the server's files.
+    const unexpectedForTerminal = (error: unknown): string => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      return openSession(ctx).tr('playground.error.server');
+    };
     handle().catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String(error instanceof Error ? error.stack : error));
+      const { tr } = openSession(ctx);
+      if (error instanceof Refused) {
+        // A body refused half-read is not read on: the connection closes after the answer.
+        const headers: Record<string, string> = error.status === 413 ? { Connection: 'close' } : {};
+        if (!res.headersSent) json(res, error.status, { error: formatError(error, tr) }, headers);
+        return;
+      }
+      if (isAppError(error)) {
+        if (!res.headersSent) json(res, 422, { error: formatError(error, tr) });
+        return;
+      }
+      const message = unexpectedForTerminal(error);
+      if (!res.headersSent) json(res, 500, { error: message });
+      else res.destroy();
     });
   });
 
@@ -206,9 +382,11 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
     server.listen(options.port ?? 8080, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
+      own = ownHosts(port);
       resolve({
         url: `http://localhost:${port}/`,
         ctx,
+        token,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });

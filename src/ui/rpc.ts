@@ -1,8 +1,8 @@
 /**
  * The sidebar's promise client for the server functions of src/app/api.ts. In Sheets it uses
- * google.script.run; in the playground it posts JSON to /api/<name>. Each call makes a new promise
- * (a proxy that cached one promise per property would hand the same result to every call), and at
- * most MAX_IN_FLIGHT calls run at once.
+ * google.script.run; in the playground it posts JSON to /api/<name> with the token the playground
+ * appended to this page. Each call makes a new promise (a proxy that cached one promise per property
+ * would hand the same result to every call), and at most MAX_IN_FLIGHT calls run at once.
  */
 import type { ApiProblem, ApiResponse, ClientApi } from '../app/api';
 
@@ -25,6 +25,13 @@ interface GoogleScriptRun {
 
 declare const google: { script: { run: GoogleScriptRun } } | undefined;
 
+declare global {
+  interface Window {
+    /** The playground's token for this start, appended to the sidebar it serves (src/local/playground.ts); absent in Sheets. */
+    __SOP_PLAYGROUND_TOKEN__?: string;
+  }
+}
+
 function transport(name: string, args: unknown[]): Promise<ApiResponse<unknown>> {
   if (typeof google !== 'undefined' && google.script && google.script.run) {
     return new Promise((resolve, reject) => {
@@ -36,11 +43,13 @@ function transport(name: string, args: unknown[]): Promise<ApiResponse<unknown>>
   }
   return fetch(`api/${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-SOP-Token': window.__SOP_PLAYGROUND_TOKEN__ ?? '' },
     body: JSON.stringify(args),
-  }).then((response) => {
-    if (!response.ok && response.status !== 422) throw new ApiError(`HTTP ${response.status}`, []);
-    return response.json() as Promise<ApiResponse<unknown>>;
+  }).then(async (response) => {
+    const body = (await response.json().catch(() => null)) as (Partial<ApiResponse<unknown>> & { error?: unknown }) | null;
+    if (body && typeof body.ok === 'boolean') return body as ApiResponse<unknown>;
+    // A call the playground refused or failed answers {error} in the user's language ("reload the page", …).
+    throw new ApiError(body && typeof body.error === 'string' ? body.error : `HTTP ${response.status}`, []);
   });
 }
 

@@ -2,6 +2,7 @@
  * Parser for the Sheets formula subset our tabs use. Precedence, lowest first:
  * comparison (= <> < > <= >=), &, + -, * /, ^ (left-associative), unary - +, postfix %.
  * Unary minus binds tighter than ^, so -2^2 is 4, as in Sheets.
+ * A formula nests at most MAX_FORMULA_DEPTH levels (see there).
  */
 import { columnIndex } from '../../core/tab/spec';
 import type { Ast, BinaryOperator, RefNode } from './ast';
@@ -17,6 +18,26 @@ export class FormulaSyntaxError extends Error {
   ) {
     super(`${message} at position ${position} in ${formula}`);
     this.name = 'FormulaSyntaxError';
+  }
+}
+
+/**
+ * How deeply a formula may nest. Every bracket, function call, array, sign and chained operator
+ * opens one level ("=-(A1+B1+C1)" has four); a formula deeper than this is refused as a syntax
+ * error. The parser, the repeat sharing and the evaluator all recurse along the tree, so without a
+ * bound a pasted "=((((…" 50,000 brackets deep overflowed the stack and broke every later
+ * recalculation. 500 is far above what a person writes (Excel stops at 64 nested functions; our
+ * own tabs nest 23 levels at most) and far below what overflows the stack (evaluating 1,000 levels
+ * of any built-in function still leaves room for thousands of frames).
+ */
+export const MAX_FORMULA_DEPTH = 500;
+
+/** A formula nested deeper than MAX_FORMULA_DEPTH; position is where the level past the limit opens. */
+export class FormulaTooDeepError extends FormulaSyntaxError {
+  readonly limit = MAX_FORMULA_DEPTH;
+  constructor(formula: string, position: number) {
+    super(`Nested deeper than ${MAX_FORMULA_DEPTH} levels`, formula, position);
+    this.name = 'FormulaTooDeepError';
   }
 }
 
@@ -235,6 +256,8 @@ function precedence(op: string): number {
 
 class Parser {
   private index = 0;
+  /** Levels open where the parser is now: bounded, so the recursion below never overflows. */
+  private depth = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly formula: string,
@@ -261,14 +284,25 @@ class Parser {
     throw new FormulaSyntaxError(message, this.formula, token.pos);
   }
 
+  /** Opens one level of nesting at token; close it with `this.depth--` once its subtree is read. */
+  private deeper(token: Token): void {
+    if (++this.depth > MAX_FORMULA_DEPTH) throw new FormulaTooDeepError(this.formula, token.pos);
+  }
+
   /** Precedence climbing over binary operators that bind at least as strongly as minPrecedence. */
   private expression(minPrecedence: number): Ast {
     let left = this.unary();
+    // Each operator of a chain nests the chain so far one level deeper (a+b+c is (a+b)+c).
+    let chained = 0;
     for (;;) {
       const token = this.tokens[this.index];
-      if (token.kind !== 'op') return left;
-      const strength = precedence(token.value);
-      if (strength === 0 || strength < minPrecedence) return left;
+      const strength = token.kind === 'op' ? precedence(token.value) : 0;
+      if (token.kind !== 'op' || strength === 0 || strength < minPrecedence) {
+        this.depth -= chained;
+        return left;
+      }
+      this.deeper(token);
+      chained++;
       this.index++;
       const right = this.expression(strength + 1);
       left = { type: 'binary', operator: token.value as BinaryOperator, left, right };
@@ -279,13 +313,19 @@ class Parser {
     const token = this.tokens[this.index];
     if (token.kind === 'op' && (token.value === '-' || token.value === '+')) {
       this.index++;
-      return { type: 'unary', operator: token.value, operand: this.unary() };
+      this.deeper(token);
+      const operand = this.unary();
+      this.depth--;
+      return { type: 'unary', operator: token.value, operand };
     }
     let node = this.primary();
+    const percentSigns = this.index;
     while (this.isOp('%')) {
+      this.deeper(this.tokens[this.index]);
       this.index++;
       node = { type: 'unary', operator: '%', operand: node };
     }
+    this.depth -= this.index - percentSigns;
     return node;
   }
 
@@ -309,7 +349,10 @@ class Parser {
       case 'word': {
         if (this.isOp('(')) {
           this.index++;
-          return { type: 'call', name: token.name.toUpperCase(), args: this.arguments() };
+          this.deeper(token);
+          const args = this.arguments();
+          this.depth--;
+          return { type: 'call', name: token.name.toUpperCase(), args };
         }
         const upper = token.name.toUpperCase();
         if (upper === 'TRUE' || upper === 'FALSE') return { type: 'boolean', value: upper === 'TRUE' };
@@ -317,11 +360,18 @@ class Parser {
       }
       case 'op':
         if (token.value === '(') {
+          this.deeper(token);
           const inner = this.expression(1);
           this.expectOp(')');
+          this.depth--;
           return inner;
         }
-        if (token.value === '{') return this.arrayLiteral();
+        if (token.value === '{') {
+          this.deeper(token);
+          const array = this.arrayLiteral();
+          this.depth--;
+          return array;
+        }
         return this.fail(`Unexpected ${token.value}`, token);
       case 'end':
         return this.fail('Unexpected end of formula', token);
