@@ -16,8 +16,10 @@
 import {
   ACTIVITY_FIELDS,
   ACTIVITY_SCHEMA,
+  activityListLang,
   buildActivityListTab,
   convertPastedList,
+  findActivityLayout,
   keptListLines,
   looksLikeActivityList,
   readActivityGrid,
@@ -35,6 +37,7 @@ import { firstOfMonth, lastOfMonth, ymdFromSerial } from '../core/dates';
 import { AppError } from '../core/errors';
 import type { Lang } from '../core/i18n';
 import type { WeekStart } from '../core/settings';
+import { sheetsTabName } from '../core/tab/names';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 import { readExistingTable } from '../core/table/existing';
 import type { AppContext, TabInfo } from '../ports';
@@ -449,13 +452,15 @@ function planListTab(
   const key = 'key' in target ? target.key : existing?.marker?.key.list ?? '';
   // Read with the schema planRowTab reads the tab with, so the lines kept are the rows it moves.
   const table = existing ? readExistingTable({ values: grid, formulas: [], notes: [] }, ACTIVITY_SCHEMA) : null;
+  const layout = existing ? findActivityLayout(grid) : null;
+  const listLang = (layout && activityListLang(grid, layout)) ?? session.lang;
   return planRowTab(
     ctx,
     session,
     existing,
     ACTIVITY_SCHEMA,
     ACTIVITY_FIELDS,
-    (layout) => buildActivityListTab(session.lang, teamTab, drafts, { layout, kept: table ? keptListLines(grid, table.old, layout) : copy ?? undefined, name: existing?.name, key }),
+    (layout) => buildActivityListTab(listLang, teamTab, drafts, { layout, kept: table ? keptListLines(grid, table.old, layout) : copy ?? undefined, name: existing?.name, key }),
     (read) => {
       const rows = read ? Array.from({ length: read.old.end - read.old.headerRow - 1 }, (_, i): number | null => read.old.headerRow + 1 + i) : new Array<null>(Math.max(0, (copy?.length ?? 1) - 1)).fill(null);
       return [...rows, ...drafts.map(() => null)];
@@ -474,8 +479,5 @@ function conversionTarget(tabs: TabInfo[], pastedName: string, session: Session)
   const copy = ours(`from:${pastedName}`);
   if (copy) throw new AppError({ code: 'calendar.error.alreadyConverted', params: { from: pastedName, tab: copy.name } });
   const wanted = session.tr('calendar.listTabName');
-  const taken = tabs.map((tab) => tab.name);
-  let name = wanted;
-  for (let n = 2; taken.includes(name); n++) name = `${wanted} (${n})`;
-  return { key, name };
+  return { key, name: sheetsTabName(wanted, tabs.map((tab) => tab.name)) };
 }

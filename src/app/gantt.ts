@@ -6,11 +6,11 @@
  */
 import { toIso } from '../core/dates';
 import { AppError, formatProblem } from '../core/errors';
-import { analyzePlan, type GanttAnalysis } from '../core/gantt/analyze';
+import { analyzePlanGrid, type GanttAnalysis } from '../core/gantt/analyze';
 import { chineseCalendar } from '../core/gantt/china';
 import { DATE_ROW, GANTT_FIRST_DAY_COLUMN, GANTT_HIDDEN_COLUMNS, isDayKey, readExistingGantt } from '../core/gantt/columns';
 import { carriedEditCells, countTypedOverComputed } from '../core/gantt/edits';
-import { buildPlanTemplateTab, looksLikePlan, readPlanGrid } from '../core/gantt/plan';
+import { buildPlanTemplateTab, looksLikePlan } from '../core/gantt/plan';
 import { generateGanttTab, type GanttTab } from '../core/gantt/tab';
 import type { TabContent } from '../core/tab/content';
 import { planTableLayout } from '../core/tab/layers';
@@ -212,10 +212,11 @@ function analyze(ctx: AppContext, session: Session, request: GanttRequest) {
   if (!info) throw new AppError({ code: 'error.tabNotFound', params: { tab: planTab } });
   if (info.marker && info.marker.kind !== 'plan') throw new AppError({ code: 'gantt.error.notPlanTab', params: { tab: planTab } });
   const planGrid = ctx.workbook.readTab(planTab);
-  const plan = readPlanGrid(planGrid, { tab: planTab });
   const { team, teamTab } = readTeam(ctx);
   const workingDays = typeof request.workingDays === 'boolean' ? request.workingDays : session.settings.workingDays === 'working';
-  const analysis = analyzePlan(plan, {
+  // Every problem of the plan at once: a bad date or an unknown predecessor never hides a cycle.
+  const analysis = analyzePlanGrid(planGrid, {
+    tab: planTab,
     settings: { workingDays: workingDays ? 'working' : 'calendar', overloadThreshold: session.settings.overloadThreshold },
     team,
     calendar: chineseCalendar,

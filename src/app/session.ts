@@ -51,7 +51,10 @@ export function generatedNote(ctx: AppContext, session: Session, what: string): 
  */
 export function writeGeneratedTabs(ctx: AppContext, tabs: Array<TabSpec | { spec: TabSpec; update: TabUpdate | null }>): WriteResult[] {
   return ctx.workbook.withLock(() => {
-    const results = tabs.map((tab) => ('spec' in tab && 'update' in tab ? ctx.workbook.writeTab(tab.spec, tab.update) : ctx.workbook.writeTab(tab as TabSpec)));
+    const writes = tabs.map((tab) => ('spec' in tab && 'update' in tab ? tab : { spec: tab as TabSpec, update: null }));
+    // All or nothing: a workbook that cannot hold every tab gets none of them.
+    ctx.workbook.reserveRoom(writes);
+    const results = writes.map(({ spec, update }) => ctx.workbook.writeTab(spec, update));
     if (results.length) ctx.workbook.activate(results[results.length - 1].name);
     return results;
   });

@@ -7,7 +7,7 @@
  * the name of a template tab ("tab:SOP模板·28天大课"), so a saved copy of a built-in template, which
  * keeps the built-in's id, is never mistaken for it.
  */
-import { addDays, fromIso, toIso, type DaySerial } from '../core/dates';
+import { addDays, readDate, toIso, type DaySerial } from '../core/dates';
 import { AppError, formatProblem, isAppError, type Problem } from '../core/errors';
 import { t, type Lang, type MessageKey } from '../core/i18n';
 import { generateSop, previewLine, previewSummary, type SopRow } from '../core/sop/generate';
@@ -484,7 +484,12 @@ function templateFromTab(ctx: AppContext, session: Session, tabs: TabInfo[], tab
   const grid = ctx.workbook.readTab(tabName);
   const known = loadTemplates(ctx, session, tabs).flatMap((t) => (t.template ? [t.template] : []));
   const identity = identifySopTab(grid, known);
-  const anchor = identity.anchor ?? (anchorText ? fromIso(anchorText) : null);
+  let anchor = identity.anchor ?? null;
+  if (anchor === null && anchorText) {
+    const reading = readDate(anchorText);
+    if (!('value' in reading)) throw new AppError({ code: reading.problem, params: reading.params });
+    anchor = reading.value;
+  }
   if (anchor === null) {
     const label = anchorLabel(identity.template?.anchorKind ?? 'campStart', session.lang);
     throw new AppError({ code: 'sop.error.noAnchor', params: { anchorLabel: label } });
@@ -514,8 +519,12 @@ export function splitGroups(text: string): string[] {
     .filter((name) => name !== '');
 }
 
+/**
+ * A group or cohort name longer than a tab name can show. Any character is fine: each target fits the
+ * tab name to its own rules (core/tab/names.ts), so 节气/节日促销 is a group like any other.
+ */
 function badNameProblem(value: string): Problem | null {
-  if (value.length > MAX_NAME_LENGTH || /[[\]:*?/\\]/.test(value)) {
+  if (Array.from(value).length > MAX_NAME_LENGTH) {
     return { code: 'sop.error.badName', params: { value, max: MAX_NAME_LENGTH } };
   }
   return null;
@@ -538,9 +547,11 @@ function readForm(ctx: AppContext, session: Session, request: SopRequest): { for
   }
 
   const anchorText = String(input.anchor ?? '').trim();
-  const anchor = fromIso(anchorText);
+  // The date as any table reads it (2026-12-07, 2026/12/7, 2026年12月7日…), within 2000–2100.
+  const anchorReading = readDate(anchorText);
+  const anchor = 'value' in anchorReading ? anchorReading.value : null;
   if (!anchorText) add('anchor', 'sop.error.noAnchor', { anchorLabel: anchorLabel(template?.anchorKind ?? 'campStart', session.lang) });
-  else if (anchor === null) add('anchor', 'error.invalidDate', { value: anchorText });
+  else if (!('value' in anchorReading)) add('anchor', anchorReading.problem, anchorReading.params);
 
   const groups = splitGroups(input.groups);
   if (groups.length === 0) add('groups', 'sop.error.noGroups');

@@ -72,31 +72,73 @@ export function toIso(serial: DaySerial): string {
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** Parses exactly "YYYY-MM-DD"; null when it is not a real date. */
+/**
+ * The years a date the product reads may fall in. Anything outside is a typo (1926 or 2206 for 2026)
+ * or a number that is not a date (a count of 45 in a date column is 1900-02-13): refused by name
+ * rather than scheduled a century away.
+ */
+export const DATE_YEARS = { min: 2000, max: 2100 } as const;
+
+/** What reading a date gives: the day, or why the text is not one (with the text, to name it). */
+export type DateReading =
+  | { value: DaySerial }
+  | { problem: 'error.invalidDate'; params: { value: string } }
+  | { problem: 'error.dateOutOfRange'; params: { value: string; min: number; max: number } };
+
+/** Parses exactly "YYYY-MM-DD" (the form the sidebar's date fields send); null when it is not a date in DATE_YEARS. */
 export function fromIso(text: string): DaySerial | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidYmd(y, mo, d) ? serialFromYmd(y, mo, d) : null;
+  return isValidYmd(y, mo, d) && inDateYears(y) ? serialFromYmd(y, mo, d) : null;
 }
 
+/** Years a spreadsheet can hold: what a formula engine reads, where DATE_YEARS is the add-on's own rule. */
+export const SPREADSHEET_YEARS = { min: 1900, max: 9999 } as const;
+
+type YearSpan = { readonly min: number; readonly max: number };
+
+function inDateYears(year: number, years: YearSpan = DATE_YEARS): boolean {
+  return year >= years.min && year <= years.max;
+}
+
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
 /**
- * Reads the date forms people paste: 2026-12-01, 2026/12/1, 2026.12.1, 2026年12月1日, 20261201,
- * optionally followed by a time ("2026-11-04 20:28"), and day serials (numbers from a date cell).
- * Returns null for anything else.
+ * The one reader of dates: every table, paste and CLI option reads its dates here. It takes the forms
+ * people type and paste — 2026-12-07, 2026/12/7, 2026.12.7, 2026年12月7日, 20261207, optionally
+ * followed by a time ("2026-11-04 20:28"), full-width digits too — and day serials (a date cell of
+ * Sheets or Excel arrives as a number). A real date outside DATE_YEARS is refused as out of range,
+ * named as the person sees it (a date cell by its date, not its serial).
  */
-export function parseDate(input: unknown): DaySerial | null {
+export function readDate(input: unknown, years: YearSpan = DATE_YEARS): DateReading {
+  const value = typeof input === 'string' ? input.trim() : String(input ?? '');
+  const invalid: DateReading = { problem: 'error.invalidDate', params: { value } };
+  let ymd: Ymd;
   if (typeof input === 'number') {
-    return Number.isFinite(input) && input >= 1 && input < 2958466 ? Math.floor(input) : null;
+    // Serial 1 is 1899-12-31, 2958465 is 9999-12-31: the dates a spreadsheet cell can hold.
+    if (!Number.isFinite(input) || input < 1 || input >= 2958466) return invalid;
+    ymd = ymdFromSerial(input);
+  } else if (typeof input === 'string') {
+    const text = toHalfWidth(input).trim();
+    const m = DATE_TEXT.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+    if (!m) return invalid;
+    ymd = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    if (!isValidYmd(ymd.year, ymd.month, ymd.day)) return invalid;
+  } else {
+    return invalid;
   }
-  if (typeof input !== 'string') return null;
-  const text = toHalfWidth(input).trim();
-  if (!text) return null;
-  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
-  if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidYmd(y, mo, d) ? serialFromYmd(y, mo, d) : null;
+  if (!inDateYears(ymd.year, years)) {
+    const shown = typeof input === 'number' ? `${ymd.year}-${pad2(ymd.month)}-${pad2(ymd.day)}` : value;
+    return { problem: 'error.dateOutOfRange', params: { value: shown, min: years.min, max: years.max } };
+  }
+  return { value: serialFromYmd(ymd.year, ymd.month, ymd.day) };
+}
+
+/** readDate's day, or null for anything that is not a date in DATE_YEARS (for readers that skip such cells). */
+export function parseDate(input: unknown, years: YearSpan = DATE_YEARS): DaySerial | null {
+  const reading = readDate(input, years);
+  return 'value' in reading ? reading.value : null;
 }
 
 /** Full-width digits and ASCII punctuation (０-９, ／, －, ．, ：…) to their half-width forms. */
@@ -126,13 +168,26 @@ export function lastOfMonth(year: number, month: number): DaySerial {
   return serialFromYmd(year, month, daysInMonth(year, month));
 }
 
-/** "YYYY-MM" → {year, month}; null when malformed. */
+export type MonthReading =
+  | { value: { year: number; month: number } }
+  | { problem: 'calendar.error.month'; params: { value: string } }
+  | { problem: 'error.dateOutOfRange'; params: { value: string; min: number; max: number } };
+
+/** A month as people write it — 2026-12, 2026/12, 2026.12, 2026年12月 — in DATE_YEARS. */
+export function readMonth(input: unknown): MonthReading {
+  const value = String(input ?? '').trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(toHalfWidth(value));
+  const year = m ? Number(m[1]) : NaN;
+  const month = m ? Number(m[2]) : NaN;
+  if (!m || month < 1 || month > 12) return { problem: 'calendar.error.month', params: { value } };
+  if (!inDateYears(year)) return { problem: 'error.dateOutOfRange', params: { value, ...DATE_YEARS } };
+  return { value: { year, month } };
+}
+
+/** readMonth's year and month, or null. */
 export function parseMonth(text: string): { year: number; month: number } | null {
-  const m = /^(\d{4})-(\d{1,2})$/.exec(text.trim());
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  return year >= 1900 && month >= 1 && month <= 12 ? { year, month } : null;
+  const reading = readMonth(text);
+  return 'value' in reading ? reading.value : null;
 }
 
 /** A time of day as a fraction of a day (Sheets' representation), from "20:00" or "8:30". */

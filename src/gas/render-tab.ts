@@ -6,6 +6,7 @@
  */
 import { AppError } from '../core/errors';
 import { ruleFingerprint, type TabUpdate } from '../core/tab/layers';
+import type { ColumnOp, RowOp } from '../core/tab/row-ops';
 import {
   CellStyle,
   ChartSpec,
@@ -143,16 +144,60 @@ export function drawTab(sheet: Sheet, plan: TabPlan): void {
 }
 
 /**
+ * Gives a sheet of size `now` (with nothing frozen) exactly `size` rows and columns. It shrinks
+ * before it grows, so that on the way it never holds more cells than before or after (a new sheet's
+ * 26 columns times a long tab's rows could pass the workbook's limit).
+ */
+export function fitSheet(sheet: Sheet, size: GridSize, now: GridSize): void {
+  if (now.cols > size.cols) sheet.deleteColumns(size.cols + 1, now.cols - size.cols);
+  if (now.rows > size.rows) sheet.deleteRows(size.rows + 1, now.rows - size.rows);
+  if (now.rows < size.rows) sheet.insertRowsAfter(now.rows, size.rows - now.rows);
+  if (now.cols < size.cols) sheet.insertColumnsAfter(now.cols, size.cols - now.cols);
+}
+
+/**
+ * The size a sheet of size `now` has after `update` (rows and columns added so no delete empties
+ * it, the operations, then growth to the spec's grid): what the workbook must have room for.
+ */
+export function sizeAfterUpdate(now: GridSize, spec: TabSpec, update: TabUpdate, size: GridSize): GridSize {
+  const lines = (ops: ReadonlyArray<RowOp | ColumnOp>, count: number, frozen: number): number =>
+    ops.reduce((n, op) => n + (op.op === 'delete' ? -op.count : op.op === 'insert' ? op.count : 0), count + spareForDeletes(ops, count, frozen));
+  return {
+    rows: Math.max(lines(update.rowOps, now.rows, spec.frozenRows ?? 0), size.rows),
+    cols: Math.max(lines(update.columnOps, now.cols, spec.frozenColumns ?? 0), size.cols),
+  };
+}
+
+/**
+ * Sheets refuses to delete every row below the frozen ones, as replacing a team of five by 250 other
+ * people would: the five rows go before the 250 come. Blank rows (or columns) added at the very end
+ * first keep one below the frozen ones at every step; they stay as spare rows at the bottom.
+ */
+function spareForDeletes(ops: ReadonlyArray<RowOp | ColumnOp>, count: number, frozen: number): number {
+  let now = count;
+  let lowest = count;
+  for (const op of ops) {
+    if (op.op === 'delete') now -= op.count;
+    else if (op.op === 'insert') now += op.count;
+    lowest = Math.min(lowest, now);
+  }
+  return Math.max(0, frozen + 1 - lowest);
+}
+
+/**
  * Updates a generated tab in place, as planned by core/tab/layers.ts: the old blocks are emptied, the
  * add-on's columns added or removed, whole rows deleted, moved and inserted (so that everything a
  * person put on a row goes with it), then only the add-on's cells are written. Nothing is cleared
  * wholesale and no row or column of the user's is removed.
  */
-export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate): void {
+export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: GridSize): void {
   const { spec, size } = plan;
+  // Read once (or known from the caller); the operations below change the size by known amounts.
+  let maxRows = now ? now.rows : sheet.getMaxRows();
+  let maxCols = now ? now.cols : sheet.getMaxColumns();
   for (const r of update.clear) {
-    if (r.row + 1 > sheet.getMaxRows() || r.col + 1 > sheet.getMaxColumns()) continue;
-    const target = rangeOf(sheet, { ...r, rows: Math.min(r.rows, sheet.getMaxRows() - r.row), cols: Math.min(r.cols, sheet.getMaxColumns() - r.col) });
+    if (r.row + 1 > maxRows || r.col + 1 > maxCols) continue;
+    const target = rangeOf(sheet, { ...r, rows: Math.min(r.rows, maxRows - r.row), cols: Math.min(r.cols, maxCols - r.col) });
     target.breakApart();
     // Contents and formats only: a person's note there stays (the add-on's own notes go just below).
     target.clear({ contentsOnly: true, formatOnly: true });
@@ -160,22 +205,28 @@ export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate): void 
   }
   // Only the add-on's own notes go with the old blocks; a note someone wrote there stays with its row.
   for (const at of update.clearNotes) {
-    if (at.row < sheet.getMaxRows() && at.col < sheet.getMaxColumns()) sheet.getRange(at.row + 1, at.col + 1).clearNote();
+    if (at.row < maxRows && at.col < maxCols) sheet.getRange(at.row + 1, at.col + 1).clearNote();
   }
+  const spareCols = spareForDeletes(update.columnOps, maxCols, spec.frozenColumns ?? 0);
+  if (spareCols > 0) sheet.insertColumnsAfter(maxCols, spareCols);
+  maxCols += spareCols;
   for (const op of update.columnOps) {
     if (op.op === 'delete') sheet.deleteColumns(op.at + 1, op.count);
     else if (op.at === 0) sheet.insertColumnsBefore(1, op.count);
     else sheet.insertColumnsAfter(op.at, op.count);
+    maxCols += op.op === 'delete' ? -op.count : op.count;
   }
+  const spareRows = spareForDeletes(update.rowOps, maxRows, spec.frozenRows ?? 0);
+  if (spareRows > 0) sheet.insertRowsAfter(maxRows, spareRows);
+  maxRows += spareRows;
   for (const op of update.rowOps) {
     if (op.op === 'delete') sheet.deleteRows(op.at + 1, op.count);
     else if (op.op === 'move') sheet.moveRows(sheet.getRange(op.from + 1, 1, op.count, 1), op.to + 1);
     else if (op.at === 0) sheet.insertRowsBefore(1, op.count);
     else sheet.insertRowsAfter(op.at, op.count);
+    maxRows += op.op === 'delete' ? -op.count : op.op === 'insert' ? op.count : 0;
   }
-  const maxRows = sheet.getMaxRows();
   if (maxRows < size.rows) sheet.insertRowsAfter(maxRows, size.rows - maxRows);
-  const maxCols = sheet.getMaxColumns();
   if (maxCols < size.cols) sheet.insertColumnsAfter(maxCols, size.cols - maxCols);
 
   const values = valueGrid(spec, size);
@@ -236,12 +287,7 @@ export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate): void 
 function resetSheet(sheet: Sheet, size: GridSize): Range {
   sheet.setFrozenRows(0);
   sheet.setFrozenColumns(0);
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < size.rows) sheet.insertRowsAfter(maxRows, size.rows - maxRows);
-  else if (maxRows > size.rows) sheet.deleteRows(size.rows + 1, maxRows - size.rows);
-  const maxCols = sheet.getMaxColumns();
-  if (maxCols < size.cols) sheet.insertColumnsAfter(maxCols, size.cols - maxCols);
-  else if (maxCols > size.cols) sheet.deleteColumns(size.cols + 1, maxCols - size.cols);
+  fitSheet(sheet, size, { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() });
   const whole = sheet.getRange(1, 1, size.rows, size.cols);
   whole.breakApart();
   sheet.clear();

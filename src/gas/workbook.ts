@@ -4,9 +4,10 @@ import { DaySerial, serialFromYmd } from '../core/dates';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
 import { decodeMarker, encodeMarker, sameMarker } from '../core/tab/marker';
+import { sameTabName, sheetsTabName } from '../core/tab/names';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
-import { drawTab, planTab, updateTab } from './render-tab';
+import { checkTabSize, drawTab, fitSheet, planTab, sizeAfterUpdate, updateTab, type GridSize } from './render-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -26,7 +27,30 @@ interface SheetEntry {
   metadata: Metadata | null;
 }
 
+/** Where a tab will be written, made ready by reserveRoom. */
+interface Reservation {
+  spec: TabSpec;
+  sheet: Sheet;
+  name: string;
+  created: boolean;
+  metadata: Metadata | null;
+  oldVersion: string | null;
+  /** Its rows and columns once reserved (the room taken for growth is given back until it is written). */
+  size: GridSize;
+}
+
+/** Sheets' refusal to go past its limit of 10,000,000 cells in a whole file ("…above the limit of 10000000 cells."). */
+function isCellLimitError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /10[,.\s\u00a0]?000[,.\s\u00a0]?000/.test(message);
+}
+
 export class SheetsWorkbook implements Workbook {
+  /** Tabs made ready by reserveRoom and not written yet, by their spec. */
+  private readonly reservations = new Map<TabSpec, Reservation>();
+  /** The sheets as reserveRoom left them, while its tabs are being written. */
+  private batchEntries: SheetEntry[] | null = null;
+
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
   listTabs(): TabInfo[] {
@@ -59,32 +83,94 @@ export class SheetsWorkbook implements Workbook {
     return sheet ? sheet.getName() : null;
   }
 
-  writeTab(spec: TabSpec, update: TabUpdate | null = null): WriteResult {
-    const entries = this.entries();
-    const plan = planTab(spec, { spreadsheet: this.spreadsheet, resolveTab: (name) => findListSource(entries, name) });
-    const own = entries.find((entry) => entry.marker !== null && sameMarker(entry.marker, spec.marker));
-    if (own) {
-      let oldVersion: string | null = null;
-      if (update?.oldVersion) oldVersion = this.keepOldVersion(own.sheet, update.oldVersion, entries);
-      // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
-      if (update) updateTab(own.sheet, plan, update);
-      else drawTab(own.sheet, plan);
-      own.metadata?.setValue(encodeMarker(spec.marker));
-      return { name: own.name, created: false, oldVersion };
+  /**
+   * Makes room for `tabs` before any of them is written, so that an action the spreadsheet cannot
+   * hold changes nothing. Sheets counts every cell of every sheet against its limit, and reading the
+   * size of each sheet would cost calls in proportion to the workbook; instead the room is taken the
+   * way writing will take it: new tabs are inserted at their final size (writeTab draws into them),
+   * hidden old versions are copied now, and growing tabs get their rows and columns added, then
+   * removed again once everything fits. When Sheets refuses, all of that is undone and the action is
+   * refused with the limit named.
+   */
+  reserveRoom(tabs: ReadonlyArray<{ spec: TabSpec; update?: TabUpdate | null }>): void {
+    this.batchEntries = this.reserve(this.entries(), tabs);
+  }
+
+  /** Returns the sheets as they are once the room is taken, so that writing the batch need not list them again. */
+  private reserve(entries: SheetEntry[], tabs: ReadonlyArray<{ spec: TabSpec; update?: TabUpdate | null }>): SheetEntry[] {
+    const made: Reservation[] = [];
+    const copies: Sheet[] = [];
+    const undo: Array<() => void> = [];
+    const taken = entries.map((entry) => entry.name);
+    try {
+      for (const { spec, update = null } of tabs) {
+        const size = checkTabSize(spec);
+        const own = entries.find((entry) => entry.marker !== null && sameMarker(entry.marker, spec.marker));
+        if (!own) {
+          const name = sheetsTabName(spec.name, taken);
+          taken.push(name);
+          const sheet = this.spreadsheet.insertSheet(name, entries.length + made.filter((r) => r.created).length);
+          made.push({ spec, sheet, name, created: true, metadata: null, oldVersion: null, size });
+          sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
+          fitSheet(sheet, size, { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() });
+          continue;
+        }
+        let oldVersion: string | null = null;
+        if (update?.oldVersion) {
+          oldVersion = this.keepOldVersion(own.sheet, update.oldVersion, taken);
+          taken.push(oldVersion);
+          copies.push(this.spreadsheet.getSheetByName(oldVersion) as Sheet);
+        }
+        const now = { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() };
+        made.push({ spec, sheet: own.sheet, name: own.name, created: false, metadata: own.metadata, oldVersion, size: now });
+        const after = update ? sizeAfterUpdate(now, spec, update, size) : size;
+        // Rows first, then columns, as writing grows the sheet: the room needed on the way is the same.
+        if (after.rows > now.rows) {
+          own.sheet.insertRowsAfter(now.rows, after.rows - now.rows);
+          undo.push(() => own.sheet.deleteRows(now.rows + 1, after.rows - now.rows));
+        }
+        if (after.cols > now.cols) {
+          own.sheet.insertColumnsAfter(now.cols, after.cols - now.cols);
+          undo.push(() => own.sheet.deleteColumns(now.cols + 1, after.cols - now.cols));
+        }
+      }
+    } catch (error) {
+      for (const step of undo.reverse()) step();
+      for (const sheet of [...copies, ...made.filter((r) => r.created).map((r) => r.sheet)]) this.spreadsheet.deleteSheet(sheet);
+      if (isCellLimitError(error)) throw new AppError({ code: 'error.workbookFull' });
+      throw error;
     }
-    const name = freeName(spec.name, entries.map((entry) => entry.name));
-    const sheet = this.spreadsheet.insertSheet(name, entries.length);
-    sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
-    drawTab(sheet, plan);
-    return { name, created: true, oldVersion: null };
+    for (const step of undo.reverse()) step();
+    for (const reservation of made) this.reservations.set(reservation.spec, reservation);
+    const added = made.filter((r) => r.created).map((r): SheetEntry => ({ sheet: r.sheet, name: r.name, marker: r.spec.marker, metadata: null }));
+    return [...entries, ...added, ...copies.map((sheet): SheetEntry => ({ sheet, name: sheet.getName(), marker: null, metadata: null }))];
+  }
+
+  writeTab(spec: TabSpec, update: TabUpdate | null = null): WriteResult {
+    const entries = this.reservations.has(spec) && this.batchEntries ? this.batchEntries : this.entries();
+    // Everything that can refuse the tab is checked before anything is written.
+    const plan = planTab(spec, { spreadsheet: this.spreadsheet, resolveTab: (name) => findListSource(entries, name) });
+    if (!this.reservations.has(spec)) this.reserve(entries, [{ spec, update }]);
+    const reservation = this.reservations.get(spec) as Reservation;
+    this.reservations.delete(spec);
+    if (this.reservations.size === 0) this.batchEntries = null;
+    if (reservation.created) {
+      drawTab(reservation.sheet, plan);
+      return { name: reservation.name, created: true, oldVersion: null };
+    }
+    // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
+    if (update) updateTab(reservation.sheet, plan, update, reservation.size);
+    else drawTab(reservation.sheet, plan);
+    reservation.metadata?.setValue(encodeMarker(spec.marker));
+    return { name: reservation.name, created: false, oldVersion: reservation.oldVersion };
   }
 
   /**
    * A hidden copy of the tab as it is now, with everything on it, made before an update that cannot
    * keep all of a person's cells in place. The copy is the user's: it carries no marker.
    */
-  private keepOldVersion(sheet: Sheet, wanted: string, entries: SheetEntry[]): string {
-    const name = freeName(wanted, entries.map((entry) => entry.name));
+  private keepOldVersion(sheet: Sheet, wanted: string, taken: string[]): string {
+    const name = sheetsTabName(wanted, taken);
     const copy = sheet.copyTo(this.spreadsheet);
     for (const metadata of copy.getDeveloperMetadata()) if (metadata.getKey() === MARKER_KEY) metadata.remove();
     copy.setName(name);
@@ -147,20 +233,6 @@ export class SheetsWorkbook implements Workbook {
   }
 }
 
-/** Sheets keeps tab names unique regardless of letter case. */
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-/** The wanted name, or "name (2)", "name (3)"… — the first no sheet has. */
-export function freeName(wanted: string, taken: string[]): string {
-  const isTaken = (name: string): boolean => taken.some((other) => sameName(other, name));
-  if (!isTaken(wanted)) return wanted;
-  let n = 2;
-  while (isTaken(`${wanted} (${n})`)) n++;
-  return `${wanted} (${n})`;
-}
-
 /**
  * The sheet a dropdown named `name` reads from: our own tab of that name, else our own tab that had
  * to be named "name (2)"… because a sheet of the user's holds the name, else that sheet.
@@ -169,9 +241,9 @@ function findListSource(entries: SheetEntry[], name: string): Sheet | null {
   const ours = entries.filter((entry) => entry.marker !== null);
   const renamed = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`, 'i');
   const found =
-    ours.find((entry) => sameName(entry.name, name)) ??
+    ours.find((entry) => sameTabName(entry.name, name)) ??
     ours.find((entry) => renamed.test(entry.name)) ??
-    entries.find((entry) => sameName(entry.name, name));
+    entries.find((entry) => sameTabName(entry.name, name));
   return found ? found.sheet : null;
 }
 

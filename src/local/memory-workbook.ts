@@ -7,6 +7,7 @@ import { AppError } from '../core/errors';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
 import { sameMarker } from '../core/tab/marker';
+import { sheetsTabName } from '../core/tab/names';
 import { Cell, cellValue, CellValue, CellStyle, FormatRun, isFormulaCell, RangeRef, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
 import { applyStructureOp, applyTabUpdate } from './tab-edit';
@@ -84,6 +85,9 @@ export class MemoryWorkbook implements Workbook {
     this.tab(name);
     this.active = name;
   }
+
+  /** Nothing to reserve: a workbook in memory, and the .xlsx made from it, has no limit on its cells as a whole. */
+  reserveRoom(): void {}
 
   writeTab(spec: TabSpec, update: TabUpdate | null = null): WriteResult {
     const own = this.tabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, spec.marker));
@@ -231,8 +235,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   private freeName(wanted: string): string {
-    if (!this.hasTab(wanted)) return wanted;
-    for (let n = 2; ; n++) if (!this.hasTab(`${wanted} (${n})`)) return `${wanted} (${n})`;
+    return sheetsTabName(wanted, this.tabs.map((tab) => tab.spec.name));
   }
 
   /** Forgets which tabs changed, e.g. right after loading the workbook from a file. */

@@ -46,6 +46,11 @@ export interface Workbook {
    * another tab already has that name. A tab without our marker is never overwritten.
    */
   writeTab(spec: TabSpec, update?: TabUpdate | null): WriteResult;
+  /**
+   * Makes sure the workbook can hold these tabs (the same spec objects writeTab then gets) before any
+   * is written; throws AppError('error.workbookFull'), having changed nothing, when it cannot.
+   */
+  reserveRoom(tabs: ReadonlyArray<{ spec: TabSpec; update?: TabUpdate | null }>): void;
   activate(name: string): void;
   /** Runs fn while holding the document lock; throws AppError('error.busy') when it cannot be had. */
   withLock<T>(fn: () => T): T;

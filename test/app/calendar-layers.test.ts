@@ -52,7 +52,7 @@ describe('drafting a month on our list keeps what people added to it', () => {
 
     // The month's calendar reads the list where its columns are now.
     const formula = ctx.workbook.tab('2026-12 活动日历').spec.rows.flat().find(isFormulaCell);
-    expect(formula?.formula).toContain("'活动清单'!$I$2:$I$");
+    expect(formula?.formula).toContain("'活动清单'!$I$2:$I<>");
   });
 
   test('drafting again after a person typed an activity of their own keeps it where they typed it', () => {

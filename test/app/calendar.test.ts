@@ -60,9 +60,9 @@ describe('the calendar from the demo’s pasted 活动列表', () => {
     const formulas = ctx.workbook.tab('2026-12 活动日历').spec.rows.flat().filter(isFormulaCell);
     expect(formulas).toHaveLength(5 * 7 * 4);
     // 活动列表: A 活动名称, B 类型, C 开始日期, D 结束日期, E 负责人 — and no 状态 column.
-    expect(formulas[0].formula).toContain("INDEX('活动列表'!$B$2:$B$501,");
-    expect(formulas[0].formula).toContain("('活动列表'!$D$2:$D$501>=DATE(2026,11,30))");
-    expect(formulas[0].formula).toContain("INDEX('活动列表'!$E$2:$E$501,");
+    expect(formulas[0].formula).toContain("INDEX('活动列表'!$B$2:$B,");
+    expect(formulas[0].formula).toContain("('活动列表'!$D$2:$D>=DATE(2026,11,30))");
+    expect(formulas[0].formula).toContain("INDEX('活动列表'!$E$2:$E,");
     expect(formulas[0].formula).not.toContain('已取消');
   });
 
@@ -100,7 +100,7 @@ describe('the calendar from the demo’s pasted 活动列表', () => {
     const months = generateCalendar(ctx, { month: '2026-12', span: 'months', count: 3 });
     expect(months.tabs).toEqual(['2026-12 活动日历', '2027-01 活动日历', '2027-02 活动日历']);
     // January and February have no activity at all: each gets the whole-month gap warning.
-    expect(months.message).toBe('已生成 2026-12、2027-01、2027-02 活动日历 · 8 项活动 · 2 条提醒');
+    expect(months.message).toBe('已生成 2026-12、2027-01、2027-02 活动日历 · 8 项活动 · 4 条提醒');
     expect(ctx.workbook.activeTabName()).toBe('2027-02 活动日历');
   });
 
@@ -178,6 +178,37 @@ describe('the activity list tab', () => {
 });
 
 describe('Draft month', () => {
+  /** Every type and status cell of a list tab is one its strict dropdown takes. */
+  function dropdownsHold(ctx: LocalContext, tab: string): void {
+    const spec = ctx.workbook.tab(tab).spec;
+    const strict = (spec.validations ?? []).filter((v) => v.rule.type === 'list' && v.rule.strict);
+    expect(strict.length).toBeGreaterThanOrEqual(2);
+    for (const { range, rule } of strict) {
+      if (rule.type !== 'list') continue;
+      for (let r = range.row; r < Math.min(range.row + range.rows, spec.rows.length); r++) {
+        const value = cellValue(spec.rows[r]?.[range.col] ?? null);
+        if (value !== null && value !== '') expect(rule.values).toContain(value);
+      }
+    }
+  }
+
+  test('in an English session a Chinese pasted list is copied with English types; a Chinese list of ours stays Chinese', () => {
+    const zh = demo();
+    const en = createLocalContext({ workbook: zh.workbook, locale: 'en_US', today });
+    const copied = draftMonth(en, { month: '2026-12', convert: true });
+    dropdownsHold(en, copied.listTab as string);
+    expect(en.workbook.readTab(copied.listTab as string).slice(1, 4).map((row) => row[1])).toEqual(['camp', 'marketing class', 'promotion']);
+
+    // Our list made in Chinese, drafted from an English session: drafts and dropdowns stay Chinese.
+    const other = demo();
+    const ours = draftMonth(other, { month: '2026-12', convert: true });
+    const english = createLocalContext({ workbook: other.workbook, locale: 'en_US', today });
+    draftMonth(english, { month: '2027-01' });
+    dropdownsHold(english, ours.listTab as string);
+    const types = english.workbook.readTab(ours.listTab as string).slice(1).map((row) => row[1]);
+    expect(types.every((type) => /[\u4e00-\u9fff]/.test(String(type)))).toBe(true);
+  });
+
   test('on the pasted list: asks first and writes nothing; agreed, copies the rows into 活动清单, appends 草稿 rows, points the calendar there', () => {
     const ctx = demo();
     generateCalendar(ctx, { month: '2026-12' });
@@ -251,7 +282,7 @@ describe('Draft month', () => {
     const ctx = demo();
     const before = snapshot(ctx);
     expect(errorOf(() => draftMonth(ctx, { month: '2026-12', rhythm: { campDays: 40 }, convert: true })).problems[0].code).toBe('calendar.error.rhythm');
-    expect(errorOf(() => draftMonth(ctx, { month: '2026/12' })).problems[0].code).toBe('calendar.error.month');
+    expect(errorOf(() => draftMonth(ctx, { month: '2026-13' })).problems[0].code).toBe('calendar.error.month');
     expect(snapshot(ctx)).toBe(before);
   });
 });

@@ -202,6 +202,32 @@ describe('a plan that cannot be scheduled', () => {
     expect(callApi(ctx, 'previewGantt', [{ planTab: '推进表' }])).toEqual(response);
   });
 
+  test('an unknown predecessor does not hide a cycle elsewhere: both are refused at once, in row order', () => {
+    const ctx = brokenDemo((c) => {
+      c.workbook.setCell('推进表', 1, 7, '结营与复盘');
+      c.workbook.setCell('推进表', 10, 1, '额外事项');
+      c.workbook.setCell('推进表', 10, 5, serialFromYmd(2026, 12, 10));
+      c.workbook.setCell('推进表', 10, 7, '不存在的事项');
+    });
+    const response = callApi(ctx, 'generateGantt', [{ planTab: '推进表' }]);
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error.problems.map((p) => p.row)).toEqual([2, 11]);
+    expect(response.error.message).toContain('形成了循环');
+    expect(response.error.message).toContain('第 11 行 H 列（前置事项）：事项“额外事项”的前置事项“不存在的事项”不存在');
+    expect(callApi(ctx, 'previewGantt', [{ planTab: '推进表' }])).toEqual(response);
+  });
+
+  test('counting working days into 2027, whose holidays are not published, warns first; counting calendar days does not', () => {
+    const ctx = createDemoContext({ today });
+    ctx.workbook.setCell('推进表', 1, 5, serialFromYmd(2027, 9, 20));
+    ctx.workbook.setCell('推进表', 1, 6, serialFromYmd(2027, 9, 21));
+    const working = callApi(ctx, 'previewGantt', [{ planTab: '推进表', workingDays: true }]);
+    expect(working.ok && (working.value as { warnings: string[] }).warnings[0]).toMatch(/^「推进表」：2027 年的放假安排还没有公布/);
+    const calendar = callApi(ctx, 'previewGantt', [{ planTab: '推进表', workingDays: false }]);
+    expect(calendar.ok && (calendar.value as { warnings: string[] }).warnings.join()).not.toContain('放假安排');
+  });
+
   test('regenerating a broken plan keeps the Gantt tab that was there', () => {
     const ctx = createDemoContext({ today });
     generateGantt(ctx, { planTab: '推进表' });

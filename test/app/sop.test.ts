@@ -159,7 +159,16 @@ describe('the form: preview and mistakes', () => {
     const preview = previewSop(ctx, request());
     const anchor = fromIso(ANCHOR) as DaySerial;
     expect(preview.line).toBe(`33 行 · ${toIso(anchor - 7)} → ${toIso(anchor + 20)} · 6 位执行人`);
-    expect(preview).toMatchObject({ tabs: ['SOP·Java引流5群·第12期'], updates: [], warnings: [], problems: {} });
+    expect(preview).toMatchObject({
+      tabs: ['SOP·Java引流5群·第12期'],
+      updates: [],
+      // The plan runs into 2027, whose holiday schedule is not published yet; one item lands on 元旦.
+      warnings: [
+        '2027 年的放假安排还没有公布：「节日/节气」列和节假日提醒只含法定假日，调休上班和连休以国务院公布的安排为准。',
+        '2027-01-01（周五）是元旦：「朋友圈：学员成果合集」排在这一天，节假日很多人不看群，请确认照常执行还是换个日期。',
+      ],
+      problems: {},
+    });
     expect(ctx.workbook.listTabs()).toHaveLength(1);
     generateSopTabs(ctx, request());
     expect(previewSop(ctx, request({ groups: 'Java引流5群, Java引流6群' }))).toMatchObject({
@@ -175,17 +184,25 @@ describe('the form: preview and mistakes', () => {
 
   test('each field gets its own message, and generating with mistakes writes nothing', () => {
     const ctx = context();
-    const bad = request({ anchor: '2026-13-40', groups: ' \n ', cohort: '第[12]期' });
+    const longCohort = '第12期'.repeat(11);
+    const bad = request({ anchor: '2026-13-40', groups: ' \n ', cohort: longCohort });
     const preview = previewSop(ctx, bad);
     expect(preview.line).toBe('');
     expect(preview.problems).toEqual({
       anchor: '无法识别的日期“2026-13-40”，请用 2026-12-01 这样的格式。',
       groups: '请至少填写一个群名。',
-      cohort: expect.stringContaining('“第[12]期”不能用在标签页名里'),
+      cohort: `“${longCohort}”太长了：群名和期次各不超过 40 个字，标签页名才放得下。`,
     });
+    // A name with characters a file could not use in a tab name is fine: each target fits the tab name.
+    expect(previewSop(ctx, request({ cohort: '第[12]期', groups: '节气/节日促销' })).problems).toEqual({});
     expect(previewSop(ctx, request({ anchor: '', template: 'live-class' })).problems.anchor).toBe('请填写直播日（如 2026-12-14）。');
     expect(previewSop(ctx, request({ template: 'nope' })).problems.template).toBe('没有 ID 为“nope”的模板。');
     expect(previewSop(ctx, request({ groups: 'A群,A群' })).problems.groups).toBe('群名“A群”重复了。');
+    // The anchor reads like every date the add-on reads; a year outside 2000–2100 is named as such.
+    for (const same of ['2026/12/14', '2026.12.14', '2026年12月14日', '２０２６-１２-１４']) {
+      expect(previewSop(ctx, request({ anchor: same })).line).toBe(previewSop(ctx, request()).line);
+    }
+    expect(previewSop(ctx, request({ anchor: '1926-12-14' })).problems.anchor).toBe('日期“1926-12-14”超出范围：年份应在 2000–2100 之间。');
     const tabsBefore = ctx.workbook.listTabs();
     expect(() => generateSopTabs(ctx, bad)).toThrow();
     const envelope = callApi(ctx, 'generateSop', [bad]);

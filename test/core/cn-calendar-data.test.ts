@@ -85,15 +85,17 @@ describe(`every year of ${FIRST_YEAR}–${LAST_YEAR} agrees with tyme4ts`, () =>
     }
   });
 
-  it('legal holidays: every day of every year tyme4ts has records for, and Mon–Fri in all other years', () => {
+  it('legal holidays: every day of every year tyme4ts has records for, the statutory days after the last of them, and Mon–Fri before', () => {
     // LegalHoliday.DATA is a run of 13-character records, each starting with its yyyymmdd.
     const records = LegalHoliday.DATA.match(/.{13}/g) ?? [];
     const scheduleYears = new Set(records.map((record) => Number(record.slice(0, 4))));
     expect(scheduleYears.size).toBeGreaterThanOrEqual(26);
+    const lastScheduleYear = Math.max(...scheduleYears);
     const checkedYears = new Set([...tableYears, ...scheduleYears]);
     let namedDays = 0;
     for (const year of checkedYears) {
       let daysOff = 0;
+      const statutory = year > lastScheduleYear ? statutoryDaysOff(year) : new Map<string, string>();
       for (let month = 1; month <= 12; month++) {
         for (let dayOfMonth = 1; dayOfMonth <= daysInMonth(year, month); dayOfMonth++) {
           const serial = serialFromYmd(year, month, dayOfMonth);
@@ -103,11 +105,12 @@ describe(`every year of ${FIRST_YEAR}–${LAST_YEAR} agrees with tyme4ts`, () =>
           if (named) namedDays++;
           if (named && !named.isWork()) daysOff++;
           const info = dayInfo(serial, 'zh-CN');
+          const statutoryName = statutory.get(toIso(serial)) ?? null;
           const expected = {
-            holiday: named !== null && !named.isWork(),
+            holiday: (named !== null && !named.isWork()) || statutoryName !== null,
             makeUpWorkday: named !== null && named.isWork(),
-            holidayName: named ? named.getName() : null,
-            workingDay: named ? named.isWork() : isMonToFri(serial),
+            holidayName: named ? named.getName() : statutoryName,
+            workingDay: named ? named.isWork() : isMonToFri(serial) && statutoryName === null,
           };
           const actual = { holiday: info.holiday, makeUpWorkday: info.makeUpWorkday, holidayName: info.holidayName, workingDay: info.workingDay };
           if (JSON.stringify(actual) !== JSON.stringify(expected)) expect({ day: toIso(serial), ...actual }).toEqual({ day: toIso(serial), ...expected });
@@ -119,6 +122,30 @@ describe(`every year of ${FIRST_YEAR}–${LAST_YEAR} agrees with tyme4ts`, () =>
     expect(namedDays).toBeGreaterThan(26 * 30);
   });
 });
+
+/**
+ * The statutory days off of a year without a schedule, worked out with tyme4ts directly: 元旦, 春节 from
+ * 除夕 (the day before 正月初一) to 初三, 清明, 5/1–5/2, 端午, 国庆 10/1–10/3 and 中秋; a day keeps its first name.
+ */
+function statutoryDaysOff(year: number): Map<string, string> {
+  const days = new Map<string, string>();
+  const add = (name: string, first: DaySerial, count: number) => {
+    for (let offset = 0; offset < count; offset++) if (!days.has(toIso(first + offset))) days.set(toIso(first + offset), name);
+  };
+  const lunar = (month: number, dayOfMonth: number) => {
+    const solar = LunarDay.fromYmd(year, month, dayOfMonth).getSolarDay();
+    return serialFromYmd(solar.getYear(), solar.getMonth(), solar.getDay());
+  };
+  const qingming = SolarTerm.fromName(year, '清明').getSolarDay();
+  add('元旦', serialFromYmd(year, 1, 1), 1);
+  add('春节', lunar(1, 1) - 1, 4);
+  add('清明节', serialFromYmd(qingming.getYear(), qingming.getMonth(), qingming.getDay()), 1);
+  add('劳动节', serialFromYmd(year, 5, 1), 2);
+  add('端午节', lunar(5, 5), 1);
+  add('国庆节', serialFromYmd(year, 10, 1), 3);
+  add('中秋节', lunar(8, 15), 1);
+  return days;
+}
 
 describe('outside the tables', () => {
   const outsideDay = fc.oneof(

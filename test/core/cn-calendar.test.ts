@@ -7,8 +7,10 @@ import {
   festivalsInRange,
   hasHolidaySchedule,
   isWorkingDay,
+  LAST_SCHEDULE_YEAR,
   nextWorkingDay,
   solarTermsInRange,
+  unpublishedScheduleYears,
 } from '../../src/core/cn-calendar';
 import { FESTIVALS, HOLIDAY_NAMES_EN, SOLAR_TERMS } from '../../src/core/cn-calendar/names';
 import { fromIso, serialFromYmd, toIso, weekday, ymdFromSerial, type DaySerial } from '../../src/core/dates';
@@ -160,10 +162,13 @@ describe('working-day rules hold on every day', () => {
     );
   });
 
-  it('without a published schedule, working days are Mon–Fri', () => {
+  it('without a published schedule, working days are Mon–Fri except the statutory days off', () => {
     const unscheduled = fc.integer({ min: serialFromYmd(2027, 1, 1), max: serialFromYmd(2030, 12, 31) });
     fc.assert(
-      fc.property(unscheduled, (serial) => hasHolidaySchedule(ymdFromSerial(serial).year) || isWorkingDay(serial) === isMonToFri(serial)),
+      fc.property(
+        unscheduled,
+        (serial) => hasHolidaySchedule(ymdFromSerial(serial).year) || isWorkingDay(serial) === (isMonToFri(serial) && !dayInfo(serial, 'zh-CN').holiday),
+      ),
       { numRuns: 1000 },
     );
   });
@@ -397,5 +402,61 @@ describe('time-zone independence', () => {
     } finally {
       globalThis.Date = RealDate;
     }
+  });
+});
+
+describe('2027 and later, before their holiday schedule is published', () => {
+  const holidayOf = (iso: string) => {
+    const info = dayInfo(day(iso), 'zh-CN');
+    return info.holiday ? info.holidayName : null;
+  };
+
+  it('the tables end with the schedule of 2026, and a range reaching 2027 or 2028 names those years', () => {
+    expect(LAST_SCHEDULE_YEAR).toBe(2026);
+    expect(hasHolidaySchedule(2027)).toBe(false);
+    expect(unpublishedScheduleYears(day('2026-12-01'), day('2026-12-31'))).toEqual([]);
+    expect(unpublishedScheduleYears(day('2026-12-20'), day('2028-01-03'))).toEqual([2027, 2028]);
+  });
+
+  it('the statutory days of 2027 are off: 元旦, 除夕 to 初三, 清明, 5/1–5/2, 端午, 中秋, 10/1–10/3', () => {
+    const off = daysInRange(day('2027-01-01'), day('2027-12-31'), 'zh-CN')
+      .filter((info) => info.holiday)
+      .map((info) => `${toIso(info.serial)} ${info.holidayName}`);
+    expect(off).toEqual([
+      '2027-01-01 元旦',
+      '2027-02-05 春节',
+      '2027-02-06 春节',
+      '2027-02-07 春节',
+      '2027-02-08 春节',
+      '2027-04-05 清明节',
+      '2027-05-01 劳动节',
+      '2027-05-02 劳动节',
+      '2027-06-09 端午节',
+      '2027-09-15 中秋节',
+      '2027-10-01 国庆节',
+      '2027-10-02 国庆节',
+      '2027-10-03 国庆节',
+    ]);
+    // No 调休 is guessed: the weekdays around them stay working days until the schedule says otherwise.
+    expect(isWorkingDay(day('2027-02-09'))).toBe(true);
+    expect(daysInRange(day('2027-01-01'), day('2027-12-31'), 'zh-CN').some((info) => info.makeUpWorkday)).toBe(false);
+    expect(addWorkingDays(day('2027-09-30'), 2)).toBe(day('2027-10-04'));
+  });
+
+  it('a statutory day keeps its first name when two fall together (中秋 2028-10-03 is in 国庆)', () => {
+    expect(holidayOf('2028-10-03')).toBe('国庆节');
+    expect(dayInfo(day('2028-10-03'), 'zh-CN').festivals).toEqual(['中秋']);
+    expect(holidayOf('2100-01-01')).toBe('元旦');
+    // Past the tables' last year the lunar dates are unknown, so no statutory day is marked either.
+    expect(dayInfo(serialFromYmd(2101, 1, 1), 'zh-CN').holiday).toBe(false);
+  });
+
+  it('除夕 and 劳动节 are named on the day itself, in published years too', () => {
+    expect(dayInfo(day('2026-02-16'), 'zh-CN')).toMatchObject({ festivals: ['除夕'], holiday: true, holidayName: '春节' });
+    expect(dayInfo(day('2026-05-01'), 'zh-CN')).toMatchObject({ festivals: ['劳动节'], holiday: true, holidayName: '劳动节' });
+    expect(dayInfo(day('2027-02-05'), 'en').festivals).toEqual(["Chinese New Year's Eve"]);
+    expect(dayInfo(day('2027-05-01'), 'en').festivals).toEqual(['Labour Day']);
+    // 除夕 is the last day of the 12th lunar month: the 29th in 2026 (02-16), the 30th in 2025 (01-28).
+    expect(dayInfo(day('2025-01-28'), 'zh-CN').festivals).toEqual(['除夕']);
   });
 });

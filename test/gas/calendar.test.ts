@@ -68,8 +68,8 @@ describe('the monthly calendar in Sheets', () => {
     expect(sheet.getRange(3, 1, 1, 7).getValues()[0]).toEqual([30, 1, 2, 3, 4, 5, 6]);
     // Sheets computes the slots; the fake keeps the formulas, which read the pasted sheet's own columns.
     const slot = sheet.getRange(5, 2).getFormula();
-    expect(slot).toMatch(/^=IFERROR\("【"&INDEX\('活动列表'!\$B\$2:\$B\$501,SUMPRODUCT\(SMALL\(ROW\('活动列表'!\$A\$2:\$A\$501\)/);
-    expect(slot).toContain("('活动列表'!$C$2:$C$501<=DATE(2026,12,1))");
+    expect(slot).toMatch(/^=IFERROR\("【"&INDEX\('活动列表'!\$B\$2:\$B,SUMPRODUCT\(SMALL\(ROW\('活动列表'!\$A\$2:\$A\)/);
+    expect(slot).toContain("('活动列表'!$C$2:$C<=DATE(2026,12,1))");
     expect(sheet.getRange(5, 1, 4, 7).getFormulas().flat().every((formula) => formula.startsWith('='))).toBe(true);
     expect(sheet.getConditionalFormatRules()).toHaveLength(1 + 7);
     expect(fake.inspect('活动列表').getDataRange().getValues()).toEqual(listBefore);
@@ -130,6 +130,29 @@ describe('the monthly calendar in Sheets', () => {
     expect(value(createActivityList())).toMatchObject({ tab: 'Activities', created: true });
     const owner = fake.inspect('Activities').getRange(2, 5).getDataValidation();
     expect((owner?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range).getSheet().getName()).toBe('Team');
+  });
+
+  test('the owner dropdown reads the whole Team sheet: with its blank rows deleted, and after the whole team is replaced by 250 people', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));
+    // A tidy person deletes the Team sheet's empty rows below the five people.
+    const team = fake.inspect('团队');
+    team.deleteRows(TEAM.length + 2, team.getMaxRows() - TEAM.length - 1);
+    expect(team.getMaxRows()).toBe(TEAM.length + 1);
+    const listTab = value<{ tab: string; created: boolean }>(createActivityList()).tab;
+    const source = fake.inspect(listTab).getRange(2, 5).getDataValidation()?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
+    expect(source.getSheet().getName()).toBe('团队');
+    expect(source.getValues().flat()).toEqual(TEAM);
+    const drafted = value<{ listTab: string; drafts: unknown[] }>(draftMonth({ month: '2026-12', list: listTab }));
+    expect(drafted.listTab).toBe(listTab);
+    expect(drafted.drafts.length).toBeGreaterThan(0);
+
+    // The team grows past 200; drafting again draws the list's dropdown over all of it.
+    const big = Array.from({ length: 250 }, (_, i) => `成员${i + 1}`);
+    value(saveTeam(big.map((name) => ({ name, role: 'operator' }))));
+    value(draftMonth({ month: '2027-01', list: listTab }));
+    const after = fake.inspect(listTab).getRange(2, 5).getDataValidation()?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
+    expect(after.getValues().flat().filter(Boolean)).toEqual(big);
   });
 
   test('Apps Script calls per calendar tab do not grow with the activities (7 vs 700)', () => {

@@ -259,6 +259,16 @@ describe('rows and columns move with everything on them', () => {
     const source = sheet.getRange('B3').getDataValidation()?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
     expect([source.getSheet().getName(), source.getA1Notation()]).toEqual(['团队', 'A4:A5']);
   });
+
+  test('a dropdown whose source rows are all deleted points at #REF!, and later changes to that sheet still work', () => {
+    const team = fake.seedSheet('团队', [['姓名'], ['小王'], ['小李'], ['']]);
+    sheet.getRange('B2').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInRange(team.getRange('A2:A3')).build());
+    team.deleteRows(2, 2);
+    expect(sheet.getRange('B2').getDataValidation()?.getCriteriaValues()[0]).toBe('#REF!');
+    const rows = team.getMaxRows();
+    team.insertRowsAfter(2, 5);
+    expect(team.getMaxRows()).toBe(rows + 5);
+  });
 });
 
 describe('hidden rows, copies, hidden sheets, filters and metadata', () => {

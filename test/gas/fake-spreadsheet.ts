@@ -39,6 +39,8 @@ export interface FakeGasOptions {
   locale?: string;
   /** Names of the sheets the spreadsheet starts with (default one sheet, "Sheet1"). */
   sheetNames?: string[];
+  /** Cells the spreadsheet may hold over all its sheets (Sheets: 10,000,000); tests lower it. */
+  cellLimit?: number;
 }
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,6 +53,8 @@ const RAW = Symbol('fake-raw');
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
 const DEFAULT_COLUMN_WIDTH = 100;
+/** Sheets' limit on the cells of a whole spreadsheet, blank ones included. */
+const WORKBOOK_CELL_LIMIT = 10_000_000;
 
 /** The environment: state shared by every fake object, the call log, and the globals to install. */
 export class FakeGas {
@@ -71,6 +75,8 @@ export class FakeGas {
   readonly htmlFiles = new Map<string, string>();
   readonly book: FakeSpreadsheet;
   nextId = 1;
+  /** See FakeGasOptions.cellLimit. */
+  cellLimit: number;
 
   private readonly proxies = new WeakMap<object, object>();
   private readonly globals: Record<GlobalName, object>;
@@ -79,6 +85,7 @@ export class FakeGas {
 
   constructor(options: FakeGasOptions = {}) {
     this.locale = options.locale ?? 'zh_CN';
+    this.cellLimit = options.cellLimit ?? WORKBOOK_CELL_LIMIT;
     this.book = new FakeSpreadsheet(this, options.timeZone ?? 'Asia/Shanghai');
     for (const name of options.sheetNames ?? ['Sheet1']) this.book._addSheet(name, this.book.sheets.length);
     this.book.active = this.book.sheets[0] ?? null;
@@ -385,13 +392,26 @@ export class FakeSpreadsheet extends FakeObject {
     super(gas);
   }
 
+  /**
+   * Sheets refuses any change that would take the spreadsheet past its cell limit, with this message
+   * (which names the real limit even when a test lowers it).
+   */
+  _checkRoom(extraCells: number): void {
+    const cells = this.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxCols, 0);
+    if (extraCells > 0 && cells + extraCells > this.gas.cellLimit) {
+      throw new Error(`This action would increase the number of cells in the workbook above the limit of ${WORKBOOK_CELL_LIMIT} cells.`);
+    }
+  }
+
   _sheetNamed(name: string): FakeSheet | null {
     return this.sheets.find((sheet) => sheet.name === name) ?? this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase()) ?? null;
   }
 
-  _addSheet(name: string, index: number): FakeSheet {
+  /** A new sheet; `cells` is what it will hold (a copy holds its source's), checked against the limit. */
+  _addSheet(name: string, index: number, cells = NEW_SHEET_ROWS * NEW_SHEET_COLUMNS): FakeSheet {
     if (!name) throw new Error('fake: a sheet needs a name');
     if (this._sheetNamed(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this._checkRoom(cells);
     const sheet = new FakeSheet(this.gas, this, name, this.gas.nextId++);
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
     return sheet;
@@ -762,7 +782,8 @@ export class FakeSheet extends FakeObject {
       let next = sources.get(rule);
       if (!next) {
         const area = moveArea(areaOf(source));
-        next = area ? new FakeDataValidation(this.gas, rule.criteria, [this._rangeOf(area), ...rule.values.slice(1)], rule.allowInvalid, rule.helpText) : rule;
+        // Every row (or column) of the source deleted: as in Sheets, the rule is left pointing at #REF!.
+        next = new FakeDataValidation(this.gas, rule.criteria, [area ? this._rangeOf(area) : '#REF!', ...rule.values.slice(1)], rule.allowInvalid, rule.helpText);
         sources.set(rule, next);
       }
       return next;
@@ -775,6 +796,7 @@ export class FakeSheet extends FakeObject {
   _insert(dimension: Dimension, after: number, count: number, method: string): FakeSheet {
     const lines = dimension === 'rows' ? this.maxRows : this.maxCols;
     if (!Number.isInteger(after) || !Number.isInteger(count) || after < 0 || after > lines || count < 1) throw new Error(`fake: ${method} out of range`);
+    this.book._checkRoom(count * (dimension === 'rows' ? this.maxCols : this.maxRows));
     this._restructure(dimension, { kind: 'insert', after, count });
     return this;
   }
@@ -1065,7 +1087,7 @@ export class FakeSheet extends FakeObject {
     if (spreadsheet !== this.book) throw new Error('fake: only copies into the same spreadsheet are modelled');
     let name = `Copy of ${this.name}`;
     for (let n = 2; spreadsheet._sheetNamed(name); n++) name = `Copy of ${this.name} ${n}`;
-    const copy = spreadsheet._addSheet(name, spreadsheet.sheets.length);
+    const copy = spreadsheet._addSheet(name, spreadsheet.sheets.length, this.maxRows * this.maxCols);
     copy._copyFrom(this);
     return copy;
   }

@@ -151,4 +151,27 @@ describe('SOP schedules in Sheets', () => {
     expect(counts[1]).toBe(counts[0]);
     expect(counts[2]).toBe(counts[0]);
   });
+  test('a workbook too full for every group’s tab gets none of them, and is told why', () => {
+    const groups = { ...request('2026-12-14'), groups: 'Java引流5群, Java引流6群, Java引流7群' };
+    const cells = () => fake.book.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxCols, 0);
+    fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
+    saveTeam(TEAM);
+    const base = cells();
+    value(generateSop(groups));
+    const perTab = (cells() - base) / 3;
+    fake.uninstall();
+
+    // The same workbook with room for two of the tabs, not the third: a new sheet starts at
+    // 1000 × 26 cells before it is cut to size, so the third one's start does not fit.
+    fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'], cellLimit: base + 2 * perTab + 26_000 - 1 });
+    saveTeam(TEAM);
+    const before = fake.book.sheets.map((sheet) => [sheet.name, sheet.maxRows, sheet.maxCols]);
+    const refused = generateSop(groups) as { ok: boolean; error: { message: string } };
+    expect(refused.ok).toBe(false);
+    expect(refused.error.message).toBe(
+      '这个表格文件放不下这次要写入的内容：Google 表格整个文件最多 1000 万个单元格（空白单元格也算）。未写入任何内容。删除不再需要的工作表或多余的空行、空列后再试。',
+    );
+    expect(fake.book.sheets.map((sheet) => [sheet.name, sheet.maxRows, sheet.maxCols])).toEqual(before);
+    expect(sopMarkers()).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { AppError } from '../../src/core/errors';
 import { serialFromYmd } from '../../src/core/dates';
 import { CellValue, TabSpec, range } from '../../src/core/tab/spec';
-import { MARKER_KEY, SheetsWorkbook, freeName } from '../../src/gas/workbook';
+import { MARKER_KEY, SheetsWorkbook } from '../../src/gas/workbook';
 import { FakeGas } from './fake-spreadsheet';
 
 function teamSpec(names: string[] = ['小王', '小李']): TabSpec {
@@ -138,10 +138,70 @@ describe('SheetsWorkbook', () => {
     expect(fake.book.sheets).toHaveLength(1);
   });
 
-  test('freeName counts up past taken names, ignoring letter case', () => {
-    expect(freeName('Team', [])).toBe('Team');
-    expect(freeName('Team', ['team'])).toBe('Team (2)');
-    expect(freeName('Team', ['Team', 'TEAM (2)'])).toBe('Team (3)');
+  describe('the whole workbook’s cell limit (10 million in Sheets; lowered here to 100,000)', () => {
+    const LIMIT = 100_000;
+    const longSpec = (rows: number, key = 'long'): TabSpec => ({
+      name: `长表${key}`,
+      marker: { kind: 'sop', key: { group: key } },
+      columns: [{ key: 'a' }, { key: 'b' }],
+      rows: Array.from({ length: rows }, (_, i) => [`行${i + 1}`, i]),
+      headerRows: 1,
+    });
+    const noUpdate = { oldVersion: null, clear: [], clearNotes: [], columnOps: [], writes: [], oldRules: [], addedColumns: [] };
+    const snapshot = () => fake.book.sheets.map((sheet) => [sheet.name, sheet.maxRows, sheet.maxCols, JSON.stringify(sheet.rows.slice(0, 5))]);
+
+    test('tabs that fit together are made ready, then written where they were made', () => {
+      start({ cellLimit: LIMIT });
+      const team = teamSpec();
+      const long = longSpec(20_000);
+      workbook.reserveRoom([{ spec: team }, { spec: long }]);
+      expect(fake.book.sheets.map((sheet) => [sheet.name, sheet.maxRows, sheet.maxCols])).toEqual([
+        ['Sheet1', 1000, 26],
+        ['团队', 3, 2],
+        ['长表long', 20_000, 2],
+      ]);
+      expect(workbook.writeTab(team)).toEqual({ name: '团队', created: true, oldVersion: null });
+      expect(workbook.writeTab(long)).toEqual({ name: '长表long', created: true, oldVersion: null });
+      expect(fake.book.sheets).toHaveLength(3);
+      expect(workbook.readTab('长表long')[19_999]).toEqual(['行20000', 19_999]);
+    });
+
+    test('a set of tabs that does not fit is refused before any is written: no sheet is left behind', () => {
+      start({ cellLimit: LIMIT });
+      const before = snapshot();
+      expectAppError(() => workbook.reserveRoom([{ spec: teamSpec() }, { spec: longSpec(20_000, 'a') }, { spec: longSpec(20_000, 'b') }]), 'error.workbookFull');
+      expect(snapshot()).toEqual(before);
+    });
+
+    test('one tab that does not fit is refused by writeTab itself, with no half-drawn tab', () => {
+      start({ cellLimit: LIMIT });
+      const before = snapshot();
+      expectAppError(() => workbook.writeTab(longSpec(40_000)), 'error.workbookFull');
+      expect(snapshot()).toEqual(before);
+    });
+
+    test('an update that would grow a tab past the limit leaves the tab as it was, and no old-version copy', () => {
+      start({ cellLimit: LIMIT });
+      workbook.writeTab(longSpec(20_000));
+      const before = snapshot();
+      const grow = { ...noUpdate, rowOps: [{ op: 'insert' as const, at: 5, count: 30_000 }] };
+      expectAppError(() => workbook.writeTab(longSpec(50_000), grow), 'error.workbookFull');
+      expect(snapshot()).toEqual(before);
+      // Keeping an old version copies the whole tab: that has to fit too.
+      expectAppError(() => workbook.writeTab(longSpec(20_000), { ...noUpdate, rowOps: [], oldVersion: '长表long · 旧版' }), 'error.workbookFull');
+      expect(snapshot()).toEqual(before);
+      // What fits is written as usual.
+      expect(workbook.writeTab(longSpec(20_010), { ...noUpdate, rowOps: [{ op: 'insert', at: 5, count: 10 }] })).toMatchObject({ created: false });
+      expect(fake.book.sheets.map((sheet) => sheet.maxRows)).toEqual([1000, 20_010]);
+    });
+  });
+
+  test('a Gantt tab for a plan with a very long name gets a name Sheets takes, unique, and its marker', () => {
+    start();
+    const long = '推进表'.repeat(40);
+    const result = workbook.writeTab({ ...teamSpec(), name: long, marker: { kind: 'gantt', key: { plan: long } } });
+    expect(Array.from(result.name)).toHaveLength(100);
+    expect(workbook.writeTab({ ...teamSpec(), name: long, marker: { kind: 'gantt', key: { plan: `${long}2` } } }).name).toMatch(/ \(2\)$/);
   });
 
   describe('reading', () => {

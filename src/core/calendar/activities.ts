@@ -4,7 +4,7 @@
  * calendar tab reads the same tab with formulas, so the column layout found here travels with the
  * activities (ActivityListLayout).
  */
-import { parseDate, toIso, type DaySerial } from '../dates';
+import { readDate, toIso, type DaySerial } from '../dates';
 import { AppError, type Problem } from '../errors';
 import { t, type Lang, type MessageKey } from '../i18n';
 import { planTableLayout, type OldTable, type TableLayout } from '../tab/layers';
@@ -126,11 +126,6 @@ function joined(labels: string[], lang: Lang): string {
   return labels.join(t(lang, 'calendar.joiner'));
 }
 
-function readDate(cell: CellValue): CellReading<DaySerial> {
-  const date = parseDate(typeof cell === 'string' ? cell.trim() : cell);
-  return date === null ? { problem: 'error.invalidDate', params: { value: cellText(cell) } } : { value: date };
-}
-
 /**
  * The activity list's table, declared once: the list tab is written from it, and our list, a pasted
  * list (in either language, under title rows) and a copy of one are read with it. Its header is the
@@ -240,6 +235,25 @@ export function activitiesOn<T extends ActivityRow>(activities: readonly T[], da
 export function findActivityLayout(grid: CellValue[][]): ActivityListLayout | null {
   const header = findHeader(grid, ACTIVITY_SCHEMA);
   return header && layoutOf(header);
+}
+
+/**
+ * The language a list was made in, from its header labels (the add-on wrote them in that language);
+ * null when they are neither. A list keeps its language: its strict type and status dropdowns, and
+ * the drafts added to it, must spell what its rows already hold, whatever the session's language.
+ */
+export function activityListLang(grid: CellValue[][], layout: ActivityListLayout): Lang | null {
+  const header = grid[layout.headerRow] ?? [];
+  const votes = { 'zh-CN': 0, en: 0 };
+  for (const field of ACTIVITY_FIELDS) {
+    const col = layout.columns[field];
+    if (col < 0) continue;
+    const text = normalizeHeader(header[col]);
+    if (text === normalizeHeader(headerLabel(field, 'zh-CN'))) votes['zh-CN']++;
+    else if (text === normalizeHeader(headerLabel(field, 'en'))) votes.en++;
+  }
+  if (votes['zh-CN'] === votes.en) return null;
+  return votes['zh-CN'] > votes.en ? 'zh-CN' : 'en';
 }
 
 export interface ReadActivitiesOptions {
@@ -416,8 +430,21 @@ export function convertPastedList(grid: CellValue[][], lang: Lang): CellValue[][
   const header = grid[layout.headerRow] ?? [];
   const width = grid.reduce((w, cells) => Math.max(w, cells.length), 0);
   const extras = Array.from({ length: width }, (_, col) => col).filter((col) => !known.has(col));
+  // The list's type and status cells have strict dropdowns in the session's language: a type or a
+  // status recognised in either language (or by an alias) is copied as that language's label.
+  const inLang = (field: ActivityField, value: CellValue): CellValue => {
+    if (field === 'type') {
+      const type = parseActivityType(value);
+      return type ? typeLabel(type, lang) : value;
+    }
+    if (field === 'status') {
+      const status = parseActivityStatus(value);
+      return status ? statusLabel(status, lang) : value;
+    }
+    return value;
+  };
   const convert = (cells: CellValue[]): CellValue[] => [
-    ...ACTIVITY_FIELDS.map((field) => (layout.columns[field] >= 0 ? cells[layout.columns[field]] ?? null : null)),
+    ...ACTIVITY_FIELDS.map((field) => (layout.columns[field] >= 0 ? inLang(field, cells[layout.columns[field]] ?? null) : null)),
     ...extras.map((col) => cells[col] ?? null),
   ];
   return [

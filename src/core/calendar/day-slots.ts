@@ -25,7 +25,7 @@
 import { ymdFromSerial, type DaySerial } from '../dates';
 import { t, type Lang } from '../i18n';
 import { columnLetter, quoteTabName } from '../tab/spec';
-import { LIST_CAPACITY_ROWS, statusLabel, type Activity, type ActivityField, type ActivityListLayout } from './activities';
+import { statusLabel, type Activity, type ActivityField, type ActivityListLayout } from './activities';
 
 /** The activity list a calendar reads. */
 export interface ActivityListRef {
@@ -35,15 +35,17 @@ export interface ActivityListRef {
   gridRows: number;
 }
 
-/** Rows added below the list's last row, so activities added later are still seen. */
-const LIST_HEADROOM_ROWS = 200;
 /** Pushes a non-matching row past any real position in SMALL. */
 const NO_MATCH_OFFSET = 1000000;
 
-/** The 1-based sheet rows the formulas read: from below the header to the list's capacity. */
-export function listRowSpan(list: ActivityListRef): { first: number; last: number } {
-  const first = list.layout.headerRow + 2;
-  return { first, last: Math.max(first - 1 + LIST_CAPACITY_ROWS, list.gridRows + LIST_HEADROOM_ROWS) };
+/**
+ * The 1-based sheet row the formulas read from (below the header). They read to the bottom of the
+ * list tab, whatever its size: an open-ended range ($A$2:$A) never points past a tab that has fewer
+ * rows, and sees activities added below later. (An .xlsx has no open-ended ranges; its writer closes
+ * them at the end of the tab's data, with room to add.)
+ */
+export function listFirstRow(list: ActivityListRef): number {
+  return list.layout.headerRow + 2;
 }
 
 /** How an activity reads in a slot. */
@@ -76,12 +78,12 @@ function quote(text: string): string {
 
 /** The formula of slot `slot` (1-based) of a day, without the leading "=". */
 export function slotFormula(list: ActivityListRef, day: DaySerial, slot: number, slots: number, lang: Lang): string {
-  const { first, last } = listRowSpan(list);
+  const first = listFirstRow(list);
   const column = (field: ActivityField): string | null => {
     const index = list.layout.columns[field];
     if (index < 0) return null;
     const letter = columnLetter(index);
-    return `${quoteTabName(list.tabName)}!$${letter}$${first}:$${letter}$${last}`;
+    return `${quoteTabName(list.tabName)}!$${letter}$${first}:$${letter}`;
   };
   const name = column('name') as string;
   const type = column('type') as string;

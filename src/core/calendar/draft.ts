@@ -6,7 +6,7 @@
  */
 import { dayInfo, festivalsInRange, solarTermsInRange } from '../cn-calendar';
 import { firstOfMonth, lastOfMonth, toIso, weekday, type DaySerial, type Weekday } from '../dates';
-import { AppError } from '../errors';
+import { AppError, type Problem } from '../errors';
 import { t, type Lang, type MessageKey } from '../i18n';
 import type { WeekStart } from '../settings';
 import { ACTIVITY_TYPES, type ActivityRow, type ActivityType } from './activities';
@@ -55,26 +55,33 @@ export function parseWeekday(value: unknown): Weekday | null {
   return null;
 }
 
-/** Fills the defaults and rejects values out of range (CLI flags and sidebar fields arrive as text). */
+/**
+ * Fills the defaults and rejects values out of range (CLI flags and sidebar fields arrive as text);
+ * every bad value is named in one AppError, so the person fixes them all at once.
+ */
 export function normalizeRhythm(input: Partial<Record<keyof Rhythm, unknown>>): Rhythm {
   const rhythm: Rhythm = { ...DEFAULT_RHYTHM };
-  const bad = (name: keyof Rhythm, value: unknown): never => {
-    throw new AppError({ code: 'calendar.error.rhythm', params: { name, value: String(value) } });
+  const problems: Problem[] = [];
+  const bad = (name: keyof Rhythm, value: unknown): void => {
+    problems.push({ code: 'calendar.error.rhythm', params: { name, value: String(value) } });
   };
   const integer = (name: 'campEveryWeeks' | 'campDays', min: number, max: number): void => {
     const value = input[name];
     if (value === undefined || value === null || value === '') return;
     const n = typeof value === 'number' ? value : Number(value);
     if (!Number.isInteger(n) || n < min || n > max) bad(name, value);
-    rhythm[name] = n;
+    else rhythm[name] = n;
+  };
+  const readWeekday = (name: 'campWeekday' | 'weeklyLiveWeekday', value: unknown): void => {
+    const day = parseWeekday(value);
+    if (day === null) bad(name, value);
+    else rhythm[name] = day;
   };
   integer('campEveryWeeks', 0, 8);
   integer('campDays', 1, 14);
-  if (input.campWeekday !== undefined) rhythm.campWeekday = parseWeekday(input.campWeekday) ?? bad('campWeekday', input.campWeekday);
+  if (input.campWeekday !== undefined) readWeekday('campWeekday', input.campWeekday);
   if (input.weeklyLiveWeekday === null || input.weeklyLiveWeekday === 'none') rhythm.weeklyLiveWeekday = null;
-  else if (input.weeklyLiveWeekday !== undefined) {
-    rhythm.weeklyLiveWeekday = parseWeekday(input.weeklyLiveWeekday) ?? bad('weeklyLiveWeekday', input.weeklyLiveWeekday);
-  }
+  else if (input.weeklyLiveWeekday !== undefined) readWeekday('weeklyLiveWeekday', input.weeklyLiveWeekday);
   for (const flag of ['promoOnFestivals', 'dailyMoments'] as const) {
     const value = input[flag];
     if (value === undefined) continue;
@@ -82,6 +89,7 @@ export function normalizeRhythm(input: Partial<Record<keyof Rhythm, unknown>>): 
     else if (value === false || value === 'false') rhythm[flag] = false;
     else bad(flag, value);
   }
+  if (problems.length) throw new AppError(problems);
   if (input.owners !== undefined) rhythm.owners = input.owners as Rhythm['owners'];
   if (input.targetGroups !== undefined) rhythm.targetGroups = (input.targetGroups as string[]).map(String);
   return rhythm;

@@ -4,7 +4,7 @@
  * behind the CLI's `calendar --json`, the preview and the calendar tab's cached values.
  */
 import { dayInfo } from '../cn-calendar';
-import { firstOfMonth, lastOfMonth, toIso, weekday, type DaySerial } from '../dates';
+import { firstOfMonth, lastOfMonth, readMonth, toIso, weekday, type DaySerial } from '../dates';
 import { AppError } from '../errors';
 import { t, type Lang } from '../i18n';
 import type { WeekStart } from '../settings';
@@ -100,15 +100,11 @@ export function monthKey(year: number, month: number): string {
   return `${year}-${month < 10 ? '0' : ''}${month}`;
 }
 
-/** "2026-12" (or "2026-1") as a year and month; an AppError naming the value otherwise. */
+/** "2026-12" (or 2026/12, 2026年12月 …) as a year and month; an AppError naming the value otherwise. */
 export function parseMonthKey(text: unknown): { year: number; month: number } {
-  const m = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(String(text ?? ''));
-  const year = m ? Number(m[1]) : NaN;
-  const month = m ? Number(m[2]) : NaN;
-  if (!m || month < 1 || month > 12 || year < 1900 || year > 9999) {
-    throw new AppError({ code: 'calendar.error.month', params: { value: String(text ?? '') } });
-  }
-  return { year, month };
+  const reading = readMonth(text);
+  if ('problem' in reading) throw new AppError({ code: reading.problem, params: reading.params });
+  return reading.value;
 }
 
 /** The month after (or `count` months after) a month. */

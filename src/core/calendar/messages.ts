@@ -119,8 +119,10 @@ export const calendarMessages = defineMessages(
     'calendar.warning.cadenceGap': '{start}–{end} 连续 {days} 天没有营销课或训练营。',
     'calendar.warning.campOnHoliday': '训练营「{name}」在法定节假日（{holiday}）{start}–{end} 期间进行。',
     'calendar.warning.pushCap': '{date}「{group}」计划群发 {count} 次；企业微信每个客户群每天只能收到 {cap} 条群发。',
+    'calendar.warning.unpublishedHolidays':
+      '{year} 年的放假安排还没有公布：日历只标出了法定假日（元旦，除夕至正月初三，清明，劳动节 5月1–2日，端午，中秋，国庆 10月1–3日），调休上班和连休以国务院公布的安排为准。',
     'calendar.note':
-      '{generated}\n每天下方的活动格是公式，读取「{list}」第 {first}–{last} 行：修改清单后日历自动更新（每天最多显示 {slots} 项）。节气、节假日（休/班）和提醒在生成时计算，修改清单后可从菜单重新刷新。',
+      '{generated}\n每天下方的活动格是公式，读取「{list}」第 {first} 行往下的所有行：修改清单后日历自动更新（每天最多显示 {slots} 项）。节气、节假日（休/班）和提醒在生成时计算，修改清单后可从菜单重新刷新。',
     'calendar.noteWhat': '月度活动日历 {month}',
     'calendar.draft.campName': '{monthName}训练营 第{n}期',
     'calendar.draft.liveName': '营销直播课 {date}',
@@ -250,8 +252,10 @@ export const calendarMessages = defineMessages(
     'calendar.warning.cadenceGap': '{start}–{end}: {days} days in a row without a marketing class or camp.',
     'calendar.warning.campOnHoliday': 'The camp "{name}" runs during a public holiday ({holiday}) on {start}–{end}.',
     'calendar.warning.pushCap': '{date}: {count} group pushes planned for "{group}"; WeCom delivers at most {cap} group push per customer group per day.',
+    'calendar.warning.unpublishedHolidays':
+      "The public-holiday schedule of {year} is not published yet: only the statutory days off are marked (New Year's Day, New Year's Eve to the 3rd day of the Spring Festival, Qingming, May 1–2, Dragon Boat, Mid-Autumn, October 1–3); make-up workdays and longer breaks follow the State Council's schedule once it is out.",
     'calendar.note':
-      '{generated}\nThe activity cells under each day are formulas over "{list}", rows {first}–{last}: edit the list and the calendar follows (up to {slots} activities shown per day). Solar terms, holidays (off/workday) and warnings are computed when generated; refresh from the menu after editing the list.',
+      '{generated}\nThe activity cells under each day are formulas over "{list}", from row {first} down: edit the list and the calendar follows (up to {slots} activities shown per day). Solar terms, holidays (off/workday) and warnings are computed when generated; refresh from the menu after editing the list.',
     'calendar.noteWhat': 'monthly activity calendar {month}',
     'calendar.draft.campName': 'Camp {n} · {monthName}',
     'calendar.draft.liveName': 'Live marketing class {date}',

@@ -19,7 +19,7 @@ import {
   type TabSpec,
 } from '../tab/spec';
 import { ACTIVITY_TYPES, typeLabel, type Activity, type ActivityType } from './activities';
-import { listRowSpan, slotFormula, slotTexts, type ActivityListRef } from './day-slots';
+import { listFirstRow, slotFormula, slotTexts, type ActivityListRef } from './day-slots';
 import { calendarMonth, dayMarks, firstWeekday, monthKey, type CalendarDay, type CalendarMonth } from './grid';
 import type { GroupPushCount } from './warnings';
 
@@ -272,12 +272,10 @@ function buildMonthsTab(input: Omit<CalendarTabInput, 'month'>, months: number[]
   for (const line of warningLines.length ? warningLines : [t(lang, 'calendar.warnings.none')]) setRow(row++, [line]);
 
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
-  const span = listRowSpan(input.list);
   const note = t(lang, 'calendar.note', {
     generated: t(lang, 'tab.note.generated', { what: names.what, time: toIso(input.today) }),
     list: input.list.tabName,
-    first: span.first,
-    last: span.last,
+    first: listFirstRow(input.list),
     slots: Math.min(...slotCounts),
   });
 

@@ -1,15 +1,16 @@
 /**
  * Checks of a month's plan: clashes for one target group, an overloaded owner, a gap in the selling
- * rhythm, a camp during a legal holiday, and group pushes above WeCom's daily cap. Warnings are
+ * rhythm, a camp during a legal holiday, group pushes above WeCom's daily cap, and a month whose
+ * holiday schedule is not published yet (only its statutory days off are marked). Warnings are
  * values (an i18n code and its parameters) so the calendar tab, the sidebar and the CLI each say
  * them in the user's language.
  */
-import { dayInfo } from '../cn-calendar';
+import { dayInfo, unpublishedScheduleYears } from '../cn-calendar';
 import { firstOfMonth, lastOfMonth, toIso, type DaySerial } from '../dates';
 import type { Lang, MessageKey, MessageParams } from '../i18n';
 import { activitiesOn, type Activity, type ActivityType } from './activities';
 
-export type WarningKind = 'groupClash' | 'ownerOverload' | 'cadenceGap' | 'campOnHoliday' | 'pushCap';
+export type WarningKind = 'unpublishedHolidays' | 'groupClash' | 'ownerOverload' | 'cadenceGap' | 'campOnHoliday' | 'pushCap';
 
 export interface CalendarWarning {
   kind: WarningKind;
@@ -47,13 +48,14 @@ export interface MonthCheckInput {
   lang: Lang;
 }
 
-const KIND_ORDER: WarningKind[] = ['groupClash', 'ownerOverload', 'cadenceGap', 'campOnHoliday', 'pushCap'];
+const KIND_ORDER: WarningKind[] = ['unpublishedHolidays', 'groupClash', 'ownerOverload', 'cadenceGap', 'campOnHoliday', 'pushCap'];
 
 /** Every warning of the month, by first day then kind. Cancelled activities are left out; drafts count. */
 export function checkMonth(input: MonthCheckInput): CalendarWarning[] {
   const first = firstOfMonth(input.year, input.month);
   const last = lastOfMonth(input.year, input.month);
   const warnings = [
+    ...unpublishedHolidays(first, last),
     ...groupClashes(input.activities, first, last),
     ...ownerOverloads(input.activities, first, last, input.overloadThreshold),
     ...cadenceGaps(input.activities, first, last),
@@ -61,6 +63,20 @@ export function checkMonth(input: MonthCheckInput): CalendarWarning[] {
     ...pushesAboveCap(input.pushesByGroupDay ?? [], first, last),
   ];
   return warnings.sort((a, b) => a.start - b.start || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+}
+
+/**
+ * A month of a year whose State Council schedule is not out yet: its 休 are the statutory days only,
+ * its 班 and bridging days are missing, so the holiday marks (and a camp avoiding them) may move.
+ */
+function unpublishedHolidays(first: DaySerial, last: DaySerial): CalendarWarning[] {
+  return unpublishedScheduleYears(first, last).map((year) => ({
+    kind: 'unpublishedHolidays' as const,
+    code: 'calendar.warning.unpublishedHolidays' as MessageKey,
+    params: { year },
+    start: first,
+    end: last,
+  }));
 }
 
 /** Days in [first, last] collapsed into runs of consecutive days. */

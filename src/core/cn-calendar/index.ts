@@ -6,8 +6,11 @@
  *
  * The tables hold the solar terms and lunar festivals of FIRST_YEAR–LAST_YEAR (1900–2100) and the
  * holiday schedules tyme4ts knows (2002–2026 with tyme4ts 1.5.2). Outside them a day has no solar
- * term and no lunar festival (hasCalendarData says so), and without a schedule the working days
- * are Mon–Fri (hasHolidaySchedule says so).
+ * term and no lunar festival (hasCalendarData says so). A year after the last published schedule
+ * (2027 on) still has its statutory days off — the fixed days of 《全国年节及纪念日放假办法》 as revised
+ * in 2024 — but no 调休 and no bridging days, which only its schedule will bring
+ * (unpublishedScheduleYears names such years, for the warnings). Other years without a schedule
+ * (before 2002) work Mon–Fri (hasHolidaySchedule says so).
  *
  * Each Gregorian year is decoded once and kept: working days in a flat array (schedules ask about
  * every day of thousands of tasks), solar terms and festivals in maps (calendar views ask about
@@ -25,7 +28,7 @@ import {
   SOLAR_TERM_EARLIEST_DAY,
   YEARS,
 } from './data.generated';
-import { FESTIVALS, holidayName, solarTermName, type Festival, type FestivalKey } from './names';
+import { FESTIVALS, holidayName, solarTermName, type Festival, type FestivalDate, type FestivalKey } from './names';
 import type { DayInfo } from './types';
 
 export type { DayInfo } from './types';
@@ -42,11 +45,13 @@ export interface FestivalDay extends NamedDay {
   key: FestivalKey;
 }
 
-/** A day named in the State Council schedule. */
+/** A day named in the State Council schedule, or a statutory day off of a year without one yet. */
 interface ScheduledDay {
   /** The holiday's Chinese name as tyme4ts gives it (春节, 国庆节 …). */
   name: string;
   makeUpWorkday: boolean;
+  /** False for a statutory day off of a year whose schedule is not published. */
+  published: boolean;
 }
 
 interface HolidayYear {
@@ -61,6 +66,8 @@ interface MarkYear {
   solarTerms: Map<DaySerial, number>;
   /** Festivals by serial, in display order. */
   festivals: Map<DaySerial, Festival[]>;
+  /** The day of each festival known this year. */
+  festivalDays: Map<FestivalKey, DaySerial>;
 }
 
 const holidayYears = new Map<number, HolidayYear>();
@@ -81,15 +88,49 @@ function scheduledDays(year: number, firstSerial: DaySerial): Map<DaySerial, Sch
     const first = firstSerial + digitAt(runs, at) * 36 + digitAt(runs, at + 1);
     const length = digitAt(runs, at + 2);
     const code = digitAt(runs, at + 3);
-    const day: ScheduledDay = { name: HOLIDAY_NAMES[code >> 1], makeUpWorkday: (code & 1) === 1 };
+    const day: ScheduledDay = { name: HOLIDAY_NAMES[code >> 1], makeUpWorkday: (code & 1) === 1, published: true };
     for (let offset = 0; offset < length; offset++) scheduled.set(first + offset, day);
   }
   return scheduled;
 }
 
+/** The last year the tables hold a State Council schedule (its days off) for. */
+export const LAST_SCHEDULE_YEAR = Math.max(
+  ...Object.keys(HOLIDAY_SCHEDULES)
+    .map(Number)
+    .filter((year) => [...scheduledDays(year, serialFromYmd(year, 1, 1)).values()].some((day) => !day.makeUpWorkday)),
+);
+
+/**
+ * The statutory days off of a year whose schedule is not published: 元旦 1 day, 春节 4 (除夕 and
+ * 正月初一–初三), 清明节 1, 劳动节 2 (5/1–5/2), 端午节 1, 中秋节 1 and 国庆节 3 (10/1–10/3), as the
+ * 2024 revision of the holiday rules fixes them from 2025. A day claimed twice keeps its first name
+ * (中秋 on 10/3 stays 国庆节; the festival itself is still named on the day).
+ */
+function statutoryDays(year: number): Map<DaySerial, ScheduledDay> {
+  const days = new Map<DaySerial, ScheduledDay>();
+  if (year <= LAST_SCHEDULE_YEAR || !hasCalendarData(year)) return days;
+  const festivalDays = markYear(year).festivalDays;
+  const add = (name: string, first: DaySerial | undefined, count: number): void => {
+    if (first === undefined) return;
+    for (let day = first; day < first + count; day++) if (!days.has(day)) days.set(day, { name, makeUpWorkday: false, published: false });
+  };
+  add('元旦', serialFromYmd(year, 1, 1), 1);
+  add('春节', festivalDays.get('newYearsEve'), 4);
+  add('清明节', festivalDays.get('qingming'), 1);
+  add('劳动节', serialFromYmd(year, 5, 1), 2);
+  add('端午节', festivalDays.get('dragonBoat'), 1);
+  add('国庆节', serialFromYmd(year, 10, 1), 3);
+  add('中秋节', festivalDays.get('midAutumn'), 1);
+  return days;
+}
+
 function buildHolidayYear(year: number): HolidayYear {
   const firstSerial = serialFromYmd(year, 1, 1);
-  const scheduled = scheduledDays(year, firstSerial);
+  // A year after the last schedule may still hold a few published days (make-up days announced with
+  // the year before); they stand beside its statutory days.
+  const scheduled = statutoryDays(year);
+  for (const [serial, day] of scheduledDays(year, firstSerial)) scheduled.set(serial, day);
   const working = new Uint8Array(serialFromYmd(year + 1, 1, 1) - firstSerial);
   for (let index = 0; index < working.length; index++) {
     const serial = firstSerial + index;
@@ -126,26 +167,34 @@ function buildMarkYear(year: number): MarkYear {
     }
   }
 
+  const festivalDays = new Map<FestivalKey, DaySerial>();
+  const dayOf = (date: FestivalDate, key: FestivalKey): DaySerial | undefined => {
+    if (date.kind === 'gregorian') return serialFromYmd(year, date.month, date.day);
+    if (date.kind === 'lunar') {
+      // A lunar festival missing from the table (added to names.ts since it was generated) is unknown
+      // like any festival of a year outside it; the data test asks for the table to be regenerated.
+      const column = LUNAR_FESTIVALS.indexOf(key);
+      return row && column >= 0 ? firstSerial + LUNAR_FESTIVAL_EARLIEST_DAY[column] + digitAt(row, SOLAR_TERM_COUNT + column) : undefined;
+    }
+    if (date.kind === 'solarTerm') {
+      for (const [serial, termIndex] of solarTerms) if (termIndex === date.termIndex) return serial;
+      return undefined;
+    }
+    // The eve of a festival that falls from late January on (春节) is in the same Gregorian year.
+    const of = FESTIVALS.find((festival) => festival.key === date.of);
+    const day = of && dayOf(of.date, of.key);
+    return day === undefined ? undefined : day - 1;
+  };
   const festivals = new Map<DaySerial, Festival[]>();
-  const add = (serial: DaySerial, festival: Festival) => {
+  for (const festival of FESTIVALS) {
+    const serial = dayOf(festival.date, festival.key);
+    if (serial === undefined) continue;
+    festivalDays.set(festival.key, serial);
     const list = festivals.get(serial);
     if (list) list.push(festival);
     else festivals.set(serial, [festival]);
-  };
-  for (const festival of FESTIVALS) {
-    const date = festival.date;
-    if (date.kind === 'gregorian') {
-      add(serialFromYmd(year, date.month, date.day), festival);
-    } else if (date.kind === 'lunar') {
-      // A lunar festival missing from the table (added to names.ts since it was generated) is unknown
-      // like any festival of a year outside it; the data test asks for the table to be regenerated.
-      const column = LUNAR_FESTIVALS.indexOf(festival.key);
-      if (row && column >= 0) add(firstSerial + LUNAR_FESTIVAL_EARLIEST_DAY[column] + digitAt(row, SOLAR_TERM_COUNT + column), festival);
-    } else {
-      for (const [serial, termIndex] of solarTerms) if (termIndex === date.termIndex) add(serial, festival);
-    }
   }
-  return { solarTerms, festivals };
+  return { solarTerms, festivals, festivalDays };
 }
 
 function markYear(year: number): MarkYear {
@@ -175,12 +224,31 @@ export function isWorkingDay(serial: DaySerial): boolean {
 /**
  * Whether the State Council holiday schedule of `year` is known (2002–2026 with tyme4ts 1.5.2; the
  * schedule of a year is published in the November before and reaches the table when
- * build/gen-cn-calendar.mjs runs on a tyme4ts release that has it). For other years holidays are unknown and
- * working days are simply Mon–Fri, which a caller may want to say.
+ * build/gen-cn-calendar.mjs runs on a tyme4ts release that has it). Years after the last schedule
+ * have their statutory days off only; earlier years without one work Mon–Fri.
  */
 export function hasHolidaySchedule(year: number): boolean {
-  for (const entry of holidayYear(year).scheduled.values()) if (!entry.makeUpWorkday) return true;
+  for (const entry of holidayYear(year).scheduled.values()) if (entry.published && !entry.makeUpWorkday) return true;
   return false;
+}
+
+/**
+ * The years from `start` to `end` (day serials, both included) that come after the last published
+ * schedule: their statutory days are off, but their 调休 and bridging days are not known yet, so a
+ * calendar, a Gantt counted in working days or an SOP that reaches them says so. [] when none.
+ */
+export function unpublishedScheduleYears(start: DaySerial, end: DaySerial): number[] {
+  return yearsInRange(Math.floor(start), Math.floor(end)).filter((year) => year > LAST_SCHEDULE_YEAR);
+}
+
+/**
+ * The same years as a warning names them, "2027" or "2027–2028" (they are always the last years of
+ * the span, so they run on); null when every year of the span has a published schedule.
+ */
+export function unpublishedScheduleSpan(start: DaySerial, end: DaySerial): string | null {
+  const years = unpublishedScheduleYears(start, end);
+  if (years.length === 0) return null;
+  return years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
 }
 
 /** The first working day strictly after `serial`. */

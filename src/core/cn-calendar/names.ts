@@ -38,9 +38,11 @@ export const SOLAR_TERMS: ReadonlyArray<readonly [zh: string, en: string]> = [
 
 export type FestivalKey =
   | 'newYear'
+  | 'newYearsEve'
   | 'springFestival'
   | 'lanternFestival'
   | 'qingming'
+  | 'labourDay'
   | 'day520'
   | 'dragonBoat'
   | 'day618'
@@ -51,11 +53,15 @@ export type FestivalKey =
   | 'singlesDay'
   | 'double12';
 
-/** How a festival's date is found: a fixed Gregorian date, a lunar date, or a solar-term day. */
+/**
+ * How a festival's date is found: a fixed Gregorian date, a lunar date, a solar-term day, or the eve
+ * of another festival (除夕 is the last day of the 12th lunar month, 29th or 30th: the day before 春节).
+ */
 export type FestivalDate =
   | { kind: 'gregorian'; month: number; day: number }
   | { kind: 'lunar'; month: number; day: number }
-  | { kind: 'solarTerm'; termIndex: number };
+  | { kind: 'solarTerm'; termIndex: number }
+  | { kind: 'eve'; of: FestivalKey };
 
 export interface Festival {
   key: FestivalKey;
@@ -68,9 +74,11 @@ const QINGMING_TERM_INDEX = SOLAR_TERMS.findIndex(([zh]) => zh === '清明');
 /** In display order: festivals that share a day (国庆 and 中秋 in 2020) are listed in this order. */
 export const FESTIVALS: readonly Festival[] = [
   { key: 'newYear', names: { 'zh-CN': '元旦', en: "New Year's Day" }, date: { kind: 'gregorian', month: 1, day: 1 } },
+  { key: 'newYearsEve', names: { 'zh-CN': '除夕', en: "Chinese New Year's Eve" }, date: { kind: 'eve', of: 'springFestival' } },
   { key: 'springFestival', names: { 'zh-CN': '春节', en: 'Spring Festival' }, date: { kind: 'lunar', month: 1, day: 1 } },
   { key: 'lanternFestival', names: { 'zh-CN': '元宵', en: 'Lantern Festival' }, date: { kind: 'lunar', month: 1, day: 15 } },
   { key: 'qingming', names: { 'zh-CN': '清明', en: 'Qingming' }, date: { kind: 'solarTerm', termIndex: QINGMING_TERM_INDEX } },
+  { key: 'labourDay', names: { 'zh-CN': '劳动节', en: 'Labour Day' }, date: { kind: 'gregorian', month: 5, day: 1 } },
   { key: 'day520', names: { 'zh-CN': '520', en: '520' }, date: { kind: 'gregorian', month: 5, day: 20 } },
   { key: 'dragonBoat', names: { 'zh-CN': '端午', en: 'Dragon Boat Festival' }, date: { kind: 'lunar', month: 5, day: 5 } },
   { key: 'day618', names: { 'zh-CN': '618', en: '618 Shopping Festival' }, date: { kind: 'gregorian', month: 6, day: 18 } },

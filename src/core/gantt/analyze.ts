@@ -3,14 +3,15 @@
  * the sidebar's result line are all made from.
  */
 import type { DaySerial } from '../dates';
-import type { Problem } from '../errors';
+import { AppError, isAppError, type Problem } from '../errors';
 import type { Settings } from '../settings';
 import type { CellValue } from '../tab/spec';
-import { cellText } from '../table/schema';
+import { cellText, findHeader, tableRows } from '../table/schema';
 import type { Person } from '../team/team';
 import type { EditableColumn } from './edits';
-import { parseProgress, splitList, type Plan } from './plan';
-import { schedulePlan, type ScheduledTask } from './schedule';
+import { parseProgress, PLAN_SCHEMA, readPlanGrid, splitList, splitReferences, type Plan } from './plan';
+import { unpublishedScheduleSpan } from '../cn-calendar';
+import { cycleErrors, inRowOrder, schedulePlan, type LinkedTask, type ScheduledTask } from './schedule';
 import { computeWorkload, type Workload } from './workload';
 import { memoizeCalendar, type WorkingCalendar } from './working-days';
 
@@ -43,9 +44,66 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): GanttAnalysis 
     workingDays,
     tasks: schedule.tasks,
     workload,
-    warnings: [...schedule.warnings, ...workload.warnings],
+    warnings: [...unpublishedHolidays(schedule.tasks, workingDays, plan.tab), ...schedule.warnings, ...workload.warnings],
     errors: schedule.errors,
   };
+}
+
+/**
+ * Counting working days over a year whose holiday schedule is not published skips only the
+ * statutory days off: the dates may move once the schedule is out, and the plan says so first.
+ */
+function unpublishedHolidays(tasks: readonly ScheduledTask[], workingDays: boolean, tab: string | undefined): Problem[] {
+  if (!workingDays || tasks.length === 0) return [];
+  const first = tasks.reduce((day, task) => Math.min(day, task.start), Infinity);
+  const last = tasks.reduce((day, task) => Math.max(day, task.end), -Infinity);
+  const years = unpublishedScheduleSpan(first, last);
+  return years ? [{ code: 'gantt.warning.unpublishedHolidays', params: { years }, location: { tab } }] : [];
+}
+
+/**
+ * A plan grid read and analysed. A plan that cannot be read whole is refused with every problem at
+ * once: its links are still followed, so an unknown predecessor or a bad date never hides a cycle
+ * elsewhere, and the person does not fix one problem only to be shown the next.
+ */
+export function analyzePlanGrid(grid: CellValue[][], options: AnalyzeOptions & { tab?: string }): GanttAnalysis {
+  let plan: Plan;
+  try {
+    plan = readPlanGrid(grid, { tab: options.tab });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    throw new AppError(inRowOrder([...error.problems, ...cycleErrors(planLinks(grid), options.tab)]));
+  }
+  return analyzePlan(plan, options);
+}
+
+/**
+ * The rows' links, read leniently only to find cycles: references that name no task are left out
+ * (the plan reader names them). References resolve as readPlanGrid resolves them: a task name, else
+ * an ID when there is an ID column (a blank ID is the task's position).
+ */
+function planLinks(grid: CellValue[][]): LinkedTask[] {
+  const header = findHeader(grid, PLAN_SCHEMA);
+  if (!header) return [];
+  const hasIds = header.columns.id !== undefined;
+  const rows = tableRows(grid, PLAN_SCHEMA, header).filter((row) => cellText(row.cells.name) !== '');
+  const byName = new Map<string, number>();
+  const byId = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const name = cellText(row.cells.name);
+    if (!byName.has(name)) byName.set(name, i);
+    const id = cellText(row.cells.id) || String(i + 1);
+    if (hasIds && !byId.has(id)) byId.set(id, i);
+  });
+  return rows.map((row) => {
+    const predecessors: number[] = [];
+    const known = (ref: string): boolean => byName.has(ref) || byId.has(ref);
+    for (const ref of splitReferences(row.cells.predecessors ?? null, known)) {
+      const target = byName.get(ref) ?? byId.get(ref);
+      if (target !== undefined && !predecessors.includes(target)) predecessors.push(target);
+    }
+    return { name: cellText(row.cells.name), row: row.row + 1, predecessors };
+  });
 }
 
 /** A typed date, as a whole day; undefined for anything that is not a date. */

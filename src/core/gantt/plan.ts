@@ -34,7 +34,7 @@ export interface PlanTask {
   end: DaySerial | null;
   /** Days as typed (calendar or working days, per the setting); 0 = milestone; null when blank. */
   duration: number | null;
-  /** Predecessors as typed (names or IDs), for display. */
+  /** Predecessors as typed (names or IDs, each whole even when it holds a separator), for display. */
   predecessorRefs: string[];
   /** Predecessors as indexes into the task list. */
   predecessors: number[];
@@ -54,10 +54,41 @@ export const PLAN_FIELDS = [
 export type PlanField = (typeof PLAN_FIELDS)[number];
 
 /** Separators between several participants or predecessors: ; , 、 and their full-width forms, new lines. */
-const LIST_SEPARATORS = /[;,、，；\n]+/;
+const SEPARATORS = ';,、，；\n';
+const LIST_SEPARATORS = new RegExp(`[${SEPARATORS}]+`);
+/** A run of text between separators. */
+const LIST_PIECE = new RegExp(`[^${SEPARATORS}]+`, 'g');
 
 export function splitList(value: CellValue): string[] {
   return cellText(value).split(LIST_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * A predecessors cell as references to tasks. A task's name may itself hold 、 or a comma
+ * ("调研、访谈"), so a name is matched whole before the cell is split: the whole cell first, then from
+ * each piece the longest run of pieces (with the separators as typed) that names a task. A piece that
+ * names nothing is a reference of its own, for the reader to report as unknown.
+ */
+export function splitReferences(value: CellValue, isKnown: (ref: string) => boolean): string[] {
+  const text = cellText(value);
+  if (text === '') return [];
+  if (isKnown(text)) return [text];
+  const pieces = [...text.matchAll(LIST_PIECE)]
+    .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }))
+    .filter((piece) => text.slice(piece.start, piece.end).trim() !== '');
+  const refs: string[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    let last = i;
+    for (let j = pieces.length - 1; j > i; j--) {
+      if (isKnown(text.slice(pieces[i].start, pieces[j].end).trim())) {
+        last = j;
+        break;
+      }
+    }
+    refs.push(text.slice(pieces[i].start, pieces[last].end).trim());
+    i = last + 1;
+  }
+  return refs;
 }
 
 function readDate(cell: CellValue): CellReading<DaySerial | null> {
@@ -126,22 +157,19 @@ export const PLAN_SCHEMA: TableSchema<PlanField> = {
         return days === null ? { problem: 'gantt.error.badDuration', params: { value: cellText(cell) } } : { value: days };
       },
     },
+    // Read by readPlanGrid once every task's name is known (splitReferences): a name may hold a separator.
     predecessors: {
       header: 'gantt.header.predecessors',
       synonyms: ['前置事项', '前置', '前置任务', '依赖', '依赖事项', 'predecessors', 'predecessor', 'dependson', 'dependencies'],
       width: 160,
       format: 'text',
-      read: (cell) => ({ value: splitList(cell) }),
     },
     progress: {
       header: 'gantt.header.progress',
       synonyms: ['进度', '完成度', '完成进度', 'progress', '%done', 'done%'],
       width: 64,
       format: 'percent',
-      read: (cell) => {
-        const progress = parseProgress(cell);
-        return progress === null ? { problem: 'gantt.error.badProgress', params: { value: cellText(cell) } } : { value: progress };
-      },
+      read: readProgress,
       dropdown: () => ({ type: 'list', values: ['0%', '25%', '50%', '75%', '100%'], strict: false }),
     },
     status: {
@@ -163,19 +191,30 @@ export function parseDuration(value: CellValue): number | null {
 
 /**
  * Progress as 0..1 from "60%", 0.6 (a percent cell) or 60. A number above 1 is read as a percentage,
- * the same rule the Gantt tab's bar formulas use, so typed 60 and 60% draw the same bar.
+ * the same rule the Gantt tab's bar formulas use, so typed 60 and 60% draw the same bar. A percentage
+ * written with its sign is taken as written: "150%" is over 100%, not 1.5%.
  */
-export function parseProgress(value: CellValue): number | null {
-  if (cellText(value) === '') return 0;
-  let n: number;
-  if (typeof value === 'number') n = value;
-  else {
-    const m = /^(\d+(?:\.\d+)?)\s*(%)?$/.exec(toHalfWidth(cellText(value)));
-    if (!m) return null;
-    n = m[2] ? Number(m[1]) / 100 : Number(m[1]);
+export function readProgress(value: CellValue): CellReading<number> {
+  if (cellText(value) === '') return { value: 0 };
+  const unreadable = { problem: 'gantt.error.badProgress', params: { value: cellText(value) } } as const;
+  const over = { problem: 'gantt.error.progressOver100', params: { value: cellText(value) } } as const;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) return unreadable;
+    if (value > 100) return over;
+    return { value: value > 1 ? value / 100 : value };
   }
-  if (!Number.isFinite(n) || n < 0 || n > 100) return null;
-  return n > 1 ? n / 100 : n;
+  const m = /^(\d+(?:\.\d+)?)\s*(%)?$/.exec(toHalfWidth(cellText(value)));
+  if (!m) return unreadable;
+  const n = Number(m[1]);
+  if (m[2]) return n > 100 ? over : { value: n / 100 };
+  if (n > 100) return over;
+  return { value: n > 1 ? n / 100 : n };
+}
+
+/** readProgress's share, or null for anything it refuses. */
+export function parseProgress(value: CellValue): number | null {
+  const reading = readProgress(value);
+  return 'value' in reading ? reading.value : null;
 }
 
 export interface PlanHeader {
@@ -204,6 +243,7 @@ export function readPlanGrid(grid: CellValue[][], options: { tab?: string } = {}
   const problems: Problem[] = [];
   const hasIds = header.columns.id !== undefined;
   const tasks: PlanTask[] = [];
+  const predecessorCells: CellValue[] = [];
   const at = (row: number, key: PlanField | null, code: MessageKey, params?: Problem['params']): Problem => problemAt(PLAN_SCHEMA, header, row, key, code, params, { tab });
 
   for (const row of tableRows(grid, PLAN_SCHEMA, header)) {
@@ -214,11 +254,12 @@ export function readPlanGrid(grid: CellValue[][], options: { tab?: string } = {}
     const end = read<DaySerial | null>('end');
     const duration = read<number | null>('duration');
     const progress = read<number>('progress') ?? 0;
-    const predecessorRefs = read<string[]>('predecessors') ?? [];
+    const predecessorCell = row.cells.predecessors ?? null;
     if (typeof start === 'number' && typeof end === 'number' && end < start) {
       problems.push(at(row.row, 'end', 'gantt.error.endBeforeStart', { task: name, start: toIso(start), end: toIso(end) }));
     }
-    if (start === null && predecessorRefs.length === 0) problems.push(at(row.row, 'start', 'gantt.error.noStart', { task: name }));
+    if (start === null && cellText(predecessorCell) === '') problems.push(at(row.row, 'start', 'gantt.error.noStart', { task: name }));
+    predecessorCells.push(predecessorCell);
     const id = cellText(row.cells.id);
     tasks.push({
       row: row.row + 1,
@@ -231,7 +272,7 @@ export function readPlanGrid(grid: CellValue[][], options: { tab?: string } = {}
       start: start ?? null,
       end: end ?? null,
       duration: duration ?? null,
-      predecessorRefs,
+      predecessorRefs: [],
       predecessors: [],
       progress,
       status: cellText(row.cells.status),
@@ -248,13 +289,15 @@ export function readPlanGrid(grid: CellValue[][], options: { tab?: string } = {}
     if (byId.has(task.id)) problems.push(at(task.row - 1, null, 'gantt.error.duplicateId', { id: task.id, task: task.name }));
     else byId.set(task.id, i);
   });
-  for (const task of tasks) {
+  const isKnown = (ref: string): boolean => byName.has(ref) || byId.has(ref);
+  tasks.forEach((task, i) => {
+    task.predecessorRefs = splitReferences(predecessorCells[i], isKnown);
     for (const ref of task.predecessorRefs) {
       const target = byName.get(ref) ?? byId.get(ref);
       if (target === undefined) problems.push(at(task.row - 1, 'predecessors', 'gantt.error.unknownPredecessor', { task: task.name, predecessor: ref }));
       else if (!task.predecessors.includes(target)) task.predecessors.push(target);
     }
-  }
+  });
   if (problems.length) throw new AppError(problems);
   return { tab, tasks };
 }

@@ -31,11 +31,18 @@ export interface ScheduleResult {
   errors: Problem[];
 }
 
+/** What finding cycles needs of a task: its name and row (to name it) and its predecessors. */
+export type LinkedTask = Pick<PlanTask, 'name' | 'row' | 'predecessors'>;
+
+/**
+ * Every task is scheduled that can be: a task in a cycle, or waiting behind one or behind a task that
+ * cannot be scheduled, has no start to compute. Every problem is reported at once, in row order: the
+ * cycles and the other tasks' errors.
+ */
 export function schedulePlan(tasks: PlanTask[], options: ScheduleOptions): ScheduleResult {
   const { tab, workingDays } = options;
   const calendar = memoizeCalendar(options.calendar);
   const order = topologicalOrder(tasks);
-  if (order.length < tasks.length) return { tasks: [], warnings: [], errors: cycleProblems(tasks, order, tab) };
 
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
@@ -44,6 +51,8 @@ export function schedulePlan(tasks: PlanTask[], options: ScheduleOptions): Sched
 
   for (const index of order) {
     const task = tasks[index];
+    // Behind a task that has an error of its own: no date to start from, and nothing more to say.
+    if (task.predecessors.some((p) => scheduled[p] === undefined)) continue;
     let latest: ScheduledTask | null = null;
     for (const p of task.predecessors) if (latest === null || scheduled[p].end > latest.end) latest = scheduled[p];
 
@@ -98,7 +107,8 @@ export function schedulePlan(tasks: PlanTask[], options: ScheduleOptions): Sched
     }
     scheduled[index] = scheduledTask(task, start, end, days, milestone);
   }
-  if (errors.length) return { tasks: [], warnings, errors };
+  if (order.length < tasks.length) errors.push(...cycleProblems(tasks, order, tab));
+  if (errors.length) return { tasks: [], warnings, errors: inRowOrder(errors) };
   return { tasks: scheduled, warnings, errors };
 }
 
@@ -111,8 +121,23 @@ function scheduledTask(task: PlanTask, start: DaySerial, end: DaySerial, days: n
   };
 }
 
+/** One error per dependency cycle among the tasks, naming every task in it; none for a plan without cycles. */
+export function cycleErrors(tasks: ReadonlyArray<LinkedTask>, tab?: string): Problem[] {
+  const order = topologicalOrder(tasks);
+  return order.length < tasks.length ? cycleProblems(tasks, order, tab) : [];
+}
+
+/** Problems sorted by their row (stable; those without a row first), the way a person reads the plan. */
+export function inRowOrder(problems: Problem[]): Problem[] {
+  const rowOf = (problem: Problem): number => problem.location?.row ?? 0;
+  return problems
+    .map((problem, i) => ({ problem, i }))
+    .sort((a, b) => rowOf(a.problem) - rowOf(b.problem) || a.i - b.i)
+    .map(({ problem }) => problem);
+}
+
 /** Kahn's algorithm; ties keep plan order. Shorter than the task list when there is a cycle. */
-function topologicalOrder(tasks: PlanTask[]): number[] {
+function topologicalOrder(tasks: ReadonlyArray<LinkedTask>): number[] {
   const successors = successorLists(tasks);
   const waiting = tasks.map((task) => task.predecessors.length);
   const order: number[] = [];
@@ -123,7 +148,7 @@ function topologicalOrder(tasks: PlanTask[]): number[] {
   return order;
 }
 
-function successorLists(tasks: PlanTask[]): number[][] {
+function successorLists(tasks: ReadonlyArray<LinkedTask>): number[][] {
   const successors: number[][] = tasks.map(() => []);
   tasks.forEach((task, i) => task.predecessors.forEach((p) => successors[p].push(i)));
   return successors;
@@ -134,7 +159,7 @@ function successorLists(tasks: PlanTask[]): number[][] {
  * and the tasks waiting behind them; the strongly connected components (Tarjan, iterative so a long
  * cycle cannot overflow the stack) separate the two.
  */
-function cycleProblems(tasks: PlanTask[], order: number[], tab: string | undefined): Problem[] {
+function cycleProblems(tasks: ReadonlyArray<LinkedTask>, order: number[], tab: string | undefined): Problem[] {
   const successors = successorLists(tasks);
   const leftOver = new Set<number>(tasks.map((_, i) => i));
   for (const i of order) leftOver.delete(i);
@@ -199,7 +224,7 @@ function cycleProblems(tasks: PlanTask[], order: number[], tab: string | undefin
 }
 
 /** "“A” → “B” → “A”" when the component is one simple cycle; otherwise every member in plan order. */
-function describeCycle(tasks: PlanTask[], successors: number[][], component: number[]): string {
+function describeCycle(tasks: ReadonlyArray<LinkedTask>, successors: number[][], component: number[]): string {
   const members = new Set(component);
   const inside = (i: number): number[] => successors[i].filter((s) => members.has(s));
   const quote = (i: number): string => `“${tasks[i].name}”`;

@@ -80,6 +80,7 @@ export const METRICS: readonly MetricDefinition[] = [
   { key: 'costPerBuyer', form: 'quotient', kind: 'currency', numerator: input('cost'), denominator: 'buyers', label: 'metrics.metric.costPerBuyer' },
   { key: 'costPerMember', form: 'quotient', kind: 'currency', numerator: input('cost'), denominator: 'members', label: 'metrics.metric.costPerMember' },
   rate('repurchaseRate', 'repeatBuyers', 'previousBuyers', 'metrics.metric.repurchaseRate'),
+  // 成单 counts everyone who paid, refunded or not (raw mode counts them so too): 1 refund of 5 buyers is 20%.
   rate('refundRate', 'refunds', 'buyers', 'metrics.metric.refundRate'),
   rate('dailyActiveRate', 'activeMembers', 'members', 'metrics.metric.dailyActiveRate'),
   rate('openRate', 'opened', 'delivered', 'metrics.metric.openRate'),

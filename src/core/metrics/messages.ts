@@ -98,6 +98,9 @@ export const metricsMessages = defineMessages(
     'metrics.cell.percentNotExpected': '“{value}”是百分比，这一列应填人数或金额。',
     'metrics.cell.boolean': '“{value}”是勾选框的值，这一列应填数字。',
     'metrics.cell.notFinite': '“{value}”超出了可计算的范围。',
+    'metrics.cell.negative': '“{value}”是负数：人数、金额和时长不能小于 0。',
+    'metrics.cell.fractionalPeople': '“{value}”不是整数：这一列是人数，应为 0、1、2… 这样的整数。',
+    'metrics.warning.partAboveWhole': '第 {row} 行 {column} 列「{header}」为 {value}，大于 {wholeColumn} 列「{wholeHeader}」的 {whole}，这不可能：请核对这一行（已按所填数字计算）。',
     'metrics.warning.duplicateColumn': '{column} 列「{header}」也读作“{field}”：按先出现的列计算，这一列保留未用。',
     'metrics.warning.extraColumn': '{column} 列「{header}」未识别：已保留，不参与计算。',
 
@@ -229,6 +232,9 @@ export const metricsMessages = defineMessages(
     'metrics.cell.percentNotExpected': '"{value}" is a percentage; this column expects a count or an amount.',
     'metrics.cell.boolean': '"{value}" is a checkbox value; this column expects a number.',
     'metrics.cell.notFinite': '"{value}" is too large to compute with.',
+    'metrics.cell.negative': '"{value}" is negative: people, amounts and minutes cannot be less than 0.',
+    'metrics.cell.fractionalPeople': '"{value}" is not a whole number: this column counts people (0, 1, 2…).',
+    'metrics.warning.partAboveWhole': 'Row {row}: column {column} ("{header}") is {value}, more than the {whole} of column {wholeColumn} ("{wholeHeader}"), which cannot be: check this row (computed as typed).',
     'metrics.warning.duplicateColumn': 'Column {column} ("{header}") also reads as "{field}": the first such column is used and this one is kept unused.',
     'metrics.warning.extraColumn': 'Column {column} ("{header}") is not recognised: kept, not used.',
 

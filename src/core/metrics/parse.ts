@@ -1,17 +1,20 @@
 /**
  * Reading a pasted table of counts (WeCom / 小鹅通 / QQ exports, hand-kept tables): find the header
- * row, map columns by synonym, skip title and 合计 rows, clean every number. Every unreadable cell
- * is collected; if there is any, one AppError lists them all and nothing is computed.
+ * row, map columns by synonym, skip title and 合计 rows, clean every number. Every unreadable or
+ * impossible cell (negative, a fraction of a person) is collected; if there is any, one AppError
+ * lists them all and nothing is computed. Counts that contradict each other on a row (到课 above
+ * 群人数) are warnings, located, in the parse report.
  */
-import { toIso } from '../dates';
+import { parseDate, toIso } from '../dates';
 import { AppError, type Problem } from '../errors';
+import type { MessageKey } from '../i18n';
 import { columnLetter, type CellValue } from '../tab/spec';
 import { headerName } from '../table/schema';
 import { isBlankRow, readColumns } from './columns';
 import { emptyInputs, type MetricInputs } from './definitions';
 import { isMissingCell, readNumberValue, type NumberProblem } from './numbers';
 import { rowText, type ExtraColumn, type MappingEntry, type SkippedRow, type Warning } from './report';
-import { INPUT_KEYS, METRICS_SCHEMA, type InputKey } from './synonyms';
+import { INPUT_KEYS, METRICS_SCHEMA, MONEY_INPUTS, type InputKey } from './synonyms';
 
 export interface ParsedRow {
   row: number; // 1-based row in the pasted grid
@@ -58,11 +61,70 @@ export const NUMBER_PROBLEM_CODES = {
   notFinite: 'metrics.cell.notFinite',
 } as const satisfies Record<NumberProblem, string>;
 
+const MONEY = new Set<InputKey>(MONEY_INPUTS);
+
+/**
+ * A number no table of counts can hold: less than zero anywhere, or a fraction of a person (3.5
+ * members) in a column of people. Refused rather than computed: −5 members gave a rate of −60%.
+ */
+function impossibleValue(key: InputKey, value: number | null): MessageKey | null {
+  if (value === null) return null;
+  if (value < 0) return 'metrics.cell.negative';
+  if (!MONEY.has(key) && !Number.isInteger(value)) return 'metrics.cell.fractionalPeople';
+  return null;
+}
+
+/**
+ * Counts that are part of another count on the same row, each with the wholes it is compared with,
+ * nearest first: 完课 are among 到课 (or, without a 到课 column, among 群人数). A part above its whole
+ * is possible to type but not to happen, so it is pointed out, row and column, and still computed.
+ */
+const PART_OF: ReadonlyArray<readonly [InputKey, readonly InputKey[]]> = [
+  ['attendees', ['members']],
+  ['completed', ['attendees', 'members']],
+  ['leads', ['members']],
+  ['buyers', ['members']],
+  ['activeMembers', ['members']],
+  ['refunds', ['buyers']],
+  ['repeatBuyers', ['previousBuyers']],
+  ['opened', ['delivered']],
+];
+
+interface InputColumn {
+  key: InputKey;
+  column: number;
+  header: string;
+}
+
+function warnPartsAboveWholes(inputs: MetricInputs, columnOf: ReadonlyMap<InputKey, InputColumn>, row: number, tab: string | undefined, warnings: Warning[]): void {
+  for (const [part, wholes] of PART_OF) {
+    const value = inputs[part];
+    const whole = wholes.find((key) => inputs[key] !== null);
+    if (value === null || whole === undefined || value <= (inputs[whole] as number)) continue;
+    const partColumn = columnOf.get(part) as InputColumn;
+    const wholeColumn = columnOf.get(whole) as InputColumn;
+    warnings.push({
+      code: 'metrics.warning.partAboveWhole',
+      params: {
+        row,
+        column: columnLetter(partColumn.column),
+        header: partColumn.header,
+        value,
+        wholeColumn: columnLetter(wholeColumn.column),
+        wholeHeader: wholeColumn.header,
+        whole: inputs[whole] as number,
+      },
+      location: { tab, row, column: partColumn.column, columnName: partColumn.header },
+    });
+  }
+}
+
 /** Dates typed in a period column arrive as day serials; show them as dates, small numbers as they are. */
 function periodText(cell: CellValue | undefined): string | null {
   if (isMissingCell(cell ?? null)) return null;
-  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 20000 && cell <= 80000) return toIso(cell);
-  return String(cell).trim();
+  // A date cell is a period by its date; a plain number (a cohort, 12) stays a number.
+  const day = typeof cell === 'number' && Number.isInteger(cell) ? parseDate(cell) : null;
+  return day !== null ? toIso(day) : String(cell).trim();
 }
 
 export function parseMetricsGrid(grid: readonly (readonly CellValue[])[], options: ParseOptions = {}): ParsedTable {
@@ -84,6 +146,7 @@ export function parseMetricsGrid(grid: readonly (readonly CellValue[])[], option
   }));
 
   const inputColumns = INPUT_KEYS.flatMap((key) => columns.matches.filter((m) => m.key === key)).map((m) => ({ key: m.key as InputKey, column: m.column, header: m.header }));
+  const inputColumnOf = new Map(inputColumns.map((c) => [c.key, c]));
   const nameColumn = columns.columnOf.name;
   const periodColumn = columns.columnOf.period;
   const headerTexts = columns.matches.map((m) => ({ column: m.column, text: m.header }));
@@ -110,15 +173,11 @@ export function parseMetricsGrid(grid: readonly (readonly CellValue[])[], option
     for (const { key, column, header: columnName } of inputColumns) {
       const cell = cells[column] ?? null;
       const read = readNumberValue(cell);
-      if (typeof read !== 'string') inputs[key] = read;
-      else {
-        problems.push({
-          code: NUMBER_PROBLEM_CODES[read],
-          params: { value: String(cell) },
-          location: { tab, row: r + 1, column, columnName },
-        });
-      }
+      const problem = typeof read === 'string' ? NUMBER_PROBLEM_CODES[read] : impossibleValue(key, read);
+      if (problem === null) inputs[key] = read as number | null;
+      else problems.push({ code: problem, params: { value: String(cell) }, location: { tab, row: r + 1, column, columnName } });
     }
+    warnPartsAboveWholes(inputs, inputColumnOf, r + 1, tab, warnings);
     rows.push({
       row: r + 1,
       name: isMissingCell(nameCell ?? null) ? `#${r + 1}` : String(nameCell).trim(),

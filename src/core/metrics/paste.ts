@@ -3,18 +3,35 @@
  * Sheets, Excel or WeCom; comma-separated from a CSV opened as text) and what .tsv/.csv files hold.
  * Text stays text: reading "1.2万" or "¥5,800" as numbers is the metrics parser's job.
  */
+import { AppError } from '../errors';
 import type { CellValue } from '../tab/spec';
 
 export type Delimiter = '\t' | ',';
+
+/**
+ * The most a paste or a text file may hold; beyond it the split grid would no longer fit in memory (a
+ * V8 heap crash in Node, a killed execution in Apps Script), so a larger input is refused before it is
+ * split, naming the limit. A list of people (members, attendance, orders) may have 1,000,000 rows,
+ * about as many as a sheet holds (an 800,000-row member export is 46 MB). 110,000,000 characters is
+ * more than the CLI's largest text file (100 MB) can hold; that much text of nothing but empty
+ * cells, the most cells it can hold, peaks at 2.8 GB in the CLI, below Node's 4 GB heap. A table of
+ * figures per group is held to `tableRows` by whoever reads one: each of its rows becomes a row of
+ * the metrics tab with a dozen formulas, and writing 50,000 of them to an .xlsx takes 2 GB and most
+ * of a minute.
+ */
+export const PASTE_LIMITS = { characters: 110_000_000, rows: 1_000_000, tableRows: 50_000 } as const;
 
 /**
  * Parses tab- or comma-separated text (RFC 4180 quoting: a field that starts with a double quote
  * runs to the closing quote, "" inside it is one quote, and it may hold delimiters and line
  * breaks). Accepts a BOM and CRLF, LF or CR line ends. 'auto' takes a tab when the first line has
  * one, else a comma. Empty fields are null; the grid is padded to a rectangle, without trailing
- * empty rows and columns.
+ * empty rows and columns. Text beyond PASTE_LIMITS is refused with an AppError.
  */
 export function parseDelimited(text: string, delimiter: Delimiter | 'auto'): CellValue[][] {
+  if (text.length > PASTE_LIMITS.characters) {
+    throw new AppError({ code: 'error.pasteTooLarge', params: { characters: thousands(text.length), limit: thousands(PASTE_LIMITS.characters) } });
+  }
   const source = withoutBom(text);
   const separator = delimiter === 'auto' ? firstLineDelimiter(source) : delimiter;
   const rows: string[][] = [];
@@ -29,6 +46,7 @@ export function parseDelimited(text: string, delimiter: Delimiter | 'auto'): Cel
     endField();
     rows.push(row);
     row = [];
+    if (rows.length > PASTE_LIMITS.rows) throw new AppError({ code: 'error.tooManyRows', params: { limit: thousands(PASTE_LIMITS.rows) } });
   };
   while (i < source.length) {
     const ch = source[i];
@@ -80,6 +98,11 @@ export function parsePastedText(text: string): CellValue[][] {
   const source = withoutBom(text);
   const delimiter: Delimiter = source.includes('\t') || !source.includes(',') ? '\t' : ',';
   return parseDelimited(source, delimiter);
+}
+
+/** 20000000 → "20,000,000": a limit people can read at a glance, in either language. */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function withoutBom(text: string): string {

@@ -2,8 +2,9 @@
  * Raw mode: metrics from lists instead of counts — members (group, name, member ID, join time),
  * attendance (member ID, minutes; several rows per person add up) and orders (order ID, member ID,
  * product, amount, time, status). Counts are of distinct IDs; a person in two groups counts in each
- * group but once in the total (去重后的真实流量). Attendees and buyers who are not members are
- * reported, not counted.
+ * group but once in the total (去重后的真实流量). 到课 is any minutes watched (a total of 0 is none),
+ * 成单 is everyone who paid, refunded or not, and refunded orders are not revenue. Attendees and
+ * buyers who are not members are reported, not counted.
  */
 import { AppError, type Problem } from '../errors';
 import type { MessageKey } from '../i18n';
@@ -129,8 +130,16 @@ class ListReader<K extends string> {
     }
   }
 
-  /** Calls fn for each data row (blank and 合计 rows skipped) with a cell reader. */
-  forEachRow(fn: (cell: (field: K) => CellValue, row: number) => void): void {
+  /** The 0-based column of a field, or -1 when the list has none (its cells then read as blank). */
+  column(field: K): number {
+    return this.columns.columnOf[field] ?? -1;
+  }
+
+  /**
+   * Calls fn for each data row (blank and 合计 rows skipped) with its cells and its 1-based row.
+   * The cells are handed over as they are: a list can be 800,000 rows, so nothing is made per row.
+   */
+  forEachRow(fn: (cells: readonly CellValue[], row: number) => void): void {
     for (let r = this.headerIndex + 1; r < this.grid.length; r++) {
       const cells = this.grid[r] ?? [];
       if (isBlankRow(cells)) continue;
@@ -138,10 +147,7 @@ class ListReader<K extends string> {
         this.report.skipped.push({ list: this.list, row: r + 1, reason: 'total', text: rowText(cells) });
         continue;
       }
-      fn((field) => {
-        const column = this.columns.columnOf[field];
-        return column === undefined ? null : cells[column] ?? null;
-      }, r + 1);
+      fn(cells, r + 1);
     }
   }
 
@@ -172,8 +178,24 @@ class ListReader<K extends string> {
   }
 }
 
-function idList(ids: readonly string[]): string {
-  return ids.length > IDS_SHOWN ? `${ids.slice(0, IDS_SHOWN).join(', ')} …` : ids.join(', ');
+/** The cell of a row in a column found by ListReader.column (-1: none). */
+function at(cells: readonly CellValue[], column: number): CellValue {
+  return column < 0 ? null : cells[column] ?? null;
+}
+
+/** Counts IDs that are not members, keeping the first few to name in the warning. */
+class Outsiders {
+  count = 0;
+  readonly shown: string[] = [];
+
+  add(id: string): void {
+    this.count++;
+    if (this.shown.length < IDS_SHOWN) this.shown.push(id);
+  }
+
+  text(): string {
+    return this.count > IDS_SHOWN ? `${this.shown.join(', ')} …` : this.shown.join(', ');
+  }
 }
 
 function checkOptions(classMinutes: number, share: number): void {
@@ -183,6 +205,19 @@ function checkOptions(classMinutes: number, share: number): void {
   if (!Number.isFinite(share) || share <= 0 || share > 1) {
     throw new AppError({ code: 'error.invalidSetting', params: { name: 'completionShare', value: String(share) } });
   }
+}
+
+/** What a person adds to the counts of each of their groups and of the total. */
+interface PersonCounts {
+  attendees: number;
+  completed: number;
+  buyers: number;
+  revenue: number;
+  refunds: number;
+}
+
+function zeroCounts(): PersonCounts {
+  return { attendees: 0, completed: 0, buyers: 0, revenue: 0, refunds: 0 };
 }
 
 export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): MetricsResult {
@@ -195,36 +230,57 @@ export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): Me
 
   if (lists.members.every((row) => isBlankRow(row))) throw new AppError({ code: 'error.emptyInput', location: { tab: options.tabs?.members } });
 
-  // Members: group → distinct IDs, in order of first appearance.
+  // Members: each ID's groups as group indexes — one number for the usual one-group person, a list
+  // for people in several groups. A Set per group and another per person held every ID twice and
+  // 800,000 small Sets; this is one map entry per person, and the groups are counted from it.
   const membersReader = new ListReader('members', lists.members, MEMBER_SCHEMA, report, options.tabs?.members);
-  const groups = new Map<string, Set<string>>();
-  const groupsOf = new Map<string, Set<string>>();
-  membersReader.forEachRow((cell, row) => {
-    const groupCell = cell('group');
-    const id = membersReader.id(cell('memberId'), row, 'memberId');
-    if (isMissingCell(groupCell)) membersReader.problem('metrics.raw.cell.missingGroup', row, 'group', groupCell);
-    if (id === null || isMissingCell(groupCell)) return;
+  const groupIndex = new Map<string, number>();
+  const groupNames: string[] = [];
+  const groupsOf = new Map<string, number | number[]>();
+  const groupColumn = membersReader.column('group');
+  const memberIdColumn = membersReader.column('memberId');
+  membersReader.forEachRow((cells, row) => {
+    const groupCell = at(cells, groupColumn);
+    const id = membersReader.id(at(cells, memberIdColumn), row, 'memberId');
+    const noGroup = isMissingCell(groupCell);
+    if (noGroup) membersReader.problem('metrics.raw.cell.missingGroup', row, 'group', groupCell);
+    if (id === null || noGroup) return;
     const group = String(groupCell).trim();
-    if (!groups.has(group)) groups.set(group, new Set());
-    (groups.get(group) as Set<string>).add(id);
-    if (!groupsOf.has(id)) groupsOf.set(id, new Set());
-    (groupsOf.get(id) as Set<string>).add(group);
+    let index = groupIndex.get(group);
+    if (index === undefined) {
+      index = groupNames.length;
+      groupIndex.set(group, index);
+      groupNames.push(group);
+    }
+    const known = groupsOf.get(id);
+    if (known === undefined) groupsOf.set(id, index);
+    else if (typeof known === 'number') {
+      if (known !== index) groupsOf.set(id, [known, index]);
+    } else if (!known.includes(index)) known.push(index);
   });
 
-  // Attendance: minutes per ID, several rows adding up.
+  // Attendance: minutes per ID, several rows adding up. Minutes that add up to 0 are no attendance.
   let minutes: Map<string, number> | null = null;
   const attendanceReader = lists.attendance ? new ListReader('attendance', lists.attendance, ATTENDANCE_SCHEMA, report, options.tabs?.attendance) : null;
   if (attendanceReader) {
     const watched = new Map<string, number>();
-    attendanceReader.forEachRow((cell, row) => {
-      const id = attendanceReader.id(cell('memberId'), row, 'memberId');
-      const value = attendanceReader.number(cell('minutes'), row, 'minutes');
+    const idColumn = attendanceReader.column('memberId');
+    const minutesColumn = attendanceReader.column('minutes');
+    attendanceReader.forEachRow((cells, row) => {
+      const id = attendanceReader.id(at(cells, idColumn), row, 'memberId');
+      const cell = at(cells, minutesColumn);
+      let value = attendanceReader.number(cell, row, 'minutes');
+      if (value !== null && value < 0) {
+        attendanceReader.problem('metrics.cell.negative', row, 'minutes', cell);
+        value = null;
+      }
       if (id !== null) watched.set(id, (watched.get(id) ?? 0) + (value ?? 0));
     });
     minutes = watched;
   }
 
-  // Orders: paid amount per ID; refunded orders are not revenue, their buyers are refunds.
+  // Orders: every ID that paid is a buyer, whether or not the order was refunded later (退款率 is
+  // refunds ÷ everyone who paid, as 成单人数 in an export counts them); refunded orders are not revenue.
   let paid: Map<string, number> | null = null;
   let refunded: Set<string> | null = null;
   const ordersReader = lists.orders ? new ListReader('orders', lists.orders, ORDER_SCHEMA, report, options.tabs?.orders) : null;
@@ -232,12 +288,17 @@ export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): Me
   const unknownStatuses = new Map<string, number>();
   let unpaidOrders = 0;
   let duplicateOrders = 0;
-  const orderingIds = new Set<string>();
   if (ordersReader) {
     const paidAmounts = new Map<string, number>();
     const refundIds = new Set<string>();
-    ordersReader.forEachRow((cell, row) => {
-      const orderId = cell('orderId');
+    const column = {
+      orderId: ordersReader.column('orderId'),
+      memberId: ordersReader.column('memberId'),
+      amount: ordersReader.column('amount'),
+      status: ordersReader.column('status'),
+    };
+    ordersReader.forEachRow((cells, row) => {
+      const orderId = at(cells, column.orderId);
       if (!isMissingCell(orderId)) {
         const key = String(orderId).trim();
         if (orderIds.has(key)) {
@@ -246,12 +307,13 @@ export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): Me
         }
         orderIds.add(key);
       }
-      const id = ordersReader.id(cell('memberId'), row, 'memberId');
-      const status = orderStatus(cell('status'));
-      const amountCell = cell('amount');
+      const id = ordersReader.id(at(cells, column.memberId), row, 'memberId');
+      const statusCell = at(cells, column.status);
+      const status = orderStatus(statusCell);
+      const amountCell = at(cells, column.amount);
       const amount = ordersReader.number(amountCell, row, 'amount');
       if (status === 'unknown') {
-        const text = String(cell('status')).trim();
+        const text = String(statusCell).trim();
         unknownStatuses.set(text, (unknownStatuses.get(text) ?? 0) + 1);
       }
       if (id === null) return;
@@ -259,9 +321,9 @@ export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): Me
         unpaidOrders++;
         return;
       }
-      orderingIds.add(id);
       if (status === 'refunded') {
         refundIds.add(id);
+        if (!paidAmounts.has(id)) paidAmounts.set(id, 0);
         return;
       }
       if (isMissingCell(amountCell)) {
@@ -276,60 +338,63 @@ export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): Me
 
   const problems = [membersReader, attendanceReader, ordersReader].flatMap((reader) => (reader ? reader.summary() : []));
   if (problems.length > 0) throw new AppError(problems);
-  if (groups.size === 0) throw new AppError({ code: 'metrics.error.noRows', location: { tab: options.tabs?.members } });
+  if (groupNames.length === 0) throw new AppError({ code: 'metrics.error.noRows', location: { tab: options.tabs?.members } });
 
-  const count = (ids: Iterable<string>): MetricInputs => {
-    const inputs = emptyInputs();
-    let members = 0;
-    let attendees = 0;
-    let completed = 0;
-    let buyers = 0;
-    let revenue = 0;
-    let refunds = 0;
-    for (const id of ids) {
-      members++;
-      const watched = minutes?.get(id);
-      if (watched !== undefined) {
-        attendees++;
-        if (watched >= threshold) completed++;
-      }
-      const amount = paid?.get(id);
-      if (amount !== undefined) {
-        buyers++;
-        revenue += amount;
-      }
-      if (refunded?.has(id)) refunds++;
+  // One pass over the people: each person's counts go to each of their groups and once to the total.
+  const perGroup = groupNames.map(() => ({ members: 0, ...zeroCounts() }));
+  const total = { members: 0, ...zeroCounts() };
+  const person = zeroCounts();
+  let multiGroup = 0;
+  for (const [id, groups] of groupsOf) {
+    const watched = minutes?.get(id) ?? 0;
+    const amount = paid?.get(id);
+    person.attendees = watched > 0 ? 1 : 0;
+    person.completed = watched > 0 && watched >= threshold ? 1 : 0;
+    person.buyers = amount !== undefined ? 1 : 0;
+    person.revenue = amount ?? 0;
+    person.refunds = refunded?.has(id) ? 1 : 0;
+    addPerson(total, person);
+    if (typeof groups === 'number') addPerson(perGroup[groups], person);
+    else {
+      multiGroup++;
+      for (const group of groups) addPerson(perGroup[group], person);
     }
-    inputs.members = members;
+  }
+
+  const inputsOf = (counts: PersonCounts & { members: number }): MetricInputs => {
+    const inputs = emptyInputs();
+    inputs.members = counts.members;
     if (minutes) {
-      inputs.attendees = attendees;
-      inputs.completed = completed;
+      inputs.attendees = counts.attendees;
+      inputs.completed = counts.completed;
     }
     if (paid) {
-      inputs.buyers = buyers;
-      inputs.revenue = Number.isFinite(revenue) ? revenue : null;
-      inputs.refunds = refunds;
+      inputs.buyers = counts.buyers;
+      inputs.revenue = Number.isFinite(counts.revenue) ? counts.revenue : null;
+      inputs.refunds = counts.refunds;
     }
     return inputs;
   };
 
-  const rows: MetricsRow[] = [...groups].map(([group, ids]) => {
-    const inputs = count(ids);
+  const rows: MetricsRow[] = groupNames.map((group, index) => {
+    const inputs = inputsOf(perGroup[index]);
     return { name: group, period: null, sourceRow: null, inputs, metrics: computeRow(inputs), extras: [] };
   });
-  const totalInputs = count(groupsOf.keys());
+  const totalInputs = inputsOf(total);
 
-  const notMembers = (ids: Iterable<string>): string[] => [...ids].filter((id) => !groupsOf.has(id));
   if (minutes) {
-    const outside = notMembers(minutes.keys());
-    if (outside.length > 0) warn({ code: 'metrics.raw.warning.attendeesNotMembers', params: { count: outside.length, ids: idList(outside) } });
+    const viewers = new Outsiders();
+    for (const [id, watched] of minutes) if (watched > 0 && !groupsOf.has(id)) viewers.add(id);
+    if (viewers.count > 0) warn({ code: 'metrics.raw.warning.attendeesNotMembers', params: { count: viewers.count, ids: viewers.text() } });
   }
-  const outsideBuyers = notMembers(orderingIds);
-  if (outsideBuyers.length > 0) warn({ code: 'metrics.raw.warning.buyersNotMembers', params: { count: outsideBuyers.length, ids: idList(outsideBuyers) } });
+  if (paid) {
+    const buyers = new Outsiders();
+    for (const id of paid.keys()) if (!groupsOf.has(id)) buyers.add(id);
+    if (buyers.count > 0) warn({ code: 'metrics.raw.warning.buyersNotMembers', params: { count: buyers.count, ids: buyers.text() } });
+  }
   if (unpaidOrders > 0) warn({ code: 'metrics.raw.warning.unpaidOrders', params: { count: unpaidOrders } });
   if (duplicateOrders > 0) warn({ code: 'metrics.raw.warning.duplicateOrders', params: { count: duplicateOrders } });
   for (const [status, times] of unknownStatuses) warn({ code: 'metrics.raw.warning.unknownStatus', params: { status, count: times } });
-  const multiGroup = [...groupsOf.values()].filter((set) => set.size > 1).length;
   if (multiGroup > 0) warn({ code: 'metrics.raw.warning.multiGroup', params: { count: multiGroup } });
   if (minutes) warn({ code: 'metrics.raw.warning.completionRule', params: { minutes: Math.round(threshold * 100) / 100, classMinutes, share } });
 
@@ -348,4 +413,13 @@ export function computeRawMetrics(lists: RawLists, options: RawOptions = {}): Me
     comparisons: [],
     report,
   };
+}
+
+function addPerson(into: PersonCounts & { members: number }, person: PersonCounts): void {
+  into.members++;
+  into.attendees += person.attendees;
+  into.completed += person.completed;
+  into.buyers += person.buyers;
+  into.revenue += person.revenue;
+  into.refunds += person.refunds;
 }

@@ -1,4 +1,5 @@
 /** What reading a paste found besides the numbers: shown next to the metrics and in the CLI JSON. */
+import type { ErrorLocation } from '../errors';
 import type { MessageKey, MessageParams } from '../i18n';
 import type { CellValue } from '../tab/spec';
 
@@ -30,6 +31,8 @@ export interface ExtraColumn {
 export interface Warning {
   code: MessageKey;
   params?: MessageParams;
+  /** The cell a warning is about, when it is about one (its params name the row and column for the text). */
+  location?: ErrorLocation;
 }
 
 export interface MetricsReport {

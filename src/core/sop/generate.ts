@@ -2,6 +2,7 @@
  * Generation: a template placed at an anchor date for one group and cohort, with owners taken from
  * the team. Pure: the same options give the same rows, IDs included.
  */
+import { dayInfo, festivalsInRange, unpublishedScheduleSpan } from '../cn-calendar';
 import { toIso, weekday, type DaySerial } from '../dates';
 import type { Problem } from '../errors';
 import type { Lang } from '../i18n';
@@ -83,7 +84,10 @@ export interface GenerateOptions {
 
 export interface SopGeneration {
   rows: SopRow[];
-  /** Things the user should know (a role nobody on the team has), in i18n form. */
+  /**
+   * Things the user should know, in i18n form: a role nobody on the team has, each row that falls on
+   * a legal holiday or on 除夕, and years whose holiday schedule is not published yet.
+   */
   warnings: Problem[];
 }
 
@@ -150,7 +154,37 @@ export function generateSop(options: GenerateOptions): SopGeneration {
     code: 'sop.warning.noPersonForRole',
     params: { role: roleLabel(role, lang), count },
   }));
+  warnings.push(...holidayWarnings(rows, lang));
   return { rows, warnings };
+}
+
+/**
+ * The rows that fall on a legal holiday (休) or on 除夕 — the members are away, a class or a push
+ * that day reaches few — each with its date and item, as the calendar flags a camp on a holiday; and,
+ * first, the years of the rows whose schedule is not published, where only the statutory days are known.
+ */
+function holidayWarnings(rows: readonly SopRow[], lang: Lang): Problem[] {
+  const dates = rows.flatMap((row) => (row.date === null ? [] : [row.date]));
+  if (dates.length === 0) return [];
+  const first = dates.reduce((a, b) => Math.min(a, b));
+  const last = dates.reduce((a, b) => Math.max(a, b));
+  const span = unpublishedScheduleSpan(first, last);
+  const warnings: Problem[] = span ? [{ code: 'sop.warning.unpublishedHolidays', params: { years: span } }] : [];
+  const holidays = new Map<DaySerial, string | null>();
+  const holidayOn = (date: DaySerial): string | null => {
+    if (!holidays.has(date)) {
+      const eve = festivalsInRange(date, date, lang).find((festival) => festival.key === 'newYearsEve');
+      const info = dayInfo(date, lang);
+      holidays.set(date, eve ? eve.name : info.holiday ? info.holidayName : null);
+    }
+    return holidays.get(date) ?? null;
+  };
+  for (const row of rows) {
+    const holiday = row.date === null ? null : holidayOn(row.date);
+    if (holiday === null || row.date === null) continue;
+    warnings.push({ code: 'sop.warning.onHoliday', params: { date: toIso(row.date), weekday: row.weekday, item: row.item, holiday } });
+  }
+  return warnings;
 }
 
 export interface PreviewSummary {

@@ -216,7 +216,7 @@ describe('regenerating a list and converting a pasted one', () => {
     expect(tab.conditionalFormats?.[0].formula).toBe('=OR($A3="草稿",$A3="draft")');
   });
 
-  test('a pasted list converted to our layout: known columns moved, unknown ones after ours, title rows dropped, values untouched', () => {
+  test('a pasted list converted to our layout: known columns moved, unknown ones after ours, title rows dropped, types as the dropdown spells them', () => {
     const pasted = [
       ['我的排期'],
       ['开始日期', '活动名称', '类型', '渠道备注', '负责人'],
@@ -226,10 +226,29 @@ describe('regenerating a list and converting a pasted one', () => {
     const converted = convertPastedList(pasted, 'zh-CN');
     expect(converted).toEqual([
       ['活动名称', '类型', '开始日期', '结束日期', '负责人', '目标社群', '目标', '状态', '渠道备注'],
-      ['直播', '直播课', '2026-12-01', null, '赵老师', null, null, null, '视频号'],
+      // 直播课 is an alias of 营销课: the strict type dropdown of our list takes only its labels.
+      ['直播', '营销课', '2026-12-01', null, '赵老师', null, null, null, '视频号'],
       ['调研', '调研表单', d('2026-12-03'), null, null, null, null, null, null],
     ]);
     expect(readActivityGrid(converted).activities.map((a) => [a.name, a.type])).toEqual(readActivityGrid(pasted).activities.map((a) => [a.name, a.type]));
+  });
+
+  test('in an English session a Chinese list is copied with English types and statuses; unknown words stay as typed', () => {
+    const pasted = [
+      ['活动名称', '类型', '开始日期', '状态'],
+      ['直播', '营销课', '2026-12-01', '已取消'],
+      ['打卡', '训练营', '2026-12-02', '进行中'],
+      ['其它事', '自定义', '2026-12-03', '随便'],
+    ];
+    const converted = convertPastedList(pasted, 'en');
+    expect(converted.slice(1).map((row) => [row[1], row[7]])).toEqual([
+      ['marketing class', 'cancelled'],
+      ['camp', 'in progress'],
+      ['自定义', '随便'],
+    ]);
+    const list = buildActivityListTab('en', null);
+    const typeRule = list.validations?.find((v) => v.rule.type === 'list' && v.rule.values.includes('camp'))?.rule;
+    expect(typeRule?.type === 'list' && converted.slice(1, 3).every((row) => typeRule.values.includes(String(row[1])))).toBe(true);
   });
 
   test('which grids look like an activity list', () => {

@@ -14,11 +14,16 @@ import { slotTexts } from '../../../src/core/calendar/day-slots';
 import { calendarMonth } from '../../../src/core/calendar/grid';
 import { buildCalendarTab, slotCount } from '../../../src/core/calendar/tab';
 import { isFormulaCell, type TabSpec } from '../../../src/core/tab/spec';
+import { closeOpenRanges, openRangeEnd } from '../../../src/local/xlsx-conventions';
 import type { Lang } from '../../../src/core/i18n';
 import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, recalculateXlsx } from '../../support/libreoffice';
 import { d, sampleActivities } from './sample';
 
-/** Values and formulas only (no cached results), so LibreOffice has to compute every formula. */
+/**
+ * Values and formulas only (no cached results), so LibreOffice has to compute every formula. The
+ * list ranges are open-ended ("$A$2:$A", as Sheets reads them); they are closed the way the .xlsx
+ * writer closes them, since Excel and LibreOffice have no open-ended references.
+ */
 async function writeXlsx(file: string, tabs: TabSpec[]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (const tab of tabs) {
@@ -26,7 +31,7 @@ async function writeXlsx(file: string, tabs: TabSpec[]): Promise<void> {
     tab.rows.forEach((cells, r) =>
       cells.forEach((cell, c) => {
         if (cell === null || cell === undefined) return;
-        sheet.getCell(r + 1, c + 1).value = isFormulaCell(cell) ? { formula: cell.formula.slice(1) } : (cell as string | number | boolean);
+        sheet.getCell(r + 1, c + 1).value = isFormulaCell(cell) ? { formula: closeOpenRanges(cell.formula.slice(1), tab.name, (name) => openRangeEnd(tabs.find((t) => t.name === name)?.rows.length ?? 0)) } : (cell as string | number | boolean);
       }),
     );
   }

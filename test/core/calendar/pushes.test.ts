@@ -50,10 +50,13 @@ describe('group pushes counted from SOP tabs', () => {
 });
 
 describe('months as the user types them', () => {
-  test('YYYY-MM and YYYY-M are read; anything else names the value', () => {
+  test('2026-12, 2027-1, 2026/12 and 2026年12月 are read; anything else names the value, and a year outside 2000–2100 is out of range', () => {
     expect(parseMonthKey('2026-12')).toEqual({ year: 2026, month: 12 });
     expect(parseMonthKey(' 2027-1 ')).toEqual({ year: 2027, month: 1 });
-    for (const bad of ['2026-13', '2026-00', '12-2026', '2026/12', '', null, 'next month']) {
+    expect(parseMonthKey('2026/12')).toEqual({ year: 2026, month: 12 });
+    expect(parseMonthKey('2026年12月')).toEqual({ year: 2026, month: 12 });
+    expect(() => parseMonthKey('1999-12')).toThrow(expect.objectContaining({ problems: [{ code: 'error.dateOutOfRange', params: { value: '1999-12', min: 2000, max: 2100 } }] }));
+    for (const bad of ['2026-13', '2026-00', '12-2026', '', null, 'next month']) {
       expect(() => parseMonthKey(bad)).toThrow(AppError);
     }
     try {

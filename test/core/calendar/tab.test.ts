@@ -1,5 +1,5 @@
 import { DEFAULT_LIST_LAYOUT, readActivityGrid, type Activity } from '../../../src/core/calendar/activities';
-import { listRowSpan, slotFormula, slotTexts } from '../../../src/core/calendar/day-slots';
+import { listFirstRow, slotFormula, slotTexts } from '../../../src/core/calendar/day-slots';
 import { buildCalendarTab, buildQuarterTab, MAX_SLOTS, readCalendarSource, TYPE_COLORS, type CalendarTabInput } from '../../../src/core/calendar/tab';
 import type { Lang } from '../../../src/core/i18n';
 import { cellValue, isFormulaCell, styleGrid, type TabSpec } from '../../../src/core/tab/spec';
@@ -25,7 +25,7 @@ describe('the calendar tab of December 2026', () => {
     expect(tab.rows[0]).toEqual(['2026年12月 活动日历']);
     expect(tab.rows[1]).toEqual(['周一', '周二', '周三', '周四', '周五', '周六', '周日']);
     expect(tab.notes?.[0].text).toContain('2026-11-20');
-    expect(tab.notes?.[0].text).toContain('「活动清单」第 2–501 行');
+    expect(tab.notes?.[0].text).toContain('「活动清单」第 2 行往下的所有行');
   });
 
   test('weeks as blocks: day numbers, labels (节气, festivals), four activity slots', () => {
@@ -33,7 +33,8 @@ describe('the calendar tab of December 2026', () => {
     expect(values(tab, weekRow(4))).toEqual([28, 29, 30, 31, 1, 2, 3]);
     expect(values(tab, weekRow(1) + 1)).toEqual(['大雪', null, null, null, null, '双12', null]);
     expect(values(tab, weekRow(3) + 1)[1]).toBe('冬至');
-    expect(values(tab, weekRow(4) + 1)[4]).toBe('元旦');
+    // 2027 has no published schedule yet, but 元旦 is a statutory day off in any year.
+    expect(values(tab, weekRow(4) + 1)[4]).toBe('元旦 休');
     // Tuesday December 15 (week 3, column 1): survey, camp, daily content, one free slot.
     expect([2, 3, 4, 5].map((k) => cellValue(tab.rows[weekRow(2) + k][1]))).toEqual([
       '【调研表单】学习需求调研表单 · 周舟',
@@ -50,9 +51,9 @@ describe('the calendar tab of December 2026', () => {
     expect(isFormulaCell(cell)).toBe(true);
     if (!isFormulaCell(cell)) return;
     expect(cell.formula).toBe('=' + slotFormula(list, d('2026-12-15'), 1, 4, 'zh-CN'));
-    expect(cell.formula).toContain("'活动清单'!$C$2:$C$501<=DATE(2026,12,15)");
-    expect(cell.formula).toContain("'活动清单'!$H$2:$H$501<>\"已取消\"");
-    expect(cell.formula).toMatch(/^=IFERROR\("【"&INDEX\('活动清单'!\$B\$2:\$B\$501,SUMPRODUCT\(SMALL\(/);
+    expect(cell.formula).toContain("'活动清单'!$C$2:$C<=DATE(2026,12,15)");
+    expect(cell.formula).toContain("'活动清单'!$H$2:$H<>\"已取消\"");
+    expect(cell.formula).toMatch(/^=IFERROR\("【"&INDEX\('活动清单'!\$B\$2:\$B,SUMPRODUCT\(SMALL\(/);
     const all = tab.rows.flat().filter(isFormulaCell).map((c) => c.formula).join('\n');
     expect(all).not.toMatch(/FILTER|TEXTJOIN|ARRAYFORMULA|AGGREGATE/);
     // The last slot of a day also counts the activities beyond it.
@@ -161,14 +162,15 @@ describe('slots', () => {
     expect(slotTexts(many(11), MAX_SLOTS, 'en').slice(-1)).toEqual(['… 2 more (see the activity list)']);
   });
 
-  test('the formulas read the list to its capacity, or 200 rows past a longer list', () => {
-    expect(listRowSpan(list)).toEqual({ first: 2, last: 501 });
-    expect(listRowSpan({ ...list, gridRows: 900 })).toEqual({ first: 2, last: 1100 });
+  test('the formulas read the list from below its header to the bottom of the tab, however long it grows', () => {
+    expect(listFirstRow(list)).toBe(2);
+    // Open-ended: a list tab with fewer rows than a fixed span, or one grown past it, is read whole.
+    expect(slotFormula({ ...list, gridRows: 5000 }, d('2026-12-15'), 1, 4, 'zh-CN')).toContain("'活动清单'!$C$2:$C<=");
     const pasted = readActivityGrid([['我的排期'], ['状态', '开始日期', '活动名称', '类型'], ['', '2026-12-01', 'x', '其他']]);
     const formula = slotFormula({ tabName: "Ann's list", layout: pasted.layout, gridRows: 3 }, d('2026-12-01'), 1, 4, 'zh-CN');
-    expect(formula).toContain("'Ann''s list'!$B$3:$B$502");
+    expect(formula).toContain("'Ann''s list'!$B$3:$B");
     // No end column: a row covers its start day only; no owner column: no owner in the text.
-    expect(formula).toContain("('Ann''s list'!$B$3:$B$502=DATE(2026,12,1))");
+    expect(formula).toContain("('Ann''s list'!$B$3:$B=DATE(2026,12,1))");
     expect(formula).not.toContain('IF(INDEX(');
   });
 });

@@ -134,3 +134,43 @@ describe('warnings of a month', () => {
     });
   });
 });
+
+describe('a month of a year whose holiday schedule is not published', () => {
+  const february2027 = () =>
+    calendarMonth({ year: 2027, month: 2, weekStart: 'mon', lang: 'zh-CN', activities: weeklyClasses(2027, 2) });
+
+  test('February 2027 says so first, in both languages; December 2026 (published) does not', () => {
+    const calendar = february2027();
+    expect(calendar.warnings.map((w) => [w.kind, w.params])).toEqual([['unpublishedHolidays', { year: 2027 }]]);
+    expect(t('zh-CN', calendar.warnings[0].code, calendar.warnings[0].params)).toBe(
+      '2027 年的放假安排还没有公布：日历只标出了法定假日（元旦，除夕至正月初三，清明，劳动节 5月1–2日，端午，中秋，国庆 10月1–3日），调休上班和连休以国务院公布的安排为准。',
+    );
+    expect(t('en', calendar.warnings[0].code, calendar.warnings[0].params)).toMatch(/^The public-holiday schedule of 2027 is not published yet: only the statutory days off are marked/);
+    expect(check(weeklyClasses(2026, 12)).map((w) => w.kind)).not.toContain('unpublishedHolidays');
+  });
+
+  test('its statutory days are still marked: 除夕 and 春节 by name, 休 from 除夕 to 初三', () => {
+    const days = february2027().weeks.flat().filter((day) => day.inMonth && (day.holiday || day.festivals.length > 0));
+    expect(days.map((day) => [toIso(day.serial), day.festivals.join('、'), day.holiday ? day.holidayName : null])).toEqual([
+      ['2027-02-05', '除夕', '春节'],
+      ['2027-02-06', '春节', '春节'],
+      ['2027-02-07', '', '春节'],
+      ['2027-02-08', '', '春节'],
+      ['2027-02-20', '元宵', null],
+    ]);
+  });
+
+  test('a camp over 劳动节 2027 is still flagged as on a legal holiday', () => {
+    const warnings = checkMonth({
+      year: 2027,
+      month: 5,
+      activities: [...weeklyClasses(2027, 5), activity('camp', '2027-04-30', '2027-05-03', { name: '五一营' })],
+      overloadThreshold: 3,
+      lang: 'zh-CN',
+    });
+    expect(warnings.map((w) => [w.kind, w.params])).toEqual([
+      ['unpublishedHolidays', { year: 2027 }],
+      ['campOnHoliday', { name: '五一营', holiday: '劳动节', start: '2027-05-01', end: '2027-05-02' }],
+    ]);
+  });
+});

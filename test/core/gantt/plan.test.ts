@@ -42,6 +42,49 @@ describe('reading a push plan', () => {
     expect(parseProgress(250)).toBeNull();
   });
 
+  test('progress above 100% is refused with its row and column, not read as 1.5%', () => {
+    const grid: CellValue[][] = [
+      ['事项', '负责人', '开始日期', '进度'],
+      ['海报设计', '孙悦', '2026-12-01', '150%'],
+      ['话术库', '林晓', '2026-12-01', 250],
+      ['开营', '林晓', '2026-12-02', '100%'],
+    ];
+    const problems = problemsOf(() => readPlanGrid(grid, { tab: '推进表' }));
+    expect(problems.map((p) => [p.code, p.location?.row, p.location?.column, p.params?.value])).toEqual([
+      ['gantt.error.progressOver100', 2, 3, '150%'],
+      ['gantt.error.progressOver100', 3, 3, '250'],
+    ]);
+    expect(formatError(new AppError(problems), translator('zh-CN')).split('\n')[0]).toBe(
+      '「推进表」 第 2 行 D 列（进度）：事项“海报设计”的进度“150%”超过了 100%：进度填 0% 到 100%（60 或 0.6 也读作 60%）。',
+    );
+    expect(parseProgress('150%')).toBeNull();
+    expect(parseProgress('100%')).toBe(1);
+  });
+
+  test('a predecessor whose name holds 、 or a comma is matched by its whole name before the cell is split', () => {
+    const grid: CellValue[][] = [
+      ['事项', '开始日期', '前置事项'],
+      ['调研、访谈', '2026-12-01', ''],
+      ['海报, 物料', '2026-12-01', ''],
+      ['话术库', '2026-12-01', ''],
+      ['开营', '', '调研、访谈'],
+      ['首课', '', '海报, 物料、话术库'],
+      ['答疑', '', '话术库;调研、访谈，海报, 物料'],
+    ];
+    const { tasks } = readPlanGrid(grid);
+    const names = (task: string) => tasks.find((t) => t.name === task)!.predecessors.map((i) => tasks[i].name);
+    expect(names('开营')).toEqual(['调研、访谈']);
+    expect(names('首课')).toEqual(['海报, 物料', '话术库']);
+    expect(names('答疑')).toEqual(['话术库', '调研、访谈', '海报, 物料']);
+    expect(tasks.find((t) => t.name === '首课')!.predecessorRefs).toEqual(['海报, 物料', '话术库']);
+    // A piece that names no task is still reported on its own.
+    const unknown = problemsOf(() => readPlanGrid([...grid, ['复盘', '', '调研、不存在']]));
+    expect(unknown.map((p) => [p.code, p.params?.predecessor])).toEqual([
+      ['gantt.error.unknownPredecessor', '调研'],
+      ['gantt.error.unknownPredecessor', '不存在'],
+    ]);
+  });
+
   test('lists split on ; , 、 and their full-width forms', () => {
     expect(splitList('甲;乙, 丙、丁，戊；己')).toEqual(['甲', '乙', '丙', '丁', '戊', '己']);
   });

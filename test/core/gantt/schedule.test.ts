@@ -164,6 +164,34 @@ describe('cycles', () => {
     ]);
   });
 
+  test('a cycle does not hide another task’s error: both are named, in row order', () => {
+    const tasks = plan(
+      task('开营', { start: d('2026-12-01'), duration: 5 }),
+      task('物料', { end: d('2026-12-03'), predecessors: [0] }),
+      task('甲', { predecessors: [3] }),
+      task('乙', { predecessors: [2] }),
+    );
+    const result = schedulePlan(tasks, calendarDays);
+    expect(result.tasks).toEqual([]);
+    expect(result.errors.map((e) => [e.code, e.location?.row])).toEqual([
+      ['gantt.error.endBeforeStart', 3],
+      ['gantt.error.cycle', 4],
+    ]);
+  });
+
+  test('a task waiting behind one that cannot be scheduled is left out quietly: its own problem is its predecessor’s', () => {
+    const tasks = plan(
+      task('开营', { start: d('2026-12-01'), duration: 5 }),
+      task('物料', { end: d('2026-12-03'), predecessors: [0] }),
+      task('发物料', { duration: 1, predecessors: [1] }),
+      task('复盘', { duration: 1, predecessors: [2] }),
+    );
+    const result = schedulePlan(tasks, calendarDays);
+    expect(result.errors).toEqual([
+      { code: 'gantt.error.endBeforeStart', params: { task: '物料', start: '2026-12-06', end: '2026-12-03' }, location: { tab: undefined, row: 3 } },
+    ]);
+  });
+
   test('two cycles sharing tasks are named together', () => {
     const tasks = plan(task('甲', { predecessors: [1, 2] }), task('乙', { predecessors: [0] }), task('丙', { predecessors: [0] }));
     const [error] = schedulePlan(tasks, calendarDays).errors;

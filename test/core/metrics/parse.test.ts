@@ -215,6 +215,99 @@ describe('parsing a pasted table', () => {
   });
 });
 
+describe('counts that cannot be', () => {
+  test('−5 members is refused with its row and column, instead of giving a participation rate of −60%', () => {
+    const error = parseError(
+      [
+        ['群名称', '群人数', '到课人数'],
+        ['1群', '-5', '3'],
+      ],
+      '群数据',
+    );
+    expect(error.problems[1]).toMatchObject({ code: 'metrics.cell.negative', location: { tab: '群数据', row: 2, column: 1, columnName: '群人数' } });
+    expect(formatError(error, translator('zh-CN')).split('\n')[1]).toBe('「群数据」 第 2 行 B 列（群人数）：“-5”是负数：人数、金额和时长不能小于 0。');
+    expect(formatError(error, translator('en')).split('\n')[1]).toBe(
+      'Tab "群数据", row 2, column B (群人数): "-5" is negative: people, amounts and minutes cannot be less than 0.',
+    );
+  });
+
+  test('3.5 members is refused, as people come whole; a price or a cost may have cents, and 1.2万 people is 12,000', () => {
+    const error = parseError([
+      ['群名称', '群人数', '成单人数', '客单价', '投放成本'],
+      ['1群', 3.5, '1', '99.9', '1,200.50'],
+      ['2群', '1.2万', '0.5', '5800', '0'],
+    ]);
+    expect(error.problems.slice(1).map((p) => [p.code, p.location?.row, p.location?.columnName, p.params?.value])).toEqual([
+      ['metrics.cell.fractionalPeople', 2, '群人数', '3.5'],
+      ['metrics.cell.fractionalPeople', 3, '成单人数', '0.5'],
+    ]);
+    expect(formatError(error, translator('zh-CN')).split('\n')[1]).toBe('第 2 行 B 列（群人数）：“3.5”不是整数：这一列是人数，应为 0、1、2… 这样的整数。');
+    expect(parseMetricsGrid([['群名称', '群人数', '客单价'], ['1群', '1.2万', '99.9']]).rows[0].inputs).toMatchObject({ members: 12000, price: 99.9 });
+  });
+
+  test('到课 above 群人数, 完课 above 到课 and 成单 above 群人数 are pointed out row by row, in the parse report, and still computed', () => {
+    const table = parseMetricsGrid(
+      [
+        ['群名称', '群人数', '到课人数', '完课人数', '成单人数', '退款人数'],
+        ['1群', 100, 120, 20, 2, 0],
+        ['2群', 100, 50, 60, 120, 3],
+        ['3群', 100, 50, 40, 2, 1],
+      ],
+      { tab: '群数据' },
+    );
+    expect(table.warnings.map((w) => [w.params?.row, w.params?.column, w.params?.header, w.params?.value, w.params?.wholeHeader, w.params?.whole])).toEqual([
+      [2, 'C', '到课人数', 120, '群人数', 100],
+      [3, 'D', '完课人数', 60, '到课人数', 50],
+      [3, 'E', '成单人数', 120, '群人数', 100],
+    ]);
+    expect(table.warnings[0].location).toEqual({ tab: '群数据', row: 2, column: 2, columnName: '到课人数' });
+    const tr = translator('zh-CN');
+    expect(tr(table.warnings[0].code, table.warnings[0].params)).toBe('第 2 行 C 列「到课人数」为 120，大于 B 列「群人数」的 100，这不可能：请核对这一行（已按所填数字计算）。');
+    expect(translator('en')(table.warnings[2].code, table.warnings[2].params)).toBe(
+      'Row 3: column E ("成单人数") is 120, more than the 100 of column B ("群人数"), which cannot be: check this row (computed as typed).',
+    );
+    const result = computeMetrics(table);
+    expect(result.rows[0].metrics.participationRate).toBe(1.2);
+    expect(result.report.warnings).toHaveLength(3);
+  });
+
+  test('without a 到课 column, 完课 is compared with 群人数; 退款 with 成单, 复购 with 上期付费, 打开 with 送达', () => {
+    const table = parseMetricsGrid([
+      ['群名称', '群人数', '完课人数', '成单人数', '退款人数', '上期付费人数', '复购人数', '送达', '打开'],
+      ['1群', 100, 101, 2, 3, 10, 11, 50, 51],
+    ]);
+    expect(table.warnings.map((w) => [w.params?.header, w.params?.wholeHeader])).toEqual([
+      ['完课人数', '群人数'],
+      ['退款人数', '成单人数'],
+      ['复购人数', '上期付费人数'],
+      ['打开', '送达'],
+    ]);
+  });
+});
+
+describe('buyers under other names', () => {
+  test('成单数, 付款人数, 支付人数, 购买人数, 转化人数 and the seeds\' traditional 成單人數 / 付費人數 all read as buyers', () => {
+    for (const header of ['成单数', '付费人数', '付款人数', '支付人数', '购买人数', '转化人数', '成單人數', '付費人數', '購買人數']) {
+      const table = parseMetricsGrid([
+        ['群名称', '群人数', header],
+        ['hybris技术交流QQ群', 400, 11],
+      ]);
+      expect({ header, buyers: table.rows[0].inputs.buyers }).toEqual({ header, buyers: 11 });
+    }
+    expect(columnKeyOf('群總人數')).toBe('members');
+    expect(columnKeyOf('實際到課人數')).toBe('attendees');
+  });
+
+  test('下单人数 counts orders placed, paid or not: next to 付款人数, the paid ones are the buyers', () => {
+    const table = parseMetricsGrid([
+      ['群名称', '群人数', '下单人数', '付款人数'],
+      ['1群', 400, 15, 11],
+    ]);
+    expect(table.rows[0].inputs.buyers).toBe(11);
+    expect(table.extraColumns.map((c) => c.header)).toEqual(['下单人数']);
+  });
+});
+
 describe('random grids', () => {
   const headerWords = [...Object.values(COLUMN_SYNONYMS).flat(), '合计', 'Total', '周期(天)', '群人数（人）', '公开课到课'];
   const cell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -227,11 +320,13 @@ describe('random grids', () => {
     fc.constant(null),
   );
   const anyGrid = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 });
-  // Grids that start with a real header, so that the rows under it get read and computed.
+  // Grids that start with a real header, so that the rows under it get read and computed. Most
+  // counts are whole and not negative, as in real exports; the others are refused, located.
   const numberish: fc.Arbitrary<CellValue> = fc.oneof(
-    fc.integer({ min: -1000, max: 100000 }),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.constantFrom(null, '-', '0', '1.2万', '１２', '¥5,800', '1e300', '合计', 'Java群'),
+    { arbitrary: fc.integer({ min: 0, max: 100000 }), weight: 40 },
+    { arbitrary: fc.integer({ min: -1000, max: -1 }), weight: 1 },
+    { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }), weight: 1 },
+    { arbitrary: fc.constantFrom(null, '-', '0', '1.2万', '１２', '¥5,800', '1e300', '合计', 'Java群'), weight: 3 },
   );
   const headedGrid = fc
     .tuple(fc.uniqueArray(fc.constantFrom(...headerWords), { minLength: 2, maxLength: 8 }), fc.array(fc.array(numberish, { maxLength: 8 }), { maxLength: 12 }))

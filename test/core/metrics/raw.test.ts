@@ -30,7 +30,7 @@ function expectedCounts(classMinutes: number, share: number) {
     members: ids.size,
     attendees: [...ids].filter((id) => minutes.has(id)).length,
     completed: [...ids].filter((id) => (minutes.get(id) ?? 0) >= classMinutes * share).length,
-    buyers: [...ids].filter((id) => paid.has(id)).length,
+    buyers: [...ids].filter((id) => paid.has(id) || refunded.has(id)).length,
     revenue: [...ids].reduce((sum, id) => sum + (paid.get(id) ?? 0), 0),
     refunds: [...ids].filter((id) => refunded.has(id)).length,
   });
@@ -59,11 +59,18 @@ describe('raw mode on the sample lists', () => {
     expect(result.total.metrics.participationRate).toBe(expected.total.attendees / expected.total.members);
   });
 
-  test('refunded orders are not revenue; their buyers are refunds', () => {
+  test('refunded orders are not revenue, but their buyers paid: they count as buyers and as refunds', () => {
     // wxid_b7as1wno26 refunded 9200; wxid_85beuv7brd paid 9200 + 199.
     expect(result.total.inputs.refunds).toBe(1);
     expect(result.total.inputs.revenue).toBe(9200 + 8800 + 9200 + 9200 + 8800 + 8800 + 199);
-    expect(result.total.inputs.buyers).toBe(6);
+    expect(result.total.inputs.buyers).toBe(7);
+  });
+
+  test('退款率 is the people who refunded out of everyone who paid: 1 of 5 in Java引流5群 is 20%, not 25%', () => {
+    const group5 = result.rows.find((row) => row.name === 'Java引流5群');
+    expect(group5?.inputs).toMatchObject({ buyers: 5, refunds: 1 });
+    expect(group5?.metrics.refundRate).toBe(0.2);
+    expect(result.total.metrics.refundRate).toBe(1 / 7);
   });
 
   test('viewers who are not members are reported with their IDs, not counted', () => {
@@ -126,9 +133,9 @@ describe('raw mode rules', () => {
       ],
     });
     const [a, b] = result.rows;
-    expect(a.inputs).toMatchObject({ members: 2, attendees: 2, completed: 1, buyers: 1, revenue: 1500, refunds: 1 });
+    expect(a.inputs).toMatchObject({ members: 2, attendees: 2, completed: 1, buyers: 2, revenue: 1500, refunds: 1 });
     expect(b.inputs).toMatchObject({ members: 2, attendees: 1, completed: 1, buyers: 1, revenue: 1500, refunds: 0 });
-    expect(result.total.inputs).toMatchObject({ members: 3, attendees: 2, completed: 1, buyers: 1, revenue: 1500, refunds: 1 });
+    expect(result.total.inputs).toMatchObject({ members: 3, attendees: 2, completed: 1, buyers: 2, revenue: 1500, refunds: 1 });
     const codes = result.report.warnings.map((w) => w.code);
     expect(codes).toEqual(
       expect.arrayContaining([
@@ -192,5 +199,84 @@ describe('raw mode rules', () => {
     expect(errorText(() => computeRawMetrics({ members: [['昵称', '入群时间'], ['甲', '2026-11-01']] }))).toContain('a group column');
     expect(errorText(() => computeRawMetrics({ members: memberGrid, orders: [['订单号', '商品'], ['o1', '课']] }))).toContain('an amount column');
     expect(() => computeRawMetrics({ members: memberGrid }, { completionShare: 1.5 })).toThrow(AppError);
+  });
+});
+
+describe('raw mode edge cases', () => {
+  const twoPeopleGroup: CellValue[][] = [
+    ['群名称', '微信号'],
+    ['A群', 'u1'],
+    ['A群', 'u2'],
+    ['A群', 'u3'],
+  ];
+
+  test('one buyer and two people who refunded give a refund rate of 2 in 3, not 200%', () => {
+    const result = computeRawMetrics({
+      members: twoPeopleGroup,
+      orders: [
+        ['订单号', '微信号', '实付金额', '订单状态'],
+        ['o1', 'u1', 9200, '已支付'],
+        ['o2', 'u2', 9200, '已退款'],
+        ['o3', 'u3', 8800, '退款中'],
+      ],
+    });
+    expect(result.total.inputs).toMatchObject({ buyers: 3, refunds: 2, revenue: 9200 });
+    expect(result.total.metrics.refundRate).toBe(2 / 3);
+    expect(result.rows[0].metrics.refundRate).toBe(2 / 3);
+  });
+
+  test('a person who bought one course and refunded another is one buyer and one refund', () => {
+    const result = computeRawMetrics({
+      members: twoPeopleGroup,
+      orders: [
+        ['订单号', '微信号', '实付金额', '订单状态'],
+        ['o1', 'u1', 9200, '已支付'],
+        ['o2', 'u1', 199, '已退款'],
+      ],
+    });
+    expect(result.total.inputs).toMatchObject({ buyers: 1, refunds: 1, revenue: 9200 });
+    expect(result.total.metrics.refundRate).toBe(1);
+  });
+
+  test('a person whose minutes add up to 0 did not come to class, and is no viewer outside the list either', () => {
+    const result = computeRawMetrics({
+      members: twoPeopleGroup,
+      attendance: [
+        ['微信号', '观看时长(分钟)'],
+        ['u1', 0],
+        ['u1', '0分钟'],
+        ['u2', null],
+        ['u3', 5],
+        ['x9', 0],
+      ],
+    });
+    expect(result.total.inputs).toMatchObject({ attendees: 1, completed: 0 });
+    expect(result.report.warnings.map((w) => w.code)).not.toContain('metrics.raw.warning.attendeesNotMembers');
+  });
+
+  test('negative minutes are refused with the row and column', () => {
+    let error: unknown;
+    try {
+      computeRawMetrics({ members: twoPeopleGroup, attendance: [['微信号', '观看时长(分钟)'], ['u1', '-30']] }, { tabs: { attendance: '观看' } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect(formatError(error, translator('zh-CN')).split('\n')[1]).toBe('「观看」 第 2 行 B 列（观看时长(分钟)）：“-30”是负数：人数、金额和时长不能小于 0。');
+  });
+
+  test('800,000 members, with attendance and orders, are counted in well under a minute', () => {
+    const members: CellValue[][] = [['群名称', '群昵称', '微信号', '入群时间']];
+    for (let i = 0; i < 800_000; i++) members.push([`Java引流${Math.floor(i / 2000)}群`, `用户${i}`, `wxid_${i % 760_000}`, '2026-11-04 20:28']);
+    const attendance: CellValue[][] = [['微信号', '观看时长(分钟)']];
+    for (let i = 0; i < 200_000; i++) attendance.push([`wxid_${(i * 7) % 900_000}`, i % 100]);
+    const orders: CellValue[][] = [['订单号', '微信号', '实付金额', '订单状态']];
+    for (let i = 0; i < 8_000; i++) orders.push([`NO${i}`, `wxid_${i * 97}`, 9200, i % 9 === 0 ? '已退款' : '已支付']);
+    const started = Date.now();
+    const result = computeRawMetrics({ members, attendance, orders });
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(result.rows).toHaveLength(400);
+    expect(result.total.inputs.members).toBe(760_000);
+    expect(result.report.warnings.find((w) => w.code === 'metrics.raw.warning.multiGroup')?.params?.count).toBe(40_000);
   });
 });

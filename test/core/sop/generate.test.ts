@@ -1,5 +1,6 @@
 import { fromIso, toIso, type DaySerial } from '../../../src/core/dates';
 import type { Person, Role } from '../../../src/core/team/team';
+import { t } from '../../../src/core/i18n';
 import { generateSop, previewLine, previewSummary, type GenerateOptions } from '../../../src/core/sop/generate';
 import { fillPlaceholders, PLACEHOLDER_NAMES, shortDate } from '../../../src/core/sop/placeholders';
 import type { SopTemplate, TemplateRow } from '../../../src/core/sop/template';
@@ -112,8 +113,46 @@ describe('generateSop', () => {
         { code: 'sop.warning.noPersonForRole', params: { role: '助教', count: assistantRows } },
       ]),
     );
-    expect(warnings).toHaveLength(2);
-    expect(generate({ template }).warnings).toEqual([]);
+    const roleWarnings = (list: typeof warnings) => list.filter((w) => w.code === 'sop.warning.noPersonForRole');
+    expect(roleWarnings(warnings)).toHaveLength(2);
+    expect(roleWarnings(generate({ template }).warnings)).toEqual([]);
+  });
+
+  describe('rows on a legal holiday or 除夕', () => {
+    test('each row on 国庆 is flagged with its date, weekday, item and the holiday; the days before and after it are not', () => {
+      // 国庆 2026 is off from 10-01 to 10-07.
+      const { warnings } = generate({ template: tinyTemplate([-1, 0, 2, 7]), anchor: day('2026-10-01') });
+      expect(warnings).toEqual([
+        { code: 'sop.warning.onHoliday', params: { date: '2026-10-01', weekday: '周四', item: 'item 1', holiday: '国庆节' } },
+        { code: 'sop.warning.onHoliday', params: { date: '2026-10-03', weekday: '周六', item: 'item 2', holiday: '国庆节' } },
+      ]);
+      expect(t('zh-CN', warnings[0].code, warnings[0].params)).toBe(
+        '2026-10-01（周四）是国庆节：「item 1」排在这一天，节假日很多人不看群，请确认照常执行还是换个日期。',
+      );
+    });
+
+    test('除夕 is named as 除夕, and a make-up workday (班) or an ordinary weekend is not flagged', () => {
+      // 2026-02-14 is a 春节 make-up Saturday, 02-16 is 除夕, 02-28 an ordinary Saturday.
+      const { warnings } = generate({ template: tinyTemplate([0, 2, 14]), anchor: day('2026-02-14'), lang: 'en' });
+      expect(warnings.map((w) => w.params)).toEqual([{ date: '2026-02-16', weekday: 'Mon', item: 'item 1', holiday: "Chinese New Year's Eve" }]);
+      expect(t('en', warnings[0].code, warnings[0].params)).toBe(
+        '2026-02-16 (Mon) is Chinese New Year\'s Eve: "item 1" falls on it, when many members are away from the group; check whether it goes ahead or move it.',
+      );
+    });
+
+    test('an SOP reaching 2027 says its schedule is not published, and still flags 元旦 and 除夕 2027', () => {
+      const { warnings } = generate({ template: tinyTemplate([0, 4, 41]), anchor: day('2026-12-28') });
+      expect(warnings.map((w) => [w.code, w.params])).toEqual([
+        ['sop.warning.unpublishedHolidays', { years: '2027' }],
+        ['sop.warning.onHoliday', { date: '2027-01-01', weekday: '周五', item: 'item 1', holiday: '元旦' }],
+        ['sop.warning.onHoliday', { date: '2027-02-07', weekday: '周日', item: 'item 2', holiday: '春节' }],
+      ]);
+      expect(t('zh-CN', warnings[0].code, warnings[0].params)).toBe(
+        '2027 年的放假安排还没有公布：「节日/节气」列和节假日提醒只含法定假日，调休上班和连休以国务院公布的安排为准。',
+      );
+      expect(generate({ template: tinyTemplate([0, 40]), anchor: day('2027-12-01') }).warnings[0].params).toEqual({ years: '2027–2028' });
+      expect(generate({ template: tinyTemplate([0, 3]), anchor: day('2026-12-01') }).warnings).toEqual([]);
+    });
   });
 
   test('row IDs depend on the template and row key only: same for another anchor, group or language', () => {
