@@ -25,7 +25,7 @@ import {
 import { formulaResult, toCellValue } from './xlsx-cell-value';
 import type { ReadingCopy, SheetValidation } from './xlsx-reading-copy';
 import { hexColor, themePalette, type ExcelColor } from './xlsx-colors';
-import { CHECKBOX_LIST, OPEN_RANGE_LAST_ROW, PIXELS_PER_WIDTH_UNIT, openRange, rangeOfA1 } from './xlsx-conventions';
+import { CHECKBOX_LIST, OPEN_RANGE_LAST_ROW, PIXELS_PER_WIDTH_UNIT, openRange, rangeOfA1, reopenRanges } from './xlsx-conventions';
 import { attributes, elementPattern, relationshipKind, unescapeXml, type XlsxPackage } from './xlsx-package';
 
 /** What a sheet's look is relative to: the theme's colours and the workbook's default font. */
@@ -267,7 +267,7 @@ function specCell(cell: ExcelJS.Cell, cached: CellValue | undefined): Cell {
   const value = cell.value;
   if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
     const formula = cell.formula;
-    if (formula) return { formula: `=${formula}`, value: formulaResult((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, cached) };
+    if (formula) return { formula: `=${reopenRanges(formula)}`, value: formulaResult((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, cached) };
   }
   return toCellValue(value);
 }
@@ -418,7 +418,7 @@ function readConditionalFormats(internals: WorksheetInternals, look: WorkbookLoo
       if (font?.bold) style.bold = true;
       if (font?.italic) style.italic = true;
       if (font?.strike) style.strikethrough = true;
-      specs.push({ ranges, formula: `=${String(rule.formulae[0]).replace(/^=/, '')}`, style });
+      specs.push({ ranges, formula: `=${reopenRanges(String(rule.formulae[0]).replace(/^=/, ''))}`, style });
     }
   }
   return specs;

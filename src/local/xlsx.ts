@@ -7,8 +7,9 @@
  * xlsx has no per-sheet developer metadata that Excel and LibreOffice both keep.
  */
 import ExcelJS from 'exceljs';
-import { AppError } from '../core/errors';
+import { AppError, isAppError } from '../core/errors';
 import { decodeMarker, encodeMarker, isMarkedKind, markerKeyFromStored } from '../core/tab/marker';
+import { renameTabReferences, xlsxSheetName } from '../core/tab/names';
 import {
   CellStyle,
   CellValue,
@@ -29,7 +30,18 @@ import {
 } from '../core/tab/spec';
 import { formulaResult, toCellValue } from './xlsx-cell-value';
 import { argb } from './xlsx-colors';
-import { CHECKBOX_LIST, DEFAULT_FONT_SIZE, FIRST_LIST_COLUMN, MARKER_SHEET, PIXELS_PER_WIDTH_UNIT, absoluteRange } from './xlsx-conventions';
+import {
+  CHECKBOX_LIST,
+  DEFAULT_FONT_SIZE,
+  FIRST_LIST_COLUMN,
+  MARKER_SHEET,
+  PIXELS_PER_WIDTH_UNIT,
+  absoluteRange,
+  closeOpenRanges,
+  openRangeEnd,
+  type OpenRangeEnds,
+} from './xlsx-conventions';
+import { splitLargeTab, withLargeTabBodies, type LargeTabBody } from './xlsx-large-tabs';
 import { XlsxPackage } from './xlsx-package';
 import { readingCopy, type ReadingCopy } from './xlsx-reading-copy';
 import { readSheetSpec, sheetReadContext } from './xlsx-sheet-spec';
@@ -81,17 +93,33 @@ export async function writeXlsx(tabs: ReadonlyArray<TabSpec | XlsxTab>): Promise
   if (tabs.length === 0) throw new AppError({ code: 'error.emptyInput' });
   const workbook = new ExcelJS.Workbook();
   const lists = new ListStore();
-  const takenNames = new Set<string>([MARKER_SHEET.toLowerCase()]);
   const markerRows: ExcelJS.CellValue[][] = [MARKER_HEADER];
-  for (const tab of tabs) {
-    const { spec, marker, hidden } = 'spec' in tab ? tab : { spec: tab, marker: tab.marker, hidden: false };
-    const name = excelSheetName(spec.name, takenNames);
-    renderTab(workbook.addWorksheet(name, { state: hidden ? 'hidden' : 'visible' }), spec, lists);
+  const entries = tabs.map((tab) => ('spec' in tab ? tab : { spec: tab, marker: tab.marker, hidden: false }));
+  // Every tab is named first, so formulas that read another tab can follow it to the name it gets.
+  const taken = [MARKER_SHEET];
+  const renames = new Map<string, string>();
+  const names = entries.map(({ spec }) => {
+    const name = xlsxSheetName(spec.name, taken);
+    taken.push(name);
+    if (!renames.has(spec.name)) renames.set(spec.name, name);
+    return name;
+  });
+  const heights = new Map(entries.map(({ spec }, index) => [names[index], gridHeight(spec)]));
+  const endOf: OpenRangeEnds = (tab) => openRangeEnd(heights.get(tab) ?? 0);
+  // The rows of long value-only tabs skip ExcelJS's cell model (see xlsx-large-tabs.ts).
+  const bodies = new Map<string, LargeTabBody>();
+  for (const [index, { spec, marker, hidden }] of entries.entries()) {
+    const name = names[index];
+    const renamed = { ...renameTabReferences(spec, renames), name };
+    const large = splitLargeTab(renamed);
+    if (large) bodies.set(name, large.body);
+    renderTab(workbook.addWorksheet(name, { state: hidden ? 'hidden' : 'visible' }), large ? large.head : renamed, lists, endOf);
     if (marker && marker.kind !== 'plain') markerRows.push(markerRow(name, marker));
   }
   // Added last, so that the workbook opens on the first visible tab.
   writeMarkerSheet(workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' }), markerRows, lists);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const rendered = Buffer.from(await workbook.xlsx.writeBuffer());
+  return bodies.size > 0 ? withLargeTabBodies(rendered, bodies) : rendered;
 }
 
 function writeMarkerSheet(sheet: ExcelJS.Worksheet, rows: ExcelJS.CellValue[][], lists: ListStore): void {
@@ -114,13 +142,24 @@ export async function updateXlsx(base: Buffer | Uint8Array, written: ReadonlyArr
   const markers = currentMarkerSheet ? readMarkers(currentMarkerSheet, new Set(sheets.map((sheet) => sheet.name))) : new Map<string, TabMarker>();
   // Sheets that are not rewritten may use the lists kept in MARKER_SHEET: they stay in their columns.
   const lists = new ListStore(currentMarkerSheet ? listColumns(currentMarkerSheet) : []);
-  const takenNames = new Set<string>(sheets.map((sheet) => sheet.name.toLowerCase()));
+  const taken = sheets.map((sheet) => sheet.name);
   const scratch = new ExcelJS.Workbook();
   const moves: SheetMove[] = [];
-  for (const { spec, marker, hidden } of written) {
+  // Tabs new to the file are named first, so formulas in every written tab follow them to their names.
+  const renames = new Map<string, string>();
+  const targets = written.map(({ spec }) => {
     const existing = sheets.find((sheet) => sheet.name === spec.name && sheet.kind === 'worksheet' && sheet.name !== MARKER_SHEET);
-    const name = existing ? existing.name : excelSheetName(spec.name, takenNames);
-    renderTab(scratch.addWorksheet(name), spec, lists);
+    const name = existing ? existing.name : xlsxSheetName(spec.name, taken);
+    if (!existing) taken.push(name);
+    if (!renames.has(spec.name)) renames.set(spec.name, name);
+    return { existing, name };
+  });
+  // Open-ended ranges over a tab that is not rewritten close below the rows it has in the file.
+  const heights = new Map(written.map(({ spec }, index) => [targets[index].name, gridHeight(spec)]));
+  const endOf: OpenRangeEnds = (tab) => openRangeEnd(heights.get(tab) ?? current.getWorksheet(tab)?.rowCount ?? 0);
+  for (const [index, { spec, marker, hidden }] of written.entries()) {
+    const { existing, name } = targets[index];
+    renderTab(scratch.addWorksheet(name), { ...renameTabReferences(spec, renames), name }, lists, endOf);
     moves.push({ from: name, to: existing ? { replace: existing } : { add: name, state: hidden ? 'hidden' : 'visible' } });
     if (marker && marker.kind !== 'plain') markers.set(name, marker);
     else markers.delete(name);
@@ -137,24 +176,8 @@ export async function updateXlsx(base: Buffer | Uint8Array, written: ReadonlyArr
   return pkg.toBuffer();
 }
 
-/**
- * A valid, unused sheet name: Excel allows at most 31 characters, none of * ? : \ / [ ], no
- * apostrophe at either end, and compares names case-insensitively.
- */
-function excelSheetName(wanted: string, taken: Set<string>): string {
-  let base = wanted.replace(/[*?:\\/[\]]/g, '_').replace(/^'+|'+$/g, '').trim();
-  if (!base || base.toLowerCase() === 'history') base = `${base || 'Sheet'}_`;
-  const fit = (text: string, room: number): string => Array.from(text).slice(0, room).join('');
-  let name = fit(base, 31);
-  for (let n = 2; taken.has(name.toLowerCase()); n++) {
-    const suffix = ` (${n})`;
-    name = fit(base, 31 - suffix.length) + suffix;
-  }
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-function renderTab(sheet: ExcelJS.Worksheet, spec: TabSpec, lists: ListStore): void {
+/** Draws a tab whose `name` is its sheet's; `endOf` closes open-ended ranges (see closeOpenRanges). */
+function renderTab(sheet: ExcelJS.Worksheet, spec: TabSpec, lists: ListStore, endOf: OpenRangeEnds): void {
   const width = gridWidth(spec);
   const height = gridHeight(spec);
   const formats = formatGrid(spec, height, width);
@@ -182,7 +205,7 @@ function renderTab(sheet: ExcelJS.Worksheet, spec: TabSpec, lists: ListStore): v
       if (isFormulaCell(source)) {
         // Cached results make every viewer show numbers without recalculating.
         const result = source.value === null ? undefined : source.value;
-        cell.value = { formula: source.formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
+        cell.value = { formula: closeOpenRanges(source.formula.replace(/^=/, ''), spec.name, endOf), result } as ExcelJS.CellFormulaValue;
       } else if (hasValue) {
         // A string is always stored as a string, so "=x", "+86…", "-" and "@name" stay text.
         cell.value = source;
@@ -204,8 +227,8 @@ function renderTab(sheet: ExcelJS.Worksheet, spec: TabSpec, lists: ListStore): v
   for (const note of spec.notes ?? []) sheet.getCell(note.row + 1, note.col + 1).note = note.text;
   // Range-wide validations: worksheet.dataValidations exists in ExcelJS 4.4 but not in its typings.
   const validations = (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const validation of spec.validations ?? []) validations.add(a1Range(validation.range), dataValidation(validation.rule, lists));
-  (spec.conditionalFormats ?? []).forEach((rule, index) => addConditionalFormat(sheet, rule, index + 1));
+  for (const validation of spec.validations ?? []) validations.add(a1Range(validation.range), dataValidation(validation.rule, lists, endOf));
+  (spec.conditionalFormats ?? []).forEach((rule, index) => addConditionalFormat(sheet, { ...rule, formula: closeOpenRanges(rule.formula, spec.name, endOf) }, index + 1));
 
   const frozenRows = spec.frozenRows ?? 0;
   const frozenColumns = spec.frozenColumns ?? 0;
@@ -245,14 +268,14 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
  * two choices in every viewer (Excel's own checkbox control cannot be written by ExcelJS).
  * Not strict (the default, as in Sheets) means any typed value is kept without a dialog.
  */
-function dataValidation(rule: ValidationRule, lists: ListStore): ExcelJS.DataValidation {
+function dataValidation(rule: ValidationRule, lists: ListStore, endOf: OpenRangeEnds): ExcelJS.DataValidation {
   const strictness = (strict: boolean | undefined): Partial<ExcelJS.DataValidation> =>
     strict ? { showErrorMessage: true, errorStyle: 'stop' } : { showErrorMessage: false };
   switch (rule.type) {
     case 'list':
       return { type: 'list', allowBlank: true, formulae: [lists.formula(rule.values)], ...strictness(rule.strict) };
     case 'listFromRange':
-      return { type: 'list', allowBlank: true, formulae: [`${quoteTabName(rule.tab)}!${absoluteRange(rule.a1)}`], ...strictness(rule.strict) };
+      return { type: 'list', allowBlank: true, formulae: [`${quoteTabName(rule.tab)}!${absoluteRange(rule.a1, endOf(rule.tab))}`], ...strictness(rule.strict) };
     case 'checkbox':
       return { type: 'list', allowBlank: true, formulae: [CHECKBOX_LIST], ...strictness(true) };
   }
@@ -393,20 +416,67 @@ export async function readWorkbookTabs(buffer: Buffer | Uint8Array): Promise<Wor
 
 /** readWorkbook for a file a person named: a file that is not a workbook is refused with its name and the reason. */
 export function readWorkbookFile(buffer: Buffer | Uint8Array, path: string): Promise<WorkbookSheet[]> {
-  return refusingUnreadable(path, () => readWorkbook(buffer));
+  return refusingUnreadable(path, buffer, () => readWorkbook(buffer));
 }
 
 /** readWorkbookTabs for a file a person named (see readWorkbookFile). */
 export function readWorkbookTabsFile(buffer: Buffer | Uint8Array, path: string): Promise<WorkbookTab[]> {
-  return refusingUnreadable(path, () => readWorkbookTabs(buffer));
+  return refusingUnreadable(path, buffer, () => readWorkbookTabs(buffer));
 }
 
-async function refusingUnreadable<T>(path: string, read: () => Promise<T>): Promise<T> {
+/**
+ * The most a workbook a person names may unpack to. ExcelJS holds the unpacked parts in memory many
+ * times over; a 10 MB workbook of 200,000 rows unpacks to about 120 MB. A file that declares more (a
+ * "zip bomb" among them) is refused before anything is inflated.
+ */
+export const UNPACKED_XLSX_LIMIT_BYTES = 200 * 1024 * 1024;
+
+async function refusingUnreadable<T>(path: string, buffer: Buffer | Uint8Array, read: () => Promise<T>): Promise<T> {
+  const unpacked = declaredUnpackedBytes(buffer);
+  if (unpacked !== null && unpacked > UNPACKED_XLSX_LIMIT_BYTES) {
+    throw new AppError({
+      code: 'error.workbookUnpacksTooLarge',
+      params: { size: `${Math.round(unpacked / (1024 * 1024))} MB`, limit: `${UNPACKED_XLSX_LIMIT_BYTES / (1024 * 1024)} MB` },
+      location: { file: path },
+    });
+  }
   try {
     return await read();
-  } catch {
+  } catch (error) {
+    // A refusal that already names what is wrong (a limit) is the person's answer; anything else
+    // means the file is not a workbook this reads.
+    if (isAppError(error)) throw error;
     throw new AppError({ code: 'error.unreadableFile', params: { path } });
   }
+}
+
+/**
+ * The sum of the uncompressed sizes a zip's central directory declares, or null when the bytes are
+ * not a zip whose directory can be found (the reader then says the file is unreadable).
+ */
+export function declaredUnpackedBytes(buffer: Buffer | Uint8Array): number | null {
+  const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // The end-of-central-directory record is the last 22 bytes, followed by a comment of up to 65,535.
+  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
+  let end = -1;
+  for (let at = bytes.length - 22; at >= earliest; at--) {
+    if (bytes.readUInt32LE(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
+    const size = bytes.readUInt32LE(at + 24);
+    // 0xFFFFFFFF means the real size sits in a Zip64 field: more than this reader would hold anyway.
+    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return total;
 }
 
 function isVisible(sheet: ExcelJS.Worksheet): boolean {
