@@ -1,11 +1,12 @@
 /**
  * Bench figures of the metrics feature (printed by bench/bench.ts): the time to parse and compute
- * 10,000 and 100,000 pasted rows (target ≤ 1 s for 100,000), Apps Script calls for the metrics tab
- * at 10 / 1,000 / 10,000 groups, and 10,000 fuzzed grids parsed without an uncaught error.
+ * 10,000 and 100,000 pasted rows (target ≤ 1 s for 100,000), raw mode over 800,000 members (target:
+ * well under a minute, memory growing with the people, not beyond), Apps Script calls for the
+ * metrics tab at 10 / 1,000 / 10,000 groups, and 10,000 fuzzed grids parsed without an uncaught error.
  */
 import fc from 'fast-check';
 import { isAppError } from '../src/core/errors';
-import { buildMetricsTab, computeMetrics, metricsToJson, parseMetricsGrid, parsePastedText } from '../src/core/metrics';
+import { buildMetricsTab, computeMetrics, computeRawMetrics, metricsToJson, parseMetricsGrid, parsePastedText } from '../src/core/metrics';
 import type { CellValue } from '../src/core/tab/spec';
 import { countCalls } from '../test/gas/count-calls';
 import { timeIt } from './timing';
@@ -41,6 +42,39 @@ function parseAndCompute(line: (label: string, value: string) => void): void {
     line(
       `Metrics: ${n.toLocaleString('en-US')} pasted rows${periods ? ' with 期次' : ''}, text→grid + parse/compute`,
       `${split.toFixed(0)} ms + ${compute.toFixed(0)} ms = ${(split + compute).toFixed(0)} ms (tab spec ${tab.toFixed(0)} ms; ${(text.length / 1e6).toFixed(1)} M chars)`,
+    );
+  }
+}
+
+/**
+ * Raw lists as a WeCom member export gives them: `n` members in 400 groups, one in twenty of them in
+ * a second group, a quarter of them watching the class, one in a hundred ordering.
+ */
+function rawLists(n: number): { members: CellValue[][]; attendance: CellValue[][]; orders: CellValue[][] } {
+  const people = Math.round(n * 0.95);
+  const members: CellValue[][] = [['群名称', '群昵称', '微信号', '入群时间']];
+  for (let i = 0; i < n; i++) members.push([`Java引流${Math.floor((i * 400) / n)}群`, `用户${i}`, `wxid_${i % people}`, '2026-11-04 20:28']);
+  const attendance: CellValue[][] = [['微信号', '昵称', '观看时长(分钟)']];
+  for (let i = 0; i < n / 4; i++) attendance.push([`wxid_${(i * 7) % people}`, `用户${i}`, String(i % 100)]);
+  const orders: CellValue[][] = [['订单号', '微信号', '商品', '实付金额', '支付时间', '订单状态']];
+  for (let i = 0; i < n / 100; i++) orders.push([`NO${i}`, `wxid_${(i * 97) % people}`, 'JAVA全栈就业班', '9200', '2026-11-08 21:20', i % 9 === 0 ? '已退款' : '已支付']);
+  return { members, attendance, orders };
+}
+
+function rawMode(line: (label: string, value: string) => void): void {
+  for (const n of [100_000, 800_000]) {
+    const lists = rawLists(n);
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let result = computeRawMetrics(lists);
+    const heapAfter = process.memoryUsage().heapUsed;
+    const compute = timeIt(3, () => {
+      result = computeRawMetrics(lists);
+    });
+    const tab = timeIt(3, () => buildMetricsTab(result, 'zh-CN'));
+    line(
+      `Metrics: raw mode, ${n.toLocaleString('en-US')} members + ${(n / 4).toLocaleString('en-US')} attendance + ${(n / 100).toLocaleString('en-US')} orders`,
+      `${compute.toFixed(0)} ms (tab spec ${tab.toFixed(0)} ms; heap +${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB${global.gc ? '' : ' without --expose-gc'})`,
     );
   }
 }
@@ -89,6 +123,7 @@ function fuzz(line: (label: string, value: string) => void): void {
 
 export function benchMetrics(line: (label: string, value: string) => void): void {
   parseAndCompute(line);
+  rawMode(line);
   callsPerTab(line);
   fuzz(line);
 }

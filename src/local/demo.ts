@@ -3,7 +3,7 @@
  * real Team use case), and the sample activity list, push plan and group funnel as pasted tabs.
  */
 import { range, Cell, FormatRun } from '../core/tab/spec';
-import { typedInput } from './typed-input';
+import { dataInput } from './typed-input';
 import { readTeamGrid } from '../core/team/team';
 import { saveTeam } from '../app/team';
 import { translator } from '../core/i18n';
@@ -22,7 +22,7 @@ export function pastedTab(text: string): { values: Cell[][]; formats: FormatRun[
   const formats: FormatRun[] = [];
   const values = parseDelimited(text, '\t').map((row, r) =>
     row.map((cell, c) => {
-      const typed = typeof cell === 'string' ? typedInput(cell) : cell;
+      const typed = typeof cell === 'string' ? dataInput(cell) : cell;
       if (typeof typed === 'number' && typeof cell === 'string') {
         if (/^\d{4}[-/.]/.test(cell)) formats.push({ range: range(r, c), format: 'date' });
         else if (cell.trim().endsWith('%')) formats.push({ range: range(r, c), format: 'percent' });

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { AppError } from '../core/errors';
+import { AppError, isAppError } from '../core/errors';
 import { parseDelimited, type Delimiter } from '../core/metrics/paste';
 import type { CellValue } from '../core/tab/spec';
 import { readWorkbookFile } from './xlsx';
@@ -18,9 +18,49 @@ export interface GridFileTab {
 export { parseDelimited, type Delimiter };
 
 /**
+ * The largest files read, checked before reading. A .tsv/.csv is split in memory: 100 MB is
+ * PASTE_LIMITS.rows rows of a hundred bytes (an 800,000-row member export is 46 MB), and about as
+ * many characters as PASTE_LIMITS allows. ExcelJS holds a whole .xlsx in memory at about 140 times
+ * its size (a 10 MB workbook of 200,000 rows × 10 columns takes 1.4 GB and half a minute), so larger
+ * ones would end in a V8 heap crash instead of a message.
+ */
+export const FILE_LIMITS = { textBytes: 100 * 1024 * 1024, xlsxBytes: 10 * 1024 * 1024 } as const;
+
+/**
+ * The bytes of a file the person named, refused with a message naming it when it cannot be read: not
+ * there ('error.fileNotFound'), a folder ('error.isFolder'), or larger than `maxBytes`
+ * ('error.fileTooLarge').
+ */
+export async function readInputFile(filePath: string, maxBytes: number): Promise<Buffer> {
+  let size: number;
+  try {
+    const stat = await fs.stat(filePath);
+    if (stat.isDirectory()) throw new AppError({ code: 'error.isFolder', params: { path: filePath } });
+    size = stat.size;
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw new AppError({ code: 'error.fileNotFound', params: { path: filePath } });
+  }
+  if (size > maxBytes) {
+    throw new AppError({ code: 'error.fileTooLarge', params: { size: megabytes(size), limit: megabytes(maxBytes) }, location: { file: filePath } });
+  }
+  try {
+    return await fs.readFile(filePath);
+  } catch {
+    throw new AppError({ code: 'error.fileNotFound', params: { path: filePath } });
+  }
+}
+
+/** 52428800 → "50 MB", 54945382 → "52.4 MB". */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/**
  * The tabs of a grid file: one for a .tsv or .csv (named after the file), every visible sheet of
  * an .xlsx. Throws AppError 'error.fileNotFound' when the file cannot be read, 'error.unsupportedFile'
- * for a file type it does not know.
+ * for a file type it does not know, and the limits' errors (FILE_LIMITS, PASTE_LIMITS) naming the file.
  */
 export async function readGridFile(filePath: string): Promise<GridFileTab[]> {
   const extension = path.extname(filePath).toLowerCase();
@@ -28,17 +68,20 @@ export async function readGridFile(filePath: string): Promise<GridFileTab[]> {
   if (delimiter === null && extension !== '.xlsx') {
     throw new AppError({ code: 'error.unsupportedFile', params: { ext: extension || path.basename(filePath) } });
   }
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(filePath);
-  } catch {
-    throw new AppError({ code: 'error.fileNotFound', params: { path: filePath } });
-  }
+  const bytes = await readInputFile(filePath, delimiter === null ? FILE_LIMITS.xlsxBytes : FILE_LIMITS.textBytes);
   if (delimiter === null) {
     const sheets = await readWorkbookFile(bytes, filePath);
     return sheets.filter((sheet) => sheet.visible).map(({ name, values }) => ({ name, values }));
   }
-  return [{ name: path.basename(filePath, path.extname(filePath)), values: parseDelimited(decodeText(bytes), delimiter) }];
+  let values: CellValue[][];
+  try {
+    values = parseDelimited(decodeText(bytes), delimiter);
+  } catch (error) {
+    // The text parser does not know the file it reads; the person needs its name.
+    if (!isAppError(error)) throw error;
+    throw new AppError(error.problems.map((problem) => ({ ...problem, location: { file: filePath, ...problem.location } })));
+  }
+  return [{ name: path.basename(filePath, path.extname(filePath)), values }];
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
- * What Sheets makes of text a person types or pastes into a cell: numbers (with thousands separators
- * and percent), dates (yyyy-mm-dd and the like → a day serial), TRUE/FALSE, "=…" formulas (value filled
- * by the recalculation), a leading apostrophe forcing text; anything else stays text. The playground
- * and the demo workbook use it so local tabs hold what a real sheet would.
+ * What Sheets makes of text a person types into a cell: numbers (with thousands separators and
+ * percent), dates (yyyy-mm-dd and the like → a day serial), TRUE/FALSE, "=…" formulas (value filled
+ * by the recalculation), a leading apostrophe forcing text; anything else stays text. The playground's
+ * cell editor uses it, so a typed formula is a formula.
  */
 import { parseDate } from '../core/dates';
 import type { Cell } from '../core/tab/spec';
@@ -23,4 +23,14 @@ export function typedInput(text: string): Cell {
     if (serial !== null) return serial;
   }
   return text;
+}
+
+/**
+ * A value read from a file or a paste (the CLI's --tasks and --activities, the demo's sample files):
+ * numbers, percentages, dates and booleans are read as typedInput reads them, but text is always data —
+ * "=HYPERLINK(…)", "+86 138…", "@SUM(1)" stay text and never become formulas.
+ */
+export function dataInput(text: string): Cell {
+  const typed = typedInput(text);
+  return typeof typed === 'object' && typed !== null ? text : typed;
 }

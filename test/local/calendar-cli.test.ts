@@ -78,7 +78,7 @@ describe('calendar --month', () => {
   });
 
   test('mistakes exit 1 with a readable message and print nothing', async () => {
-    expect(await cli('calendar', '--month', '2026-13', '--json', '--lang', 'en')).toEqual({ code: 1, stdout: '', stderr: 'Cannot read the month "2026-13"; write it like 2026-12.' });
+    expect(await cli('calendar', '--month', '2026-13', '--json', '--lang', 'en')).toEqual({ code: 1, stdout: '', stderr: '--month: Cannot read the month "2026-13"; write it like 2026-12.' });
     expect(await cli('calendar', '--json', '--lang', 'en')).toEqual({ code: 1, stdout: '', stderr: 'Missing option --month YYYY-MM.' });
     const missing = await cli('calendar', '--month', '2026-12', '--activities', join(dir, 'nope.tsv'), '--lang', 'zh');
     expect(missing).toMatchObject({ code: 1, stdout: '' });
@@ -92,6 +92,36 @@ describe('calendar --month', () => {
       '「bad」 第 3 行 B 列（类型）：无法识别的类型“团购”，应为：训练营、营销课、公开课、调研表单、促销活动、日常产出、其他。',
     ]);
     expect((await cli('calendar', '--month', '2026-12', '--week-start', 'tue', '--json', '--lang', 'en')).stderr).toBe('The week start must be mon or sun, not "tue".');
+  });
+});
+
+describe('dates and months read the same way everywhere', () => {
+  test('--month takes 2026/12 and 2026年12月 as 2026-12; a year outside 2000–2100 is refused naming the value', async () => {
+    const expected = JSON.parse((await cli('calendar', '--month', '2026-12', '--json', '--lang', 'zh')).stdout);
+    for (const month of ['2026/12', '2026年12月', '2026.12']) {
+      const result = await cli('calendar', '--month', month, '--json', '--lang', 'zh');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual(expected);
+    }
+    expect(await cli('calendar', '--month', '1999-12', '--json', '--lang', 'en')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '--month: The date "1999-12" is out of range: the year must be from 2000 to 2100.',
+    });
+  });
+
+  test('an activity list takes 2026/12/5, 2026.12.6 and 2026年12月7日; a date outside 2000–2100 is named with its row and column', async () => {
+    const list = file('forms.tsv', '活动名称\t类型\t开始日期\t结束日期\n直播\t营销课\t2026/12/5\t\n调研\t调研表单\t2026.12.6\t2026年12月7日\n');
+    const json = JSON.parse((await cli('calendar', '--month', '2026-12', '--activities', list, '--json', '--lang', 'zh')).stdout);
+    expect(dayOf(json, '2026-12-05').activities.map((a: { name: string }) => a.name)).toEqual(['直播']);
+    expect(dayOf(json, '2026-12-07').activities.map((a: { name: string }) => a.name)).toEqual(['调研']);
+    const old = file('old.tsv', '活动名称\t类型\t开始日期\t结束日期\n直播\t营销课\t1926-12-05\t\n调研\t调研表单\t2026-12-06\t2206-12-07\n');
+    const refused = await cli('calendar', '--month', '2026-12', '--activities', old, '--json', '--lang', 'en');
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr.split('\n')).toEqual([
+      'Tab "old", row 2, column C (开始日期): The date "1926-12-05" is out of range: the year must be from 2000 to 2100.',
+      'Tab "old", row 3, column D (结束日期): The date "2206-12-07" is out of range: the year must be from 2000 to 2100.',
+    ]);
   });
 });
 
@@ -126,6 +156,16 @@ describe('calendar --draft', () => {
   test('a bad rhythm flag names the setting', async () => {
     const result = await cli('calendar', '--draft', '--month', '2026-12', '--camp-days', '40', '--json', '--lang', 'en');
     expect(result).toEqual({ code: 1, stdout: '', stderr: 'Invalid value for the rhythm setting "campDays": 40.' });
+  });
+
+  test('every bad rhythm flag is named at once, not only the first', async () => {
+    const result = await cli('calendar', '--draft', '--month', '2026-12', '--camp-days', '40', '--camp-weekday', 'someday', '--promos', 'maybe', '--json', '--lang', 'en');
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr.split('\n')).toEqual([
+      'Invalid value for the rhythm setting "campDays": 40.',
+      'Invalid value for the rhythm setting "campWeekday": someday.',
+      'Invalid value for the rhythm setting "promoOnFestivals": maybe.',
+    ]);
   });
 });
 
@@ -169,7 +209,7 @@ describe('calendar --update', () => {
     const list = file('list.tsv', '活动名称\t类型\t开始日期\n直播\t营销课\t2026-12-05\n');
     const refused = await cli('calendar', '--update', book, '--activities', list, '--month', '2026-12', '--lang', 'en');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`Invalid value "${list}" for --activities`);
+    expect(refused.stderr).toBe('The option --activities cannot be used together with --update.');
     expect(readFileSync(book).equals(before)).toBe(true);
   });
 });

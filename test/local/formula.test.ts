@@ -319,6 +319,11 @@ describe('date functions', () => {
     expect(ev('=TODAY()-E2')).toBe(3);
   });
 
+  test('text used as a number reads as a date in any year a cell can hold, as in Sheets (2000–2100 is the rule for the add-on’s inputs)', () => {
+    expect(ev('="1999-01-01"+0')).toBe(serialFromYmd(1999, 1, 1));
+    expect(ev('="2150/3/1"+0')).toBe(serialFromYmd(2150, 3, 1));
+  });
+
   test('DATE normalises months and days like Sheets', () => {
     expect(ev('=DATE(2026,12,1)')).toBe(TODAY);
     expect(ev('=DATE(2026,13,1)')).toBe(serialFromYmd(2027, 1, 1));

@@ -66,7 +66,35 @@ describe('cli gantt', () => {
     const file = tempFile('bad.tsv', ['事项\t负责人\t开始日期\t结束日期', '开营\t林晓\t下周一\t2026-12-02'].join('\n'));
     const result = await cli('gantt', '--tasks', file, '--lang', 'zh');
     expect(result).toMatchObject({ code: 1, stdout: '' });
-    expect(result.stderr).toBe('「bad」 第 2 行 C 列（开始日期）：事项“开营”的日期“下周一”无法识别，请用 2026-12-01 这样的格式。');
+    expect(result.stderr).toBe('「bad」 第 2 行 C 列（开始日期）：事项“开营”的日期“下周一”无法识别：请填 2000–2100 年间的日期，如 2026-12-01。');
+  });
+
+  test('an unknown predecessor does not hide a cycle, nor a bad date: every problem of the plan is named at once, in row order', async () => {
+    const file = tempFile(
+      'many.tsv',
+      [
+        '事项\t负责人\t开始日期\t工期\t前置事项',
+        '开营\t林晓\t2026-12-01\t1\t',
+        '预热\t周舟\t\t2\t结营',
+        '结营\t陈默\t\t1\t预热',
+        '复盘\t陈默\t\t1\t总结会',
+        '招生\t王蕾\t1926-12-01\t1\t',
+      ].join('\n'),
+    );
+    const result = await cli('gantt', '--tasks', file, '--json', '--lang', 'en');
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')).toEqual([
+      'Tab "many", row 3: These tasks are each other\'s predecessors, in a cycle: “预热” → “结营” → “预热”. Remove one of these links.',
+      'Tab "many", row 5, column E (前置事项): The predecessor "总结会" of the task "复盘" does not exist; check the name or ID.',
+      'Tab "many", row 6, column C (开始日期): Cannot read the date "1926-12-01" of the task "招生": use a date from 2000 to 2100, such as 2026-12-01.',
+    ]);
+    expect(JSON.parse(result.stdout).errors).toHaveLength(3);
+  });
+
+  test('plan dates in any of the forms people type are read alike', async () => {
+    const file = tempFile('forms.tsv', ['事项\t开始日期\t结束日期', '甲\t2026/12/7\t2026年12月9日', '乙\t2026.12.10\t20261211'].join('\n'));
+    const json = JSON.parse((await cli('gantt', '--tasks', file, '--json', '--lang', 'zh')).stdout);
+    expect(json.tasks.map((t: { start: string; end: string }) => [t.start, t.end])).toEqual([['2026-12-07', '2026-12-09'], ['2026-12-10', '2026-12-11']]);
   });
 
   test('without --json it prints one line per task and per owner', async () => {
@@ -95,8 +123,12 @@ describe('cli gantt', () => {
     expect(gantt[4].slice(2, 4)).toEqual(['确定活动主题与目标', '林晓']);
   });
 
-  test('--tasks is required', async () => {
+  test('--tasks is required, and cannot come with --update', async () => {
     expect(await cli('gantt', '--json', '--lang', 'en')).toMatchObject({ code: 1, stdout: '', stderr: 'Missing option --tasks FILE.' });
+    expect(await cli('gantt', '--update', 'book.xlsx', '--tasks', PLAN, '--lang', 'en')).toMatchObject({
+      code: 1,
+      stderr: 'The option --tasks cannot be used together with --update.',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 /** `metrics` on the command line, on the demo/ files: JSON shape, summaries, workbooks and exit codes. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUT_KEYS, METRIC_KEYS } from '../../src/core/metrics';
@@ -89,6 +89,44 @@ describe('metrics FILE', () => {
     expect(await cli('metrics', '--lang', 'en')).toMatchObject({ code: 1, stderr: 'Missing option FILE.' });
     expect(await cli('metrics', join(tmp(), 'nope.tsv'), '--lang', 'en')).toMatchObject({ code: 1, stderr: expect.stringContaining('Cannot find the file') });
     expect(await cli('metrics', demo('team.tsv'), '--lang', 'en')).toMatchObject({ code: 1, stderr: expect.stringContaining('No header row found') });
+  });
+});
+
+describe('metrics on very large input', () => {
+  test('a table of more than 50,000 rows is refused naming the file and the limit, and nothing is written', async () => {
+    const dir = tmp();
+    const big = join(dir, 'big.tsv');
+    writeFileSync(big, '群名称\t群人数\n' + 'A群\t100\n'.repeat(50_000));
+    const out = join(dir, 'out.xlsx');
+    const result = await cli('metrics', big, '--out', out, '--lang', 'en');
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `File "${big}": More than 50,000 rows: too many to read at once. Split it into parts.` });
+    expect(() => readFileSync(out)).toThrow();
+    // Lists of people may be far longer.
+    const members = join(dir, 'members.tsv');
+    writeFileSync(members, '群名称\t微信号\n' + Array.from({ length: 50_001 }, (_, i) => `A群\twxid_${i}\n`).join(''));
+    const json = await cli('metrics', '--members', members, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).total.inputs.members).toBe(50_001);
+  });
+
+  test('a list of more than 100 MB is refused by its size, unread, naming the file in either language', async () => {
+    const dir = tmp();
+    const big = join(dir, 'members.tsv');
+    writeFileSync(big, '');
+    // A sparse file: the size is checked before a byte is read.
+    truncateSync(big, 100 * 1024 * 1024 + 1);
+    const out = join(dir, 'out.xlsx');
+    expect(await cli('metrics', '--members', big, '--out', out, '--lang', 'en')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `File "${big}": The file is 100.0 MB, more than the 100 MB that can be read. Split it, or export only the rows and columns you need.`,
+    });
+    expect(await cli('metrics', '--members', big, '--json', '--lang', 'zh')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `文件「${big}」：文件有 100.0 MB，超过可读取的上限 100 MB。请拆分后分批读取，或只导出需要的行和列。`,
+    });
+    expect(() => readFileSync(out)).toThrow();
   });
 });
 

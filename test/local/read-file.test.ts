@@ -3,10 +3,13 @@ import fc from 'fast-check';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { isAppError } from '../../src/core/errors';
+import { isAppError, type Problem } from '../../src/core/errors';
+import { parsePastedText, PASTE_LIMITS } from '../../src/core/metrics/paste';
 import type { CellValue } from '../../src/core/tab/spec';
-import { decodeText, parseDelimited, readGridFile } from '../../src/local/read-file';
-import { writeXlsx } from '../../src/local/xlsx';
+import { decodeText, FILE_LIMITS, parseDelimited, readGridFile } from '../../src/local/read-file';
+import { declaredUnpackedBytes, UNPACKED_XLSX_LIMIT_BYTES, writeXlsx } from '../../src/local/xlsx';
+import { writeZip, type ZipEntry } from '../../src/local/zip-writer';
+import JSZip from 'jszip';
 
 const fixture = (name: string): string => path.join(__dirname, 'fixtures', name);
 
@@ -16,6 +19,16 @@ async function problemCodes(promise: Promise<unknown>): Promise<string[]> {
     (e: unknown) => e,
   );
   return isAppError(error) ? error.problems.map((p) => p.code) : [`not an AppError: ${String(error)}`];
+}
+
+function problemsOf(run: () => unknown): Problem[] {
+  try {
+    run();
+  } catch (error) {
+    if (isAppError(error)) return error.problems;
+    throw error;
+  }
+  throw new Error('accepted');
 }
 
 describe('parseDelimited', () => {
@@ -90,6 +103,89 @@ function trimmed(rows: string[][]): CellValue[][] {
   const height = rows.reduce((h, row, r) => (row.some((v) => v !== '') ? r + 1 : h), 0);
   const width = rows.reduce((w, row) => row.reduce((rw, v, c) => (v !== '' ? Math.max(rw, c + 1) : rw), w), 0);
   return rows.slice(0, height).map((row) => Array.from({ length: width }, (_, c) => (row[c] === undefined || row[c] === '' ? null : row[c])));
+}
+
+describe('very large input is refused before it can exhaust memory', () => {
+  it('a paste of more than 110,000,000 characters is refused before it is split, naming the limit', () => {
+    const huge = 'A群\t1000\n'.repeat(Math.ceil(PASTE_LIMITS.characters / 8) + 1);
+    expect(problemsOf(() => parsePastedText(huge))).toEqual([
+      { code: 'error.pasteTooLarge', params: { characters: huge.length.toLocaleString('en-US'), limit: '110,000,000' } },
+    ]);
+  });
+
+  it('a paste of more than 1,000,000 rows is refused, naming the limit; 1,000,000 rows are read', () => {
+    expect(parseDelimited('1\n'.repeat(PASTE_LIMITS.rows), '\t')).toHaveLength(PASTE_LIMITS.rows);
+    expect(problemsOf(() => parseDelimited('1\n'.repeat(PASTE_LIMITS.rows + 1), '\t'))).toEqual([{ code: 'error.tooManyRows', params: { limit: '1,000,000' } }]);
+  });
+
+  it('a 50 MB paste of a member list (860,000 rows) is read whole', () => {
+    const lines = ['群名称\t群昵称\t微信号\t入群时间'];
+    for (let i = 0; i < 860_000; i++) lines.push(`Java引流${i % 400}群\t用户${i}\twxid_${i}\t2026-11-04 20:28`);
+    const text = lines.join('\n');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(50_000_000);
+    const grid = parsePastedText(text);
+    expect(grid).toHaveLength(860_001);
+    expect(grid[860_000]).toEqual(['Java引流399群', '用户859999', 'wxid_859999', '2026-11-04 20:28']);
+  });
+
+  it('a file over its limit is refused by its size, unread; a text file with too many rows names the file', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'read-limits-'));
+    try {
+      const csv = path.join(dir, 'export.csv');
+      await fs.writeFile(csv, '');
+      await fs.truncate(csv, FILE_LIMITS.textBytes + 1);
+      await expect(readGridFile(csv)).rejects.toMatchObject({
+        problems: [{ code: 'error.fileTooLarge', params: { size: '100.0 MB', limit: '100 MB' }, location: { file: csv } }],
+      });
+      const xlsx = path.join(dir, 'book.xlsx');
+      await fs.writeFile(xlsx, '');
+      await fs.truncate(xlsx, 15 * 1024 * 1024);
+      await expect(readGridFile(xlsx)).rejects.toMatchObject({ problems: [{ code: 'error.fileTooLarge', params: { size: '15 MB', limit: '10 MB' } }] });
+      const rows = path.join(dir, 'rows.tsv');
+      await fs.writeFile(rows, '1\n'.repeat(PASTE_LIMITS.rows + 1));
+      await expect(readGridFile(rows)).rejects.toMatchObject({ problems: [{ code: 'error.tooManyRows', location: { file: rows } }] });
+      expect(await problemCodes(readGridFile(dir + '/'))).toEqual(['error.unsupportedFile']);
+      await fs.mkdir(path.join(dir, 'folder.tsv'));
+      expect(await problemCodes(readGridFile(path.join(dir, 'folder.tsv')))).toEqual(['error.isFolder']);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a workbook that unpacks to more than can be read', () => {
+  it('is refused by the sizes its zip declares, before anything is inflated, naming the file', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'read-unpacked-'));
+    try {
+      // A real workbook with one sheet replaced by 210 MB of spaces: a few hundred KB on disk.
+      const pkg = await JSZip.loadAsync(await writeXlsx([{ name: 'T', marker: { kind: 'plain', key: {} }, headerRows: 1, columns: [{ key: 'a', width: 80 }], rows: [['a']] }]));
+      const entries: ZipEntry[] = [];
+      for (const file of Object.values(pkg.files)) {
+        if (file.dir) continue;
+        const bomb = file.name === 'xl/worksheets/sheet1.xml';
+        entries.push({ name: file.name, content: bomb ? spaces(210) : await file.async('uint8array') });
+      }
+      const bytes = await writeZip(entries);
+      expect(bytes.length).toBeLessThan(FILE_LIMITS.xlsxBytes);
+      expect(declaredUnpackedBytes(bytes)).toBeGreaterThan(UNPACKED_XLSX_LIMIT_BYTES);
+      const file = path.join(dir, 'bomb.xlsx');
+      await fs.writeFile(file, bytes);
+      await expect(readGridFile(file)).rejects.toMatchObject({
+        problems: [{ code: 'error.workbookUnpacksTooLarge', params: { limit: '200 MB' }, location: { file } }],
+      });
+      // An ordinary workbook declares what it holds, and is read.
+      const ordinary = await writeXlsx([{ name: 'T', marker: { kind: 'plain', key: {} }, headerRows: 1, columns: [{ key: 'a', width: 80 }], rows: [['a'], [1]] }]);
+      expect(declaredUnpackedBytes(ordinary)).toBeGreaterThan(ordinary.length);
+      expect(declaredUnpackedBytes(Buffer.from('not a zip'))).toBeNull();
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function* spaces(megabytes: number): Generator<Uint8Array> {
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  for (let i = 0; i < megabytes; i++) yield chunk;
 }
 
 describe('decodeText', () => {

@@ -158,11 +158,40 @@ describe('sop on the command line', () => {
     expect(await cli('sop', '--anchor', '2026-12-14', '--lang', 'en')).toMatchObject({ code: 1, stderr: 'Missing option --template ID.' });
     const bad = await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-02-30', '--out', file, '--lang', 'en');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('Cannot read the date "2026-02-30"');
+    expect(bad.stderr).toBe('--anchor: Cannot read the date "2026-02-30"; use a form such as 2026-12-01.');
     const unknown = await cli('sop', '--template', 'nope', '--anchor', '2026-12-14', '--json', '--lang', 'zh');
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
     expect(unknown.stderr).toContain('没有 ID 为“nope”的模板');
     expect(() => readFileSync(file)).toThrow();
+  });
+});
+
+describe('sop options refused clearly', () => {
+  test('an unknown template lists the valid IDs, and says nothing about groups', async () => {
+    const result = await cli('sop', '--template', 'nope', '--anchor', '2026-12-14', '--lang', 'en');
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr.split('\n')).toEqual([
+      'There is no template with the ID "nope".',
+      'Template IDs: conversion-7d, big-class-28d, camp-3d, live-class, promo-flash, moments-daily, retention-monthly.',
+    ]);
+  });
+
+  test('--anchor takes 2026/12/7, 2026.12.7 and 2026年12月7日 as 2026-12-07', async () => {
+    const schedule = async (anchor: string) => JSON.parse((await cli('sop', '--template', 'live-class', '--anchor', anchor, '--group', 'A群', '--json', '--lang', 'zh')).stdout);
+    const expected = await schedule('2026-12-07');
+    expect(expected.anchor).toBe('2026-12-07');
+    for (const anchor of ['2026/12/7', '2026.12.7', '2026年12月7日', '２０２６－１２－０７']) expect(await schedule(anchor)).toEqual(expected);
+  });
+
+  test('an anchor outside 2000–2100 is refused naming the value, together with every other mistake', async () => {
+    const result = await cli('sop', '--template', 'nope', '--anchor', '1926-12-07', '--group', 'A群;B群', '--lang', 'en');
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr.split('\n')).toEqual([
+      '--anchor: The date "1926-12-07" is out of range: the year must be from 2000 to 2100.',
+      'There is no template with the ID "nope".',
+      'Template IDs: conversion-7d, big-class-28d, camp-3d, live-class, promo-flash, moments-daily, retention-monthly.',
+      'Invalid value "A群;B群" for --group: one group name.',
+    ]);
   });
 });
 

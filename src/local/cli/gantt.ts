@@ -1,6 +1,6 @@
 /**
- * `gantt --tasks FILE [--working-days] [--team FILE] [--json | --out FILE.xlsx]`: a push plan from a
- * .tsv/.csv/.xlsx scheduled, as JSON, as text, or as a workbook with the plan and its live Gantt tab.
+ * `gantt --tasks FILE …`: a push plan from a .tsv/.csv/.xlsx scheduled, as JSON, as text, or as a
+ * workbook with the plan and its live Gantt tab.
  * `gantt --update FILE.xlsx [--plan TAB] …`: the Gantt tab of a plan tab in a workbook generated or
  * updated in place, as the sidebar does in Sheets.
  */
@@ -8,9 +8,9 @@ import { generateGantt, listPlanTabs } from '../../app/gantt';
 import { generatedNote, openSession, readTeam, writeGeneratedTabs } from '../../app/session';
 import { saveTeam } from '../../app/team';
 import { AppError, formatProblem, isAppError, type Problem } from '../../core/errors';
-import { analyzePlan, type GanttAnalysis } from '../../core/gantt/analyze';
+import { analyzePlanGrid, type GanttAnalysis } from '../../core/gantt/analyze';
 import { chineseCalendar } from '../../core/gantt/china';
-import { findPlanHeader, readPlanGrid } from '../../core/gantt/plan';
+import { findPlanHeader } from '../../core/gantt/plan';
 import { ganttToJson, type GanttJson } from '../../core/gantt/tab';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { range, type Cell, type CellValue, type FormatRun } from '../../core/tab/spec';
@@ -18,60 +18,69 @@ import { buildTeamTab } from '../../core/team/tab';
 import { readTeamList, type Person } from '../../core/team/team';
 import type { Translate } from '../../core/i18n';
 import { createLocalContext } from '../context';
-import { typedInput } from '../typed-input';
+import { dataInput } from '../typed-input';
 import type { ParsedArgs } from './args';
 import { loadWorkbook, option, printJson, readFirstGrid, saveWorkbook } from './io';
-import type { CliCommands, CliEnv } from './types';
+import { defineCommand, type CliCommands, type CliEnv, type CliOption } from './types';
 
-const USAGE = 'gantt (--tasks FILE | --update FILE.xlsx [--plan TAB]) [--working-days] [--team FILE] [--json | --out FILE.xlsx]';
+const GANTT_OPTIONS = {
+  tasks: { value: 'FILE', summary: { 'zh-CN': '推进表文件（.tsv/.csv/.xlsx）', en: 'The push plan file (.tsv/.csv/.xlsx)' } },
+  update: { value: 'FILE.xlsx', summary: { 'zh-CN': '按这个工作簿中的推进表原地生成或更新甘特图（代替 --tasks）', en: 'Generate or update the Gantt of this workbook’s plan tab in place (instead of --tasks)' } },
+  plan: { value: 'TAB', summary: { 'zh-CN': '与 --update 同用：推进表标签页（默认第一个）', en: 'With --update: the plan tab (the first one by default)' } },
+  'working-days': { summary: { 'zh-CN': '工期按工作日计算（跳过周末和法定假日，调休上班计入）', en: 'Durations count working days (weekends and legal holidays skipped, make-up days counted)' } },
+  team: { value: 'FILE', summary: { 'zh-CN': '团队名单（.tsv/.csv/.xlsx）', en: 'Team list (.tsv/.csv/.xlsx)' } },
+  json: { summary: { 'zh-CN': '以 JSON 输出排期、工作量和提醒', en: 'Print the schedule, workload and warnings as JSON' } },
+  out: { value: 'FILE.xlsx', summary: { 'zh-CN': '写入 .xlsx 工作簿（团队、推进表、甘特图）', en: 'Write an .xlsx workbook (team, plan, Gantt)' } },
+} satisfies Record<string, CliOption>;
 
-export const ganttCommands: CliCommands = {
-  gantt: {
-    summary: {
-      'zh-CN': '推进表甘特图：排期、工作量、提醒（--json 输出 JSON，--out 写入 .xlsx，--update 在已有工作簿中按推进表原地更新）',
-      en: 'Push plan Gantt: schedule, workload, warnings (--json prints JSON, --out writes an .xlsx, --update regenerates from a plan tab in a workbook)',
-    },
-    usage: USAGE,
-    async run(args, env) {
-      const { io, tr } = env;
-      const update = option(args, 'update');
-      if (update) return updateWorkbook(args, env, update);
-      const tasksPath = option(args, 'tasks');
-      if (!tasksPath) {
-        io.stderr(tr('cli.error.missingOption', { option: '--tasks FILE' }));
-        return 1;
-      }
-      const teamPath = option(args, 'team');
-      const out = option(args, 'out');
-      const workingDays = args.options['working-days'] === true;
-      const plan = await readFirstGrid(tasksPath);
-      const team = teamPath ? readTeamList((await readFirstGrid(teamPath)).values, teamPath) : [];
+type GanttArgs = ParsedArgs<keyof typeof GANTT_OPTIONS>;
 
-      const analysis = analyze(plan.values, plan.name, team, workingDays);
-      if (analysis.errors.length) {
-        for (const problem of analysis.errors) io.stderr(formatProblem(problem, tr));
-        if (args.options.json === true) printJson(io, ganttToJson(analysis, env.lang));
-        return 1;
-      }
-      if (out) await writeGanttWorkbook(env, out, { name: plan.name, values: plan.values }, team, workingDays);
-      if (args.options.json === true) printJson(io, ganttToJson(analysis, env.lang));
-      else if (!out) io.stdout(planText(ganttToJson(analysis, env.lang), tr));
-      return 0;
-    },
+const gantt = defineCommand({
+  summary: {
+    'zh-CN': '推进表甘特图：排期、工作量、提醒（--json 输出 JSON，--out 写入 .xlsx，--update 在已有工作簿中按推进表原地更新）',
+    en: 'Push plan Gantt: schedule, workload, warnings (--json prints JSON, --out writes an .xlsx, --update regenerates from a plan tab in a workbook)',
   },
-};
+  options: GANTT_OPTIONS,
+  async run(args, env) {
+    const { io, tr } = env;
+    const update = option(args, 'update');
+    if (update) return updateWorkbook(args, env, update);
+    const tasksPath = option(args, 'tasks');
+    if (!tasksPath) {
+      io.stderr(tr('cli.error.missingOption', { option: '--tasks FILE' }));
+      return 1;
+    }
+    const teamPath = option(args, 'team');
+    const out = option(args, 'out');
+    const workingDays = args.options['working-days'] === true;
+    const plan = await readFirstGrid(tasksPath);
+    const team = teamPath ? readTeamList((await readFirstGrid(teamPath)).values, teamPath) : [];
+
+    const analysis = analyze(plan.values, plan.name, team, workingDays);
+    if (analysis.errors.length) {
+      for (const problem of analysis.errors) io.stderr(formatProblem(problem, tr));
+      if (args.options.json === true) printJson(io, ganttToJson(analysis, env.lang));
+      return 1;
+    }
+    if (out) await writeGanttWorkbook(env, out, { name: plan.name, values: plan.values }, team, workingDays);
+    if (args.options.json === true) printJson(io, ganttToJson(analysis, env.lang));
+    else if (!out) io.stdout(planText(ganttToJson(analysis, env.lang), tr));
+    return 0;
+  },
+});
+
+export const ganttCommands: CliCommands = { gantt };
 
 /**
  * The Gantt tab of a plan tab of the workbook (--plan, else the first plan tab), generated or updated
  * in place by the same use case as in Sheets, and the workbook saved with only what changed rewritten.
  * The plan is checked first: a plan that cannot be scheduled writes nothing.
  */
-async function updateWorkbook(args: ParsedArgs, env: CliEnv, file: string): Promise<number> {
+async function updateWorkbook(args: GanttArgs, env: CliEnv, file: string): Promise<number> {
   const { io, tr } = env;
-  const tasks = option(args, 'tasks');
-  if (tasks) {
+  if (option(args, 'tasks')) {
     // The plan comes from the workbook; a second plan from a file would leave which one to draw unsaid.
-    io.stderr(tr('cli.error.badOption', { option: '--tasks', value: tasks, expected: USAGE }));
+    io.stderr(tr('cli.error.conflictingOptions', { option: '--tasks', other: '--update' }));
     return 1;
   }
   const json = args.options.json === true;
@@ -107,7 +116,7 @@ function analyze(grid: CellValue[][], tab: string, team: Person[], workingDays: 
   const settings = { ...DEFAULT_SETTINGS, workingDays: workingDays ? ('working' as const) : ('calendar' as const) };
   let problems: Problem[];
   try {
-    const analysis = analyzePlan(readPlanGrid(grid, { tab }), { settings, team, calendar: chineseCalendar });
+    const analysis = analyzePlanGrid(grid, { tab, settings, team, calendar: chineseCalendar });
     // Without --team there is no team to check owners against: "not on the team" would flag every owner.
     return team.length ? analysis : { ...analysis, warnings: analysis.warnings.filter((w) => w.code !== 'gantt.warning.unknownOwner') };
   } catch (error) {
@@ -135,7 +144,7 @@ async function writeGanttWorkbook(env: CliEnv, out: string, plan: { name: string
 
 /** Text cells typed as a spreadsheet would type them, with date and percent formats on the plan's date and progress columns. */
 function pastedPlan(grid: CellValue[][]): { values: Cell[][]; formats: FormatRun[] } {
-  const values = grid.map((row) => row.map((cell): Cell => (typeof cell === 'string' ? typedInput(cell) : cell)));
+  const values = grid.map((row) => row.map((cell): Cell => (typeof cell === 'string' ? dataInput(cell) : cell)));
   const header = findPlanHeader(grid);
   if (!header) throw new AppError({ code: 'gantt.error.noHeader' });
   const dataRows = grid.length - header.index - 1;

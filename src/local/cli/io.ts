@@ -1,10 +1,10 @@
 /** Files in and out for CLI commands: grids from .tsv/.csv/.xlsx, workbooks to .xlsx, JSON to stdout. */
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../core/errors';
 import type { LocalContext } from '../context';
 import { MemoryWorkbook } from '../memory-workbook';
-import { readGridFile } from '../read-file';
+import { FILE_LIMITS, readGridFile, readInputFile } from '../read-file';
 import { readWorkbookTabsFile, updateXlsx, writeXlsx } from '../xlsx';
 import type { CliIo } from './types';
 import type { ParsedArgs } from './args';
@@ -66,12 +66,7 @@ function existingMode(path: string): number | null {
  * they keep their names taken, so an old version the add-on keeps never lands on one of them.
  */
 export async function loadWorkbook(path: string): Promise<{ workbook: MemoryWorkbook; bytes: Buffer }> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    throw new AppError({ code: 'error.fileNotFound', params: { path } });
-  }
+  const bytes = await readInputFile(path, FILE_LIMITS.xlsxBytes);
   const workbook = new MemoryWorkbook();
   for (const tab of await readWorkbookTabsFile(bytes, path)) workbook.addTabSpec(tab.spec, tab.marker, { hidden: !tab.visible });
   workbook.markSaved();
@@ -90,7 +85,27 @@ export function printJson(io: CliIo, value: unknown): void {
 }
 
 /** The string value of an option, or undefined. */
-export function option(args: ParsedArgs, name: string): string | undefined {
+export function option<Name extends string>(args: ParsedArgs<Name>, name: Name): string | undefined {
   const value = args.options[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Refuses an --out that cannot become a workbook, before any work is done: a folder (writing "into"
+ * it would replace the folder's name), a folder that does not exist, a name that is not .xlsx (the
+ * bytes are a workbook whatever the name says, and the file would not open as what it claims).
+ */
+export function checkOutputFile(path: string): void {
+  if (isFolder(path) || /[\\/]$/.test(path)) throw new AppError({ code: 'cli.error.outIsFolder', params: { path } });
+  const folder = dirname(path);
+  if (!isFolder(folder)) throw new AppError({ code: 'cli.error.outFolderMissing', params: { folder } });
+  if (!/\.xlsx$/i.test(path)) throw new AppError({ code: 'cli.error.outNotXlsx', params: { path } });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,81 +1,97 @@
 /**
- * `sop --template ID --anchor YYYY-MM-DD [--team FILE] [--group NAME] [--cohort LABEL] [--lang zh|en]
- * [--update FILE.xlsx] [--json | --out FILE.xlsx]`: an SOP schedule as JSON, as text, or as a workbook;
- * with --update, regenerated into an existing workbook with what people typed kept.
+ * `sop --template ID --anchor DATE …`: an SOP schedule as JSON, as text, or as a workbook; with
+ * --update, regenerated into an existing workbook with what people typed kept.
  * `templates [--json]`: the built-in templates.
  */
 import { getSopState, planSop, generateSopTabs, splitGroups } from '../../app/sop';
 import { saveTeam } from '../../app/team';
 import { toIso } from '../../core/dates';
+import { AppError, type Problem } from '../../core/errors';
 import { listTemplates, sopToJson } from '../../core/sop/json';
 import { readTeamList } from '../../core/team/team';
 import { createLocalContext, type LocalContext } from '../context';
+import { dateOption } from './args';
 import { loadWorkbook, option, printJson, readFirstGrid, saveWorkbook } from './io';
-import type { CliCommands } from './types';
+import { defineCommand, type CliCommands } from './types';
 
-export const sopCommands: CliCommands = {
-  sop: {
-    summary: {
-      'zh-CN': '社群SOP排期：按模板和锚点日生成（--json 输出 JSON，--out 写入 .xlsx，--update 在已有工作簿中原地更新）',
-      en: 'SOP schedule from a template and an anchor date (--json prints JSON, --out writes an .xlsx, --update regenerates in a workbook)',
-    },
-    usage: 'sop --template ID --anchor YYYY-MM-DD [--team FILE] [--group NAME] [--cohort LABEL] [--update FILE.xlsx [--use-template-texts]] [--json | --out FILE.xlsx]',
-    async run(args, { io, lang, tr }) {
-      const template = option(args, 'template');
-      const anchor = option(args, 'anchor');
-      for (const [value, name] of [[template, '--template ID'], [anchor, '--anchor YYYY-MM-DD']] as const) {
-        if (!value) {
-          io.stderr(tr('cli.error.missingOption', { option: name }));
-          return 1;
-        }
-      }
-      const json = args.options.json === true;
-      const update = option(args, 'update');
-      // --update without --out writes the workbook back where it came from (unless only JSON is asked for).
-      const out = option(args, 'out') ?? (update && !json ? update : undefined);
-      const teamPath = option(args, 'team');
-
-      const loaded = update ? await loadWorkbook(update) : null;
-      const ctx: LocalContext = createLocalContext({ workbook: loaded?.workbook, locale: lang === 'en' ? 'en_US' : 'zh_CN' });
-      if (teamPath) saveTeam(ctx, readTeamList((await readFirstGrid(teamPath)).values, teamPath));
-
-      const group = option(args, 'group') ?? getSopState(ctx).templates.find((t) => t.ref === template)?.name ?? '';
-      if (splitGroups(group).length > 1) {
-        io.stderr(tr('cli.error.badOption', { option: '--group', value: group, expected: tr('sop.cli.oneGroup') }));
-        return 1;
-      }
-      const request = { template: template!, anchor: anchor!, groups: group, cohort: option(args, 'cohort') ?? '', useTemplateTexts: args.options['use-template-texts'] === true };
-      const plan = planSop(ctx, request);
-      for (const warning of plan.warnings) io.stderr(warning);
-
-      if (out) {
-        const result = generateSopTabs(ctx, request);
-        await saveWorkbook(ctx, out, loaded?.bytes);
-        io.stderr(result.message);
-        io.stderr(tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));
-      }
-      const rows = plan.tabs[0].rows;
-      if (json) printJson(io, sopToJson(plan.template, plan.anchor, rows));
-      else if (!out) {
-        for (const row of rows) {
-          io.stdout([row.date === null ? '' : toIso(row.date), row.weekday, row.time, row.phase, row.channel, row.item, row.owner, row.status].join('\t'));
-        }
-      }
-      return 0;
-    },
+const sop = defineCommand({
+  summary: {
+    'zh-CN': '社群SOP排期：按模板和锚点日生成（--json 输出 JSON，--out 写入 .xlsx，--update 在已有工作簿中原地更新）',
+    en: 'SOP schedule from a template and an anchor date (--json prints JSON, --out writes an .xlsx, --update regenerates in a workbook)',
   },
-  templates: {
-    summary: { 'zh-CN': '列出内置的SOP模板（ID、名称、跨度）', en: 'List the built-in SOP templates (ids, names, spans)' },
-    usage: 'templates [--json]',
-    async run(args, { io, lang, tr }) {
-      const templates = listTemplates(lang);
-      if (args.options.json === true) printJson(io, templates);
-      else {
-        for (const t of templates) {
-          io.stdout(tr('sop.cli.template', { id: t.id, name: t.name, anchorLabel: t.anchorLabel, first: t.span.first, last: t.span.last, days: t.span.days, rows: t.rows }));
-        }
-      }
-      return 0;
+  options: {
+    template: { value: 'ID', required: true, summary: { 'zh-CN': '模板 ID（templates 命令列出内置模板）', en: 'Template ID (the templates command lists the built-in ones)' } },
+    anchor: {
+      value: 'YYYY-MM-DD',
+      required: true,
+      summary: { 'zh-CN': '锚点日（开营日/直播日/建群日/活动日），如 2026-12-07、2026/12/7、2026年12月7日', en: 'Anchor date (camp start, live day, group day, event day), e.g. 2026-12-07, 2026/12/7' },
     },
+    team: { value: 'FILE', summary: { 'zh-CN': '团队名单（.tsv/.csv/.xlsx），写入「团队」标签页', en: 'Team list (.tsv/.csv/.xlsx), written to the Team tab' } },
+    group: { value: 'NAME', summary: { 'zh-CN': '社群名称（一个）', en: 'Group name (one)' } },
+    cohort: { value: 'LABEL', summary: { 'zh-CN': '期次，如 第12期', en: 'Cohort, e.g. 第12期' } },
+    update: { value: 'FILE.xlsx', summary: { 'zh-CN': '在这个工作簿中原地重新生成，保留已填写的内容', en: 'Regenerate in this workbook, keeping what people typed' } },
+    'use-template-texts': { summary: { 'zh-CN': '与 --update 同用：采用模板的新文字', en: 'With --update: take the template’s new texts' } },
+    json: { summary: { 'zh-CN': '以 JSON 输出排期', en: 'Print the schedule as JSON' } },
+    out: { value: 'FILE.xlsx', summary: { 'zh-CN': '写入 .xlsx 工作簿', en: 'Write an .xlsx workbook' } },
   },
-};
+  async run(args, { io, lang, tr }) {
+    const template = option(args, 'template')!;
+    const anchorText = option(args, 'anchor')!;
+    const json = args.options.json === true;
+    const update = option(args, 'update');
+    // --update without --out writes the workbook back where it came from (unless only JSON is asked for).
+    const out = option(args, 'out') ?? (update && !json ? update : undefined);
+    const teamPath = option(args, 'team');
+
+    const loaded = update ? await loadWorkbook(update) : null;
+    const ctx: LocalContext = createLocalContext({ workbook: loaded?.workbook, locale: lang === 'en' ? 'en_US' : 'zh_CN' });
+    if (teamPath) saveTeam(ctx, readTeamList((await readFirstGrid(teamPath)).values, teamPath));
+
+    // Every mistake in the options at once.
+    const problems: Problem[] = [];
+    const anchor = dateOption('anchor', anchorText, tr, problems);
+    const templates = getSopState(ctx).templates;
+    if (!templates.some((t) => t.ref === template)) {
+      problems.push({ code: 'sop.error.unknownTemplate', params: { id: template } }, { code: 'cli.error.templateIds', params: { ids: templates.map((t) => t.ref).join(', ') } });
+    }
+    const group = option(args, 'group') ?? templates.find((t) => t.ref === template)?.name ?? '';
+    if (splitGroups(group).length > 1) problems.push({ code: 'cli.error.badOption', params: { option: '--group', value: group, expected: tr('sop.cli.oneGroup') } });
+    if (problems.length) throw new AppError(problems);
+
+    const request = { template, anchor: anchor!, groups: group, cohort: option(args, 'cohort') ?? '', useTemplateTexts: args.options['use-template-texts'] === true };
+    const plan = planSop(ctx, request);
+    for (const warning of plan.warnings) io.stderr(warning);
+
+    if (out) {
+      const result = generateSopTabs(ctx, request);
+      await saveWorkbook(ctx, out, loaded?.bytes);
+      io.stderr(result.message);
+      io.stderr(tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));
+    }
+    const rows = plan.tabs[0].rows;
+    if (json) printJson(io, sopToJson(plan.template, plan.anchor, rows));
+    else if (!out) {
+      for (const row of rows) {
+        io.stdout([row.date === null ? '' : toIso(row.date), row.weekday, row.time, row.phase, row.channel, row.item, row.owner, row.status].join('\t'));
+      }
+    }
+    return 0;
+  },
+});
+
+const templates = defineCommand({
+  summary: { 'zh-CN': '列出内置的SOP模板（ID、名称、跨度）', en: 'List the built-in SOP templates (ids, names, spans)' },
+  options: { json: { summary: { 'zh-CN': '以 JSON 输出', en: 'Print JSON' } } },
+  async run(args, { io, lang, tr }) {
+    const list = listTemplates(lang);
+    if (args.options.json === true) printJson(io, list);
+    else {
+      for (const t of list) {
+        io.stdout(tr('sop.cli.template', { id: t.id, name: t.name, anchorLabel: t.anchorLabel, first: t.span.first, last: t.span.last, days: t.span.days, rows: t.rows }));
+      }
+    }
+    return 0;
+  },
+});
+
+export const sopCommands: CliCommands = { sop, templates };

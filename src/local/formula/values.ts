@@ -2,7 +2,7 @@
  * Values a formula works with, and the coercions Sheets applies between them.
  * A blank cell is `null`; errors are values (they flow through formulas instead of being thrown).
  */
-import { parseDate, parseTimeOfDay, toHalfWidth } from '../../core/dates';
+import { parseDate, parseTimeOfDay, SPREADSHEET_YEARS, toHalfWidth } from '../../core/dates';
 
 export type ErrorCode = '#DIV/0!' | '#N/A' | '#VALUE!' | '#REF!' | '#NAME?' | '#NUM!' | '#NULL!' | '#ERROR!';
 
@@ -131,11 +131,12 @@ export function parseNumberText(text: string): number | null {
   if (time !== null) return time;
   const dateTime = /^(.*\S)\s+(\d{1,2}:\d{2})$/.exec(trimmed);
   if (dateTime) {
-    const day = parseDate(dateTime[1]);
+    const day = parseDate(dateTime[1], SPREADSHEET_YEARS);
     const fraction = parseTimeOfDay(dateTime[2]);
     if (day !== null && fraction !== null) return day + fraction;
   }
-  return parseDate(trimmed);
+  // As Sheets reads a typed date: any year a cell can hold, not only the add-on's 2000–2100.
+  return parseDate(trimmed, SPREADSHEET_YEARS);
 }
 
 /** Arithmetic coercion: blank and "" are 0, TRUE is 1, numeric text is read, other text is #VALUE!. */
