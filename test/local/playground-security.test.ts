@@ -289,6 +289,16 @@ describe('no single request can stall the playground or break it', () => {
   });
 });
 
+/** What the server writes to its terminal, kept instead of shown; `write.mockRestore()` ends it. */
+function captureStderr(): { logged: string[]; write: jest.SpyInstance } {
+  const logged: string[] = [];
+  const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    logged.push(String(chunk));
+    return true;
+  });
+  return { logged, write };
+}
+
 describe('what goes wrong never shows the server’s insides', () => {
   const insides = /\n\s+at |\/work\/|\.ts:\d|node:internal|src\/local/;
 
@@ -298,11 +308,7 @@ describe('what goes wrong never shows the server’s insides', () => {
       throw new Error('disk gone at /work/main/src/local/memory-workbook.ts:84');
     };
     const playground = await startPlayground({ port: 0, ctx });
-    const logged: string[] = [];
-    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      logged.push(String(chunk));
-      return true;
-    });
+    const { logged, write } = captureStderr();
     try {
       const answer = await ask(playground, { path: '/activate', origin: playground.url.replace(/\/$/, ''), body: { tab: 'Team' } });
       expect(answer.status).toBe(500);
@@ -322,11 +328,7 @@ describe('what goes wrong never shows the server’s insides', () => {
       throw new Error("ENOENT: no such file or directory, open '/work/main/build/cache/team.json'");
     };
     const playground = await startPlayground({ port: 0, ctx });
-    const logged: string[] = [];
-    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      logged.push(String(chunk));
-      return true;
-    });
+    const { logged, write } = captureStderr();
     try {
       const answer = await ask(playground, { path: '/api/saveTeam', origin: playground.url.replace(/\/$/, ''), body: [[{ name: '小王', role: '社群运营' }]] });
       expect(answer.status).toBe(422);
