@@ -5,7 +5,7 @@
  */
 import type { ChartSpec } from '../core/tab/spec';
 import { escapeHtml } from './html-preview';
-import type { Scalar } from './formula/values';
+import type { Scalar } from '../core/formula/values';
 
 const PALETTE = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6', '#7e57c2', '#ec407a'];
 

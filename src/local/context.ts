@@ -1,5 +1,6 @@
 /** The local adapters of the ports: an in-memory workbook, settings in memory, a real clock, collected toasts. */
 import { serialFromYmd, DaySerial } from '../core/dates';
+import { fillFormulaValues } from '../core/formula/tab-values';
 import type { Settings } from '../core/settings';
 import type { AppContext, Clock, SettingsStore, Ui } from '../ports';
 import { MemoryWorkbook } from './memory-workbook';
@@ -55,11 +56,16 @@ export interface LocalContext extends AppContext {
 }
 
 export function createLocalContext(options: { workbook?: MemoryWorkbook; locale?: string; today?: DaySerial; settings?: Partial<Settings> } = {}): LocalContext {
-  return {
+  const ctx: LocalContext = {
     workbook: options.workbook ?? new MemoryWorkbook(),
     ui: new CollectingUi(),
     clock: new LocalClock(options.today ?? null),
     settings: new MemorySettingsStore(options.settings),
     locale: options.locale ?? 'zh_CN',
   };
+  // Like a spreadsheet, the workbook shows what its formulas compute: use cases read those values
+  // and the .xlsx caches them. (The playground's preview engine takes this over.)
+  ctx.workbook.onChange ??= () => fillFormulaValues(ctx.workbook.tabs.map((tab) => tab.spec), ctx.clock.today());
+  ctx.workbook.onChange();
+  return ctx;
 }

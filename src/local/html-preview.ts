@@ -18,10 +18,10 @@ import {
   isFormulaCell,
   styleGrid,
 } from '../core/tab/spec';
-import type { ConditionalStyle } from './formula/workbook-calc';
-import { WorkbookCalc } from './formula/workbook-calc';
-import { formatNumber } from './formula/number-format';
-import { Scalar, isError, numberToText } from './formula/values';
+import type { ConditionalStyle } from '../core/formula/workbook-calc';
+import { WorkbookCalc } from '../core/formula/workbook-calc';
+import { formatNumber } from '../core/formula/number-format';
+import { Scalar, isError, numberToText } from '../core/formula/values';
 
 export interface PreviewOptions {
   lang: Lang;

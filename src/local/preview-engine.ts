@@ -3,18 +3,12 @@
  * tab are recomputed (their cached values updated, so use cases reading a tab see what Sheets would
  * show), and tabs are drawn with their conditional formats evaluated.
  */
-import type { CellValue } from '../core/tab/spec';
-import { isFormulaCell } from '../core/tab/spec';
 import { openSession } from '../app/session';
 import type { LocalContext } from './context';
-import { WorkbookCalc } from './formula/workbook-calc';
-import { isError, Scalar } from './formula/values';
+import { fillFormulaValues } from '../core/formula/tab-values';
+import type { WorkbookCalc } from '../core/formula/workbook-calc';
 import { renderChartsHtml } from './chart-preview';
 import { renderTabHtml } from './html-preview';
-
-function cached(value: Scalar): CellValue {
-  return isError(value) ? value.code : value;
-}
 
 /** Blank rows below every tab in the playground, where people can type new rows (Sheets shows 1,000). */
 const SPARE_ROWS = 20;
@@ -25,22 +19,7 @@ export class PreviewEngine {
   constructor(private readonly ctx: LocalContext) {}
 
   recalculate(): void {
-    const tabs = this.ctx.workbook.tabs;
-    const calc = new WorkbookCalc(
-      tabs.map((tab) => ({ name: tab.spec.name, cells: tab.spec.rows, conditionalFormats: tab.spec.conditionalFormats })),
-      this.ctx.clock.today(),
-    );
-    const values = calc.recompute();
-    for (const tab of tabs) {
-      const computed = values.get(tab.spec.name);
-      if (!computed) continue;
-      tab.spec.rows.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          if (isFormulaCell(cell)) cell.value = cached(computed[r]?.[c] ?? null);
-        }),
-      );
-    }
-    this.calc = calc;
+    this.calc = fillFormulaValues(this.ctx.workbook.tabs.map((tab) => tab.spec), this.ctx.clock.today());
   }
 
   tabHtml(name: string): string {

@@ -1,6 +1,6 @@
 import { serialFromYmd } from '../../src/core/dates';
 import { Cell, TabSpec, range } from '../../src/core/tab/spec';
-import { WorkbookCalc } from '../../src/local/formula';
+import { WorkbookCalc } from '../../src/core/formula';
 import { displayText, escapeHtml, previewCss, renderTabHtml } from '../../src/local/html-preview';
 
 const TODAY = serialFromYmd(2026, 12, 1);

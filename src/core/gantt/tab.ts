@@ -19,6 +19,8 @@ import {
   a1, cellValue, columnLetter, range, type Cell, type CellValue, type ColumnSpec, type ConditionalFormatSpec, type FormatRun,
   type NoteSpec, type RangeRef, type StyleRun, type TabSpec,
 } from '../tab/spec';
+import { SHEETS_LIMITS } from '../tab/limits';
+import { markerOf } from '../tab/marker';
 import { ownerDropdown } from '../team/tab';
 import type { Person } from '../team/team';
 import { applyGanttEdits, type GanttAnalysis } from './analyze';
@@ -52,8 +54,6 @@ const DAY_COLUMN_WIDTH = 26;
 const MARGIN_BEFORE = 2;
 const MARGIN_AFTER = 3;
 export const GANTT_MAX_DAYS = 366;
-export const SHEETS_MAX_COLUMNS = 18278;
-export const SHEETS_MAX_CELLS = 10_000_000;
 const MAX_WARNING_ROWS = 100;
 const FROZEN_COLUMNS = COL.task + 1;
 const HIDDEN_COLUMN_WIDTH = 60;
@@ -109,28 +109,6 @@ export function ganttTabName(planTabName: string, lang: Lang): string {
   return defaultPlanNames.includes(planTabName) ? t(lang, 'gantt.tabName.gantt') : t(lang, 'gantt.tabName.ganttOf', { plan: planTabName });
 }
 
-/** Spreadsheet text comparison ("=" in a formula) ignores case; the colour lookup does the same. */
-function sameText(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-/** Progress as the bar formula reads it: a number above 1 is a percentage. */
-function progressShare(progress: number): number {
-  return progress > 1 ? progress / 100 : progress;
-}
-
-/**
- * The colour the bar rules give to the day cell of a task, or null outside its bar: the done part
- * (start + progress × span) in the done colour, else the owner's Team colour, else grey. Mirrors the
- * rule order of buildGanttTab (the first matching rule wins), for the preview and the tests.
- */
-export function barColorAt(input: { tasks: ScheduledTask[]; team: Person[] }, taskIndex: number, day: DaySerial): string | null {
-  const task = input.tasks[taskIndex];
-  if (day < task.start || day > task.end) return null;
-  if (day < task.start + Math.round(progressShare(task.progress) * (task.end - task.start + 1))) return GANTT_COLORS.done;
-  return input.team.find((person) => sameText(person.name, task.owner))?.color ?? GANTT_COLORS.unassigned;
-}
-
 function formulaText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
@@ -173,7 +151,7 @@ export function ganttRules(team: Person[], taskCount: number, dayCount: number):
 /** Refuses, before anything is built, a plan too long or too large for one tab. */
 function preflight(first: DaySerial, last: DaySerial, rowCount: number): void {
   const columns = GANTT_FIRST_DAY_COLUMN + (last - first + 1) + GANTT_HIDDEN_COLUMNS.length;
-  if (columns > SHEETS_MAX_COLUMNS) throw new AppError({ code: 'error.tooManyColumns', params: { columns, limit: SHEETS_MAX_COLUMNS } });
+  if (columns > SHEETS_LIMITS.columns) throw new AppError({ code: 'error.tooManyColumns', params: { columns, limit: SHEETS_LIMITS.columns } });
   const planStart = first + MARGIN_BEFORE;
   const planEnd = last - MARGIN_AFTER;
   const days = planEnd - planStart + 1;
@@ -181,7 +159,7 @@ function preflight(first: DaySerial, last: DaySerial, rowCount: number): void {
     throw new AppError({ code: 'gantt.error.tooLong', params: { start: toIso(planStart), end: toIso(planEnd), days, limit: GANTT_MAX_DAYS } });
   }
   const cells = columns * rowCount;
-  if (cells > SHEETS_MAX_CELLS) throw new AppError({ code: 'error.tooLarge', params: { cells, limit: SHEETS_MAX_CELLS } });
+  if (cells > SHEETS_LIMITS.cells) throw new AppError({ code: 'error.tooLarge', params: { cells, limit: SHEETS_LIMITS.cells } });
 }
 
 export function buildGanttTab(input: GanttTabInput): TabSpec {
@@ -301,7 +279,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
       const startRef = `$${columnLetter(COL.start)}${rows.length + 1}`;
       for (let day = first; day <= last; day++) {
         const dateRef = a1(DATE_ROW, dayCol(day), true, false);
-        values[dayCol(day)] = { formula: `=IF(${dateRef}=${startRef},"◆","")`, value: day === tasks[i].start ? '◆' : '' };
+        values[dayCol(day)] = { formula: `=IF(${dateRef}=${startRef},"◆","")`, value: null };
       }
     }
     values[hiddenCol] = links.byId ? task.id : '';
@@ -358,7 +336,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   const width = hiddenCol + GANTT_HIDDEN_COLUMNS.length;
   const spec: TabSpec = {
     name: ganttTabName(planTabName, lang),
-    marker: { kind: 'gantt', key: { plan: planTabName } },
+    marker: markerOf('gantt', { plan: planTabName }),
     columns,
     rows,
     headerRows: GANTT_HEADER_ROWS,

@@ -13,7 +13,7 @@ import { generateGanttTab, type GanttTab } from '../../../src/core/gantt/tab';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import type { CellValue, TabSpec } from '../../../src/core/tab/spec';
 import { readTeamGrid } from '../../../src/core/team/team';
-import { isError, WorkbookCalc } from '../../../src/local/formula';
+import { isError, WorkbookCalc } from '../../../src/core/formula';
 import { d, tsvGrid } from './helpers';
 
 const team = readTeamGrid(tsvGrid(sampleTeam));

@@ -3,12 +3,13 @@ import sampleTeam from './fixtures/team.tsv';
 import { analyzePlan, type GanttAnalysis } from '../../../src/core/gantt/analyze';
 import { chineseCalendar } from '../../../src/core/gantt/china';
 import { readPlanGrid, type PlanTask } from '../../../src/core/gantt/plan';
-import { GANTT_COLORS, barColorAt, buildGanttTab, ganttToJson, type GanttTabInput } from '../../../src/core/gantt/tab';
+import { GANTT_COLORS, buildGanttTab, ganttToJson, type GanttTabInput } from '../../../src/core/gantt/tab';
 import type { Lang } from '../../../src/core/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 import { cellValue, isFormulaCell, type TabSpec } from '../../../src/core/tab/spec';
 import { readTeamGrid, type Person } from '../../../src/core/team/team';
-import { evaluate, ruleBackgroundAt } from './formula-eval';
+import type { ScheduledTask } from '../../../src/core/gantt/schedule';
+import { spreadsheet } from '../../support/formulas';
 import { d, plan, task, tsvGrid } from './helpers';
 import { problemsOf } from '../../support/problems';
 
@@ -27,6 +28,18 @@ function tab(analysis: GanttAnalysis, overrides: Partial<GanttTabInput> = {}): T
   });
 }
 
+
+/**
+ * The colour a task's bar should have on a day, or null outside it: its done part (start + progress ×
+ * its days, rounded; a progress above 1 is a percentage) in the done colour, then its owner's Team
+ * colour (names compare ignoring case, as in a formula), else the unassigned grey.
+ */
+function expectedBarColor(task: ScheduledTask, day: number): string | null {
+  if (day < task.start || day > task.end) return null;
+  const share = task.progress > 1 ? task.progress / 100 : task.progress;
+  if (day < task.start + Math.round(share * (task.end - task.start + 1))) return GANTT_COLORS.done;
+  return team.find((person) => person.name.toLowerCase() === task.owner.toLowerCase())?.color ?? GANTT_COLORS.unassigned;
+}
 
 const sample = (settings: Partial<Settings> = {}): GanttAnalysis => analyze(readPlanGrid(tsvGrid(samplePlan), { tab: '推进表' }).tasks, settings);
 
@@ -110,26 +123,27 @@ describe('the sample push plan, end to end', () => {
     expect(rules.slice(1, 1 + team.length).map((r) => r.style.background)).toEqual(team.map((p) => p.color));
   });
 
-  test('the rules, evaluated cell by cell, give the colours barColorAt gives, and the today column', () => {
+  test('the rules, evaluated cell by cell, paint each bar its done part, its owner\'s colour, and the today column', () => {
     const analysis = sample();
     const spec = tab(analysis);
     const today = d('2026-12-10');
     const first = d('2026-11-29');
+    const sheet = spreadsheet([spec], today);
     let barCells = 0;
     for (let i = 0; i < analysis.tasks.length; i++) {
       for (let day = first; day <= d('2027-01-01'); day++) {
-        const expected = barColorAt({ tasks: analysis.tasks, team }, i, day) ?? (day === today ? GANTT_COLORS.today : null);
-        expect([analysis.tasks[i].name, day, ruleBackgroundAt(spec, FIRST_TASK_ROW + i, FIRST_DAY_COL + day - first, today)]).toEqual([analysis.tasks[i].name, day, expected]);
-        if (barColorAt({ tasks: analysis.tasks, team }, i, day)) barCells++;
+        const expected = expectedBarColor(analysis.tasks[i], day) ?? (day === today ? GANTT_COLORS.today : null);
+        expect([analysis.tasks[i].name, day, sheet.ruleBackground(FIRST_TASK_ROW + i, FIRST_DAY_COL + day - first)]).toEqual([analysis.tasks[i].name, day, expected]);
+        if (expectedBarColor(analysis.tasks[i], day)) barCells++;
       }
     }
     expect(barCells).toBe(2 + 3 + 4 + 4 + 1 + 13 + 1 + 8 + 7);
-    // Spot checks, by hand: 用户调研问卷 is 60% done over Dec 2–4: round(1.8) = 2 done days.
-    const survey = 1;
-    expect(barColorAt({ tasks: analysis.tasks, team }, survey, d('2026-12-03'))).toBe(GANTT_COLORS.done);
-    expect(barColorAt({ tasks: analysis.tasks, team }, survey, d('2026-12-04'))).toBe('#f28e2b');
-    expect(barColorAt({ tasks: analysis.tasks, team }, survey, d('2026-12-05'))).toBeNull();
-    expect(ruleBackgroundAt(spec, 1, FIRST_DAY_COL + today - first, today)).toBe(GANTT_COLORS.today);
+    // Spot checks, by hand: 用户调研问卷 (周舟) is 60% done over Dec 2–4: round(1.8) = 2 done days.
+    const surveyRow = FIRST_TASK_ROW + 1;
+    expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-03') - first)).toBe(GANTT_COLORS.done);
+    expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-04') - first)).toBe('#f28e2b');
+    expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-05') - first)).toBeNull();
+    expect(sheet.ruleBackground(1, FIRST_DAY_COL + today - first)).toBe(GANTT_COLORS.today);
   });
 
   test('editing an owner, a date or the progress in the sheet redraws the bar without rebuilding', () => {
@@ -139,18 +153,20 @@ describe('the sample push plan, end to end', () => {
     const today = d('2026-11-01');
     const row = FIRST_TASK_ROW + 5; // 每日打卡与催课, 林晓, Dec 9–21
     const colOf = (iso: string): number => FIRST_DAY_COL + d(iso) - first;
-    expect(ruleBackgroundAt(spec, row, colOf('2026-12-10'), today)).toBe('#4e79a7');
+    // Evaluated afresh after each edit, as the sheet redraws.
+    const colorOn = (iso: string): string | null => spreadsheet([spec], today).ruleBackground(row, colOf(iso));
+    expect(colorOn('2026-12-10')).toBe('#4e79a7');
     spec.rows[row][3] = '周舟';
     spec.rows[row][6] = d('2026-12-24');
     spec.rows[row][8] = 0.5;
-    expect(ruleBackgroundAt(spec, row, colOf('2026-12-10'), today)).toBe(GANTT_COLORS.done); // 8 of 16 days done
-    expect(ruleBackgroundAt(spec, row, colOf('2026-12-17'), today)).toBe('#f28e2b');
-    expect(ruleBackgroundAt(spec, row, colOf('2026-12-24'), today)).toBe('#f28e2b');
-    expect(ruleBackgroundAt(spec, row, colOf('2026-12-25'), today)).toBeNull();
+    expect(colorOn('2026-12-10')).toBe(GANTT_COLORS.done); // 8 of 16 days done
+    expect(colorOn('2026-12-17')).toBe('#f28e2b');
+    expect(colorOn('2026-12-24')).toBe('#f28e2b');
+    expect(colorOn('2026-12-25')).toBeNull();
     spec.rows[row][3] = '外包同学';
-    expect(ruleBackgroundAt(spec, row, colOf('2026-12-20'), today)).toBe(GANTT_COLORS.unassigned);
+    expect(colorOn('2026-12-20')).toBe(GANTT_COLORS.unassigned);
     spec.rows[row][8] = 60; // typed as 60 rather than 60%
-    expect(ruleBackgroundAt(spec, row, colOf('2026-12-17'), today)).toBe(GANTT_COLORS.done);
+    expect(colorOn('2026-12-17')).toBe(GANTT_COLORS.done);
   });
 
   test('the workload block lists every team member with counts and busy days; each owner gets a task list', () => {
@@ -185,20 +201,18 @@ describe('holidays and 调休 in the day header', () => {
 });
 
 describe('milestones', () => {
-  test('are drawn as ◆ by a formula in their day cells whose cached value agrees with it', () => {
+  test('are drawn as ◆ by a formula in their day cells, on the milestone\'s day only', () => {
     const tasks = plan(task('定主题', { owner: '林晓', start: d('2026-12-01'), duration: 2 }), task('开营', { owner: '周舟', duration: 0, predecessors: [0] }));
     const spec = tab(analyze(tasks));
     const row = FIRST_TASK_ROW + 1;
     const dayCount = spec.columns.length - FIRST_DAY_COL - 5;
     const cells = spec.rows[row].slice(FIRST_DAY_COL, FIRST_DAY_COL + dayCount);
     expect(cells.every(isFormulaCell)).toBe(true);
-    expect(cells.map(cellValue).filter((v) => v === '◆')).toHaveLength(1);
-    cells.forEach((cell, i) => {
-      if (!isFormulaCell(cell)) throw new Error('formula expected');
-      const at = { row, col: FIRST_DAY_COL + i };
-      expect(evaluate(cell.formula, { spec, anchor: at, at, today: 0 })).toBe(cell.value);
-    });
-    expect(cellValue(spec.rows[row][FIRST_DAY_COL + d('2026-12-03') - d('2026-11-29')])).toBe('◆');
+    const sheet = spreadsheet([spec], 0);
+    const shown = cells.map((_, i) => sheet.value(row, FIRST_DAY_COL + i));
+    expect(shown.filter((v) => v === '◆')).toHaveLength(1);
+    expect(shown.filter((v) => v !== '◆').every((v) => v === '')).toBe(true);
+    expect(shown[d('2026-12-03') - d('2026-11-29')]).toBe('◆');
     // Ordinary rows hold no day cells at all.
     expect(spec.rows[FIRST_TASK_ROW].slice(FIRST_DAY_COL, FIRST_DAY_COL + dayCount).every((cell) => cell === undefined)).toBe(true);
   });

@@ -1,12 +1,12 @@
 import { computeRow, emptyInputs, pooledFormula, rowFormula } from '../../../src/core/metrics';
 import type { MetricInputs } from '../../../src/core/metrics';
-import type { Cell, TabSpec } from '../../../src/core/tab/spec';
-import { shown, TabEvaluator } from './evaluate-formula';
+import { isError, WorkbookCalc } from '../../../src/core/formula';
+import type { Cell, CellValue } from '../../../src/core/tab/spec';
 
-/** A one-row sheet: buyers in A1, price in B1, revenue in C1, members in D1, the formula in E1. */
-function evaluateRow(formula: string, values: Cell[]): ReturnType<typeof shown> {
-  const spec = { rows: [[...values, { formula, value: null }]] } as unknown as TabSpec;
-  return shown(new TabEvaluator(spec).cell(0, values.length));
+/** A one-row sheet: buyers in A1, price in B1, revenue in C1, members in D1, the formula in E1; a blank result ("") is blank. */
+function evaluateRow(formula: string, values: Cell[]): CellValue {
+  const value = new WorkbookCalc([{ name: 'Sheet1', cells: [[...values, { formula, value: null }]] }], 0).value('Sheet1', 0, values.length);
+  return isError(value) ? value.code : value === '' ? null : value;
 }
 
 describe('Sheets formulas', () => {

@@ -5,7 +5,7 @@ import type { Person } from '../../../src/core/team/team';
 import { generateSop, type SopRow } from '../../../src/core/sop/generate';
 import { buildSopTab, PHASE_COLORS, type SopTabOptions } from '../../../src/core/sop/tab';
 import { builtInTemplate } from '../../../src/core/sop/templates';
-import { Sheet } from './formula-eval';
+import { spreadsheet } from '../../support/formulas';
 
 const day = (iso: string): DaySerial => fromIso(iso) as DaySerial;
 const TEAM: Person[] = [
@@ -83,7 +83,7 @@ describe('buildSopTab', () => {
     const [dateCol, timeCol, weekdayCol] = [colOf(spec, '日期'), colOf(spec, '时间'), colOf(spec, '星期')];
     expect(spec.columns[dateCol].format).toBe('date');
     expect(spec.columns[timeCol].format).toBe('time');
-    const sheet = new Sheet(spec.rows, TODAY);
+    const sheet = spreadsheet([spec], TODAY);
     rows.forEach((row, i) => {
       const line = spec.rows[i + 1];
       expect(line[dateCol]).toBe(row.date);
@@ -145,7 +145,7 @@ describe('buildSopTab', () => {
     const { spec, rows } = build(lang, {}, typeStatuses(lang));
     const rules = spec.conditionalFormats ?? [];
     expect(rules.map((r) => r.formula)).toContain('=$B2=TODAY()');
-    const sheet = new Sheet(spec.rows, TODAY);
+    const sheet = spreadsheet([spec], TODAY);
     const statusCol = colOf(spec, lang === 'zh-CN' ? '状态' : 'Status');
     const [done, cancelled] = lang === 'zh-CN' ? ['已完成', '取消'] : ['Done', 'Cancelled'];
     const firing = (ruleIndex: number, sheetRow: number): boolean =>
@@ -222,7 +222,7 @@ describe('buildSopTab', () => {
     });
 
     test('every summary formula, evaluated like a spreadsheet over this grid, gives its cached value', () => {
-      const sheet = new Sheet(spec.rows, TODAY);
+      const sheet = spreadsheet([spec], TODAY);
       let formulas = 0;
       spec.rows.forEach((line, row) =>
         line.forEach((cell, col) => {

@@ -1,5 +1,5 @@
-import { WorkbookCalc } from '../../src/local/formula/workbook-calc';
-import { serialFromYmd } from '../../src/core/dates';
+import { WorkbookCalc } from '../../../src/core/formula/workbook-calc';
+import { serialFromYmd } from '../../../src/core/dates';
 
 const TODAY = serialFromYmd(2026, 12, 1);
 

@@ -3,9 +3,9 @@
  * "=((((…" 50,000 levels deep is refused with where it went too deep, instead of overflowing the
  * stack and breaking every later recalculation.
  */
-import { serialFromYmd } from '../../src/core/dates';
-import { FormulaError, FormulaSyntaxError, WorkbookCalc, parseFormula } from '../../src/local/formula';
-import { FormulaTooDeepError, MAX_FORMULA_DEPTH } from '../../src/local/formula/parse';
+import { serialFromYmd } from '../../../src/core/dates';
+import { FormulaError, FormulaSyntaxError, WorkbookCalc, parseFormula } from '../../../src/core/formula';
+import { FormulaTooDeepError, MAX_FORMULA_DEPTH } from '../../../src/core/formula/parse';
 
 const TODAY = serialFromYmd(2026, 12, 1);
 

@@ -4,7 +4,7 @@
  * Unary minus binds tighter than ^, so -2^2 is 4, as in Sheets.
  * A formula nests at most MAX_FORMULA_DEPTH levels (see there).
  */
-import { columnIndex } from '../../core/tab/spec';
+import { columnIndex } from '../tab/spec';
 import type { Ast, BinaryOperator, RefNode } from './ast';
 import { shareRepeats } from './shared';
 import { ERROR_CODES, ErrorCode } from './values';

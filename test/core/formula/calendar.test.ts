@@ -4,12 +4,12 @@
  * formulas evaluated by the engine against an activity list, compared with the text the core computes.
  */
 import fc from 'fast-check';
-import { activitiesOn, buildActivityListTab, DEFAULT_LIST_LAYOUT, readActivityGrid, type ActivityRow } from '../../src/core/calendar/activities';
-import { slotFormula, slotTexts } from '../../src/core/calendar/day-slots';
-import { serialFromYmd } from '../../src/core/dates';
-import { cellValue, type Cell, type CellValue } from '../../src/core/tab/spec';
-import { FormulaError, parseFormula, WorkbookCalc } from '../../src/local/formula';
-import type { Scalar } from '../../src/local/formula';
+import { activitiesOn, buildActivityListTab, DEFAULT_LIST_LAYOUT, readActivityGrid, type ActivityRow } from '../../../src/core/calendar/activities';
+import { slotFormula, slotTexts } from '../../../src/core/calendar/day-slots';
+import { serialFromYmd } from '../../../src/core/dates';
+import { cellValue, type Cell, type CellValue } from '../../../src/core/tab/spec';
+import { FormulaError, parseFormula, WorkbookCalc } from '../../../src/core/formula';
+import type { Scalar } from '../../../src/core/formula';
 
 const TODAY = serialFromYmd(2026, 12, 1);
 const code = (value: Scalar): string | undefined => (value instanceof FormulaError ? value.code : undefined);

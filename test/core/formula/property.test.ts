@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FormulaError, WorkbookCalc } from '../../src/local/formula';
+import { FormulaError, WorkbookCalc } from '../../../src/core/formula';
 
 /** An arithmetic expression as formula text and as the value JS arithmetic gives it ('DIV0' for a division by zero). */
 interface Expression {

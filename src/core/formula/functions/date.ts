@@ -1,5 +1,5 @@
 /** Dates as day serials: TODAY, DATE, YEAR, MONTH, DAY, WEEKDAY, EDATE, EOMONTH. */
-import { daysInMonth, serialFromYmd, weekday, ymdFromSerial, Ymd } from '../../../core/dates';
+import { daysInMonth, serialFromYmd, weekday, ymdFromSerial, Ymd } from '../../dates';
 import type { FunctionSpec } from '../context';
 import { FormulaError, Scalar, isError, toInteger, toNumber } from '../values';
 import { scalarFn } from './helpers';

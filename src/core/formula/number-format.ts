@@ -3,7 +3,7 @@
  * (yyyy-mm-dd, m/d, yyyy年m月d日, hh:mm, ddd), numbers (#,##0, 0.00, 0.0%, "¥"#,##0), and
  * sections (positive;negative;zero;text). Enough of the language for the formats our tabs use.
  */
-import { ymdFromSerial } from '../../core/dates';
+import { ymdFromSerial } from '../dates';
 import { numberToText } from './values';
 
 type DatePart = 'year4' | 'year2' | 'month' | 'month2' | 'monthShort' | 'monthLong' | 'day' | 'day2' | 'weekdayShort' | 'weekdayLong' | 'hour' | 'hour2' | 'minute' | 'minute2' | 'second' | 'second2' | 'ampm';

@@ -2,7 +2,7 @@
  * Values a formula works with, and the coercions Sheets applies between them.
  * A blank cell is `null`; errors are values (they flow through formulas instead of being thrown).
  */
-import { parseDate, parseTimeOfDay, SPREADSHEET_YEARS, toHalfWidth } from '../../core/dates';
+import { parseDate, parseTimeOfDay, SPREADSHEET_YEARS, toHalfWidth } from '../dates';
 
 export type ErrorCode = '#DIV/0!' | '#N/A' | '#VALUE!' | '#REF!' | '#NAME?' | '#NUM!' | '#NULL!' | '#ERROR!';
 

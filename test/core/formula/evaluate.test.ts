@@ -1,7 +1,7 @@
-import { serialFromYmd } from '../../src/core/dates';
-import type { Cell } from '../../src/core/tab/spec';
-import { FormulaError, FormulaSyntaxError, WorkbookCalc, parseFormula } from '../../src/local/formula';
-import type { Scalar } from '../../src/local/formula';
+import { serialFromYmd } from '../../../src/core/dates';
+import type { Cell } from '../../../src/core/tab/spec';
+import { FormulaError, FormulaSyntaxError, WorkbookCalc, parseFormula } from '../../../src/core/formula';
+import type { Scalar } from '../../../src/core/formula';
 
 const TODAY = serialFromYmd(2026, 12, 1);
 

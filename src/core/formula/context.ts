@@ -1,5 +1,5 @@
 /** What evaluating a formula needs from its surroundings, and the shape of a built-in function. */
-import type { DaySerial } from '../../core/dates';
+import type { DaySerial } from '../dates';
 import type { Ast } from './ast';
 import type { Scalar, SheetReader, Value } from './values';
 

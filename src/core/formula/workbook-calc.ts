@@ -5,8 +5,8 @@
  * computed yet is set aside, the missing cells are computed first, and it is tried again. A cell
  * that needs itself, directly or not, is a circular dependency: #REF!, as in Sheets.
  */
-import type { DaySerial } from '../../core/dates';
-import { Cell, ConditionalFormatSpec, RangeRef, isFormulaCell } from '../../core/tab/spec';
+import type { DaySerial } from '../dates';
+import { Cell, ConditionalFormatSpec, RangeRef, isFormulaCell } from '../tab/spec';
 import type { Ast } from './ast';
 import type { EvalContext } from './context';
 import { evaluate, resolveReference } from './evaluate';

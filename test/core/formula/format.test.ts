@@ -1,6 +1,6 @@
-import { serialFromYmd } from '../../src/core/dates';
-import { NUMBER_FORMATS } from '../../src/core/tab/spec';
-import { formatNumber, formatText } from '../../src/local/formula';
+import { serialFromYmd } from '../../../src/core/dates';
+import { NUMBER_FORMATS } from '../../../src/core/tab/spec';
+import { formatNumber, formatText } from '../../../src/core/formula';
 
 describe('number formats', () => {
   const day = serialFromYmd(2026, 12, 1); // a Tuesday
