@@ -17,18 +17,14 @@ import {
   ValidationSpec,
   a1Range,
   formatGrid,
-  specExtent,
   isFormulaCell,
   styleGrid,
 } from '../core/tab/spec';
+import { checkTabSize, type GridSize } from '../core/tab/limits';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** Cells a spreadsheet can hold, and its widest sheet (column ZZZ). */
-export const MAX_CELLS = 10_000_000;
-export const MAX_COLUMNS = 18_278;
 
 const DEFAULT_COLUMN_WIDTH = 100;
 const DEFAULT_FONT_SIZE = 10;
@@ -43,40 +39,12 @@ export interface RenderContext {
   resolveTab?: (name: string) => Sheet | null;
 }
 
-export interface GridSize {
-  rows: number;
-  cols: number;
-}
-
 /** What renderTab checked and looked up before writing anything. */
 export interface TabPlan {
   spec: TabSpec;
   size: GridSize;
   /** The source range of each listFromRange validation; null when it reads the tab being drawn. */
   listSources: Map<ValidationSpec, Range | null>;
-}
-
-/**
- * The grid a spec occupies: its rows and columns, widened to every range it formats, merges,
- * validates, annotates or charts, so that each of those exists on the sheet, and one row and one
- * column past the frozen ones (Sheets cannot freeze every row of a sheet).
- */
-export function tabGridSize(spec: TabSpec): GridSize {
-  const extent = specExtent(spec);
-  return { rows: Math.max(extent.rows, (spec.frozenRows ?? 0) + 1), cols: Math.max(extent.cols, (spec.frozenColumns ?? 0) + 1) };
-}
-
-/** The grid size, or an error naming the limit when a spreadsheet cannot hold the tab. */
-export function checkTabSize(spec: TabSpec): GridSize {
-  const size = tabGridSize(spec);
-  if (size.cols > MAX_COLUMNS) {
-    throw new AppError({ code: 'error.tooManyColumns', params: { columns: size.cols, limit: MAX_COLUMNS }, location: { tab: spec.name } });
-  }
-  const cells = size.rows * size.cols;
-  if (cells > MAX_CELLS) {
-    throw new AppError({ code: 'error.tooLarge', params: { cells, limit: MAX_CELLS }, location: { tab: spec.name } });
-  }
-  return size;
 }
 
 /**

@@ -4,10 +4,11 @@ import { DaySerial, serialFromYmd } from '../core/dates';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
 import { decodeMarker, encodeMarker, sameMarker } from '../core/tab/marker';
+import { checkTabSize, SHEETS_LIMITS, type GridSize } from '../core/tab/limits';
 import { sameTabName, sheetsTabName } from '../core/tab/names';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
-import { checkTabSize, drawTab, fitSheet, planTab, sizeAfterUpdate, updateTab, type GridSize } from './render-tab';
+import { drawTab, fitSheet, planTab, sizeAfterUpdate, updateTab } from './render-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,10 +40,13 @@ interface Reservation {
   size: GridSize;
 }
 
-/** Sheets' refusal to go past its limit of 10,000,000 cells in a whole file ("…above the limit of 10000000 cells."). */
+/** The cell limit as Sheets writes it in its refusal, grouped or not ("…above the limit of 10000000 cells.", "10,000,000"). */
+const CELL_LIMIT_IN_MESSAGE = new RegExp(String(SHEETS_LIMITS.cells).replace(/\B(?=(\d{3})+$)/g, '[,.\\s\\u00a0]?'));
+
+/** Sheets' refusal to go past its limit of cells in a whole file. */
 function isCellLimitError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /10[,.\s\u00a0]?000[,.\s\u00a0]?000/.test(message);
+  return CELL_LIMIT_IN_MESSAGE.test(message);
 }
 
 export class SheetsWorkbook implements Workbook {

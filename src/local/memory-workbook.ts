@@ -7,7 +7,8 @@ import { AppError } from '../core/errors';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
 import { sameMarker } from '../core/tab/marker';
-import { sheetsTabName } from '../core/tab/names';
+import { checkTabSize } from '../core/tab/limits';
+import { sameTabName, sheetsTabName } from '../core/tab/names';
 import { Cell, cellValue, CellValue, CellStyle, FormatRun, isFormulaCell, RangeRef, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
 import { applyStructureOp, applyTabUpdate } from './tab-edit';
@@ -34,8 +35,9 @@ export class MemoryWorkbook implements Workbook {
     return this.tabs.map((tab) => (tab.hidden ? { name: tab.spec.name, marker: tab.marker, hidden: true } : { name: tab.spec.name, marker: tab.marker }));
   }
 
+  /** The tab of that name, regardless of case, as Sheets finds it. */
   tab(name: string): MemoryTab {
-    const found = this.tabs.find((tab) => tab.spec.name === name);
+    const found = this.tabs.find((tab) => sameTabName(tab.spec.name, name));
     if (!found) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
     return found;
   }
@@ -82,14 +84,15 @@ export class MemoryWorkbook implements Workbook {
   }
 
   activate(name: string): void {
-    this.tab(name);
-    this.active = name;
+    this.active = this.tab(name).spec.name;
   }
 
   /** Nothing to reserve: a workbook in memory, and the .xlsx made from it, has no limit on its cells as a whole. */
   reserveRoom(): void {}
 
+  /** Writes a generated tab; one that a Google spreadsheet could not hold is refused here too (SHEETS_LIMITS). */
   writeTab(spec: TabSpec, update: TabUpdate | null = null): WriteResult {
+    checkTabSize(spec);
     const own = this.tabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, spec.marker));
     if (own) {
       // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
@@ -197,16 +200,18 @@ export class MemoryWorkbook implements Workbook {
   private edit(tabName: string, change: (spec: TabSpec) => TabSpec): void {
     const tab = this.tab(tabName);
     tab.spec = change(tab.spec);
-    this.changed(tabName);
+    this.changed(tab.spec.name);
   }
 
   /** What a person renaming a tab does; the name must be free. */
   renameTab(from: string, to: string): void {
     const tab = this.tab(from);
-    if (from !== to && this.hasTab(to)) throw new AppError({ code: 'error.tabExists', params: { tab: to } });
+    const held = this.tabs.some((other) => other !== tab && sameTabName(other.spec.name, to));
+    if (held) throw new AppError({ code: 'error.tabExists', params: { tab: to } });
+    const before = tab.spec.name;
     tab.spec = { ...tab.spec, name: to };
-    if (this.active === from) this.active = to;
-    this.changedTabs.delete(from);
+    if (this.active === before) this.active = to;
+    this.changedTabs.delete(before);
     this.changed(to);
   }
 
@@ -217,7 +222,7 @@ export class MemoryWorkbook implements Workbook {
     const cells = spec.rows[row];
     while (cells.length <= col) cells.push(null);
     cells[col] = isFormulaCell(value) ? value : value === '' ? null : value;
-    this.changed(tabName);
+    this.changed(spec.name);
   }
 
   withLock<T>(fn: () => T): T {
@@ -228,10 +233,6 @@ export class MemoryWorkbook implements Workbook {
     } finally {
       this.locked = false;
     }
-  }
-
-  private hasTab(name: string): boolean {
-    return this.tabs.some((tab) => tab.spec.name === name);
   }
 
   private freeName(wanted: string): string {

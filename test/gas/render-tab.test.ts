@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { AppError } from '../../src/core/errors';
 import { Cell, TabSpec, range } from '../../src/core/tab/spec';
-import { MAX_CELLS, MAX_COLUMNS, literalText, renderTab } from '../../src/gas/render-tab';
+import { literalText, renderTab } from '../../src/gas/render-tab';
+import { SHEETS_LIMITS } from '../../src/core/tab/limits';
 import { countCalls, renderIntoFake } from './count-calls';
 import { FakeEmbeddedChart, FakeGas } from './fake-spreadsheet';
 
@@ -265,7 +266,7 @@ describe('size pre-flight', () => {
   }
 
   test('more columns than a sheet can have is refused before any call', () => {
-    const columns = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => ({ key: `c${i}` }));
+    const columns = Array.from({ length: SHEETS_LIMITS.columns + 1 }, (_, i) => ({ key: `c${i}` }));
     expectProblem({ name: 'Big', marker: { kind: 'metrics', key: { source: '' } }, columns, rows: [], headerRows: 0 }, 'error.tooManyColumns', { columns: 18_279, limit: 18_278 });
   });
 
@@ -278,7 +279,7 @@ describe('size pre-flight', () => {
       headerRows: 0,
       styles: [{ range: range(0, 0, 5_000_001, 2), style: { bold: true } }],
     };
-    expectProblem(spec, 'error.tooLarge', { cells: 10_000_002, limit: MAX_CELLS });
+    expectProblem(spec, 'error.tooLarge', { cells: 10_000_002, limit: 10_000_000 });
   });
 
   test('a merge across the frozen columns is refused before any call', () => {

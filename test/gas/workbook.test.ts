@@ -2,6 +2,7 @@ import { AppError } from '../../src/core/errors';
 import { serialFromYmd } from '../../src/core/dates';
 import { CellValue, TabSpec, range } from '../../src/core/tab/spec';
 import { MARKER_KEY, SheetsWorkbook } from '../../src/gas/workbook';
+import { MemoryWorkbook } from '../../src/local/memory-workbook';
 import { FakeGas } from './fake-spreadsheet';
 
 function teamSpec(names: string[] = ['小王', '小李']): TabSpec {
@@ -295,5 +296,49 @@ describe('SheetsWorkbook', () => {
       expect(LockService.getDocumentLock().hasLock()).toBe(false);
       expect(fake.callsTo('Lock.releaseLock')).toHaveLength(1);
     });
+  });
+});
+
+describe('the Sheets workbook and the in-memory one (playground, CLI) follow the same rules', () => {
+  let fake: FakeGas;
+  afterEach(() => fake.uninstall());
+
+  /** Both workbooks holding the same user tabs (a spreadsheet always has one, "Sheet1"). */
+  const both = (userTabs: string[]): Array<SheetsWorkbook | MemoryWorkbook> => {
+    fake = new FakeGas().install();
+    const memory = new MemoryWorkbook();
+    memory.addPlainTab('Sheet1', []);
+    for (const name of userTabs) {
+      fake.seedSheet(name, [['x']]);
+      memory.addPlainTab(name, [['x']]);
+    }
+    return [new SheetsWorkbook(fake.spreadsheet), memory];
+  };
+  const named = (name: string, group: string): TabSpec => ({ ...sopSpec(), name, marker: { kind: 'sop', key: { group, cohort: '' } }, validations: [] });
+
+  test('a wanted name held by a user tab in another case gets the same " (n)" in both', () => {
+    const names = both(['team', 'SOP (2)']).map((workbook) => [
+      workbook.writeTab({ ...teamSpec(), name: 'Team' }).name,
+      workbook.writeTab(named('sop', 'a')).name,
+      workbook.writeTab(named('SOP', 'b')).name,
+      workbook.writeTab({ ...teamSpec(), name: 'Renamed?' }).name,
+    ]);
+    expect(names[0]).toEqual(['Team (2)', 'sop', 'SOP (3)', 'Team (2)']);
+    expect(names[1]).toEqual(names[0]);
+  });
+
+  test('a tab is found by its name in any case, as Sheets finds it', () => {
+    const [sheets, memory] = both(['Data']);
+    expect(memory.readTab('DATA')).toEqual(sheets.readTab('DATA'));
+    memory.activate('data');
+    expect(memory.activeTabName()).toBe('Data');
+  });
+
+  test('a tab a spreadsheet cannot hold is refused by both, before anything is written', () => {
+    const spec: TabSpec = { ...teamSpec(), styles: [{ range: range(0, 0, 6_000_000, 2), style: { bold: true } }] };
+    for (const workbook of both([])) {
+      expectAppError(() => workbook.writeTab(spec), 'error.tooLarge');
+      expect(workbook.listTabs()).toHaveLength(1);
+    }
   });
 });

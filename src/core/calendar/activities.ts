@@ -8,6 +8,7 @@ import { readDate, toIso, type DaySerial } from '../dates';
 import { AppError, type Problem } from '../errors';
 import { t, type Lang, type MessageKey } from '../i18n';
 import { planTableLayout, type OldTable, type TableLayout } from '../tab/layers';
+import { markerOf, type MarkerKeyOf } from '../tab/marker';
 import { a1, range, type Cell, type CellValue, type ColumnSpec, type TabSpec } from '../tab/spec';
 import {
   cellText,
@@ -23,6 +24,7 @@ import {
   type TableSchema,
 } from '../table/schema';
 import { ownerDropdown } from '../team/tab';
+import { splitList } from '../text/split-list';
 
 export const ACTIVITY_TYPES = ['camp', 'marketingClass', 'openClass', 'survey', 'promotion', 'dailyContent', 'other'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -111,14 +113,6 @@ export function parseActivityStatus(text: unknown): ActivityStatus | null {
   return null;
 }
 
-/** 目标社群 may list several groups: "Java引流5群;Java引流6群", "A群、B群", "A, B". */
-export function splitGroups(text: unknown): string[] {
-  return String(text ?? '')
-    .split(/[;,、；，\n]/)
-    .map((group) => group.trim())
-    .filter((group) => group !== '');
-}
-
 /** Columns a list cannot be read without; a pasted list missing one is refused, naming it. */
 const REQUIRED_FIELDS: ActivityField[] = ['name', 'type', 'start'];
 
@@ -185,7 +179,7 @@ export const ACTIVITY_SCHEMA: TableSchema<ActivityField> = {
       synonyms: ['目标社群', '社群', '目标群', 'target groups', 'target group', 'groups'],
       width: 180,
       format: 'text',
-      read: (cell) => ({ value: splitGroups(cell) }),
+      read: (cell) => ({ value: splitList(cell) }),
     },
     goal: { header: 'calendar.header.goal', synonyms: ['目标', 'goal', 'target'], width: 140, format: 'text' },
     status: {
@@ -352,8 +346,17 @@ export interface ActivityListTabOptions {
   kept?: CellValue[][];
   /** The tab's current name, so regenerating a renamed list keeps its name (and the calendars' formulas). */
   name?: string;
-  /** The marker key; '' for the list the sidebar creates. */
-  key?: string;
+  /** Which list the tab is (activityListKey); by default the list the sidebar creates. */
+  key?: MarkerKeyOf<'activities'>;
+}
+
+/**
+ * The identity of an activity list tab: our list, the one the sidebar creates (copiedFrom null), or
+ * the copy of a pasted list made while our list exists, named after the pasted tab so that each
+ * pasted tab is copied once.
+ */
+export function activityListKey(copiedFrom: string | null): MarkerKeyOf<'activities'> {
+  return { list: copiedFrom === null ? '' : `from:${copiedFrom}` };
 }
 
 /**
@@ -383,7 +386,7 @@ export function buildActivityListTab(lang: Lang, teamTabName: string | null, row
   const blankRows: Cell[][] = Array.from({ length: Math.max(0, top + dataRows - allRows.length) }, () => []);
   return {
     name: options.name ?? t(lang, 'calendar.listTabName'),
-    marker: { kind: 'activities', key: { list: options.key ?? '' } },
+    marker: markerOf('activities', options.key ?? activityListKey(null)),
     columns,
     rows: [...allRows, ...blankRows],
     headerRows: top,

@@ -18,6 +18,7 @@ import {
   type StyleRun,
   type TabSpec,
 } from '../tab/spec';
+import { markerOf, type MarkerKeyOf } from '../tab/marker';
 import { ACTIVITY_TYPES, typeLabel, type Activity, type ActivityType } from './activities';
 import { listFirstRow, slotFormula, slotTexts, type ActivityListRef } from './day-slots';
 import { calendarMonth, dayMarks, firstWeekday, monthKey, type CalendarDay, type CalendarMonth } from './grid';
@@ -81,26 +82,43 @@ function monthName(month: number, lang: Lang): string {
   return t(lang, `calendar.month.${month}` as MessageKey);
 }
 
+/** What a calendar tab shows: one month, or one quarter (its three months on one tab). */
+export type CalendarPeriod = { year: number; month: number } | { year: number; quarter: 1 | 2 | 3 | 4 };
+
+/** A calendar tab's identity in its marker: "2026-12" for a month, "2026-Q4" for a quarter. */
+export function calendarPeriodKey(period: CalendarPeriod): MarkerKeyOf<'calendar'> {
+  return { months: 'quarter' in period ? `${period.year}-Q${period.quarter}` : monthKey(period.year, period.month) };
+}
+
+/** The period a calendar tab's marker names; null when it names none (a marker from elsewhere, a broken one). */
+export function readCalendarPeriodKey(key: MarkerKeyOf<'calendar'>): CalendarPeriod | null {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key.months);
+  if (quarter) return { year: Number(quarter[1]), quarter: Number(quarter[2]) as 1 | 2 | 3 | 4 };
+  const month = /^(\d{4})-(\d{2})$/.exec(key.months);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return { year: Number(month[1]), month: Number(month[2]) };
+  return null;
+}
+
 /** One month on one tab: "2026-12 活动日历" / "Calendar 2026-12", marker calendar:2026-12. */
 export function buildCalendarTab(input: CalendarTabInput): TabSpec {
-  const key = monthKey(input.year, input.month);
+  const key = calendarPeriodKey({ year: input.year, month: input.month });
   return buildMonthsTab(input, [input.month], {
     name: calendarTabName(input.year, input.month, input.lang),
     key,
     title: t(input.lang, 'calendar.title', { year: input.year, monthName: monthName(input.month, input.lang) }),
-    what: t(input.lang, 'calendar.noteWhat', { month: key }),
+    what: t(input.lang, 'calendar.noteWhat', { month: key.months }),
   });
 }
 
 /** Three months on one tab: "2026-Q4 活动日历", marker calendar:2026-Q4. */
 export function buildQuarterTab(input: QuarterTabInput): TabSpec {
-  const key = `${input.year}-Q${input.quarter}`;
+  const key = calendarPeriodKey({ year: input.year, quarter: input.quarter });
   const firstMonth = (input.quarter - 1) * 3 + 1;
   return buildMonthsTab(input, [firstMonth, firstMonth + 1, firstMonth + 2], {
-    name: t(input.lang, 'calendar.tabName', { month: key }),
+    name: t(input.lang, 'calendar.tabName', { month: key.months }),
     key,
     title: t(input.lang, 'calendar.quarterTitle', { year: input.year, quarter: input.quarter }),
-    what: t(input.lang, 'calendar.noteWhat', { month: key }),
+    what: t(input.lang, 'calendar.noteWhat', { month: key.months }),
   });
 }
 
@@ -150,7 +168,7 @@ export function readCalendarSource(grid: CellValue[][]): CalendarSource {
 
 interface TabNames {
   name: string;
-  key: string;
+  key: MarkerKeyOf<'calendar'>;
   title: string;
   what: string;
 }
@@ -281,7 +299,7 @@ function buildMonthsTab(input: Omit<CalendarTabInput, 'month'>, months: number[]
 
   return {
     name: names.name,
-    marker: { kind: 'calendar', key: { months: names.key } },
+    marker: markerOf('calendar', names.key),
     columns: Array.from({ length: DAY_COLUMNS }, (_, c) => ({ key: `day${c + 1}`, width: DAY_WIDTH })),
     rows,
     headerRows: HEADER_ROWS,

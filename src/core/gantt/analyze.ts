@@ -9,7 +9,8 @@ import type { CellValue } from '../tab/spec';
 import { cellText, findHeader, tableRows } from '../table/schema';
 import type { Person } from '../team/team';
 import type { EditableColumn } from './edits';
-import { parseProgress, PLAN_SCHEMA, readPlanGrid, splitList, splitReferences, type Plan } from './plan';
+import { splitKnownList, splitList } from '../text/split-list';
+import { parseProgress, PLAN_SCHEMA, readPlanGrid, type Plan } from './plan';
 import { unpublishedScheduleSpan } from '../cn-calendar';
 import { cycleErrors, inRowOrder, schedulePlan, type LinkedTask, type ScheduledTask } from './schedule';
 import { computeWorkload, type Workload } from './workload';
@@ -98,7 +99,7 @@ function planLinks(grid: CellValue[][]): LinkedTask[] {
   return rows.map((row) => {
     const predecessors: number[] = [];
     const known = (ref: string): boolean => byName.has(ref) || byId.has(ref);
-    for (const ref of splitReferences(row.cells.predecessors ?? null, known)) {
+    for (const ref of splitKnownList(row.cells.predecessors, known)) {
       const target = byName.get(ref) ?? byId.get(ref);
       if (target !== undefined && !predecessors.includes(target)) predecessors.push(target);
     }

@@ -6,8 +6,10 @@
 import { parseDate, toHalfWidth, toIso, type DaySerial } from '../dates';
 import { AppError, type Problem } from '../errors';
 import { t, type Lang, type MessageKey } from '../i18n';
+import { markerKeyOf, markerOf, type TabMarker } from '../tab/marker';
 import { range, type CellValue, type TabSpec } from '../tab/spec';
 import { ownerDropdown } from '../team/tab';
+import { splitKnownList, splitList } from '../text/split-list';
 import {
   cellText,
   columnDropdowns,
@@ -52,44 +54,6 @@ export const PLAN_FIELDS = [
   'id', 'phase', 'name', 'requirement', 'participants', 'owner', 'start', 'end', 'duration', 'predecessors', 'progress', 'status',
 ] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
-
-/** Separators between several participants or predecessors: ; , 、 and their full-width forms, new lines. */
-const SEPARATORS = ';,、，；\n';
-const LIST_SEPARATORS = new RegExp(`[${SEPARATORS}]+`);
-/** A run of text between separators. */
-const LIST_PIECE = new RegExp(`[^${SEPARATORS}]+`, 'g');
-
-export function splitList(value: CellValue): string[] {
-  return cellText(value).split(LIST_SEPARATORS).map((s) => s.trim()).filter(Boolean);
-}
-
-/**
- * A predecessors cell as references to tasks. A task's name may itself hold 、 or a comma
- * ("调研、访谈"), so a name is matched whole before the cell is split: the whole cell first, then from
- * each piece the longest run of pieces (with the separators as typed) that names a task. A piece that
- * names nothing is a reference of its own, for the reader to report as unknown.
- */
-export function splitReferences(value: CellValue, isKnown: (ref: string) => boolean): string[] {
-  const text = cellText(value);
-  if (text === '') return [];
-  if (isKnown(text)) return [text];
-  const pieces = [...text.matchAll(LIST_PIECE)]
-    .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }))
-    .filter((piece) => text.slice(piece.start, piece.end).trim() !== '');
-  const refs: string[] = [];
-  for (let i = 0; i < pieces.length; ) {
-    let last = i;
-    for (let j = pieces.length - 1; j > i; j--) {
-      if (isKnown(text.slice(pieces[i].start, pieces[j].end).trim())) {
-        last = j;
-        break;
-      }
-    }
-    refs.push(text.slice(pieces[i].start, pieces[last].end).trim());
-    i = last + 1;
-  }
-  return refs;
-}
 
 function readDate(cell: CellValue): CellReading<DaySerial | null> {
   if (cellText(cell) === '') return { value: null };
@@ -157,7 +121,7 @@ export const PLAN_SCHEMA: TableSchema<PlanField> = {
         return days === null ? { problem: 'gantt.error.badDuration', params: { value: cellText(cell) } } : { value: days };
       },
     },
-    // Read by readPlanGrid once every task's name is known (splitReferences): a name may hold a separator.
+    // Read by readPlanGrid once every task's name is known (splitKnownList): a name may hold a separator.
     predecessors: {
       header: 'gantt.header.predecessors',
       synonyms: ['前置事项', '前置', '前置任务', '依赖', '依赖事项', 'predecessors', 'predecessor', 'dependson', 'dependencies'],
@@ -291,7 +255,7 @@ export function readPlanGrid(grid: CellValue[][], options: { tab?: string } = {}
   });
   const isKnown = (ref: string): boolean => byName.has(ref) || byId.has(ref);
   tasks.forEach((task, i) => {
-    task.predecessorRefs = splitReferences(predecessorCells[i], isKnown);
+    task.predecessorRefs = splitKnownList(predecessorCells[i], isKnown);
     for (const ref of task.predecessorRefs) {
       const target = byName.get(ref) ?? byId.get(ref);
       if (target === undefined) problems.push(at(task.row - 1, 'predecessors', 'gantt.error.unknownPredecessor', { task: task.name, predecessor: ref }));
@@ -316,13 +280,25 @@ export const PLAN_TEMPLATE_ROWS = 300;
 /** The new plan tab's columns: IDs are left out, tasks link by name until someone adds an ID column. */
 const TEMPLATE_FIELDS: PlanField[] = PLAN_FIELDS.filter((field) => field !== 'id');
 
+/**
+ * The marker of a new plan tab: every "new plan" makes a plan of its own, numbered past the plan tabs
+ * the workbook has ('' for the first, then "2", "3"…), so that no plan is written over.
+ */
+export function planMarker(existing: ReadonlyArray<Pick<TabMarker, 'kind' | 'key'> | null>): TabMarker {
+  const taken = new Set(existing.flatMap((marker) => markerKeyOf(marker, 'plan')?.number ?? []));
+  const numbered = (n: number): string => (n === 1 ? '' : String(n));
+  let n = 1;
+  while (taken.has(numbered(n))) n++;
+  return markerOf('plan', { number: numbered(n) });
+}
+
 /** The empty push-plan tab the sidebar creates: headers, dropdowns, formats, and the examples in a note. */
 export function buildPlanTemplateTab(lang: Lang, teamTabName: string): TabSpec {
   const column = (field: PlanField): number => TEMPLATE_FIELDS.indexOf(field);
   const dataRows = range(1, 0, PLAN_TEMPLATE_ROWS, 1);
   return {
     name: t(lang, 'gantt.tabName.plan'),
-    marker: { kind: 'plan', key: { number: '' } },
+    marker: planMarker([]),
     columns: TEMPLATE_FIELDS.map((field) => ({ key: field, width: PLAN_SCHEMA.columns[field].width })),
     rows: [headerCells(PLAN_SCHEMA, TEMPLATE_FIELDS, lang)],
     headerRows: 1,

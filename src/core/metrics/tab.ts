@@ -19,6 +19,7 @@ import {
   type StyleRun,
   type TabSpec,
 } from '../tab/spec';
+import { markerOf } from '../tab/marker';
 import { METRICS, metricAvailable, type MetricDefinition, type MetricKey, type MetricKind } from './definitions';
 import {
   copyFormula,
@@ -235,7 +236,7 @@ export function buildMetricsTab(result: MetricsResult, lang: Lang, options: Metr
 
   return {
     name: tr('metrics.tab.name'),
-    marker: { kind: 'metrics', key: { source: result.source } },
+    marker: markerOf('metrics', { source: result.source }),
     columns,
     rows: sheet.rows,
     headerRows: 1,

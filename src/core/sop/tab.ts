@@ -19,7 +19,6 @@ import {
   type ColumnSpec,
   type ConditionalFormatSpec,
   type FormatRun,
-  type MarkerKey,
   type NoteSpec,
   type RangeRef,
   type StyleRun,
@@ -27,6 +26,7 @@ import {
   type ValidationSpec,
 } from '../tab/spec';
 import { planTableLayout, type TableLayout } from '../tab/layers';
+import { markerOf } from '../tab/marker';
 import { ownerDropdown } from '../team/tab';
 import { columnSpecs } from '../table/schema';
 import { SOP_SCHEMA, SOP_TEXT_COLUMNS, sopColumns, sopHeader, type SopColumn } from './columns';
@@ -76,10 +76,6 @@ export function sopTabName(group: string, cohort: string, lang: Lang): string {
 
 /** The summary's texts longer than this are cut in the notes that show a template's text. */
 const NOTE_TEXT_LIMIT = 300;
-
-export function sopMarkerKey(group: string, cohort: string): MarkerKey {
-  return { group, cohort };
-}
 
 /** A text formula literal: "已完成" → "\"已完成\"". */
 function quoted(text: string): string {
@@ -197,7 +193,7 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
 
   return {
     name: sopTabName(group, cohort, lang),
-    marker: { kind: 'sop', key: sopMarkerKey(group, cohort) },
+    marker: markerOf('sop', { group, cohort }),
     columns,
     rows: grid,
     headerRows: 1,

@@ -7,6 +7,7 @@ import { formatTimeOfDay, parseTimeOfDay, toHalfWidth } from '../dates';
 import { AppError, type Problem } from '../errors';
 import type { Lang, MessageKey, MessageParams } from '../i18n';
 import { t } from '../i18n';
+import { markerOf } from '../tab/marker';
 import { range, type Cell, type CellValue, type TabSpec } from '../tab/spec';
 import {
   cellText,
@@ -130,7 +131,7 @@ export function buildTemplateTab(template: SopTemplate, lang: Lang): TabSpec {
   const body = template.rows.length + SPARE_ROWS;
   return {
     name: templateTabName(template.name, lang),
-    marker: { kind: 'sop-template', key: { template: template.id } },
+    marker: markerOf('sop-template', { template: template.id }),
     columns: columnSpecs(TEMPLATE_SCHEMA, TEMPLATE_COLUMNS),
     rows,
     headerRows: 2,

@@ -9,13 +9,48 @@
  * sheet; both store it with `encodeMarker` and read it with `decodeMarker`.
  */
 
-/** Every kind of tab the add-on generates. 'plain' describes a tab it did not generate and is never stored. */
-export const MARKED_KINDS = ['team', 'sop', 'sop-template', 'plan', 'gantt', 'activities', 'calendar', 'metrics'] as const;
-export type MarkedKind = (typeof MARKED_KINDS)[number];
+/**
+ * Every kind of tab the add-on generates, with the fields of its identity: an SOP tab is one group's
+ * cohort, a Gantt tab the chart of one plan tab, a calendar tab one month or quarter ("2026-12",
+ * "2026-Q4"), a metrics tab the numbers of one source tab; there is one Team tab.
+ */
+const KEY_FIELDS = {
+  team: [],
+  sop: ['group', 'cohort'],
+  'sop-template': ['template'],
+  plan: ['number'],
+  gantt: ['plan'],
+  activities: ['list'],
+  calendar: ['months'],
+  metrics: ['source'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type MarkedKind = keyof typeof KEY_FIELDS;
+export const MARKED_KINDS = Object.keys(KEY_FIELDS) as MarkedKind[];
+/** 'plain' describes a tab the add-on did not generate and is never stored. */
 export type TabKind = 'plain' | MarkedKind;
 
 /** The identity of a tab within its kind, as named text fields. */
 export type MarkerKey = Readonly<Record<string, string>>;
+
+/** The identity of a tab of one kind, field by field. */
+export type MarkerKeyOf<K extends MarkedKind> = { readonly [F in (typeof KEY_FIELDS)[K][number]]: string };
+
+/** The marker of a generated tab of that kind and identity (the only way generators build one). */
+export function markerOf<K extends MarkedKind>(kind: K, key: MarkerKeyOf<K>): TabMarker {
+  return { kind, key: { ...key } };
+}
+
+/**
+ * A marker's identity read as its kind's fields, a field it lacks read as ''; null when there is no
+ * marker or it is of another kind. Use cases read keys with this, never by string manipulation.
+ */
+export function markerKeyOf<K extends MarkedKind>(marker: Pick<TabMarker, 'kind' | 'key'> | null | undefined, kind: K): MarkerKeyOf<K> | null {
+  if (!marker || marker.kind !== kind) return null;
+  const key: Record<string, string> = {};
+  for (const field of KEY_FIELDS[kind]) key[field] = marker.key[field] ?? '';
+  return key as MarkerKeyOf<K>;
+}
 
 /** What the add-on remembers about the last version of a tab it wrote (not part of its identity). */
 export interface MarkerMemo {
@@ -127,23 +162,14 @@ function readMarkerMemo(value: unknown): MarkerMemo | null {
 }
 
 /**
- * Keys as markers stored them before they were structured: one string per kind. An SOP tab's was
- * "group|cohort"; it is split at its last bar, as the sidebar always read it.
+ * Keys as markers stored them before they were structured: one string per kind, the value of its one
+ * field. An SOP tab's was "group|cohort"; it is split at its last bar, as the sidebar always read it.
  */
-const LEGACY_FIELD: Record<Exclude<MarkedKind, 'sop' | 'team'>, string> = {
-  'sop-template': 'template',
-  plan: 'number',
-  gantt: 'plan',
-  activities: 'list',
-  calendar: 'months',
-  metrics: 'source',
-};
-
 function legacyKey(kind: MarkedKind, text: string): MarkerKey {
-  if (kind === 'team') return {};
   if (kind === 'sop') {
     const bar = text.lastIndexOf('|');
     return bar < 0 ? { group: text, cohort: '' } : { group: text.slice(0, bar), cohort: text.slice(bar + 1) };
   }
-  return { [LEGACY_FIELD[kind]]: text };
+  const fields: readonly string[] = KEY_FIELDS[kind];
+  return fields.length === 0 ? {} : { [fields[0]]: text };
 }

@@ -5,6 +5,7 @@
  * unique with " (2)", " (3)"…; formulas that referred to a tab by the name its spec wanted are
  * rewritten to the name it got, so a link never points at a tab that is not there.
  */
+import { SHEETS_LIMITS, XLSX_LIMITS } from './limits';
 import { isFormulaCell, quoteTabName, type Cell, type TabSpec } from './spec';
 
 interface NameRules {
@@ -14,8 +15,8 @@ interface NameRules {
   reserved: readonly string[];
 }
 
-const SHEETS: NameRules = { maxLength: 100, forbidden: null, reserved: [] };
-const XLSX: NameRules = { maxLength: 31, forbidden: /[*?:\\/[\]]/g, reserved: ['history'] };
+const SHEETS: NameRules = { maxLength: SHEETS_LIMITS.tabNameCharacters, forbidden: null, reserved: [] };
+const XLSX: NameRules = { maxLength: XLSX_LIMITS.sheetNameCharacters, forbidden: /[*?:\\/[\]]/g, reserved: ['history'] };
 
 function fit(text: string, room: number): string {
   return Array.from(text).slice(0, room).join('');

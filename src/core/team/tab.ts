@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n';
 import { t } from '../i18n';
 import { planTableLayout, type TableLayout } from '../tab/layers';
+import { markerOf } from '../tab/marker';
 import { range, type Cell, type ColumnSpec, type StyleRun, type TabSpec, type ValidationRule } from '../tab/spec';
 import { columnSpecs, headerCells } from '../table/schema';
 import { Person, ROLES, roleLabel, TEAM_COLUMNS, TEAM_SCHEMA, type TeamColumn } from './team';
@@ -42,7 +43,7 @@ export function buildTeamTab(people: Person[], lang: Lang, generatedNote: string
   columnSpecs(TEAM_SCHEMA, TEAM_COLUMNS).forEach((column, i) => (columns[col(TEAM_COLUMNS[i])] = column));
   return {
     name: teamTabName(lang),
-    marker: { kind: 'team', key: {} },
+    marker: markerOf('team', {}),
     columns,
     headerRows: 1,
     frozenRows: 1,

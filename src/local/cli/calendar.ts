@@ -11,6 +11,7 @@ import { AppError, type Problem } from '../../core/errors';
 import type { Lang, Translate } from '../../core/i18n';
 import type { WeekStart } from '../../core/settings';
 import { range, type Cell, type CellValue, type FormatRun } from '../../core/tab/spec';
+import { splitList } from '../../core/text/split-list';
 import { createLocalContext, type LocalContext } from '../context';
 import { DEMO_FILES, pastedTab } from '../demo';
 import { dataInput } from '../typed-input';
@@ -127,7 +128,7 @@ function rhythmOf(args: CalendarArgs): Partial<Record<keyof Rhythm, unknown>> {
     dailyMoments: flag(option(args, 'moments')),
   };
   const groups = option(args, 'groups');
-  if (groups) rhythm.targetGroups = groups.split(/[;；,，、]/).map((g) => g.trim()).filter((g) => g !== '');
+  if (groups) rhythm.targetGroups = splitList(groups);
   for (const key of Object.keys(rhythm) as Array<keyof Rhythm>) if (rhythm[key] === undefined) delete rhythm[key];
   return rhythm;
 }

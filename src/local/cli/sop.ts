@@ -3,7 +3,8 @@
  * --update, regenerated into an existing workbook with what people typed kept.
  * `templates [--json]`: the built-in templates.
  */
-import { getSopState, planSop, generateSopTabs, splitGroups } from '../../app/sop';
+import { getSopState, planSop, generateSopTabs } from '../../app/sop';
+import { splitList } from '../../core/text/split-list';
 import { saveTeam } from '../../app/team';
 import { toIso } from '../../core/dates';
 import { AppError, type Problem } from '../../core/errors';
@@ -55,7 +56,7 @@ const sop = defineCommand({
       problems.push({ code: 'sop.error.unknownTemplate', params: { id: template } }, { code: 'cli.error.templateIds', params: { ids: templates.map((t) => t.ref).join(', ') } });
     }
     const group = option(args, 'group') ?? templates.find((t) => t.ref === template)?.name ?? '';
-    if (splitGroups(group).length > 1) problems.push({ code: 'cli.error.badOption', params: { option: '--group', value: group, expected: tr('sop.cli.oneGroup') } });
+    if (splitList(group).length > 1) problems.push({ code: 'cli.error.badOption', params: { option: '--group', value: group, expected: tr('sop.cli.oneGroup') } });
     if (problems.length) throw new AppError(problems);
 
     const request = { template, anchor: anchor!, groups: group, cohort: option(args, 'cohort') ?? '', useTemplateTexts: args.options['use-template-texts'] === true };

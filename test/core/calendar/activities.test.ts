@@ -11,7 +11,6 @@ import {
   parseActivityStatus,
   parseActivityType,
   readActivityGrid,
-  splitGroups,
   type ActivityRow,
 } from '../../../src/core/calendar/activities';
 import { AppError, formatError } from '../../../src/core/errors';
@@ -83,7 +82,6 @@ describe('reading the activity list', () => {
       'draft', 'draft', 'planned', 'inProgress', 'inProgress', 'done', 'cancelled', 'cancelled',
     ]);
     expect(parseActivityStatus('取消了')).toBeNull();
-    expect(splitGroups('A群；B群、C群,D群 ; E群')).toEqual(['A群', 'B群', 'C群', 'D群', 'E群']);
   });
 
   test('every mistake is reported with its row and column, and no activity is returned', () => {

@@ -1,7 +1,7 @@
 import samplePlan from './fixtures/push-plan.tsv';
 import { AppError, formatError } from '../../../src/core/errors';
 import { translator } from '../../../src/core/i18n';
-import { buildPlanTemplateTab, findPlanHeader, looksLikePlan, parseProgress, readPlanGrid, splitList } from '../../../src/core/gantt/plan';
+import { buildPlanTemplateTab, findPlanHeader, looksLikePlan, parseProgress, readPlanGrid } from '../../../src/core/gantt/plan';
 import { d, tsvGrid } from './helpers';
 import type { CellValue } from '../../../src/core/tab/spec';
 import { problemsOf } from '../../support/problems';
@@ -83,10 +83,6 @@ describe('reading a push plan', () => {
       ['gantt.error.unknownPredecessor', '调研'],
       ['gantt.error.unknownPredecessor', '不存在'],
     ]);
-  });
-
-  test('lists split on ; , 、 and their full-width forms', () => {
-    expect(splitList('甲;乙, 丙、丁，戊；己')).toEqual(['甲', '乙', '丙', '丁', '戊', '己']);
   });
 
   test('every problem is reported at once, each naming the task and its row', () => {
