@@ -10,12 +10,14 @@ import { draftMonth as proposeDrafts, DEFAULT_RHYTHM } from '../src/core/calenda
 import { buildCalendarTab } from '../src/core/calendar/tab';
 import { serialFromYmd } from '../src/core/dates';
 import type { CellValue } from '../src/core/tab/spec';
-import { generateCalendar as generateCalendarInSheets } from '../src/gas/main';
+import { GLOBALS } from '../src/gas/main';
 import { createDemoContext } from '../src/local/demo';
 import { PreviewEngine } from '../src/local/preview-engine';
 import { countCalls } from '../test/gas/count-calls';
 import { installFakeGas } from '../test/gas/fake-spreadsheet';
 import { timeIt } from './timing';
+
+const { generateCalendar: generateCalendarInSheets } = GLOBALS;
 
 const FIRST = serialFromYmd(2026, 12, 1);
 const TODAY = serialFromYmd(2026, 11, 23);

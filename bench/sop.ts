@@ -10,11 +10,13 @@ import { locateOldBlocks } from '../src/core/tab/layers';
 import { buildSopTab } from '../src/core/sop/tab';
 import { cellValue, type CellValue } from '../src/core/tab/spec';
 import type { Person } from '../src/core/team/team';
-import { generateSop, saveTeam } from '../src/gas/main';
+import { GLOBALS } from '../src/gas/main';
 import { countCalls } from '../test/gas/count-calls';
 import { installFakeGas } from '../test/gas/fake-spreadsheet';
 import { bigTemplate, bigTemplateGrid } from '../test/gas/sop-big-template';
 import { timeIt } from './timing';
+
+const { generateSop, saveTeam } = GLOBALS;
 
 const SIZES = [28, 280, 2800];
 const ANCHOR = fromIso('2026-12-14') as DaySerial;

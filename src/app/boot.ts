@@ -1,7 +1,11 @@
-/** What a sidebar needs before its first server call: which page, in which language. JSON-safe. */
+/**
+ * What a sidebar needs before its first server call: which page, in which language, and that page's
+ * messages in that language (the sidebar bundle carries no catalogue). JSON-safe.
+ */
 import type { Lang } from '../core/i18n';
 import type { AppContext } from '../ports';
 import { pageLabel, SidebarPage } from './menu';
+import { PAGE_MESSAGES, pageMessages, type PageMessages } from './page-messages';
 import { openSession } from './session';
 
 export type { SidebarPage };
@@ -10,9 +14,24 @@ export interface SidebarBoot {
   page: SidebarPage;
   lang: Lang;
   title: string;
+  messages: PageMessages;
 }
 
 export function sidebarBoot(ctx: AppContext, page: SidebarPage): SidebarBoot {
   const session = openSession(ctx);
-  return { page, lang: session.lang, title: session.tr(pageLabel(page)).replace(/…$/, '') };
+  return {
+    page,
+    lang: session.lang,
+    title: session.tr(pageLabel(page)).replace(/…$/, ''),
+    messages: pageMessages(session.lang, page),
+  };
+}
+
+export function isSidebarPage(value: string): value is SidebarPage {
+  return Object.prototype.hasOwnProperty.call(PAGE_MESSAGES, value);
+}
+
+/** The HTML file (build/gas/<name>.html, HtmlService's file name) that holds one page's sidebar. */
+export function sidebarFile(page: SidebarPage): string {
+  return `sidebar-${page}`;
 }

@@ -16,6 +16,7 @@
 import {
   ACTIVITY_FIELDS,
   ACTIVITY_SCHEMA,
+  activityListKey,
   activityListLang,
   buildActivityListTab,
   convertPastedList,
@@ -31,19 +32,21 @@ import type { ActivityListRef } from '../core/calendar/day-slots';
 import { draftMonth as proposeDrafts, draftToJson, normalizeRhythm, DEFAULT_RHYTHM, type DraftJsonRow, type Rhythm } from '../core/calendar/draft';
 import { addMonths, calendarMonth, calendarToJson, monthKey, parseMonthKey, type CalendarJson } from '../core/calendar/grid';
 import { countGroupPushes } from '../core/calendar/pushes';
-import { buildCalendarTab, buildQuarterTab, readCalendarSource } from '../core/calendar/tab';
+import type { CalendarSpan, DraftMonthInput, GenerateCalendarInput } from '../core/calendar/request';
+import { buildCalendarTab, buildQuarterTab, calendarPeriodKey, readCalendarPeriodKey, readCalendarSource, type CalendarPeriod } from '../core/calendar/tab';
 import type { GroupPushCount } from '../core/calendar/warnings';
 import { firstOfMonth, lastOfMonth, ymdFromSerial } from '../core/dates';
 import { AppError } from '../core/errors';
 import type { Lang } from '../core/i18n';
 import type { WeekStart } from '../core/settings';
 import { sheetsTabName } from '../core/tab/names';
-import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
+import { markerKeyOf, markerOf, sameMarker, type MarkerKeyOf } from '../core/tab/marker';
+import type { CellValue, TabSpec } from '../core/tab/spec';
 import { readExistingTable } from '../core/table/existing';
 import type { AppContext, TabInfo } from '../ports';
-import { layerSummary, openSession, planGridTab, planRowTab, readTeam, writeGeneratedTabs, type PlannedTab, type Session } from './session';
+import { findGeneratedTab, layerSummary, openSession, planGridTab, planRowTab, readTeam, writeGeneratedTabs, type PlannedTab, type Session } from './session';
 
-export type CalendarSpan = 'month' | 'quarter' | 'months';
+export type { CalendarSpan, DraftMonthInput, GenerateCalendarInput };
 
 export interface ActivityListInfo {
   name: string;
@@ -63,16 +66,6 @@ export interface CalendarState {
   rhythm: Rhythm;
 }
 
-export interface GenerateCalendarInput {
-  month: string;
-  span?: CalendarSpan;
-  /** Months for span 'months' (1–12). */
-  count?: number;
-  weekStart?: WeekStart;
-  /** The list tab; the default list when not given. */
-  list?: string;
-}
-
 export interface GenerateCalendarResult {
   tabs: string[];
   /** "2026-12", or "2026-Q4" for a quarter. */
@@ -80,15 +73,6 @@ export interface GenerateCalendarResult {
   activities: number;
   warnings: number;
   message: string;
-}
-
-export interface DraftMonthInput {
-  month: string;
-  rhythm?: Partial<Record<keyof Rhythm, unknown>>;
-  list?: string;
-  weekStart?: WeekStart;
-  /** The user agreed to copy a pasted list into our list tab before appending. */
-  convert?: boolean;
 }
 
 export interface DraftMonthResult {
@@ -122,10 +106,10 @@ export function getCalendarState(ctx: AppContext): CalendarState {
     weekStart: session.settings.weekStart,
     lists,
     defaultList: lists[0]?.name ?? null,
-    calendars: ctx.workbook
-      .listTabs()
-      .filter((tab) => tab.marker?.kind === 'calendar')
-      .map((tab) => ({ name: tab.name, key: (tab.marker as TabMarker).key.months ?? '' })),
+    calendars: ctx.workbook.listTabs().flatMap((tab) => {
+      const key = markerKeyOf(tab.marker, 'calendar');
+      return key ? [{ name: tab.name, key: key.months }] : [];
+    }),
     rhythm: { ...DEFAULT_RHYTHM },
   };
 }
@@ -139,7 +123,7 @@ export interface CreateListResult {
 /** Creates our activity list tab (headers, dropdowns), or opens it when it exists: it is never emptied. */
 export function createActivityList(ctx: AppContext): CreateListResult {
   const session = openSession(ctx);
-  const existing = ctx.workbook.listTabs().find((tab) => tab.marker?.kind === 'activities' && tab.marker.key.list === '');
+  const existing = findGeneratedTab(ctx, 'activities', activityListKey(null));
   if (existing) {
     ctx.workbook.activate(existing.name);
     const message = session.tr('calendar.listExists', { tab: existing.name });
@@ -217,31 +201,29 @@ function plansFor(input: GenerateCalendarInput, session: Session, list: string):
 
 /** The plan of an existing calendar tab, from its marker key and what it says about itself. */
 function planOfTab(ctx: AppContext, session: Session, tab: TabInfo, fallbackList: () => string): CalendarPlan | null {
-  const key = (tab.marker as TabMarker).key.months ?? '';
-  const quarterKey = /^(\d{4})-Q([1-4])$/.exec(key);
-  const monthMatch = /^(\d{4})-(\d{2})$/.exec(key);
-  if (!quarterKey && !monthMatch) return null;
+  const key = markerKeyOf(tab.marker, 'calendar');
+  const period = key && readCalendarPeriodKey(key);
+  if (!period) return null;
   const source = readCalendarSource(ctx.workbook.readTab(tab.name));
   const names = ctx.workbook.listTabs().map((info) => info.name);
   const list = source.listTab && names.includes(source.listTab) ? source.listTab : fallbackList();
   const weekStart = source.weekStart ?? session.settings.weekStart;
-  if (quarterKey) {
-    const quarter = Number(quarterKey[2]) as 1 | 2 | 3 | 4;
-    const first = (quarter - 1) * 3 + 1;
-    return { year: Number(quarterKey[1]), months: [first, first + 1, first + 2], quarter, weekStart, list };
+  if ('quarter' in period) {
+    const first = (period.quarter - 1) * 3 + 1;
+    return { year: period.year, months: [first, first + 1, first + 2], quarter: period.quarter, weekStart, list };
   }
-  const { year, month } = parseMonthKey(key);
-  return { year, months: [month], quarter: null, weekStart, list };
+  return { year: period.year, months: [period.month], quarter: null, weekStart, list };
 }
 
-function planKey(plan: CalendarPlan): string {
-  return plan.quarter ? `${plan.year}-Q${plan.quarter}` : monthKey(plan.year, plan.months[0]);
+/** The month or the quarter a plan draws. */
+function periodOf(plan: CalendarPlan): CalendarPeriod {
+  return plan.quarter ? { year: plan.year, quarter: plan.quarter } : { year: plan.year, month: plan.months[0] };
 }
 
 /** Planned group pushes from the SOP tabs (marker 'sop'), for the WeCom cap warning. */
 export function readGroupPushes(ctx: AppContext): GroupPushCount[] {
   const tabs = ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'sop');
-  return countGroupPushes(tabs.map((tab) => ({ name: tab.name, group: tab.marker?.key.group ?? '', grid: ctx.workbook.readTab(tab.name) })));
+  return countGroupPushes(tabs.map((tab) => ({ name: tab.name, group: markerKeyOf(tab.marker, 'sop')?.group ?? '', grid: ctx.workbook.readTab(tab.name) })));
 }
 
 interface BuiltCalendar {
@@ -267,7 +249,7 @@ function buildCalendar(ctx: AppContext, session: Session, plan: CalendarPlan, li
   const last = lastOfMonth(plan.year, plan.months[plan.months.length - 1]);
   let warnings = 0;
   for (const month of plan.months) warnings += calendarMonth({ ...base, month }).warnings.length;
-  return { spec, key: planKey(plan), activities: countIn(list.activities, first, last), warnings };
+  return { spec, key: calendarPeriodKey(periodOf(plan)).months, activities: countIn(list.activities, first, last), warnings };
 }
 
 /** Activities of the period that show on the calendar (cancelled ones do not). */
@@ -388,7 +370,7 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
 
   let planned: PlannedTab;
   if (ours) {
-    planned = planListTab(ctx, session, drafts, source ? { tab: source, grid: grid ?? [] } : { copy: null, key: '' });
+    planned = planListTab(ctx, session, drafts, source ? { tab: source, grid: grid ?? [] } : { copy: null, key: activityListKey(null) });
   } else {
     const pasted = source as TabInfo;
     const rows = existing.length;
@@ -413,7 +395,8 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
       if (plan && (plan.list === listName || plan.list === written.name)) plans.push({ ...plan, list: written.name });
     }
     const covered = plans.some((plan) => plan.year === year && plan.months.includes(month));
-    if (!covered && !calendarTabs.some((tab) => tab.marker?.key.months === key)) plans.push({ year, months: [month], quarter: null, weekStart, list: written.name });
+    const monthTab = calendarPeriodKey({ year, month });
+    if (!covered && !calendarTabs.some((tab) => markerKeyOf(tab.marker, 'calendar')?.months === monthTab.months)) plans.push({ year, months: [month], quarter: null, weekStart, list: written.name });
     const layers = layerSummary(planned.layers, written.oldVersion, tr);
     const results = plans.map((plan) => {
       const calendar = planGridTab(ctx, session, buildCalendar(ctx, session, plan, list, pushes).spec);
@@ -443,13 +426,13 @@ function planListTab(
   ctx: AppContext,
   session: Session,
   drafts: ActivityRow[],
-  target: { tab: TabInfo; grid: CellValue[][] } | { copy: CellValue[][] | null; key: string },
+  target: { tab: TabInfo; grid: CellValue[][] } | { copy: CellValue[][] | null; key: MarkerKeyOf<'activities'> },
 ): PlannedTab {
   const teamTab = readTeam(ctx).teamTab;
   const existing = 'tab' in target ? target.tab : undefined;
   const grid = 'tab' in target ? target.grid : [];
   const copy = 'copy' in target ? target.copy : null;
-  const key = 'key' in target ? target.key : existing?.marker?.key.list ?? '';
+  const key = 'key' in target ? target.key : markerKeyOf(existing?.marker, 'activities') ?? activityListKey(null);
   // Read with the schema planRowTab reads the tab with, so the lines kept are the rows it moves.
   const table = existing ? readExistingTable({ values: grid, formulas: [], notes: [] }, ACTIVITY_SCHEMA) : null;
   const layout = existing ? findActivityLayout(grid) : null;
@@ -469,14 +452,14 @@ function planListTab(
 }
 
 /**
- * The list tab a pasted list is copied into: our list tab (key '') when there is none yet, else one
- * keyed by the pasted tab's name. Copying the same pasted tab twice would overwrite the first copy's
+ * The list tab a pasted list is copied into: our list tab when there is none yet, else one keyed by
+ * the pasted tab's name (activityListKey). Copying the same pasted tab twice would overwrite the first copy's
  * edits, so that is refused.
  */
-function conversionTarget(tabs: TabInfo[], pastedName: string, session: Session): { key: string; name: string } {
-  const ours = (key: string) => tabs.find((tab) => tab.marker?.kind === 'activities' && tab.marker.key.list === key);
-  const key = ours('') ? `from:${pastedName}` : '';
-  const copy = ours(`from:${pastedName}`);
+function conversionTarget(tabs: TabInfo[], pastedName: string, session: Session): { key: MarkerKeyOf<'activities'>; name: string } {
+  const ours = (key: MarkerKeyOf<'activities'>) => tabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, markerOf('activities', key)));
+  const key = ours(activityListKey(null)) ? activityListKey(pastedName) : activityListKey(null);
+  const copy = ours(activityListKey(pastedName));
   if (copy) throw new AppError({ code: 'calendar.error.alreadyConverted', params: { from: pastedName, tab: copy.name } });
   const wanted = session.tr('calendar.listTabName');
   return { key, name: sheetsTabName(wanted, tabs.map((tab) => tab.name)) };

@@ -10,15 +10,19 @@ import { analyzePlanGrid, type GanttAnalysis } from '../core/gantt/analyze';
 import { chineseCalendar } from '../core/gantt/china';
 import { DATE_ROW, GANTT_FIRST_DAY_COLUMN, GANTT_HIDDEN_COLUMNS, isDayKey, readExistingGantt } from '../core/gantt/columns';
 import { carriedEditCells, countTypedOverComputed } from '../core/gantt/edits';
-import { buildPlanTemplateTab, looksLikePlan } from '../core/gantt/plan';
+import { buildPlanTemplateTab, looksLikePlan, planMarker } from '../core/gantt/plan';
 import { generateGanttTab, type GanttTab } from '../core/gantt/tab';
+import type { GanttRequest } from '../core/gantt/request';
 import type { TabContent } from '../core/tab/content';
 import { planTableLayout } from '../core/tab/layers';
+import { markerKeyOf } from '../core/tab/marker';
 import type { Lang } from '../core/i18n';
 import type { CellValue, TabSpec } from '../core/tab/spec';
 import { teamTabName } from '../core/team/tab';
 import type { AppContext, TabInfo } from '../ports';
 import { findGeneratedTab, layerSummary, openSession, planGridTab, planTab, readTeam, writeGeneratedTabs, type PlannedTab, type Session } from './session';
+
+export type { GanttRequest };
 
 export interface GanttState {
   lang: Lang;
@@ -29,12 +33,6 @@ export interface GanttState {
   /** The working-days setting, the checkbox's default. */
   workingDays: boolean;
   teamTab: string | null;
-}
-
-/** What the sidebar sends: which plan tab, and how durations count this time (the setting when omitted). */
-export interface GanttRequest {
-  planTab: string;
-  workingDays?: boolean;
 }
 
 /** A plan in one line: tasks, first start → last end, owners. JSON-safe. */
@@ -80,7 +78,7 @@ export function getGanttState(ctx: AppContext): GanttState {
   const planTabs = listPlanTabs(ctx, tabs);
   const active = ctx.workbook.activeTabName();
   const activeInfo = tabs.find((tab) => tab.name === active);
-  const fromGantt = activeInfo?.marker?.kind === 'gantt' ? activeInfo.marker.key.plan ?? null : null;
+  const fromGantt = markerKeyOf(activeInfo?.marker, 'gantt')?.plan ?? null;
   const selected = [active, fromGantt].find((name): name is string => !!name && planTabs.includes(name)) ?? planTabs[0] ?? null;
   return {
     lang: session.lang,
@@ -143,11 +141,7 @@ export function createPlanTab(ctx: AppContext): CreatePlanResult {
   const session = openSession(ctx);
   const { teamTab } = readTeam(ctx);
   const template = buildPlanTemplateTab(session.lang, teamTab ?? teamTabName(session.lang));
-  // Every click makes a new plan: a key no plan tab has yet, so no existing plan is written over.
-  const keys = new Set(ctx.workbook.listTabs().flatMap((tab) => (tab.marker?.kind === 'plan' ? [tab.marker.key.number ?? ''] : [])));
-  let n = 1;
-  while (keys.has(n === 1 ? '' : String(n))) n++;
-  const spec: TabSpec = { ...template, marker: { kind: 'plan', key: { number: n === 1 ? '' : String(n) } } };
+  const spec: TabSpec = { ...template, marker: planMarker(ctx.workbook.listTabs().map((tab) => tab.marker)) };
   const [result] = writeGeneratedTabs(ctx, [teamTab ? spec : withoutTeamDropdowns(spec)]);
   const message = session.tr('gantt.planCreated', { tab: result.name });
   ctx.ui.toast(message, session.tr('app.name'));

@@ -18,29 +18,16 @@ import {
   type MetricsResult,
   type RawListKind,
 } from '../core/metrics';
+import { markerKeyOf } from '../core/tab/marker';
 import { columnLetter, type CellValue } from '../core/tab/spec';
+import type { MetricsSource, RawListSource, RawMetricsRequest } from '../core/metrics/request';
 import type { AppContext, TabInfo } from '../ports';
 import { layerSummary, openSession, planGridTab, writeGeneratedTabs, type Session } from './session';
 
+export type { MetricsSource, RawListSource, RawMetricsRequest };
+
 /** The marker key of the metrics tab computed from pasted text. */
 export const PASTE_SOURCE = 'paste';
-
-/**
- * Where a table of counts comes from. `here` is the menu action: the selection when one spans more
- * than a cell, else the active tab. A tab that is itself a metrics tab stands for its source tab.
- */
-export type MetricsSource = { kind: 'here' } | { kind: 'selection' } | { kind: 'tab'; tab?: string } | { kind: 'paste'; text: string };
-
-export type RawListSource = { kind: 'tab'; tab: string } | { kind: 'paste'; text: string };
-
-export interface RawMetricsRequest {
-  members: RawListSource;
-  attendance?: RawListSource | null;
-  orders?: RawListSource | null;
-  /** Override the settings for this run (the sidebar prefills them from the settings). */
-  classMinutes?: number | null;
-  completionShare?: number | null;
-}
 
 export interface MetricsOutcome {
   tab: string;
@@ -70,7 +57,7 @@ const isMetricsTab = (info: TabInfo | undefined): boolean => info?.marker?.kind 
 
 /** The tab whose data a metrics tab was computed from, when it still exists. */
 function sourceOf(tabs: readonly TabInfo[], info: TabInfo): string | null {
-  const key = info.marker?.key.source ?? '';
+  const key = markerKeyOf(info.marker, 'metrics')?.source ?? '';
   return tabs.some((tab) => tab.name === key && !isMetricsTab(tab)) ? key : null;
 }
 

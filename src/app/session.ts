@@ -5,9 +5,9 @@ import { oldVersionName, planLayers, planTableLayout, type LayerInput, type Laye
 import { readExistingTable, type ExistingTable } from '../core/table/existing';
 import type { TableSchema } from '../core/table/schema';
 import { contentSize, type TabContent } from '../core/tab/content';
-import { sameKey, sameMarker, type MarkerKey } from '../core/tab/marker';
+import { sameKey, sameMarker, type MarkedKind, type MarkerKeyOf } from '../core/tab/marker';
 import { specExtent } from '../core/tab/spec';
-import type { TabKind, TabSpec } from '../core/tab/spec';
+import type { TabSpec } from '../core/tab/spec';
 import { Person, readTeamGrid } from '../core/team/team';
 import type { AppContext, TabInfo, WriteResult } from '../ports';
 
@@ -29,7 +29,8 @@ export function openSession(ctx: AppContext): Session {
   return { settings, lang, tr: translator(lang) };
 }
 
-export function findGeneratedTab(ctx: AppContext, kind: TabKind, key?: MarkerKey): TabInfo | undefined {
+/** The tab the add-on generated of that kind (and, given one, that identity), whatever it is named now. */
+export function findGeneratedTab<K extends MarkedKind>(ctx: AppContext, kind: K, key?: MarkerKeyOf<K>): TabInfo | undefined {
   return ctx.workbook.listTabs().find((tab) => tab.marker?.kind === kind && (key === undefined || sameKey(tab.marker.key, key)));
 }
 

@@ -16,15 +16,19 @@ import { mergeSop, mergeSummaryLine, readSopTab, type ExistingSopTab as SopTable
 import { SOP_TEXT_COLUMNS, sopColumns, type SopTextColumn } from '../core/sop/columns';
 import type { TabContent } from '../core/tab/content';
 import { locateOldBlocks, planTableLayout, type LayerStats, type TabUpdate } from '../core/tab/layers';
-import { buildSopTab, sopMarkerKey, sopTabName } from '../core/sop/tab';
+import { buildSopTab, sopTabName } from '../core/sop/tab';
 import { anchorLabel, codeForTemplateId, templateSpan, type AnchorKind, type SopTemplate } from '../core/sop/template';
 import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/template-tab';
 import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
-import { sameMarker, type MarkerKey } from '../core/tab/marker';
+import type { SaveTemplateRequest, SopRequest } from '../core/sop/request';
+import { markerKeyOf, markerOf, sameMarker } from '../core/tab/marker';
 import type { RangeRef, TabSpec } from '../core/tab/spec';
 import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../core/team/team';
+import { splitList } from '../core/text/split-list';
 import type { AppContext, TabInfo } from '../ports';
 import { layerSummary, openSession, planTab, readTeam, writeGeneratedTabs, type Session } from './session';
+
+export type { SaveTemplateRequest, SopRequest };
 
 /** More groups than this at once is more likely a paste gone wrong than a plan. */
 export const MAX_GROUPS = 30;
@@ -84,23 +88,6 @@ export interface SopState {
   suggestedAnchor: string;
 }
 
-/** The sidebar's form, as sent. Dates are ISO strings. */
-export interface SopRequest {
-  template: string;
-  anchor: string;
-  /** Group names, one per line or separated by commas (，、;). */
-  groups: string;
-  cohort?: string;
-  /** Role → person chosen in the sidebar; a role left out follows the team. */
-  assignments?: Partial<Record<Role, string>>;
-  markCalendar?: boolean;
-  /**
-   * Replace texts edited by hand whose template text has changed since with the template's new texts
-   * (the sidebar's "use the template's new texts"); the tab as it was goes to a hidden old version.
-   */
-  useTemplateTexts?: boolean;
-}
-
 export type SopField = 'template' | 'anchor' | 'groups' | 'cohort';
 
 export interface SopPreview {
@@ -127,14 +114,6 @@ export interface GenerateSopResult {
   tabs: SopTabOutcome[];
   message: string;
   warnings: string[];
-}
-
-/** Save as template: the chosen template, or the rows of an SOP tab (offsets from its anchor). */
-export interface SaveTemplateRequest {
-  template?: string;
-  fromTab?: string;
-  /** The anchor date of `fromTab` when its rows do not tell it (ISO). */
-  anchor?: string;
 }
 
 export interface SaveTemplateResult {
@@ -173,9 +152,11 @@ export function getSopState(ctx: AppContext): SopState {
   // A saved copy keeps its built-in's IDs; a tab generated from either is credited to the built-in.
   const byTemplate = valid.map((t) => t.template);
   const sopTabs = tabs
-    .filter((tab) => tab.marker?.kind === 'sop')
-    .map((tab): ExistingSopTab => {
-      const { group, cohort } = sopMarkerFields(tab.marker?.key ?? {});
+    .flatMap((tab) => {
+      const key = markerKeyOf(tab.marker, 'sop');
+      return key ? [{ tab, key }] : [];
+    })
+    .map(({ tab, key: { group, cohort } }): ExistingSopTab => {
       const identity = identifySopTab(ctx.workbook.readTab(tab.name), byTemplate);
       const found = valid.find((t) => t.template === identity.template);
       const anchor = identity.anchor === null ? null : toIso(identity.anchor);
@@ -220,7 +201,7 @@ export function previewSop(ctx: AppContext, request: SopRequest): SopPreview {
   const tabs = form.groups.map((group) => sopTabName(group, form.cohort, session.lang));
   const existing = ctx.workbook.listTabs();
   const updates = form.groups.flatMap((group) => {
-    const tab = existing.find((t) => t.marker !== null && sameMarker(t.marker, { kind: 'sop', key: sopMarkerKey(group, form.cohort) }));
+    const tab = existing.find((t) => t.marker !== null && sameMarker(t.marker, markerOf('sop', { group, cohort: form.cohort })));
     return tab ? [tab.name] : [];
   });
   let line = previewLine(previewSummary(rows), session.lang);
@@ -267,7 +248,7 @@ export function planSop(ctx: AppContext, request: SopRequest): SopPlan {
     const options = { ...generateOptions(form, team, session.lang), group, groupIndex };
     const generation = generateSop(options);
     if (groupIndex === 0) warnings = generation.warnings;
-    const existing = existingTabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, { kind: 'sop', key: sopMarkerKey(group, form.cohort) }));
+    const existing = existingTabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, markerOf('sop', { group, cohort: form.cohort })));
     const old = existing ? readExistingSopTab(ctx, existing) : null;
     let rows = generation.rows;
     let merge: MergeStats | null = null;
@@ -395,7 +376,7 @@ export function saveSopTemplate(ctx: AppContext, request: SaveTemplateRequest): 
   const session = openSession(ctx);
   const tabs = ctx.workbook.listTabs();
   const source = request?.fromTab ? templateFromTab(ctx, session, tabs, request.fromTab, request.anchor) : resolveTemplate(ctx, session, tabs, request?.template ?? '');
-  const takenIds = new Set(tabs.flatMap((tab) => (tab.marker?.kind === 'sop-template' ? [tab.marker.key.template ?? ''] : [])));
+  const takenIds = new Set(tabs.flatMap((tab) => (markerKeyOf(tab.marker, 'sop-template')?.template ?? [])));
   let id = source.id;
   for (let n = 2; takenIds.has(id); n++) id = `${source.id}-${n}`;
   const [result] = writeGeneratedTabs(ctx, [buildTemplateTab({ ...source, id }, session.lang)]);
@@ -414,10 +395,6 @@ function generateOptions(form: Form, team: Person[], lang: Lang) {
     lang,
     markCalendar: form.markCalendar,
   };
-}
-
-function sopMarkerFields(key: MarkerKey): { group: string; cohort: string } {
-  return { group: key.group ?? '', cohort: key.cohort ?? '' };
 }
 
 /** Template tabs: ours, and tabs named like one (a template tab duplicated in Sheets loses our marker). */
@@ -480,7 +457,8 @@ function resolveTemplate(ctx: AppContext, session: Session, tabs: TabInfo[], ref
 function templateFromTab(ctx: AppContext, session: Session, tabs: TabInfo[], tabName: string, anchorText: string | undefined): SopTemplate {
   const tab = tabs.find((t) => t.name === tabName);
   if (!tab) throw new AppError({ code: 'error.tabNotFound', params: { tab: tabName } });
-  if (tab.marker?.kind !== 'sop') throw new AppError({ code: 'sop.error.notSopTab', params: { tab: tabName } });
+  const key = markerKeyOf(tab.marker, 'sop');
+  if (!key) throw new AppError({ code: 'sop.error.notSopTab', params: { tab: tabName } });
   const grid = ctx.workbook.readTab(tabName);
   const known = loadTemplates(ctx, session, tabs).flatMap((t) => (t.template ? [t.template] : []));
   const identity = identifySopTab(grid, known);
@@ -494,7 +472,7 @@ function templateFromTab(ctx: AppContext, session: Session, tabs: TabInfo[], tab
     const label = anchorLabel(identity.template?.anchorKind ?? 'campStart', session.lang);
     throw new AppError({ code: 'sop.error.noAnchor', params: { anchorLabel: label } });
   }
-  const { group, cohort } = sopMarkerFields(tab.marker.key);
+  const { group, cohort } = key;
   const base = identity.template;
   const name = cohort ? `${group}·${cohort}` : group;
   const id = base ? base.id : `sop-${group}`;
@@ -509,14 +487,6 @@ function templateFromTab(ctx: AppContext, session: Session, tabs: TabInfo[], tab
     cohort,
     lang: session.lang,
   });
-}
-
-/** Splits the group names people type: one per line, or separated by commas, 、 or semicolons. */
-export function splitGroups(text: string): string[] {
-  return String(text ?? '')
-    .split(/[\n\r,，、;；]+/)
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
 }
 
 /**
@@ -553,7 +523,7 @@ function readForm(ctx: AppContext, session: Session, request: SopRequest): { for
   if (!anchorText) add('anchor', 'sop.error.noAnchor', { anchorLabel: anchorLabel(template?.anchorKind ?? 'campStart', session.lang) });
   else if (!('value' in anchorReading)) add('anchor', anchorReading.problem, anchorReading.params);
 
-  const groups = splitGroups(input.groups);
+  const groups = splitList(input.groups);
   if (groups.length === 0) add('groups', 'sop.error.noGroups');
   if (groups.length > MAX_GROUPS) add('groups', 'sop.error.tooManyGroups', { max: MAX_GROUPS, count: groups.length });
   const seen = new Set<string>();

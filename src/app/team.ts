@@ -5,6 +5,7 @@ import { cellText } from '../core/table/schema';
 import { buildTeamTab } from '../core/team/tab';
 import { normalizeTeam, Person, Role, ROLES, roleLabel, TEAM_COLUMNS, TEAM_SCHEMA } from '../core/team/team';
 import type { AppContext } from '../ports';
+import { pageMessages, type PageMessages } from './page-messages';
 import { findGeneratedTab, generatedNote, layerSummary, openSession, planRowTab, readTeam, writeGeneratedTabs } from './session';
 
 export interface TeamState {
@@ -59,11 +60,13 @@ export interface SaveSettingsResult {
   settings: Settings;
   lang: Lang;
   message: string;
+  /** The Team & settings sidebar's messages in `lang`, so the sidebar follows a language change at once. */
+  messages: PageMessages;
 }
 
-export function saveSettings(ctx: AppContext, input: Partial<Settings>): SaveSettingsResult {
+export function saveSettings(ctx: AppContext, input: Partial<Record<keyof Settings, unknown>>): SaveSettingsResult {
   const settings = normalizeSettings(input);
   ctx.settings.save(settings);
   const session = openSession(ctx);
-  return { settings, lang: session.lang, message: session.tr('settings.saved') };
+  return { settings, lang: session.lang, message: session.tr('settings.saved'), messages: pageMessages(session.lang, 'team') };
 }

@@ -1,12 +1,12 @@
 /** What every global function does in Sheets: open a sidebar, serve a sidebar call, run a menu action. */
 import { callApi, ApiName, ApiResponse, runMenuAction } from '../app/api';
-import { sidebarBoot, SidebarPage } from '../app/boot';
+import { sidebarBoot, sidebarFile, SidebarPage } from '../app/boot';
 import { menuCommand } from '../app/menu';
 import { createGasContext } from './services';
 
 export function showSidebar(page: SidebarPage): void {
   const boot = sidebarBoot(createGasContext(), page);
-  const html = HtmlService.createHtmlOutputFromFile('sidebar')
+  const html = HtmlService.createHtmlOutputFromFile(sidebarFile(page))
     .append(`<script>window.__SOP_BOOT__=${JSON.stringify(boot).replace(/</g, '\\u003c')};</script>`)
     .setTitle(boot.title);
   SpreadsheetApp.getUi().showSidebar(html);

@@ -1,16 +1,19 @@
 /**
- * The Apps Script entry: the only module whose exports become global functions (the build appends
- * a top-level forwarder for each). It lists; it decides nothing. onOpen runs in AuthMode.NONE: it
- * only builds the menu — no properties, no spreadsheet reads.
+ * The Apps Script entry. Apps Script only sees top-level function declarations, so the build writes
+ * one real top-level forwarder for every name in GLOBALS (custom functions keep their JSDoc and
+ * parameter names). GLOBALS itself is derived from the registry: a menu item's function opens its
+ * sidebar or runs its action, an API function serves a sidebar call, a custom function computes a
+ * cell. It lists; it decides nothing. onOpen runs in AuthMode.NONE: it only builds the menu — no
+ * properties, no spreadsheet reads.
  */
-import { MENU } from '../app/menu';
+import type { CustomResult } from '../core/metrics/custom-functions';
 import { langFromLocale, t, Lang } from '../core/i18n';
-
-export * from './entries/team';
-export * from './entries/sop';
-export * from './entries/gantt';
-export * from './entries/calendar';
-export * from './entries/metrics';
+import type { ApiName, ApiResponse } from '../app/api';
+import type { CustomFunctionTable } from '../app/feature';
+import { MENU, type MenuFunctionName } from '../app/menu';
+import { FEATURES, type CustomFunctionName } from '../app/registry';
+import { sheetsCustomFunction } from './custom-functions';
+import { runMenu, serve } from './dispatch';
 
 function menuLang(): Lang {
   try {
@@ -21,7 +24,7 @@ function menuLang(): Lang {
   }
 }
 
-export function onOpen(_e?: unknown): void {
+function onOpen(_e?: unknown): void {
   const lang = menuLang();
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of MENU) {
@@ -31,6 +34,32 @@ export function onOpen(_e?: unknown): void {
   menu.addToUi();
 }
 
-export function onInstall(e?: unknown): void {
+function onInstall(e?: unknown): void {
   onOpen(e);
 }
+
+export type Globals = { onOpen: typeof onOpen; onInstall: typeof onInstall } & Record<MenuFunctionName, () => void> &
+  Record<ApiName, (...args: unknown[]) => ApiResponse<unknown>> &
+  Record<CustomFunctionName, (...cells: unknown[]) => CustomResult>;
+
+function registeredGlobals(): Globals {
+  const globals: Record<string, (...args: never[]) => unknown> = { onOpen, onInstall };
+  const define = (name: string, fn: (...args: never[]) => unknown): void => {
+    // Two features claiming one global would silently replace each other's in Sheets.
+    if (Object.prototype.hasOwnProperty.call(globals, name)) throw new Error(`Two entries define the global ${name}`);
+    globals[name] = fn;
+  };
+  for (const item of MENU) if (item !== 'separator') define(item.fn, () => runMenu(item.fn));
+  for (const feature of FEATURES) {
+    for (const name of Object.keys(feature.api)) define(name, (...args: unknown[]) => serve(name as ApiName, args));
+    const customFunctions: CustomFunctionTable = feature.customFunctions ?? {};
+    for (const [name, compute] of Object.entries(customFunctions)) define(name, sheetsCustomFunction(compute));
+  }
+  return globals as unknown as Globals;
+}
+
+/** Every global function of the add-on, by name: what Sheets, google.script.run and cells call. */
+export const GLOBALS: Globals = registeredGlobals();
+
+/** The globals that are custom functions: the build gives their forwarders the feature's JSDoc. */
+export const CUSTOM_FUNCTION_NAMES: string[] = FEATURES.flatMap((feature) => Object.keys(feature.customFunctions ?? {}));

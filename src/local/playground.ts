@@ -13,15 +13,15 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callApi, runMenuAction } from '../app/api';
-import { sidebarBoot, SidebarPage } from '../app/boot';
+import { isSidebarPage, sidebarBoot, sidebarFile, SidebarPage } from '../app/boot';
 import { MENU, menuCommand } from '../app/menu';
 import { openSession } from '../app/session';
 import { AppError, ErrorLocation, formatError, isAppError, Problem } from '../core/errors';
-import { SHEETS_MAX_COLUMNS } from '../core/gantt/tab';
+import { SHEETS_LIMITS } from '../core/tab/limits';
 import { columnLetter, gridWidth, isFormulaCell, TabSpec } from '../core/tab/spec';
 import { createDemoContext } from './demo';
 import { LocalContext } from './context';
-import { FormulaTooDeepError, parseFormula } from './formula/parse';
+import { FormulaTooDeepError, parseFormula } from '../core/formula/parse';
 import { writeXlsx } from './xlsx';
 import { previewCss } from './html-preview';
 import { PreviewEngine } from './preview-engine';
@@ -37,21 +37,21 @@ export interface Playground {
 }
 
 /**
- * What one request may ask of the playground (README.md, "Security", lists them). Sheets itself
- * allows 18,278 columns, 10 million cells per workbook and 50,000 characters per cell; the playground
- * recomputes and redraws a whole tab after every change, so a person may grow a tab only to far
- * fewer cells than Sheets would hold — a generated tab that is already bigger stays editable inside.
- * Formulas nest at most MAX_FORMULA_DEPTH levels (formula/parse.ts).
+ * What one request may ask of the playground (README.md, "Security", lists them). Columns and
+ * characters per cell are Sheets' own (SHEETS_LIMITS); the playground recomputes and redraws a whole
+ * tab after every change, so a person may grow a tab only to far fewer cells than Sheets would hold —
+ * a generated tab that is already bigger stays editable inside.
+ * Formulas nest at most MAX_FORMULA_DEPTH levels (core/formula/parse.ts).
  */
 export const PLAYGROUND_LIMITS = {
   /** Row numbers 1–100,000. */
   rows: 100_000,
   /** Columns A–ZZZ, as in Sheets. */
-  columns: SHEETS_MAX_COLUMNS,
+  columns: SHEETS_LIMITS.columns,
   /** Rows × columns a tab may grow to by typing, inserting or adding a note (the preview's blank rows below it included): redrawn in about a second. */
   tabCells: 200_000,
   /** Characters in a cell or a note, as in Sheets. */
-  text: 50_000,
+  text: SHEETS_LIMITS.cellCharacters,
   /** One request body: a sidebar paste of some 100,000 rows; bigger inputs are for the CLI, which reads files. */
   bodyBytes: 10 * 1024 * 1024,
 } as const;
@@ -234,10 +234,11 @@ function pageHtml(ctx: LocalContext, token: string): string {
   return pageTemplate.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? values[name] : whole));
 }
 
-export function startPlayground(options: { port?: number; ctx?: LocalContext; sidebarPath?: string } = {}): Promise<Playground> {
+export function startPlayground(options: { port?: number; ctx?: LocalContext; sidebarDir?: string } = {}): Promise<Playground> {
   const ctx = options.ctx ?? createDemoContext();
   const engine = new PreviewEngine(ctx);
-  const sidebarPath = options.sidebarPath ?? join(__dirname, '..', 'gas', 'sidebar.html');
+  /** Where the built sidebars are, one file per page (app/boot.ts sidebarFile). */
+  const sidebarDir = options.sidebarDir ?? join(__dirname, '..', 'gas');
   const token = randomBytes(32).toString('base64url');
   let own = ownHosts(options.port ?? 8080);
   let version = 0;
@@ -256,8 +257,10 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
         case 'GET /':
           return send(res, 200, 'text/html; charset=utf-8', pageHtml(ctx, token));
         case 'GET /sidebar': {
-          const page = (url.searchParams.get('page') ?? 'team') as SidebarPage;
-          return send(res, 200, 'text/html; charset=utf-8', sidebarHtml(ctx, page, readFileSync(sidebarPath, 'utf8'), token));
+          const page = url.searchParams.get('page') ?? 'team';
+          // The page names a file: only a known page is read.
+          if (!isSidebarPage(page)) throw new Refused(400, { code: 'playground.refused.badRequest' });
+          return send(res, 200, 'text/html; charset=utf-8', sidebarHtml(ctx, page, readFileSync(join(sidebarDir, `${sidebarFile(page)}.html`), 'utf8'), token));
         }
         case 'GET /state':
           return json(res, 200, {

@@ -1,13 +1,12 @@
-/** The sidebar entry: reads the boot data the server appended, then mounts the requested page. */
+/**
+ * The sidebar's start: reads the boot data the server appended (page, language, the page's messages),
+ * then mounts the page. The build makes one sidebar file per page (build/build.mjs), each calling
+ * startSidebar with its own page, so a sidebar carries only its page's code and no catalogue.
+ */
 import type { SidebarBoot, SidebarPage } from '../app/boot';
-import { translator } from '../core/i18n';
 import { clear } from './dom';
+import { pageTranslator } from './i18n';
 import type { PageMount } from './page';
-import { mountCalendarPage } from './pages/calendar';
-import { mountGanttPage } from './pages/gantt';
-import { mountMetricsPage } from './pages/metrics';
-import { mountSopPage } from './pages/sop';
-import { mountTeamPage } from './pages/team';
 
 declare global {
   interface Window {
@@ -15,23 +14,17 @@ declare global {
   }
 }
 
-const PAGES: Record<SidebarPage, PageMount> = {
-  team: mountTeamPage,
-  sop: mountSopPage,
-  gantt: mountGanttPage,
-  calendar: mountCalendarPage,
-  metrics: mountMetricsPage,
-};
-
-function mount(boot: SidebarBoot): void {
-  const root = document.getElementById('app')!;
-  clear(root);
-  document.documentElement.lang = boot.lang;
-  document.title = boot.title;
-  PAGES[boot.page]({ root, tr: translator(boot.lang), boot, remount: mount });
+export function startSidebar<P extends SidebarPage>(mountPage: PageMount<P>): void {
+  function mount(boot: SidebarBoot): void {
+    const root = document.getElementById('app')!;
+    clear(root);
+    document.documentElement.lang = boot.lang;
+    document.title = boot.title;
+    mountPage({ root, tr: pageTranslator<P>(boot.messages), boot, remount: mount });
+  }
+  // The boot script is appended after this bundle, so wait for the whole document.
+  document.addEventListener('DOMContentLoaded', () => {
+    const boot = window.__SOP_BOOT__;
+    if (boot) mount(boot);
+  });
 }
-
-// The boot script is appended after this bundle, so wait for the whole document.
-document.addEventListener('DOMContentLoaded', () => {
-  mount(window.__SOP_BOOT__ ?? { page: 'team', lang: 'zh-CN', title: '' });
-});

@@ -1,13 +1,14 @@
-/** A sidebar page: mounts itself into the root, in the boot language. */
-import type { SidebarBoot } from '../app/boot';
-import type { Translate } from '../core/i18n';
+/** A sidebar page: mounts itself into the root, in the boot language, with the boot's messages. */
+import type { SidebarBoot, SidebarPage } from '../app/boot';
+import type { PageTranslate } from './i18n';
 
-export interface PageEnv {
+export interface PageEnv<P extends SidebarPage> {
   root: HTMLElement;
-  tr: Translate;
+  /** Accepts only the keys this page receives (app/page-messages.ts). */
+  tr: PageTranslate<P>;
   boot: SidebarBoot;
   /** Mounts the page again, e.g. in another language after the settings changed. */
   remount(boot: SidebarBoot): void;
 }
 
-export type PageMount = (env: PageEnv) => void;
+export type PageMount<P extends SidebarPage> = (env: PageEnv<P>) => void;

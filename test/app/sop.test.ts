@@ -1,6 +1,6 @@
 /** SOP schedules through the use cases, on the in-memory workbook: what the sidebar does, step by step. */
 import { callApi } from '../../src/app/api';
-import { generateSopTabs, getSopState, previewSop, saveSopTemplate, splitGroups, type SopRequest } from '../../src/app/sop';
+import { generateSopTabs, getSopState, previewSop, saveSopTemplate, type SopRequest } from '../../src/app/sop';
 import { saveSettings, saveTeam } from '../../src/app/team';
 import { addDays, fromIso, toIso, type DaySerial } from '../../src/core/dates';
 import { rowIds } from '../../src/core/sop/template';
@@ -176,10 +176,6 @@ describe('the form: preview and mistakes', () => {
       updates: ['SOP·Java引流5群·第12期'],
       line: expect.stringMatching(/^66 行 · .* · 7 位执行人 · 2 个标签页$/),
     });
-  });
-
-  test('group names split on lines, commas and 、', () => {
-    expect(splitGroups('A群\n B群 ,C群，D群、E群;;\n')).toEqual(['A群', 'B群', 'C群', 'D群', 'E群']);
   });
 
   test('each field gets its own message, and generating with mistakes writes nothing', () => {

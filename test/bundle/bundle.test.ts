@@ -8,6 +8,7 @@ import * as vm from 'node:vm';
 import * as acorn from 'acorn';
 import { api } from '../../src/app/api';
 import { MENU } from '../../src/app/menu';
+import { FEATURES } from '../../src/app/registry';
 
 const code = readFileSync(join(__dirname, '../../build/gas/Code.js'), 'utf8');
 
@@ -25,18 +26,39 @@ function labelOf(menu: MenuRecord, fn: string): string | undefined {
 function noneModeContext(locale: string | null) {
   const menu: MenuRecord = { items: [], separators: 0, added: false };
   const forbidden = (service: string) =>
-    new Proxy({}, { get: (_t, prop) => () => { throw new Error(`${service}.${String(prop)} needs authorization`); } });
+    new Proxy(
+      {},
+      {
+        get: (_t, prop) => () => {
+          throw new Error(`${service}.${String(prop)} needs authorization`);
+        },
+      },
+    );
   const menuBuilder = {
-    addItem(label: string, fn: string) { menu.items.push([label, fn]); return menuBuilder; },
-    addSeparator() { menu.separators++; return menuBuilder; },
-    addSubMenu() { return menuBuilder; },
-    addToUi() { menu.added = true; },
+    addItem(label: string, fn: string) {
+      menu.items.push([label, fn]);
+      return menuBuilder;
+    },
+    addSeparator() {
+      menu.separators++;
+      return menuBuilder;
+    },
+    addSubMenu() {
+      return menuBuilder;
+    },
+    addToUi() {
+      menu.added = true;
+    },
   };
   const context = vm.createContext({
     SpreadsheetApp: {
       getUi: () => ({ createAddonMenu: () => menuBuilder, createMenu: () => menuBuilder }),
-      getActiveSpreadsheet: () => { throw new Error('SpreadsheetApp.getActiveSpreadsheet needs authorization'); },
-      getActive: () => { throw new Error('SpreadsheetApp.getActive needs authorization'); },
+      getActiveSpreadsheet: () => {
+        throw new Error('SpreadsheetApp.getActiveSpreadsheet needs authorization');
+      },
+      getActive: () => {
+        throw new Error('SpreadsheetApp.getActive needs authorization');
+      },
     },
     Session: locale === null ? forbidden('Session') : { getActiveUserLocale: () => locale },
     PropertiesService: forbidden('PropertiesService'),
@@ -74,20 +96,31 @@ describe('build/gas/Code.js', () => {
     expect(labelOf(blind.menu, 'showTeamSidebar')).toBe('团队与设置…');
   });
 
-  test('every menu callback and every sidebar server function is a real top-level function', () => {
+  /** The globals the registry asks for: the platform's two, then every feature's menu, API and custom functions. */
+  const registered = [
+    'onOpen',
+    'onInstall',
+    ...MENU.flatMap((item) => (item === 'separator' ? [] : [item.fn])),
+    ...Object.keys(api),
+    ...FEATURES.flatMap((feature) => Object.keys(feature.customFunctions ?? {})),
+  ];
+
+  test('every menu callback, sidebar server function and custom function of the registry is a real top-level function', () => {
     const { context } = noneModeContext('zh_CN');
     vm.runInContext(code, context);
-    const names = [
-      'onOpen',
-      'onInstall',
-      ...MENU.flatMap((item) => (item === 'separator' ? [] : [item.fn])),
-      ...Object.keys(api),
-    ];
-    for (const name of names) {
+    expect(registered).toEqual(expect.arrayContaining(['showTeamSidebar', 'showHelp', 'saveTeam', 'generateSop', 'SOP_RATE']));
+    for (const name of registered) {
       expect({ name, type: vm.runInContext(`typeof ${name}`, context) }).toEqual({ name, type: 'function' });
       // A function declaration, not a property someone assigned: Apps Script lists only declarations.
       expect({ name, declared: new RegExp(`^function ${name}\\(`, 'm').test(code) }).toEqual({ name, declared: true });
     }
+  });
+
+  test('the file declares no other top-level function: nothing outside the registry is callable from google.script.run', () => {
+    const program = acorn.parse(code, { ecmaVersion: 2019, sourceType: 'script' }) as unknown as { body: Array<{ type: string; id?: { name: string } }> };
+    const declared = program.body.filter((node) => node.type === 'FunctionDeclaration').map((node) => node.id!.name);
+    expect([...declared].sort()).toEqual([...registered].sort());
+    expect(new Set(registered).size).toBe(registered.length);
   });
 
   test('loading the file does no work beyond defining things (no service is called at load)', () => {

@@ -1,8 +1,10 @@
 /** The monthly calendar in Sheets: the entry's global functions against the recording fake of Apps Script. */
 import { serialFromYmd } from '../../src/core/dates';
-import { draftMonth, generateCalendar, getCalendarState, refreshCalendars, saveTeam, showCalendarSidebar, createActivityList } from '../../src/gas/main';
+import { GLOBALS } from '../../src/gas/main';
 import { MARKER_KEY } from '../../src/gas/workbook';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
+
+const { draftMonth, generateCalendar, getCalendarState, refreshCalendars, saveTeam, showCalendarSidebar, createActivityList } = GLOBALS;
 
 let fake: FakeGas;
 
@@ -43,11 +45,11 @@ function markers(kind: string): string[] {
 describe('the monthly calendar in Sheets', () => {
   test('the menu opens the calendar sidebar page', () => {
     fake = installFakeGas({ locale: 'zh_CN' });
-    fake.htmlFiles.set('sidebar', '<html><body><div id="app"></div></body></html>');
+    fake.htmlFiles.set('sidebar-calendar', '<html><body><div id="app"></div></body></html>');
     showCalendarSidebar();
     const output = fake.dialogs.find((d) => d.kind === 'sidebar')!.content as { getContent(): string; getTitle(): string };
     expect(output.getTitle()).toBe('月度活动日历');
-    expect(output.getContent()).toContain('window.__SOP_BOOT__={"page":"calendar","lang":"zh-CN","title":"月度活动日历"}');
+    expect(output.getContent()).toContain('window.__SOP_BOOT__={"page":"calendar","lang":"zh-CN","title":"月度活动日历","messages":{');
   });
 
   test('a pasted list becomes a marked, active calendar sheet of live formulas over it; the list is not touched', () => {

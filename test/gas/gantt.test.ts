@@ -1,8 +1,10 @@
 /** The push-plan Gantt in Sheets: the entry's global functions against the recording fake of Apps Script. */
 import { serialFromYmd, toIso } from '../../src/core/dates';
-import { createPlanTab, generateGantt, getGanttState, previewGantt, saveTeam, showGanttSidebar } from '../../src/gas/main';
+import { GLOBALS } from '../../src/gas/main';
 import { MARKER_KEY } from '../../src/gas/workbook';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
+
+const { createPlanTab, generateGantt, getGanttState, previewGantt, saveTeam, showGanttSidebar } = GLOBALS;
 
 let fake: FakeGas;
 
@@ -54,11 +56,11 @@ function ganttMarkers(): string[] {
 describe('the push-plan Gantt in Sheets', () => {
   test('the menu item opens the Gantt sidebar page', () => {
     fake = installFakeGas({ locale: 'zh_CN' });
-    fake.htmlFiles.set('sidebar', '<html><body><div id="app"></div></body></html>');
+    fake.htmlFiles.set('sidebar-gantt', '<html><body><div id="app"></div></body></html>');
     showGanttSidebar();
     const output = fake.dialogs.find((d) => d.kind === 'sidebar')!.content as { getContent(): string; getTitle(): string };
     expect(output.getTitle()).toBe('推进表甘特图');
-    expect(output.getContent()).toContain('window.__SOP_BOOT__={"page":"gantt","lang":"zh-CN","title":"推进表甘特图"}');
+    expect(output.getContent()).toContain('window.__SOP_BOOT__={"page":"gantt","lang":"zh-CN","title":"推进表甘特图","messages":{');
   });
 
   test('a pasted plan becomes a marked, active Gantt tab; the plan sheet is not touched', () => {

@@ -1,7 +1,9 @@
 /** The Sheets path end to end: the entry's global functions against the recording fake of Apps Script. */
 import { readTeamGrid } from '../../src/core/team/team';
-import { getTeamState, onOpen, saveSettings, saveTeam, showHelp, showTeamSidebar } from '../../src/gas/main';
+import { GLOBALS } from '../../src/gas/main';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
+
+const { getTeamState, onOpen, saveSettings, saveTeam, showHelp, showTeamSidebar } = GLOBALS;
 
 let fake: FakeGas;
 
@@ -14,13 +16,13 @@ function people(n: number) {
 describe('Team & settings in Sheets', () => {
   test('the menu opens the sidebar with its page and language appended to the shipped HTML', () => {
     fake = installFakeGas({ locale: 'zh_CN' });
-    fake.htmlFiles.set('sidebar', '<html><body><div id="app"></div></body></html>');
+    fake.htmlFiles.set('sidebar-team', '<html><body><div id="app"></div></body></html>');
     onOpen({ authMode: 'NONE' });
     showTeamSidebar();
     const sidebar = fake.dialogs.find((d) => d.kind === 'sidebar')!;
     const output = sidebar.content as { getContent(): string; getTitle(): string };
     expect(output.getTitle()).toBe('团队与设置');
-    expect(output.getContent()).toContain('window.__SOP_BOOT__={"page":"team","lang":"zh-CN","title":"团队与设置"}');
+    expect(output.getContent()).toContain('window.__SOP_BOOT__={"page":"team","lang":"zh-CN","title":"团队与设置","messages":{');
   });
 
   test('saving the team writes a marked, active 团队 tab and returns a JSON-safe envelope', () => {

@@ -1,18 +1,10 @@
 /** Conversion metrics in Sheets: the entry's global functions against the recording fake of Apps Script. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  computeMetrics,
-  computeMetricsHere,
-  computeRawMetrics,
-  getMetricsState,
-  onOpen,
-  showMetricsSidebar,
-  SOP_POOLED_RATE,
-  SOP_RATE,
-  SOP_ROI,
-} from '../../src/gas/main';
+import { GLOBALS } from '../../src/gas/main';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
+
+const { computeMetrics, computeMetricsHere, computeRawMetrics, getMetricsState, onOpen, showMetricsSidebar, SOP_POOLED_RATE, SOP_RATE, SOP_ROI } = GLOBALS;
 
 let fake: FakeGas;
 afterEach(() => fake?.uninstall());
@@ -38,7 +30,7 @@ function activate(name: string): void {
 describe('Conversion metrics in Sheets', () => {
   test('the menu lists both items in the user’s language, and the sidebar opens on the metrics page', () => {
     fake = installFakeGas({ locale: 'en_US' });
-    fake.htmlFiles.set('sidebar', '<html><body><div id="app"></div></body></html>');
+    fake.htmlFiles.set('sidebar-metrics', '<html><body><div id="app"></div></body></html>');
     onOpen({ authMode: 'NONE' });
     const items = fake.menus.flatMap((menu) => menu.items).filter((item): item is { caption: string; functionName: string } => typeof item === 'object' && 'functionName' in item);
     expect(items).toEqual(

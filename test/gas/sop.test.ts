@@ -3,11 +3,13 @@ import { fromIso, toIso, type DaySerial } from '../../src/core/dates';
 import { generateSop as generateRows } from '../../src/core/sop/generate';
 import { buildSopTab } from '../../src/core/sop/tab';
 import type { Person } from '../../src/core/team/team';
-import { generateSop, getSopState, previewSop, saveSopTemplate, saveTeam, showSopSidebar } from '../../src/gas/main';
+import { GLOBALS } from '../../src/gas/main';
 import { MARKER_KEY, SheetsWorkbook } from '../../src/gas/workbook';
 import { countCalls } from './count-calls';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
 import { bigTemplate, bigTemplateGrid } from './sop-big-template';
+
+const { generateSop, getSopState, previewSop, saveSopTemplate, saveTeam, showSopSidebar } = GLOBALS;
 
 let fake: FakeGas;
 
@@ -49,11 +51,11 @@ function sopMarkers(): string[] {
 describe('SOP schedules in Sheets', () => {
   test('the menu item opens the SOP sidebar page', () => {
     fake = installFakeGas({ locale: 'zh_CN' });
-    fake.htmlFiles.set('sidebar', '<html><body><div id="app"></div></body></html>');
+    fake.htmlFiles.set('sidebar-sop', '<html><body><div id="app"></div></body></html>');
     showSopSidebar();
     const output = fake.dialogs.find((d) => d.kind === 'sidebar')!.content as { getContent(): string; getTitle(): string };
     expect(output.getTitle()).toBe('社群SOP排期');
-    expect(output.getContent()).toContain('window.__SOP_BOOT__={"page":"sop","lang":"zh-CN","title":"社群SOP排期"}');
+    expect(output.getContent()).toContain('window.__SOP_BOOT__={"page":"sop","lang":"zh-CN","title":"社群SOP排期","messages":{');
   });
 
   test('generate, type a status, move the anchor, regenerate: the status stays on its row and the dates move', () => {

@@ -1,13 +1,15 @@
-/** The gantt feature's entries: the functions its sidebar calls and its menu items. */
-import type { AppContext } from '../../ports';
-import { createPlanTab, generateGantt, getGanttState, previewGantt, type GanttRequest } from '../gantt';
-import type { MenuItem } from '../menu';
+/** The push-plan (Gantt) feature: its sidebar page, its menu item and the functions its sidebar calls. */
+import { parseGanttRequest } from '../../core/gantt/request';
+import { defineFeature, withRequest } from '../feature';
+import { createPlanTab, generateGantt, getGanttState, previewGantt } from '../gantt';
 
-export const ganttApi = {
-  getGanttState: (ctx: AppContext) => getGanttState(ctx),
-  previewGantt: (ctx: AppContext, request: GanttRequest) => previewGantt(ctx, request),
-  createPlanTab: (ctx: AppContext) => createPlanTab(ctx),
-  generateGantt: (ctx: AppContext, request: GanttRequest) => generateGantt(ctx, request),
-};
-
-export const ganttMenu: MenuItem[] = [{ label: 'gantt.menu', fn: 'showGanttSidebar', page: 'gantt' }];
+export const ganttFeature = defineFeature({
+  page: 'gantt',
+  menu: [{ label: 'gantt.menu', fn: 'showGanttSidebar', page: 'gantt' }],
+  api: {
+    getGanttState,
+    previewGantt: withRequest(parseGanttRequest, previewGantt),
+    createPlanTab,
+    generateGantt: withRequest(parseGanttRequest, generateGantt),
+  },
+});

@@ -1,13 +1,15 @@
-/** The sop feature's entries: the functions its sidebar calls and its menu items. */
-import type { AppContext } from '../../ports';
-import type { MenuItem } from '../menu';
-import { generateSopTabs, getSopState, previewSop, saveSopTemplate, type SaveTemplateRequest, type SopRequest } from '../sop';
+/** The SOP schedule feature: its sidebar page, its menu item and the functions its sidebar calls. */
+import { parseSaveTemplateRequest, parseSopRequest } from '../../core/sop/request';
+import { defineFeature, withRequest } from '../feature';
+import { generateSopTabs, getSopState, previewSop, saveSopTemplate } from '../sop';
 
-export const sopApi = {
-  getSopState: (ctx: AppContext) => getSopState(ctx),
-  previewSop: (ctx: AppContext, request: SopRequest) => previewSop(ctx, request),
-  generateSop: (ctx: AppContext, request: SopRequest) => generateSopTabs(ctx, request),
-  saveSopTemplate: (ctx: AppContext, request: SaveTemplateRequest) => saveSopTemplate(ctx, request),
-};
-
-export const sopMenu: MenuItem[] = [{ label: 'sop.menu', fn: 'showSopSidebar', page: 'sop' }];
+export const sopFeature = defineFeature({
+  page: 'sop',
+  menu: [{ label: 'sop.menu', fn: 'showSopSidebar', page: 'sop' }],
+  api: {
+    getSopState,
+    previewSop: withRequest(parseSopRequest, previewSop),
+    generateSop: withRequest(parseSopRequest, generateSopTabs),
+    saveSopTemplate: withRequest(parseSaveTemplateRequest, saveSopTemplate),
+  },
+});

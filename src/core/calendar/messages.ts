@@ -133,6 +133,7 @@ export const calendarMessages = defineMessages(
     'calendar.draft.theme.trust': '学员案例与就业战报',
     'calendar.draft.theme.desire': '高薪内推与经验分享',
     'calendar.draft.theme.knowhow': '干货分享',
+    'calendar.error.request': '日历侧边栏发来的“{field}”不对：应为 {expected}，收到的是 {value}。请关闭侧边栏后重新打开再试。',
   },
   {
     'calendar.menu.sidebar': 'Monthly calendar…',
@@ -266,5 +267,6 @@ export const calendarMessages = defineMessages(
     'calendar.draft.theme.trust': 'student stories and job offers',
     'calendar.draft.theme.desire': 'well-paid referrals and graduates’ advice',
     'calendar.draft.theme.knowhow': 'free know-how',
+    'calendar.error.request': 'The calendar sidebar sent a wrong "{field}": expected {expected}, got {value}. Close the sidebar, open it again and retry.',
   },
 );

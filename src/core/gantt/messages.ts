@@ -112,6 +112,7 @@ export const ganttMessages = defineMessages(
     'gantt.legend.milestone': '◆ 里程碑（工期 0）',
     'gantt.legend.nonWorking': '周末 / 法定节假日',
     'gantt.noOwner': '（无负责人）',
+    'gantt.error.request': '甘特图侧边栏发来的“{field}”不对：应为 {expected}，收到的是 {value}。请关闭侧边栏后重新打开再试。',
   },
   {
     'gantt.menu': 'Push plan Gantt…',
@@ -224,5 +225,6 @@ export const ganttMessages = defineMessages(
     'gantt.legend.milestone': '◆ Milestone (duration 0)',
     'gantt.legend.nonWorking': 'Weekend / public holiday',
     'gantt.noOwner': '(no owner)',
+    'gantt.error.request': 'The Gantt sidebar sent a wrong "{field}": expected {expected}, got {value}. Close the sidebar, open it again and retry.',
   },
 );

@@ -133,6 +133,7 @@ export const metricsMessages = defineMessages(
     'metrics.raw.warning.unknownStatus': '订单状态“{status}”无法识别，按已支付计入（{count} 笔）。',
     'metrics.raw.warning.multiGroup': '{count} 人同时在多个群：各群分别计入，合计只计一次。',
     'metrics.raw.warning.completionRule': '完课标准：观看 ≥ {minutes} 分钟（课程 {classMinutes} 分钟 × {share}）。',
+    'metrics.error.request': '转化指标侧边栏发来的“{field}”不对：应为 {expected}，收到的是 {value}。请关闭侧边栏后重新打开再试。',
   },
   {
     'metrics.tab.name': 'Metrics',
@@ -267,5 +268,6 @@ export const metricsMessages = defineMessages(
     'metrics.raw.warning.unknownStatus': 'Unknown order status "{status}": counted as paid ({count} orders).',
     'metrics.raw.warning.multiGroup': '{count} people are in more than one group: counted in each group, once in the total.',
     'metrics.raw.warning.completionRule': 'Completed = watched at least {minutes} minutes (class of {classMinutes} minutes × {share}).',
+    'metrics.error.request': 'The metrics sidebar sent a wrong "{field}": expected {expected}, got {value}. Close the sidebar, open it again and retry.',
   },
 );

@@ -162,6 +162,7 @@ export const sopMessages = defineMessages(
     'sop.error.brokenTemplate': '模板「{tab}」有错误，修正后才能使用。',
     'sop.cli.template': '{id}  {name}  {anchorLabel} {first} → {last}（{days} 天，{rows} 个动作）',
     'sop.cli.oneGroup': '一个群名',
+    'sop.error.request': '排期表单发来的“{field}”不对：应为 {expected}，收到的是 {value}。请关闭侧边栏后重新打开再试。',
   },
   {
     'sop.anchor.campStart': 'camp start',
@@ -324,5 +325,6 @@ export const sopMessages = defineMessages(
     'sop.error.brokenTemplate': 'The template "{tab}" has errors; fix them to use it.',
     'sop.cli.template': '{id}  {name}  {anchorLabel} {first} → {last} ({days} days, {rows} actions)',
     'sop.cli.oneGroup': 'one group name',
+    'sop.error.request': 'The SOP form sent a wrong "{field}": expected {expected}, got {value}. Close the sidebar, open it again and retry.',
   },
 );

@@ -33,6 +33,7 @@ export const teamMessages = defineMessages(
     'team.sidebar.emailPlaceholder': '邮箱（可选）',
     'team.sidebar.openTab': '打开标签页',
     'team.sidebar.saving': '正在保存…',
+    'team.error.request': '团队与设置侧边栏发来的“{field}”不对：应为 {expected}，收到的是 {value}。请关闭侧边栏后重新打开再试。',
   },
   {
     'team.tabName': 'Team',
@@ -66,5 +67,6 @@ export const teamMessages = defineMessages(
     'team.sidebar.emailPlaceholder': 'Email (optional)',
     'team.sidebar.openTab': 'Open tab',
     'team.sidebar.saving': 'Saving…',
+    'team.error.request': 'The Team & settings sidebar sent a wrong "{field}": expected {expected}, got {value}. Close the sidebar, open it again and retry.',
   },
 );

@@ -4,14 +4,14 @@
  * of the list (row and column) show under the list picker, nothing being written.
  */
 import type { CalendarSpan, CalendarState, DraftMonthInput } from '../../app/calendar';
-import type { MessageKey } from '../../core/i18n';
 import type { PageEnv } from '../page';
+import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export function mountCalendarPage({ root, tr }: PageEnv): void {
+export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
   const field = (label: string, control: HTMLElement, error?: HTMLElement) =>
     h('label', { className: 'field' }, h('span', {}, label), control, error ?? null);
   const select = (id: string, options: Array<[string, string]>) => {
@@ -20,7 +20,7 @@ export function mountCalendarPage({ root, tr }: PageEnv): void {
     return el;
   };
   const weekdayOptions = (): Array<[string, string]> =>
-    [1, 2, 3, 4, 5, 6, 0].map((n) => [String(n), tr(`calendar.weekday.${n}` as MessageKey)]);
+    ([1, 2, 3, 4, 5, 6, 0] as const).map((n) => [String(n), tr(`calendar.weekday.${n}`)]);
 
   const month = h('input', { id: 'calendar-month', type: 'month', required: true });
   const monthError = h('div', { className: 'error', id: 'calendar-month-error' });
@@ -179,7 +179,7 @@ export function mountCalendarPage({ root, tr }: PageEnv): void {
         weeklyLiveWeekday: weeklyLive.value,
         promoOnFestivals: promo.checked,
         dailyMoments: moments.checked,
-        targetGroups: groups.value.split(/[;；,，、]/).map((g) => g.trim()).filter((g) => g !== ''),
+        targetGroups: splitList(groups.value),
       },
     };
   }

@@ -7,7 +7,7 @@ import type { PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
 
-export function mountGanttPage({ root, tr }: PageEnv): void {
+export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
   const planSelect = h('select', { id: 'gantt-plan', 'aria-label': tr('gantt.sidebar.planTab') });
   const noPlans = h('p', { className: 'hint', id: 'gantt-no-plans', hidden: true }, tr('gantt.sidebar.noPlanTabs'));
   // The stylesheet sizes inputs to the full width; a checkbox keeps its own size beside its label.

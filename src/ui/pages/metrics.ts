@@ -4,8 +4,8 @@
  * Unreadable cells come back listed with their row and column, next to the button that sent them.
  */
 import type { MetricsOutcome, MetricsSource, MetricsState, RawListSource } from '../../app/metrics';
-import type { Translate } from '../../core/i18n';
 import { clear, h, withBusy } from '../dom';
+import type { PageTranslate } from '../i18n';
 import type { PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 
@@ -57,7 +57,7 @@ function optionalNumber(input: HTMLInputElement): number | null {
   return input.value.trim() === '' ? null : Number(input.value);
 }
 
-export function mountMetricsPage({ root, tr }: PageEnv): void {
+export function mountMetricsPage({ root, tr }: PageEnv<'metrics'>): void {
   const source = h('select', { id: 'metrics-source' });
   const paste = pasteBox('metrics-paste', tr('metrics.sidebar.paste'));
   const compute = h('button', { className: 'action', id: 'metrics-compute', type: 'button' }, tr('metrics.sidebar.compute'));
@@ -155,7 +155,7 @@ export function mountMetricsPage({ root, tr }: PageEnv): void {
 }
 
 function rawSection(
-  tr: Translate,
+  tr: PageTranslate<'metrics'>,
   lists: ReadonlyArray<{ kind: ListKind; select: HTMLSelectElement; paste: HTMLTextAreaElement }>,
   classMinutes: HTMLInputElement,
   completionShare: HTMLInputElement,

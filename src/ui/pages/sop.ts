@@ -6,6 +6,7 @@
 import type { ExistingSopTab, SopPreview, SopRequest, SopState, SopTemplateChoice, SopField } from '../../app/sop';
 import type { Role } from '../../core/team/team';
 import type { PageEnv } from '../page';
+import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
 
@@ -13,7 +14,7 @@ const PREVIEW_DELAY_MS = 250;
 const FIELD_STYLE = 'font:inherit;border:1px solid #dadce0;border-radius:4px;padding:5px 6px;width:100%;resize:vertical';
 const SMALL_LINK = 'font-size:12px;color:#1a73e8;padding:0 4px';
 
-export function mountSopPage({ root, tr, boot }: PageEnv): void {
+export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
   const join = boot.lang === 'zh-CN' ? '、' : ', ';
   const templateSelect = h('select', { id: 'sop-template', 'aria-label': tr('sop.sidebar.template') });
   const templateInfo = h('div', { className: 'hint', id: 'sop-template-info', style: 'margin:-6px 0 10px;font-size:12px' });
@@ -64,7 +65,7 @@ export function mountSopPage({ root, tr, boot }: PageEnv): void {
   }
 
   function groupCount(): number {
-    return groupsInput.value.split(/[\n\r,，、;；]+/).filter((g) => g.trim()).length;
+    return splitList(groupsInput.value).length;
   }
 
   function renderTemplates(): void {

@@ -2,7 +2,6 @@
 import type { TeamState } from '../../app/team';
 import type { Settings } from '../../core/settings';
 import type { Person } from '../../core/team/team';
-import { translator } from '../../core/i18n';
 import type { PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
@@ -12,7 +11,7 @@ interface Row {
   error: HTMLElement;
 }
 
-export function mountTeamPage({ root, tr, boot, remount }: PageEnv): void {
+export function mountTeamPage({ root, tr, boot, remount }: PageEnv<'team'>): void {
   const list = h('div', { className: 'people', id: 'people' });
   const result = h('div', { className: 'result', id: 'team-result', role: 'status' });
   const settingsResult = h('div', { className: 'result', id: 'settings-result', role: 'status' });
@@ -133,8 +132,8 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv): void {
       void withBusy(save, tr('team.sidebar.saving'), () => server.saveSettings(input)).then(
         (saved) => {
           settingsResult.textContent = saved.message;
-          // The sidebar follows a language change at once, in the title too.
-          if (saved.lang !== boot.lang) remount({ ...boot, lang: saved.lang, title: translator(saved.lang)('team.sidebar.title') });
+          // The sidebar follows a language change at once, in the title too, with the messages the server sent in that language.
+          if (saved.lang !== boot.lang) remount({ ...boot, lang: saved.lang, title: saved.messages['team.sidebar.title'], messages: saved.messages });
         },
         (error: unknown) => showError(error, settingsResult, () => undefined),
       );

@@ -1,0 +1,15 @@
+/** Team & settings: its sidebar page, its menu item (below the separator) and the functions its sidebar calls. */
+import { parseSettingsRequest, parseTeamRequest } from '../../core/team/request';
+import { defineFeature, withRequest } from '../feature';
+import { getTeamState, saveSettings, saveTeam } from '../team';
+
+export const teamFeature = defineFeature({
+  page: 'team',
+  separatorBefore: true,
+  menu: [{ label: 'menu.team', fn: 'showTeamSidebar', page: 'team' }],
+  api: {
+    getTeamState,
+    saveTeam: withRequest(parseTeamRequest, saveTeam),
+    saveSettings: withRequest(parseSettingsRequest, saveSettings),
+  },
+});
