@@ -7,7 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import { createDemoContext } from '../../src/local/demo';
 import { PLAYGROUND_LIMITS, startPlayground, type Playground } from '../../src/local/playground';
-import { MAX_FORMULA_DEPTH } from '../../src/local/formula/parse';
+import { MAX_FORMULA_DEPTH } from '../../src/core/formula/parse';
 import type { CellValue } from '../../src/core/tab/spec';
 
 interface Answer {
@@ -47,7 +47,7 @@ function ask(playground: Playground, what: Ask): Promise<Answer> {
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        let json: Answer['json'] = null;
+        let json: Answer['json'];
         try {
           json = JSON.parse(body);
         } catch {

@@ -24,7 +24,7 @@ export function normalizeHeader(text: unknown): string {
   return toHalfWidth(String(text ?? '')).toLowerCase().replace(/[\s_\-*:]+/g, '');
 }
 
-const TRAILING_UNIT = /[(\[【]([^()[\]【】]*)[)\]】]$/;
+const TRAILING_UNIT = /[([【]([^()[\]【】]*)[)\]】]$/;
 
 /** A header's name and the unit in brackets that ends it, both normalized: "群人数（人）" → 群人数, 人. */
 export function headerName(text: unknown): { name: string; unit: string | null } {
