@@ -5,6 +5,8 @@ module.exports = {
   testTimeout: 180_000,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // build/test.mjs's unit pass (no browser, no LibreOffice) leaves out the suites that only drive them.
+  testPathIgnorePatterns: process.env.SOP_TEST_SCOPE === 'unit' ? ['/node_modules/', '<rootDir>/test/e2e/'] : ['/node_modules/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', target: 'ES2019', esModuleInterop: true, resolveJsonModule: true } }],
     '^.+\\.(tsv|csv|html)$': '<rootDir>/test/text-transform.js',

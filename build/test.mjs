@@ -1,22 +1,63 @@
-// `npm test`: type-check, build, then jest — everything under TZ=Asia/Shanghai, and the core, app and
-// adapter suites again under TZ=America/Los_Angeles (results must not depend on the process time zone).
-// Browser (Chromium) and LibreOffice suites run when those programs are installed; otherwise they are
-// skipped with one line saying so — unless REQUIRE_E2E=1 (CI), where a missing program fails the run.
+// The test runner: `npm test` (everything), `npm run test:unit`, `npm run test:e2e`.
+//   node build/test.mjs [all|unit|e2e] [jest options…]
+// Phases, each timed:
+//   checks  `npm run typecheck` and `npm run lint` (when package.json has it) — all and unit only;
+//           a failed check counts as one failed test
+//   build   build/build.mjs --if-changed (the bundle tests and the playground read build/)
+//   unit    jest without any outside program (SOP_TEST_SCOPE=unit: blocks made with describeE2E are left
+//           out), under TZ=Asia/Shanghai; again under America/Los_Angeles for the core, app and adapter
+//           suites (but the layers property suites), and under UTC for the core (results must not depend
+//           on the process time zone)
+//   e2e     jest once, under TZ=Asia/Shanghai: test/e2e and the describeE2E blocks of any other suite
+//           (Chromium, LibreOffice, openpyxl). A missing program skips its blocks, said in one line —
+//           unless REQUIRE_E2E=1 (CI), where a missing program fails the run.
 // Ends with one summary line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const requireE2E = process.env.REQUIRE_E2E === '1';
-const extraArgs = process.argv.slice(2);
+const SCOPES = ['all', 'unit', 'e2e'];
+const scope = SCOPES.includes(process.argv[2]) ? process.argv[2] : 'all';
+const jestArgs = process.argv.slice(SCOPES.includes(process.argv[2]) ? 3 : 2);
+/** The title mark of describeE2E blocks (test/support/env.ts). */
+const E2E_MARK = '[e2e]';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const times = [];
+let failedRun = false;
 
 function run(cmd, args, env = {}) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
+}
+
+/** Runs one timed phase; `step` returns true when it passed. */
+function phase(name, step) {
+  console.log(`› ${name}`);
+  const started = process.hrtime.bigint();
+  const ok = step();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  times.push(`${name} ${seconds.toFixed(1)} s`);
+  console.log(`${ok ? '✓' : '✗'} ${name} (${seconds.toFixed(1)} s)`);
+  return ok;
+}
+
+function finish() {
+  console.log(`times: ${times.join(', ')}`);
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(failedRun || totals.failed > 0 ? 1 : 0);
+}
+
+function stopAfter(what) {
+  totals.failed += 1;
+  failedRun = true;
+  console.log(`stopped: ${what} failed`);
+  finish();
 }
 
 function which(names) {
@@ -28,54 +69,112 @@ function which(names) {
   return null;
 }
 
-console.log('› tsc --noEmit');
-if (run(bin('tsc'), ['--noEmit']) !== 0) {
-  console.log('tests: 0 passed, 1 failed (type errors)');
-  process.exit(1);
-}
-console.log('› build');
-if (run(process.execPath, [join(root, 'build/build.mjs'), '--quiet']) !== 0) {
-  console.log('tests: 0 passed, 1 failed (build)');
-  process.exit(1);
+/** `npm run --silent <name>`, through the npm that started this runner when there is one. */
+function npmRun(name) {
+  const npmCli = process.env.npm_execpath;
+  return npmCli && npmCli.endsWith('.js')
+    ? run(process.execPath, [npmCli, 'run', '--silent', name])
+    : run('npm', ['run', '--silent', name]);
 }
 
-const chromium = which([process.env.CHROMIUM_PATH || '', '/usr/bin/chromium', 'chromium', 'chromium-browser'].filter(Boolean));
-const soffice = which(['soffice', 'libreoffice']);
-const missing = [];
-if (!chromium) missing.push('Chromium (apt-get install -y chromium)');
-if (!soffice) missing.push('LibreOffice (apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-wqy-zenhei)');
-if (missing.length) {
-  if (requireE2E) {
-    console.log(`REQUIRE_E2E=1 but missing: ${missing.join('; ')}`);
-    console.log('tests: 0 passed, 1 failed (missing e2e programs)');
-    process.exit(1);
+// Found first, so CI (REQUIRE_E2E=1) fails at once when one is missing.
+const e2ePrograms = scope === 'unit' ? null : findE2EPrograms();
+
+if (scope !== 'e2e') {
+  const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
+  // A failed check counts as one failed test; the tests still run, so one run shows everything wrong.
+  for (const check of ['typecheck', 'lint']) {
+    if (scripts[check] && !phase(check, () => npmRun(check) === 0)) {
+      totals.failed += 1;
+      failedRun = true;
+    }
   }
-  console.log(`Skipping browser/LibreOffice suites — not installed: ${missing.join('; ')}`);
 }
+if (!phase('build', () => run(process.execPath, [join(root, 'build/build.mjs'), '--quiet', '--if-changed']) === 0)) stopAfter('build');
 
 const out = mkdtempSync(join(tmpdir(), 'sop-jest-'));
-const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedRun = false;
 
-function jest(label, tz, paths) {
+/**
+ * One jest run; adds its tests to the totals. `counts(titles)` says whether a test, by its describe
+ * titles, belongs to this pass (the unit pass leaves out the describeE2E blocks it skipped, the e2e
+ * pass the unit tests of mixed suites that -t filtered out).
+ */
+function jest(label, { tz, paths = [], args = [], env = {}, counts }) {
+  // The paths come first: an array option (--testPathIgnorePatterns) takes every word after it.
   const file = join(out, `${label}.json`);
-  console.log(`› jest (${label}, TZ=${tz})`);
-  const status = run(bin('jest'), ['--json', `--outputFile=${file}`, '--maxWorkers=2', ...paths, ...extraArgs], {
-    TZ: tz,
-    SOP_CHROMIUM: chromium ?? '',
-    SOP_SOFFICE: soffice ?? '',
+  return phase(`jest ${label} (TZ=${tz})`, () => {
+    const status = run(bin('jest'), ['--json', `--outputFile=${file}`, '--maxWorkers=2', ...paths, ...args, ...jestArgs], { TZ: tz, ...env });
+    if (existsSync(file)) {
+      const report = JSON.parse(readFileSync(file, 'utf8'));
+      for (const suite of report.testResults) {
+        const results = suite.assertionResults.filter((test) => counts(test.ancestorTitles));
+        for (const test of results) {
+          if (test.status === 'passed') totals.passed++;
+          else if (test.status === 'failed') totals.failed++;
+          else totals.skipped++;
+        }
+        // A suite that failed outside any test (it did not compile, a hook threw) counts once.
+        if (suite.status === 'failed' && !results.some((test) => test.status === 'failed')) totals.failed++;
+      }
+    }
+    if (status !== 0) failedRun = true;
+    return status === 0;
   });
-  if (existsSync(file)) {
-    const report = JSON.parse(readFileSync(file, 'utf8'));
-    totals.passed += report.numPassedTests;
-    totals.failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
-    totals.skipped += report.numPendingTests + report.numTodoTests;
-  }
-  if (status !== 0) failedRun = true;
 }
 
-jest('all', 'Asia/Shanghai', []);
-jest('time-zone', 'America/Los_Angeles', ['test/core', 'test/app', 'test/gas', 'test/local/xlsx']);
+const isE2E = (titles) => titles.some((title) => title.endsWith(` ${E2E_MARK}`));
 
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(failedRun || totals.failed > 0 ? 1 : 0);
+if (scope !== 'e2e') {
+  const unit = { env: { SOP_TEST_SCOPE: 'unit' }, counts: (titles) => !isE2E(titles) };
+  jest('unit', { ...unit, tz: 'Asia/Shanghai' });
+  // The layers property suites (a quarter of the unit pass's time) check where a person's edits land,
+  // which no time zone changes; every use case they drive runs here in the example suites.
+  const notLayers = ['/node_modules/', '/test/e2e/', 'layers-property\\.test\\.ts$'].map((pattern) => `--testPathIgnorePatterns=${pattern}`);
+  jest('unit-los-angeles', { ...unit, tz: 'America/Los_Angeles', paths: ['test/core', 'test/app', 'test/gas', 'test/local/xlsx'], args: notLayers });
+  jest('unit-utc', { ...unit, tz: 'UTC', paths: ['test/core'] });
+}
+
+if (scope !== 'unit') {
+  const suites = e2eSuites();
+  if (suites.length) jest('e2e', {
+    tz: 'Asia/Shanghai',
+    paths: suites,
+    args: ['--testNamePattern', E2E_MARK.replace(/[[\]]/g, '\\$&')],
+    env: { SOP_TEST_SCOPE: 'e2e', SOP_CHROMIUM: e2ePrograms.chromium ?? '', SOP_SOFFICE: e2ePrograms.soffice ?? '' },
+    counts: isE2E,
+  });
+}
+
+finish();
+
+/** test/e2e and every other suite with a describeE2E block (they use one of its wrappers). */
+function e2eSuites() {
+  const suites = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.test.ts') && /\bdescribe(E2E|With\w*)\(/.test(readFileSync(path, 'utf8'))) suites.push(relative(root, path));
+    }
+  };
+  walk(join(root, 'test'));
+  return suites;
+}
+
+/** Chromium and LibreOffice's paths (null when missing); says in one line what is missing, or stops the run when REQUIRE_E2E=1. */
+function findE2EPrograms() {
+  const chromium = which([process.env.CHROMIUM_PATH || '', '/usr/bin/chromium', 'chromium', 'chromium-browser'].filter(Boolean));
+  const soffice = which(['soffice', 'libreoffice']);
+  const missing = [];
+  if (!chromium) missing.push('Chromium (apt-get install -y chromium)');
+  if (!soffice || !which(['pdftoppm'])) missing.push('LibreOffice (apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-wqy-zenhei)');
+  if (spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status !== 0) missing.push('openpyxl (apt-get install -y python3-openpyxl)');
+  if (missing.length) {
+    if (requireE2E) {
+      console.log(`REQUIRE_E2E=1 but missing: ${missing.join('; ')}`);
+      stopAfter('finding the e2e programs');
+    }
+    console.log(`Skipping the e2e tests that need what is not installed: ${missing.join('; ')}`);
+  }
+  return { chromium, soffice };
+}

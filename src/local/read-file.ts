@@ -7,7 +7,6 @@ import * as path from 'path';
 import { AppError, isAppError } from '../core/errors';
 import { parseDelimited, type Delimiter } from '../core/metrics/paste';
 import type { CellValue } from '../core/tab/spec';
-import { readWorkbookFile } from './xlsx';
 
 export interface GridFileTab {
   name: string;
@@ -70,6 +69,8 @@ export async function readGridFile(filePath: string): Promise<GridFileTab[]> {
   }
   const bytes = await readInputFile(filePath, delimiter === null ? FILE_LIMITS.xlsxBytes : FILE_LIMITS.textBytes);
   if (delimiter === null) {
+    // Loaded when a workbook is read: ExcelJS takes a third of a second to load, which --help and .tsv input need not wait for.
+    const { readWorkbookFile } = await import('./xlsx');
     const sheets = await readWorkbookFile(bytes, filePath);
     return sheets.filter((sheet) => sheet.visible).map(({ name, values }) => ({ name, values }));
   }

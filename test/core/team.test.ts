@@ -59,6 +59,7 @@ describe('colours', () => {
         const team = assignColors(Array.from({ length: n }, (_, i) => ({ name: `p${i}`, role: 'other' as const, email: '', color: '' })));
         expect(new Set(team.map((p) => p.color)).size).toBe(n);
       }),
+      { numRuns: 100 },
     );
   });
 

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { TYPE_COLORS } from '../../src/core/calendar/tab';
 import { runCli } from '../../src/local/cli';
-import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, printedPages, type RgbImage } from '../support/libreoffice';
+import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, printedPagesOfEach, type RgbImage } from '../support/libreoffice';
 
 const DPI = 72;
 
@@ -30,9 +30,6 @@ describeWithLibreOffice('the exported calendar in LibreOffice', () => {
     // KEEP_E2E_OUTPUT=1 keeps the files and page images to look at.
     if (!process.env.KEEP_E2E_OUTPUT) await fs.rm(dir, { recursive: true, force: true });
   });
-
-  /** Each page of the workbook printed by LibreOffice, as an image. */
-  const printed = (xlsxPath: string, name: string): Promise<RgbImage[]> => printedPages(xlsxPath, path.join(dir, name), DPI);
 
   /** The xlsx after a person's edit: opened and saved with ExcelJS, one type cell of the list changed. */
   async function edited(source: string, target: string, newType: string | null): Promise<string> {
@@ -60,8 +57,11 @@ describeWithLibreOffice('the exported calendar in LibreOffice', () => {
       const exported = path.join(dir, 'december.xlsx');
       expect(await runCli(['calendar', '--month', '2026-12', '--out', exported, '--lang', 'zh'], { stdout: () => undefined, stderr: () => undefined })).toBe(0);
 
-      const before = await printed(await edited(exported, path.join(dir, 'before.xlsx'), null), 'before');
-      const after = await printed(await edited(exported, path.join(dir, 'after.xlsx'), '其他'), 'after');
+      const [before, after] = await printedPagesOfEach(
+        [await edited(exported, path.join(dir, 'before.xlsx'), null), await edited(exported, path.join(dir, 'after.xlsx'), '其他')],
+        path.join(dir, 'printed'),
+        DPI,
+      );
       expect(after.length).toBe(before.length);
 
       const camp = TYPE_COLORS.camp;

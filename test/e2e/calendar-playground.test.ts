@@ -24,7 +24,7 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
   beforeAll(async () => {
     ({ playground, browser, page } = await openPlayground({ ctx: createDemoContext({ today: serialFromYmd(2026, 11, 23) }) }, { viewport: { width: 1500, height: 900 } }, dialogs));
     sidebar = page.frameLocator('#sidebar-frame');
-  }, 120000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -73,16 +73,16 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
     const background = (locator: typeof slot) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await background(slot)).toBe(await background(legend));
     expect(dialogs).toEqual([]);
-  }, 120000);
+  });
 
   test('renaming an activity in 活动列表 renames it in the calendar, without generating again', async () => {
     await showTab('活动列表');
     // Row 5 of the sheet (data-r 4): 学习需求调研表单, Dec 14–16.
     await typeInto(4, 0, '学员需求调研问卷');
     await showTab(CALENDAR);
-    await cellWithText('【调研表单】学员需求调研问卷 · 周舟').waitFor({ timeout: 45000 });
+    await cellWithText('【调研表单】学员需求调研问卷 · 周舟').waitFor();
     expect(await page.locator('#preview td', { hasText: '学习需求调研表单' }).count()).toBe(0);
-  }, 120000);
+  });
 
   test('Draft month asks before copying the pasted list, then appends drafts the calendar shows', async () => {
     await sidebar.locator('#calendar-draft-toggle').click();
@@ -95,10 +95,10 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
     await sidebar.locator('#calendar-convert-yes').click();
     await sidebar.locator('#calendar-result', { hasText: '已把「活动列表」的 8 行复制到「活动清单」' }).waitFor();
     await page.locator('footer button.tab.active', { hasText: CALENDAR }).waitFor();
-    await cellWithText('【促销活动】大雪秒杀').waitFor({ timeout: 45000 });
+    await cellWithText('【促销活动】大雪秒杀').waitFor();
     await cellWithText('【营销课】营销直播课 12-12').waitFor();
     expect(await sidebar.locator('#calendar-list').inputValue()).toBe('活动清单');
-  }, 120000);
+  });
 
   test('an activity typed into an empty row of 活动清单 appears in the calendar', async () => {
     await showTab('活动清单');
@@ -111,14 +111,14 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
     await select.selectOption('促销活动');
     await typeInto(firstEmpty, 2, '2026-12-24');
     await showTab(CALENDAR);
-    await cellWithText('【促销活动】圣诞快闪群').waitFor({ timeout: 45000 });
+    await cellWithText('【促销活动】圣诞快闪群').waitFor();
 
     await page.click('#menu-extensions > button');
     await page.click('button[data-fn="refreshCalendars"]');
     await page.locator('#toasts .toast', { hasText: '已刷新 1 个活动日历：2026-12 活动日历' }).first().waitFor();
     await cellWithText('【促销活动】圣诞快闪群').waitFor();
     expect(dialogs).toEqual([]);
-  }, 120000);
+  });
 
   test('a date the list cannot read is shown under the list picker with its row and column; the calendar stays', async () => {
     await showTab('活动清单');
@@ -132,5 +132,5 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
     expect(await sidebar.locator('#calendar-list-errors').textContent()).toContain('无法识别的日期“下周二”');
     expect(written()).toBe(before);
     expect(dialogs).toEqual([]);
-  }, 120000);
+  });
 });

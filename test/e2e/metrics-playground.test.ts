@@ -21,7 +21,7 @@ describeWith(chromiumPath(), 'playground: conversion metrics (Chromium)', () => 
 
   beforeAll(async () => {
     ({ playground, browser, page } = await openPlayground({}, {}, dialogs));
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -37,9 +37,9 @@ describeWith(chromiumPath(), 'playground: conversion metrics (Chromium)', () => 
     await sidebar.locator('#metrics-paste').fill(funnel);
     expect(await sidebar.locator('#metrics-source').inputValue()).toBe('paste');
     await sidebar.locator('#metrics-compute').click();
-    await sidebar.locator('#metrics-result', { hasText: '已计算 4 个群 · 活动参与率 23.2% · 写入「转化指标」' }).waitFor({ timeout: 10000 });
+    await sidebar.locator('#metrics-result', { hasText: '已计算 4 个群 · 活动参与率 23.2% · 写入「转化指标」' }).waitFor();
 
-    await page.locator('footer button.tab.active', { hasText: '转化指标' }).waitFor({ timeout: 10000 });
+    await page.locator('footer button.tab.active', { hasText: '转化指标' }).waitFor();
     const header = page.locator('#preview tr[data-r="0"] td');
     await header.first().waitFor();
     const labels = await header.allTextContents();
@@ -47,16 +47,16 @@ describeWith(chromiumPath(), 'playground: conversion metrics (Chromium)', () => 
     expect(column).toBeGreaterThan(0);
     const totalRow = page.locator('#preview tr', { has: page.locator('td[data-c="0"]', { hasText: /^合计$/ }) });
     expect(await totalRow.locator(`td[data-c="${column}"]`).textContent()).toBe('23.2%');
-    await page.locator('#toasts .toast', { hasText: '活动参与率 23.2%' }).first().waitFor({ timeout: 10000 });
+    await page.locator('#toasts .toast', { hasText: '活动参与率 23.2%' }).first().waitFor();
     expect(dialogs).toEqual([]);
-  }, 60000);
+  });
 
   test('a paste with unreadable cells lists every cell in the sidebar and writes nothing', async () => {
     const sidebar = page.frameLocator('#sidebar-frame');
     const tabsBefore = playground.ctx.workbook.listTabs().map((t) => t.name);
     await sidebar.locator('#metrics-paste').fill('群名称\t群人数\t到课人数\nA群\t二百\t50\nB群\t300\t很多\n');
     await sidebar.locator('#metrics-compute').click();
-    await sidebar.locator('#metrics-result.error', { hasText: '有 2 个单元格无法读取' }).waitFor({ timeout: 10000 });
+    await sidebar.locator('#metrics-result.error', { hasText: '有 2 个单元格无法读取' }).waitFor();
     const problems = await sidebar.locator('#metrics-notes .problem').allTextContents();
     expect(problems).toEqual([
       '第 2 行 B 列（群人数）：无法识别的数字“二百”：应为数字，如 1,200、1.2万、¥5,800；不知道时留空或填“-”。',
@@ -64,5 +64,5 @@ describeWith(chromiumPath(), 'playground: conversion metrics (Chromium)', () => 
     ]);
     expect(playground.ctx.workbook.listTabs().map((t) => t.name)).toEqual(tabsBefore);
     expect(dialogs).toEqual([]);
-  }, 30000);
+  });
 });

@@ -7,9 +7,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { callApi } from '../../src/app/api';
 import { startPlayground, type Playground } from '../../src/local/playground';
-import { launchChromium } from '../support/browser';
+import { launchChromium, newPage } from '../support/browser';
 import { chromiumPath, describeWith } from '../support/env';
-import { BUILT_SIDEBAR } from '../support/playground-browser';
+import { BUILT_SIDEBARS } from '../support/playground-browser';
 
 const TAB = 'SOP·Java引流5群·第12期';
 
@@ -20,12 +20,12 @@ describeWith(chromiumPath(), 'playground: what a person adds to a generated tab 
   let promptAnswer: string | null = null;
 
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0, sidebarPath: BUILT_SIDEBAR });
+    playground = await startPlayground({ port: 0, sidebarDir: BUILT_SIDEBARS });
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = await newPage(browser);
     page.on('dialog', (dialog) => void (dialog.type() === 'prompt' && promptAnswer !== null ? dialog.accept(promptAnswer) : dialog.dismiss()));
     await page.goto(playground.url);
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -73,5 +73,5 @@ describeWith(chromiumPath(), 'playground: what a person adds to a generated tab 
     expect(await page.locator(`#preview tr[data-r="${row}"] td[data-c="6"]`).getAttribute('title')).toBe('讲师已确认');
     expect(playground.ctx.workbook.tab(TAB).spec.hiddenRows).toHaveLength(1);
     expect(await page.locator('#preview tr[data-r="5"]').count()).toBe(0);
-  }, 120000);
+  });
 });

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { startPlayground, type Playground } from '../../src/local/playground';
 import { chromiumPath, describeWith } from '../support/env';
-import { BUILT_SIDEBAR } from '../support/playground-browser';
+import { newPage } from '../support/browser';
+import { BUILT_SIDEBARS } from '../support/playground-browser';
 
 const TEAM_TAB = '团队';
 const FUNNEL_TAB = '群数据';
@@ -42,7 +43,7 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
   let browser: Browser;
 
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0, sidebarPath: BUILT_SIDEBAR });
+    playground = await startPlayground({ port: 0, sidebarDir: BUILT_SIDEBARS });
     attacker = createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(attackerPage(playground.url));
@@ -59,7 +60,7 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
         '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP attacker.example 127.0.0.1',
       ],
     });
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -70,9 +71,9 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
   test('a page on another site posts to the playground: the team and the tabs stay as they were, and it reads nothing', async () => {
     const team = playground.ctx.workbook.readTab(TEAM_TAB);
     const funnel = playground.ctx.workbook.readTab(FUNNEL_TAB);
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(attackerUrl);
-    await page.waitForFunction(() => (window as unknown as { fetched?: boolean }).fetched === true, undefined, { timeout: 30000 });
+    await page.waitForFunction(() => (window as unknown as { fetched?: boolean }).fetched === true);
     expect(await page.evaluate(() => (window as unknown as { stolen?: string }).stolen)).toBeUndefined();
     const [answer] = await Promise.all([page.waitForNavigation(), page.evaluate(() => (document.getElementById('form') as HTMLFormElement).submit())]);
     expect(answer?.status()).toBe(403);
@@ -80,11 +81,11 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
     expect(playground.ctx.workbook.readTab(TEAM_TAB)).toEqual(team);
     expect(playground.ctx.workbook.readTab(FUNNEL_TAB)).toEqual(funnel);
     await page.close();
-  }, 60000);
+  });
 
   test('a name of another site that resolves to the playground (DNS rebinding) gets a refusal, not the workbook', async () => {
     const port = new URL(playground.url).port;
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     for (const path of ['state', '', `tab?name=${encodeURIComponent(FUNNEL_TAB)}`]) {
       const response = await page.goto(`http://attacker.example:${port}/${path}`);
       expect(response?.status()).toBe(403);
@@ -93,10 +94,10 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
       expect(text).not.toContain(playground.token);
     }
     await page.close();
-  }, 60000);
+  });
 
   test('meanwhile the playground’s own page, in the same browser, edits a cell and saves the team from its sidebar', async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(playground.url);
     await page.click(`footer button.tab[data-tab="${FUNNEL_TAB}"]`);
     await page.locator(`#preview[data-tab="${FUNNEL_TAB}"] tr[data-r="7"] td[data-c="0"]`).click();
@@ -115,10 +116,10 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
     await sidebar.locator('#team-result', { hasText: '已保存 7 位成员' }).waitFor();
     expect(playground.ctx.workbook.readTab(TEAM_TAB).map((row) => row[0])).toContain('小周');
     await page.close();
-  }, 60000);
+  });
 
   test('a page left open from an earlier start is told to reload, and changes nothing', async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(playground.url);
     await page.click('#menu-extensions > button');
     await page.click('button[data-fn="showTeamSidebar"]');
@@ -136,5 +137,5 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
     await sidebar.locator('#team-result.error', { hasText: '这个页面已过期（本地试用重新启动过），请刷新页面后再试。' }).waitFor();
     expect(playground.ctx.workbook.readTab(TEAM_TAB)).toEqual(team);
     await page.close();
-  }, 60000);
+  });
 });

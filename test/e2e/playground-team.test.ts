@@ -22,7 +22,7 @@ describeWith(chromiumPath(), 'playground: Team & settings (Chromium)', () => {
 
   beforeAll(async () => {
     ({ playground, browser, page } = await openPlayground({}, { acceptDownloads: true }, dialogs));
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -45,7 +45,7 @@ describeWith(chromiumPath(), 'playground: Team & settings (Chromium)', () => {
 
     // The preview refreshes on its own and shows the Team tab with the name as text.
     const cell = page.locator('#preview td', { hasText: EVIL });
-    await cell.first().waitFor({ timeout: 10000 });
+    await cell.first().waitFor();
     expect(await cell.first().textContent()).toBe(EVIL);
     expect(await page.locator('#preview img').count()).toBe(0);
     expect(await page.locator('footer button.tab.active').textContent()).toContain('团队');
@@ -61,7 +61,7 @@ describeWith(chromiumPath(), 'playground: Team & settings (Chromium)', () => {
     expect(names).toContain(EVIL);
     expect(names).toContain('林晓');
     expect(dialogs).toEqual([]);
-  }, 60000);
+  });
 
   test('a duplicate name is refused next to the row, and nothing is written', async () => {
     const sidebar = page.frameLocator('#sidebar-frame');
@@ -72,5 +72,5 @@ describeWith(chromiumPath(), 'playground: Team & settings (Chromium)', () => {
     await sidebar.locator('.person .error', { hasText: '林晓' }).waitFor();
     expect(playground.ctx.workbook.readTab('团队').map((row) => row[0]).filter((n) => n === '林晓')).toHaveLength(1);
     expect(dialogs).toEqual([]);
-  }, 30000);
+  });
 });

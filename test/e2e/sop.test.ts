@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { addDays, fromIso, toIso, type DaySerial } from '../../src/core/dates';
 import type { Playground } from '../../src/local/playground';
+import { PAGE_WAIT_MS } from '../support/browser';
 import { openPlayground } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
@@ -34,7 +35,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     await page.click('button[data-fn="showSopSidebar"]');
     sidebar = page.frameLocator('#sidebar-frame');
     await sidebar.locator('#sop-template option[value="big-class-28d"]').waitFor({ state: 'attached' });
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -61,7 +62,9 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
    */
   async function openEditor(r: number, c: number) {
     const editor = page.locator('#editor select');
-    for (let attempt = 1; attempt <= 3; attempt++) {
+    // Each click gets a short wait (a closed editor never opens again); the whole retry gets PAGE_WAIT_MS.
+    const until = Date.now() + PAGE_WAIT_MS;
+    while (Date.now() < until) {
       await cell(r, c).click();
       const opened = await editor.waitFor({ timeout: 2000 }).then(() => true, () => false);
       await page.waitForTimeout(200);
@@ -80,7 +83,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
 
     await sidebar.locator('#generate-sop').click();
     await sidebar.locator('#sop-result', { hasText: `「${TAB}」已生成 33 行` }).waitFor();
-    await page.locator('footer button.tab.active', { hasText: TAB }).waitFor({ timeout: 10000 });
+    await page.locator('footer button.tab.active', { hasText: TAB }).waitFor();
     await cell(1, ID_COL).waitFor();
 
     const before = await tableRows();
@@ -94,7 +97,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
       const editor = await openEditor(row.r, STATUS_COL);
       expect(await editor.locator('option').allTextContents()).toEqual(['', '未开始', '进行中', '已完成', '延期', '取消', '已移除']);
       await editor.selectOption('已完成');
-      await cell(row.r, STATUS_COL).filter({ hasText: '已完成' }).waitFor({ timeout: 10000 });
+      await cell(row.r, STATUS_COL).filter({ hasText: '已完成' }).waitFor();
     }
 
     await sidebar.locator('#sop-anchor').fill('2026-12-16');
@@ -104,7 +107,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     await sidebar.locator('#sop-result', { hasText: '+0 行 · 33 行改期 · 0 项丢失' }).waitFor();
     // The first row (day −7) moves from 2026-12-07 to 2026-12-09 once the preview has refreshed.
     expect(before[0].date).toBe('2026-12-07');
-    await cell(before[0].r, DATE_COL).filter({ hasText: '2026-12-09' }).waitFor({ timeout: 10000 });
+    await cell(before[0].r, DATE_COL).filter({ hasText: '2026-12-09' }).waitFor();
 
     const after = await tableRows();
     expect(after).toHaveLength(33);
@@ -118,7 +121,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     expect(after.filter((r) => r.status === '已完成').map((r) => r.id).sort()).toEqual(picked.map((r) => r.id).sort());
     expect(await page.locator('#preview').textContent()).not.toContain('#NAME?');
     expect(dialogs).toEqual([]);
-  }, 90000);
+  });
 
   test('the downloaded .xlsx has the dropdowns on 执行人 and 状态, and the typed statuses', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
@@ -136,7 +139,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     const statuses: unknown[] = [];
     sheet.getColumn(12).eachCell((c) => statuses.push(c.value));
     expect(statuses.filter((s) => s === '已完成')).toHaveLength(3);
-  }, 30000);
+  });
 
   test('a mistake shows next to its field, and generating then writes nothing', async () => {
     const tabsBefore = playground.ctx.workbook.listTabs().length;
@@ -146,5 +149,5 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     await sidebar.locator('#sop-groups-error', { hasText: '请至少填写一个群名' }).waitFor();
     expect(playground.ctx.workbook.listTabs()).toHaveLength(tabsBefore);
     expect(await sidebar.locator('#sop-preview').textContent()).toBe('');
-  }, 30000);
+  });
 });

@@ -520,6 +520,7 @@ describe('hidden rows, copies, hidden sheets, filters and metadata', () => {
         expect(values.getNotes().map((row) => row[1])).toEqual(model.map((row) => (row ? `n${row.tag}` : '')));
         expect(model.map((_, i) => s.isRowHiddenByUser(i + 1))).toEqual(model.map((row) => row?.hidden ?? false));
       }),
+      { numRuns: 100 },
     );
   });
 });

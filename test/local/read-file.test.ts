@@ -94,6 +94,7 @@ describe('parseDelimited', () => {
         const text = rows.map((row) => row.map(quote).join(delimiter)).join(lineEnd);
         expect(parseDelimited(text, delimiter)).toEqual(trimmed(rows));
       }),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser), with the flags this sandbox needs (playwright gives each launch a fresh profile). */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { chromiumPath } from './env';
 
 export async function launchChromium(): Promise<Browser> {
@@ -14,4 +14,17 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+/**
+ * How long a page action or wait may take: generous, because a test waits for what the page shows
+ * rather than for a time, and a machine with both cores busy is several times slower than a quiet one.
+ */
+export const PAGE_WAIT_MS = 60_000;
+
+/** A new page whose actions and waits default to PAGE_WAIT_MS (Playwright's own default is 30 s). */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await browser.newPage(options);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
+  return page;
 }

@@ -10,6 +10,7 @@ import { execFile } from 'child_process';
 import { accessSync, constants, existsSync, promises as fs, readFileSync, readdirSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { describeE2E } from './env';
 
 /** Generous: LibreOffice's first start with a fresh profile takes a few seconds on a slow machine. */
 const TOOL_TIMEOUT_MS = 120_000;
@@ -48,34 +49,18 @@ export function findPdftoppm(): string | null {
   return findOnPath(['pdftoppm']);
 }
 
-/**
- * A describe block that needs LibreOffice and pdftoppm. Without them it is skipped with a message
- * saying what to install, unless REQUIRE_E2E=1, where a missing tool fails the run.
- */
+/** A describe block that needs LibreOffice and pdftoppm (see describeE2E). */
 export function describeWithLibreOffice(title: string, body: () => void): void {
-  const missing = [findSoffice() ? null : 'soffice (libreoffice-calc)', findPdftoppm() ? null : 'pdftoppm (poppler-utils)'].filter(
-    (name): name is string => name !== null,
-  );
-  if (missing.length === 0) {
-    describe(title, body);
-    return;
-  }
-  const message = `${title}: needs ${missing.join(' and ')} on PATH (apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-wqy-zenhei)`;
-  if (process.env.REQUIRE_E2E === '1') {
-    describe(title, () => {
-      it('has LibreOffice and poppler installed (REQUIRE_E2E=1)', () => {
-        throw new Error(message);
-      });
-    });
-    return;
-  }
-  console.warn(`Skipped — ${message}`);
-  describe.skip(title, body);
+  const missing = [
+    findSoffice() ? null : 'soffice (apt-get install -y --no-install-recommends libreoffice-calc fonts-wqy-zenhei)',
+    findPdftoppm() ? null : 'pdftoppm (apt-get install -y poppler-utils)',
+  ].filter((name): name is string => name !== null);
+  describeE2E(title, missing, body);
 }
 
-function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: TOOL_TIMEOUT_MS, env: options.env ?? process.env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { timeout: options.timeoutMs ?? TOOL_TIMEOUT_MS, env: options.env ?? process.env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
       else resolve(`${stdout}${stderr}`);
     });
@@ -94,12 +79,17 @@ const RECALCULATE_ON_LOAD_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /**
- * Runs `soffice --headless --convert-to` with a fresh profile (so parallel test workers never share
- * one, and the user's own settings never leak in) and returns the converted file's path.
+ * Runs one `soffice --headless --convert-to` over every input (LibreOffice's start is most of a
+ * conversion's time, so a suite converting several files converts them in one call), with a fresh
+ * profile (so parallel test workers never share one, and the user's own settings never leak in).
+ * Returns the converted files' paths, in the inputs' order.
  */
-async function convert(inputPath: string, target: string, outDir: string): Promise<string> {
+async function convertAll(inputPaths: string[], target: string, outDir: string): Promise<string[]> {
   const soffice = findSoffice();
   if (!soffice) throw new Error('LibreOffice (soffice) is not on PATH');
+  const extension = target.split(':')[0];
+  const outputs = inputPaths.map((input) => path.join(outDir, `${path.basename(input, path.extname(input))}.${extension}`));
+  if (new Set(outputs).size !== outputs.length) throw new Error(`two inputs would convert to the same file in ${outDir}: ${inputPaths.join(', ')}`);
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'sop-lo-profile-'));
   try {
     await fs.mkdir(path.join(profile, 'user'), { recursive: true });
@@ -107,22 +97,21 @@ async function convert(inputPath: string, target: string, outDir: string): Promi
     await fs.mkdir(outDir, { recursive: true });
     const output = await run(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', target, '--outdir', outDir, inputPath],
-      { env: { ...process.env, HOME: profile } },
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', target, '--outdir', outDir, ...inputPaths],
+      { env: { ...process.env, HOME: profile }, timeoutMs: TOOL_TIMEOUT_MS * inputPaths.length },
     );
-    const extension = target.split(':')[0];
-    const converted = path.join(outDir, `${path.basename(inputPath, path.extname(inputPath))}.${extension}`);
-    // soffice exits 0 even when it could not convert; the missing file is the only sign.
-    if (!existsSync(converted)) throw new Error(`LibreOffice did not write ${converted}:\n${output}`);
-    return converted;
+    // soffice exits 0 even when it could not convert; a missing file is the only sign.
+    const notWritten = outputs.filter((converted) => !existsSync(converted));
+    if (notWritten.length) throw new Error(`LibreOffice did not write ${notWritten.join(', ')}:\n${output}`);
+    return outputs;
   } finally {
     await fs.rm(profile, { recursive: true, force: true });
   }
 }
 
 /** Prints every sheet of the workbook to one PDF in outDir; returns the PDF's path. */
-export function xlsxToPdf(xlsxPath: string, outDir: string): Promise<string> {
-  return convert(xlsxPath, 'pdf', outDir);
+export async function xlsxToPdf(xlsxPath: string, outDir: string): Promise<string> {
+  return (await convertAll([xlsxPath], 'pdf', outDir))[0];
 }
 
 /**
@@ -130,8 +119,13 @@ export function xlsxToPdf(xlsxPath: string, outDir: string): Promise<string> {
  * temporary folder; returns that file's path. Reading it gives the values LibreOffice computed.
  */
 export async function recalculateXlsx(inPath: string): Promise<string> {
+  return (await recalculateEachXlsx([inPath]))[0];
+}
+
+/** recalculateXlsx for several workbooks (their file names must differ), with one LibreOffice start. */
+export async function recalculateEachXlsx(inPaths: string[]): Promise<string[]> {
   const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sop-lo-recalc-'));
-  return convert(inPath, 'xlsx:Calc MS Excel 2007 XML', outDir);
+  return convertAll(inPaths, 'xlsx:Calc MS Excel 2007 XML', outDir);
 }
 
 async function rasterise(pdfPath: string, outPrefix: string, dpi: number, format: 'png' | 'ppm'): Promise<string[]> {
@@ -207,7 +201,17 @@ export function pixelColorAt(ppmPath: string, x: number, y: number): string {
  * into outDir for a person to look at.
  */
 export async function printedPages(xlsxPath: string, outDir: string, dpi: number): Promise<RgbImage[]> {
-  const pdf = await xlsxToPdf(xlsxPath, outDir);
-  if (process.env.KEEP_E2E_OUTPUT) await pdfToPngs(pdf, `${outDir}/view`, dpi);
-  return (await pdfToPpms(pdf, `${outDir}/page`, dpi)).map(readPpm);
+  return (await printedPagesOfEach([xlsxPath], outDir, dpi))[0];
+}
+
+/** printedPages for several workbooks (their file names must differ), printed with one LibreOffice start. */
+export async function printedPagesOfEach(xlsxPaths: string[], outDir: string, dpi: number): Promise<RgbImage[][]> {
+  const pdfs = await convertAll(xlsxPaths, 'pdf', outDir);
+  return Promise.all(
+    pdfs.map(async (pdf) => {
+      const stem = path.join(outDir, path.basename(pdf, '.pdf'));
+      if (process.env.KEEP_E2E_OUTPUT) await pdfToPngs(pdf, `${stem}-view`, dpi);
+      return (await pdfToPpms(pdf, `${stem}-page`, dpi)).map(readPpm);
+    }),
+  );
 }

@@ -6,6 +6,7 @@
  */
 import { execFile, spawnSync } from 'child_process';
 import * as path from 'path';
+import { describeE2E } from './env';
 
 export const DEBIAN_PYTHON = '/usr/bin/python3';
 
@@ -18,22 +19,9 @@ export function hasOpenpyxl(): boolean {
   return spawnSync(DEBIAN_PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
 }
 
+/** A describe block that needs Debian's Python with openpyxl (see describeE2E). */
 export function describeWithOpenpyxl(title: string, body: () => void): void {
-  if (hasOpenpyxl()) {
-    describe(title, body);
-    return;
-  }
-  const message = `${title}: needs ${DEBIAN_PYTHON} with openpyxl (apt-get install -y python3-openpyxl)`;
-  if (process.env.REQUIRE_E2E === '1') {
-    describe(title, () => {
-      it('has openpyxl installed (REQUIRE_E2E=1)', () => {
-        throw new Error(message);
-      });
-    });
-    return;
-  }
-  console.warn(`Skipped — ${message}`);
-  describe.skip(title, body);
+  describeE2E(title, hasOpenpyxl() ? [] : [`${DEBIAN_PYTHON} with openpyxl (apt-get install -y python3-openpyxl)`], body);
 }
 
 /** Runs test/support/openpyxl-workbook.py (see its commands). */

@@ -2,18 +2,19 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startPlayground, Playground } from '../../src/local/playground';
-import { launchChromium } from './browser';
+import { launchChromium, newPage } from './browser';
 
-export const BUILT_SIDEBAR = join(__dirname, '../../build/gas/sidebar.html');
+/** The built sidebars, one file per page, as the playground serves them. */
+export const BUILT_SIDEBARS = join(__dirname, '../../build/gas');
 
 export async function openPlayground(
-  options: Omit<Parameters<typeof startPlayground>[0], 'port' | 'sidebarPath'> = {},
+  options: Omit<Parameters<typeof startPlayground>[0], 'port' | 'sidebarDir'> = {},
   pageOptions: BrowserContextOptions = {},
   dialogs: string[] = [],
 ): Promise<{ playground: Playground; browser: Browser; page: Page }> {
-  const playground = await startPlayground({ ...options, port: 0, sidebarPath: BUILT_SIDEBAR });
+  const playground = await startPlayground({ ...options, port: 0, sidebarDir: BUILT_SIDEBARS });
   const browser = await launchChromium();
-  const page = await browser.newPage(pageOptions);
+  const page = await newPage(browser, pageOptions);
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();

@@ -55,6 +55,7 @@ describe('month grids', () => {
         expect(grid[grid.length - 1]).toContain(lastOfMonth(year, month));
         expect(days.filter((day) => day >= firstOfMonth(year, month) && day <= lastOfMonth(year, month))).toHaveLength(daysInMonth(year, month));
       }),
+      { numRuns: 100 },
     );
   });
 });
@@ -217,6 +218,7 @@ describe('placing activities', () => {
           expect(order).toEqual([...order].sort((x, y) => x - y));
         }
       }),
+      { numRuns: 100 },
     );
   });
 });

@@ -239,6 +239,7 @@ describe('properties', () => {
           expect(t.start).toBe(latest + 1);
         });
       }),
+      { numRuns: 100 },
     );
   });
 
@@ -262,6 +263,7 @@ describe('properties', () => {
           expect(count).toBe(tasks[i].duration);
         });
       }),
+      { numRuns: 100 },
     );
   });
 });

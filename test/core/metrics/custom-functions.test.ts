@@ -79,6 +79,7 @@ describe('=SOP_POOLED_RATE(parts, wholes)', () => {
         const pooled = sopPooledRate(rows.map(([a]) => [a]), rows.map(([, m]) => [m]));
         expect(pooled).toBe(expected ?? '');
       }),
+      { numRuns: 100 },
     );
   });
 });

@@ -136,6 +136,7 @@ describe('totals pool, never average', () => {
         const recomputed = computeRow(sumRows(rows));
         for (const key of METRIC_KEYS) expect({ key, value: total.metrics[key] }).toEqual({ key, value: recomputed[key] });
       }),
+      { numRuns: 100 },
     );
   });
 
@@ -154,6 +155,7 @@ describe('totals pool, never average', () => {
         const knownRevenues = revenues.filter((v): v is number => v !== null);
         expect(total.metrics.revenue).toBe(knownRevenues.length ? knownRevenues.reduce((a, b) => a + b, 0) : null);
       }),
+      { numRuns: 100 },
     );
   });
 });

@@ -71,6 +71,7 @@ describe('reading the numbers people paste', () => {
         if (fullWidth) text = text.replace(/[0-9,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
         expect(value(text)).toBe(n);
       }),
+      { numRuns: 100 },
     );
   });
 
@@ -80,6 +81,7 @@ describe('reading the numbers people paste', () => {
         const reading = readNumber(text, { rate });
         if (reading.ok && reading.value !== null) expect(Number.isFinite(reading.value)).toBe(true);
       }),
+      { numRuns: 100 },
     );
   });
 });
