@@ -34,13 +34,16 @@ function listGrid(n: number): CellValue[][] {
   return grid;
 }
 
-
 /** Generate calendar through the Sheets entry on the recording fake: every call, reads included. */
 function callsEndToEnd(n: number, months: number): number {
   const fake = installFakeGas({ locale: 'zh_CN' });
   try {
     const grid = listGrid(n);
-    fake.seedSheet('活动列表', grid as (string | number | null)[][], grid.map((row, r) => row.map((_, c) => (r > 0 && (c === 2 || c === 3) ? 'yyyy-mm-dd' : null))));
+    fake.seedSheet(
+      '活动列表',
+      grid as (string | number | null)[][],
+      grid.map((row, r) => row.map((_, c) => (r > 0 && (c === 2 || c === 3) ? 'yyyy-mm-dd' : null))),
+    );
     fake.resetCalls();
     const response = generateCalendarInSheets({ month: '2026-12', span: months > 1 ? 'months' : 'month', count: months }) as { ok: boolean };
     if (!response.ok) throw new Error(JSON.stringify(response));
@@ -55,12 +58,24 @@ export function benchCalendar(line: (label: string, value: string) => void): voi
   const renderCalls = sizes.map((n) => {
     const { activities, layout } = readActivityGrid(listGrid(n), { tab: '活动列表' });
     const spec = buildCalendarTab({
-      year: 2026, month: 12, weekStart: 'mon', activities, list: { tabName: '活动列表', layout, gridRows: n + 1 }, lang: 'zh-CN', today: TODAY,
+      year: 2026,
+      month: 12,
+      weekStart: 'mon',
+      activities,
+      list: { tabName: '活动列表', layout, gridRows: n + 1 },
+      lang: 'zh-CN',
+      today: TODAY,
     });
     return countCalls(spec);
   });
   line('SpreadsheetApp calls, calendar tab render, 7 / 70 / 700 activities', renderCalls.join(' / '));
-  line('SpreadsheetApp calls, Generate calendar (reads incl.), 7 / 700', sizes.filter((n) => n !== 70).map((n) => callsEndToEnd(n, 1)).join(' / '));
+  line(
+    'SpreadsheetApp calls, Generate calendar (reads incl.), 7 / 700',
+    sizes
+      .filter((n) => n !== 70)
+      .map((n) => callsEndToEnd(n, 1))
+      .join(' / '),
+  );
   line('SpreadsheetApp calls, 12 months in one run (12 tabs)', String(callsEndToEnd(70, 12)));
 
   const existing: ActivityRow[] = readActivityGrid(listGrid(70), { tab: '活动列表' }).activities;

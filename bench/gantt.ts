@@ -48,7 +48,13 @@ export function benchGantt(line: (label: string, value: string) => void): void {
       calendar: chineseCalendar,
     });
     const spec = buildGanttTab({
-      analysis, team: people, lang: 'zh-CN', calendar: chineseCalendar, teamTabName: '团队', planTabName: '推进表', generatedAt: '2026-11-23 10:00',
+      analysis,
+      team: people,
+      lang: 'zh-CN',
+      calendar: chineseCalendar,
+      teamTabName: '团队',
+      planTabName: '推进表',
+      generatedAt: '2026-11-23 10:00',
     });
     calls.push(countCalls(spec));
     rules.push(spec.conditionalFormats?.length ?? 0);
@@ -66,7 +72,10 @@ export function benchGantt(line: (label: string, value: string) => void): void {
     }
     return `${median(timings).toFixed(1)} ms median of 7 (first ${timings[0].toFixed(1)} ms)`;
   };
-  line('Read a 10,000-task plan grid', timed(() => readPlanGrid(grid, { tab: '推进表' })));
+  line(
+    'Read a 10,000-task plan grid',
+    timed(() => readPlanGrid(grid, { tab: '推进表' })),
+  );
   const plan = readPlanGrid(grid, { tab: '推进表' });
   for (const workingDays of ['calendar', 'working'] as const) {
     line(

@@ -21,9 +21,18 @@ function pastedText(n: number, periods: boolean): string {
   for (let i = 0; i < n; i++) {
     const members = 180 + (i % 120);
     lines.push(
-      [periods ? `Java引流${i % 500}群` : `Java引流${i}群`, ...(periods ? [`第${1 + Math.floor(i / 500)}期`] : []),
-        i % 7 === 0 ? `${members.toLocaleString('en-US')}人` : String(members), String(30 + (i % 60)),
-        i % 11 === 0 ? '-' : String(20 + (i % 30)), String(i % 25), `${i % 6}单`, i % 3 === 0 ? '¥8,800' : '9200', i % 5 === 0 ? '0.5万' : '5000', i % 13 === 0 ? '加了直播' : ''].join('\t'),
+      [
+        periods ? `Java引流${i % 500}群` : `Java引流${i}群`,
+        ...(periods ? [`第${1 + Math.floor(i / 500)}期`] : []),
+        i % 7 === 0 ? `${members.toLocaleString('en-US')}人` : String(members),
+        String(30 + (i % 60)),
+        i % 11 === 0 ? '-' : String(20 + (i % 30)),
+        String(i % 25),
+        `${i % 6}单`,
+        i % 3 === 0 ? '¥8,800' : '9200',
+        i % 5 === 0 ? '0.5万' : '5000',
+        i % 13 === 0 ? '加了直播' : '',
+      ].join('\t'),
     );
   }
   lines.push(`合计\t${periods ? '\t' : ''}${n * 240}`);
@@ -31,7 +40,12 @@ function pastedText(n: number, periods: boolean): string {
 }
 
 function parseAndCompute(line: (label: string, value: string) => void): void {
-  for (const [n, periods] of [[10000, false], [100000, false], [10000, true], [100000, true]] as const) {
+  for (const [n, periods] of [
+    [10000, false],
+    [100000, false],
+    [10000, true],
+    [100000, true],
+  ] as const) {
     const text = pastedText(n, periods);
     const runs = n > 10000 ? 5 : 11;
     const split = timeIt(runs, () => parsePastedText(text));
@@ -57,7 +71,8 @@ function rawLists(n: number): { members: CellValue[][]; attendance: CellValue[][
   const attendance: CellValue[][] = [['微信号', '昵称', '观看时长(分钟)']];
   for (let i = 0; i < n / 4; i++) attendance.push([`wxid_${(i * 7) % people}`, `用户${i}`, String(i % 100)]);
   const orders: CellValue[][] = [['订单号', '微信号', '商品', '实付金额', '支付时间', '订单状态']];
-  for (let i = 0; i < n / 100; i++) orders.push([`NO${i}`, `wxid_${(i * 97) % people}`, 'JAVA全栈就业班', '9200', '2026-11-08 21:20', i % 9 === 0 ? '已退款' : '已支付']);
+  for (let i = 0; i < n / 100; i++)
+    orders.push([`NO${i}`, `wxid_${(i * 97) % people}`, 'JAVA全栈就业班', '9200', '2026-11-08 21:20', i % 9 === 0 ? '已退款' : '已支付']);
   return { members, attendance, orders };
 }
 

@@ -21,11 +21,32 @@ const { generateSop, saveTeam } = GLOBALS;
 const SIZES = [28, 280, 2800];
 const ANCHOR = fromIso('2026-12-14') as DaySerial;
 const TEAM: Person[] = [
-  ['林晓', 'operator'], ['周舟', 'operator'], ['陈默', 'advisor'], ['赵老师', 'lecturer'], ['李班', 'headTeacher'], ['吴助', 'assistant'], ['孙悦', 'designer'],
+  ['林晓', 'operator'],
+  ['周舟', 'operator'],
+  ['陈默', 'advisor'],
+  ['赵老师', 'lecturer'],
+  ['李班', 'headTeacher'],
+  ['吴助', 'assistant'],
+  ['孙悦', 'designer'],
 ].map(([name, role]) => ({ name, role: role as Person['role'], email: '', color: '#4e79a7' }));
 
-function tabFor(n: number, anchor: DaySerial, rows = generateRows({ template: bigTemplate(n), anchor, group: 'A群', cohort: '第1期', team: TEAM, lang: 'zh-CN', markCalendar: true }).rows) {
-  return buildSopTab({ rows, group: 'A群', cohort: '第1期', template: bigTemplate(n), anchor, lang: 'zh-CN', teamTabName: '团队', markCalendar: true, today: anchor, generatedAt: '2026-12-01 09:00' });
+function tabFor(
+  n: number,
+  anchor: DaySerial,
+  rows = generateRows({ template: bigTemplate(n), anchor, group: 'A群', cohort: '第1期', team: TEAM, lang: 'zh-CN', markCalendar: true }).rows,
+) {
+  return buildSopTab({
+    rows,
+    group: 'A群',
+    cohort: '第1期',
+    template: bigTemplate(n),
+    anchor,
+    lang: 'zh-CN',
+    teamTabName: '团队',
+    markCalendar: true,
+    today: anchor,
+    generatedAt: '2026-12-01 09:00',
+  });
 }
 
 function rendererCalls(line: (label: string, value: string) => void): void {

@@ -42,13 +42,24 @@ function globalsOf(bundle) {
  */
 function customFunctionDocs() {
   const dir = join(root, 'src/app/features');
-  const source = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const source = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
   const docs = new Map();
   const re = /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*([A-Za-z_$][\w$]*)\s*:\s*\(([^)]*)\)\s*=>/g;
   for (const m of source.matchAll(re)) {
     if (!m[1].includes('@customfunction')) continue;
     const doc = m[1].replace(/^[ \t]+/gm, (indent) => (indent.length ? ' ' : '')).replace(/^ \/\*\*/, '/**');
-    const params = m[3].split(',').map((p) => p.trim().replace(/[:=?].*$/, '').replace(/^\.\.\./, '')).filter(Boolean);
+    const params = m[3]
+      .split(',')
+      .map((p) =>
+        p
+          .trim()
+          .replace(/[:=?].*$/, '')
+          .replace(/^\.\.\./, ''),
+      )
+      .filter(Boolean);
     docs.set(m[2], { doc, params });
   }
   return docs;
@@ -63,8 +74,17 @@ function forwarder(name, doc) {
 export async function buildGas() {
   const entry = join(root, 'src/gas/main.ts');
   const result = await build({
-    entryPoints: [entry], bundle: true, format: 'iife', globalName: GLOBAL, write: false, minify: true,
-    target: TARGET, loader: textLoaders, legalComments: 'none', charset: 'utf8', logLevel: 'warning',
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    write: false,
+    minify: true,
+    target: TARGET,
+    loader: textLoaders,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'warning',
   });
   const bundle = result.outputFiles[0].text;
   const { names, custom } = globalsOf(bundle);
@@ -87,37 +107,57 @@ export async function buildGas() {
  */
 export async function buildSidebar() {
   const pagesDir = join(root, 'src/ui/pages');
-  const pages = readdirSync(pagesDir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+  const pages = readdirSync(pagesDir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
+    .sort();
   const css = (await transform(readFileSync(join(root, 'src/ui/sidebar.css'), 'utf8'), { loader: 'css', minify: true })).code;
   const shell = readFileSync(join(root, 'src/ui/sidebar.html'), 'utf8');
   mkdirSync(out('gas'), { recursive: true });
   // A file from an earlier layout would still be pushed by clasp (the whole of build/gas is its rootDir).
   for (const stale of readdirSync(out('gas')).filter((f) => /^sidebar.*\.html$/.test(f))) rmSync(out('gas', stale));
-  const files = await Promise.all(pages.map(async (page) => {
-    const mountName = `mount${page[0].toUpperCase()}${page.slice(1)}Page`;
-    const result = await build({
-      stdin: {
-        contents: `import { startSidebar } from './main';\nimport { ${mountName} } from './pages/${page}';\nstartSidebar(${mountName});\n`,
-        resolveDir: join(root, 'src/ui'), sourcefile: `sidebar-${page}.ts`, loader: 'ts',
-      },
-      bundle: true, format: 'iife', write: false, minify: true,
-      target: TARGET, legalComments: 'none', charset: 'utf8', logLevel: 'warning',
-    });
-    // </script> inside the bundle would end the inline script early.
-    const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-    const html = shell.replace('/*CSS*/', () => css.trim()).replace('/*JS*/', () => js.trim());
-    const name = `sidebar-${page}.html`;
-    writeFileSync(out('gas', name), html);
-    return { name, bytes: Buffer.byteLength(html) };
-  }));
+  const files = await Promise.all(
+    pages.map(async (page) => {
+      const mountName = `mount${page[0].toUpperCase()}${page.slice(1)}Page`;
+      const result = await build({
+        stdin: {
+          contents: `import { startSidebar } from './main';\nimport { ${mountName} } from './pages/${page}';\nstartSidebar(${mountName});\n`,
+          resolveDir: join(root, 'src/ui'),
+          sourcefile: `sidebar-${page}.ts`,
+          loader: 'ts',
+        },
+        bundle: true,
+        format: 'iife',
+        write: false,
+        minify: true,
+        target: TARGET,
+        legalComments: 'none',
+        charset: 'utf8',
+        logLevel: 'warning',
+      });
+      // </script> inside the bundle would end the inline script early.
+      const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+      const html = shell.replace('/*CSS*/', () => css.trim()).replace('/*JS*/', () => js.trim());
+      const name = `sidebar-${page}.html`;
+      writeFileSync(out('gas', name), html);
+      return { name, bytes: Buffer.byteLength(html) };
+    }),
+  );
   return { files, bytes: Math.max(...files.map((f) => f.bytes)) };
 }
 
 export async function buildLocal() {
   await build({
     entryPoints: { playground: join(root, 'src/local/playground.ts'), cli: join(root, 'src/local/cli.ts'), bench: join(root, 'bench/bench.ts') },
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outdir: out('local'), packages: 'external',
-    loader: textLoaders, sourcemap: 'inline', logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outdir: out('local'),
+    packages: 'external',
+    loader: textLoaders,
+    sourcemap: 'inline',
+    logLevel: 'warning',
     // build/local/cli.js is package.json's bin (npx sop-planner …), so it starts with a shebang and is executable.
     banner: { js: '#!/usr/bin/env node' },
   });
@@ -150,7 +190,10 @@ function inputsStamp() {
   for (const dir of INPUT_DIRS) if (existsSync(join(root, dir))) walk(join(root, dir));
   for (const file of INPUT_FILES) add(join(root, file));
   // The build scripts, not their output (build/gas, build/local).
-  for (const file of readdirSync(join(root, 'build')).filter((f) => f.endsWith('.mjs')).sort()) add(join(root, 'build', file));
+  for (const file of readdirSync(join(root, 'build'))
+    .filter((f) => f.endsWith('.mjs'))
+    .sort())
+    add(join(root, 'build', file));
   return hash.digest('hex');
 }
 
@@ -167,6 +210,8 @@ if (isMain) {
   const [gas, sidebar] = await Promise.all([buildGas(), buildSidebar(), gasOnly ? null : buildLocal()]);
   if (stamp) writeFileSync(STAMP_FILE, stamp);
   if (!process.argv.includes('--quiet')) {
-    console.error(`build/gas/Code.js ${(gas.bytes / 1024).toFixed(1)} KB (${gas.names.length} globals), ${sidebar.files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} KB`).join(', ')}`);
+    console.error(
+      `build/gas/Code.js ${(gas.bytes / 1024).toFixed(1)} KB (${gas.names.length} globals), ${sidebar.files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} KB`).join(', ')}`,
+    );
   }
 }

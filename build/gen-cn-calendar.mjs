@@ -38,8 +38,12 @@ const TERM_INDICES_IN_YEAR = Array.from({ length: 24 }, (_, k) => (k + 1) % 24);
 /** The festival list of names.ts, read through esbuild so that it stays the single source. */
 async function loadFestivals() {
   const result = await build({
-    entryPoints: [join(root, 'src/core/cn-calendar/names.ts')], bundle: true, format: 'esm', write: false,
-    platform: 'neutral', logLevel: 'silent',
+    entryPoints: [join(root, 'src/core/cn-calendar/names.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    platform: 'neutral',
+    logLevel: 'silent',
   });
   const source = Buffer.from(result.outputFiles[0].text).toString('base64');
   const names = await import(`data:text/javascript;base64,${source}`);

@@ -11,7 +11,8 @@ const port = process.env.PORT || '8099';
 const base = `http://localhost:${port}/`;
 const server = spawn(process.execPath, [join(root, 'build/local/playground.js')], { env: { ...process.env, PORT: port }, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 1000));
-const api = (name, ...args) => fetch(`${base}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) }).then((r) => r.json());
+const api = (name, ...args) =>
+  fetch(`${base}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) }).then((r) => r.json());
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -40,7 +41,9 @@ try {
   await openSidebar('showGanttSidebar');
   await page.waitForTimeout(800);
   // The bars are right of the task columns: scroll there, as a user would.
-  await page.evaluate(() => { document.getElementById('preview').scrollLeft = 420; });
+  await page.evaluate(() => {
+    document.getElementById('preview').scrollLeft = 420;
+  });
   await shot('gantt.png');
 
   await api('generateCalendar', { month: '2026-12', list: '活动列表' });

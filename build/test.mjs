@@ -62,7 +62,10 @@ function stopAfter(what) {
 
 function which(names) {
   for (const name of names) {
-    if (name.includes('/')) { if (existsSync(name)) return name; continue; }
+    if (name.includes('/')) {
+      if (existsSync(name)) return name;
+      continue;
+    }
     const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
     if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
   }
@@ -72,9 +75,7 @@ function which(names) {
 /** `npm run --silent <name>`, through the npm that started this runner when there is one. */
 function npmRun(name) {
   const npmCli = process.env.npm_execpath;
-  return npmCli && npmCli.endsWith('.js')
-    ? run(process.execPath, [npmCli, 'run', '--silent', name])
-    : run('npm', ['run', '--silent', name]);
+  return npmCli && npmCli.endsWith('.js') ? run(process.execPath, [npmCli, 'run', '--silent', name]) : run('npm', ['run', '--silent', name]);
 }
 
 // Found first, so CI (REQUIRE_E2E=1) fails at once when one is missing.
@@ -136,13 +137,14 @@ if (scope !== 'e2e') {
 
 if (scope !== 'unit') {
   const suites = e2eSuites();
-  if (suites.length) jest('e2e', {
-    tz: 'Asia/Shanghai',
-    paths: suites,
-    args: ['--testNamePattern', E2E_MARK.replace(/[[\]]/g, '\\$&')],
-    env: { SOP_TEST_SCOPE: 'e2e', SOP_CHROMIUM: e2ePrograms.chromium ?? '', SOP_SOFFICE: e2ePrograms.soffice ?? '' },
-    counts: isE2E,
-  });
+  if (suites.length)
+    jest('e2e', {
+      tz: 'Asia/Shanghai',
+      paths: suites,
+      args: ['--testNamePattern', E2E_MARK.replace(/[[\]]/g, '\\$&')],
+      env: { SOP_TEST_SCOPE: 'e2e', SOP_CHROMIUM: e2ePrograms.chromium ?? '', SOP_SOFFICE: e2ePrograms.soffice ?? '' },
+      counts: isE2E,
+    });
 }
 
 finish();
@@ -167,8 +169,10 @@ function findE2EPrograms() {
   const soffice = which(['soffice', 'libreoffice']);
   const missing = [];
   if (!chromium) missing.push('Chromium (apt-get install -y chromium)');
-  if (!soffice || !which(['pdftoppm'])) missing.push('LibreOffice (apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-wqy-zenhei)');
-  if (spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status !== 0) missing.push('openpyxl (apt-get install -y python3-openpyxl)');
+  if (!soffice || !which(['pdftoppm']))
+    missing.push('LibreOffice (apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-wqy-zenhei)');
+  if (spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status !== 0)
+    missing.push('openpyxl (apt-get install -y python3-openpyxl)');
   if (missing.length) {
     if (requireE2E) {
       console.log(`REQUIRE_E2E=1 but missing: ${missing.join('; ')}`);

@@ -152,7 +152,10 @@ interface ReadList extends ActivityList {
 /** Reads lists at most once per run; a list with a mistake anywhere stops the run before any write. */
 class ListReader {
   private readonly cache = new Map<string, ReadList>();
-  constructor(private readonly ctx: AppContext, private readonly session: Session) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly session: Session,
+  ) {}
 
   read(name: string): ReadList {
     const cached = this.cache.get(name);
@@ -396,7 +399,8 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
     }
     const covered = plans.some((plan) => plan.year === year && plan.months.includes(month));
     const monthTab = calendarPeriodKey({ year, month });
-    if (!covered && !calendarTabs.some((tab) => markerKeyOf(tab.marker, 'calendar')?.months === monthTab.months)) plans.push({ year, months: [month], quarter: null, weekStart, list: written.name });
+    if (!covered && !calendarTabs.some((tab) => markerKeyOf(tab.marker, 'calendar')?.months === monthTab.months))
+      plans.push({ year, months: [month], quarter: null, weekStart, list: written.name });
     const layers = layerSummary(planned.layers, written.oldVersion, tr);
     const results = plans.map((plan) => {
       const calendar = planGridTab(ctx, session, buildCalendar(ctx, session, plan, list, pushes).spec);
@@ -432,7 +436,7 @@ function planListTab(
   const existing = 'tab' in target ? target.tab : undefined;
   const grid = 'tab' in target ? target.grid : [];
   const copy = 'copy' in target ? target.copy : null;
-  const key = 'key' in target ? target.key : markerKeyOf(existing?.marker, 'activities') ?? activityListKey(null);
+  const key = 'key' in target ? target.key : (markerKeyOf(existing?.marker, 'activities') ?? activityListKey(null));
   // Read with the schema planRowTab reads the tab with, so the lines kept are the rows it moves.
   const table = existing ? readExistingTable({ values: grid, formulas: [], notes: [] }, ACTIVITY_SCHEMA) : null;
   const layout = existing ? findActivityLayout(grid) : null;
@@ -443,9 +447,17 @@ function planListTab(
     existing,
     ACTIVITY_SCHEMA,
     ACTIVITY_FIELDS,
-    (layout) => buildActivityListTab(listLang, teamTab, drafts, { layout, kept: table ? keptListLines(grid, table.old, layout) : copy ?? undefined, name: existing?.name, key }),
+    (layout) =>
+      buildActivityListTab(listLang, teamTab, drafts, {
+        layout,
+        kept: table ? keptListLines(grid, table.old, layout) : (copy ?? undefined),
+        name: existing?.name,
+        key,
+      }),
     (read) => {
-      const rows = read ? Array.from({ length: read.old.end - read.old.headerRow - 1 }, (_, i): number | null => read.old.headerRow + 1 + i) : new Array<null>(Math.max(0, (copy?.length ?? 1) - 1)).fill(null);
+      const rows = read
+        ? Array.from({ length: read.old.end - read.old.headerRow - 1 }, (_, i): number | null => read.old.headerRow + 1 + i)
+        : new Array<null>(Math.max(0, (copy?.length ?? 1) - 1)).fill(null);
       return [...rows, ...drafts.map(() => null)];
     },
   );
@@ -462,5 +474,11 @@ function conversionTarget(tabs: TabInfo[], pastedName: string, session: Session)
   const copy = ours(activityListKey(pastedName));
   if (copy) throw new AppError({ code: 'calendar.error.alreadyConverted', params: { from: pastedName, tab: copy.name } });
   const wanted = session.tr('calendar.listTabName');
-  return { key, name: sheetsTabName(wanted, tabs.map((tab) => tab.name)) };
+  return {
+    key,
+    name: sheetsTabName(
+      wanted,
+      tabs.map((tab) => tab.name),
+    ),
+  };
 }

@@ -97,7 +97,13 @@ export function getGanttState(ctx: AppContext): GanttState {
  * is updated as one block instead (what cannot stay goes to an old version); either way what people
  * typed in the task columns is carried by the feature itself (core/gantt/edits.ts).
  */
-function planGanttTab(ctx: AppContext, session: Session, spec: TabSpec, generated: GanttTab, existing: { content: TabContent; tab: TabInfo } | null): PlannedTab {
+function planGanttTab(
+  ctx: AppContext,
+  session: Session,
+  spec: TabSpec,
+  generated: GanttTab,
+  existing: { content: TabContent; tab: TabInfo } | null,
+): PlannedTab {
   const read = existing ? readExistingGantt(existing.content.values) : null;
   if (existing && !read) return planGridTab(ctx, session, spec, { carriedEdits: carriedEditCells });
   const old = read ? { headerRow: read.headerRow, columns: read.columns, end: read.end } : null;
@@ -108,7 +114,9 @@ function planGanttTab(ctx: AppContext, session: Session, spec: TabSpec, generate
     read && !existing?.tab.marker?.memo?.blocks
       ? [
           { row: 0, col: 0, rows: read.headerRow, cols: read.dayCount + GANTT_FIRST_DAY_COLUMN + GANTT_HIDDEN_COLUMNS.length },
-          ...(read.footerRow === null ? [] : [{ row: read.footerRow, col: 0, rows: values.length - read.footerRow, cols: Math.max(...values.map((line) => line.length)) }]),
+          ...(read.footerRow === null
+            ? []
+            : [{ row: read.footerRow, col: 0, rows: values.length - read.footerRow, cols: Math.max(...values.map((line) => line.length)) }]),
         ]
       : undefined;
   return planTab(
@@ -131,9 +139,7 @@ function planGanttTab(ctx: AppContext, session: Session, spec: TabSpec, generate
  * never plans: a Gantt tab repeats the task columns but is an output.
  */
 export function listPlanTabs(ctx: AppContext, tabs: TabInfo[] = ctx.workbook.listTabs()): string[] {
-  return tabs
-    .filter((tab) => (tab.marker ? tab.marker.kind === 'plan' : looksLikePlan(ctx.workbook.readTab(tab.name))))
-    .map((tab) => tab.name);
+  return tabs.filter((tab) => (tab.marker ? tab.marker.kind === 'plan' : looksLikePlan(ctx.workbook.readTab(tab.name)))).map((tab) => tab.name);
 }
 
 /** Creates a new, empty plan tab: headers, dropdowns (owners from the Team tab), formats, examples in a note. */

@@ -200,9 +200,15 @@ function writeMetrics(ctx: AppContext, session: Session, result: MetricsResult):
   const [written] = writeGeneratedTabs(ctx, [planned]);
   const headlineKey = RATE_KEYS.find((key) => result.total.metrics[key] !== null);
   const headline = headlineKey
-    ? tr('metrics.done.headline', { metric: tr(`metrics.metric.${headlineKey}` as MessageKey), value: percentText(result.total.metrics[headlineKey] as number) })
+    ? tr('metrics.done.headline', {
+        metric: tr(`metrics.metric.${headlineKey}` as MessageKey),
+        value: percentText(result.total.metrics[headlineKey] as number),
+      })
     : '';
-  const message = [tr('metrics.done', { count: result.rows.length, headline, tab: written.name }), ...layerSummary(planned.layers, written.oldVersion, tr)].join(' · ');
+  const message = [
+    tr('metrics.done', { count: result.rows.length, headline, tab: written.name }),
+    ...layerSummary(planned.layers, written.oldVersion, tr),
+  ].join(' · ');
   ctx.ui.toast(message, tr('app.name'));
   const notes = [
     ...result.report.extraColumns.map((extra) => tr('metrics.warning.extraColumn', { column: columnLetter(extra.column), header: extra.header })),

@@ -75,7 +75,12 @@ export interface PlannedTab {
  */
 export function planTab(ctx: AppContext, session: Session, input: LayerInput, existing: { tab: TabInfo; content: TabContent } | null): PlannedTab {
   const { spec } = input;
-  const plan = planLayers(input, existing?.content ?? null, existing?.tab.marker?.memo, oldVersionName(existing?.tab.name ?? spec.name, ctx.clock.nowText(), session.lang));
+  const plan = planLayers(
+    input,
+    existing?.content ?? null,
+    existing?.tab.marker?.memo,
+    oldVersionName(existing?.tab.name ?? spec.name, ctx.clock.nowText(), session.lang),
+  );
   return { spec: { ...plan.spec, marker: { ...spec.marker, memo: plan.memo } }, update: plan.update, layers: plan.stats };
 }
 
@@ -113,12 +118,7 @@ export function planRowTab<Key extends string>(
  * noted around them stays where it is, and what a block would cover goes to the old version.
  * `carriedEdits`: the cells whose typed content the feature itself has carried into the spec.
  */
-export function planGridTab(
-  ctx: AppContext,
-  session: Session,
-  spec: TabSpec,
-  options: { carriedEdits?: LayerInput['carriedEdits'] } = {},
-): PlannedTab {
+export function planGridTab(ctx: AppContext, session: Session, spec: TabSpec, options: { carriedEdits?: LayerInput['carriedEdits'] } = {}): PlannedTab {
   const existing = ctx.workbook.listTabs().find((tab) => tab.marker !== null && sameMarker(tab.marker, spec.marker));
   const content = existing ? ctx.workbook.readTabContent(existing.name) : null;
   const extent = specExtent(spec);
@@ -126,7 +126,12 @@ export function planGridTab(
   // A tab written before the add-on remembered its blocks: all it held was the add-on's then.
   const used = content ? contentSize(content) : null;
   const legacyBlocks = existing && !existing.marker?.memo?.blocks && used && used.rows > 0 ? [{ row: 0, col: 0, rows: used.rows, cols: used.cols }] : undefined;
-  return planTab(ctx, session, { spec: { ...spec, blocks }, blocks, legacyBlocks, carriedEdits: options.carriedEdits }, existing && content ? { tab: existing, content } : null);
+  return planTab(
+    ctx,
+    session,
+    { spec: { ...spec, blocks }, blocks, legacyBlocks, carriedEdits: options.carriedEdits },
+    existing && content ? { tab: existing, content } : null,
+  );
 }
 
 /** What an update did with the user's layer, for a result line: "12 of your cells kept · 2 … in the old version". */

@@ -316,7 +316,10 @@ function readExistingSopTab(ctx: AppContext, tab: TabInfo) {
  */
 function previousTexts(table: SopTable, options: Parameters<typeof generateSop>[0]): Map<string, Partial<Record<SopTextColumn, string>>> | undefined {
   if (table.header.columns.generatedTexts !== undefined) return undefined;
-  const anchor = identifySopRows(table.rows.map((row) => row.cells), [options.template]).anchor;
+  const anchor = identifySopRows(
+    table.rows.map((row) => row.cells),
+    [options.template],
+  ).anchor;
   if (anchor === null) return undefined;
   const previous = new Map<string, Partial<Record<SopTextColumn, string>>>();
   for (const row of generateSop({ ...options, anchor }).rows) {
@@ -356,11 +359,7 @@ export function generateSopTabs(ctx: AppContext, request: SopRequest): GenerateS
     return { tab: result.name, created: result.created, rows: planned.rows.length, line };
   });
   const message = outcomes
-    .map((o) =>
-      o.created
-        ? session.tr('sop.generated.new', { tab: o.tab, rows: o.rows })
-        : session.tr('sop.generated.merged', { tab: o.tab, line: o.line }),
-    )
+    .map((o) => (o.created ? session.tr('sop.generated.new', { tab: o.tab, rows: o.rows }) : session.tr('sop.generated.merged', { tab: o.tab, line: o.line })))
     .join(session.tr('sop.generated.join'));
   ctx.ui.toast(message, session.tr('app.name'));
   return { tabs: outcomes, message, warnings: plan.warnings };
@@ -375,8 +374,10 @@ export function generateSopTabs(ctx: AppContext, request: SopRequest): GenerateS
 export function saveSopTemplate(ctx: AppContext, request: SaveTemplateRequest): SaveTemplateResult {
   const session = openSession(ctx);
   const tabs = ctx.workbook.listTabs();
-  const source = request?.fromTab ? templateFromTab(ctx, session, tabs, request.fromTab, request.anchor) : resolveTemplate(ctx, session, tabs, request?.template ?? '');
-  const takenIds = new Set(tabs.flatMap((tab) => (markerKeyOf(tab.marker, 'sop-template')?.template ?? [])));
+  const source = request?.fromTab
+    ? templateFromTab(ctx, session, tabs, request.fromTab, request.anchor)
+    : resolveTemplate(ctx, session, tabs, request?.template ?? '');
+  const takenIds = new Set(tabs.flatMap((tab) => markerKeyOf(tab.marker, 'sop-template')?.template ?? []));
   let id = source.id;
   for (let n = 2; takenIds.has(id); n++) id = `${source.id}-${n}`;
   const [result] = writeGeneratedTabs(ctx, [buildTemplateTab({ ...source, id }, session.lang)]);

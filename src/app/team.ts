@@ -44,11 +44,20 @@ export function saveTeam(ctx: AppContext, input: Array<Partial<Person>>): SaveTe
   const people = normalizeTeam(input);
   const note = generatedNote(ctx, session, session.tr('menu.team'));
   const existing = findGeneratedTab(ctx, 'team');
-  const planned = planRowTab(ctx, session, existing, TEAM_SCHEMA, TEAM_COLUMNS, (layout) => buildTeamTab(people, session.lang, note, layout), (table) => {
-    const byName = new Map<string, number>();
-    for (const row of table?.rows ?? []) if (!byName.has(cellText(row.cells.name))) byName.set(cellText(row.cells.name), row.row);
-    return people.map((p) => byName.get(p.name) ?? null);
-  }, { styledColumns: ['color'] });
+  const planned = planRowTab(
+    ctx,
+    session,
+    existing,
+    TEAM_SCHEMA,
+    TEAM_COLUMNS,
+    (layout) => buildTeamTab(people, session.lang, note, layout),
+    (table) => {
+      const byName = new Map<string, number>();
+      for (const row of table?.rows ?? []) if (!byName.has(cellText(row.cells.name))) byName.set(cellText(row.cells.name), row.row);
+      return people.map((p) => byName.get(p.name) ?? null);
+    },
+    { styledColumns: ['color'] },
+  );
   const [result] = writeGeneratedTabs(ctx, [planned]);
   const parts = [session.tr('team.saved', { count: people.length, tab: result.name }), ...layerSummary(planned.layers, result.oldVersion, session.tr)];
   const message = parts.join(' · ');

@@ -346,15 +346,25 @@ function rangeOf(sheet: Sheet, r: RangeRef): Range {
   return sheet.getRange(r.row + 1, r.col + 1, r.rows, r.cols);
 }
 
-function buildValidation(sheet: Sheet, validation: ValidationSpec, listSources: Map<ValidationSpec, Range | null>): GoogleAppsScript.Spreadsheet.DataValidation {
+function buildValidation(
+  sheet: Sheet,
+  validation: ValidationSpec,
+  listSources: Map<ValidationSpec, Range | null>,
+): GoogleAppsScript.Spreadsheet.DataValidation {
   const rule = validation.rule;
   const builder = SpreadsheetApp.newDataValidation();
   switch (rule.type) {
     case 'list':
-      return builder.requireValueInList(rule.values, true).setAllowInvalid(rule.strict !== true).build();
+      return builder
+        .requireValueInList(rule.values, true)
+        .setAllowInvalid(rule.strict !== true)
+        .build();
     case 'listFromRange': {
       const source = listSources.get(validation) ?? sheet.getRange(rule.a1);
-      return builder.requireValueInRange(source, true).setAllowInvalid(rule.strict !== true).build();
+      return builder
+        .requireValueInRange(source, true)
+        .setAllowInvalid(rule.strict !== true)
+        .build();
     }
     case 'checkbox':
       return builder.requireCheckbox().build();
@@ -377,7 +387,10 @@ function buildChart(sheet: Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet
   let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder =
     spec.type === 'bar' ? typed.asBarChart() : spec.type === 'line' ? typed.asLineChart() : typed.asColumnChart();
   for (const r of spec.ranges) builder = builder.addRange(rangeOf(sheet, r));
-  builder = builder.setNumHeaders(1).setOption('title', spec.title).setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0);
+  builder = builder
+    .setNumHeaders(1)
+    .setOption('title', spec.title)
+    .setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0);
   if (spec.width !== undefined) builder = builder.setOption('width', spec.width);
   if (spec.height !== undefined) builder = builder.setOption('height', spec.height);
   return builder.build();

@@ -21,7 +21,9 @@ const number = (v: Scalar): number | null => (typeof v === 'number' && Number.is
 export function renderChartSvg(chart: ChartSpec, values: ReadonlyArray<ReadonlyArray<Scalar>>): string {
   const [categoryRange, ...seriesRanges] = chart.ranges;
   if (!categoryRange || seriesRanges.length === 0) return '';
-  const categories = column(values, categoryRange).slice(1).map((v) => (v === null ? '' : String(v)));
+  const categories = column(values, categoryRange)
+    .slice(1)
+    .map((v) => (v === null ? '' : String(v)));
   const series = seriesRanges.map((r) => {
     const cells = column(values, r);
     return { name: cells[0] === null ? '' : String(cells[0]), points: cells.slice(1).map(number) };

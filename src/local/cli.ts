@@ -58,7 +58,10 @@ function helpText(lang: Lang, tr: Translate): string {
 function commandHelp(name: string, command: CliCommand, lang: Lang, tr: Translate): string {
   const rows: Array<[string, string]> = [
     ...(command.arguments ?? []).map((argument): [string, string] => [argument.name, argument.summary[lang]]),
-    ...[...Object.entries<CliOption>(command.options), ...Object.entries(GLOBAL_OPTIONS)].map(([option, spec]): [string, string] => [optionText(option, spec), spec.summary[lang]]),
+    ...[...Object.entries<CliOption>(command.options), ...Object.entries(GLOBAL_OPTIONS)].map(([option, spec]): [string, string] => [
+      optionText(option, spec),
+      spec.summary[lang],
+    ]),
   ];
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   return [

@@ -30,14 +30,23 @@ export class CollectingUi implements Ui {
 
 function wallClock(timeZone: string, at: Date): Record<string, string> {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(at);
   return Object.fromEntries(parts.map((p) => [p.type, p.value]));
 }
 
 /** The real clock in a time zone, or a fixed day (tests, reproducible demos). */
 export class LocalClock implements Clock {
-  constructor(private readonly fixed: DaySerial | null = null, private readonly timeZone = LOCAL_TIME_ZONE) {}
+  constructor(
+    private readonly fixed: DaySerial | null = null,
+    private readonly timeZone = LOCAL_TIME_ZONE,
+  ) {}
   today(): DaySerial {
     if (this.fixed !== null) return this.fixed;
     const p = wallClock(this.timeZone, new Date());
@@ -55,7 +64,9 @@ export interface LocalContext extends AppContext {
   settings: MemorySettingsStore;
 }
 
-export function createLocalContext(options: { workbook?: MemoryWorkbook; locale?: string; today?: DaySerial; settings?: Partial<Settings> } = {}): LocalContext {
+export function createLocalContext(
+  options: { workbook?: MemoryWorkbook; locale?: string; today?: DaySerial; settings?: Partial<Settings> } = {},
+): LocalContext {
   const ctx: LocalContext = {
     workbook: options.workbook ?? new MemoryWorkbook(),
     ui: new CollectingUi(),
@@ -65,7 +76,11 @@ export function createLocalContext(options: { workbook?: MemoryWorkbook; locale?
   };
   // Like a spreadsheet, the workbook shows what its formulas compute: use cases read those values
   // and the .xlsx caches them. (The playground's preview engine takes this over.)
-  ctx.workbook.onChange ??= () => fillFormulaValues(ctx.workbook.tabs.map((tab) => tab.spec), ctx.clock.today());
+  ctx.workbook.onChange ??= () =>
+    fillFormulaValues(
+      ctx.workbook.tabs.map((tab) => tab.spec),
+      ctx.clock.today(),
+    );
   ctx.workbook.onChange();
   return ctx;
 }

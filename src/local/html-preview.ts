@@ -152,7 +152,7 @@ function cellCss(style: CellStyle, conditional: ConditionalStyle | undefined): s
   if (conditional?.strikethrough ?? style.strikethrough) css += 'text-decoration:line-through;';
   if (style.hAlign === 'left' || style.hAlign === 'center' || style.hAlign === 'right') css += `text-align:${style.hAlign};`;
   if (style.vAlign === 'top' || style.vAlign === 'middle' || style.vAlign === 'bottom') css += `vertical-align:${style.vAlign};`;
-  if (style.fontSize && Number.isFinite(style.fontSize)) css += `font-size:${Math.round(style.fontSize * 4 / 3)}px;`;
+  if (style.fontSize && Number.isFinite(style.fontSize)) css += `font-size:${Math.round((style.fontSize * 4) / 3)}px;`;
   return css;
 }
 
@@ -160,7 +160,11 @@ function cellCss(style: CellStyle, conditional: ConditionalStyle | undefined): s
 export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: PreviewOptions): string {
   const sheetName = opts.sheetName ?? spec.name;
   const calc = source instanceof WorkbookCalc && source.hasSheet(sheetName) ? source : null;
-  const values: ReadonlyArray<ReadonlyArray<Scalar>> = calc ? calc.values(sheetName) : source instanceof WorkbookCalc ? spec.rows.map((row) => row.map((cell) => (isFormulaCell(cell) ? cell.value : cell))) : source;
+  const values: ReadonlyArray<ReadonlyArray<Scalar>> = calc
+    ? calc.values(sheetName)
+    : source instanceof WorkbookCalc
+      ? spec.rows.map((row) => row.map((cell) => (isFormulaCell(cell) ? cell.value : cell)))
+      : source;
   const conditional = calc ? calc.conditionalStyles(sheetName) : [];
 
   let height = Math.max(spec.rows.length, values.length);
@@ -251,7 +255,8 @@ export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: Previe
       if (opts.editable) {
         const cell = specRow[c];
         if (isFormulaCell(cell)) attributes += ` data-raw="${escapeHtml(cell.formula)}"`;
-        else if (typeof value === 'number' && format !== 'date' && format !== 'time' && text !== numberToText(value)) attributes += ` data-raw="${numberToText(value)}"`;
+        else if (typeof value === 'number' && format !== 'date' && format !== 'time' && text !== numberToText(value))
+          attributes += ` data-raw="${numberToText(value)}"`;
       }
       let css = cellCss(style, conditional[r]?.[c]);
       if (c < frozenColumns) {

@@ -100,7 +100,11 @@ export class MemoryWorkbook implements Workbook {
       let oldVersion: string | null = null;
       if (update?.oldVersion) {
         oldVersion = this.freeName(update.oldVersion);
-        this.tabs.splice(this.tabs.indexOf(own) + 1, 0, { spec: { ...own.spec, name: oldVersion, marker: { kind: 'plain', key: {} } }, marker: null, hidden: true });
+        this.tabs.splice(this.tabs.indexOf(own) + 1, 0, {
+          spec: { ...own.spec, name: oldVersion, marker: { kind: 'plain', key: {} } },
+          marker: null,
+          hidden: true,
+        });
         this.changed(oldVersion);
       }
       own.spec = update ? { ...applyTabUpdate(own.spec, spec, update), name } : { ...spec, name };
@@ -236,7 +240,10 @@ export class MemoryWorkbook implements Workbook {
   }
 
   private freeName(wanted: string): string {
-    return sheetsTabName(wanted, this.tabs.map((tab) => tab.spec.name));
+    return sheetsTabName(
+      wanted,
+      this.tabs.map((tab) => tab.spec.name),
+    );
   }
 
   /** Forgets which tabs changed, e.g. right after loading the workbook from a file. */

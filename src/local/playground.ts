@@ -219,7 +219,10 @@ function pageHtml(ctx: LocalContext, token: string): string {
     extensionsLabel: tr('playground.extensions'),
     generatedLabel: tr('playground.generated'),
     hiddenLabel: tr('playground.hidden'),
-    cellMenu: (['insertRowAbove', 'insertColumnLeft', 'deleteRow', 'hideRow', 'showRows', 'note'] as const).map((action) => ({ action, label: tr(`playground.cell.${action}`) })),
+    cellMenu: (['insertRowAbove', 'insertColumnLeft', 'deleteRow', 'hideRow', 'showRows', 'note'] as const).map((action) => ({
+      action,
+      label: tr(`playground.cell.${action}`),
+    })),
     notePrompt: tr('playground.cell.notePrompt'),
     menu: MENU.map((item) => (item === 'separator' ? item : { label: tr(item.label), fn: item.fn, page: 'page' in item ? item.page : null })),
   };
@@ -384,7 +387,7 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
     server.once('error', reject);
     server.listen(options.port ?? 8080, '127.0.0.1', () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
+      const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
       own = ownHosts(port);
       resolve({
         url: `http://localhost:${port}/`,

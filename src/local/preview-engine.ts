@@ -19,7 +19,10 @@ export class PreviewEngine {
   constructor(private readonly ctx: LocalContext) {}
 
   recalculate(): void {
-    this.calc = fillFormulaValues(this.ctx.workbook.tabs.map((tab) => tab.spec), this.ctx.clock.today());
+    this.calc = fillFormulaValues(
+      this.ctx.workbook.tabs.map((tab) => tab.spec),
+      this.ctx.clock.today(),
+    );
   }
 
   tabHtml(name: string): string {

@@ -81,7 +81,7 @@ export function applyStructureOp(spec: TabSpec, op: RowOp | ColumnOp, axis: 'row
     rows = newToOld.map((old) => (old === null ? [] : [...(spec.rows[old] ?? [])]));
     while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
   } else {
-    rows = spec.rows.map((line) => newToOld.map((old) => (old === null ? null : line[old] ?? null)));
+    rows = spec.rows.map((line) => newToOld.map((old) => (old === null ? null : (line[old] ?? null))));
     columns = newToOld.map((old, i) => {
       if (old !== null) return spec.columns[old] ?? { key: `c${i}` };
       const model = before !== null ? spec.columns[before] : undefined;
@@ -89,7 +89,8 @@ export function applyStructureOp(spec: TabSpec, op: RowOp | ColumnOp, axis: 'row
     });
   }
 
-  const mapRuns = <T extends { range: RangeRef }>(runs: T[] | undefined): T[] => (runs ?? []).flatMap((run) => mapAll([run.range]).map((range) => ({ ...run, range })));
+  const mapRuns = <T extends { range: RangeRef }>(runs: T[] | undefined): T[] =>
+    (runs ?? []).flatMap((run) => mapAll([run.range]).map((range) => ({ ...run, range })));
   // Inserted rows or columns copy the formats and styles of the one before them, as Sheets does.
   const copyBefore = <T extends { range: RangeRef }>(runs: T[]): T[] => {
     if (op.op !== 'insert' || before === null) return runs;
@@ -165,7 +166,8 @@ export function clearRange(spec: TabSpec, range: RangeRef): TabSpec {
   const rows = spec.rows.map((line, r) =>
     r >= range.row && r < range.row + range.rows ? line.map((cell, c) => (c >= range.col && c < range.col + range.cols ? null : cell)) : line,
   );
-  const minus = <T extends { range: RangeRef }>(runs: T[] | undefined): T[] => (runs ?? []).flatMap((run) => subtract(run.range, range).map((r) => ({ ...run, range: r })));
+  const minus = <T extends { range: RangeRef }>(runs: T[] | undefined): T[] =>
+    (runs ?? []).flatMap((run) => subtract(run.range, range).map((r) => ({ ...run, range: r })));
   const clearedFormats: FormatRun[] = minus(spec.formats);
   // Below the header a column's default format applies; a cleared cell goes back to automatic.
   for (let c = range.col; c < range.col + range.cols; c++) {
@@ -208,7 +210,8 @@ export function writeRegion(spec: TabSpec, from: TabSpec, range: RangeRef, what:
   const height = range.row + range.rows;
   const width = range.col + range.cols;
   let result: TabSpec = { ...spec };
-  const minus = <T extends { range: RangeRef }>(runs: T[] | undefined): T[] => (runs ?? []).flatMap((run) => subtract(run.range, range).map((r) => ({ ...run, range: r })));
+  const minus = <T extends { range: RangeRef }>(runs: T[] | undefined): T[] =>
+    (runs ?? []).flatMap((run) => subtract(run.range, range).map((r) => ({ ...run, range: r })));
   if (what.values) {
     const rows = spec.rows.map((line) => [...line]);
     while (rows.length < height) rows.push([]);
@@ -267,15 +270,22 @@ export function applyTabUpdate(current: TabSpec, fresh: TabSpec, update: TabUpda
 
   // The add-on's dropdowns replace whatever validation their cells had; its rules replace its old ones.
   let validations = spec.validations ?? [];
-  for (const validation of fresh.validations ?? []) validations = validations.flatMap((v) => subtract(v.range, validation.range).map((range) => ({ ...v, range })));
+  for (const validation of fresh.validations ?? [])
+    validations = validations.flatMap((v) => subtract(v.range, validation.range).map((range) => ({ ...v, range })));
   const oldRules = new Set(update.oldRules);
   const blocks = update.writes.filter((w) => w.values && w.styles).map((w) => w.range);
   return {
     ...spec,
     validations: [...validations, ...(fresh.validations ?? [])],
-    conditionalFormats: [...(spec.conditionalFormats ?? []).filter((rule) => !oldRules.has(ruleFingerprint(rule.formula))), ...(fresh.conditionalFormats ?? [])],
+    conditionalFormats: [
+      ...(spec.conditionalFormats ?? []).filter((rule) => !oldRules.has(ruleFingerprint(rule.formula))),
+      ...(fresh.conditionalFormats ?? []),
+    ],
     merges: [...(spec.merges ?? []).filter((m) => !blocks.some((b) => intersects(m, b))), ...(fresh.merges ?? [])],
-    charts: [...(spec.charts ?? []).filter((chart) => !update.clear.some((b) => intersects({ ...chart.anchor, rows: 1, cols: 1 }, b))), ...(fresh.charts ?? [])],
+    charts: [
+      ...(spec.charts ?? []).filter((chart) => !update.clear.some((b) => intersects({ ...chart.anchor, rows: 1, cols: 1 }, b))),
+      ...(fresh.charts ?? []),
+    ],
     headerRows: fresh.headerRows,
     frozenRows: fresh.frozenRows,
     frozenColumns: fresh.frozenColumns,

@@ -22,7 +22,20 @@ export interface ExcelColor {
  * Theme colours in the order SpreadsheetML numbers them (lt1, dk1, lt2, dk2, accent1–6, hlink,
  * folHlink) — the Office theme ExcelJS and openpyxl write, for files whose theme cannot be read.
  */
-export const OFFICE_THEME = ['#ffffff', '#000000', '#eeece1', '#1f497d', '#4f81bd', '#c0504d', '#9bbb59', '#8064a2', '#4bacc6', '#f79646', '#0000ff', '#800080'];
+export const OFFICE_THEME = [
+  '#ffffff',
+  '#000000',
+  '#eeece1',
+  '#1f497d',
+  '#4f81bd',
+  '#c0504d',
+  '#9bbb59',
+  '#8064a2',
+  '#4bacc6',
+  '#f79646',
+  '#0000ff',
+  '#800080',
+];
 
 /** The legacy palette of `indexed` colours (64 and 65 are the system's text and window colours). */
 const INDEXED = (
@@ -91,5 +104,11 @@ function fromHsl(h: number, s: number, l: number): string {
     return p;
   };
   const rgb = s === 0 ? [l, l, l] : [channel(h + 1 / 3), channel(h), channel(h - 1 / 3)];
-  return `#${rgb.map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('')}`;
+  return `#${rgb
+    .map((v) =>
+      Math.round(v * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

@@ -92,7 +92,8 @@ function mapFormulaCode(formula: string, rewrite: (code: string) => string): str
 }
 
 /** A reference with its optional tab: 'tab'!$A$2:$A… or tab!A2:A… or A2:A… */
-const RANGE_REFERENCE = /(?<![A-Za-z0-9_.$'!])((?:'(?:[^']|'')+'|[^\s'!(),;:=+\-*/&<>^%{}"]+)!)?(\$?[A-Za-z]{1,3}\$?\d+):(\$?)([A-Za-z]{1,3})(\$?)(\d*)(?![A-Za-z0-9_($])/g;
+const RANGE_REFERENCE =
+  /(?<![A-Za-z0-9_.$'!])((?:'(?:[^']|'')+'|[^\s'!(),;:=+\-*/&<>^%{}"]+)!)?(\$?[A-Za-z]{1,3}\$?\d+):(\$?)([A-Za-z]{1,3})(\$?)(\d*)(?![A-Za-z0-9_($])/g;
 
 function referencedTab(prefix: string | undefined, ownTab: string): string {
   if (!prefix) return ownTab;
@@ -103,19 +104,24 @@ function referencedTab(prefix: string | undefined, ownTab: string): string {
 /** `'活动清单'!$A$2:$A` → `'活动清单'!$A$2:$A$1000` (the row from `endOf`); closed ranges stay as they are. */
 export function closeOpenRanges(formula: string, ownTab: string, endOf: OpenRangeEnds): string {
   return mapFormulaCode(formula, (code) =>
-    code.replace(RANGE_REFERENCE, (whole, prefix: string | undefined, start: string, endDollar: string, endColumn: string, rowDollar: string, endRow: string) => {
-      if (endRow) return whole;
-      const row = endOf(referencedTab(prefix, ownTab));
-      return `${prefix ?? ''}${start}:${endDollar}${endColumn}${endDollar ? '$' : rowDollar}${row}`;
-    }),
+    code.replace(
+      RANGE_REFERENCE,
+      (whole, prefix: string | undefined, start: string, endDollar: string, endColumn: string, rowDollar: string, endRow: string) => {
+        if (endRow) return whole;
+        const row = endOf(referencedTab(prefix, ownTab));
+        return `${prefix ?? ''}${start}:${endDollar}${endColumn}${endDollar ? '$' : rowDollar}${row}`;
+      },
+    ),
   );
 }
 
 /** The inverse of closeOpenRanges: a range that ends on one of OPEN_RANGE_ENDS is open-ended again. */
 export function reopenRanges(formula: string): string {
   return mapFormulaCode(formula, (code) =>
-    code.replace(RANGE_REFERENCE, (whole, prefix: string | undefined, start: string, endDollar: string, endColumn: string, _rowDollar: string, endRow: string) =>
-      endRow && OPEN_RANGE_ENDS.includes(Number(endRow)) ? `${prefix ?? ''}${start}:${endDollar}${endColumn}` : whole,
+    code.replace(
+      RANGE_REFERENCE,
+      (whole, prefix: string | undefined, start: string, endDollar: string, endColumn: string, _rowDollar: string, endRow: string) =>
+        endRow && OPEN_RANGE_ENDS.includes(Number(endRow)) ? `${prefix ?? ''}${start}:${endDollar}${endColumn}` : whole,
     ),
   );
 }

@@ -155,6 +155,7 @@ const UNWRITABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 /** A <t> element for text, escaped as ExcelJS escapes it, keeping leading and trailing spaces and line breaks. */
 function textElement(text: string): string {
   let escaped = text;
-  if (/[&<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) escaped = text.replace(UNWRITABLE, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (/[&<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text))
+    escaped = text.replace(UNWRITABLE, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return /^\s|\n|\s$/.test(text) ? `<t xml:space="preserve">${escaped}</t>` : `<t>${escaped}</t>`;
 }

@@ -129,7 +129,8 @@ function parseRelationships(xml: string): Relationship[] {
 
 export function relationshipsXml(relationships: Relationship[]): string {
   const items = relationships.map(
-    (rel) => `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(rel.target)}"${rel.external ? ' TargetMode="External"' : ''}/>`,
+    (rel) =>
+      `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(rel.target)}"${rel.external ? ' TargetMode="External"' : ''}/>`,
   );
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
 }
@@ -251,7 +252,10 @@ export class XlsxPackage {
     const sheetId = sheets.reduce((max, sheet) => Math.max(max, sheet.sheetId), 0) + 1;
     const rels = await this.relationships(this.workbookPart);
     const id = freeRelationshipId(rels.map((rel) => rel.id));
-    await this.writeRelationships(this.workbookPart, [...rels, { id, type: RELATIONSHIP_TYPES.worksheet, target: relativeTarget(this.workbookPart, part), external: false }]);
+    await this.writeRelationships(this.workbookPart, [
+      ...rels,
+      { id, type: RELATIONSHIP_TYPES.worksheet, target: relativeTarget(this.workbookPart, part), external: false },
+    ]);
     const workbook = (await this.text(this.workbookPart)) ?? '';
     const close = /<\/([\w.-]+:)?sheets>/.exec(workbook);
     if (!close) throw new Error(`${this.workbookPart} has no <sheets>`);
@@ -277,7 +281,9 @@ export class XlsxPackage {
   /** Gives a part its content type: through its extension's default when that matches, else an override. */
   async setContentType(part: string, type: string): Promise<void> {
     if ((await this.contentType(part)) === type) return;
-    const types = (await this.text(CONTENT_TYPES)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>';
+    const types =
+      (await this.text(CONTENT_TYPES)) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>';
     const withoutOld = types.replace(overridePattern(part), '');
     const close = /<\/([\w.-]+:)?Types>/.exec(withoutOld);
     if (!close) throw new Error(`${CONTENT_TYPES} has no <Types>`);

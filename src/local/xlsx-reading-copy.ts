@@ -64,7 +64,10 @@ export async function readingCopy(pkg: XlsxPackage): Promise<ReadingCopy> {
   };
 
   const copiedRels: Relationship[] = [];
-  for (const [kind, name] of [['styles', 'styles.xml'], ['sharedStrings', 'sharedStrings.xml']] as const) {
+  for (const [kind, name] of [
+    ['styles', 'styles.xml'],
+    ['sharedStrings', 'sharedStrings.xml'],
+  ] as const) {
     const part = partOf(kind);
     const text = part ? await pkg.text(part) : null;
     if (text === null) continue;
@@ -109,10 +112,7 @@ export async function readingCopy(pkg: XlsxPackage): Promise<ReadingCopy> {
       `<workbookPr${date1904 ? ' date1904="1"' : ''}/><sheets>${sheetElements.join('')}</sheets></workbook>`,
   );
   copy.file('xl/_rels/workbook.xml.rels', relationshipsXml(copiedRels));
-  copy.file(
-    '_rels/.rels',
-    relationshipsXml([{ id: 'rId1', type: `${RELATIONSHIPS_NS}/officeDocument`, target: 'xl/workbook.xml', external: false }]),
-  );
+  copy.file('_rels/.rels', relationshipsXml([{ id: 'rId1', type: `${RELATIONSHIPS_NS}/officeDocument`, target: 'xl/workbook.xml', external: false }]));
   return { bytes: await copy.generateAsync({ type: 'nodebuffer', compression: 'STORE' }), formulaResults, validations };
 }
 

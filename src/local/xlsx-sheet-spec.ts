@@ -47,11 +47,7 @@ export interface SheetReadContext {
 }
 
 /** What reading the sheets of a package needs from the rest of it. */
-export async function sheetReadContext(
-  pkg: XlsxPackage,
-  copy: ReadingCopy,
-  listValues: SheetReadContext['listValues'],
-): Promise<SheetReadContext> {
+export async function sheetReadContext(pkg: XlsxPackage, copy: ReadingCopy, listValues: SheetReadContext['listValues']): Promise<SheetReadContext> {
   const look = await workbookLook(pkg);
   const notes = await sheetNotes(pkg);
   return {
@@ -78,7 +74,11 @@ async function sheetNotes(pkg: XlsxPackage): Promise<Map<string, NoteSpec[]>> {
         if (at && text) found.push({ row: at.row, col: at.col, text });
       }
     }
-    if (found.length) notes.set(sheet.name, found.sort((a, b) => a.row - b.row || a.col - b.col));
+    if (found.length)
+      notes.set(
+        sheet.name,
+        found.sort((a, b) => a.row - b.row || a.col - b.col),
+      );
   }
   return notes;
 }
@@ -115,7 +115,12 @@ async function workbookLook(pkg: XlsxPackage): Promise<WorkbookLook> {
   const size = Number(child('sz')?.get('val'));
   const color = child('color');
   const excelColor: ExcelColor | undefined = color
-    ? { argb: color.get('rgb'), theme: color.has('theme') ? Number(color.get('theme')) : undefined, indexed: color.has('indexed') ? Number(color.get('indexed')) : undefined, tint: color.has('tint') ? Number(color.get('tint')) : undefined }
+    ? {
+        argb: color.get('rgb'),
+        theme: color.has('theme') ? Number(color.get('theme')) : undefined,
+        indexed: color.has('indexed') ? Number(color.get('indexed')) : undefined,
+        tint: color.has('tint') ? Number(color.get('tint')) : undefined,
+      }
     : undefined;
   return {
     palette,
@@ -147,8 +152,8 @@ export function readSheetSpec(sheet: ExcelJS.Worksheet, marker: TabMarker | null
   const internals = sheet as unknown as WorksheetInternals;
   const view = sheet.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
   const frozen = view?.state === 'frozen';
-  const frozenRows = frozen ? view?.ySplit ?? 0 : 0;
-  const frozenColumns = frozen ? view?.xSplit ?? 0 : 0;
+  const frozenRows = frozen ? (view?.ySplit ?? 0) : 0;
+  const frozenColumns = frozen ? (view?.xSplit ?? 0) : 0;
   // The frozen rows are the header a person sees; column formats apply below them.
   const headerRows = frozenRows;
   const { columns, columnFormats, lastColumn } = readColumns(sheet);
@@ -243,8 +248,9 @@ function readCells(
         cells.width = Math.max(cells.width, c + 1);
       }
       let format = cellFormatOf(cell.numFmt, isDateValue(cell));
-      if (format === 'general' && checkboxes.some((box) => r >= box.row && r < box.row + box.rows && c >= box.col && c < box.col + box.cols)) format = 'checkbox';
-      const baseline = r >= headerRows ? columnFormats[c] ?? 'general' : 'general';
+      if (format === 'general' && checkboxes.some((box) => r >= box.row && r < box.row + box.rows && c >= box.col && c < box.col + box.cols))
+        format = 'checkbox';
+      const baseline = r >= headerRows ? (columnFormats[c] ?? 'general') : 'general';
       if (format !== baseline) cells.formats.push({ row: r, col: c, value: format });
       const style = cellStyle(cell, context.look);
       if (Object.keys(style).length > 0) cells.styles.push({ row: r, col: c, value: style });
@@ -287,7 +293,10 @@ export function cellFormatOf(numFmt: string | undefined, isDate: boolean): CellF
   const exact = FORMAT_OF_CODE.get(numFmt.toLowerCase());
   if (exact) return exact;
   // The pattern for positive numbers, without quoted text, escaped characters and [colour]/[locale] parts.
-  const bare = numFmt.split(';')[0].replace(/"[^"]*"|\\.|_.|\*.|\[[^\]]*\]/g, '').trim();
+  const bare = numFmt
+    .split(';')[0]
+    .replace(/"[^"]*"|\\.|_.|\*.|\[[^\]]*\]/g, '')
+    .trim();
   const lower = bare.toLowerCase();
   // Digits placeholders make a number pattern; "ss.000" (fractions of a second) does not.
   if (!/[0#?]/.test(lower.replace(/\.0+/g, ''))) {
@@ -343,7 +352,13 @@ function runsOf<T>(cells: Array<{ row: number; col: number; value: T }>, key: (v
       const first = cells[index];
       const id = key(first.value);
       let cols = 1;
-      while (index + cols < cells.length && cells[index + cols].row === row && cells[index + cols].col === first.col + cols && key(cells[index + cols].value) === id) cols++;
+      while (
+        index + cols < cells.length &&
+        cells[index + cols].row === row &&
+        cells[index + cols].col === first.col + cols &&
+        key(cells[index + cols].value) === id
+      )
+        cols++;
       index += cols;
       const slot = `${first.col},${cols},${id}`;
       const above = open.get(slot);

@@ -59,7 +59,12 @@ export function appendStyles(baseXml: string, renderedXml: string): { xml: strin
   const base = new Map<string, Section>();
   for (const [name, item] of SECTIONS) if (item) base.set(name, sectionOf(baseXml, name, item) ?? { prefix: rootPrefix, items: [] });
   const rendered = new Map<string, string[]>();
-  for (const [name, item] of SECTIONS) if (item) rendered.set(name, (sectionOf(renderedXml, name, item)?.items ?? []).map((x) => prefixed(x, base.get(name)!.prefix)));
+  for (const [name, item] of SECTIONS)
+    if (item)
+      rendered.set(
+        name,
+        (sectionOf(renderedXml, name, item)?.items ?? []).map((x) => prefixed(x, base.get(name)!.prefix)),
+      );
   const changed = new Set<string>();
 
   /** The index of an equal item in the person's list, or the index it gets when appended. */
@@ -93,8 +98,7 @@ export function appendStyles(baseXml: string, renderedXml: string): { xml: strin
 
   // The first font, fill and border (and fill 1, Excel's reserved gray125) are each workbook's
   // defaults: the rendered defaults become the person's, so new cells look like their neighbours.
-  const listMap = (name: string, reserved: number): number[] =>
-    rendered.get(name)!.map((item, index) => (index < reserved ? index : place(name, item)));
+  const listMap = (name: string, reserved: number): number[] => rendered.get(name)!.map((item, index) => (index < reserved ? index : place(name, item)));
   const fonts = listMap('fonts', 1);
   const fills = listMap('fills', 2);
   const borders = listMap('borders', 1);

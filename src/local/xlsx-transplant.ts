@@ -122,7 +122,12 @@ async function mergeStyles(base: XlsxPackage, scratch: XlsxPackage): Promise<Sty
   base.write(part, scratchXml);
   const rels = await base.relationships(base.workbookPart);
   if (!basePart) {
-    rels.push({ id: freeRelationshipId(rels.map((rel) => rel.id)), type: RELATIONSHIP_TYPES.styles, target: relativeTarget(base.workbookPart, part), external: false });
+    rels.push({
+      id: freeRelationshipId(rels.map((rel) => rel.id)),
+      type: RELATIONSHIP_TYPES.styles,
+      target: relativeTarget(base.workbookPart, part),
+      external: false,
+    });
     await base.writeRelationships(base.workbookPart, rels);
   }
   await base.setContentType(part, STYLES_CONTENT_TYPE);
@@ -234,7 +239,10 @@ async function dropCalcChainEntries(base: XlsxPackage, sheetIds: number[]): Prom
   if (!removed) return;
   if (!entries.length) {
     await base.remove(part);
-    await base.writeRelationships(base.workbookPart, workbookRels.filter((candidate) => candidate !== rel));
+    await base.writeRelationships(
+      base.workbookPart,
+      workbookRels.filter((candidate) => candidate !== rel),
+    );
     return;
   }
   const open = /^[\s\S]*?<(?:[\w.-]+:)?calcChain\b[^>]*>/.exec(xml)?.[0] ?? '';

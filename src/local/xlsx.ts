@@ -228,7 +228,9 @@ function renderTab(sheet: ExcelJS.Worksheet, spec: TabSpec, lists: ListStore, en
   // Range-wide validations: worksheet.dataValidations exists in ExcelJS 4.4 but not in its typings.
   const validations = (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   for (const validation of spec.validations ?? []) validations.add(a1Range(validation.range), dataValidation(validation.rule, lists, endOf));
-  (spec.conditionalFormats ?? []).forEach((rule, index) => addConditionalFormat(sheet, { ...rule, formula: closeOpenRanges(rule.formula, spec.name, endOf) }, index + 1));
+  (spec.conditionalFormats ?? []).forEach((rule, index) =>
+    addConditionalFormat(sheet, { ...rule, formula: closeOpenRanges(rule.formula, spec.name, endOf) }, index + 1),
+  );
 
   const frozenRows = spec.frozenRows ?? 0;
   const frozenColumns = spec.frozenColumns ?? 0;
@@ -364,13 +366,16 @@ export function moveRelativeReferences(formula: string, rows: number, cols: numb
   };
   const joined = (...parts: (string | null)[]): string => (parts.includes(null) ? '#REF!' : parts.join(''));
   const token = /"(?:[^"]|"")*"|'(?:[^']|'')*'|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(.])|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.])/g;
-  return formula.replace(token, (whole, c1$: string, c1: string, c2$: string, c2: string, col$: string, col: string, row$: string, row: string, offset: number) => {
-    const before = formula[offset - 1] ?? '';
-    if (/[\w.$]/.test(before)) return whole;
-    if (c1 !== undefined) return joined(moveColumn(c1$, c1), ':', moveColumn(c2$, c2));
-    if (col !== undefined) return joined(moveColumn(col$, col), moveRow(row$, row));
-    return whole;
-  });
+  return formula.replace(
+    token,
+    (whole, c1$: string, c1: string, c2$: string, c2: string, col$: string, col: string, row$: string, row: string, offset: number) => {
+      const before = formula[offset - 1] ?? '';
+      if (/[\w.$]/.test(before)) return whole;
+      if (c1 !== undefined) return joined(moveColumn(c1$, c1), ':', moveColumn(c2$, c2));
+      if (col !== undefined) return joined(moveColumn(col$, col), moveRow(row$, row));
+      return whole;
+    },
+  );
 }
 
 export async function readXlsx(buffer: Buffer | Uint8Array): Promise<ReadXlsxTab[]> {
@@ -393,12 +398,14 @@ async function openWorkbook(buffer: Buffer | Uint8Array): Promise<{ pkg: XlsxPac
 export async function readWorkbook(buffer: Buffer | Uint8Array): Promise<WorkbookSheet[]> {
   const { workbook, copy } = await openWorkbook(buffer);
   const { markerSheet, markers } = markersOf(workbook);
-  return workbook.worksheets.filter((sheet) => sheet !== markerSheet).map((sheet) => ({
-    name: sheet.name,
-    marker: markers.get(sheet.name) ?? null,
-    values: readValues(sheet, copy.formulaResults.get(sheet.name) ?? new Map()),
-    visible: isVisible(sheet),
-  }));
+  return workbook.worksheets
+    .filter((sheet) => sheet !== markerSheet)
+    .map((sheet) => ({
+      name: sheet.name,
+      marker: markers.get(sheet.name) ?? null,
+      values: readValues(sheet, copy.formulaResults.get(sheet.name) ?? new Map()),
+      visible: isVisible(sheet),
+    }));
 }
 
 /** Every sheet but MARKER_SHEET, in the workbook's order, each as the TabSpec it shows. */
@@ -562,7 +569,9 @@ function readValues(sheet: ExcelJS.Worksheet, cachedResults: Map<string, CellVal
       // ExcelJS repeats a merge's value in every cell of it; Sheets and Excel show it only in the first.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const formula = cell.type === ExcelJS.ValueType.Formula ? (cell.value as ExcelJS.CellFormulaValue) : null;
-      const value = formula ? formulaResult(formula.result as ExcelJS.CellValue, cachedResults.get(`${rowNumber - 1},${colNumber - 1}`)) : toCellValue(cell.value);
+      const value = formula
+        ? formulaResult(formula.result as ExcelJS.CellValue, cachedResults.get(`${rowNumber - 1},${colNumber - 1}`))
+        : toCellValue(cell.value);
       if (value === null) return;
       cells.push({ row: rowNumber - 1, col: colNumber - 1, value });
       height = Math.max(height, rowNumber);

@@ -9,7 +9,10 @@ const PAGES = Object.keys(PAGE_MESSAGES) as SidebarPage[];
 describe('the boot data of a sidebar', () => {
   test('follows the language setting, and carries the page messages of that language only', () => {
     const ctx = createLocalContext();
-    for (const [setting, lang, title] of [['zh-CN', 'zh-CN', '社群SOP排期'], ['en', 'en', 'SOP schedule']] as const) {
+    for (const [setting, lang, title] of [
+      ['zh-CN', 'zh-CN', '社群SOP排期'],
+      ['en', 'en', 'SOP schedule'],
+    ] as const) {
       saveSettings(ctx, { language: setting });
       const boot = sidebarBoot(ctx, 'sop');
       expect(boot).toEqual({ page: 'sop', lang, title, messages: pageMessages(lang, 'sop') });

@@ -46,7 +46,13 @@ describe('the calendar from the demo’s pasted 活动列表', () => {
   test('December 2026: one marked, active tab whose slot formulas read 活动列表 in its own layout', () => {
     const ctx = demo();
     const result = generateCalendar(ctx, { month: '2026-12' });
-    expect(result).toEqual({ tabs: ['2026-12 活动日历'], keys: ['2026-12'], activities: 8, warnings: 0, message: '已生成 2026-12 活动日历 · 8 项活动 · 0 条提醒' });
+    expect(result).toEqual({
+      tabs: ['2026-12 活动日历'],
+      keys: ['2026-12'],
+      activities: 8,
+      warnings: 0,
+      message: '已生成 2026-12 活动日历 · 8 项活动 · 0 条提醒',
+    });
     expect(ctx.workbook.activeTabName()).toBe('2026-12 活动日历');
     expect(ctx.workbook.listTabs().find((tab) => tab.name === '2026-12 活动日历')?.marker).toMatchObject({ kind: 'calendar', key: { months: '2026-12' } });
     expect(ctx.ui.messages.map((m) => m.message)).toEqual([result.message]);
@@ -131,7 +137,10 @@ describe('the warnings block', () => {
     );
     const result = generateCalendar(ctx, { month: '2026-12' });
     expect(result.warnings).toBe(1);
-    const lines = ctx.workbook.readTab(result.tabs[0]).map((row) => row[0]).filter((v) => typeof v === 'string' && v.startsWith('• '));
+    const lines = ctx.workbook
+      .readTab(result.tabs[0])
+      .map((row) => row[0])
+      .filter((v) => typeof v === 'string' && v.startsWith('• '));
     expect(lines).toEqual(['• 2026-12-01「Java引流5群」计划群发 2 次；企业微信每个客户群每天只能收到 1 条群发。']);
   });
 
@@ -165,11 +174,20 @@ describe('the activity list tab', () => {
 
   test('the sidebar’s state: lists (ours first), calendars, default month after the 20th, settings’ week start', () => {
     const ctx = demo({ settings: { weekStart: 'sun' } });
-    expect(getCalendarState(ctx)).toMatchObject({ defaultMonth: '2026-12', weekStart: 'sun', lists: [{ name: '活动列表', ours: false }], defaultList: '活动列表', calendars: [] });
+    expect(getCalendarState(ctx)).toMatchObject({
+      defaultMonth: '2026-12',
+      weekStart: 'sun',
+      lists: [{ name: '活动列表', ours: false }],
+      defaultList: '活动列表',
+      calendars: [],
+    });
     createActivityList(ctx);
     generateCalendar(ctx, { month: '2026-12', list: '活动列表' });
     const state = getCalendarState(ctx);
-    expect(state.lists).toEqual([{ name: '活动清单', ours: true }, { name: '活动列表', ours: false }]);
+    expect(state.lists).toEqual([
+      { name: '活动清单', ours: true },
+      { name: '活动列表', ours: false },
+    ]);
     expect(state.defaultList).toBe('活动清单');
     expect(state.calendars).toEqual([{ name: '2026-12 活动日历', key: '2026-12' }]);
     expect(getCalendarState(demo({ today: serialFromYmd(2026, 11, 20) })).defaultMonth).toBe('2026-11');
@@ -197,7 +215,12 @@ describe('Draft month', () => {
     const en = createLocalContext({ workbook: zh.workbook, locale: 'en_US', today });
     const copied = draftMonth(en, { month: '2026-12', convert: true });
     dropdownsHold(en, copied.listTab as string);
-    expect(en.workbook.readTab(copied.listTab as string).slice(1, 4).map((row) => row[1])).toEqual(['camp', 'marketing class', 'promotion']);
+    expect(
+      en.workbook
+        .readTab(copied.listTab as string)
+        .slice(1, 4)
+        .map((row) => row[1]),
+    ).toEqual(['camp', 'marketing class', 'promotion']);
 
     // Our list made in Chinese, drafted from an English session: drafts and dropdowns stay Chinese.
     const other = demo();
@@ -205,7 +228,10 @@ describe('Draft month', () => {
     const english = createLocalContext({ workbook: other.workbook, locale: 'en_US', today });
     draftMonth(english, { month: '2027-01' });
     dropdownsHold(english, ours.listTab as string);
-    const types = english.workbook.readTab(ours.listTab as string).slice(1).map((row) => row[1]);
+    const types = english.workbook
+      .readTab(ours.listTab as string)
+      .slice(1)
+      .map((row) => row[1]);
     expect(types.every((type) => /[\u4e00-\u9fff]/.test(String(type)))).toBe(true);
   });
 
@@ -264,7 +290,12 @@ describe('Draft month', () => {
     const third = ctx.workbook.readTab('活动清单');
     expect(third.slice(0, after.length)).toEqual(after);
     expect(third.slice(after.length).every((row) => row[1] === '日常产出' && row[7] === '草稿')).toBe(true);
-    expect(ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'calendar').map((tab) => tab.marker?.key)).toEqual([{ months: '2026-12' }]);
+    expect(
+      ctx.workbook
+        .listTabs()
+        .filter((tab) => tab.marker?.kind === 'calendar')
+        .map((tab) => tab.marker?.key),
+    ).toEqual([{ months: '2026-12' }]);
   });
 
   test('with no list at all, the drafts go into a new 活动清单 and the month’s calendar is made', () => {
@@ -305,7 +336,10 @@ describe('Refresh calendars', () => {
     ctx.workbook.setCell('活动列表', 9, 5, '全部引流群');
 
     const result = refreshCalendars(ctx);
-    expect(result).toEqual({ tabs: ['2026-12 活动日历', '2027-01 活动日历', '2026-Q4 活动日历'], message: '已刷新 3 个活动日历：2026-12 活动日历、2027-01 活动日历、2026-Q4 活动日历' });
+    expect(result).toEqual({
+      tabs: ['2026-12 活动日历', '2027-01 活动日历', '2026-Q4 活动日历'],
+      message: '已刷新 3 个活动日历：2026-12 活动日历、2027-01 活动日历、2026-Q4 活动日历',
+    });
     const december = ctx.workbook.readTab('2026-12 活动日历');
     expect(december[1][0]).toBe('周日');
     expect(december.find((row) => row[0] === '活动来源')?.[1]).toBe('活动列表');
@@ -333,7 +367,10 @@ describe('mistakes write nothing', () => {
     const response = callApi(ctx, 'generateCalendar', [{ month: '2026-12' }]);
     expect(response.ok).toBe(false);
     if (response.ok) return;
-    expect(response.error.problems.map((p) => [p.row, p.column])).toEqual([[4, 2], [6, 1]]);
+    expect(response.error.problems.map((p) => [p.row, p.column])).toEqual([
+      [4, 2],
+      [6, 1],
+    ]);
     expect(response.error.problems[0].text).toBe('「活动列表」 第 4 行 C 列（开始日期）：无法识别的日期“12月某天”，请用 2026-12-01 这样的格式。');
     expect(snapshot(ctx)).toBe(before);
   });
@@ -341,10 +378,16 @@ describe('mistakes write nothing', () => {
   test('a bad month, week start or count, a missing list tab, a workbook without any list', () => {
     const ctx = demo({ locale: 'en_US' });
     const before = snapshot(ctx);
-    expect(callApi(ctx, 'generateCalendar', [{ month: '2026-13' }])).toMatchObject({ ok: false, error: { message: 'Cannot read the month "2026-13"; write it like 2026-12.' } });
+    expect(callApi(ctx, 'generateCalendar', [{ month: '2026-13' }])).toMatchObject({
+      ok: false,
+      error: { message: 'Cannot read the month "2026-13"; write it like 2026-12.' },
+    });
     expect(errorOf(() => generateCalendar(ctx, { month: '2026-12', weekStart: 'tue' as never })).problems[0].code).toBe('calendar.error.weekStart');
     expect(errorOf(() => generateCalendar(ctx, { month: '2026-12', span: 'months', count: 13 })).problems[0].code).toBe('calendar.error.monthCount');
-    expect(errorOf(() => generateCalendar(ctx, { month: '2026-12', list: 'Nope' })).problems[0]).toMatchObject({ code: 'error.tabNotFound', params: { tab: 'Nope' } });
+    expect(errorOf(() => generateCalendar(ctx, { month: '2026-12', list: 'Nope' })).problems[0]).toMatchObject({
+      code: 'error.tabNotFound',
+      params: { tab: 'Nope' },
+    });
     expect(errorOf(() => generateCalendar(ctx, { month: '2026-12', list: 'Group funnel' })).problems[0].code).toBe('calendar.error.noHeader');
     expect(snapshot(ctx)).toBe(before);
     expect(errorOf(() => generateCalendar(createLocalContext(), { month: '2026-12' })).problems[0].code).toBe('calendar.error.noList');

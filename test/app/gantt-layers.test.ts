@@ -26,7 +26,10 @@ describe('the Gantt tab as a table of tasks', () => {
 
   test('a note on a task’s row and the text beside it travel with the task when the plan is reordered; a hand row stays after its task', () => {
     const { ctx, tab, grid, taskCol, rowOf, noteAt, reversePlan } = setup();
-    const tasks = grid().slice(4).map((line) => line[taskCol()]).filter((task): task is string => typeof task === 'string' && task !== '');
+    const tasks = grid()
+      .slice(4)
+      .map((line) => line[taskCol()])
+      .filter((task): task is string => typeof task === 'string' && task !== '');
     const [firstTask, thirdTask] = [tasks[0], tasks[2]];
     const width = Math.max(...grid().map((line) => line.length));
     ctx.workbook.setNote(tab, rowOf(firstTask), taskCol(), '这个要老板拍板');

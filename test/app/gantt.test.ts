@@ -78,7 +78,6 @@ function colorOf(ctx: LocalContext, name: string): string {
   return person.color;
 }
 
-
 const DONE = '#5f6368';
 const GREY = '#dadce0';
 
@@ -272,7 +271,10 @@ describe('plan tabs for the sidebar', () => {
   test('a plan with a title row above its header, in English, is a plan', () => {
     const ctx = createLocalContext({ today, locale: 'en_US' });
     ctx.workbook.addPlainTab('Launch', [['Launch plan Q1'], ['Task', 'Owner', 'Start', 'End'], ['Kick-off', 'Ann', d('2027-01-05'), d('2027-01-06')]]);
-    ctx.workbook.addPlainTab('Notes', [['Name', 'Remarks'], ['Ann', 'on leave']]);
+    ctx.workbook.addPlainTab('Notes', [
+      ['Name', 'Remarks'],
+      ['Ann', 'on leave'],
+    ]);
     expect(listPlanTabs(ctx)).toEqual(['Launch']);
   });
 });
@@ -292,7 +294,12 @@ describe('the empty plan tab', () => {
     const second = createPlanTab(ctx);
     expect(second.tab).toBe('推进表 (3)');
     expect(ctx.workbook.readTab('推进表 (2)')[1][1]).toBe('写好的事项');
-    expect(ctx.workbook.listTabs().filter((t) => t.marker?.kind === 'plan').map((t) => t.marker?.key)).toEqual([{ number: '' }, { number: '2' }]);
+    expect(
+      ctx.workbook
+        .listTabs()
+        .filter((t) => t.marker?.kind === 'plan')
+        .map((t) => t.marker?.key),
+    ).toEqual([{ number: '' }, { number: '2' }]);
   });
 
   test('filled in, it generates its own Gantt tab; left empty, it says to fill in tasks', () => {
@@ -341,7 +348,10 @@ describe('the Gantt tab is linked to the plan, and regenerating keeps what peopl
     ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.progress, 0.5);
     ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.end, d('2026-12-23'));
     expect(barColors(ganttOf(ctx), '1V1跟进关单', '2026-12-14', '2026-12-24')).toEqual([
-      null, ...Array(5).fill(DONE), ...Array(4).fill(colorOf(ctx, '王蕾')), null,
+      null,
+      ...Array(5).fill(DONE),
+      ...Array(4).fill(colorOf(ctx, '王蕾')),
+      null,
     ]);
     // A task no longer in the plan shows blanks, not the data of whichever task is in its old row.
     ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.name, '1V1跟进');

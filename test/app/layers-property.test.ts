@@ -12,7 +12,16 @@ import { saveTeam } from '../../src/app/team';
 import { fromIso, type DaySerial } from '../../src/core/dates';
 import { createLocalContext } from '../../src/local/context';
 import { createDemoContext } from '../../src/local/demo';
-import { GANTT_LAYOUT, gridKeepsEveryEdit, memoryDriver, sopKeepsEveryEdit, STORY_TEAM, teamKeepsEveryEdit, type GridStory, type Layout } from '../support/layers';
+import {
+  GANTT_LAYOUT,
+  gridKeepsEveryEdit,
+  memoryDriver,
+  sopKeepsEveryEdit,
+  STORY_TEAM,
+  teamKeepsEveryEdit,
+  type GridStory,
+  type Layout,
+} from '../support/layers';
 
 const TODAY = fromIso('2026-11-23') as DaySerial;
 
@@ -56,29 +65,37 @@ describe('grid tabs keep what a person typed or noted on them (local workbook)',
     );
 
   test('calendar: notes and text on and around the month grid survive refreshing it after the list changed', () => {
-    check((ctx) => {
-      const first = generateCalendar(ctx, { month: '2026-12', list: '活动列表' });
-      return {
-        tab: first.tabs[0],
-        again: () => {
-          ctx.workbook.setCell('活动列表', 2, 0, '改名后的训练营');
-          return generateCalendar(ctx, { month: '2026-12', list: '活动列表' }).message;
-        },
-      };
-    }, 50, 12);
+    check(
+      (ctx) => {
+        const first = generateCalendar(ctx, { month: '2026-12', list: '活动列表' });
+        return {
+          tab: first.tabs[0],
+          again: () => {
+            ctx.workbook.setCell('活动列表', 2, 0, '改名后的训练营');
+            return generateCalendar(ctx, { month: '2026-12', list: '活动列表' }).message;
+          },
+        };
+      },
+      50,
+      12,
+    );
   });
 
   test('metrics: notes and text around the metrics survive computing again from changed data', () => {
-    check((ctx) => {
-      const first = computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' });
-      return {
-        tab: first.tab,
-        again: () => {
-          ctx.workbook.setCell('群数据', 2, 1, 999);
-          return computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' }).message;
-        },
-      };
-    }, 30, 25);
+    check(
+      (ctx) => {
+        const first = computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' });
+        return {
+          tab: first.tab,
+          again: () => {
+            ctx.workbook.setCell('群数据', 2, 1, 999);
+            return computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' }).message;
+          },
+        };
+      },
+      30,
+      25,
+    );
   });
 
   test('Gantt: notes and text on and around the chart stay with their task after the plan’s tasks were reordered', () => {

@@ -30,7 +30,10 @@ function shown(tab: TabSpec, rowLabel: string, columnLabel: string): CellValue {
 
 /** Sums of a column of the group-funnel sample, read with plain string splitting. */
 function funnelColumn(header: string): number[] {
-  const lines = demoText('group-funnel.tsv').trim().split('\n').map((line) => line.split('\t'));
+  const lines = demoText('group-funnel.tsv')
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t'));
   const col = lines[0].indexOf(header);
   return lines.slice(1).map((cells) => Number(cells[col]));
 }
@@ -70,7 +73,9 @@ describe('metrics from the demo’s 群数据 tab', () => {
     const total = tab.rows.find((row) => cellValue(row[0]) === '合计')!;
     const col = tab.rows[0].map(cellValue).indexOf('活动参与率');
     const cell = total[col];
-    expect(isFormulaCell(cell) && cell.formula).toBe('=IFERROR(SUMPRODUCT(ISNUMBER(C2:C5)*ISNUMBER(B2:B5),C2:C5)/SUMPRODUCT(ISNUMBER(C2:C5)*ISNUMBER(B2:B5),B2:B5),"")');
+    expect(isFormulaCell(cell) && cell.formula).toBe(
+      '=IFERROR(SUMPRODUCT(ISNUMBER(C2:C5)*ISNUMBER(B2:B5),C2:C5)/SUMPRODUCT(ISNUMBER(C2:C5)*ISNUMBER(B2:B5),B2:B5),"")',
+    );
   });
 
   test('computing again after a correction updates the same tab; from the metrics tab it reads its source', () => {
@@ -106,7 +111,12 @@ describe('metrics from the demo’s 群数据 tab', () => {
     computeMetricsTab(ctx, { kind: 'paste', text: demoText('group-funnel.tsv') });
     expect(ctx.workbook.activeTabName()).toBe('转化指标');
     expect(() => computeMetricsHere(ctx)).toThrow(AppError);
-    expect(formatError(thrown(() => computeMetricsHere(ctx)), translator('zh-CN'))).toBe('「转化指标」是计算出的指标表：请切换到数据所在的标签页，或在侧边栏粘贴数据。');
+    expect(
+      formatError(
+        thrown(() => computeMetricsHere(ctx)),
+        translator('zh-CN'),
+      ),
+    ).toBe('「转化指标」是计算出的指标表：请切换到数据所在的标签页，或在侧边栏粘贴数据。');
   });
 
   test('a tab named 转化指标 that the add-on did not make is left alone', () => {
@@ -146,7 +156,10 @@ describe('metrics from text pasted in the sidebar', () => {
   test('a WeCom-style paste: title and total rows skipped, messy numbers read, written under the key "paste"', () => {
     const ctx = createLocalContext({ today });
     const bad = thrown(() => computeMetricsTab(ctx, { kind: 'paste', text: messy }));
-    expect(bad.problems.map((p) => [p.location?.row, p.location?.column])).toEqual([[undefined, undefined], [4, 1]]);
+    expect(bad.problems.map((p) => [p.location?.row, p.location?.column])).toEqual([
+      [undefined, undefined],
+      [4, 1],
+    ]);
 
     const outcome = computeMetricsTab(ctx, { kind: 'paste', text: messy.replace('8百', '800') });
     expect(outcome).toMatchObject({ tab: '转化指标', source: 'paste', groups: 2 });
@@ -171,7 +184,11 @@ describe('metrics from text pasted in the sidebar', () => {
     const response = callApi(ctx, 'computeMetrics', [{ kind: 'paste', text }]);
     expect(response.ok).toBe(false);
     if (response.ok) return;
-    expect(response.error.problems.map((p) => [p.row, p.column])).toEqual([[undefined, undefined], [2, 1], [3, 2]]);
+    expect(response.error.problems.map((p) => [p.row, p.column])).toEqual([
+      [undefined, undefined],
+      [2, 1],
+      [3, 2],
+    ]);
     expect(response.error.problems[1].text).toBe('第 2 行 B 列（群人数）：无法识别的数字“二百”：应为数字，如 1,200、1.2万、¥5,800；不知道时留空或填“-”。');
     expect(response.error.problems[2].text).toBe('第 3 行 C 列（到课人数）：“23%”是百分比，这一列应填人数或金额。');
     expect(response.error.message.split('\n')[0]).toBe('有 2 个单元格无法读取，未写入任何内容。请改正后重试：');
@@ -184,7 +201,9 @@ describe('metrics from text pasted in the sidebar', () => {
     const response = callApi(ctx, 'computeMetrics', [{ kind: 'paste', text: 'group\tmembers\tattendees\nA\t200\tmany\n' }]);
     expect(response).toMatchObject({
       ok: false,
-      error: { problems: [{ row: undefined }, { row: 2, column: 2, text: expect.stringMatching(/^row 2, column C \(attendees\): Cannot read "many" as a number/) }] },
+      error: {
+        problems: [{ row: undefined }, { row: 2, column: 2, text: expect.stringMatching(/^row 2, column C \(attendees\): Cannot read "many" as a number/) }],
+      },
     });
     expect(ctx.workbook.listTabs()).toEqual([]);
   });
@@ -232,7 +251,11 @@ describe('raw mode', () => {
 
   test('lists from tabs, the class length from the settings, the request overriding the share', () => {
     const ctx = createLocalContext({ today, settings: { classMinutes: 60 } });
-    const split = (text: string) => text.trim().split('\n').map((line) => line.trim().split(','));
+    const split = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => line.trim().split(','));
     ctx.workbook.addPlainTab('成员', split(members));
     ctx.workbook.addPlainTab('观看', split(attendance));
     const outcome = computeRawMetricsTab(ctx, { members: { kind: 'tab', tab: '成员' }, attendance: { kind: 'tab', tab: '观看' }, completionShare: 0.5 });

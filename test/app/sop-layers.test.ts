@@ -26,15 +26,26 @@ function context(): LocalContext {
   return ctx;
 }
 
-const request = (over: Partial<SopRequest> = {}): SopRequest => ({ template: 'big-class-28d', anchor: ANCHOR, groups: 'Java引流5群', cohort: '第12期', ...over });
+const request = (over: Partial<SopRequest> = {}): SopRequest => ({
+  template: 'big-class-28d',
+  anchor: ANCHOR,
+  groups: 'Java引流5群',
+  cohort: '第12期',
+  ...over,
+});
 
 const grid = (ctx: LocalContext): CellValue[][] => ctx.workbook.readTab(TAB);
 const columnOf = (ctx: LocalContext, header: string): number => grid(ctx)[0].indexOf(header);
 const rowOf = (ctx: LocalContext, id: string): number => grid(ctx).findIndex((line) => line[columnOf(ctx, 'ID')] === id);
 const cell = (ctx: LocalContext, id: string, header: string): CellValue => grid(ctx)[rowOf(ctx, id)]?.[columnOf(ctx, header)] ?? null;
-const noteAt = (ctx: LocalContext, row: number, col: number): string => ctx.workbook.tab(TAB).spec.notes?.find((n) => n.row === row && n.col === col)?.text ?? '';
+const noteAt = (ctx: LocalContext, row: number, col: number): string =>
+  ctx.workbook.tab(TAB).spec.notes?.find((n) => n.row === row && n.col === col)?.text ?? '';
 const idAt = (ctx: LocalContext, row: number): string => String(grid(ctx)[row][columnOf(ctx, 'ID')]);
-const lastToast = (ctx: LocalContext): string => ctx.ui.messages.filter((m) => m.kind === 'toast').map((m) => m.message).pop() ?? '';
+const lastToast = (ctx: LocalContext): string =>
+  ctx.ui.messages
+    .filter((m) => m.kind === 'toast')
+    .map((m) => m.message)
+    .pop() ?? '';
 
 describe('regenerating an SOP tab keeps the user’s layer', () => {
   test('a 复盘 column, text beside the table, notes and an edited 话术 survive a moved anchor, each with its row', () => {

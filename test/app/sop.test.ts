@@ -149,7 +149,22 @@ describe('generating SOP tabs', () => {
     expect(result.tabs[0].tab).toBe('SOP·Java 5·Cohort 12');
     expect(result.message).toBe('"SOP·Java 5·Cohort 12": 33 rows generated');
     const header = ctx.workbook.readTab(result.tabs[0].tab)[0].slice(0, 14);
-    expect(header).toEqual(['ID', 'Date', 'Day', 'Time', 'Phase', 'Channel', 'Item', 'Detail', 'Script', 'Materials', 'Owner', 'Status', 'Proof (screenshot/link)', 'Note']);
+    expect(header).toEqual([
+      'ID',
+      'Date',
+      'Day',
+      'Time',
+      'Phase',
+      'Channel',
+      'Item',
+      'Detail',
+      'Script',
+      'Materials',
+      'Owner',
+      'Status',
+      'Proof (screenshot/link)',
+      'Note',
+    ]);
   });
 });
 
@@ -220,7 +235,13 @@ describe('templates in the sheet', () => {
     expect(choice).toMatchObject({ source: 'sheet', name: '28天大课', anchorKind: 'campStart', anchorLabel: '开营日', rows: 33, errors: [] });
     expect(choice.roles).toEqual(['operator', 'advisor', 'lecturer', 'headTeacher', 'assistant', 'designer']);
     expect(state.templates.filter((t) => t.source === 'builtIn').map((t) => t.id)).toEqual([
-      'conversion-7d', 'big-class-28d', 'camp-3d', 'live-class', 'promo-flash', 'moments-daily', 'retention-monthly',
+      'conversion-7d',
+      'big-class-28d',
+      'camp-3d',
+      'live-class',
+      'promo-flash',
+      'moments-daily',
+      'retention-monthly',
     ]);
 
     // Edit the template in the sheet: a new action on day 3.
@@ -286,7 +307,11 @@ describe('templates in the sheet', () => {
     const result = generateSopTabs(ctx, request({ template: saved.ref, groups: 'Java引流6群', anchor: '2027-01-11' }));
     const six = table(ctx, result.tabs[0].tab);
     expect(new Set(six.map((r) => r['ID']))).toEqual(new Set([...rows.map((r) => r['ID']), six.find((r) => r['事项'] === '回访第一周没打卡的同学')!['ID']]));
-    expect(six.find((r) => r['事项'] === '回访第一周没打卡的同学')).toMatchObject({ 日期: (fromIso('2027-01-11') as DaySerial) + 4, 执行人: '吴助', 渠道: '私聊' });
+    expect(six.find((r) => r['事项'] === '回访第一周没打卡的同学')).toMatchObject({
+      日期: (fromIso('2027-01-11') as DaySerial) + 4,
+      执行人: '吴助',
+      渠道: '私聊',
+    });
     const scripts = six.map((r) => String(r['话术'] ?? '')).join('\n');
     expect(scripts).toContain('Java引流6群');
     expect(scripts).not.toContain('Java引流5群');
@@ -310,7 +335,10 @@ describe('templates in the sheet', () => {
   test('API errors come back as localized text', () => {
     const ctx = context('en_US');
     const response = callApi(ctx, 'saveSopTemplate', [{ template: 'nope' }]);
-    expect(response).toEqual({ ok: false, error: { message: 'There is no template with the ID "nope".', problems: [{ text: 'There is no template with the ID "nope".' }] } });
+    expect(response).toEqual({
+      ok: false,
+      error: { message: 'There is no template with the ID "nope".', problems: [{ text: 'There is no template with the ID "nope".' }] },
+    });
   });
 });
 
@@ -335,7 +363,12 @@ describe('finding an SOP tab again', () => {
     ctx.workbook.renameTab(first.tabs[0].tab, '5群·我改的名字');
     const again = generateSopTabs(ctx, request({ template: 'conversion-7d', anchor: '2026-12-16' }));
     expect(again.tabs[0]).toMatchObject({ tab: '5群·我改的名字', created: false });
-    expect(ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'sop').map((tab) => tab.name)).toEqual(['5群·我改的名字']);
+    expect(
+      ctx.workbook
+        .listTabs()
+        .filter((tab) => tab.marker?.kind === 'sop')
+        .map((tab) => tab.name),
+    ).toEqual(['5群·我改的名字']);
     expect(table(ctx, '5群·我改的名字').find((row) => row['ID'] === id)?.['状态']).toBe('已完成');
   });
 });

@@ -9,7 +9,10 @@ const today = serialFromYmd(2026, 11, 23);
 describe('Team & settings through the use cases', () => {
   test('saving a team creates the Team tab, activates it, and tells the user', () => {
     const ctx = createLocalContext({ today });
-    const result = saveTeam(ctx, [{ name: '林晓', role: 'operator' }, { name: '陈默', role: 'advisor', email: 'chenmo@example.com' }]);
+    const result = saveTeam(ctx, [
+      { name: '林晓', role: 'operator' },
+      { name: '陈默', role: 'advisor', email: 'chenmo@example.com' },
+    ]);
     expect(result.tab).toBe('团队');
     expect(ctx.workbook.activeTabName()).toBe('团队');
     expect(ctx.workbook.readTab('团队')).toEqual([
@@ -26,14 +29,21 @@ describe('Team & settings through the use cases', () => {
     saveTeam(ctx, [{ name: '林晓', role: 'operator' }]);
     ctx.workbook.setCell('团队', 1, 3, '#123456');
     expect(getTeamState(ctx).people[0].color).toBe('#123456');
-    saveTeam(ctx, [{ name: '林晓', role: 'operator', color: '#123456' }, { name: '周舟', role: 'operator' }]);
+    saveTeam(ctx, [
+      { name: '林晓', role: 'operator', color: '#123456' },
+      { name: '周舟', role: 'operator' },
+    ]);
     expect(ctx.workbook.listTabs().filter((t) => t.marker?.kind === 'team')).toHaveLength(1);
     expect(ctx.workbook.readTab('团队')).toHaveLength(3);
   });
 
   test('a 电话 column and notes people added to the Team tab stay with their person when the team is saved again', () => {
     const ctx = createLocalContext({ today });
-    saveTeam(ctx, [{ name: '林晓', role: 'operator' }, { name: '陈默', role: 'advisor' }, { name: '周舟', role: 'operator' }]);
+    saveTeam(ctx, [
+      { name: '林晓', role: 'operator' },
+      { name: '陈默', role: 'advisor' },
+      { name: '周舟', role: 'operator' },
+    ]);
     ctx.workbook.insertColumns('团队', 2);
     ctx.workbook.setCell('团队', 0, 2, '电话');
     ctx.workbook.setCell('团队', 1, 2, '138 0000 0001');
@@ -42,7 +52,12 @@ describe('Team & settings through the use cases', () => {
     ctx.ui.messages.length = 0;
 
     // The sidebar saves the team in a new order, with 陈默's role changed and a new person.
-    saveTeam(ctx, [{ name: '周舟', role: 'operator' }, { name: '林晓', role: 'operator' }, { name: '陈默', role: 'lecturer' }, { name: '吴助', role: 'assistant' }]);
+    saveTeam(ctx, [
+      { name: '周舟', role: 'operator' },
+      { name: '林晓', role: 'operator' },
+      { name: '陈默', role: 'lecturer' },
+      { name: '吴助', role: 'assistant' },
+    ]);
     const grid = ctx.workbook.readTab('团队');
     expect(grid[0].slice(0, 5)).toEqual(['姓名', '角色', '电话', '邮箱', '颜色']);
     expect(grid.slice(1).map((row) => row.slice(0, 3))).toEqual([
@@ -56,11 +71,19 @@ describe('Team & settings through the use cases', () => {
     expect(ctx.workbook.listTabs().some((tab) => tab.hidden)).toBe(false);
 
     // Someone leaving the team takes their row with them; their 电话 goes to the hidden old version.
-    saveTeam(ctx, [{ name: '周舟', role: 'operator' }, { name: '陈默', role: 'lecturer' }]);
+    saveTeam(ctx, [
+      { name: '周舟', role: 'operator' },
+      { name: '陈默', role: 'lecturer' },
+    ]);
     const old = ctx.workbook.listTabs().find((tab) => tab.hidden);
     expect(old?.name).toMatch(/^团队 · 旧版 \d\d-\d\d$/);
     expect(ctx.workbook.readTab(old!.name)[2][2]).toBe('138 0000 0001');
-    expect(ctx.workbook.readTab('团队').slice(1).map((row) => row.slice(0, 3))).toEqual([
+    expect(
+      ctx.workbook
+        .readTab('团队')
+        .slice(1)
+        .map((row) => row.slice(0, 3)),
+    ).toEqual([
       ['周舟', '社群运营', null],
       ['陈默', '讲师IP', '139 0000 0002'],
     ]);
@@ -95,7 +118,13 @@ describe('the API envelope the sidebar receives', () => {
     expect(ok.ok).toBe(true);
     expect(JSON.parse(JSON.stringify(ok))).toEqual(ok);
     const bad = callApi(ctx, 'saveTeam', [[{ name: 'Ann' }, { name: 'Ann' }]]);
-    expect(bad).toEqual({ ok: false, error: { message: 'row 3: "Ann" appears twice; each name may appear only once.', problems: [{ text: 'row 3: "Ann" appears twice; each name may appear only once.', row: 3, column: undefined }] } });
+    expect(bad).toEqual({
+      ok: false,
+      error: {
+        message: 'row 3: "Ann" appears twice; each name may appear only once.',
+        problems: [{ text: 'row 3: "Ann" appears twice; each name may appear only once.', row: 3, column: undefined }],
+      },
+    });
   });
 
   test('unknown functions and prototype names are refused', () => {
@@ -115,7 +144,10 @@ describe('the demo workbook', () => {
   test('starts with the sample team and the pasted samples', () => {
     const ctx = createDemoContext({ today });
     expect(ctx.workbook.listTabs().map((t) => [t.name, t.marker?.kind ?? null])).toEqual([
-      ['团队', 'team'], ['活动列表', null], ['推进表', null], ['群数据', null],
+      ['团队', 'team'],
+      ['活动列表', null],
+      ['推进表', null],
+      ['群数据', null],
     ]);
     expect(getTeamState(ctx).people).toHaveLength(6);
     expect(ctx.workbook.readTab('群数据')[1]).toEqual(['Java引流1群', 260, 61, 40, 22, 3, 8800, 5200]);

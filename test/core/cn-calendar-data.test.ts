@@ -9,14 +9,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import * as fc from 'fast-check';
 import { LegalHoliday, LunarDay, SolarTerm } from 'tyme4ts';
-import {
-  dayInfo,
-  festivalsInRange,
-  hasCalendarData,
-  hasHolidaySchedule,
-  isWorkingDay,
-  solarTermsInRange,
-} from '../../src/core/cn-calendar';
+import { dayInfo, festivalsInRange, hasCalendarData, hasHolidaySchedule, isWorkingDay, solarTermsInRange } from '../../src/core/cn-calendar';
 import { FIRST_YEAR, LAST_YEAR } from '../../src/core/cn-calendar/data.generated';
 import { FESTIVALS, SOLAR_TERMS } from '../../src/core/cn-calendar/names';
 import { daysInMonth, serialFromYmd, toIso, weekday, type DaySerial } from '../../src/core/dates';
@@ -46,7 +39,12 @@ describe('the generated tables', () => {
       expect(`${file}: ${/['"]tyme4ts['"]/.test(readFileSync(join(moduleDir, file), 'utf8'))}`).toBe(`${file}: false`);
     }
     const result = await build({
-      entryPoints: [join(moduleDir, 'index.ts')], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent',
+      entryPoints: [join(moduleDir, 'index.ts')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      logLevel: 'silent',
     });
     expect(Object.keys(result.metafile.inputs).filter((input) => input.includes('node_modules'))).toEqual([]);
   });

@@ -230,14 +230,56 @@ describe('solar terms', () => {
   // 2026 against 紫金山天文台 (12-22 04:49) and 芒种 2026 (06-05 23:48, 24 min before midnight).
   const expected: Record<number, string[]> = {
     2026: [
-      '01-05 小寒', '01-20 大寒', '02-04 立春', '02-18 雨水', '03-05 惊蛰', '03-20 春分', '04-05 清明', '04-20 谷雨',
-      '05-05 立夏', '05-21 小满', '06-05 芒种', '06-21 夏至', '07-07 小暑', '07-23 大暑', '08-07 立秋', '08-23 处暑',
-      '09-07 白露', '09-23 秋分', '10-08 寒露', '10-23 霜降', '11-07 立冬', '11-22 小雪', '12-07 大雪', '12-22 冬至',
+      '01-05 小寒',
+      '01-20 大寒',
+      '02-04 立春',
+      '02-18 雨水',
+      '03-05 惊蛰',
+      '03-20 春分',
+      '04-05 清明',
+      '04-20 谷雨',
+      '05-05 立夏',
+      '05-21 小满',
+      '06-05 芒种',
+      '06-21 夏至',
+      '07-07 小暑',
+      '07-23 大暑',
+      '08-07 立秋',
+      '08-23 处暑',
+      '09-07 白露',
+      '09-23 秋分',
+      '10-08 寒露',
+      '10-23 霜降',
+      '11-07 立冬',
+      '11-22 小雪',
+      '12-07 大雪',
+      '12-22 冬至',
     ],
     2027: [
-      '01-05 小寒', '01-20 大寒', '02-04 立春', '02-19 雨水', '03-06 惊蛰', '03-21 春分', '04-05 清明', '04-20 谷雨',
-      '05-06 立夏', '05-21 小满', '06-06 芒种', '06-21 夏至', '07-07 小暑', '07-23 大暑', '08-08 立秋', '08-23 处暑',
-      '09-08 白露', '09-23 秋分', '10-08 寒露', '10-23 霜降', '11-07 立冬', '11-22 小雪', '12-07 大雪', '12-22 冬至',
+      '01-05 小寒',
+      '01-20 大寒',
+      '02-04 立春',
+      '02-19 雨水',
+      '03-06 惊蛰',
+      '03-21 春分',
+      '04-05 清明',
+      '04-20 谷雨',
+      '05-06 立夏',
+      '05-21 小满',
+      '06-06 芒种',
+      '06-21 夏至',
+      '07-07 小暑',
+      '07-23 大暑',
+      '08-08 立秋',
+      '08-23 处暑',
+      '09-08 白露',
+      '09-23 秋分',
+      '10-08 寒露',
+      '10-23 霜降',
+      '11-07 立冬',
+      '11-22 小雪',
+      '12-07 大雪',
+      '12-22 冬至',
     ],
   };
 
@@ -356,9 +398,7 @@ describe('festivals', () => {
 });
 
 describe('range helpers agree with dayInfo', () => {
-  const range = fc
-    .tuple(anyDay, fc.integer({ min: -3, max: 400 }))
-    .map(([start, length]) => ({ start, end: start + length }));
+  const range = fc.tuple(anyDay, fc.integer({ min: -3, max: 400 })).map(([start, length]) => ({ start, end: start + length }));
 
   it('daysInRange, solarTermsInRange and festivalsInRange list what dayInfo says, day by day', () => {
     fc.assert(
@@ -366,9 +406,7 @@ describe('range helpers agree with dayInfo', () => {
         const days = daysInRange(start, end, lang);
         expect(days.map((d) => d.serial)).toEqual(Array.from({ length: Math.max(0, end - start + 1) }, (_, i) => start + i));
         expect(days).toEqual(days.map((d) => dayInfo(d.serial, lang)));
-        expect(solarTermsInRange(start, end, lang)).toEqual(
-          days.filter((d) => d.solarTerm !== null).map((d) => ({ serial: d.serial, name: d.solarTerm })),
-        );
+        expect(solarTermsInRange(start, end, lang)).toEqual(days.filter((d) => d.solarTerm !== null).map((d) => ({ serial: d.serial, name: d.solarTerm })));
         expect(festivalsInRange(start, end, lang).map(({ serial, name }) => ({ serial, name }))).toEqual(
           days.flatMap((d) => d.festivals.map((name) => ({ serial: d.serial, name }))),
         );

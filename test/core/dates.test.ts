@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import {
-  addDays, daysInMonth, formatTimeOfDay, fromIso, isLeapYear, parseDate, parseMonth, parseTimeOfDay, readDate, readMonth,
-  serialFromEpochMillis, serialFromYmd, toIso, weekday, ymdFromSerial,
+  addDays,
+  daysInMonth,
+  formatTimeOfDay,
+  fromIso,
+  isLeapYear,
+  parseDate,
+  parseMonth,
+  parseTimeOfDay,
+  readDate,
+  readMonth,
+  serialFromEpochMillis,
+  serialFromYmd,
+  toIso,
+  weekday,
+  ymdFromSerial,
 } from '../../src/core/dates';
 
 describe('day serials count days the way Sheets does', () => {
@@ -27,7 +40,8 @@ describe('day serials count days the way Sheets does', () => {
 
   test('every serial round-trips through Y-M-D (and ISO, for the years dates are read in), and consecutive serials are consecutive days', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 2958464 }), (serial) => { // 1900-01-01 … 9999-12-30
+      fc.property(fc.integer({ min: 2, max: 2958464 }), (serial) => {
+        // 1900-01-01 … 9999-12-30
         const { year, month, day } = ymdFromSerial(serial);
         expect(serialFromYmd(year, month, day)).toBe(serial);
         expect(fromIso(toIso(serial))).toBe(year >= 2000 && year <= 2100 ? serial : null);

@@ -19,14 +19,23 @@ describe('reading a team list', () => {
   test('the sample team list gets roles and distinct colours', () => {
     const team = readTeamGrid(sampleTeam);
     expect(team.map((p) => [p.name, p.role])).toEqual([
-      ['林晓', 'operator'], ['周舟', 'operator'], ['陈默', 'advisor'], ['赵老师', 'lecturer'], ['孙悦', 'designer'],
+      ['林晓', 'operator'],
+      ['周舟', 'operator'],
+      ['陈默', 'advisor'],
+      ['赵老师', 'lecturer'],
+      ['孙悦', 'designer'],
     ]);
     expect(new Set(team.map((p) => p.color)).size).toBe(5);
     expect(team.every((p) => /^#[0-9a-f]{6}$/.test(p.color))).toBe(true);
   });
 
   test('an English Team tab reads back the same, title rows above the header are skipped', () => {
-    const team = readTeamGrid([['Our team'], ['Name', 'Role', 'Email', 'Colour'], ['Ann', 'Course advisor', '', '#FF0000'], ['Bo', 'Lecturer (IP)', null, null]]);
+    const team = readTeamGrid([
+      ['Our team'],
+      ['Name', 'Role', 'Email', 'Colour'],
+      ['Ann', 'Course advisor', '', '#FF0000'],
+      ['Bo', 'Lecturer (IP)', null, null],
+    ]);
     expect(team).toEqual([
       { name: 'Ann', role: 'advisor', email: '', color: '#ff0000' },
       { name: 'Bo', role: 'lecturer', email: '', color: TEAM_PALETTE[0] },
@@ -71,7 +80,12 @@ describe('colours', () => {
 
 describe('saving a team', () => {
   test('empty rows are dropped; duplicates and bad emails are refused with their row, in both languages', () => {
-    expect(normalizeTeam([{ name: ' 林晓 ', role: 'operator' }, { name: '', email: '' }])).toHaveLength(1);
+    expect(
+      normalizeTeam([
+        { name: ' 林晓 ', role: 'operator' },
+        { name: '', email: '' },
+      ]),
+    ).toHaveLength(1);
     let error: unknown;
     try {
       normalizeTeam([{ name: '林晓' }, { name: '林晓' }, { name: '周舟', email: 'not-an-email' }]);
@@ -80,7 +94,9 @@ describe('saving a team', () => {
     }
     expect(error).toBeInstanceOf(AppError);
     expect(formatError(error, translator('zh-CN'))).toBe('第 3 行：“林晓”重复了，每个姓名只能出现一次。\n第 4 行：邮箱“not-an-email”格式不对。');
-    expect(formatError(error, translator('en'))).toBe('row 3: "林晓" appears twice; each name may appear only once.\nrow 4: The email "not-an-email" does not look right.');
+    expect(formatError(error, translator('en'))).toBe(
+      'row 3: "林晓" appears twice; each name may appear only once.\nrow 4: The email "not-an-email" does not look right.',
+    );
   });
 
   test('the Team tab has localized headers, a role dropdown, colour swatches and our marker', () => {

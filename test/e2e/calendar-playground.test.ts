@@ -22,7 +22,11 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    ({ playground, browser, page } = await openPlayground({ ctx: createDemoContext({ today: serialFromYmd(2026, 11, 23) }) }, { viewport: { width: 1500, height: 900 } }, dialogs));
+    ({ playground, browser, page } = await openPlayground(
+      { ctx: createDemoContext({ today: serialFromYmd(2026, 11, 23) }) },
+      { viewport: { width: 1500, height: 900 } },
+      dialogs,
+    ));
     sidebar = page.frameLocator('#sidebar-frame');
   });
 
@@ -125,7 +129,8 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
     const row = playground.ctx.workbook.readTab('活动清单').findIndex((cells) => cells[0] === '圣诞快闪群');
     await typeInto(row, 2, '下周二');
     // What generation wrote (formulas and plain cells), not the values the playground recomputes.
-    const written = () => JSON.stringify(playground.ctx.workbook.tab(CALENDAR).spec.rows.map((cells) => cells.map((cell) => (isFormulaCell(cell) ? cell.formula : cell))));
+    const written = () =>
+      JSON.stringify(playground.ctx.workbook.tab(CALENDAR).spec.rows.map((cells) => cells.map((cell) => (isFormulaCell(cell) ? cell.formula : cell))));
     const before = written();
     await sidebar.locator('#calendar-generate').click();
     await sidebar.locator('#calendar-list-errors', { hasText: `第 ${row + 1} 行 C 列（开始日期）` }).waitFor();

@@ -24,9 +24,7 @@ import { runCli } from '../../src/local/cli';
 import { createDemoContext } from '../../src/local/demo';
 import { parseDelimited } from '../../src/local/read-file';
 import { readXlsx, writeXlsx } from '../../src/local/xlsx';
-import {
-  describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, printedPagesOfEach, recalculateXlsx, type RgbImage,
-} from '../support/libreoffice';
+import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, printedPagesOfEach, recalculateXlsx, type RgbImage } from '../support/libreoffice';
 
 const ROOT = path.join(__dirname, '../..');
 const PLAN = path.join(ROOT, 'demo/push-plan.tsv');
@@ -50,7 +48,11 @@ describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
   });
 
   /** The xlsx after a person's edit: opened and saved with ExcelJS, the owner of one task changed on one sheet. */
-  async function edited(source: string, target: string, edit: { sheet: typeof PLAN_TAB | typeof GANTT_TAB; task: string; owner: string } | null): Promise<string> {
+  async function edited(
+    source: string,
+    target: string,
+    edit: { sheet: typeof PLAN_TAB | typeof GANTT_TAB; task: string; owner: string } | null,
+  ): Promise<string> {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(source);
     if (edit) {
@@ -82,9 +84,13 @@ describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
   function printedWorkbooks(): Promise<Printed> {
     printing ??= (async () => {
       const exported = path.join(dir, 'plan.xlsx');
-      const cli = await runCli(['gantt', '--tasks', PLAN, '--team', TEAM, '--out', exported, '--lang', 'zh'], { stdout: () => undefined, stderr: () => undefined });
+      const cli = await runCli(['gantt', '--tasks', PLAN, '--team', TEAM, '--out', exported, '--lang', 'zh'], {
+        stdout: () => undefined,
+        stderr: () => undefined,
+      });
       expect(cli).toBe(0);
-      const ownerChangedOn = (sheet: typeof PLAN_TAB | typeof GANTT_TAB) => edited(exported, path.join(dir, `after-${sheet}.xlsx`), { sheet, task: '海报与物料设计', owner: '王蕾' });
+      const ownerChangedOn = (sheet: typeof PLAN_TAB | typeof GANTT_TAB) =>
+        edited(exported, path.join(dir, `after-${sheet}.xlsx`), { sheet, task: '海报与物料设计', owner: '王蕾' });
       const files = [await edited(exported, path.join(dir, 'before.xlsx'), null), await ownerChangedOn(GANTT_TAB), await ownerChangedOn(PLAN_TAB)];
       const [before, onGantt, onPlan] = await printedPagesOfEach(files, path.join(dir, 'printed'), DPI);
       return { before, [GANTT_TAB]: onGantt, [PLAN_TAB]: onPlan } as Printed;
@@ -158,20 +164,28 @@ describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
       const gantts = ctx.workbook.tabs.filter((tab) => tab.marker?.kind === 'gantt').map((tab) => tab.spec);
       // Every formula caches a sentinel, so a value read back was computed by LibreOffice.
       const SENTINEL = -987654.321;
-      const blind = (spec: TabSpec): TabSpec => ({ ...spec, rows: spec.rows.map((row) => row.map((cell: Cell) => (isFormulaCell(cell) ? { ...cell, value: SENTINEL } : cell))) });
+      const blind = (spec: TabSpec): TabSpec => ({
+        ...spec,
+        rows: spec.rows.map((row) => row.map((cell: Cell) => (isFormulaCell(cell) ? { ...cell, value: SENTINEL } : cell))),
+      });
       const file = path.join(dir, 'links.xlsx');
-      await fs.writeFile(file, await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.marker?.kind === 'gantt' ? blind(tab.spec) : tab.spec, marker: tab.marker }))));
+      await fs.writeFile(
+        file,
+        await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.marker?.kind === 'gantt' ? blind(tab.spec) : tab.spec, marker: tab.marker }))),
+      );
       const read = await readXlsx(await fs.readFile(await recalculateXlsx(file)));
       let checked = 0;
       for (const spec of gantts) {
         const values = read.find((tab) => tab.name === spec.name)!.values;
-        spec.rows.forEach((row, r) => row.forEach((cell, c) => {
-          if (!isFormulaCell(cell)) return;
-          // A computed "" reads as no value.
-          const expected: CellValue = cell.value === '' ? null : cell.value;
-          expect({ at: `${spec.name}!${a1(r, c)}`, value: values[r]?.[c] ?? null }).toEqual({ at: `${spec.name}!${a1(r, c)}`, value: expected });
-          checked++;
-        }));
+        spec.rows.forEach((row, r) =>
+          row.forEach((cell, c) => {
+            if (!isFormulaCell(cell)) return;
+            // A computed "" reads as no value.
+            const expected: CellValue = cell.value === '' ? null : cell.value;
+            expect({ at: `${spec.name}!${a1(r, c)}`, value: values[r]?.[c] ?? null }).toEqual({ at: `${spec.name}!${a1(r, c)}`, value: expected });
+            checked++;
+          }),
+        );
       }
       expect(checked).toBeGreaterThan(9 * 6);
     },

@@ -48,8 +48,13 @@ describeWith(chromiumPath(), 'playground: push-plan Gantt (Chromium)', () => {
         return days.map((day) => {
           const dateCell = dateCells.find((td) => td.textContent === day);
           if (!dateCell) return `no column for ${day}`;
-          const rgb = getComputedStyle(cell(Number(row.dataset.r), Number(dateCell.dataset.c))!).backgroundColor.match(/\d+/g)!.map(Number);
-          return `#${rgb.slice(0, 3).map((n) => n.toString(16).padStart(2, '0')).join('')}`;
+          const rgb = getComputedStyle(cell(Number(row.dataset.r), Number(dateCell.dataset.c))!)
+            .backgroundColor.match(/\d+/g)!
+            .map(Number);
+          return `#${rgb
+            .slice(0, 3)
+            .map((n) => n.toString(16).padStart(2, '0'))
+            .join('')}`;
         });
       },
       { task, days, taskCol: TASK_COL, dateRow: DATE_ROW },

@@ -42,7 +42,12 @@ function unzip(bytes: Buffer): Map<string, Buffer> {
 }
 
 const decode = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The results of the formula cells of the workbook's first sheet, by A1 address; "" for an empty text result. */
 function formulaResults(xlsx: Buffer): Map<string, CellValue | string> {
@@ -98,7 +103,10 @@ function recalculatedSamples(): Promise<Record<Sample, Map<string, CellValue | s
       }),
     );
     const recalculated = await recalculateEachXlsx(files);
-    return Object.fromEntries(samples.map((sample, i) => [sample, formulaResults(readFileSync(recalculated[i]))])) as Record<Sample, Map<string, CellValue | string>>;
+    return Object.fromEntries(samples.map((sample, i) => [sample, formulaResults(readFileSync(recalculated[i]))])) as Record<
+      Sample,
+      Map<string, CellValue | string>
+    >;
   })();
   return recalculating;
 }
@@ -115,7 +123,10 @@ async function expectLibreOfficeAgrees(sample: Sample): Promise<{ spec: TabSpec;
       const computed = results.get(a1(r, c));
       const core = cell.value;
       if (typeof core === 'number') {
-        expect({ where, computed: typeof computed === 'number' && Math.abs(computed - core) <= 1e-9 * Math.max(1, Math.abs(core)) ? core : computed }).toEqual({ where, computed: core });
+        expect({ where, computed: typeof computed === 'number' && Math.abs(computed - core) <= 1e-9 * Math.max(1, Math.abs(core)) ? core : computed }).toEqual({
+          where,
+          computed: core,
+        });
       } else {
         expect({ where, computed }).toEqual({ where, computed: core === null ? '' : core });
       }

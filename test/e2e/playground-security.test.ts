@@ -56,8 +56,14 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
       executablePath: chromiumPath()!,
       headless: true,
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP attacker.example 127.0.0.1',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--host-resolver-rules=MAP attacker.example 127.0.0.1',
       ],
     });
   });

@@ -67,10 +67,18 @@ describeWith(chromiumPath(), 'playground: Team & settings (Chromium)', () => {
     const sidebar = page.frameLocator('#sidebar-frame');
     await sidebar.locator('#add-person').click();
     const count = await sidebar.locator('input.name').count();
-    await sidebar.locator('input.name').nth(count - 1).fill('林晓');
+    await sidebar
+      .locator('input.name')
+      .nth(count - 1)
+      .fill('林晓');
     await sidebar.locator('#save-team').click();
     await sidebar.locator('.person .error', { hasText: '林晓' }).waitFor();
-    expect(playground.ctx.workbook.readTab('团队').map((row) => row[0]).filter((n) => n === '林晓')).toHaveLength(1);
+    expect(
+      playground.ctx.workbook
+        .readTab('团队')
+        .map((row) => row[0])
+        .filter((n) => n === '林晓'),
+    ).toHaveLength(1);
     expect(dialogs).toEqual([]);
   });
 });

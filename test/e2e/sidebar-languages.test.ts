@@ -56,14 +56,17 @@ describeWith(chromiumPath(), 'every sidebar page in both languages (Chromium)', 
     return shownTexts(page);
   }
 
-  test.each(PAGES.flatMap((sidebar) => LANGS.map((lang) => [sidebar, lang] as const)))('the %s page in %s shows its texts and no key', async (sidebar, lang) => {
-    const texts = await open(sidebar, lang);
-    expect(texts.filter(looksLikeKey)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-    // Most of what the page shows is its own messages, in this language.
-    const own = new Set(Object.values(pageMessages(lang, sidebar)));
-    expect(texts.filter((text) => own.has(text)).length).toBeGreaterThanOrEqual(5);
-  });
+  test.each(PAGES.flatMap((sidebar) => LANGS.map((lang) => [sidebar, lang] as const)))(
+    'the %s page in %s shows its texts and no key',
+    async (sidebar, lang) => {
+      const texts = await open(sidebar, lang);
+      expect(texts.filter(looksLikeKey)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      // Most of what the page shows is its own messages, in this language.
+      const own = new Set(Object.values(pageMessages(lang, sidebar)));
+      expect(texts.filter((text) => own.has(text)).length).toBeGreaterThanOrEqual(5);
+    },
+  );
 
   test('Team & settings switches to English at once after saving the language', async () => {
     await open('team', 'zh-CN');

@@ -47,13 +47,16 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
 
   /** Row IDs with their displayed dates and statuses, read from the preview. */
   async function tableRows(): Promise<Array<{ r: number; id: string; date: string; status: string }>> {
-    return page.$$eval(`#preview tr[data-r]`, (trs, cols) =>
-      trs.flatMap((tr) => {
-        const r = Number(tr.getAttribute('data-r'));
-        const text = (c: number) => tr.querySelector(`td[data-c="${c}"]`)?.textContent ?? '';
-        return r > 0 && /^[A-Z0-9]+-[0-9A-Z]{5}$/.test(text(cols.id)) ? [{ r, id: text(cols.id), date: text(cols.date), status: text(cols.status) }] : [];
-      }),
-    { id: ID_COL, date: DATE_COL, status: STATUS_COL });
+    return page.$$eval(
+      `#preview tr[data-r]`,
+      (trs, cols) =>
+        trs.flatMap((tr) => {
+          const r = Number(tr.getAttribute('data-r'));
+          const text = (c: number) => tr.querySelector(`td[data-c="${c}"]`)?.textContent ?? '';
+          return r > 0 && /^[A-Z0-9]+-[0-9A-Z]{5}$/.test(text(cols.id)) ? [{ r, id: text(cols.id), date: text(cols.date), status: text(cols.status) }] : [];
+        }),
+      { id: ID_COL, date: DATE_COL, status: STATUS_COL },
+    );
   }
 
   /**
@@ -66,7 +69,10 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     const until = Date.now() + PAGE_WAIT_MS;
     while (Date.now() < until) {
       await cell(r, c).click();
-      const opened = await editor.waitFor({ timeout: 2000 }).then(() => true, () => false);
+      const opened = await editor.waitFor({ timeout: 2000 }).then(
+        () => true,
+        () => false,
+      );
       await page.waitForTimeout(200);
       if (opened && (await editor.isVisible())) return editor;
     }
@@ -118,7 +124,12 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
       expect(now.date).toBe(plusTwo(row.date));
     }
     for (const row of before) expect(after.find((r) => r.id === row.id)!.date).toBe(plusTwo(row.date));
-    expect(after.filter((r) => r.status === '已完成').map((r) => r.id).sort()).toEqual(picked.map((r) => r.id).sort());
+    expect(
+      after
+        .filter((r) => r.status === '已完成')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(picked.map((r) => r.id).sort());
     expect(await page.locator('#preview').textContent()).not.toContain('#NAME?');
     expect(dialogs).toEqual([]);
   });

@@ -72,7 +72,13 @@ describe('the monthly calendar in Sheets', () => {
     const slot = sheet.getRange(5, 2).getFormula();
     expect(slot).toMatch(/^=IFERROR\("【"&INDEX\('活动列表'!\$B\$2:\$B,SUMPRODUCT\(SMALL\(ROW\('活动列表'!\$A\$2:\$A\)/);
     expect(slot).toContain("('活动列表'!$C$2:$C<=DATE(2026,12,1))");
-    expect(sheet.getRange(5, 1, 4, 7).getFormulas().flat().every((formula) => formula.startsWith('='))).toBe(true);
+    expect(
+      sheet
+        .getRange(5, 1, 4, 7)
+        .getFormulas()
+        .flat()
+        .every((formula) => formula.startsWith('=')),
+    ).toBe(true);
     expect(sheet.getConditionalFormatRules()).toHaveLength(1 + 7);
     expect(fake.inspect('活动列表').getDataRange().getValues()).toEqual(listBefore);
   });
@@ -104,10 +110,19 @@ describe('the monthly calendar in Sheets', () => {
     refreshCalendars();
     expect(fake.toasts.map((t) => t.message)).toContain('还没有活动日历：请从“月度活动日历…”生成。');
     value(generateCalendar({ month: '2026-12', weekStart: 'sun' }));
-    const warnings = () => fake.inspect('2026-12 活动日历').getDataRange().getValues().map((row) => row[0]).filter((v) => String(v).startsWith('• '));
+    const warnings = () =>
+      fake
+        .inspect('2026-12 活动日历')
+        .getDataRange()
+        .getValues()
+        .map((row) => row[0])
+        .filter((v) => String(v).startsWith('• '));
     // 训练营 on the 1st, 营销课 on the 2nd–3rd, 公开课 on the 3rd–5th: nothing sells after the 3rd.
     expect(warnings()).toEqual(['• 2026-12-04–2026-12-31 连续 28 天没有营销课或训练营。']);
-    fake.inspect('活动列表').getRange(5, 1, 1, 3).setValues([['新活动', '营销课', '2026-12-24']]);
+    fake
+      .inspect('活动列表')
+      .getRange(5, 1, 1, 3)
+      .setValues([['新活动', '营销课', '2026-12-24']]);
     refreshCalendars();
     expect(fake.toasts.map((t) => t.message)).toContain('已刷新 1 个活动日历：2026-12 活动日历');
     expect(fake.inspect('2026-12 活动日历').getRange(2, 1).getValue()).toBe('周日');

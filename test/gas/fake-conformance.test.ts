@@ -14,7 +14,6 @@ import path from 'node:path';
 import ts from 'typescript';
 import * as F from './fake-spreadsheet';
 
-
 /** Each fake class and the interface it fakes; also used to read fake types as Apps Script types. */
 interface Pairs {
   Spreadsheet: [F.FakeSpreadsheet, GoogleAppsScript.Spreadsheet.Spreadsheet];

@@ -9,7 +9,11 @@ describe('the recording fake', () => {
   test('is installed on globalThis for a test and removed after', () => {
     expect('SpreadsheetApp' in globalThis).toBe(false);
     fake = installFakeGas();
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
+    expect(
+      SpreadsheetApp.getActiveSpreadsheet()
+        .getSheets()
+        .map((s) => s.getName()),
+    ).toEqual(['Sheet1']);
     fake.uninstall();
     expect('SpreadsheetApp' in globalThis).toBe(false);
   });
@@ -29,7 +33,15 @@ describe('the recording fake', () => {
       [3, 4],
     ]);
     expect(fake.callCount).toBe(4);
-    expect(fake.calls[3]).toEqual({ method: 'Range.setValues', args: [[[1, 2], [3, 4]]] });
+    expect(fake.calls[3]).toEqual({
+      method: 'Range.setValues',
+      args: [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+      ],
+    });
     expect(fake.inspect('Sheet1').getRange('A1:B2').getValues()).toEqual([
       [1, 2],
       [3, 4],
@@ -73,10 +85,20 @@ describe('the recording fake', () => {
     sheet.getRange('B4:B6').merge();
     sheet.insertRowsAfter(2, 3);
     expect(sheet.getRange('A8').getValue()).toBe('x');
-    expect(sheet.getRange('A1:C20').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['B7:B9']);
+    expect(
+      sheet
+        .getRange('A1:C20')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['B7:B9']);
     sheet.deleteRows(6, 2);
     expect(sheet.getRange('A6').getValue()).toBe('x');
-    expect(sheet.getRange('A1:C20').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['B6:B7']);
+    expect(
+      sheet
+        .getRange('A1:C20')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['B6:B7']);
     expect(sheet.getMaxRows()).toBe(1001);
   });
 
@@ -119,7 +141,11 @@ describe('rows and columns move with everything on them', () => {
     sheet.getRange(1, 1, n, 1).setValues(tags.map((t) => [t]));
     sheet.getRange(1, 1, n, 1).setNotes(tags.map((t) => [`note ${t}`]));
   };
-  const column = (range: string): unknown[] => sheet.getRange(range).getValues().map((row) => row[0]);
+  const column = (range: string): unknown[] =>
+    sheet
+      .getRange(range)
+      .getValues()
+      .map((row) => row[0]);
 
   test('moving rows 5–6 before row 2 carries their values, notes, formats, heights and hidden state', () => {
     tagRows(8);
@@ -133,7 +159,12 @@ describe('rows and columns move with everything on them', () => {
     sheet.moveRows(sheet.getRange('A5:A6'), 2);
 
     expect(column('A1:A8')).toEqual(['r1', 'r5', 'r6', 'r2', 'r3', 'r4', 'r7', 'r8']);
-    expect(sheet.getRange('A1:A8').getNotes().map((row) => row[0])).toEqual(['note r1', 'note r5', 'note r6', 'note r2', 'note r3', 'note r4', 'note r7', 'note r8']);
+    expect(
+      sheet
+        .getRange('A1:A8')
+        .getNotes()
+        .map((row) => row[0]),
+    ).toEqual(['note r1', 'note r5', 'note r6', 'note r2', 'note r3', 'note r4', 'note r7', 'note r8']);
     expect(sheet.getRange('B2').getFormula()).toBe('=A5*2'); // formulas are kept as written, not re-pointed
     expect(sheet.getRange('A3:C3').getBackgrounds()).toEqual([['#fff2cc', '#fff2cc', '#fff2cc']]);
     expect(sheet.getRange('C2').getNumberFormat()).toBe('yyyy-mm-dd');
@@ -178,7 +209,12 @@ describe('rows and columns move with everything on them', () => {
     sheet.hideRows(6);
     sheet.setRowHeight(6, 33);
     sheet.deleteRow(2);
-    expect(sheet.getRange('A1:D10').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['B3:C4']);
+    expect(
+      sheet
+        .getRange('A1:D10')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['B3:C4']);
     expect(column('A1:A5')).toEqual(['r1', 'r3', 'r4', 'r5', 'r6']);
     expect([1, 2, 3, 4, 5].filter((r) => sheet.isRowHiddenByUser(r))).toEqual([5]);
     expect(sheet.getRowHeight(5)).toBe(33);
@@ -190,7 +226,12 @@ describe('rows and columns move with everything on them', () => {
     expect(() => sheet.moveRows(sheet.getRange('A4:A6'), 1)).toThrow(/merged cells B3:B5/);
     expect(() => sheet.moveRows(sheet.getRange('A7'), 4)).toThrow(/merged cells B3:B5/);
     sheet.moveRows(sheet.getRange('A3:A5'), 8);
-    expect(sheet.getRange('A1:C10').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['B5:B7']);
+    expect(
+      sheet
+        .getRange('A1:C10')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['B5:B7']);
   });
 
   test('conditional-format ranges grow when rows are inserted inside them, shift with rows above and follow moved rows', () => {
@@ -241,13 +282,23 @@ describe('rows and columns move with everything on them', () => {
     sheet.insertColumnsBefore(2, 2);
     expect(sheet.getRange('A1:G1').getValues()).toEqual([['a', '', '', 'b', 'c', 'd', 'e']]);
     expect([sheet.getColumnWidth(4), sheet.isColumnHiddenByUser(5), sheet.isColumnHiddenByUser(3)]).toEqual([250, true, false]);
-    expect(sheet.getRange('A1:H5').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['F2:G2']);
+    expect(
+      sheet
+        .getRange('A1:H5')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['F2:G2']);
 
     sheet.deleteColumn(2);
     sheet.moveColumns(sheet.getRange('D1'), 1); // c to the front
     expect(sheet.getRange('A1:F1').getValues()).toEqual([['c', 'a', '', 'b', 'd', 'e']]);
     expect([sheet.getColumnWidth(4), sheet.isColumnHiddenByUser(1)]).toEqual([250, true]);
-    expect(sheet.getRange('A1:H5').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['E2:F2']);
+    expect(
+      sheet
+        .getRange('A1:H5')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['E2:F2']);
     expect(() => sheet.moveColumns(sheet.getRange('E1'), 1)).toThrow(/merged cells E2:F2/);
   });
 
@@ -298,25 +349,52 @@ describe('hidden rows, copies, hidden sheets, filters and metadata', () => {
     sheet.setName('SOP');
     sheet.addDeveloperMetadata('sop-planner', '{"kind":"sop"}');
     sheet.getRange('5:5').addDeveloperMetadata('row-id', 'A-1');
-    sheet.getRange('A1:B2').setValues([['事项', '状态'], ['开营', '待办']]);
+    sheet.getRange('A1:B2').setValues([
+      ['事项', '状态'],
+      ['开营', '待办'],
+    ]);
     sheet.getRange('A2').setNote('保留');
     sheet.getRange('B2').setBackground('#d9ead3');
     sheet.getRange('A4:B4').merge();
     sheet.hideRows(3);
     sheet.setFrozenRows(1);
     sheet.setConditionalFormatRules([
-      SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=$B2="已完成"').setFontColor('#999999').setRanges([sheet.getRange('A2:B9')]).build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied('=$B2="已完成"')
+        .setFontColor('#999999')
+        .setRanges([sheet.getRange('A2:B9')])
+        .build(),
     ]);
-    sheet.getRange('A1:B9').createFilter().setColumnFilterCriteria(2, SpreadsheetApp.newFilterCriteria().setHiddenValues(['已完成']).build());
+    sheet
+      .getRange('A1:B9')
+      .createFilter()
+      .setColumnFilterCriteria(2, SpreadsheetApp.newFilterCriteria().setHiddenValues(['已完成']).build());
     SpreadsheetApp.getActive().insertSheet('其他');
 
     const copy = sheet.copyTo(SpreadsheetApp.getActive());
 
-    expect(SpreadsheetApp.getActive().getSheets().map((s) => s.getName())).toEqual(['SOP', '其他', 'Copy of SOP']);
+    expect(
+      SpreadsheetApp.getActive()
+        .getSheets()
+        .map((s) => s.getName()),
+    ).toEqual(['SOP', '其他', 'Copy of SOP']);
     expect(SpreadsheetApp.getActiveSheet().getName()).toBe('其他');
-    expect(copy.getRange('A1:B2').getValues()).toEqual([['事项', '状态'], ['开营', '待办']]);
-    expect([copy.getRange('A2').getNote(), copy.getRange('B2').getBackground(), copy.isRowHiddenByUser(3), copy.getFrozenRows()]).toEqual(['保留', '#d9ead3', true, 1]);
-    expect(copy.getRange('A1:C9').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A4:B4']);
+    expect(copy.getRange('A1:B2').getValues()).toEqual([
+      ['事项', '状态'],
+      ['开营', '待办'],
+    ]);
+    expect([copy.getRange('A2').getNote(), copy.getRange('B2').getBackground(), copy.isRowHiddenByUser(3), copy.getFrozenRows()]).toEqual([
+      '保留',
+      '#d9ead3',
+      true,
+      1,
+    ]);
+    expect(
+      copy
+        .getRange('A1:C9')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A4:B4']);
     const copiedRule = copy.getConditionalFormatRules()[0].getRanges()[0];
     expect([copiedRule.getSheet().getName(), copiedRule.getA1Notation()]).toEqual(['Copy of SOP', 'A2:B9']);
     expect(copy.getFilter()?.getColumnFilterCriteria(2)?.getHiddenValues()).toEqual(['已完成']);
@@ -326,8 +404,18 @@ describe('hidden rows, copies, hidden sheets, filters and metadata', () => {
     copy.getRange('A2').setValue('改了').setNote(null);
     copy.deleteRows(3, 2);
     copy.getFilter()?.remove();
-    expect([sheet.getRange('A2').getValue(), sheet.getRange('A2').getNote(), sheet.isRowHiddenByUser(3), sheet.getFilter() !== null]).toEqual(['开营', '保留', true, true]);
-    expect(sheet.getRange('A1:C9').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A4:B4']);
+    expect([sheet.getRange('A2').getValue(), sheet.getRange('A2').getNote(), sheet.isRowHiddenByUser(3), sheet.getFilter() !== null]).toEqual([
+      '开营',
+      '保留',
+      true,
+      true,
+    ]);
+    expect(
+      sheet
+        .getRange('A1:C9')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A4:B4']);
     expect(sheet.getDeveloperMetadata().map((m) => m.getValue())).toEqual(['{"kind":"sop"}']);
 
     expect(sheet.copyTo(SpreadsheetApp.getActive()).getName()).toBe('Copy of SOP 2');
@@ -345,7 +433,11 @@ describe('hidden rows, copies, hidden sheets, filters and metadata', () => {
   test('a hidden sheet is still listed and can be shown again; the only visible sheet cannot be hidden', () => {
     const old = SpreadsheetApp.getActive().insertSheet('SOP (旧版 2026-12-03)');
     expect(old.hideSheet().isSheetHidden()).toBe(true);
-    expect(SpreadsheetApp.getActive().getSheets().map((s) => [s.getName(), s.isSheetHidden()])).toEqual([
+    expect(
+      SpreadsheetApp.getActive()
+        .getSheets()
+        .map((s) => [s.getName(), s.isSheetHidden()]),
+    ).toEqual([
       ['Sheet1', false],
       ['SOP (旧版 2026-12-03)', true],
     ]);
@@ -395,7 +487,13 @@ describe('hidden rows, copies, hidden sheets, filters and metadata', () => {
   });
 
   test('filter conditions show only the rows that meet them', () => {
-    sheet.getRange('A1:B5').setValues([['负责人', '人数'], ['林晓', 120], ['小王', 80], ['', 300], ['林晓', 40]]);
+    sheet.getRange('A1:B5').setValues([
+      ['负责人', '人数'],
+      ['林晓', 120],
+      ['小王', 80],
+      ['', 300],
+      ['林晓', 40],
+    ]);
     const filter = sheet.getRange('A1:B5').createFilter();
     filter.setColumnFilterCriteria(1, SpreadsheetApp.newFilterCriteria().whenTextEqualTo('林晓').build());
     expect(hiddenRows(5, 'filter')).toEqual([3, 4]);
@@ -417,7 +515,9 @@ describe('hidden rows, copies, hidden sheets, filters and metadata', () => {
     const marker = SpreadsheetApp.getActive().createDeveloperMetadataFinder().withKey('sop-planner').find()[0];
     marker.setValue('v2');
     sheet.setName('改名了');
-    expect(sheet.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue(), m.getLocation().getSheet()?.getName()])).toEqual([['sop-planner', 'v2', '改名了']]);
+    expect(sheet.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue(), m.getLocation().getSheet()?.getName()])).toEqual([
+      ['sop-planner', 'v2', '改名了'],
+    ]);
 
     sheet.getRange('3:3').addDeveloperMetadata('row-id', 'A-3');
     sheet.getRange('C:C').addDeveloperMetadata('column', SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
@@ -432,7 +532,12 @@ describe('hidden rows, copies, hidden sheets, filters and metadata', () => {
       null,
       'A1:AB1',
     ]);
-    expect(sheet.getRange('1:1').getDeveloperMetadata().map((m) => m.getKey())).toEqual(['row-id']);
+    expect(
+      sheet
+        .getRange('1:1')
+        .getDeveloperMetadata()
+        .map((m) => m.getKey()),
+    ).toEqual(['row-id']);
     const column = sheet.createDeveloperMetadataFinder().withKey('column').find()[0];
     expect([column.getValue(), column.getVisibility(), column.getLocation().getColumn()?.getA1Notation()]).toEqual([null, 'PROJECT', 'E1:E1000']);
     expect(SpreadsheetApp.getActive().createDeveloperMetadataFinder().withId(row.getId()).find()).toEqual([row]);
@@ -470,7 +575,11 @@ describe('hidden rows, copies, hidden sheets, filters and metadata', () => {
     expect(fake.callsTo('Filter.setColumnFilterCriteria')[0].args).toEqual([1, criteria]);
     const raw = fake.inspect('Sheet1');
     raw.moveRows(raw.getRange('A4'), 2);
-    expect([raw.isRowHiddenByFilter(2), raw.getFilter()?.getRange().getA1Notation(), fake.inspect('Copy of Sheet1').isSheetHidden()]).toEqual([true, 'A1:A4', true]);
+    expect([raw.isRowHiddenByFilter(2), raw.getFilter()?.getRange().getA1Notation(), fake.inspect('Copy of Sheet1').isSheetHidden()]).toEqual([
+      true,
+      'A1:A4',
+      true,
+    ]);
     expect(fake.callCount).toBe(13);
   });
 

@@ -202,7 +202,10 @@ export class FakeGas {
         if (typeof member !== 'function' || typeof prop === 'symbol') return this.expose(member);
         return (...args: unknown[]) => {
           this.calls.push({ method: `${api}.${prop}`, args });
-          const result = (member as (...a: unknown[]) => unknown).apply(object, args.map((arg) => this.raw(arg)));
+          const result = (member as (...a: unknown[]) => unknown).apply(
+            object,
+            args.map((arg) => this.raw(arg)),
+          );
           return this.expose(result);
         };
       },
@@ -388,7 +391,10 @@ export class FakeSpreadsheet extends FakeObject {
   activeRange: FakeRange | null = null;
   readonly id = 'fake-spreadsheet';
 
-  constructor(gas: FakeGas, public timeZone: string) {
+  constructor(
+    gas: FakeGas,
+    public timeZone: string,
+  ) {
     super(gas);
   }
 
@@ -763,7 +769,8 @@ export class FakeSheet extends FakeObject {
       if (!next) this.filter = null;
       else {
         this.filter.area = next;
-        if (!byRows) this.filter.criteria = new Map([...this.filter.criteria].flatMap(([col, criteria]) => (to(col) === null ? [] : [[to(col) as number, criteria]])));
+        if (!byRows)
+          this.filter.criteria = new Map([...this.filter.criteria].flatMap(([col, criteria]) => (to(col) === null ? [] : [[to(col) as number, criteria]])));
       }
     }
     const place = byRows ? 'ROW' : 'COLUMN';
@@ -783,7 +790,13 @@ export class FakeSheet extends FakeObject {
       if (!next) {
         const area = moveArea(areaOf(source));
         // Every row (or column) of the source deleted: as in Sheets, the rule is left pointing at #REF!.
-        next = new FakeDataValidation(this.gas, rule.criteria, [area ? this._rangeOf(area) : '#REF!', ...rule.values.slice(1)], rule.allowInvalid, rule.helpText);
+        next = new FakeDataValidation(
+          this.gas,
+          rule.criteria,
+          [area ? this._rangeOf(area) : '#REF!', ...rule.values.slice(1)],
+          rule.allowInvalid,
+          rule.helpText,
+        );
         sources.set(rule, next);
       }
       return next;
@@ -837,7 +850,15 @@ export class FakeSheet extends FakeObject {
     this.rules = source.rules.map((rule) => new FakeConditionalFormatRule(this.gas, rule.ranges.map(here), rule.condition));
     this.charts = source.charts.map(
       (chart) =>
-        new FakeEmbeddedChart(this.gas, this.gas.nextId++, chart.chartType, chart.ranges.map(here), new Map(chart.options), chart.position && { ...chart.position }, chart.numHeaders),
+        new FakeEmbeddedChart(
+          this.gas,
+          this.gas.nextId++,
+          chart.chartType,
+          chart.ranges.map(here),
+          new Map(chart.options),
+          chart.position && { ...chart.position },
+          chart.numHeaders,
+        ),
     );
     if (source.filter) {
       this.filter = new FakeFilter(this.gas, this, { ...source.filter.area });
@@ -893,7 +914,10 @@ export class FakeSheet extends FakeObject {
     return new FakeRange(this.gas, this, rowOrA1, col, numRows, numCols);
   }
   getRangeList(a1s: string[]): FakeRangeList {
-    return new FakeRangeList(this.gas, a1s.map((a1) => this.getRange(a1)));
+    return new FakeRangeList(
+      this.gas,
+      a1s.map((a1) => this.getRange(a1)),
+    );
   }
   getDataRange(): FakeRange {
     const last = this._lastUsed();
@@ -1202,11 +1226,15 @@ export class FakeRange extends FakeObject {
 
   _write<T>(matrix: T[][], apply: (cell: CellState, value: T) => void): FakeRange {
     if (!Array.isArray(matrix) || matrix.length !== this.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${matrix?.length} but the range has ${this.numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${matrix?.length} but the range has ${this.numRows}.`,
+      );
     }
     matrix.forEach((line, r) => {
       if (!Array.isArray(line) || line.length !== this.numCols) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${line?.length} but the range has ${this.numCols}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${line?.length} but the range has ${this.numCols}.`,
+        );
       }
       line.forEach((value, c) => apply(this.sheet._cell(this.row + r, this.col + c, true), value));
     });

@@ -27,7 +27,16 @@ function planRows(n: number): { values: (string | number | null)[][]; formats: (
     const start = i === n - 1 ? FIRST + DAYS - 5 : FIRST + (i % (DAYS - 10));
     const milestone = i % 10 === 9 && i !== n - 1;
     const end = i === n - 1 ? FIRST + DAYS - 1 : start + (i % 7);
-    values.push([`阶段${i % 3}`, `事项${i + 1}`, TEAM[i % TEAM.length], start, milestone ? null : end, milestone ? 0 : null, i % 5 === 4 ? `事项${i}` : null, (i % 4) / 4]);
+    values.push([
+      `阶段${i % 3}`,
+      `事项${i + 1}`,
+      TEAM[i % TEAM.length],
+      start,
+      milestone ? null : end,
+      milestone ? 0 : null,
+      i % 5 === 4 ? `事项${i}` : null,
+      (i % 4) / 4,
+    ]);
     formats.push([null, null, null, 'yyyy-mm-dd', 'yyyy-mm-dd', null, null, '0%']);
   }
   return { values, formats };
@@ -81,7 +90,12 @@ describe('the push-plan Gantt in Sheets', () => {
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe('甘特图');
     const gantt = fake.inspect('甘特图');
     expect(gantt.getRange(4, 1, 1, 4).getValues()).toEqual([['ID', '阶段', '事项', '负责人']]);
-    expect(gantt.getRange(5, 3, 12, 1).getValues().map((row) => row[0])).toEqual(Array.from({ length: 12 }, (_, i) => `事项${i + 1}`));
+    expect(
+      gantt
+        .getRange(5, 3, 12, 1)
+        .getValues()
+        .map((row) => row[0]),
+    ).toEqual(Array.from({ length: 12 }, (_, i) => `事项${i + 1}`));
     expect(gantt.getConditionalFormatRules()).toHaveLength(TEAM.length + 4);
     expect(gantt.getFrozenRows()).toBe(4);
     expect(fake.inspect('推进表').getDataRange().getValues()).toEqual(planBefore);
@@ -93,7 +107,10 @@ describe('the push-plan Gantt in Sheets', () => {
     seedPlan(5);
     value(generateGantt({ planTab: '推进表' }));
     fake.inspect('推进表').getRange(7, 2).setValue('事项6');
-    fake.inspect('推进表').getRange(7, 4).setValue(serialFromYmd(2027, 1, 2));
+    fake
+      .inspect('推进表')
+      .getRange(7, 4)
+      .setValue(serialFromYmd(2027, 1, 2));
     expect(value<{ created: boolean }>(generateGantt({ planTab: '推进表' })).created).toBe(false);
     expect(ganttMarkers()).toEqual(['甘特图']);
     expect(fake.inspect('甘特图').getRange(10, 3).getValue()).toBe('事项6');
@@ -140,37 +157,40 @@ describe('the push-plan Gantt in Sheets', () => {
     expect(value(getGanttState())).toMatchObject({ planTabs: ['Push plan'], selected: 'Push plan' });
   });
 
-  test.each([8, 3])('Apps Script calls per Gantt tab do not grow with the tasks (10 / 100 / 1,000 over 90 days), first run or again; rules = %i owners + 4', (owners) => {
-    const run = (n: number) => {
-      fake = installFakeGas({ locale: 'zh_CN' });
-      saveTeam(TEAM.slice(0, owners).map((name) => ({ name, role: 'operator' })));
-      const { values, formats } = planRows(n);
-      // Owners outside a smaller team are still named; their bars are grey.
-      fake.seedSheet('推进表', values, formats);
-      // Utilities.formatDate turns each date read into a day serial: local work, not a call to the spreadsheet.
-      const counted = () => fake.calls.filter((call) => !call.method.startsWith('Utilities.')).length;
-      fake.resetCalls();
-      const result = value<{ summary: { start: string; end: string } }>(generateGantt({ planTab: '推进表' }));
-      const calls = counted();
-      // Generating again reads the Gantt sheet back (to keep what was typed on it) and redraws it; a tenth of the owners were typed.
-      const typed = Array.from({ length: Math.ceil(n / 10) }, (_, i) => [TEAM[(i * 3) % TEAM.length]]);
-      fake.inspect('甘特图').getRange(5, 4, typed.length, 1).setValues(typed);
-      fake.resetCalls();
-      const again = value<{ edits: { kept: number } }>(generateGantt({ planTab: '推进表' }));
-      const callsAgain = counted();
-      const rules = fake.inspect('甘特图').getConditionalFormatRules().length;
-      fake.uninstall();
-      return { calls, callsAgain, kept: again.edits.kept, typed: typed.length, rules, span: `${result.summary.start}→${result.summary.end}` };
-    };
-    const [ten, hundred, thousand] = [10, 100, 1000].map(run);
-    expect(ten.span).toBe(`${toIso(FIRST)}→${toIso(FIRST + DAYS - 1)}`);
-    expect(thousand.span).toBe(ten.span);
-    expect(hundred.calls).toBe(ten.calls);
-    expect(thousand.calls).toBe(ten.calls);
-    expect([hundred.callsAgain, thousand.callsAgain]).toEqual([ten.callsAgain, ten.callsAgain]);
-    // Typed owners equal to the plan's are not edits; the others are kept.
-    for (const figures of [ten, hundred, thousand]) expect(figures.kept).toBeLessThanOrEqual(figures.typed);
-    expect(thousand.kept).toBeGreaterThan(0);
-    expect([ten.rules, hundred.rules, thousand.rules]).toEqual([owners + 4, owners + 4, owners + 4]);
-  });
+  test.each([8, 3])(
+    'Apps Script calls per Gantt tab do not grow with the tasks (10 / 100 / 1,000 over 90 days), first run or again; rules = %i owners + 4',
+    (owners) => {
+      const run = (n: number) => {
+        fake = installFakeGas({ locale: 'zh_CN' });
+        saveTeam(TEAM.slice(0, owners).map((name) => ({ name, role: 'operator' })));
+        const { values, formats } = planRows(n);
+        // Owners outside a smaller team are still named; their bars are grey.
+        fake.seedSheet('推进表', values, formats);
+        // Utilities.formatDate turns each date read into a day serial: local work, not a call to the spreadsheet.
+        const counted = () => fake.calls.filter((call) => !call.method.startsWith('Utilities.')).length;
+        fake.resetCalls();
+        const result = value<{ summary: { start: string; end: string } }>(generateGantt({ planTab: '推进表' }));
+        const calls = counted();
+        // Generating again reads the Gantt sheet back (to keep what was typed on it) and redraws it; a tenth of the owners were typed.
+        const typed = Array.from({ length: Math.ceil(n / 10) }, (_, i) => [TEAM[(i * 3) % TEAM.length]]);
+        fake.inspect('甘特图').getRange(5, 4, typed.length, 1).setValues(typed);
+        fake.resetCalls();
+        const again = value<{ edits: { kept: number } }>(generateGantt({ planTab: '推进表' }));
+        const callsAgain = counted();
+        const rules = fake.inspect('甘特图').getConditionalFormatRules().length;
+        fake.uninstall();
+        return { calls, callsAgain, kept: again.edits.kept, typed: typed.length, rules, span: `${result.summary.start}→${result.summary.end}` };
+      };
+      const [ten, hundred, thousand] = [10, 100, 1000].map(run);
+      expect(ten.span).toBe(`${toIso(FIRST)}→${toIso(FIRST + DAYS - 1)}`);
+      expect(thousand.span).toBe(ten.span);
+      expect(hundred.calls).toBe(ten.calls);
+      expect(thousand.calls).toBe(ten.calls);
+      expect([hundred.callsAgain, thousand.callsAgain]).toEqual([ten.callsAgain, ten.callsAgain]);
+      // Typed owners equal to the plan's are not edits; the others are kept.
+      for (const figures of [ten, hundred, thousand]) expect(figures.kept).toBeLessThanOrEqual(figures.typed);
+      expect(thousand.kept).toBeGreaterThan(0);
+      expect([ten.rules, hundred.rules, thousand.rules]).toEqual([owners + 4, owners + 4, owners + 4]);
+    },
+  );
 });

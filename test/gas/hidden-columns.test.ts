@@ -8,9 +8,17 @@ import { writeXlsx } from '../../src/local/xlsx';
 const spec: TabSpec = {
   name: 'SOP·测试',
   marker: { kind: 'sop', key: { group: 't', cohort: '' } },
-  columns: [{ key: 'id', width: 60 }, { key: 'item', width: 200 }, { key: 'auto', width: 80, hidden: true }, { key: 'x', hidden: true }],
+  columns: [
+    { key: 'id', width: 60 },
+    { key: 'item', width: 200 },
+    { key: 'auto', width: 80, hidden: true },
+    { key: 'x', hidden: true },
+  ],
   headerRows: 1,
-  rows: [['ID', '事项', '系统分配', 'x'], ['A-1', '开营', '林晓', 1]],
+  rows: [
+    ['ID', '事项', '系统分配', 'x'],
+    ['A-1', '开营', '林晓', 1],
+  ],
 };
 
 test('Sheets: the hidden columns are hidden with one call per run, and regenerating shows the rest again', () => {

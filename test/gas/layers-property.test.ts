@@ -70,23 +70,31 @@ describe('grid tabs keep what a person typed or noted on them (Apps Script adapt
     );
 
   test('calendar', () => {
-    check((ctx) => {
-      const first = generateCalendar(ctx, { month: '2026-12', list: '活动列表' });
-      return { tab: first.tabs[0], again: () => generateCalendar(ctx, { month: '2026-12', list: '活动列表' }).message };
-    }, 50, 12);
+    check(
+      (ctx) => {
+        const first = generateCalendar(ctx, { month: '2026-12', list: '活动列表' });
+        return { tab: first.tabs[0], again: () => generateCalendar(ctx, { month: '2026-12', list: '活动列表' }).message };
+      },
+      50,
+      12,
+    );
   });
 
   test('metrics', () => {
-    check((ctx) => {
-      const first = computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' });
-      return {
-        tab: first.tab,
-        again: () => {
-          fake!.inspect('群数据').getRange(3, 2).setValue(999);
-          return computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' }).message;
-        },
-      };
-    }, 30, 25);
+    check(
+      (ctx) => {
+        const first = computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' });
+        return {
+          tab: first.tab,
+          again: () => {
+            fake!.inspect('群数据').getRange(3, 2).setValue(999);
+            return computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' }).message;
+          },
+        };
+      },
+      30,
+      25,
+    );
   });
 
   test('Gantt, its plan’s tasks reordered', () => {
@@ -139,7 +147,10 @@ describe('a filter people set on an SOP tab', () => {
     // A hand row near the top, then the filter: done rows out of sight.
     sheet.insertRowsBefore(2, 1);
     sheet.getRange(2, header.indexOf('事项') + 1).setValue('手加：先建备用群');
-    sheet.getRange(1, 1, 22, 17).createFilter().setColumnFilterCriteria(status, SpreadsheetApp.newFilterCriteria().setHiddenValues(['已完成']).build());
+    sheet
+      .getRange(1, 1, 22, 17)
+      .createFilter()
+      .setColumnFilterCriteria(status, SpreadsheetApp.newFilterCriteria().setHiddenValues(['已完成']).build());
 
     generateSopTabs(ctx, { ...request, anchor: '2026-12-18' });
     const filter = sheet.getFilter();

@@ -27,7 +27,10 @@ describe('Team & settings in Sheets', () => {
 
   test('saving the team writes a marked, active 团队 tab and returns a JSON-safe envelope', () => {
     fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
-    const response = saveTeam([{ name: '林晓', role: 'operator' }, { name: '陈默', role: 'advisor' }]);
+    const response = saveTeam([
+      { name: '林晓', role: 'operator' },
+      { name: '陈默', role: 'advisor' },
+    ]);
     expect(response).toMatchObject({ ok: true, value: { tab: '团队', message: '已保存 2 位成员到「团队」' } });
     expect(JSON.parse(JSON.stringify(response))).toEqual(response);
     expect(readTeamGrid(fake.inspect('团队').getDataRange().getValues()).map((p) => p.name)).toEqual(['林晓', '陈默']);
@@ -58,7 +61,10 @@ describe('Team & settings in Sheets', () => {
     fake.lockAvailable = false;
     expect(saveTeam([{ name: 'Ann' }])).toEqual({
       ok: false,
-      error: { message: 'Another operation is writing to this spreadsheet. Please try again in a moment.', problems: [expect.objectContaining({ text: expect.any(String) })] },
+      error: {
+        message: 'Another operation is writing to this spreadsheet. Please try again in a moment.',
+        problems: [expect.objectContaining({ text: expect.any(String) })],
+      },
     });
     expect(fake.spreadsheet.getSheetByName('Team')).toBeNull();
   });

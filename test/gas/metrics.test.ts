@@ -20,7 +20,10 @@ function funnelValues(): (string | number | null)[][] {
 }
 
 function groups(n: number): (string | number)[][] {
-  return [['群名称', '群人数', '到课人数', '成单人数', '客单价', '投放成本'], ...Array.from({ length: n }, (_, i) => [`群${i + 1}`, 200 + (i % 50), 40 + (i % 30), i % 5, 5800, 3000])];
+  return [
+    ['群名称', '群人数', '到课人数', '成单人数', '客单价', '投放成本'],
+    ...Array.from({ length: n }, (_, i) => [`群${i + 1}`, 200 + (i % 50), 40 + (i % 30), i % 5, 5800, 3000]),
+  ];
 }
 
 function activate(name: string): void {
@@ -32,7 +35,9 @@ describe('Conversion metrics in Sheets', () => {
     fake = installFakeGas({ locale: 'en_US' });
     fake.htmlFiles.set('sidebar-metrics', '<html><body><div id="app"></div></body></html>');
     onOpen({ authMode: 'NONE' });
-    const items = fake.menus.flatMap((menu) => menu.items).filter((item): item is { caption: string; functionName: string } => typeof item === 'object' && 'functionName' in item);
+    const items = fake.menus
+      .flatMap((menu) => menu.items)
+      .filter((item): item is { caption: string; functionName: string } => typeof item === 'object' && 'functionName' in item);
     expect(items).toEqual(
       expect.arrayContaining([
         { caption: 'Conversion metrics…', functionName: 'showMetricsSidebar' },
@@ -81,7 +86,10 @@ describe('Conversion metrics in Sheets', () => {
     const pasted = computeMetrics({ kind: 'paste', text: demoText('hybris-qq.tsv') });
     expect(pasted).toMatchObject({ ok: true, value: { tab: '转化指标', source: 'paste', groups: 1, total: { conversionRate: 0.0275, revenue: 63800 } } });
     expect(JSON.parse(JSON.stringify(pasted))).toEqual(pasted);
-    const raw = computeRawMetrics({ members: { kind: 'paste', text: demoText('raw-members.csv') }, orders: { kind: 'paste', text: demoText('raw-orders.csv') } });
+    const raw = computeRawMetrics({
+      members: { kind: 'paste', text: demoText('raw-members.csv') },
+      orders: { kind: 'paste', text: demoText('raw-orders.csv') },
+    });
     expect(raw).toMatchObject({ ok: true, value: { source: 'paste', groups: 2 } });
     expect(getMetricsState()).toMatchObject({ ok: true, value: { tabs: ['Sheet1'], classMinutes: 90, completionShare: 0.8 } });
   });

@@ -105,7 +105,12 @@ describe('renderTab', () => {
     expect(all.getVerticalAlignments()[1][0]).toBe('middle');
 
     expect(sheet.getRange('A1').getNote()).toBe('由社群SOP助手生成：模板 7天转化，开营日 2026-12-01。');
-    expect(all.getNotes().flat().filter((note) => note !== '')).toHaveLength(1);
+    expect(
+      all
+        .getNotes()
+        .flat()
+        .filter((note) => note !== ''),
+    ).toHaveLength(1);
 
     expect([1, 2, 3, 4, 5, 6, 7].map((c) => sheet.getColumnWidth(c))).toEqual([110, 110, 220, 100, 100, 100, 100]);
     expect(fake.callsTo('Sheet.setColumnWidths')).toHaveLength(3); // runs: A–B, C, D–G
@@ -171,7 +176,13 @@ describe('renderTab', () => {
 
   test('redrawing a smaller spec leaves nothing of the previous one behind', () => {
     ({ fake } = renderIntoFake(sopSpec(30)));
-    const small: TabSpec = { name: 'SOP·Java 5群', marker: { kind: 'sop', key: { group: 'x', cohort: '' } }, columns: [{ key: 'a' }, { key: 'b' }], rows: [['事项', '=1+1']], headerRows: 1 };
+    const small: TabSpec = {
+      name: 'SOP·Java 5群',
+      marker: { kind: 'sop', key: { group: 'x', cohort: '' } },
+      columns: [{ key: 'a' }, { key: 'b' }],
+      rows: [['事项', '=1+1']],
+      headerRows: 1,
+    };
     renderTab(fake.spreadsheet.getSheetByName('SOP·Java 5群')!, small, { spreadsheet: fake.spreadsheet });
     const sheet = fake.inspect('SOP·Java 5群');
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1, 2]);
@@ -190,7 +201,15 @@ describe('renderTab', () => {
   });
 
   test('a tab with only its frozen header keeps a free row and column below and beside it', () => {
-    ({ fake } = renderIntoFake({ name: '团队', marker: { kind: 'team', key: {} }, columns: [{ key: 'name' }], rows: [['姓名']], headerRows: 1, frozenRows: 1, frozenColumns: 1 }));
+    ({ fake } = renderIntoFake({
+      name: '团队',
+      marker: { kind: 'team', key: {} },
+      columns: [{ key: 'name' }],
+      rows: [['姓名']],
+      headerRows: 1,
+      frozenRows: 1,
+      frozenColumns: 1,
+    }));
     const sheet = fake.inspect('团队');
     expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([2, 2, 1, 1]);
   });
@@ -216,22 +235,30 @@ describe('plain text stays text', () => {
     const cells: Cell[] = [...tricky, { formula: '=SUM(A1)', value: 0 }];
     ({ fake } = renderIntoFake(textSpec(cells, format)));
     const column = fake.inspect('T').getRange(1, 1, cells.length, 1);
-    expect(column.getValues().slice(0, tricky.length).map((row) => row[0])).toEqual(tricky);
+    expect(
+      column
+        .getValues()
+        .slice(0, tricky.length)
+        .map((row) => row[0]),
+    ).toEqual(tricky);
     expect(column.getFormulas().map((row) => row[0])).toEqual([...tricky.map(() => ''), '=SUM(A1)']);
   });
 
   test('any string reads back unchanged and never becomes a formula', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom(...tricky), fc.stringMatching(/^[=+\-@'0-9][0-9a-z=+\-@ .,%/]*$/)), { minLength: 1, maxLength: 20 }), (texts) => {
-        const local = renderIntoFake(textSpec(texts, 'general')).fake;
-        try {
-          const column = local.inspect('T').getRange(1, 1, texts.length, 1);
-          expect(column.getValues().map((row) => row[0])).toEqual(texts);
-          expect(column.getFormulas().every((row) => row[0] === '')).toBe(true);
-        } finally {
-          local.uninstall();
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom(...tricky), fc.stringMatching(/^[=+\-@'0-9][0-9a-z=+\-@ .,%/]*$/)), { minLength: 1, maxLength: 20 }),
+        (texts) => {
+          const local = renderIntoFake(textSpec(texts, 'general')).fake;
+          try {
+            const column = local.inspect('T').getRange(1, 1, texts.length, 1);
+            expect(column.getValues().map((row) => row[0])).toEqual(texts);
+            expect(column.getFormulas().every((row) => row[0] === '')).toBe(true);
+          } finally {
+            local.uninstall();
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -267,7 +294,10 @@ describe('size pre-flight', () => {
 
   test('more columns than a sheet can have is refused before any call', () => {
     const columns = Array.from({ length: SHEETS_LIMITS.columns + 1 }, (_, i) => ({ key: `c${i}` }));
-    expectProblem({ name: 'Big', marker: { kind: 'metrics', key: { source: '' } }, columns, rows: [], headerRows: 0 }, 'error.tooManyColumns', { columns: 18_279, limit: 18_278 });
+    expectProblem({ name: 'Big', marker: { kind: 'metrics', key: { source: '' } }, columns, rows: [], headerRows: 0 }, 'error.tooManyColumns', {
+      columns: 18_279,
+      limit: 18_278,
+    });
   });
 
   test('more cells than a spreadsheet can hold is refused before any call', () => {
@@ -283,7 +313,15 @@ describe('size pre-flight', () => {
   });
 
   test('a merge across the frozen columns is refused before any call', () => {
-    const spec: TabSpec = { name: 'Big', marker: { kind: 'sop', key: { group: '', cohort: '' } }, columns: [{ key: 'a' }, { key: 'b' }], rows: [['标题']], headerRows: 1, frozenColumns: 1, merges: [range(0, 0, 1, 2)] };
+    const spec: TabSpec = {
+      name: 'Big',
+      marker: { kind: 'sop', key: { group: '', cohort: '' } },
+      columns: [{ key: 'a' }, { key: 'b' }],
+      rows: [['标题']],
+      headerRows: 1,
+      frozenColumns: 1,
+      merges: [range(0, 0, 1, 2)],
+    };
     const sheet = fake.spreadsheet.getSheetByName('Big')!;
     fake.resetCalls();
     expect(() => renderTab(sheet, spec, { spreadsheet: fake.spreadsheet })).toThrow(/A1:B1 crosses the frozen/);

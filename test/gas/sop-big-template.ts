@@ -25,7 +25,14 @@ export function bigTemplate(n: number): SopTemplate {
 
 /** The template as a template tab's grid, as someone would have typed it in Sheets. */
 export function bigTemplateGrid(n: number): (string | number | null)[][] {
-  const roleLabels: Record<string, string> = { operator: '社群运营', advisor: '课程顾问', lecturer: '讲师IP', headTeacher: '班主任', assistant: '助教', designer: '设计' };
+  const roleLabels: Record<string, string> = {
+    operator: '社群运营',
+    advisor: '课程顾问',
+    lecturer: '讲师IP',
+    headTeacher: '班主任',
+    assistant: '助教',
+    designer: '设计',
+  };
   return [
     ['模板ID', 'big', '锚点日', '开营日', '编号前缀', 'BIG'],
     ['行键', '第N天', '时间', '阶段', '渠道', '事项', '具体事项', '话术', '素材', '角色'],

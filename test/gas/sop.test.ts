@@ -104,7 +104,9 @@ describe('SOP schedules in Sheets', () => {
     const state = value<{ templates: Array<{ ref: string; errors: string[]; anchorLabel: string }> }>(getSopState());
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
     expect(state.templates.find((t) => t.ref === saved.ref)).toMatchObject({ errors: [], anchorLabel: 'live day' });
-    const generated = value<{ tabs: Array<{ tab: string; rows: number }> }>(generateSop({ ...request('2026-12-10', saved.ref), groups: 'Java 5', cohort: 'C12' }));
+    const generated = value<{ tabs: Array<{ tab: string; rows: number }> }>(
+      generateSop({ ...request('2026-12-10', saved.ref), groups: 'Java 5', cohort: 'C12' }),
+    );
     expect(generated.tabs[0]).toMatchObject({ tab: 'SOP·Java 5·C12', rows: 14 });
   });
 
@@ -131,7 +133,18 @@ describe('SOP schedules in Sheets', () => {
     const counts = [28, 280, 2800].map((n) => {
       const template = bigTemplate(n);
       const { rows } = generateRows({ template, anchor, group: 'A群', cohort: '第1期', team, lang: 'zh-CN', markCalendar: true });
-      const spec = buildSopTab({ rows, group: 'A群', cohort: '第1期', template, anchor, lang: 'zh-CN', teamTabName: '团队', markCalendar: true, today: anchor, generatedAt: '2026-12-01 09:00' });
+      const spec = buildSopTab({
+        rows,
+        group: 'A群',
+        cohort: '第1期',
+        template,
+        anchor,
+        lang: 'zh-CN',
+        teamTabName: '团队',
+        markCalendar: true,
+        today: anchor,
+        generatedAt: '2026-12-01 09:00',
+      });
       return countCalls(spec);
     });
     expect(counts[1]).toBe(counts[0]);

@@ -64,7 +64,9 @@ describe('SheetsWorkbook', () => {
     expect(fake.callsTo('Sheet.getDeveloperMetadata')).toHaveLength(0);
 
     const metadata = fake.inspect('SOP·第12期').getDeveloperMetadata();
-    expect(metadata.map((m) => [m.getKey(), JSON.parse(m.getValue()!)])).toEqual([[MARKER_KEY, { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } }]]);
+    expect(metadata.map((m) => [m.getKey(), JSON.parse(m.getValue()!)])).toEqual([
+      [MARKER_KEY, { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } }],
+    ]);
     expect(fake.inspect('团队').getRange('A2:A3').getValues()).toEqual([['小王'], ['小李']]);
   });
 
@@ -104,7 +106,10 @@ describe('SheetsWorkbook', () => {
 
   test('a sheet named like the spec without our marker is left untouched: the new tab becomes "团队 (2)"', () => {
     start({ sheetNames: ['Sheet1'] });
-    fake.seedSheet('团队', [['名单', '=COUNTA(A2:A)'], ['阿强', 1]]);
+    fake.seedSheet('团队', [
+      ['名单', '=COUNTA(A2:A)'],
+      ['阿强', 1],
+    ]);
     fake.seedSheet('团队 (3)', [['x']]);
     const before = fake.inspect('团队').getRange('A1:B2');
     const snapshot = [before.getValues(), before.getFormulas(), before.getBackgrounds()];
@@ -170,7 +175,10 @@ describe('SheetsWorkbook', () => {
     test('a set of tabs that does not fit is refused before any is written: no sheet is left behind', () => {
       start({ cellLimit: LIMIT });
       const before = snapshot();
-      expectAppError(() => workbook.reserveRoom([{ spec: teamSpec() }, { spec: longSpec(20_000, 'a') }, { spec: longSpec(20_000, 'b') }]), 'error.workbookFull');
+      expectAppError(
+        () => workbook.reserveRoom([{ spec: teamSpec() }, { spec: longSpec(20_000, 'a') }, { spec: longSpec(20_000, 'b') }]),
+        'error.workbookFull',
+      );
       expect(snapshot()).toEqual(before);
     });
 
@@ -220,22 +228,25 @@ describe('SheetsWorkbook', () => {
       [serialFromYmd(2027, 1, 31), 9.5 / 24, serialFromYmd(2026, 6, 18) + 14 / 24, 0, '-', false],
     ];
 
-    test.each(['Asia/Shanghai', 'America/Los_Angeles'])('dates, times and blanks read the same whatever the process time zone (spreadsheet in %s)', (timeZone) => {
-      const processZone = process.env.TZ;
-      const results: CellValue[][][] = [];
-      try {
-        for (const zone of ['Asia/Shanghai', 'America/Los_Angeles', 'UTC']) {
-          process.env.TZ = zone;
-          start({ timeZone });
-          fake.seedSheet('数据', seeded, formats);
-          results.push(workbook.readTab('数据'));
-          fake.uninstall();
+    test.each(['Asia/Shanghai', 'America/Los_Angeles'])(
+      'dates, times and blanks read the same whatever the process time zone (spreadsheet in %s)',
+      (timeZone) => {
+        const processZone = process.env.TZ;
+        const results: CellValue[][][] = [];
+        try {
+          for (const zone of ['Asia/Shanghai', 'America/Los_Angeles', 'UTC']) {
+            process.env.TZ = zone;
+            start({ timeZone });
+            fake.seedSheet('数据', seeded, formats);
+            results.push(workbook.readTab('数据'));
+            fake.uninstall();
+          }
+        } finally {
+          process.env.TZ = processZone;
         }
-      } finally {
-        process.env.TZ = processZone;
-      }
-      for (const result of results) expect(result).toEqual(expected);
-    });
+        for (const result of results) expect(result).toEqual(expected);
+      },
+    );
 
     test('the fake hands back Date objects for date cells, as Sheets does', () => {
       start({ timeZone: 'America/Los_Angeles' });
@@ -252,7 +263,15 @@ describe('SheetsWorkbook', () => {
       start();
       fake.seedSheet('数据', seeded, formats);
       fake.inspect('数据').getRange('D1:E2').activate();
-      expect(workbook.readSelection()).toEqual({ tab: '数据', values: [['人数', '备注'], [232, null]], top: 0, left: 3 });
+      expect(workbook.readSelection()).toEqual({
+        tab: '数据',
+        values: [
+          ['人数', '备注'],
+          [232, null],
+        ],
+        top: 0,
+        left: 3,
+      });
       fake.inspect('数据').getRange('D2').activate();
       expect(workbook.readSelection()).toBeNull();
     });

@@ -42,7 +42,15 @@ describe('calendar --month', () => {
     expect(json.month).toBe('2026-12');
     expect(json.weeks).toHaveLength(5);
     expect(json.weeks.every((week: Day[]) => week.length === 7)).toBe(true);
-    expect(json.weeks[0][0]).toEqual({ date: '2026-11-30', inMonth: false, solarTerm: null, festival: null, holiday: false, makeUpWorkday: false, activities: [] });
+    expect(json.weeks[0][0]).toEqual({
+      date: '2026-11-30',
+      inMonth: false,
+      solarTerm: null,
+      festival: null,
+      holiday: false,
+      makeUpWorkday: false,
+      activities: [],
+    });
     // From the sample file: the live class on the 5th, next to the month-long 朋友圈 row.
     expect(dayOf(json, '2026-12-05').activities).toEqual([
       { name: '高薪就业直播公开课', type: 'marketingClass', owner: '赵老师' },
@@ -62,7 +70,9 @@ describe('calendar --month', () => {
     expect(dayOf(json, '2026-12-02').activities).toEqual([{ name: 'Live Q&A', type: 'marketingClass', owner: 'Ann' }]);
     expect(dayOf(json, '2026-12-09').activities).toEqual([{ name: 'Camp 1', type: 'camp', owner: 'Bo' }]);
     // Nothing sells from the 11th to the 31st: a 21-day gap.
-    expect(json.warnings.map((w: { kind: string; params: unknown }) => [w.kind, w.params])).toEqual([['cadenceGap', { start: '2026-12-11', end: '2026-12-31', days: 21 }]]);
+    expect(json.warnings.map((w: { kind: string; params: unknown }) => [w.kind, w.params])).toEqual([
+      ['cadenceGap', { start: '2026-12-11', end: '2026-12-31', days: 21 }],
+    ]);
   });
 
   test('--out: the list and a marked calendar tab whose slots are formulas over the list', async () => {
@@ -71,14 +81,21 @@ describe('calendar --month', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('已生成 2026-12 活动日历 · 8 项活动 · 0 条提醒');
     const tabs = await readXlsx(readFileSync(out));
-    expect(tabs.map((tab) => [tab.name, tab.marker?.kind ?? null])).toEqual([['活动列表', null], ['2026-12 活动日历', 'calendar']]);
+    expect(tabs.map((tab) => [tab.name, tab.marker?.kind ?? null])).toEqual([
+      ['活动列表', null],
+      ['2026-12 活动日历', 'calendar'],
+    ]);
     const calendar = tabs[1].values;
     expect(calendar[1]).toEqual(['周一', '周二', '周三', '周四', '周五', '周六', '周日']);
     expect(calendar[4][5]).toBe('【营销课】高薪就业直播公开课 · 赵老师');
   });
 
   test('mistakes exit 1 with a readable message and print nothing', async () => {
-    expect(await cli('calendar', '--month', '2026-13', '--json', '--lang', 'en')).toEqual({ code: 1, stdout: '', stderr: '--month: Cannot read the month "2026-13"; write it like 2026-12.' });
+    expect(await cli('calendar', '--month', '2026-13', '--json', '--lang', 'en')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '--month: Cannot read the month "2026-13"; write it like 2026-12.',
+    });
     expect(await cli('calendar', '--json', '--lang', 'en')).toEqual({ code: 1, stdout: '', stderr: 'Missing option --month YYYY-MM.' });
     const missing = await cli('calendar', '--month', '2026-12', '--activities', join(dir, 'nope.tsv'), '--lang', 'zh');
     expect(missing).toMatchObject({ code: 1, stdout: '' });
@@ -91,7 +108,9 @@ describe('calendar --month', () => {
       '「bad」 第 2 行 C 列（开始日期）：无法识别的日期“12月5日”，请用 2026-12-01 这样的格式。',
       '「bad」 第 3 行 B 列（类型）：无法识别的类型“团购”，应为：训练营、营销课、公开课、调研表单、促销活动、日常产出、其他。',
     ]);
-    expect((await cli('calendar', '--month', '2026-12', '--week-start', 'tue', '--json', '--lang', 'en')).stderr).toBe('The week start must be mon or sun, not "tue".');
+    expect((await cli('calendar', '--month', '2026-12', '--week-start', 'tue', '--json', '--lang', 'en')).stderr).toBe(
+      'The week start must be mon or sun, not "tue".',
+    );
   });
 });
 
@@ -127,7 +146,23 @@ describe('dates and months read the same way everywhere', () => {
 
 describe('calendar --draft', () => {
   test('--json prints the proposals; what the list already covers is not proposed again', async () => {
-    const result = await cli('calendar', '--draft', '--month', '2026-12', '--camp-every', '0', '--live-weekday', 'none', '--promos', 'yes', '--moments', 'no', '--json', '--lang', 'zh');
+    const result = await cli(
+      'calendar',
+      '--draft',
+      '--month',
+      '2026-12',
+      '--camp-every',
+      '0',
+      '--live-weekday',
+      'none',
+      '--promos',
+      'yes',
+      '--moments',
+      'no',
+      '--json',
+      '--lang',
+      'zh',
+    );
     expect(result).toMatchObject({ code: 0, stderr: '' });
     // 大雪 (12-07) gets a flash sale; 双12 and 冬至 are covered by the list's own promotions.
     expect(JSON.parse(result.stdout)).toEqual([
@@ -136,10 +171,33 @@ describe('calendar --draft', () => {
   });
 
   test('a weekly live class on Saturdays for two groups; every proposal is a draft', async () => {
-    const result = await cli('calendar', '--draft', '--month', '2027-01', '--camp-every', '0', '--live-weekday', 'sat', '--promos', 'no', '--moments', 'no', '--groups', 'A群;B群', '--json', '--lang', 'zh');
+    const result = await cli(
+      'calendar',
+      '--draft',
+      '--month',
+      '2027-01',
+      '--camp-every',
+      '0',
+      '--live-weekday',
+      'sat',
+      '--promos',
+      'no',
+      '--moments',
+      'no',
+      '--groups',
+      'A群;B群',
+      '--json',
+      '--lang',
+      'zh',
+    );
     const rows = JSON.parse(result.stdout);
     expect(rows.map((row: { start: string }) => row.start)).toEqual(['2027-01-02', '2027-01-09', '2027-01-16', '2027-01-23', '2027-01-30']);
-    expect(rows.every((row: { type: string; status: string; targetGroups: string[] }) => row.type === 'marketingClass' && row.status === 'draft' && row.targetGroups.join() === 'A群,B群')).toBe(true);
+    expect(
+      rows.every(
+        (row: { type: string; status: string; targetGroups: string[] }) =>
+          row.type === 'marketingClass' && row.status === 'draft' && row.targetGroups.join() === 'A群,B群',
+      ),
+    ).toBe(true);
   });
 
   test('--out writes the list copied with the drafts appended, and the refreshed calendar', async () => {
@@ -147,7 +205,11 @@ describe('calendar --draft', () => {
     const result = await cli('calendar', '--draft', '--month', '2026-12', '--out', out, '--lang', 'zh');
     expect(result.code).toBe(0);
     const tabs = await readXlsx(readFileSync(out));
-    expect(tabs.map((tab) => [tab.name, tab.marker?.kind ?? null])).toEqual([['活动列表', null], ['活动清单', 'activities'], ['2026-12 活动日历', 'calendar']]);
+    expect(tabs.map((tab) => [tab.name, tab.marker?.kind ?? null])).toEqual([
+      ['活动列表', null],
+      ['活动清单', 'activities'],
+      ['2026-12 活动日历', 'calendar'],
+    ]);
     const list = tabs[1].values;
     expect(list.slice(1, 9).map((row) => row[0])).toEqual(tabs[0].values.slice(1).map((row) => row[0]));
     expect(list.slice(9).every((row) => row[7] === '草稿')).toBe(true);
@@ -159,7 +221,21 @@ describe('calendar --draft', () => {
   });
 
   test('every bad rhythm flag is named at once, not only the first', async () => {
-    const result = await cli('calendar', '--draft', '--month', '2026-12', '--camp-days', '40', '--camp-weekday', 'someday', '--promos', 'maybe', '--json', '--lang', 'en');
+    const result = await cli(
+      'calendar',
+      '--draft',
+      '--month',
+      '2026-12',
+      '--camp-days',
+      '40',
+      '--camp-weekday',
+      'someday',
+      '--promos',
+      'maybe',
+      '--json',
+      '--lang',
+      'en',
+    );
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr.split('\n')).toEqual([
       'Invalid value for the rhythm setting "campDays": 40.',

@@ -6,7 +6,16 @@ const values = [
   ['Java引流1群', 0.2346, 0.656],
   ['<b>2群</b>', 0.2245, null],
 ];
-const chart: ChartSpec = { type: 'column', title: '各群转化率', ranges: [{ row: 0, col: 0, rows: 3, cols: 1 }, { row: 0, col: 1, rows: 3, cols: 1 }, { row: 0, col: 2, rows: 3, cols: 1 }], anchor: { row: 0, col: 5 } };
+const chart: ChartSpec = {
+  type: 'column',
+  title: '各群转化率',
+  ranges: [
+    { row: 0, col: 0, rows: 3, cols: 1 },
+    { row: 0, col: 1, rows: 3, cols: 1 },
+    { row: 0, col: 2, rows: 3, cols: 1 },
+  ],
+  anchor: { row: 0, col: 5 },
+};
 
 test('a column chart draws one bar per known value, with escaped labels and percent axes', () => {
   const svg = renderChartSvg(chart, values);

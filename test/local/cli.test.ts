@@ -135,7 +135,10 @@ describe('strict options: a mistake on the command line is named, never guessed 
   test('an input that is a folder, or larger than the documented limit, is refused naming the file and the limit', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'plan.tsv'));
-    expect(await cli('gantt', '--tasks', join(dir, 'plan.tsv'), '--lang', 'en')).toMatchObject({ code: 1, stderr: `"${join(dir, 'plan.tsv')}" is a folder, not a file.` });
+    expect(await cli('gantt', '--tasks', join(dir, 'plan.tsv'), '--lang', 'en')).toMatchObject({
+      code: 1,
+      stderr: `"${join(dir, 'plan.tsv')}" is a folder, not a file.`,
+    });
     // Sparse files: the size is checked before a byte is read.
     const big = join(dir, 'export.csv');
     writeFileSync(big, '');

@@ -31,7 +31,13 @@ describe('cli gantt', () => {
     expect(Object.keys(json)).toEqual(['tasks', 'workload', 'warnings', 'errors']);
     expect(json.tasks).toHaveLength(9);
     expect(json.tasks[4]).toEqual({
-      name: '开营仪式与群规', owner: '林晓', participants: ['赵老师'], start: '2026-12-08', end: '2026-12-08', days: 1, progress: 0,
+      name: '开营仪式与群规',
+      owner: '林晓',
+      participants: ['赵老师'],
+      start: '2026-12-08',
+      end: '2026-12-08',
+      days: 1,
+      progress: 0,
       dependsOn: ['海报与物料设计', '话术库整理'],
     });
     expect(json.tasks[1]).toMatchObject({ name: '用户调研问卷', progress: 0.6 });
@@ -94,7 +100,10 @@ describe('cli gantt', () => {
   test('plan dates in any of the forms people type are read alike', async () => {
     const file = tempFile('forms.tsv', ['事项\t开始日期\t结束日期', '甲\t2026/12/7\t2026年12月9日', '乙\t2026.12.10\t20261211'].join('\n'));
     const json = JSON.parse((await cli('gantt', '--tasks', file, '--json', '--lang', 'zh')).stdout);
-    expect(json.tasks.map((t: { start: string; end: string }) => [t.start, t.end])).toEqual([['2026-12-07', '2026-12-09'], ['2026-12-10', '2026-12-11']]);
+    expect(json.tasks.map((t: { start: string; end: string }) => [t.start, t.end])).toEqual([
+      ['2026-12-07', '2026-12-09'],
+      ['2026-12-10', '2026-12-11'],
+    ]);
   });
 
   test('without --json it prints one line per task and per owner', async () => {
@@ -145,7 +154,13 @@ describe('cli gantt --update', () => {
     expect(first).toMatchObject({ code: 0, stdout: '' });
     expect(first.stderr).toContain('已生成甘特图 · 9 项任务 · 2026-12-01 → 2026-12-29 · 6 人');
     const names = async () => (await readXlsx(readFileSync(file))).map((t) => [t.name, t.marker?.kind ?? null]);
-    expect(await names()).toEqual([['团队', 'team'], ['活动列表', null], ['推进表', null], ['群数据', null], ['甘特图', 'gantt']]);
+    expect(await names()).toEqual([
+      ['团队', 'team'],
+      ['活动列表', null],
+      ['推进表', null],
+      ['群数据', null],
+      ['甘特图', 'gantt'],
+    ]);
 
     // In Excel, the manager gives the first task two more days: it now ends on 12-04.
     const book = new ExcelJS.Workbook();
@@ -154,7 +169,13 @@ describe('cli gantt --update', () => {
     await book.xlsx.writeFile(file);
 
     expect((await cli('gantt', '--update', file, '--lang', 'zh')).code).toBe(0);
-    expect(await names()).toEqual([['团队', 'team'], ['活动列表', null], ['推进表', null], ['群数据', null], ['甘特图', 'gantt']]);
+    expect(await names()).toEqual([
+      ['团队', 'team'],
+      ['活动列表', null],
+      ['推进表', null],
+      ['群数据', null],
+      ['甘特图', 'gantt'],
+    ]);
     const gantt = (await readXlsx(readFileSync(file))).find((t) => t.name === '甘特图')!.values;
     expect(gantt[3].slice(5, 8)).toEqual(['开始日期', '结束日期', '工期(天)']);
     expect(gantt[4].slice(2, 8)).toEqual(['确定活动主题与目标', '林晓', '陈默;王蕾', serialFromYmd(2026, 12, 1), serialFromYmd(2026, 12, 4), 4]);
@@ -182,7 +203,7 @@ describe('cli gantt --update', () => {
     expect(none.stderr).toBe(`文件「${file}」：请先选择一个推进表标签页。`);
     const notAPlan = await cli('gantt', '--update', file, '--plan', '活动列表', '--lang', 'en');
     expect(notAPlan.code).toBe(1);
-    expect(notAPlan.stderr).toContain('Cannot find the push plan\'s header row');
+    expect(notAPlan.stderr).toContain("Cannot find the push plan's header row");
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });

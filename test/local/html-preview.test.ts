@@ -10,7 +10,15 @@ function sopSpec(): TabSpec {
   return {
     name: 'SOP·Java 5群',
     marker: { kind: 'sop', key: { group: 'Java 5群', cohort: '' } },
-    columns: [{ key: 'date', width: 90, format: 'date' }, { key: 'item', width: 160 }, { key: 'owner' }, { key: 'status' }, { key: 'done', format: 'checkbox' }, { key: 'rate', format: 'percent' }, { key: 'gmv', format: 'currency' }],
+    columns: [
+      { key: 'date', width: 90, format: 'date' },
+      { key: 'item', width: 160 },
+      { key: 'owner' },
+      { key: 'status' },
+      { key: 'done', format: 'checkbox' },
+      { key: 'rate', format: 'percent' },
+      { key: 'gmv', format: 'currency' },
+    ],
     headerRows: 1,
     frozenRows: 1,
     frozenColumns: 1,
@@ -19,7 +27,10 @@ function sopSpec(): TabSpec {
       [TODAY - 1, '<img src=x onerror=alert(1)>', '小王', '已完成', true, f('=232/1000'), 63800],
       [TODAY + 2, '直播 & 答疑\n第二行', '', '进行中', false, f('=1/0'), f('=SUM(G2:G2)*2')],
     ],
-    styles: [{ range: range(0, 0, 1, 7), style: { bold: true, background: '#e8f0fe' } }, { range: range(2, 1), style: { wrap: true, hAlign: 'center', fontColor: 'red;background:url(x)' } }],
+    styles: [
+      { range: range(0, 0, 1, 7), style: { bold: true, background: '#e8f0fe' } },
+      { range: range(2, 1), style: { wrap: true, hAlign: 'center', fontColor: 'red;background:url(x)' } },
+    ],
     merges: [range(3, 0, 1, 2)],
     notes: [{ row: 0, col: 0, text: '模板: "7天转化"\n<生成于 2026-12-01>' }],
     validations: [
@@ -36,7 +47,13 @@ function sopSpec(): TabSpec {
 
 function render(spec: TabSpec, editable = false): string {
   const team = [['姓名'], ['小王'], ['小李'], ['小王'], ['<b>小张</b>']];
-  const calc = new WorkbookCalc([{ name: spec.name, cells: [...spec.rows, ['merged', 'covered']], conditionalFormats: spec.conditionalFormats }, { name: '团队', cells: team }], TODAY);
+  const calc = new WorkbookCalc(
+    [
+      { name: spec.name, cells: [...spec.rows, ['merged', 'covered']], conditionalFormats: spec.conditionalFormats },
+      { name: '团队', cells: team },
+    ],
+    TODAY,
+  );
   return renderTabHtml({ ...spec, rows: [...spec.rows, ['merged', 'covered']] }, calc, { lang: 'zh-CN', editable });
 }
 
@@ -96,7 +113,15 @@ describe('the HTML preview of a tab', () => {
     const owner = cellTag(html, 1, 2);
     expect(owner).toContain('sp-dd');
     const options = /data-options="([^"]*)"/.exec(owner)![1];
-    expect(JSON.parse(options.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))).toEqual(['小王', '小李', '<b>小张</b>']);
+    expect(
+      JSON.parse(
+        options
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&'),
+      ),
+    ).toEqual(['小王', '小李', '<b>小张</b>']);
     expect(owner).not.toContain('<b>');
     expect(cellTag(html, 1, 3)).toContain('data-options="[&quot;未开始&quot;,&quot;进行中&quot;,&quot;已完成&quot;]"');
     expect(cellTag(html, 0, 2)).not.toContain('data-options');
@@ -154,13 +179,24 @@ describe('the HTML preview of a tab', () => {
   test('10,000 rows × 15 columns render within the bound', () => {
     const n = 10000;
     const rows: Cell[][] = [Array.from({ length: 15 }, (_, c) => `列${c}`)];
-    for (let r = 0; r < n; r++) rows.push([`群${r}`, 100 + r, 0.25, TODAY + (r % 30), r % 2 === 0, '进行中', `备注 <${r}>`, 5800, f(`=B${r + 2}*H${r + 2}`), 'a', 'b', 'c', 1.5, 2, 3]);
+    for (let r = 0; r < n; r++)
+      rows.push([`群${r}`, 100 + r, 0.25, TODAY + (r % 30), r % 2 === 0, '进行中', `备注 <${r}>`, 5800, f(`=B${r + 2}*H${r + 2}`), 'a', 'b', 'c', 1.5, 2, 3]);
     const spec: TabSpec = {
       name: 'Big',
       marker: { kind: 'metrics', key: { source: '' } },
       headerRows: 1,
       frozenRows: 1,
-      columns: [{ key: 'g' }, { key: 'm', format: 'integer' }, { key: 'r', format: 'percent' }, { key: 'd', format: 'date' }, { key: 'x', format: 'checkbox' }, { key: 's' }, { key: 'n' }, { key: 'p', format: 'currency' }, { key: 'v', format: 'currency' }],
+      columns: [
+        { key: 'g' },
+        { key: 'm', format: 'integer' },
+        { key: 'r', format: 'percent' },
+        { key: 'd', format: 'date' },
+        { key: 'x', format: 'checkbox' },
+        { key: 's' },
+        { key: 'n' },
+        { key: 'p', format: 'currency' },
+        { key: 'v', format: 'currency' },
+      ],
       rows,
       validations: [{ range: range(1, 5, n, 1), rule: { type: 'list', values: ['进行中', '已完成'] } }],
       conditionalFormats: [{ ranges: [range(1, 0, n, 15)], formula: '=$D2<TODAY()', style: { background: '#fce8e6' } }],

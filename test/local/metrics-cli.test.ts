@@ -31,7 +31,16 @@ describe('metrics FILE', () => {
     expect(json.total.inputs).toMatchObject({ members: 1000, attendees: 232, price: null });
     expect(json.total.metrics.participationRate).toBe(0.232);
     expect(json.total.metrics.repurchaseRate).toBeNull();
-    expect(json.mapping).toEqual({ name: '群名称', members: '群人数', attendees: '到课人数', completed: '完课人数', leads: '意向表单', buyers: '成单人数', price: '客单价', cost: '投放成本' });
+    expect(json.mapping).toEqual({
+      name: '群名称',
+      members: '群人数',
+      attendees: '到课人数',
+      completed: '完课人数',
+      leads: '意向表单',
+      buyers: '成单人数',
+      price: '客单价',
+      cost: '投放成本',
+    });
     expect(json.skipped).toEqual([]);
     expect(json.warnings).toEqual([]);
   });
@@ -163,7 +172,10 @@ describe('metrics --members --attendance --orders', () => {
   });
 
   test('bad options exit with code 1', async () => {
-    expect(await cli('metrics', '--attendance', demo('raw-attendance.csv'), '--lang', 'en')).toMatchObject({ code: 1, stderr: 'Missing option --members FILE.' });
+    expect(await cli('metrics', '--attendance', demo('raw-attendance.csv'), '--lang', 'en')).toMatchObject({
+      code: 1,
+      stderr: 'Missing option --members FILE.',
+    });
     expect(await cli('metrics', ...lists, '--completion-share', '1.5', '--lang', 'en')).toMatchObject({
       code: 1,
       stderr: 'Invalid value "1.5" for --completion-share: 0–1.',

@@ -41,21 +41,24 @@ function ask(playground: Playground, what: Ask): Promise<Answer> {
   const payload = what.raw ?? (what.body === undefined ? undefined : JSON.stringify(what.body));
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = httpRequest({ host: '127.0.0.1', port, path: what.path, method: what.method ?? (payload === undefined ? 'GET' : 'POST'), headers, setHost: false }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        let json: Answer['json'];
-        try {
-          json = JSON.parse(body);
-        } catch {
-          json = null;
-        }
-        resolve({ status: res.statusCode ?? 0, body, json });
-      });
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path: what.path, method: what.method ?? (payload === undefined ? 'GET' : 'POST'), headers, setHost: false },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          let json: Answer['json'];
+          try {
+            json = JSON.parse(body);
+          } catch {
+            json = null;
+          }
+          resolve({ status: res.statusCode ?? 0, body, json });
+        });
+      },
+    );
     // A server that refuses a big body closes the connection while it is still being sent; the answer came first.
     req.on('error', (error) => (answered ? undefined : reject(error)));
     if (payload !== undefined && what.chunked) {
@@ -215,7 +218,11 @@ describe('no single request can stall the playground or break it', () => {
 
   test('typing far below or right of a tab is refused when the tab would grow past the playground’s size; inside it is fine', async () => {
     const before = grid();
-    for (const [row, col] of [[PLAYGROUND_LIMITS.rows - 1, 0], [0, PLAYGROUND_LIMITS.columns - 1], [20_000, 20]]) {
+    for (const [row, col] of [
+      [PLAYGROUND_LIMITS.rows - 1, 0],
+      [0, PLAYGROUND_LIMITS.columns - 1],
+      [20_000, 20],
+    ]) {
       const answer = await edit({ row, col, value: 'far' });
       expect(answer.status).toBe(400);
       expect(answer.json?.error).toMatch(/：标签页会超过本地试用能显示的大小（200,000 个单元格，含下方的空白行），未做任何修改。$/);
@@ -234,7 +241,11 @@ describe('no single request can stall the playground or break it', () => {
     const long = await edit({ row: 4, col: 1, value: 'x'.repeat(PLAYGROUND_LIMITS.text + 1) });
     expect(long.status).toBe(400);
     expect(long.json?.error).toBe(`「${FUNNEL_TAB}」 第 5 行 B 列：内容有 50,001 个字符，超过上限（50,000 个字符），未做任何修改。`);
-    const longNote = await ask(playground, { path: '/sheet', origin, body: { action: 'note', tab: FUNNEL_TAB, row: 4, col: 1, text: 'y'.repeat(PLAYGROUND_LIMITS.text + 1) } });
+    const longNote = await ask(playground, {
+      path: '/sheet',
+      origin,
+      body: { action: 'note', tab: FUNNEL_TAB, row: 4, col: 1, text: 'y'.repeat(PLAYGROUND_LIMITS.text + 1) },
+    });
     expect(longNote.status).toBe(400);
     expect(grid()).toEqual(before);
     expect(playground.ctx.workbook.tab(FUNNEL_TAB).spec.notes ?? []).toEqual([]);
@@ -336,7 +347,11 @@ describe('what goes wrong never shows the server’s insides', () => {
       expect(answer.json).toEqual({ ok: false, error: { message: '本地试用出错了，这个操作没有完成；详情在运行本地试用的终端里。', problems: [] } });
       expect(logged.join('')).toContain('/work/main/build/cache/team.json');
       // A refusal is still the person's answer, word for word.
-      const refused = await ask(playground, { path: '/api/saveTeam', origin: playground.url.replace(/\/$/, ''), body: [[{ name: '', role: '' }, { name: '小王' }, { name: '小王' }]] });
+      const refused = await ask(playground, {
+        path: '/api/saveTeam',
+        origin: playground.url.replace(/\/$/, ''),
+        body: [[{ name: '', role: '' }, { name: '小王' }, { name: '小王' }]],
+      });
       expect(refused.body).not.toContain('本地试用出错了');
     } finally {
       write.mockRestore();

@@ -116,7 +116,9 @@ describe('very large input is refused before it can exhaust memory', () => {
 
   it('a paste of more than 1,000,000 rows is refused, naming the limit; 1,000,000 rows are read', () => {
     expect(parseDelimited('1\n'.repeat(PASTE_LIMITS.rows), '\t')).toHaveLength(PASTE_LIMITS.rows);
-    expect(problemsOf(() => parseDelimited('1\n'.repeat(PASTE_LIMITS.rows + 1), '\t'))).toEqual([{ code: 'error.tooManyRows', params: { limit: '1,000,000' } }]);
+    expect(problemsOf(() => parseDelimited('1\n'.repeat(PASTE_LIMITS.rows + 1), '\t'))).toEqual([
+      { code: 'error.tooManyRows', params: { limit: '1,000,000' } },
+    ]);
   });
 
   it('a 50 MB paste of a member list (860,000 rows) is read whole', () => {
@@ -159,7 +161,9 @@ describe('a workbook that unpacks to more than can be read', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'read-unpacked-'));
     try {
       // A real workbook with one sheet replaced by 210 MB of spaces: a few hundred KB on disk.
-      const pkg = await JSZip.loadAsync(await writeXlsx([{ name: 'T', marker: { kind: 'plain', key: {} }, headerRows: 1, columns: [{ key: 'a', width: 80 }], rows: [['a']] }]));
+      const pkg = await JSZip.loadAsync(
+        await writeXlsx([{ name: 'T', marker: { kind: 'plain', key: {} }, headerRows: 1, columns: [{ key: 'a', width: 80 }], rows: [['a']] }]),
+      );
       const entries: ZipEntry[] = [];
       for (const file of Object.values(pkg.files)) {
         if (file.dir) continue;
@@ -175,7 +179,9 @@ describe('a workbook that unpacks to more than can be read', () => {
         problems: [{ code: 'error.workbookUnpacksTooLarge', params: { limit: '200 MB' }, location: { file } }],
       });
       // An ordinary workbook declares what it holds, and is read.
-      const ordinary = await writeXlsx([{ name: 'T', marker: { kind: 'plain', key: {} }, headerRows: 1, columns: [{ key: 'a', width: 80 }], rows: [['a'], [1]] }]);
+      const ordinary = await writeXlsx([
+        { name: 'T', marker: { kind: 'plain', key: {} }, headerRows: 1, columns: [{ key: 'a', width: 80 }], rows: [['a'], [1]] },
+      ]);
       expect(declaredUnpackedBytes(ordinary)).toBeGreaterThan(ordinary.length);
       expect(declaredUnpackedBytes(Buffer.from('not a zip'))).toBeNull();
     } finally {
@@ -242,7 +248,16 @@ describe('readGridFile', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sop-read-file-'));
     try {
       const exported = await writeXlsx([
-        { name: '群数据', marker: { kind: 'metrics', key: { source: '' } }, columns: [{ key: 'day', format: 'date' }], headerRows: 1, rows: [['日期', '群人数'], [46357, 260]] },
+        {
+          name: '群数据',
+          marker: { kind: 'metrics', key: { source: '' } },
+          columns: [{ key: 'day', format: 'date' }],
+          headerRows: 1,
+          rows: [
+            ['日期', '群人数'],
+            [46357, 260],
+          ],
+        },
         { name: '团队', marker: { kind: 'team', key: {} }, columns: [], headerRows: 1, rows: [['姓名'], ['林晓']] },
       ]);
       // A person hid a sheet of their own in Excel.
@@ -252,7 +267,13 @@ describe('readGridFile', () => {
       const file = path.join(dir, 'export.xlsx');
       await workbook.xlsx.writeFile(file);
       expect(await readGridFile(file)).toEqual([
-        { name: '群数据', values: [['日期', '群人数'], [46357, 260]] },
+        {
+          name: '群数据',
+          values: [
+            ['日期', '群人数'],
+            [46357, 260],
+          ],
+        },
         { name: '团队', values: [['姓名'], ['林晓']] },
       ]);
     } finally {

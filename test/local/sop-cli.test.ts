@@ -22,7 +22,22 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'sop-cli-'));
 
 describe('sop on the command line', () => {
   test('--json prints the schedule in the documented shape, dates from the anchor', async () => {
-    const result = await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-30', '--team', TEAM_FILE, '--group', 'Java引流5群', '--cohort', '第12期', '--json', '--lang', 'zh');
+    const result = await cli(
+      'sop',
+      '--template',
+      'conversion-7d',
+      '--anchor',
+      '2026-12-30',
+      '--team',
+      TEAM_FILE,
+      '--group',
+      'Java引流5群',
+      '--cohort',
+      '第12期',
+      '--json',
+      '--lang',
+      'zh',
+    );
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json)).toEqual(['template', 'anchor', 'rows']);
@@ -52,13 +67,44 @@ describe('sop on the command line', () => {
 
   test('--out writes a workbook whose SOP tab has the headers, the ID column headed exactly ID, and dropdowns on owner and status', async () => {
     const file = join(tmp(), 'sop.xlsx');
-    const result = await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-12-14', '--team', TEAM_FILE, '--group', 'Java引流5群', '--cohort', '第12期', '--out', file, '--lang', 'zh');
+    const result = await cli(
+      'sop',
+      '--template',
+      'big-class-28d',
+      '--anchor',
+      '2026-12-14',
+      '--team',
+      TEAM_FILE,
+      '--group',
+      'Java引流5群',
+      '--cohort',
+      '第12期',
+      '--out',
+      file,
+      '--lang',
+      'zh',
+    );
     expect(result).toMatchObject({ code: 0, stdout: '' });
     expect(result.stderr).toContain('「SOP·Java引流5群·第12期」已生成 33 行');
     const tabs = await readXlsx(readFileSync(file));
     const sop = tabs.find((t) => t.marker?.kind === 'sop')!;
     expect(sop.name).toBe('SOP·Java引流5群·第12期');
-    expect(sop.values[0].slice(0, 14)).toEqual(['ID', '日期', '星期', '时间', '阶段', '渠道', '事项', '具体事项', '话术', '素材', '执行人', '状态', '完成截图/链接', '备注']);
+    expect(sop.values[0].slice(0, 14)).toEqual([
+      'ID',
+      '日期',
+      '星期',
+      '时间',
+      '阶段',
+      '渠道',
+      '事项',
+      '具体事项',
+      '话术',
+      '素材',
+      '执行人',
+      '状态',
+      '完成截图/链接',
+      '备注',
+    ]);
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
@@ -78,7 +124,23 @@ describe('sop on the command line', () => {
   test('--update F --out F regenerates in place: a typed status survives the anchor move, and another sheet is kept', async () => {
     const dir = tmp();
     const file = join(dir, 'book.xlsx');
-    await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-12-14', '--team', TEAM_FILE, '--group', 'Java引流5群', '--cohort', '第12期', '--out', file, '--lang', 'zh');
+    await cli(
+      'sop',
+      '--template',
+      'big-class-28d',
+      '--anchor',
+      '2026-12-14',
+      '--team',
+      TEAM_FILE,
+      '--group',
+      'Java引流5群',
+      '--cohort',
+      '第12期',
+      '--out',
+      file,
+      '--lang',
+      'zh',
+    );
 
     // In Excel, someone marks a row done and adds a sheet of their own.
     const book = new ExcelJS.Workbook();
@@ -93,7 +155,23 @@ describe('sop on the command line', () => {
     const before = join(dir, 'before.xlsx');
     copyFileSync(file, before);
 
-    const result = await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-12-16', '--group', 'Java引流5群', '--cohort', '第12期', '--update', file, '--out', file, '--lang', 'zh');
+    const result = await cli(
+      'sop',
+      '--template',
+      'big-class-28d',
+      '--anchor',
+      '2026-12-16',
+      '--group',
+      'Java引流5群',
+      '--cohort',
+      '第12期',
+      '--update',
+      file,
+      '--out',
+      file,
+      '--lang',
+      'zh',
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('「SOP·Java引流5群·第12期」+0 行 · 33 行改期 · 0 项丢失');
 
@@ -111,7 +189,22 @@ describe('sop on the command line', () => {
     expect(tab.values.filter((r) => r[0] === id)).toHaveLength(1);
 
     // --update with --json prints the merged schedule and writes nothing.
-    const json = await cli('sop', '--template', 'big-class-28d', '--anchor', '2026-12-18', '--group', 'Java引流5群', '--cohort', '第12期', '--update', file, '--json', '--lang', 'zh');
+    const json = await cli(
+      'sop',
+      '--template',
+      'big-class-28d',
+      '--anchor',
+      '2026-12-18',
+      '--group',
+      'Java引流5群',
+      '--cohort',
+      '第12期',
+      '--update',
+      file,
+      '--json',
+      '--lang',
+      'zh',
+    );
     const printed = JSON.parse(json.stdout) as { rows: Array<{ id: string; status: string }> };
     expect(printed.rows.find((r) => r.id === id)!.status).toBe('已完成');
   });
@@ -119,7 +212,23 @@ describe('sop on the command line', () => {
   test('--update keeps a column, a note, a highlight and a hidden row someone added to the SOP sheet in Excel, each with its row', async () => {
     const dir = tmp();
     const file = join(dir, 'book.xlsx');
-    await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-14', '--team', TEAM_FILE, '--group', 'Java引流5群', '--cohort', '第12期', '--out', file, '--lang', 'zh');
+    await cli(
+      'sop',
+      '--template',
+      'conversion-7d',
+      '--anchor',
+      '2026-12-14',
+      '--team',
+      TEAM_FILE,
+      '--group',
+      'Java引流5群',
+      '--cohort',
+      '第12期',
+      '--out',
+      file,
+      '--lang',
+      'zh',
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.getWorksheet('SOP·Java引流5群·第12期')!;
@@ -132,7 +241,21 @@ describe('sop on the command line', () => {
     sheet.getRow(4).hidden = true;
     await book.xlsx.writeFile(file);
 
-    const result = await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-17', '--group', 'Java引流5群', '--cohort', '第12期', '--update', file, '--lang', 'zh');
+    const result = await cli(
+      'sop',
+      '--template',
+      'conversion-7d',
+      '--anchor',
+      '2026-12-17',
+      '--group',
+      'Java引流5群',
+      '--cohort',
+      '第12期',
+      '--update',
+      file,
+      '--lang',
+      'zh',
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/你加的 \d+ 处内容随行保留 · 0 项丢失/);
 
@@ -177,7 +300,8 @@ describe('sop options refused clearly', () => {
   });
 
   test('--anchor takes 2026/12/7, 2026.12.7 and 2026年12月7日 as 2026-12-07', async () => {
-    const schedule = async (anchor: string) => JSON.parse((await cli('sop', '--template', 'live-class', '--anchor', anchor, '--group', 'A群', '--json', '--lang', 'zh')).stdout);
+    const schedule = async (anchor: string) =>
+      JSON.parse((await cli('sop', '--template', 'live-class', '--anchor', anchor, '--group', 'A群', '--json', '--lang', 'zh')).stdout);
     const expected = await schedule('2026-12-07');
     expect(expected.anchor).toBe('2026-12-07');
     for (const anchor of ['2026/12/7', '2026.12.7', '2026年12月7日', '２０２６－１２－０７']) expect(await schedule(anchor)).toEqual(expected);
@@ -199,7 +323,9 @@ describe('a refused run writes nothing', () => {
   test('an empty, header-less or binary --team file is refused naming the file, and the workbook stays byte-identical', async () => {
     const dir = tmp();
     const book = join(dir, 'book.xlsx');
-    expect((await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-07', '--team', TEAM_FILE, '--group', 'A群', '--out', book, '--lang', 'zh')).code).toBe(0);
+    expect(
+      (await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-07', '--team', TEAM_FILE, '--group', 'A群', '--out', book, '--lang', 'zh')).code,
+    ).toBe(0);
     const before = readFileSync(book);
     const empty = join(dir, 'empty.tsv');
     const headerOnly = join(dir, 'header.tsv');
@@ -213,7 +339,21 @@ describe('a refused run writes nothing', () => {
       [binary, '没有找到团队表头'],
     ];
     for (const [file, message] of expected) {
-      const result = await cli('sop', '--template', 'conversion-7d', '--anchor', '2026-12-09', '--team', file, '--group', 'A群', '--update', book, '--lang', 'zh');
+      const result = await cli(
+        'sop',
+        '--template',
+        'conversion-7d',
+        '--anchor',
+        '2026-12-09',
+        '--team',
+        file,
+        '--group',
+        'A群',
+        '--update',
+        book,
+        '--lang',
+        'zh',
+      );
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`文件「${file}」`);
       expect(result.stderr).toContain(message);

@@ -28,7 +28,8 @@ async function attackCells(file: string): Promise<Array<{ sheet: string; text: s
         const value = cell.value as ExcelJS.CellValue;
         const formula = typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value) ? `=${cell.formula}` : null;
         const text = formula ?? (typeof value === 'string' ? value : '');
-        for (const attack of ATTACKS) if (text.includes(attack.replace(/^=/, '')) && text.length <= attack.length + 1) found.push({ sheet: sheet.name, text, formula: formula !== null });
+        for (const attack of ATTACKS)
+          if (text.includes(attack.replace(/^=/, '')) && text.length <= attack.length + 1) found.push({ sheet: sheet.name, text, formula: formula !== null });
       }),
     );
   }

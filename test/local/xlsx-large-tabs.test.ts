@@ -18,12 +18,26 @@ const AWKWARD_TEXT = ['=1+1', '+86 138 0000 0000', '-', '@所有人', ' 前后�
 function memberList(rows: number): TabSpec {
   const values: CellValue[][] = [['群名称', '微信号', '入群日期', '金额', '已付', '备注']];
   for (let i = 0; i < rows; i++) {
-    values.push([`Java引流${i % 400}群`, `wxid_${i}`, DEC_1_2026 + (i % 30), i % 7 === 0 ? null : i % 5 === 0 ? -12.5 : i * 3, i % 3 === 0, AWKWARD_TEXT[i % AWKWARD_TEXT.length]]);
+    values.push([
+      `Java引流${i % 400}群`,
+      `wxid_${i}`,
+      DEC_1_2026 + (i % 30),
+      i % 7 === 0 ? null : i % 5 === 0 ? -12.5 : i * 3,
+      i % 3 === 0,
+      AWKWARD_TEXT[i % AWKWARD_TEXT.length],
+    ]);
   }
   return {
     name: '群成员',
     marker: { kind: 'plain', key: {} },
-    columns: [{ key: 'group', width: 140 }, { key: 'id' }, { key: 'joined', format: 'date' }, { key: 'amount', format: 'decimal' }, { key: 'paid' }, { key: 'note', width: 200 }],
+    columns: [
+      { key: 'group', width: 140 },
+      { key: 'id' },
+      { key: 'joined', format: 'date' },
+      { key: 'amount', format: 'decimal' },
+      { key: 'paid' },
+      { key: 'note', width: 200 },
+    ],
     headerRows: 1,
     frozenRows: 1,
     rows: values,

@@ -30,7 +30,21 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'sop-xlsx-package-'));
 const SOP_TAB = 'SOP·Java引流5群·第12期';
 const GANTT_TAB = '甘特图';
 const CALENDAR_TAB = '2026-12 活动日历';
-const sopUpdate = (file: string) => ['sop', '--template', 'big-class-28d', '--anchor', '2026-12-14', '--group', 'Java引流5群', '--cohort', '第12期', '--update', file, '--lang', 'zh'];
+const sopUpdate = (file: string) => [
+  'sop',
+  '--template',
+  'big-class-28d',
+  '--anchor',
+  '2026-12-14',
+  '--group',
+  'Java引流5群',
+  '--cohort',
+  '第12期',
+  '--update',
+  file,
+  '--lang',
+  'zh',
+];
 
 /** The demo workbook as the CLI writes it (the add-on's tabs, a pasted plan and activity list). */
 async function demoWorkbook(dir: string): Promise<string> {
@@ -114,7 +128,14 @@ describe('updating a workbook rewrites only the tabs the run changed', () => {
     await cli('calendar', '--update', file, '--month', '2026-12', '--lang', 'zh');
     const updated = await xlsxParts(file);
     const markerSheetSize = await markerSheetDimension(file);
-    for (const [list, item] of [['numFmts', 'numFmt'], ['fonts', 'font'], ['fills', 'fill'], ['borders', 'border'], ['cellXfs', 'xf'], ['dxfs', 'dxf']]) {
+    for (const [list, item] of [
+      ['numFmts', 'numFmt'],
+      ['fonts', 'font'],
+      ['fills', 'fill'],
+      ['borders', 'border'],
+      ['cellXfs', 'xf'],
+      ['dxfs', 'dxf'],
+    ]) {
       const before = styleItems(original, list, item);
       expect(styleItems(updated, list, item).slice(0, before.length)).toEqual(before);
     }
@@ -130,10 +151,20 @@ describe('updating a workbook rewrites only the tabs the run changed', () => {
     const own: TabSpec = {
       name: '我的表',
       marker: { kind: 'plain', key: {} },
-      columns: [{ key: 'a', width: 120 }, { key: 'b', format: 'percent' }],
+      columns: [
+        { key: 'a', width: 120 },
+        { key: 'b', format: 'percent' },
+      ],
       headerRows: 1,
-      rows: [['渠道', '转化率'], ['朋友圈', 0.0275], ['社群', { formula: '=1/40', value: 0.025 }]],
-      styles: [{ range: range(0, 0, 1, 2), style: { bold: true, background: '#fce5cd' } }, { range: range(2, 0, 1, 1), style: { italic: true, fontColor: '#cc0000' } }],
+      rows: [
+        ['渠道', '转化率'],
+        ['朋友圈', 0.0275],
+        ['社群', { formula: '=1/40', value: 0.025 }],
+      ],
+      styles: [
+        { range: range(0, 0, 1, 2), style: { bold: true, background: '#fce5cd' } },
+        { range: range(2, 0, 1, 1), style: { italic: true, fontColor: '#cc0000' } },
+      ],
       notes: [{ row: 1, col: 1, text: '上月数据' }],
     };
     const base = await writeXlsx([{ spec: own, marker: null }]);
@@ -142,9 +173,15 @@ describe('updating a workbook rewrites only the tabs the run changed', () => {
       fc.asyncProperty(generatedTab, generatedTab, async (first, second) => {
         const added = await updateXlsx(base, [{ spec: first, marker: first.marker }]);
         const replaced = await updateXlsx(added, [{ spec: second, marker: second.marker }]);
-        for (const [bytes, written] of [[added, first], [replaced, second]] as const) {
+        for (const [bytes, written] of [
+          [added, first],
+          [replaced, second],
+        ] as const) {
           const tabs = await readWorkbookTabs(bytes);
-          expect(tabs.map((tab) => [tab.spec.name, tab.marker?.kind ?? null])).toEqual([['我的表', null], ['生成的表', 'sop']]);
+          expect(tabs.map((tab) => [tab.spec.name, tab.marker?.kind ?? null])).toEqual([
+            ['我的表', null],
+            ['生成的表', 'sop'],
+          ]);
           expect(tabs[0]).toEqual(ownRead);
           expectSameTab(tabs[1].spec, written);
         }
@@ -154,20 +191,46 @@ describe('updating a workbook rewrites only the tabs the run changed', () => {
   });
 
   test('Excel’s calculation chain forgets the cells of a rewritten tab, and goes when nothing is left in it', async () => {
-    const tab = (name: string): TabSpec => ({ name, marker: { kind: 'plain', key: {} }, columns: [], headerRows: 0, rows: [[1, { formula: '=A1*2', value: 2 }]] });
+    const tab = (name: string): TabSpec => ({
+      name,
+      marker: { kind: 'plain', key: {} },
+      columns: [],
+      headerRows: 0,
+      rows: [[1, { formula: '=A1*2', value: 2 }]],
+    });
     const zip = await JSZip.loadAsync(await writeXlsx([tab('甲'), tab('乙')]));
     // What Excel saves: one entry per formula cell, the sheet id (i) written only when it changes.
-    zip.file('xl/calcChain.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B1" i="1"/><c r="B2"/><c r="B1" i="2"/><c r="B3"/></calcChain>');
+    zip.file(
+      'xl/calcChain.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B1" i="1"/><c r="B2"/><c r="B1" i="2"/><c r="B3"/></calcChain>',
+    );
     const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+      ),
+    );
     const types = await zip.file('[Content_Types].xml')!.async('string');
-    zip.file('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+    zip.file(
+      '[Content_Types].xml',
+      types.replace(
+        '</Types>',
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+      ),
+    );
     const base = await zip.generateAsync({ type: 'nodebuffer' });
 
     const first = await JSZip.loadAsync(await updateXlsx(base, [{ spec: tab('甲'), marker: null }]));
     expect(await first.file('xl/calcChain.xml')!.async('string')).toMatch(/<calcChain[^>]*><c r="B1" i="2"\/><c r="B3"\/><\/calcChain>$/);
 
-    const both = await JSZip.loadAsync(await updateXlsx(base, [{ spec: tab('甲'), marker: null }, { spec: tab('乙'), marker: null }]));
+    const both = await JSZip.loadAsync(
+      await updateXlsx(base, [
+        { spec: tab('甲'), marker: null },
+        { spec: tab('乙'), marker: null },
+      ]),
+    );
     expect(both.file('xl/calcChain.xml')).toBeNull();
     expect(await both.file('xl/_rels/workbook.xml.rels')!.async('string')).not.toContain('calcChain');
     expect(await both.file('[Content_Types].xml')!.async('string')).not.toContain('calcChain');

@@ -16,7 +16,9 @@ function tab(partial: Partial<TabSpec> & Pick<TabSpec, 'name' | 'rows'>): TabSpe
 
 async function roundTrip(spec: TabSpec): Promise<TabSpec> {
   const tabs = await readWorkbookTabs(await writeXlsx([spec]));
-  expect(tabs.map((t) => [t.spec.name, t.marker?.kind ?? null, t.visible])).toEqual([[spec.name, spec.marker.kind === 'plain' ? null : spec.marker.kind, true]]);
+  expect(tabs.map((t) => [t.spec.name, t.marker?.kind ?? null, t.visible])).toEqual([
+    [spec.name, spec.marker.kind === 'plain' ? null : spec.marker.kind, true],
+  ]);
   return tabs[0].spec;
 }
 
@@ -52,7 +54,10 @@ describe('readWorkbookTabs gives back the tab writeXlsx wrote', () => {
       ],
       formats: [{ range: range(3, 6, 1, 1), format: 'decimal' }],
       merges: [range(4, 0, 1, 8)],
-      notes: [{ row: 0, col: 0, text: '由社群SOP助手生成：28天大课。' }, { row: 2, col: 4, text: '等周舟确认' }],
+      notes: [
+        { row: 0, col: 0, text: '由社群SOP助手生成：28天大课。' },
+        { row: 2, col: 4, text: '等周舟确认' },
+      ],
       validations: [
         { range: range(1, 3, 3, 1), rule: { type: 'listFromRange', tab: '团队', a1: 'A2:A' } },
         { range: range(1, 4, 3, 1), rule: { type: 'list', values: ['未开始', '进行中', '已完成'], strict: true } },
@@ -79,7 +84,9 @@ describe('readWorkbookTabs gives back the tab writeXlsx wrote', () => {
 
   test('rows a person hid are hidden in the file', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writeXlsx([tab({ name: 'hidden', rows: [['a'], ['b'], ['c'], [null]], hiddenRows: [1, 3] })])) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      (await writeXlsx([tab({ name: 'hidden', rows: [['a'], ['b'], ['c'], [null]], hiddenRows: [1, 3] })])) as unknown as ExcelJS.Buffer,
+    );
     const sheet = workbook.getWorksheet('hidden')!;
     expect([1, 2, 3, 4].map((row) => sheet.getRow(row).hidden)).toEqual([false, true, false, true]);
   });

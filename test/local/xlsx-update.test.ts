@@ -47,6 +47,11 @@ test('updating a workbook in place keeps the user’s own sheets, styles and ord
   writeFileSync(original, readFileSync(updated));
   const again = await loadWorkbook(original);
   const ctx2 = createLocalContext({ workbook: again.workbook });
-  expect(saveTeam(ctx2, [{ name: '新同事', role: 'assistant' }, { name: '另一位', role: 'designer' }]).tab).toBe('团队');
+  expect(
+    saveTeam(ctx2, [
+      { name: '新同事', role: 'assistant' },
+      { name: '另一位', role: 'designer' },
+    ]).tab,
+  ).toBe('团队');
   expect(again.workbook.listTabs().filter((t) => t.marker?.kind === 'team')).toHaveLength(1);
 });

@@ -6,15 +6,7 @@ import * as path from 'path';
 import { isAppError } from '../../src/core/errors';
 import { CellValue, TabSpec, range } from '../../src/core/tab/spec';
 import { MARKER_SHEET, moveRelativeReferences, readXlsx, writeXlsx } from '../../src/local/xlsx';
-import {
-  LIBREOFFICE_TEST_TIMEOUT_MS,
-  describeWithLibreOffice,
-  pdfToPngs,
-  pdfToPpms,
-  readPpm,
-  recalculateXlsx,
-  xlsxToPdf,
-} from '../support/libreoffice';
+import { LIBREOFFICE_TEST_TIMEOUT_MS, describeWithLibreOffice, pdfToPngs, pdfToPpms, readPpm, recalculateXlsx, xlsxToPdf } from '../support/libreoffice';
 
 /** 2026-12-01 and 2024-02-29 as Sheets and Excel count them (checked in a spreadsheet: =DATE(2026,12,1)*1). */
 const DEC_1_2026 = 46357;
@@ -55,7 +47,12 @@ function expectedGrid(rows: CellValue[][]): CellValue[][] {
 const teamTab = tab({
   name: '团队',
   marker: { kind: 'team', key: {} },
-  columns: [{ key: 'name', width: 140 }, { key: 'start', format: 'date' }, { key: 'time', format: 'time' }, { key: 'active', format: 'checkbox' }],
+  columns: [
+    { key: 'name', width: 140 },
+    { key: 'start', format: 'date' },
+    { key: 'time', format: 'time' },
+    { key: 'active', format: 'checkbox' },
+  ],
   rows: [
     ['姓名', '入职日期', '值班时间', '在职'],
     ['林晓', DEC_1_2026, 20 / 24, true],
@@ -97,7 +94,11 @@ describe('writeXlsx → readXlsx', () => {
       [46357, '开营仪式', 232],
       [46358, '=直播预告', 464],
     ]);
-    expect(tabs[2].values).toEqual([['随手记', 1.5], [null, null], [null, '末尾']]);
+    expect(tabs[2].values).toEqual([
+      ['随手记', 1.5],
+      [null, null],
+      [null, '末尾'],
+    ]);
   });
 
   it('writes day serials as numbers with the date format, which ExcelJS reads as UTC midnight', async () => {
@@ -265,7 +266,11 @@ describe('writeXlsx: text and formulas', () => {
 describe('writeXlsx: layout and styles', () => {
   const styled = tab({
     name: '推进表',
-    columns: [{ key: 'task', width: 140 }, { key: 'due', width: 91, format: 'date' }, { key: 'rate', format: 'percent' }],
+    columns: [
+      { key: 'task', width: 140 },
+      { key: 'due', width: 91, format: 'date' },
+      { key: 'rate', format: 'percent' },
+    ],
     rows: [
       ['事项', '截止', '转化率'],
       ['建群', DEC_1_2026, 0.0275],
@@ -335,7 +340,12 @@ describe('writeXlsx: validations and conditional formats', () => {
     expect(sheet.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ["'团队'!$A$2:$A$1000"] });
     expect(sheet.getCell('B2').dataValidation.showErrorMessage ?? false).toBe(false);
     expect(sheet.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ["'团队'!$A$2:$A$1000"] });
-    expect(sheet.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"未开始,进行中,已完成"'], showErrorMessage: true, errorStyle: 'stop' });
+    expect(sheet.getCell('C3').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"未开始,进行中,已完成"'],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+    });
     expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"TRUE,FALSE"'], showErrorMessage: true });
     expect(sheet.getCell('A2').dataValidation).toBeUndefined();
     expect(sheet.getCell('B4').dataValidation).toBeUndefined();
@@ -353,7 +363,10 @@ describe('writeXlsx: validations and conditional formats', () => {
       ['A2:A3', [['expression', ['$D2=TRUE'], 2]]],
       ['C2:D3', [['expression', ['$D2=TRUE'], 2]]],
     ]);
-    expect(rules[0].rules[0].style).toMatchObject({ fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF4CCCC' } }, font: { color: { argb: 'FF990000' }, bold: true } });
+    expect(rules[0].rules[0].style).toMatchObject({
+      fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF4CCCC' } },
+      font: { color: { argb: 'FF990000' }, bold: true },
+    });
     expect(rules[1].rules[0].style).toMatchObject({ font: { color: { argb: 'FF999999' }, strike: true } });
   });
 });
@@ -395,7 +408,13 @@ describeWithLibreOffice('exported workbooks in LibreOffice', () => {
   const funnel = tab({
     name: '转化',
     marker: { kind: 'metrics', key: { source: '12月' } },
-    columns: [{ key: 'group' }, { key: 'buyers', format: 'integer' }, { key: 'members', format: 'integer' }, { key: 'ratio', format: 'decimal' }, { key: 'text' }],
+    columns: [
+      { key: 'group' },
+      { key: 'buyers', format: 'integer' },
+      { key: 'members', format: 'integer' },
+      { key: 'ratio', format: 'decimal' },
+      { key: 'text' },
+    ],
     rows: [
       ['群', '成单', '群人数', '比值', '备注'],
       ['1群', 30, 3, { formula: '=B2/C2', value: 10 }, '=1+1'],
@@ -434,7 +453,10 @@ describeWithLibreOffice('exported workbooks in LibreOffice', () => {
       const layout = tab({
         name: 'layout',
         headerRows: 0,
-        columns: [{ key: 'high', width: 180 }, { key: 'low', width: 180 }],
+        columns: [
+          { key: 'high', width: 180 },
+          { key: 'low', width: 180 },
+        ],
         rows: [[{ formula: '=5*2', value: 10 }, 2]],
         merges: [range(0, 0, 20, 1), range(0, 1, 20, 1)],
         conditionalFormats: [

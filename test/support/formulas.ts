@@ -9,7 +9,10 @@ import type { CellValue, TabSpec } from '../../src/core/tab/spec';
 
 /** A workbook of these tabs, computed as of `today`; the first tab is the one read by default. */
 export function spreadsheet(tabs: ReadonlyArray<TabSpec>, today: DaySerial) {
-  const calc = new WorkbookCalc(tabs.map((tab) => ({ name: tab.name, cells: tab.rows, conditionalFormats: tab.conditionalFormats })), today);
+  const calc = new WorkbookCalc(
+    tabs.map((tab) => ({ name: tab.name, cells: tab.rows, conditionalFormats: tab.conditionalFormats })),
+    today,
+  );
   const main = tabs[0].name;
   return {
     /** What a cell shows: errors as their code ("#REF!"). */

@@ -34,7 +34,11 @@ export function memoryDriver(ctx: LocalContext): Driver {
     ctx,
     values: (tab) => wb.readTabContent(tab).values,
     notes: (tab) => wb.readTabContent(tab).notes,
-    hiddenTabs: () => wb.listTabs().filter((t) => t.hidden).map((t) => t.name),
+    hiddenTabs: () =>
+      wb
+        .listTabs()
+        .filter((t) => t.hidden)
+        .map((t) => t.name),
     isRowHidden: (tab, row) => (wb.tab(tab).spec.hiddenRows ?? []).includes(row),
     setCell: (tab, row, col, text) => wb.setCell(tab, row, col, text),
     setNote: (tab, row, col, text) => wb.setNote(tab, row, col, text),
@@ -60,11 +64,15 @@ export function gasDriver(fake: FakeGas, ctx: AppContext): Driver {
     isRowHidden: (tab, row) => sheet(tab).isRowHiddenByUser(row + 1),
     setCell: (tab, row, col, text) => {
       grow(tab, row, col);
-      sheet(tab).getRange(row + 1, col + 1).setValue(text);
+      sheet(tab)
+        .getRange(row + 1, col + 1)
+        .setValue(text);
     },
     setNote: (tab, row, col, text) => {
       grow(tab, row, col);
-      sheet(tab).getRange(row + 1, col + 1).setNote(text);
+      sheet(tab)
+        .getRange(row + 1, col + 1)
+        .setNote(text);
     },
     insertColumn: (tab, at) => {
       sheet(tab).insertColumnsBefore(at + 1, 1);
@@ -128,7 +136,10 @@ export function expectTokensKept(driver: Driver, tab: string, tokens: Token[], b
       const grid = token.kind === 'value' ? driver.values(old).map((line) => line.map((cell) => (cell === null ? '' : String(cell)))) : driver.notes(old);
       return was !== undefined && (grid[was.at.row]?.[was.at.col] ?? '').includes(token.text);
     });
-    if (!inOld) throw new Error(`"${token.text}" (${token.kind} in row ${token.row}, column "${token.column}") is neither in its row nor in an old version; found at ${JSON.stringify(places)}`);
+    if (!inOld)
+      throw new Error(
+        `"${token.text}" (${token.kind} in row ${token.row}, column "${token.column}") is neither in its row nor in an old version; found at ${JSON.stringify(places)}`,
+      );
     moved.push(token);
   }
   return moved;
@@ -189,7 +200,25 @@ export const SOP_LAYOUT: Layout = {
   },
 };
 
-const SOP_HEADERS = new Set(['ID', '日期', '星期', '时间', '阶段', '渠道', '事项', '具体事项', '话术', '素材', '执行人', '状态', '完成截图/链接', '备注', '节日/节气', '系统分配', '文字校验']);
+const SOP_HEADERS = new Set([
+  'ID',
+  '日期',
+  '星期',
+  '时间',
+  '阶段',
+  '渠道',
+  '事项',
+  '具体事项',
+  '话术',
+  '素材',
+  '执行人',
+  '状态',
+  '完成截图/链接',
+  '备注',
+  '节日/节气',
+  '系统分配',
+  '文字校验',
+]);
 
 /**
  * A person's edits to an SOP tab, each leaving a unique token; returns the tokens and the rows hidden
@@ -274,10 +303,13 @@ export interface GridEdit {
 }
 
 export function gridEdits(maxRow: number, maxCol: number): fc.Arbitrary<GridEdit[]> {
-  return fc.array(fc.record({ kind: fc.constantFrom<'note' | 'value'>('note', 'value'), row: fc.integer({ min: 0, max: maxRow }), col: fc.integer({ min: 0, max: maxCol }) }), {
-    minLength: 1,
-    maxLength: 10,
-  });
+  return fc.array(
+    fc.record({ kind: fc.constantFrom<'note' | 'value'>('note', 'value'), row: fc.integer({ min: 0, max: maxRow }), col: fc.integer({ min: 0, max: maxCol }) }),
+    {
+      minLength: 1,
+      maxLength: 10,
+    },
+  );
 }
 
 /** Applies grid edits, skipping the columns `skip` says a person cannot see (the add-on's hidden bookkeeping). */
@@ -401,7 +433,12 @@ export function teamKeepsEveryEdit(open: () => Driver): fc.IPropertyWithHooks<[A
         const text = `${edit.note ? '注' : '号'}#${k}`;
         if (edit.note) driver.setNote('团队', edit.row, edit.col, text);
         else driver.setCell('团队', edit.row, 2, text);
-        tokens.push({ text, kind: edit.note ? 'note' : 'value', row: TEAM_LAYOUT.rowKey(values, edit.row), column: edit.note ? TEAM_LAYOUT.columnKey(values, edit.col) : '电话' });
+        tokens.push({
+          text,
+          kind: edit.note ? 'note' : 'value',
+          row: TEAM_LAYOUT.rowKey(values, edit.row),
+          column: edit.note ? TEAM_LAYOUT.columnKey(values, edit.col) : '电话',
+        });
       });
       const before = placesNow(driver, '团队', tokens, TEAM_LAYOUT);
       const result = saveTeam(driver.ctx, kept);

@@ -115,7 +115,7 @@ export function expectSameTab(read: TabSpec, written: TabSpec): void {
   // ExcelJS's default column width is 9 digits (63 px): it writes no width for a column that has it,
   // and writes it for a column it formats or hides without a width.
   const columns = (spec: TabSpec) =>
-    written.columns.map((_, index) => [spec.columns[index]?.width === 63 ? null : spec.columns[index]?.width ?? null, spec.columns[index]?.hidden ?? false]);
+    written.columns.map((_, index) => [spec.columns[index]?.width === 63 ? null : (spec.columns[index]?.width ?? null), spec.columns[index]?.hidden ?? false]);
   expect(columns(read)).toEqual(columns(written));
 }
 
@@ -154,25 +154,42 @@ const cellRange = fc
 export const generatedTab: fc.Arbitrary<TabSpec> = fc
   .record({
     rows: fc.array(fc.array(value, { maxLength: WIDTH }), { maxLength: HEIGHT }),
-    columns: fc.array(fc.record({ width: fc.option(fc.integer({ min: 20, max: 300 }), { nil: undefined }), format: fc.option(format, { nil: undefined }), hidden: fc.boolean() }), {
-      minLength: WIDTH,
-      maxLength: WIDTH,
-    }),
+    columns: fc.array(
+      fc.record({
+        width: fc.option(fc.integer({ min: 20, max: 300 }), { nil: undefined }),
+        format: fc.option(format, { nil: undefined }),
+        hidden: fc.boolean(),
+      }),
+      {
+        minLength: WIDTH,
+        maxLength: WIDTH,
+      },
+    ),
     headerRows: fc.integer({ min: 0, max: 2 }),
     frozenColumns: fc.integer({ min: 0, max: 2 }),
     styles: fc.array(fc.record({ range: cellRange, style }), { maxLength: 4 }),
     formats: fc.array(fc.record({ range: cellRange, format }), { maxLength: 3 }),
-    notes: fc.uniqueArray(fc.record({ row: fc.integer({ min: 0, max: HEIGHT - 1 }), col: fc.integer({ min: 0, max: WIDTH - 1 }), text: fc.string({ minLength: 1, maxLength: 12 }).filter((t) => t.trim() === t && t !== '') }), {
-      selector: (note) => `${note.row},${note.col}`,
-      maxLength: 3,
-    }),
+    notes: fc.uniqueArray(
+      fc.record({
+        row: fc.integer({ min: 0, max: HEIGHT - 1 }),
+        col: fc.integer({ min: 0, max: WIDTH - 1 }),
+        text: fc.string({ minLength: 1, maxLength: 12 }).filter((t) => t.trim() === t && t !== ''),
+      }),
+      {
+        selector: (note) => `${note.row},${note.col}`,
+        maxLength: 3,
+      },
+    ),
     merge: fc.option(cellRange, { nil: undefined }),
     hiddenRows: fc.uniqueArray(fc.integer({ min: 0, max: HEIGHT - 1 }), { maxLength: 2 }),
     conditionalFormats: fc.array(
       fc.record({
         ranges: fc.array(cellRange, { minLength: 1, maxLength: 2 }),
         formula: fc.constantFrom('=A1>1', '=$B1="已完成"', '=AND($A1<>"",A$1>TODAY())'),
-        style: fc.record({ background: colour, fontColor: colour, bold: fc.constant(true), italic: fc.constant(true), strikethrough: fc.constant(true) }, { requiredKeys: [] }),
+        style: fc.record(
+          { background: colour, fontColor: colour, bold: fc.constant(true), italic: fc.constant(true), strikethrough: fc.constant(true) },
+          { requiredKeys: [] },
+        ),
       }),
       { maxLength: 2 },
     ),
@@ -180,7 +197,8 @@ export const generatedTab: fc.Arbitrary<TabSpec> = fc
   .map(({ rows, columns, headerRows, frozenColumns, styles, formats, notes, merge, hiddenRows, conditionalFormats }) => {
     const merges = merge && (merge.rows > 1 || merge.cols > 1) ? [merge] : [];
     // A merged area shows its top-left cell: the features write nothing into the others.
-    const inMerge = (r: number, c: number) => merges.some((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols && (r !== m.row || c !== m.col));
+    const inMerge = (r: number, c: number) =>
+      merges.some((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols && (r !== m.row || c !== m.col));
     return {
       name: '生成的表',
       marker: { kind: 'sop', key: { group: 'A群', cohort: '' } },

@@ -21,10 +21,20 @@ const ALL_KEYS = Object.keys(catalogues['zh-CN']);
 function pageModules(page: SidebarPage): string[] {
   const mountName = `mount${page[0].toUpperCase()}${page.slice(1)}Page`;
   const result = buildSync({
-    stdin: { contents: `import { startSidebar } from './main';\nimport { ${mountName} } from './pages/${page}';\nstartSidebar(${mountName});\n`, resolveDir: join(root, 'src/ui'), loader: 'ts' },
-    bundle: true, write: false, metafile: true, format: 'iife', logLevel: 'silent',
+    stdin: {
+      contents: `import { startSidebar } from './main';\nimport { ${mountName} } from './pages/${page}';\nstartSidebar(${mountName});\n`,
+      resolveDir: join(root, 'src/ui'),
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'iife',
+    logLevel: 'silent',
   });
-  return Object.keys(result.metafile!.inputs).filter((input) => input.startsWith('src/ui/')).map((input) => join(root, input));
+  return Object.keys(result.metafile!.inputs)
+    .filter((input) => input.startsWith('src/ui/'))
+    .map((input) => join(root, input));
 }
 
 interface KeyUse {
@@ -77,7 +87,12 @@ describe('each sidebar page receives every message its code names, and only its 
     const found = modules.map(keyUses);
     expect(found.flatMap((f) => f.unreadable)).toEqual([]);
     // A template that matches no key would show its raw text.
-    expect(found.flatMap((f) => f.uses).filter((use) => !use.keys.length).map((use) => `${use.at} ${use.written}`)).toEqual([]);
+    expect(
+      found
+        .flatMap((f) => f.uses)
+        .filter((use) => !use.keys.length)
+        .map((use) => `${use.at} ${use.written}`),
+    ).toEqual([]);
   });
 
   test.each(PAGES.flatMap((page) => LANGS.map((lang) => [page, lang] as const)))('the %s page in %s holds every key it names', (page, lang) => {

@@ -14,12 +14,19 @@ const PAGES = Object.keys(PAGE_MESSAGES) as SidebarPage[];
 const MAX_BYTES = 25 * 1024;
 
 const html = (page: SidebarPage) => readFileSync(join(built, `${sidebarFile(page)}.html`), 'utf8');
-const uiSources = () => ['main.ts', 'dom.ts', 'rpc.ts', 'i18n.ts', 'page.ts', ...PAGES.map((page) => `pages/${page}.ts`)].map((f) => readFileSync(join(root, 'src/ui', f), 'utf8')).join('\n');
+const uiSources = () =>
+  ['main.ts', 'dom.ts', 'rpc.ts', 'i18n.ts', 'page.ts', ...PAGES.map((page) => `pages/${page}.ts`)]
+    .map((f) => readFileSync(join(root, 'src/ui', f), 'utf8'))
+    .join('\n');
 
 describe('the built sidebars', () => {
   test('there is one file per page and no other sidebar file', () => {
     for (const page of PAGES) expect([page, existsSync(join(built, `${sidebarFile(page)}.html`))]).toEqual([page, true]);
-    expect(readdirSync(built).filter((f) => /^sidebar.*\.html$/.test(f)).sort()).toEqual(PAGES.map((page) => `${sidebarFile(page)}.html`).sort());
+    expect(
+      readdirSync(built)
+        .filter((f) => /^sidebar.*\.html$/.test(f))
+        .sort(),
+    ).toEqual(PAGES.map((page) => `${sidebarFile(page)}.html`).sort());
   });
 
   test.each(PAGES)('the %s sidebar is at most 25 KB', (page) => {

@@ -71,9 +71,21 @@ export const DEFAULT_LIST_LAYOUT: ActivityListLayout = {
 export const LIST_CAPACITY_ROWS = 500;
 
 const TYPE_ALIASES: Record<string, ActivityType> = {
-  低价训练营: 'camp', 营销直播课: 'marketingClass', 直播课: 'marketingClass', 直播公开课: 'openClass',
-  调研: 'survey', 表单: 'survey', 问卷: 'survey', 社群表单: 'survey', 促销: 'promotion', 秒杀: 'promotion',
-  拼团: 'promotion', 快闪群: 'promotion', 日常: 'dailyContent', 朋友圈: 'dailyContent', 社群种草: 'dailyContent',
+  低价训练营: 'camp',
+  营销直播课: 'marketingClass',
+  直播课: 'marketingClass',
+  直播公开课: 'openClass',
+  调研: 'survey',
+  表单: 'survey',
+  问卷: 'survey',
+  社群表单: 'survey',
+  促销: 'promotion',
+  秒杀: 'promotion',
+  拼团: 'promotion',
+  快闪群: 'promotion',
+  日常: 'dailyContent',
+  朋友圈: 'dailyContent',
+  社群种草: 'dailyContent',
   其它: 'other',
 };
 
@@ -148,7 +160,16 @@ export const ACTIVITY_SCHEMA: TableSchema<ActivityField> = {
         if (!text) return { problem: 'calendar.error.typeMissing' };
         const type = parseActivityType(text);
         if (type) return { value: type };
-        return { problem: 'calendar.error.typeUnknown', params: { value: text, expected: joined(ACTIVITY_TYPES.map((tp) => typeLabel(tp, lang)), lang) } };
+        return {
+          problem: 'calendar.error.typeUnknown',
+          params: {
+            value: text,
+            expected: joined(
+              ACTIVITY_TYPES.map((tp) => typeLabel(tp, lang)),
+              lang,
+            ),
+          },
+        };
       },
       dropdown: ({ lang }) => ({ type: 'list', values: ACTIVITY_TYPES.map((tp) => typeLabel(tp, lang)), strict: true }),
     },
@@ -192,7 +213,16 @@ export const ACTIVITY_SCHEMA: TableSchema<ActivityField> = {
         if (!text) return { value: null };
         const status = parseActivityStatus(text);
         if (status) return { value: status };
-        return { problem: 'calendar.error.statusUnknown', params: { value: text, expected: joined(ACTIVITY_STATUSES.map((st) => statusLabel(st, lang)), lang) } };
+        return {
+          problem: 'calendar.error.statusUnknown',
+          params: {
+            value: text,
+            expected: joined(
+              ACTIVITY_STATUSES.map((st) => statusLabel(st, lang)),
+              lang,
+            ),
+          },
+        };
       },
       dropdown: ({ lang }) => ({ type: 'list', values: ACTIVITY_STATUSES.map((st) => statusLabel(st, lang)), strict: true }),
     },
@@ -372,13 +402,19 @@ export function buildActivityListTab(lang: Lang, teamTabName: string | null, row
   const [headerLine, ...keptRows] = options.kept ?? [[]];
   const header: CellValue[] = [...headerLine];
   for (const field of ACTIVITY_FIELDS) if (cellText(header[col(field)]) === '') header[col(field)] = headerLabel(field, lang);
-  const placed = { headerRow: layout.headerRow, columns: Object.fromEntries(ACTIVITY_FIELDS.map((field) => [field, col(field)])) as Record<ActivityField, number> };
+  const placed = {
+    headerRow: layout.headerRow,
+    columns: Object.fromEntries(ACTIVITY_FIELDS.map((field) => [field, col(field)])) as Record<ActivityField, number>,
+  };
   const body: Cell[][] = [...keptRows.map((cells) => [...cells]), ...rows.map((row) => activityRowCells(row, lang, placed))];
   const allRows: Cell[][] = [...Array.from({ length: layout.headerRow }, (): Cell[] => []), header, ...body];
   const width = Math.max(layout.right, ...allRows.map((cells) => cells.length));
   const dataRows = Math.max(LIST_CAPACITY_ROWS, body.length + 100);
   const labelsOf = (status: ActivityStatus): string[] => [statusLabel(status, 'zh-CN'), statusLabel(status, 'en')];
-  const statusIs = (status: ActivityStatus): string => `=OR(${labelsOf(status).map((label) => `${a1(top, col('status'), false, true)}="${label}"`).join(',')})`;
+  const statusIs = (status: ActivityStatus): string =>
+    `=OR(${labelsOf(status)
+      .map((label) => `${a1(top, col('status'), false, true)}="${label}"`)
+      .join(',')})`;
   const dataRange = [range(top, 0, dataRows, width)];
   const columns: ColumnSpec[] = Array.from({ length: width }, (_, c) => ({ key: `user${c}`, width: 120, format: 'general' as const }));
   columnSpecs(ACTIVITY_SCHEMA, ACTIVITY_FIELDS).forEach((column, i) => (columns[col(ACTIVITY_FIELDS[i])] = column));

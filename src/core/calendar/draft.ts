@@ -46,7 +46,9 @@ const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', '
 /** 0–6, or a weekday name in English (sun, Monday …) or Chinese (周一, 星期日 …); null otherwise. */
 export function parseWeekday(value: unknown): Weekday | null {
   if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= 6 ? (value as Weekday) : null;
-  const text = String(value ?? '').trim().toLowerCase();
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (/^[0-6]$/.test(text)) return Number(text) as Weekday;
   const english = WEEKDAY_NAMES.findIndex((name) => text === name || text === name.slice(0, 3));
   if (english >= 0) return english as Weekday;

@@ -8,16 +8,7 @@
 import { toIso, weekday, ymdFromSerial, type DaySerial } from '../dates';
 import { t, type Lang, type MessageKey } from '../i18n';
 import type { WeekStart } from '../settings';
-import {
-  a1,
-  range,
-  type Cell,
-  type CellValue,
-  type ConditionalFormatSpec,
-  type RangeRef,
-  type StyleRun,
-  type TabSpec,
-} from '../tab/spec';
+import { a1, range, type Cell, type CellValue, type ConditionalFormatSpec, type RangeRef, type StyleRun, type TabSpec } from '../tab/spec';
 import { markerOf, type MarkerKeyOf } from '../tab/marker';
 import { ACTIVITY_TYPES, typeLabel, type Activity, type ActivityType } from './activities';
 import { listFirstRow, slotFormula, slotTexts, type ActivityListRef } from './day-slots';
@@ -193,7 +184,10 @@ function buildMonthsTab(input: Omit<CalendarTabInput, 'month'>, months: number[]
   merges.push(range(0, 0, 1, DAY_COLUMNS));
   style(range(0, 0), { bold: true, fontSize: 14 });
   const startDay = firstWeekday(input.weekStart);
-  setRow(1, Array.from({ length: DAY_COLUMNS }, (_, c) => t(lang, `calendar.weekday.${(startDay + c) % 7}` as MessageKey)));
+  setRow(
+    1,
+    Array.from({ length: DAY_COLUMNS }, (_, c) => t(lang, `calendar.weekday.${(startDay + c) % 7}` as MessageKey)),
+  );
   style(range(1, 0, 1, DAY_COLUMNS), { bold: true, hAlign: 'center', background: COLORS.headerBackground });
 
   let row = HEADER_ROWS;
@@ -277,7 +271,10 @@ function buildMonthsTab(input: Omit<CalendarTabInput, 'month'>, months: number[]
   setRow(row, [t(lang, 'calendar.legend')]);
   style(range(row, 0), { bold: true });
   row++;
-  setRow(row, ACTIVITY_TYPES.map((type) => typeLabel(type, lang)));
+  setRow(
+    row,
+    ACTIVITY_TYPES.map((type) => typeLabel(type, lang)),
+  );
   ACTIVITY_TYPES.forEach((type, c) => style(range(row, c), { background: TYPE_COLORS[type], hAlign: 'center' }));
   row++;
   // Says which list the slots read; Refresh reads it back to regenerate the tab from the same list.

@@ -113,5 +113,5 @@ export function solarTermName(termIndex: number, lang: Lang): string {
 
 /** `zhName` is the name tyme4ts gives the holiday. */
 export function holidayName(zhName: string, lang: Lang): string {
-  return lang === 'en' ? HOLIDAY_NAMES_EN[zhName] ?? zhName : zhName;
+  return lang === 'en' ? (HOLIDAY_NAMES_EN[zhName] ?? zhName) : zhName;
 }

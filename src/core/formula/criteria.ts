@@ -62,7 +62,10 @@ function compileText(criterion: string): Matcher {
   const m = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/.exec(criterion)!;
   const op = m[1] ?? '';
   const operand = m[2];
-  const negate = (matcher: Matcher): Matcher => (value) => !matcher(value);
+  const negate =
+    (matcher: Matcher): Matcher =>
+    (value) =>
+      !matcher(value);
   if (operand === '') {
     if (op === '' || op === '=') return isEmpty;
     if (op === '<>') return negate(isEmpty);

@@ -4,22 +4,7 @@ import type { EvalContext } from './context';
 import { mapCells } from './broadcast';
 import { FUNCTIONS } from './functions';
 import { isRepeated } from './shared';
-import {
-  ArrayValue,
-  DIV0,
-  FormulaError,
-  NUM,
-  REF,
-  RangeValue,
-  Scalar,
-  Value,
-  compareScalars,
-  isError,
-  isGrid,
-  toCellScalar,
-  toNumber,
-  toText,
-} from './values';
+import { ArrayValue, DIV0, FormulaError, NUM, REF, RangeValue, Scalar, Value, compareScalars, isError, isGrid, toCellScalar, toNumber, toText } from './values';
 
 /**
  * Values of the formula's repeated sub-expressions (shared.ts) while one formula is evaluated for
@@ -92,7 +77,10 @@ function callFunction(name: string, args: Ast[], ctx: EvalContext): Value {
   if (fn.kind === 'lazy') return fn.call(args, (node) => evaluateNode(node, ctx), ctx);
   if (fn.kind === 'values') {
     // A reference stays a reference, even to one cell: SUM(A1) skips text in A1 as SUM(A1:A2) would.
-    return fn.call(args.map((arg) => (arg.type === 'ref' ? resolveReference(arg, ctx, true) : evaluateNode(arg, ctx))), ctx);
+    return fn.call(
+      args.map((arg) => (arg.type === 'ref' ? resolveReference(arg, ctx, true) : evaluateNode(arg, ctx))),
+      ctx,
+    );
   }
   const values = args.map((arg) => evaluateNode(arg, ctx));
   return mapCells(values, (scalars) => {

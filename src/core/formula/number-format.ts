@@ -6,7 +6,24 @@
 import { ymdFromSerial } from '../dates';
 import { numberToText } from './values';
 
-type DatePart = 'year4' | 'year2' | 'month' | 'month2' | 'monthShort' | 'monthLong' | 'day' | 'day2' | 'weekdayShort' | 'weekdayLong' | 'hour' | 'hour2' | 'minute' | 'minute2' | 'second' | 'second2' | 'ampm';
+type DatePart =
+  | 'year4'
+  | 'year2'
+  | 'month'
+  | 'month2'
+  | 'monthShort'
+  | 'monthLong'
+  | 'day'
+  | 'day2'
+  | 'weekdayShort'
+  | 'weekdayLong'
+  | 'hour'
+  | 'hour2'
+  | 'minute'
+  | 'minute2'
+  | 'second'
+  | 'second2'
+  | 'ampm';
 
 type Item = { kind: 'literal'; text: string } | { kind: 'date'; part: DatePart } | { kind: 'integer' } | { kind: 'fraction' } | { kind: 'text' };
 
@@ -91,7 +108,10 @@ function compileDate(tokens: RawToken[]): Section {
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
-    const rest = tokens.slice(i, i + 5).map((t) => (t.kind === 'code' ? t.text : '\u0000')).join('');
+    const rest = tokens
+      .slice(i, i + 5)
+      .map((t) => (t.kind === 'code' ? t.text : '\u0000'))
+      .join('');
     if (token.kind === 'code' && /^am\/pm/i.test(rest)) {
       items.push({ kind: 'date', part: 'ampm' });
       section.twelveHour = true;
@@ -182,7 +202,10 @@ function compileNumber(tokens: RawToken[]): Section {
 function compileSection(text: string): Section {
   if (/^\s*general\s*$/i.test(text) || text === '') return emptySection('general');
   const tokens = rawTokens(text);
-  const codes = tokens.filter((t) => t.kind === 'code').map((t) => t.text).join('');
+  const codes = tokens
+    .filter((t) => t.kind === 'code')
+    .map((t) => t.text)
+    .join('');
   if (/[0#?]/.test(codes)) return compileNumber(tokens);
   if (/[ymdhs]/i.test(codes) || /am\/pm/i.test(codes)) return compileDate(tokens);
   if (codes.includes('@')) {
@@ -223,7 +246,7 @@ function formatDate(serial: number, section: Section): string {
     seconds -= 86400;
   }
   const { year, month, day: dayOfMonth } = ymdFromSerial(day);
-  const weekday = ((day - 1) % 7 + 7) % 7;
+  const weekday = (((day - 1) % 7) + 7) % 7;
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   const secs = seconds % 60;
@@ -235,23 +258,57 @@ function formatDate(serial: number, section: Section): string {
       continue;
     }
     switch (item.part) {
-      case 'year4': out += String(year); break;
-      case 'year2': out += pad(year % 100, 2); break;
-      case 'month': out += String(month); break;
-      case 'month2': out += pad(month, 2); break;
-      case 'monthShort': out += MONTHS[month - 1].slice(0, 3); break;
-      case 'monthLong': out += MONTHS[month - 1]; break;
-      case 'day': out += String(dayOfMonth); break;
-      case 'day2': out += pad(dayOfMonth, 2); break;
-      case 'weekdayShort': out += WEEKDAYS[weekday].slice(0, 3); break;
-      case 'weekdayLong': out += WEEKDAYS[weekday]; break;
-      case 'hour': out += String(shownHours); break;
-      case 'hour2': out += pad(shownHours, 2); break;
-      case 'minute': out += String(minutes); break;
-      case 'minute2': out += pad(minutes, 2); break;
-      case 'second': out += String(secs); break;
-      case 'second2': out += pad(secs, 2); break;
-      case 'ampm': out += hours < 12 ? 'AM' : 'PM'; break;
+      case 'year4':
+        out += String(year);
+        break;
+      case 'year2':
+        out += pad(year % 100, 2);
+        break;
+      case 'month':
+        out += String(month);
+        break;
+      case 'month2':
+        out += pad(month, 2);
+        break;
+      case 'monthShort':
+        out += MONTHS[month - 1].slice(0, 3);
+        break;
+      case 'monthLong':
+        out += MONTHS[month - 1];
+        break;
+      case 'day':
+        out += String(dayOfMonth);
+        break;
+      case 'day2':
+        out += pad(dayOfMonth, 2);
+        break;
+      case 'weekdayShort':
+        out += WEEKDAYS[weekday].slice(0, 3);
+        break;
+      case 'weekdayLong':
+        out += WEEKDAYS[weekday];
+        break;
+      case 'hour':
+        out += String(shownHours);
+        break;
+      case 'hour2':
+        out += pad(shownHours, 2);
+        break;
+      case 'minute':
+        out += String(minutes);
+        break;
+      case 'minute2':
+        out += pad(minutes, 2);
+        break;
+      case 'second':
+        out += String(secs);
+        break;
+      case 'second2':
+        out += pad(secs, 2);
+        break;
+      case 'ampm':
+        out += hours < 12 ? 'AM' : 'PM';
+        break;
     }
   }
   return out;

@@ -127,7 +127,10 @@ export class WorkbookCalc {
   private stale = true;
   private missing: Task[] = [];
 
-  constructor(sheets: ReadonlyArray<CalcSheet>, private todaySerial: DaySerial) {
+  constructor(
+    sheets: ReadonlyArray<CalcSheet>,
+    private todaySerial: DaySerial,
+  ) {
     for (const sheet of sheets) this.setSheet(sheet);
   }
 
@@ -380,7 +383,9 @@ export class WorkbookCalc {
       try {
         result = isError(formula)
           ? formula
-          : toCellScalar(evaluate(formula, this.context(current, Math.floor(at / current.width), at % current.width, current.rowShift[at], current.colShift[at])));
+          : toCellScalar(
+              evaluate(formula, this.context(current, Math.floor(at / current.width), at % current.width, current.rowShift[at], current.colShift[at])),
+            );
       } catch (error) {
         if (error !== NOT_READY) throw error;
         result = NOT_READY;

@@ -134,7 +134,7 @@ export function applyGanttEdits(
       participants: typed.participants !== undefined ? splitList(typed.participants) : task.participants,
       start: typedDay(typed.start) ?? task.start,
       end: typedDay(typed.end) ?? task.end,
-      progress: typed.progress !== undefined ? parseProgress(typed.progress) ?? task.progress : task.progress,
+      progress: typed.progress !== undefined ? (parseProgress(typed.progress) ?? task.progress) : task.progress,
       status: typed.status !== undefined ? cellText(typed.status) : task.status,
     };
   });

@@ -26,12 +26,31 @@ export const TASK_COLUMN_LABELS: Record<TaskColumn, MessageKey> = {
   predecessors: 'gantt.header.predecessors',
 };
 export const TASK_COLUMN_WIDTHS: Record<TaskColumn, number> = {
-  id: 40, phase: 60, task: 170, owner: 70, participants: 100, start: 86, end: 86, days: 56, progress: 56, status: 64, predecessors: 130,
+  id: 40,
+  phase: 60,
+  task: 170,
+  owner: 70,
+  participants: 100,
+  start: 86,
+  end: 86,
+  days: 56,
+  progress: 56,
+  status: 64,
+  predecessors: 130,
 };
 /** Text columns stay text, so an ID such as 001 or a task named 2026 is not read back as a number. */
 export const TASK_COLUMN_FORMATS: Record<TaskColumn, CellFormat> = {
-  id: 'text', phase: 'text', task: 'text', owner: 'text', participants: 'text', start: 'date', end: 'date', days: 'integer', progress: 'percent',
-  status: 'text', predecessors: 'text',
+  id: 'text',
+  phase: 'text',
+  task: 'text',
+  owner: 'text',
+  participants: 'text',
+  start: 'date',
+  end: 'date',
+  days: 'integer',
+  progress: 'percent',
+  status: 'text',
+  predecessors: 'text',
 };
 
 /**
@@ -48,7 +67,13 @@ export const HIDDEN_COLUMN_LABELS: Record<HiddenColumn, MessageKey> = {
   computedEnd: 'gantt.header.computedEnd',
   computedPrint: 'gantt.header.computedPrint',
 };
-export const HIDDEN_COLUMN_FORMATS: Record<HiddenColumn, CellFormat> = { planId: 'text', planName: 'text', computedStart: 'date', computedEnd: 'date', computedPrint: 'text' };
+export const HIDDEN_COLUMN_FORMATS: Record<HiddenColumn, CellFormat> = {
+  planId: 'text',
+  planName: 'text',
+  computedStart: 'date',
+  computedEnd: 'date',
+  computedPrint: 'text',
+};
 
 /** The task columns the add-on computes at every run (not from the plan's cells): what it wrote there is fingerprinted. */
 export const COMPUTED_COLUMNS = ['id', 'days', 'predecessors'] as const;
@@ -78,10 +103,16 @@ export const GANTT_SCHEMA: TableSchema<TaskColumn | HiddenColumn> = {
   header: { minColumns: 3 },
   columns: {
     ...(Object.fromEntries(
-      GANTT_TASK_COLUMNS.map((key): [TaskColumn, ColumnDef] => [key, { header: TASK_COLUMN_LABELS[key], width: TASK_COLUMN_WIDTHS[key], format: TASK_COLUMN_FORMATS[key] }]),
+      GANTT_TASK_COLUMNS.map((key): [TaskColumn, ColumnDef] => [
+        key,
+        { header: TASK_COLUMN_LABELS[key], width: TASK_COLUMN_WIDTHS[key], format: TASK_COLUMN_FORMATS[key] },
+      ]),
     ) as Record<TaskColumn, ColumnDef>),
     ...(Object.fromEntries(
-      GANTT_HIDDEN_COLUMNS.map((key): [HiddenColumn, ColumnDef] => [key, { header: HIDDEN_COLUMN_LABELS[key], format: HIDDEN_COLUMN_FORMATS[key], hidden: true }]),
+      GANTT_HIDDEN_COLUMNS.map((key): [HiddenColumn, ColumnDef] => [
+        key,
+        { header: HIDDEN_COLUMN_LABELS[key], format: HIDDEN_COLUMN_FORMATS[key], hidden: true },
+      ]),
     ) as Record<HiddenColumn, ColumnDef>),
   },
 };

@@ -159,7 +159,15 @@ function readRows(existing: CellValue[][], tab: string | undefined): Array<{ row
 
 export function readGanttEdits(input: ReadEditsInput): GanttEdits {
   const { tasks, byId, planValue } = input;
-  const edits: GanttEdits = { overrides: tasks.map(() => ({})), kept: 0, keptRows: [], removed: [], taskRows: tasks.map(() => null), keptRowsAt: [], handRows: [] };
+  const edits: GanttEdits = {
+    overrides: tasks.map(() => ({})),
+    kept: 0,
+    keptRows: [],
+    removed: [],
+    taskRows: tasks.map(() => null),
+    keptRowsAt: [],
+    handRows: [],
+  };
   const byName = new Map(tasks.map((task, i) => [task.name, i]));
   const byIdMap = new Map(byId ? tasks.map((task, i) => [task.id, i]) : []);
   const matched = new Set<number>();

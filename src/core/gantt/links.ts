@@ -25,12 +25,26 @@ export type LinkedColumn = Extract<TaskColumn, 'phase' | 'task' | 'owner' | 'par
 
 /** The plan field each linked Gantt column shows. */
 const PLAN_FIELD: Record<LinkedColumn, PlanField> = {
-  phase: 'phase', task: 'name', owner: 'owner', participants: 'participants', start: 'start', end: 'end', progress: 'progress', status: 'status',
+  phase: 'phase',
+  task: 'name',
+  owner: 'owner',
+  participants: 'participants',
+  start: 'start',
+  end: 'end',
+  progress: 'progress',
+  status: 'status',
 };
 
 type LinkKind = 'text' | 'date' | 'progress';
 const KIND: Record<LinkedColumn, LinkKind> = {
-  phase: 'text', task: 'text', owner: 'text', participants: 'text', start: 'date', end: 'date', progress: 'progress', status: 'text',
+  phase: 'text',
+  task: 'text',
+  owner: 'text',
+  participants: 'text',
+  start: 'date',
+  end: 'date',
+  progress: 'progress',
+  status: 'text',
 };
 
 export type TaskLinks = Partial<Record<LinkedColumn, FormulaCell>>;
@@ -100,7 +114,7 @@ export function planLinks(
   const keyColumn = byId ? header.columns.id! : header.columns.name!;
   const raw = (task: ScheduledTask, field: PlanField): CellValue => {
     const col = header.columns[field];
-    return col === undefined ? null : grid[task.row - 1]?.[col] ?? null;
+    return col === undefined ? null : (grid[task.row - 1]?.[col] ?? null);
   };
 
   // A key that also names a title or header row, or another task, would let MATCH find the wrong row.

@@ -12,7 +12,8 @@ export const ganttMessages = defineMessages(
     'gantt.sidebar.creating': '正在创建…',
     'gantt.sidebar.reading': '正在读取推进表…',
     'gantt.sidebar.noTeam': '还没有「团队」标签页：负责人下拉和色条颜色来自“团队与设置”。',
-    'gantt.sidebar.live': '甘特图的负责人、进度、状态和推进表里填写的日期与推进表联动：改推进表，甘特图和色条会自动更新。也可以直接在甘特图里改，再次生成时会保留这些修改（清空单元格即恢复推进表的值）。增删事项、修改前置关系或工期后请再点“生成甘特图”，会更新同一个甘特图标签页。',
+    'gantt.sidebar.live':
+      '甘特图的负责人、进度、状态和推进表里填写的日期与推进表联动：改推进表，甘特图和色条会自动更新。也可以直接在甘特图里改，再次生成时会保留这些修改（清空单元格即恢复推进表的值）。增删事项、修改前置关系或工期后请再点“生成甘特图”，会更新同一个甘特图标签页。',
     'gantt.summary': '{count} 项任务 · {start} → {end} · {owners} 人',
     'gantt.summary.warnings': '{count} 条提醒（生成后列在甘特图底部）：',
     'gantt.generated': '已生成甘特图 · {count} 项任务 · {start} → {end} · {owners} 人',
@@ -23,7 +24,8 @@ export const ganttMessages = defineMessages(
     'gantt.error.noPlanTab': '请先选择一个推进表标签页。',
     'gantt.error.noTasks': '推进表里还没有事项：在表头下每行填一个事项（事项名称、负责人、开始日期或前置事项），再生成甘特图。',
     'gantt.error.notPlanTab': '「{tab}」是本插件生成的其他标签页，不是推进表；请选择推进表标签页。',
-    'gantt.error.noGanttHeader': '找不到「{tab}」的表头行（ID、阶段、事项…），无法保留其中手动修改的内容，未写入任何内容。请恢复表头，或把该标签页改名后再生成。',
+    'gantt.error.noGanttHeader':
+      '找不到「{tab}」的表头行（ID、阶段、事项…），无法保留其中手动修改的内容，未写入任何内容。请恢复表头，或把该标签页改名后再生成。',
     'gantt.cli.task': '{start} → {end}  {days} 天  {owner}  {task}',
     'gantt.cli.owner': '{owner}：{tasks} 项，忙碌 {busyDays} 天，超负荷 {overloaded} 天',
     'gantt.cli.noOwner': '（无负责人）',
@@ -62,7 +64,8 @@ export const ganttMessages = defineMessages(
     'gantt.error.badDuration': '事项“{task}”的工期“{value}”无法识别，请填写 0 或正整数天数。',
     'gantt.error.badProgress': '事项“{task}”的进度“{value}”无法识别，请填写 0% 到 100%。',
     'gantt.error.progressOver100': '事项“{task}”的进度“{value}”超过了 100%：进度填 0% 到 100%（60 或 0.6 也读作 60%）。',
-    'gantt.warning.unpublishedHolidays': '{years} 年的放假安排还没有公布：按工作日排期时只跳过了法定假日（元旦，除夕至正月初三，清明，劳动节 5月1–2日，端午，中秋，国庆 10月1–3日），调休上班和连休公布后日期可能变化。',
+    'gantt.warning.unpublishedHolidays':
+      '{years} 年的放假安排还没有公布：按工作日排期时只跳过了法定假日（元旦，除夕至正月初三，清明，劳动节 5月1–2日，端午，中秋，国庆 10月1–3日），调休上班和连休公布后日期可能变化。',
     'gantt.error.endBeforeStart': '事项“{task}”的结束日期 {end} 早于开始日期 {start}。',
     'gantt.error.noStart': '事项“{task}”既没有开始日期也没有前置事项，无法排期：请填写开始日期或前置事项。',
     'gantt.error.unknownPredecessor': '事项“{task}”的前置事项“{predecessor}”不存在，请检查名称或 ID。',
@@ -105,7 +108,8 @@ export const ganttMessages = defineMessages(
     'gantt.block.warnings': '提醒',
     'gantt.block.noWarnings': '无',
     'gantt.block.notInPlan': '推进表中已没有的事项（保留了在甘特图上填写的内容）',
-    'gantt.note.notInPlan': '这些事项已从推进表中删除或改名，但甘特图上有手动填写的内容，因此保留在这里，不画色条。需要的话把内容抄回推进表；不再需要时删除这些行，下次生成时就不会再出现。',
+    'gantt.note.notInPlan':
+      '这些事项已从推进表中删除或改名，但甘特图上有手动填写的内容，因此保留在这里，不画色条。需要的话把内容抄回推进表；不再需要时删除这些行，下次生成时就不会再出现。',
     'gantt.legend.unknownOwner': '无负责人 / 不在团队中',
     'gantt.legend.done': '已完成部分',
     'gantt.legend.today': '今天',
@@ -125,7 +129,8 @@ export const ganttMessages = defineMessages(
     'gantt.sidebar.creating': 'Creating…',
     'gantt.sidebar.reading': 'Reading the plan…',
     'gantt.sidebar.noTeam': 'There is no Team tab yet: owner dropdowns and bar colours come from "Team & settings".',
-    'gantt.sidebar.live': 'The Gantt tab\'s owners, progress, statuses and the dates typed in the plan are linked to the plan: edit the plan and the Gantt and its bars follow. You may also edit them on the Gantt tab: generating again keeps those edits (clear a cell to give it back to the plan). After adding or removing tasks or changing predecessors or durations, click "Generate Gantt" again: it updates the same Gantt tab.',
+    'gantt.sidebar.live':
+      'The Gantt tab\'s owners, progress, statuses and the dates typed in the plan are linked to the plan: edit the plan and the Gantt and its bars follow. You may also edit them on the Gantt tab: generating again keeps those edits (clear a cell to give it back to the plan). After adding or removing tasks or changing predecessors or durations, click "Generate Gantt" again: it updates the same Gantt tab.',
     'gantt.summary': '{count} tasks · {start} → {end} · {owners} owners',
     'gantt.summary.warnings': '{count} warnings (listed at the bottom of the Gantt tab):',
     'gantt.generated': 'Gantt generated · {count} tasks · {start} → {end} · {owners} owners',
@@ -134,9 +139,11 @@ export const ganttMessages = defineMessages(
     'gantt.removedTasks': 'removed {count} tasks no longer in the plan: {tasks}',
     'gantt.planCreated': 'Created "{tab}": one task per row, then click "Generate Gantt".',
     'gantt.error.noPlanTab': 'Choose a push plan tab first.',
-    'gantt.error.noTasks': 'The plan has no tasks yet: fill in one task per row below the header (task name, owner, start date or predecessors), then generate the Gantt.',
+    'gantt.error.noTasks':
+      'The plan has no tasks yet: fill in one task per row below the header (task name, owner, start date or predecessors), then generate the Gantt.',
     'gantt.error.notPlanTab': '"{tab}" is another tab this add-on generated, not a push plan; choose a push plan tab.',
-    'gantt.error.noGanttHeader': 'Cannot find the header row (ID, Phase, Task…) of "{tab}", so the edits typed in it could not be kept; nothing was written. Restore the header, or rename that tab, then generate again.',
+    'gantt.error.noGanttHeader':
+      'Cannot find the header row (ID, Phase, Task…) of "{tab}", so the edits typed in it could not be kept; nothing was written. Restore the header, or rename that tab, then generate again.',
     'gantt.cli.task': '{start} → {end}  {days} d  {owner}  {task}',
     'gantt.cli.owner': '{owner}: {tasks} tasks, {busyDays} busy days, {overloaded} overloaded days',
     'gantt.cli.noOwner': '(no owner)',
@@ -167,7 +174,7 @@ export const ganttMessages = defineMessages(
     'gantt.template.note':
       'Push plan: one task per row.\n• With no start date, a task starts the day after all its predecessors end (the next working day with the working-days setting).\n• Fill in either the end date or the duration; duration 0 makes a milestone, drawn as ◆.\n• Participants and predecessors may list several, separated by ; , or 、; predecessors are task names (or IDs, if you add an ID column).\n• Progress is 0%–100%; owners are chosen from the names on the "{team}" tab.\nExamples:\nPre-camp | Set theme and goals | Repurchase goal | Chen Mo;Wang Lei | Lin Xiao | 2026-12-01 | 2026-12-02 | | | 100% | Done\nPre-camp | User survey | ≥200 answers | Zhou Zhou | Zhou Zhou | | | 3 | Set theme and goals | 0% | Not started\nIn-camp | Opening ceremony | 8 pm | Zhao | Lin Xiao | | | 0 | User survey | 0% | Not started\nThen click "Generate Gantt" in the sidebar.',
     'gantt.template.predecessorsNote': 'One or more task names (or IDs), separated by ; , or 、. This task starts after all of them end.',
-    'gantt.error.noHeader': 'Cannot find the push plan\'s header row: it needs a Task column and at least one of Start, Owner and the like.',
+    'gantt.error.noHeader': "Cannot find the push plan's header row: it needs a Task column and at least one of Start, Owner and the like.",
     'gantt.error.taskMissing': 'This row has content but no task name.',
     'gantt.error.duplicateTask': 'The task "{task}" appears more than once; task names must be unique so that predecessors can point to them.',
     'gantt.error.duplicateId': 'The ID "{id}" appears more than once (task "{task}"); IDs must be unique.',
@@ -175,16 +182,19 @@ export const ganttMessages = defineMessages(
     'gantt.error.badDuration': 'Cannot read the duration "{value}" of the task "{task}"; enter 0 or a whole number of days.',
     'gantt.error.badProgress': 'Cannot read the progress "{value}" of the task "{task}"; enter 0% to 100%.',
     'gantt.error.progressOver100': 'The progress "{value}" of the task "{task}" is over 100%: enter 0% to 100% (60 or 0.6 also read as 60%).',
-    'gantt.warning.unpublishedHolidays': "The public-holiday schedule of {years} is not published yet: working days skip only the statutory days off (New Year's Day, New Year's Eve to the 3rd day of the Spring Festival, Qingming, May 1–2, Dragon Boat, Mid-Autumn, October 1–3); dates may move once make-up workdays and longer breaks are published.",
+    'gantt.warning.unpublishedHolidays':
+      "The public-holiday schedule of {years} is not published yet: working days skip only the statutory days off (New Year's Day, New Year's Eve to the 3rd day of the Spring Festival, Qingming, May 1–2, Dragon Boat, Mid-Autumn, October 1–3); dates may move once make-up workdays and longer breaks are published.",
     'gantt.error.endBeforeStart': 'The task "{task}" ends on {end}, before it starts on {start}.',
     'gantt.error.noStart': 'The task "{task}" has neither a start date nor a predecessor, so it cannot be scheduled: enter a start date or a predecessor.',
     'gantt.error.unknownPredecessor': 'The predecessor "{predecessor}" of the task "{task}" does not exist; check the name or ID.',
-    'gantt.error.cycle': 'These tasks are each other\'s predecessors, in a cycle: {tasks}. Remove one of these links.',
+    'gantt.error.cycle': "These tasks are each other's predecessors, in a cycle: {tasks}. Remove one of these links.",
     'gantt.error.noWorkingDay': 'Task "{task}": there is no working day within ten years after {date}.',
-    'gantt.error.tooLong': 'The plan runs from {start} to {end}, {days} days, more than a Gantt tab shows ({limit} days). Nothing was written. Split it into several plans.',
+    'gantt.error.tooLong':
+      'The plan runs from {start} to {end}, {days} days, more than a Gantt tab shows ({limit} days). Nothing was written. Split it into several plans.',
     'gantt.warning.startsBeforePredecessor': 'The task "{task}" starts on {start}, before its predecessor "{predecessor}" ends on {end}.',
     'gantt.warning.nonWorkingStart': 'The task "{task}" starts on {start}, which is not a working day; its duration counts from the next working day.',
-    'gantt.warning.durationMismatch': 'The duration of the task "{task}" ({duration} days) does not match its start and end ({days} days); the end date was used.',
+    'gantt.warning.durationMismatch':
+      'The duration of the task "{task}" ({duration} days) does not match its start and end ({days} days); the end date was used.',
     'gantt.warning.noOwner': 'The task "{task}" has no owner; its bar is grey.',
     'gantt.warning.unknownOwner': 'The owner "{owner}" is not on the team ({count} tasks); those bars are grey.',
     'gantt.warning.more': '… and {count} more warnings.',
@@ -201,7 +211,7 @@ export const ganttMessages = defineMessages(
     'gantt.mark.holiday': 'Off',
     'gantt.note.holiday': '{name} (public holiday)',
     'gantt.note.makeUpWorkday': 'Make-up workday ({name})',
-    'gantt.note.dateRow': 'This row holds each column\'s date; the bar rules read it. Do not edit it.',
+    'gantt.note.dateRow': "This row holds each column's date; the bar rules read it. Do not edit it.",
     'gantt.note.what':
       'Gantt chart of "{plan}", {count} tasks, durations in {rule}. Phase, task, owner, participants, progress, status and the start and end dates typed in the plan are linked to "{plan}" and follow it; dates computed from predecessors are values that a new run recomputes. Cells edited on this tab are kept when it is generated again (clear one to give it back to the plan). The bars follow dates, owners and progress; after adding or removing tasks, changing predecessors or durations, or moving dates beyond the day columns — and for the workload and task lists below — generate it again',
     'gantt.rule.calendar': 'calendar days',
@@ -218,7 +228,8 @@ export const ganttMessages = defineMessages(
     'gantt.block.warnings': 'Warnings',
     'gantt.block.noWarnings': 'None',
     'gantt.block.notInPlan': 'Tasks no longer in the plan (kept for what was typed in them)',
-    'gantt.note.notInPlan': 'These tasks were deleted from the plan or renamed there, but hold edits typed on the Gantt tab, so they are kept here, without bars. Copy what you need back into the plan; delete these rows when you no longer need them and they will not come back.',
+    'gantt.note.notInPlan':
+      'These tasks were deleted from the plan or renamed there, but hold edits typed on the Gantt tab, so they are kept here, without bars. Copy what you need back into the plan; delete these rows when you no longer need them and they will not come back.',
     'gantt.legend.unknownOwner': 'No owner / not on the team',
     'gantt.legend.done': 'Done part',
     'gantt.legend.today': 'Today',

@@ -10,17 +10,7 @@ import { markerKeyOf, markerOf, type TabMarker } from '../tab/marker';
 import { range, type CellValue, type TabSpec } from '../tab/spec';
 import { ownerDropdown } from '../team/tab';
 import { splitKnownList, splitList } from '../text/split-list';
-import {
-  cellText,
-  columnDropdowns,
-  findHeader,
-  headerCells,
-  problemAt,
-  readCell,
-  tableRows,
-  type CellReading,
-  type TableSchema,
-} from '../table/schema';
+import { cellText, columnDropdowns, findHeader, headerCells, problemAt, readCell, tableRows, type CellReading, type TableSchema } from '../table/schema';
 
 export interface PlanTask {
   /** 1-based row on the plan tab, for messages. */
@@ -51,7 +41,18 @@ export interface Plan {
 }
 
 export const PLAN_FIELDS = [
-  'id', 'phase', 'name', 'requirement', 'participants', 'owner', 'start', 'end', 'duration', 'predecessors', 'progress', 'status',
+  'id',
+  'phase',
+  'name',
+  'requirement',
+  'participants',
+  'owner',
+  'start',
+  'end',
+  'duration',
+  'predecessors',
+  'progress',
+  'status',
 ] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 
@@ -102,7 +103,13 @@ export const PLAN_SCHEMA: TableSchema<PlanField> = {
       format: 'text',
       dropdown: ({ teamTab }) => (teamTab === null ? null : ownerDropdown(teamTab)),
     },
-    start: { header: 'gantt.header.start', synonyms: ['开始日期', '开始', '开始时间', '起始日期', 'start', 'startdate'], width: 96, format: 'date', read: readDate },
+    start: {
+      header: 'gantt.header.start',
+      synonyms: ['开始日期', '开始', '开始时间', '起始日期', 'start', 'startdate'],
+      width: 96,
+      format: 'date',
+      read: readDate,
+    },
     end: {
       header: 'gantt.header.end',
       synonyms: ['结束日期', '结束', '结束时间', '截止日期', '完成日期', 'end', 'enddate', 'due', 'finish'],
@@ -208,7 +215,8 @@ export function readPlanGrid(grid: CellValue[][], options: { tab?: string } = {}
   const hasIds = header.columns.id !== undefined;
   const tasks: PlanTask[] = [];
   const predecessorCells: CellValue[] = [];
-  const at = (row: number, key: PlanField | null, code: MessageKey, params?: Problem['params']): Problem => problemAt(PLAN_SCHEMA, header, row, key, code, params, { tab });
+  const at = (row: number, key: PlanField | null, code: MessageKey, params?: Problem['params']): Problem =>
+    problemAt(PLAN_SCHEMA, header, row, key, code, params, { tab });
 
   for (const row of tableRows(grid, PLAN_SCHEMA, header)) {
     const name = readCell<PlanField, string>(PLAN_SCHEMA, header, row, 'name', problems, { tab });

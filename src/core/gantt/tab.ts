@@ -16,8 +16,19 @@ import { AppError, formatProblem, type Problem } from '../errors';
 import { t, translator, type Lang, type MessageKey } from '../i18n';
 import type { DayInfo } from '../cn-calendar/types';
 import {
-  a1, cellValue, columnLetter, range, type Cell, type CellValue, type ColumnSpec, type ConditionalFormatSpec, type FormatRun,
-  type NoteSpec, type RangeRef, type StyleRun, type TabSpec,
+  a1,
+  cellValue,
+  columnLetter,
+  range,
+  type Cell,
+  type CellValue,
+  type ColumnSpec,
+  type ConditionalFormatSpec,
+  type FormatRun,
+  type NoteSpec,
+  type RangeRef,
+  type StyleRun,
+  type TabSpec,
 } from '../tab/spec';
 import { SHEETS_LIMITS } from '../tab/limits';
 import { markerOf } from '../tab/marker';
@@ -25,8 +36,22 @@ import { ownerDropdown } from '../team/tab';
 import type { Person } from '../team/team';
 import { applyGanttEdits, type GanttAnalysis } from './analyze';
 import {
-  COL, DATE_ROW, DAY_ROW, GANTT_FIRST_DAY_COLUMN, GANTT_HEADER_ROWS, GANTT_HIDDEN_COLUMNS, GANTT_TASK_COLUMNS, HIDDEN_COLUMN_FORMATS,
-  HIDDEN_COLUMN_LABELS, MONTH_ROW, TASK_COLUMN_FORMATS, TASK_COLUMN_LABELS, TASK_COLUMN_WIDTHS, WEEKDAY_ROW, ganttTableKeys, type TaskColumn,
+  COL,
+  DATE_ROW,
+  DAY_ROW,
+  GANTT_FIRST_DAY_COLUMN,
+  GANTT_HEADER_ROWS,
+  GANTT_HIDDEN_COLUMNS,
+  GANTT_TASK_COLUMNS,
+  HIDDEN_COLUMN_FORMATS,
+  HIDDEN_COLUMN_LABELS,
+  MONTH_ROW,
+  TASK_COLUMN_FORMATS,
+  TASK_COLUMN_LABELS,
+  TASK_COLUMN_WIDTHS,
+  WEEKDAY_ROW,
+  ganttTableKeys,
+  type TaskColumn,
 } from './columns';
 import { computedPrint, readGanttEdits, type GanttEdits, type GanttRowCells } from './edits';
 import { planLinks, type LinkedColumn, type PlanLinks } from './links';
@@ -177,17 +202,28 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   // Each task's cells as the plan gives them (a live link where there can be one), then what was typed on the Gantt tab.
   const computed = (task: ScheduledTask, column: TaskColumn): Cell => {
     switch (column) {
-      case 'id': return task.id;
-      case 'phase': return task.phase;
-      case 'task': return task.name;
-      case 'owner': return task.owner;
-      case 'participants': return task.participants.join(participantsJoin);
-      case 'start': return task.start;
-      case 'end': return task.end;
-      case 'days': return task.days;
-      case 'progress': return task.progress;
-      case 'status': return task.status;
-      case 'predecessors': return task.predecessorRefs.join('; ');
+      case 'id':
+        return task.id;
+      case 'phase':
+        return task.phase;
+      case 'task':
+        return task.name;
+      case 'owner':
+        return task.owner;
+      case 'participants':
+        return task.participants.join(participantsJoin);
+      case 'start':
+        return task.start;
+      case 'end':
+        return task.end;
+      case 'days':
+        return task.days;
+      case 'progress':
+        return task.progress;
+      case 'status':
+        return task.status;
+      case 'predecessors':
+        return task.predecessorRefs.join('; ');
     }
   };
   const links: PlanLinks = input.planGrid
@@ -393,8 +429,12 @@ function buildFooter(analysis: GanttAnalysis, team: Person[], lang: Lang, firstR
   title('gantt.block.workload');
   styles.push({ range: range(here(), 0, 1, 6), style: { bold: true, background: GANTT_COLORS.header } });
   rows.push([
-    tr('gantt.block.color'), tr('gantt.block.owner'), tr('gantt.block.tasks'), tr('gantt.block.busyDays'),
-    tr('gantt.block.overloadedDays', { threshold: workload.threshold }), tr('gantt.block.overloadedDates'),
+    tr('gantt.block.color'),
+    tr('gantt.block.owner'),
+    tr('gantt.block.tasks'),
+    tr('gantt.block.busyDays'),
+    tr('gantt.block.overloadedDays', { threshold: workload.threshold }),
+    tr('gantt.block.overloadedDates'),
   ]);
   const loadOf = new Map(workload.owners.map((load) => [load.owner, load]));
   const legendRow = (color: string, label: string, owner?: string): void => {
@@ -436,7 +476,18 @@ function buildFooter(analysis: GanttAnalysis, team: Person[], lang: Lang, firstR
     rows.push(['', tr('gantt.block.ownerTasks', { owner: group.label, count: group.indexes.length })]);
     for (const i of group.indexes) {
       const task = tasks[i];
-      rows.push([task.id, task.phase, task.name, task.owner, task.participants.join(participantsJoin), task.start, task.end, task.days, task.progress, task.status]);
+      rows.push([
+        task.id,
+        task.phase,
+        task.name,
+        task.owner,
+        task.participants.join(participantsJoin),
+        task.start,
+        task.end,
+        task.days,
+        task.progress,
+        task.status,
+      ]);
     }
   }
   const listRows = here() - listStart;

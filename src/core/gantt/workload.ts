@@ -60,7 +60,10 @@ export function computeWorkload(tasks: ScheduledTask[], options: WorkloadOptions
     for (const i of taskIndexes) {
       for (let day = tasks[i].start; day <= tasks[i].end; day++) if (countsDay(day)) perDay.set(day, (perDay.get(day) ?? 0) + 1);
     }
-    const overloadedDays = [...perDay].filter(([, count]) => count > threshold).map(([day]) => day).sort((a, b) => a - b);
+    const overloadedDays = [...perDay]
+      .filter(([, count]) => count > threshold)
+      .map(([day]) => day)
+      .sort((a, b) => a - b);
     const inTeam = teamNames.has(owner);
     if (!inTeam) {
       warnings.push({

@@ -24,7 +24,8 @@ export const commonMessages = defineMessages(
     'error.busy': '另一个操作正在写入此表格，请稍后再试。',
     'error.tooLarge': '要写入 {cells} 个单元格，超过表格上限（{limit}），未写入任何内容。',
     'error.tooManyColumns': '需要 {columns} 列，超过表格上限（{limit} 列），未写入任何内容。',
-    'error.workbookFull': '这个表格文件放不下这次要写入的内容：Google 表格整个文件最多 1000 万个单元格（空白单元格也算）。未写入任何内容。删除不再需要的工作表或多余的空行、空列后再试。',
+    'error.workbookFull':
+      '这个表格文件放不下这次要写入的内容：Google 表格整个文件最多 1000 万个单元格（空白单元格也算）。未写入任何内容。删除不再需要的工作表或多余的空行、空列后再试。',
     'error.tabNotFound': '找不到标签页「{tab}」。',
     'error.emptyInput': '没有可读取的数据。',
     'error.fileNotFound': '找不到文件「{path}」。',
@@ -132,7 +133,8 @@ export const commonMessages = defineMessages(
     'error.busy': 'Another operation is writing to this spreadsheet. Please try again in a moment.',
     'error.tooLarge': 'This would write {cells} cells, more than a spreadsheet allows ({limit}). Nothing was written.',
     'error.tooManyColumns': 'This needs {columns} columns, more than a spreadsheet allows ({limit}). Nothing was written.',
-    'error.workbookFull': 'This spreadsheet cannot take what this would write: Google Sheets allows 10 million cells in a whole file, blank cells included. Nothing was written. Delete sheets you no longer need, or spare empty rows and columns, and try again.',
+    'error.workbookFull':
+      'This spreadsheet cannot take what this would write: Google Sheets allows 10 million cells in a whole file, blank cells included. Nothing was written. Delete sheets you no longer need, or spare empty rows and columns, and try again.',
     'error.tabNotFound': 'There is no tab named "{tab}".',
     'error.emptyInput': 'There is no data to read.',
     'error.fileNotFound': 'Cannot find the file "{path}".',
@@ -186,7 +188,8 @@ export const commonMessages = defineMessages(
     'playground.refused.token': 'This page is out of date (the playground was restarted). Reload the page and try again.',
     'playground.refused.badRequest': 'This request could not be read. Nothing was changed.',
     'playground.refused.tooLarge': 'The request is too large (at most {limit} MB). Nothing was changed.',
-    'playground.refused.cell': 'Not a cell of this sheet: the row must be a whole number from 1 to {rows} and the column between A and {lastColumn}. Nothing was changed.',
+    'playground.refused.cell':
+      'Not a cell of this sheet: the row must be a whole number from 1 to {rows} and the column between A and {lastColumn}. Nothing was changed.',
     'playground.refused.tabTooLarge': 'The tab would grow past what the playground draws ({limit} cells, the blank rows below included). Nothing was changed.',
     'playground.refused.textTooLong': 'The text has {length} characters, more than allowed ({limit}). Nothing was changed.',
     'playground.refused.formulaTooDeep': 'The formula nests more than {limit} levels deep at character {position}. Nothing was changed.',
@@ -196,10 +199,12 @@ export const commonMessages = defineMessages(
     'demo.tab.groupFunnel': 'Group funnel',
     'error.dateOutOfRange': 'The date "{value}" is out of range: the year must be from {min} to {max}.',
     'error.fileTooLarge': 'The file is {size}, more than the {limit} that can be read. Split it, or export only the rows and columns you need.',
-    'error.pasteTooLarge': 'The text has {characters} characters, more than the {limit} that can be read. Paste it in parts, keeping only the rows and columns you need.',
+    'error.pasteTooLarge':
+      'The text has {characters} characters, more than the {limit} that can be read. Paste it in parts, keeping only the rows and columns you need.',
     'error.tooManyRows': 'More than {limit} rows: too many to read at once. Split it into parts.',
     'error.isFolder': '"{path}" is a folder, not a file.',
-    'error.workbookUnpacksTooLarge': 'The workbook unpacks to {size}, more than the {limit} that can be read. Delete the sheets you do not need, or save it as .csv and read that.',
+    'error.workbookUnpacksTooLarge':
+      'The workbook unpacks to {size}, more than the {limit} that can be read. Delete the sheets you do not need, or save it as .csv and read that.',
     'cli.help.optionsPlaceholder': '[options]',
     'cli.help.commandUsage': 'Usage: npm run --silent cli -- {usage}',
     'cli.help.options': 'Options:',

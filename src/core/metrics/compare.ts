@@ -59,7 +59,10 @@ export function compareRows(rows: readonly ComparableRow[]): RowComparison[] {
   for (const indexes of byName.values()) {
     const keys = indexes.map((i) => periodSortKey(rows[i].period as string));
     const ordered = keys.every((k) => k !== null)
-      ? indexes.map((index, i) => ({ index, key: keys[i] as number[] })).sort((a, b) => compareKeys(a.key, b.key) || a.index - b.index).map((x) => x.index)
+      ? indexes
+          .map((index, i) => ({ index, key: keys[i] as number[] }))
+          .sort((a, b) => compareKeys(a.key, b.key) || a.index - b.index)
+          .map((x) => x.index)
       : indexes;
     for (let i = 1; i < ordered.length; i++) {
       const current = rows[ordered[i]];

@@ -48,9 +48,7 @@ function elementwise(fn: string, numerators: CustomArg, denominators: CustomArg)
   if (!Array.isArray(a) && !Array.isArray(b)) return quotient(numberOf(a), numberOf(b));
   if (Array.isArray(a) && Array.isArray(b)) sameSize(fn, a, b);
   const grid = (Array.isArray(a) ? a : b) as CellValue[][];
-  return grid.map((row, r) =>
-    row.map((_, c) => quotient(numberOf(Array.isArray(a) ? a[r][c] : a), numberOf(Array.isArray(b) ? b[r][c] : b))),
-  );
+  return grid.map((row, r) => row.map((_, c) => quotient(numberOf(Array.isArray(a) ? a[r][c] : a), numberOf(Array.isArray(b) ? b[r][c] : b))));
 }
 
 /** =SOP_RATE(part, whole): part ÷ whole, blank on a blank or zero whole (232 / 1000 → 23.2%). */

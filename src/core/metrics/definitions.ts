@@ -94,16 +94,42 @@ export function metricDefinition(key: MetricKey): MetricDefinition {
 // Written out as literals: one is made per pasted row, and a literal is far cheaper than a loop or a spread.
 export function emptyInputs(): MetricInputs {
   return {
-    members: null, attendees: null, completed: null, leads: null, buyers: null, price: null, revenue: null, cost: null,
-    previousBuyers: null, repeatBuyers: null, refunds: null, activeMembers: null, delivered: null, opened: null, joined: null, left: null,
+    members: null,
+    attendees: null,
+    completed: null,
+    leads: null,
+    buyers: null,
+    price: null,
+    revenue: null,
+    cost: null,
+    previousBuyers: null,
+    repeatBuyers: null,
+    refunds: null,
+    activeMembers: null,
+    delivered: null,
+    opened: null,
+    joined: null,
+    left: null,
   };
 }
 
 export function emptyMetrics(): MetricValues {
   return {
-    participationRate: null, completionRate: null, leadRate: null, conversionRate: null, attendeeConversionRate: null,
-    revenue: null, averageOrderValue: null, roi: null, costPerBuyer: null, costPerMember: null,
-    repurchaseRate: null, refundRate: null, dailyActiveRate: null, openRate: null, churnRate: null,
+    participationRate: null,
+    completionRate: null,
+    leadRate: null,
+    conversionRate: null,
+    attendeeConversionRate: null,
+    revenue: null,
+    averageOrderValue: null,
+    roi: null,
+    costPerBuyer: null,
+    costPerMember: null,
+    repurchaseRate: null,
+    refundRate: null,
+    dailyActiveRate: null,
+    openRate: null,
+    churnRate: null,
   };
 }
 

@@ -18,27 +18,10 @@ export {
   type MetricValues,
   type MetricsTotal,
 } from './definitions';
-export {
-  rowFormula,
-  pooledFormula,
-  sumFormula,
-  copyFormula,
-  shareFormula,
-  deltaFormula,
-  deltaPercentFormula,
-  type FormulaRefs,
-} from './formulas';
+export { rowFormula, pooledFormula, sumFormula, copyFormula, shareFormula, deltaFormula, deltaPercentFormula, type FormulaRefs } from './formulas';
 export { parseMetricsGrid, isTotalLabel, type ParsedRow, type ParsedTable, type ParseOptions } from './parse';
 export { compareRows, periodSortKey, type MetricChange, type RowComparison } from './compare';
-export {
-  computeRawMetrics,
-  orderStatus,
-  DEFAULT_CLASS_MINUTES,
-  DEFAULT_COMPLETION_SHARE,
-  type RawLists,
-  type RawOptions,
-  type OrderStatus,
-} from './raw';
+export { computeRawMetrics, orderStatus, DEFAULT_CLASS_MINUTES, DEFAULT_COMPLETION_SHARE, type RawLists, type RawOptions, type OrderStatus } from './raw';
 export { computeMetrics, metricsToJson, type MetricsResult, type MetricsRow, type MetricsJson, type TotalMethod } from './result';
 export type { MetricsReport, MappingEntry, SkippedRow, ExtraColumn, Warning, RawListKind } from './report';
 export { buildMetricsTab, warningText, DEFAULT_BENCHMARK_BANDS, type BenchmarkBand, type MetricsTabOptions } from './tab';

@@ -100,7 +100,8 @@ export const metricsMessages = defineMessages(
     'metrics.cell.notFinite': '“{value}”超出了可计算的范围。',
     'metrics.cell.negative': '“{value}”是负数：人数、金额和时长不能小于 0。',
     'metrics.cell.fractionalPeople': '“{value}”不是整数：这一列是人数，应为 0、1、2… 这样的整数。',
-    'metrics.warning.partAboveWhole': '第 {row} 行 {column} 列「{header}」为 {value}，大于 {wholeColumn} 列「{wholeHeader}」的 {whole}，这不可能：请核对这一行（已按所填数字计算）。',
+    'metrics.warning.partAboveWhole':
+      '第 {row} 行 {column} 列「{header}」为 {value}，大于 {wholeColumn} 列「{wholeHeader}」的 {whole}，这不可能：请核对这一行（已按所填数字计算）。',
     'metrics.warning.duplicateColumn': '{column} 列「{header}」也读作“{field}”：按先出现的列计算，这一列保留未用。',
     'metrics.warning.extraColumn': '{column} 列「{header}」未识别：已保留，不参与计算。',
 
@@ -144,11 +145,13 @@ export const metricsMessages = defineMessages(
     'metrics.sidebar.source.tab': 'Tab "{tab}"',
     'metrics.sidebar.source.paste': 'Pasted data (box below)',
     'metrics.sidebar.paste': 'Paste a table with its header (copy straight from a sheet or a WeCom, Xiaoe-tech or QQ group export)',
-    'metrics.sidebar.hint': 'The header row is found and columns are read by their names; title and total rows are skipped. Results go to the "Metrics" tab as formulas: correct an input and the rates follow.',
+    'metrics.sidebar.hint':
+      'The header row is found and columns are read by their names; title and total rows are skipped. Results go to the "Metrics" tab as formulas: correct an input and the rates follow.',
     'metrics.sidebar.compute': 'Compute metrics',
     'metrics.sidebar.computing': 'Computing…',
     'metrics.sidebar.raw': 'Raw lists (distinct people)',
-    'metrics.sidebar.rawHint': 'The members list (group, member ID) is required; attendance and orders are optional. Lists are joined by member ID, people counted once, refunded orders left out of revenue.',
+    'metrics.sidebar.rawHint':
+      'The members list (group, member ID) is required; attendance and orders are optional. Lists are joined by member ID, people counted once, refunded orders left out of revenue.',
     'metrics.sidebar.list.paste': 'Paste (box below)',
     'metrics.sidebar.list.none': 'Not used',
     'metrics.sidebar.computeRaw': 'Compute from lists',
@@ -235,7 +238,8 @@ export const metricsMessages = defineMessages(
     'metrics.cell.notFinite': '"{value}" is too large to compute with.',
     'metrics.cell.negative': '"{value}" is negative: people, amounts and minutes cannot be less than 0.',
     'metrics.cell.fractionalPeople': '"{value}" is not a whole number: this column counts people (0, 1, 2…).',
-    'metrics.warning.partAboveWhole': 'Row {row}: column {column} ("{header}") is {value}, more than the {whole} of column {wholeColumn} ("{wholeHeader}"), which cannot be: check this row (computed as typed).',
+    'metrics.warning.partAboveWhole':
+      'Row {row}: column {column} ("{header}") is {value}, more than the {whole} of column {wholeColumn} ("{wholeHeader}"), which cannot be: check this row (computed as typed).',
     'metrics.warning.duplicateColumn': 'Column {column} ("{header}") also reads as "{field}": the first such column is used and this one is kept unused.',
     'metrics.warning.extraColumn': 'Column {column} ("{header}") is not recognised: kept, not used.',
 
@@ -253,8 +257,10 @@ export const metricsMessages = defineMessages(
     'metrics.raw.field.time': 'Paid at',
     'metrics.raw.field.status': 'Status',
     'metrics.raw.error.noHeader.members': 'The members list has no header row: it needs a group column (群名称) and a member ID column (微信号 / member id).',
-    'metrics.raw.error.noHeader.attendance': 'The attendance list has no header row: it needs a member ID column (微信号 / member id) and a minutes column (观看时长 / minutes).',
-    'metrics.raw.error.noHeader.orders': 'The orders list has no header row: it needs a member ID column (微信号 / member id) and an amount column (实付金额 / amount).',
+    'metrics.raw.error.noHeader.attendance':
+      'The attendance list has no header row: it needs a member ID column (微信号 / member id) and a minutes column (观看时长 / minutes).',
+    'metrics.raw.error.noHeader.orders':
+      'The orders list has no header row: it needs a member ID column (微信号 / member id) and an amount column (实付金额 / amount).',
     'metrics.raw.error.unreadable.members': 'The members list has {count} cells that could not be read; nothing was written:',
     'metrics.raw.error.unreadable.attendance': 'The attendance list has {count} cells that could not be read; nothing was written:',
     'metrics.raw.error.unreadable.orders': 'The orders list has {count} cells that could not be read; nothing was written:',

@@ -96,7 +96,13 @@ interface InputColumn {
   header: string;
 }
 
-function warnPartsAboveWholes(inputs: MetricInputs, columnOf: ReadonlyMap<InputKey, InputColumn>, row: number, tab: string | undefined, warnings: Warning[]): void {
+function warnPartsAboveWholes(
+  inputs: MetricInputs,
+  columnOf: ReadonlyMap<InputKey, InputColumn>,
+  row: number,
+  tab: string | undefined,
+  warnings: Warning[],
+): void {
   for (const [part, wholes] of PART_OF) {
     const value = inputs[part];
     const whole = wholes.find((key) => inputs[key] !== null);
@@ -145,7 +151,11 @@ export function parseMetricsGrid(grid: readonly (readonly CellValue[])[], option
     params: { column: columnLetter(d.column), header: d.header, field: d.key },
   }));
 
-  const inputColumns = INPUT_KEYS.flatMap((key) => columns.matches.filter((m) => m.key === key)).map((m) => ({ key: m.key as InputKey, column: m.column, header: m.header }));
+  const inputColumns = INPUT_KEYS.flatMap((key) => columns.matches.filter((m) => m.key === key)).map((m) => ({
+    key: m.key as InputKey,
+    column: m.column,
+    header: m.header,
+  }));
   const inputColumnOf = new Map(inputColumns.map((c) => [c.key, c]));
   const nameColumn = columns.columnOf.name;
   const periodColumn = columns.columnOf.period;

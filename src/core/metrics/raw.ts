@@ -180,7 +180,7 @@ class ListReader<K extends string> {
 
 /** The cell of a row in a column found by ListReader.column (-1: none). */
 function at(cells: readonly CellValue[], column: number): CellValue {
-  return column < 0 ? null : cells[column] ?? null;
+  return column < 0 ? null : (cells[column] ?? null);
 }
 
 /** Counts IDs that are not members, keeping the first few to name in the warning. */

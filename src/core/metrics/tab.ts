@@ -21,16 +21,7 @@ import {
 } from '../tab/spec';
 import { markerOf } from '../tab/marker';
 import { METRICS, metricAvailable, type MetricDefinition, type MetricKey, type MetricKind } from './definitions';
-import {
-  copyFormula,
-  deltaFormula,
-  deltaPercentFormula,
-  pooledFormula,
-  rowFormula,
-  shareFormula,
-  sumFormula,
-  type FormulaRefs,
-} from './formulas';
+import { copyFormula, deltaFormula, deltaPercentFormula, pooledFormula, rowFormula, shareFormula, sumFormula, type FormulaRefs } from './formulas';
 import type { Warning } from './report';
 import type { MetricsResult } from './result';
 import { MONEY_INPUTS, type InputKey } from './synonyms';

@@ -118,7 +118,12 @@ export function templateFromSopTab(grid: CellValue[][], options: TemplateFromTab
     const from = byId.get(cellText(cells.id));
     const ownerRole = team.find((person) => person.name === cellText(cells.owner))?.role;
     const role: Role = from?.role ?? ownerRole ?? 'other';
-    const time = typeof cells.time === 'number' && cells.time >= 0 && cells.time < 1 ? formatTimeOfDay(cells.time) : /^\d{1,2}:\d{2}$/.test(cellText(cells.time)) ? cellText(cells.time) : '';
+    const time =
+      typeof cells.time === 'number' && cells.time >= 0 && cells.time < 1
+        ? formatTimeOfDay(cells.time)
+        : /^\d{1,2}:\d{2}$/.test(cellText(cells.time))
+          ? cellText(cells.time)
+          : '';
     let rowKey = from && !usedKeys.has(from.rowKey) ? from.rowKey : `d${dayOffset}-${item}`;
     for (let n = 2; usedKeys.has(rowKey); n++) rowKey = `d${dayOffset}-${item}#${n}`;
     usedKeys.add(rowKey);

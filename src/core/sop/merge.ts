@@ -97,7 +97,13 @@ export function readSopTab(content: TabContent, blocks: readonly RangeRef[] = []
 function oldRows(table: ExistingSopTab | null): OldRow[] {
   if (!table) return [];
   const knowsGeneratedOwner = table.header.columns.generatedOwner !== undefined;
-  return table.rows.map((row: ExistingRow<SopColumn>) => ({ cells: row.cells, id: text(row.cells.id), row: row.row, userContent: row.userContent, knowsGeneratedOwner }));
+  return table.rows.map((row: ExistingRow<SopColumn>) => ({
+    cells: row.cells,
+    id: text(row.cells.id),
+    row: row.row,
+    userContent: row.userContent,
+    knowsGeneratedOwner,
+  }));
 }
 
 /** An owner someone picked rather than the one generation assigned (see the rule above). */
@@ -250,7 +256,20 @@ export interface MergeOptions {
 
 export function mergeSop(existing: ExistingSopTab | null, fresh: SopRow[], lang: Lang, options: MergeOptions = {}): MergeResult {
   const old = oldRows(existing);
-  const stats: MergeStats = { added: 0, redated: 0, removedKept: 0, dropped: 0, kept: 0, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, datesKept: 0, datesReplaced: 0, lost: 0 };
+  const stats: MergeStats = {
+    added: 0,
+    redated: 0,
+    removedKept: 0,
+    dropped: 0,
+    kept: 0,
+    manual: 0,
+    textsKept: 0,
+    templateChanged: 0,
+    textsReplaced: 0,
+    datesKept: 0,
+    datesReplaced: 0,
+    lost: 0,
+  };
   const freshIds = new Set(fresh.map((row) => row.id));
 
   // Generated rows by ID; a second row with the same ID (a copied row) counts as added by hand.

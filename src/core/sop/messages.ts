@@ -68,8 +68,7 @@ export const sopMessages = defineMessages(
     'sop.note.what': '模板「{template}」（{id}），{anchorLabel} {anchor}，{group} · {cohort}',
     'sop.note.regenerate':
       '用同一模板、群名和期次再次生成会原地更新本表：按 ID 整行移动，保留状态、完成截图/链接、备注、手动改过的执行人和文字，以及你加的列、批注、颜色和隐藏的行；没有 ID 的手加行原样保留。放不下的内容会存进隐藏的旧版标签页。',
-    'sop.note.generatedOwner':
-      '生成时自动分配的执行人。重新生成时用它判断“执行人”是否被手动改过（不同即视为手动，予以保留）。请勿编辑此列。',
+    'sop.note.generatedOwner': '生成时自动分配的执行人。重新生成时用它判断“执行人”是否被手动改过（不同即视为手动，予以保留）。请勿编辑此列。',
     'sop.note.summaryRows': '不含状态为“取消”或“已移除”的行。',
     'sop.note.generatedTexts':
       '生成时写入的文字的指纹。重新生成时用它判断时间、渠道、事项、具体事项、话术和素材是否被手动改过：改过的文字予以保留。请勿编辑此列。',
@@ -145,8 +144,7 @@ export const sopMessages = defineMessages(
     'sop.sidebar.existingHint': '点选一个，以它的模板、日期、群名和期次填入上面，重新生成即原地更新。',
     'sop.sidebar.existingLine': '{template} · {anchorLabel} {anchor}',
     'sop.sidebar.unknownTemplate': '模板未知',
-    'sop.sidebar.live':
-      '表格是“活”的：今天的行高亮，过期未完成的标红，已完成的变灰；右侧汇总按阶段和执行人计算完成率。改执行人或状态无需重新生成。',
+    'sop.sidebar.live': '表格是“活”的：今天的行高亮，过期未完成的标红，已完成的变灰；右侧汇总按阶段和执行人计算完成率。改执行人或状态无需重新生成。',
     'sop.preview.tabs': '{count} 个标签页',
     'sop.generating': '正在生成 {count} 个群的排期…',
     'sop.generated.new': '「{tab}」已生成 {rows} 行',
@@ -237,16 +235,18 @@ export const sopMessages = defineMessages(
     'sop.note.generatedTexts':
       'Fingerprints of the texts the generator wrote. Regenerating uses them to tell whether the time, channel, item, detail, script and materials were edited by hand: edited texts are kept. Please do not edit this column.',
     'sop.note.edited': '[SOP Planner] Edited by hand, kept when regenerating. Template text: {text}',
-    'sop.note.templateChanged': '[SOP Planner] The template now says: {text} (click "Use the template\'s new texts" in the sidebar to replace; the old texts go to a hidden old version)',
+    'sop.note.templateChanged':
+      '[SOP Planner] The template now says: {text} (click "Use the template\'s new texts" in the sidebar to replace; the old texts go to a hidden old version)',
     'sop.toast.textsKept': '{count} edited texts kept',
     'sop.toast.templateChanged': '{count} changed in the template (see notes)',
-    'sop.toast.textsReplaced': '{count} edited texts replaced with the template\'s new texts',
+    'sop.toast.textsReplaced': "{count} edited texts replaced with the template's new texts",
     'sop.toast.datesKept': '{count} dates changed by hand kept',
     'sop.toast.datesReplaced': '{count} dates changed by hand moved with the template or anchor (the old dates are in the old version)',
-    'sop.sidebar.useTemplateTexts': 'Use the template\'s new texts',
-    'sop.sidebar.useTemplateTextsConfirm': 'Replace the texts edited by hand in "{tab}" whose template text has changed since with the template\'s new texts? The tab as it was is kept in a hidden old version.',
+    'sop.sidebar.useTemplateTexts': "Use the template's new texts",
+    'sop.sidebar.useTemplateTextsConfirm':
+      'Replace the texts edited by hand in "{tab}" whose template text has changed since with the template\'s new texts? The tab as it was is kept in a hidden old version.',
     'sop.note.templateTab':
-      'SOP template: one action per row. Day offset counts from the anchor date (negative = before it); time as 20:00 or blank; pick channel and role from the dropdowns. The row key ties a row to the same row when regenerating: changing it makes a new row; left blank, it is made from the day offset and the item. Scripts may use these placeholders, filled per group when generating: {placeholders} ({date+2} is two days after the row\'s date).',
+      "SOP template: one action per row. Day offset counts from the anchor date (negative = before it); time as 20:00 or blank; pick channel and role from the dropdowns. The row key ties a row to the same row when regenerating: changing it makes a new row; left blank, it is made from the day offset and the item. Scripts may use these placeholders, filled per group when generating: {placeholders} ({date+2} is two days after the row's date).",
     'sop.summary.byPhase': 'By phase',
     'sop.summary.byOwner': 'By owner',
     'sop.summary.rows': 'Rows',
@@ -264,9 +264,12 @@ export const sopMessages = defineMessages(
     'sop.preview': '{rows} · {first} → {last} · {owners}',
     'sop.toast.merged': '+{added} rows · {redated} re-dated',
     'sop.removedWas': 'Status was: {status}; ',
-    'sop.warning.noPersonForRole': 'Nobody on the team is a {role}, so the owner is blank on {count} of the rows. Add one on the Team tab or pick one when generating.',
-    'sop.warning.onHoliday': '{date} ({weekday}) is {holiday}: "{item}" falls on it, when many members are away from the group; check whether it goes ahead or move it.',
-    'sop.warning.unpublishedHolidays': 'The public-holiday schedule of {years} is not published yet: the festival column and the holiday warnings know only the statutory days off; make-up workdays and longer breaks follow the State Council\'s schedule once it is out.',
+    'sop.warning.noPersonForRole':
+      'Nobody on the team is a {role}, so the owner is blank on {count} of the rows. Add one on the Team tab or pick one when generating.',
+    'sop.warning.onHoliday':
+      '{date} ({weekday}) is {holiday}: "{item}" falls on it, when many members are away from the group; check whether it goes ahead or move it.',
+    'sop.warning.unpublishedHolidays':
+      "The public-holiday schedule of {years} is not published yet: the festival column and the holiday warnings know only the statutory days off; make-up workdays and longer breaks follow the State Council's schedule once it is out.",
     'sop.error.noTemplateHeader': 'This is not an SOP template: no header row with Day offset, Channel, Item and Role was found.',
     'sop.error.noSopHeader': 'Cannot read the existing SOP tab: no header row with ID and Date was found.',
     'sop.error.badOffset': '"{value}" is not a day offset; enter a whole number such as -7, 0 or 13.',
@@ -309,7 +312,7 @@ export const sopMessages = defineMessages(
     'sop.sidebar.existingLine': '{template} · {anchorLabel} {anchor}',
     'sop.sidebar.unknownTemplate': 'unknown template',
     'sop.sidebar.live':
-      'The tab stays live: today\'s rows are highlighted, overdue rows not done turn red, done rows turn grey; the summary on the right counts done % per phase and per owner. Changing an owner or a status needs no regeneration.',
+      "The tab stays live: today's rows are highlighted, overdue rows not done turn red, done rows turn grey; the summary on the right counts done % per phase and per owner. Changing an owner or a status needs no regeneration.",
     'sop.preview.tabs': '{count} tabs',
     'sop.generating': 'Generating the schedules of {count} groups…',
     'sop.generated.new': '"{tab}": {rows} rows generated',

@@ -113,15 +113,15 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     const dateValue = row.cells ? row.cells.date : row.date;
     if (key === 'weekday') {
       if (typeof dateValue === 'number') return { formula: weekdayFormula(sheetRow), value: row.weekday };
-      return row.cells ? row.cells.weekday ?? null : null;
+      return row.cells ? (row.cells.weekday ?? null) : null;
     }
-    if (row.cells) return key === 'id' ? row.id || (row.cells.id ?? null) : row.cells[key] ?? null;
+    if (row.cells) return key === 'id' ? row.id || (row.cells.id ?? null) : (row.cells[key] ?? null);
     switch (key) {
       case 'date':
         return row.date;
       case 'time':
         // A time someone rewrote as words ("晚饭后") stays words.
-        return row.time ? parseTimeOfDay(row.time) ?? row.time : null;
+        return row.time ? (parseTimeOfDay(row.time) ?? row.time) : null;
       case 'generatedTexts':
         return row.generatedTexts ?? freshTextPrints(row);
       default:
@@ -136,7 +136,10 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     ...keys.map((key): StyleRun => ({ range: range(1, colOf(key), formattedRows, 1), style: { vAlign: 'top' } })),
     { range: range(1, colOf('detail'), formattedRows, 1), style: { wrap: true } },
     { range: range(1, colOf('script'), formattedRows, 1), style: { wrap: true } },
-    ...(['id', 'generatedOwner', 'generatedTexts'] as const).map((key): StyleRun => ({ range: range(1, colOf(key), formattedRows, 1), style: { fontColor: MUTED } })),
+    ...(['id', 'generatedOwner', 'generatedTexts'] as const).map((key): StyleRun => ({
+      range: range(1, colOf(key), formattedRows, 1),
+      style: { fontColor: MUTED },
+    })),
   ];
 
   const statusRange = range(1, colOf('status'), formattedRows, 1);
@@ -214,8 +217,13 @@ function editedTextNotes(rows: SopRow[], colOf: (key: SopColumn) => number, lang
     for (const column of SOP_TEXT_COLUMNS) {
       const edited = row.editedTexts?.[column];
       if (!edited) continue;
-      const shown = Array.from(edited.template).length > NOTE_TEXT_LIMIT ? `${Array.from(edited.template).slice(0, NOTE_TEXT_LIMIT).join('')}…` : edited.template;
-      notes.push({ row: index + 1, col: colOf(column), text: t(lang, edited.changed ? 'sop.note.templateChanged' : 'sop.note.edited', { text: shown || '—' }) });
+      const shown =
+        Array.from(edited.template).length > NOTE_TEXT_LIMIT ? `${Array.from(edited.template).slice(0, NOTE_TEXT_LIMIT).join('')}…` : edited.template;
+      notes.push({
+        row: index + 1,
+        col: colOf(column),
+        text: t(lang, edited.changed ? 'sop.note.templateChanged' : 'sop.note.edited', { text: shown || '—' }),
+      });
     }
   });
   return notes;
@@ -298,7 +306,13 @@ function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: Form
   };
 
   const header = (row: number, titleKey: 'sop.summary.byPhase' | 'sop.summary.byOwner'): void => {
-    const titles = [t(lang, titleKey), t(lang, 'sop.summary.rows'), t(lang, 'sop.summary.done'), t(lang, 'sop.summary.doneRate'), t(lang, 'sop.summary.overdue')];
+    const titles = [
+      t(lang, titleKey),
+      t(lang, 'sop.summary.rows'),
+      t(lang, 'sop.summary.done'),
+      t(lang, 'sop.summary.doneRate'),
+      t(lang, 'sop.summary.overdue'),
+    ];
     titles.forEach((title, i) => put(row, i, title));
     styles.push({ range: range(row, col(0), 1, SUMMARY_COLUMNS.length), style: { bold: true, background: '#e8eaed' } });
     notes.push({ row, col: col(1), text: t(lang, 'sop.note.summaryRows') });

@@ -200,7 +200,11 @@ export function readTemplateTab(grid: CellValue[][], tabName: string): SopTempla
   const anchorKind = parseAnchorKind(meta.anchor?.value);
   if (!anchorKind) {
     const expected = ANCHOR_KINDS.map((k) => anchorLabel(k, 'zh-CN') + '/' + anchorLabel(k, 'en')).join(', ');
-    problems.push({ code: 'sop.error.badAnchor', params: { value: cellText(meta.anchor?.value), expected }, location: { tab: tabName, row: (meta.anchor?.row ?? 0) + 1, column: meta.anchor?.col ?? 1 } });
+    problems.push({
+      code: 'sop.error.badAnchor',
+      params: { value: cellText(meta.anchor?.value), expected },
+      location: { tab: tabName, row: (meta.anchor?.row ?? 0) + 1, column: meta.anchor?.col ?? 1 },
+    });
   }
   const typedCode = cellText(meta.code?.value).toUpperCase();
   const code = isValidCode(typedCode) ? typedCode : codeForTemplateId(id);
@@ -215,7 +219,8 @@ export function readTemplateTab(grid: CellValue[][], tabName: string): SopTempla
     const role = read<Role>('role');
     const item = read<string>('item');
     const rowKey = cellText(row.cells.rowKey);
-    if (rowKey && explicitKeys.has(rowKey)) problems.push(problemAt(TEMPLATE_SCHEMA, header, row.row, 'rowKey', 'sop.error.duplicateKey', { value: rowKey }, { tab: tabName }));
+    if (rowKey && explicitKeys.has(rowKey))
+      problems.push(problemAt(TEMPLATE_SCHEMA, header, row.row, 'rowKey', 'sop.error.duplicateKey', { value: rowKey }, { tab: tabName }));
     if (rowKey) explicitKeys.add(rowKey);
 
     if (dayOffset === undefined || time === undefined || !channel || !role || !item) continue;

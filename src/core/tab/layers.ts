@@ -94,7 +94,10 @@ export function planTableLayout(keys: readonly string[], old: OldTable | null, o
   const added: number[] = [];
   keys.forEach((key, index) => {
     if (positions[key] !== undefined) return;
-    const before = keys.slice(0, index).reverse().find((k) => positions[k] !== undefined);
+    const before = keys
+      .slice(0, index)
+      .reverse()
+      .find((k) => positions[k] !== undefined);
     const after = keys.slice(index + 1).find((k) => positions[k] !== undefined);
     const at = before !== undefined ? positions[before] + 1 : after !== undefined ? positions[after] : 0;
     columnOps.push({ op: 'insert', at, count: 1 });
@@ -116,7 +119,8 @@ function compactColumnOps(ops: ColumnOp[]): ColumnOp[] {
   for (const op of ops) {
     const last = out[out.length - 1];
     if (last && last.op === 'insert' && op.op === 'insert' && op.at === last.at + last.count) last.count += op.count;
-    else if (last && last.op === 'delete' && op.op === 'delete' && op.at + op.count === last.at) out[out.length - 1] = { op: 'delete', at: op.at, count: last.count + op.count };
+    else if (last && last.op === 'delete' && op.op === 'delete' && op.at + op.count === last.at)
+      out[out.length - 1] = { op: 'delete', at: op.at, count: last.count + op.count };
     else out.push({ ...op });
   }
   return out;
@@ -343,7 +347,12 @@ export interface LocatedBlocks {
  * it should be. Without fingerprints (a tab written before they were kept), `legacy` says where the
  * blocks are.
  */
-export function locateOldBlocks(content: TabContent, memo: MarkerMemo | undefined, legacy: readonly RangeRef[] = [], carried: CellTest = NOTHING_CARRIED): LocatedBlocks {
+export function locateOldBlocks(
+  content: TabContent,
+  memo: MarkerMemo | undefined,
+  legacy: readonly RangeRef[] = [],
+  carried: CellTest = NOTHING_CARRIED,
+): LocatedBlocks {
   if (!memo?.blocks) return { ranges: [...legacy], editedRows: [], notes: [], legacy: legacy.length > 0 };
   const prints = memo.blockRows ?? [];
   const size = contentSize(content);
@@ -470,7 +479,8 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
     for (const key of table.formulaColumns ?? []) {
       const col = oldTable.columns[key];
       if (col === undefined) continue;
-      for (let r = oldTable.headerRow + 1; r < oldTable.end; r++) if (formulaAt(content, r, col) === '' && valueAt(content, r, col) !== null) stats.editedBlockCells++;
+      for (let r = oldTable.headerRow + 1; r < oldTable.end; r++)
+        if (formulaAt(content, r, col) === '' && valueAt(content, r, col) !== null) stats.editedBlockCells++;
     }
   }
   stats.movedToOldVersion += input.replacedUserCells ?? 0;
@@ -557,7 +567,8 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
     const newRowRuns = rowRuns(table.sources.flatMap((s, i) => (s === null ? [headerRow + 1 + i] : [])));
     for (const run of runs) {
       if (data > 0) writes.push({ range: { row: headerRow + 1, col: run.col, rows: data, cols: run.cols }, values: true, styles: false });
-      for (const rowsRun of newRowRuns) writes.push({ range: { row: rowsRun.row, col: run.col, rows: rowsRun.rows, cols: run.cols }, values: false, styles: true });
+      for (const rowsRun of newRowRuns)
+        writes.push({ range: { row: rowsRun.row, col: run.col, rows: rowsRun.rows, cols: run.cols }, values: false, styles: true });
     }
     const styledColumns = (table.styledColumns ?? []).map((key) => table.layout.columns[key]).filter((c): c is number => c !== undefined);
     for (const col of new Set([...table.layout.addedColumns, ...styledColumns])) {
@@ -574,7 +585,9 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
   const update: TabUpdate = {
     oldVersion: needsOldVersion ? oldVersion : null,
     clear: oldBlocks,
-    clearNotes: located.legacy ? oldBlocks.flatMap((b) => notesInside(content, b).filter((n) => specNoteTexts.has(noteAt(content, n.row, n.col)))) : located.notes,
+    clearNotes: located.legacy
+      ? oldBlocks.flatMap((b) => notesInside(content, b).filter((n) => specNoteTexts.has(noteAt(content, n.row, n.col))))
+      : located.notes,
     columnOps,
     rowOps,
     writes,
@@ -586,7 +599,8 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
 
 function notesInside(content: TabContent, range: RangeRef): Array<{ row: number; col: number }> {
   const found: Array<{ row: number; col: number }> = [];
-  for (let r = range.row; r < range.row + range.rows; r++) for (let c = range.col; c < range.col + range.cols; c++) if (noteAt(content, r, c)) found.push({ row: r, col: c });
+  for (let r = range.row; r < range.row + range.rows; r++)
+    for (let c = range.col; c < range.col + range.cols; c++) if (noteAt(content, r, c)) found.push({ row: r, col: c });
   return found;
 }
 

@@ -145,8 +145,7 @@ function readMarkerMemo(value: unknown): MarkerMemo | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const source = value as Record<string, unknown>;
   const memo: MarkerMemo = {};
-  const isRect = (r: unknown): r is [number, number, number, number] =>
-    Array.isArray(r) && r.length === 4 && r.every((n) => Number.isInteger(n) && n >= 0);
+  const isRect = (r: unknown): r is [number, number, number, number] => Array.isArray(r) && r.length === 4 && r.every((n) => Number.isInteger(n) && n >= 0);
   if (Array.isArray(source.blocks) && source.blocks.every(isRect)) memo.blocks = source.blocks;
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
   if (strings(source.blockRows)) memo.blockRows = source.blockRows;

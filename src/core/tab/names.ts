@@ -66,7 +66,9 @@ export function renameTabReferences(spec: TabSpec, renames: ReadonlyMap<string, 
     rows: spec.rows.map((row) => row.map(cell)),
     conditionalFormats: spec.conditionalFormats?.map((rule) => ({ ...rule, formula: rewrite(rule.formula) })),
     validations: spec.validations?.map((validation) =>
-      validation.rule.type === 'listFromRange' && renames.has(validation.rule.tab) ? { ...validation, rule: { ...validation.rule, tab: renames.get(validation.rule.tab) as string } } : validation,
+      validation.rule.type === 'listFromRange' && renames.has(validation.rule.tab)
+        ? { ...validation, rule: { ...validation.rule, tab: renames.get(validation.rule.tab) as string } }
+        : validation,
     ),
   };
 }

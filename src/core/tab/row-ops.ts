@@ -35,7 +35,7 @@ export function planRowOps(first: number, oldCount: number, order: ReadonlyArray
   }
 
   // 1. Delete, bottom up, in runs, so that the indexes of the runs still to delete stay valid.
-  for (let row = first + oldCount - 1; row >= first; ) {
+  for (let row = first + oldCount - 1; row >= first;) {
     if (named.has(row)) {
       row--;
       continue;
@@ -60,7 +60,7 @@ export function planRowOps(first: number, oldCount: number, order: ReadonlyArray
   }
 
   // 3. Insert the new rows where they belong, top down, so each lands at its final index.
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     if (order[i] !== null) {
       i++;
       continue;

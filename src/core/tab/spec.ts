@@ -234,7 +234,7 @@ export function formatGrid(spec: TabSpec, height: number, width: number): CellFo
   const grid: CellFormat[][] = [];
   for (let r = 0; r < height; r++) {
     const row: CellFormat[] = new Array(width);
-    for (let c = 0; c < width; c++) row[c] = r >= spec.headerRows ? spec.columns[c]?.format ?? 'general' : 'general';
+    for (let c = 0; c < width; c++) row[c] = r >= spec.headerRows ? (spec.columns[c]?.format ?? 'general') : 'general';
     grid.push(row);
   }
   for (const run of spec.formats ?? []) forEachCell(run.range, height, width, (r, c) => (grid[r][c] = run.format));

@@ -21,7 +21,9 @@ export function cellText(value: CellValue | undefined): string {
  * put around names ("成员_ID", "*群人数", "日期:").
  */
 export function normalizeHeader(text: unknown): string {
-  return toHalfWidth(String(text ?? '')).toLowerCase().replace(/[\s_\-*:]+/g, '');
+  return toHalfWidth(String(text ?? ''))
+    .toLowerCase()
+    .replace(/[\s_\-*:]+/g, '');
 }
 
 const TRAILING_UNIT = /[([【]([^()[\]【】]*)[)\]】]$/;

@@ -53,7 +53,8 @@ export const teamMessages = defineMessages(
     'team.error.email': 'The email "{value}" does not look right.',
     'team.error.noHeader': 'No team header found: one row must say "Name" (and may add Role, Email, Colour).',
     'team.error.noPeople': 'There is nobody below the header: a team cannot be empty, so the current team stays as it is.',
-    'team.note': 'The team. Every owner dropdown comes from the Name column of this tab; colours are used in Gantt charts and calendars. Edit here or in the Team & settings sidebar.',
+    'team.note':
+      'The team. Every owner dropdown comes from the Name column of this tab; colours are used in Gantt charts and calendars. Edit here or in the Team & settings sidebar.',
     'team.saved': 'Saved {count} people to "{tab}"',
     'team.sidebar.title': 'Team & settings',
     'team.sidebar.team': 'Team members',

@@ -23,9 +23,22 @@ export interface Person {
  * first colour not yet used, in this order.
  */
 export const TEAM_PALETTE = [
-  '#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2',
-  '#edc948', '#ff9da7', '#9c755f', '#8cd17d', '#a0cbe8', '#d37295',
-  '#86bcb6', '#f1ce63', '#bab0ac', '#499894',
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#b07aa1',
+  '#76b7b2',
+  '#edc948',
+  '#ff9da7',
+  '#9c755f',
+  '#8cd17d',
+  '#a0cbe8',
+  '#d37295',
+  '#86bcb6',
+  '#f1ce63',
+  '#bab0ac',
+  '#499894',
 ] as const;
 
 export function roleLabel(role: Role, lang: Lang): string {
@@ -44,11 +57,24 @@ export function parseRole(text: string): Role | null {
 }
 
 const ROLE_ALIASES: Record<string, Role> = {
-  运营: 'operator', 社群运营: 'operator', 运营号: 'operator', 顾问: 'advisor', 销售: 'advisor', 课程顾问: 'advisor',
-  讲师: 'lecturer', 老师: 'lecturer', ip: 'lecturer', ip号: 'lecturer', 讲师ip: 'lecturer', 班主任: 'headTeacher',
-  助教: 'assistant', 设计: 'designer', 设计师: 'designer', 其他: 'other', 其它: 'other',
+  运营: 'operator',
+  社群运营: 'operator',
+  运营号: 'operator',
+  顾问: 'advisor',
+  销售: 'advisor',
+  课程顾问: 'advisor',
+  讲师: 'lecturer',
+  老师: 'lecturer',
+  ip: 'lecturer',
+  ip号: 'lecturer',
+  讲师ip: 'lecturer',
+  班主任: 'headTeacher',
+  助教: 'assistant',
+  设计: 'designer',
+  设计师: 'designer',
+  其他: 'other',
+  其它: 'other',
 };
-
 
 export function isColor(text: string): boolean {
   return /^#[0-9a-f]{6}$/i.test(text);

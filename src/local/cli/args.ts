@@ -146,7 +146,13 @@ function readOptions(argv: string[], command: string, declared: CliCommand, line
     const next = argv[i + 1];
     const nextIsValue = next !== undefined && !next.startsWith('--');
     if (!spec) {
-      problems.push(unknownOption(`--${name}`, command, specs), ...suggestion(`--${name}`, [...specs.keys()].map((key) => `--${key}`)));
+      problems.push(
+        unknownOption(`--${name}`, command, specs),
+        ...suggestion(
+          `--${name}`,
+          [...specs.keys()].map((key) => `--${key}`),
+        ),
+      );
       // `--cohrt 12期`: the word after an unknown option is most likely its value, not an argument to complain about too.
       if (m[2] === undefined && nextIsValue) i++;
       continue;

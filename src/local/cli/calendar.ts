@@ -21,17 +21,29 @@ import { defineCommand, type CliCommands, type CliEnv, type CliOption } from './
 
 const CALENDAR_OPTIONS = {
   month: { value: 'YYYY-MM', summary: { 'zh-CN': '月份，如 2026-12、2026/12、2026年12月', en: 'The month, e.g. 2026-12, 2026/12' } },
-  activities: { value: 'FILE', summary: { 'zh-CN': '活动清单（.tsv/.csv/.xlsx；默认用演示清单）', en: 'The activity list (.tsv/.csv/.xlsx; the demo list by default)' } },
+  activities: {
+    value: 'FILE',
+    summary: { 'zh-CN': '活动清单（.tsv/.csv/.xlsx；默认用演示清单）', en: 'The activity list (.tsv/.csv/.xlsx; the demo list by default)' },
+  },
   update: {
     value: 'FILE.xlsx',
-    summary: { 'zh-CN': '用这个工作簿自己的清单，原地生成日历；不写 --month 时刷新它的所有日历', en: 'Use this workbook’s own list and write the calendar into it; without --month, refresh all its calendars' },
+    summary: {
+      'zh-CN': '用这个工作簿自己的清单，原地生成日历；不写 --month 时刷新它的所有日历',
+      en: 'Use this workbook’s own list and write the calendar into it; without --month, refresh all its calendars',
+    },
   },
   'week-start': { value: 'mon|sun', summary: { 'zh-CN': '每周从周一或周日开始', en: 'Weeks start on Monday or Sunday' } },
   draft: { summary: { 'zh-CN': '按节奏起草本月活动（草稿）', en: 'Draft the month’s activities from a rhythm' } },
   'camp-every': { value: 'WEEKS', summary: { 'zh-CN': '--draft：每几周开一期训练营（0 = 不开）', en: '--draft: a camp every this many weeks (0 = none)' } },
-  'camp-weekday': { value: 'DAY', summary: { 'zh-CN': '--draft：训练营开营的星期（mon … sun、周一 …）', en: '--draft: the weekday camps start on (mon … sun)' } },
+  'camp-weekday': {
+    value: 'DAY',
+    summary: { 'zh-CN': '--draft：训练营开营的星期（mon … sun、周一 …）', en: '--draft: the weekday camps start on (mon … sun)' },
+  },
   'camp-days': { value: 'DAYS', summary: { 'zh-CN': '--draft：训练营天数（1–14）', en: '--draft: days of a camp (1–14)' } },
-  'live-weekday': { value: 'DAY|none', summary: { 'zh-CN': '--draft：每周直播课的星期，none = 不排', en: '--draft: the weekday of the weekly live class, none for none' } },
+  'live-weekday': {
+    value: 'DAY|none',
+    summary: { 'zh-CN': '--draft：每周直播课的星期，none = 不排', en: '--draft: the weekday of the weekly live class, none for none' },
+  },
   promos: { value: 'yes|no', summary: { 'zh-CN': '--draft：节气/节日促销', en: '--draft: promotions on solar terms and festivals' } },
   moments: { value: 'yes|no', summary: { 'zh-CN': '--draft：每周朋友圈', en: '--draft: weekly 朋友圈 posts' } },
   groups: { value: 'GROUP;GROUP', summary: { 'zh-CN': '--draft：目标社群', en: '--draft: the target groups' } },
@@ -160,7 +172,9 @@ const calendar = defineCommand({
       const input: DraftMonthInput = { month, rhythm: rhythmOf(args), weekStart, list, convert: true };
       const result = draftMonth(ctx, input);
       if (json) printJson(io, result.drafts);
-      else for (const row of result.drafts) io.stdout([row.start === row.end ? row.start : `${row.start}–${row.end}`, tr(`calendar.type.${row.type}`), row.name].join('  '));
+      else
+        for (const row of result.drafts)
+          io.stdout([row.start === row.end ? row.start : `${row.start}–${row.end}`, tr(`calendar.type.${row.type}`), row.name].join('  '));
       if (out) {
         await saveWorkbook(ctx, out, bytes);
         io.stderr(tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));

@@ -25,9 +25,20 @@ import { defineCommand, type CliCommands, type CliEnv, type CliOption } from './
 
 const GANTT_OPTIONS = {
   tasks: { value: 'FILE', summary: { 'zh-CN': '推进表文件（.tsv/.csv/.xlsx）', en: 'The push plan file (.tsv/.csv/.xlsx)' } },
-  update: { value: 'FILE.xlsx', summary: { 'zh-CN': '按这个工作簿中的推进表原地生成或更新甘特图（代替 --tasks）', en: 'Generate or update the Gantt of this workbook’s plan tab in place (instead of --tasks)' } },
+  update: {
+    value: 'FILE.xlsx',
+    summary: {
+      'zh-CN': '按这个工作簿中的推进表原地生成或更新甘特图（代替 --tasks）',
+      en: 'Generate or update the Gantt of this workbook’s plan tab in place (instead of --tasks)',
+    },
+  },
   plan: { value: 'TAB', summary: { 'zh-CN': '与 --update 同用：推进表标签页（默认第一个）', en: 'With --update: the plan tab (the first one by default)' } },
-  'working-days': { summary: { 'zh-CN': '工期按工作日计算（跳过周末和法定假日，调休上班计入）', en: 'Durations count working days (weekends and legal holidays skipped, make-up days counted)' } },
+  'working-days': {
+    summary: {
+      'zh-CN': '工期按工作日计算（跳过周末和法定假日，调休上班计入）',
+      en: 'Durations count working days (weekends and legal holidays skipped, make-up days counted)',
+    },
+  },
   team: { value: 'FILE', summary: { 'zh-CN': '团队名单（.tsv/.csv/.xlsx）', en: 'Team list (.tsv/.csv/.xlsx)' } },
   json: { summary: { 'zh-CN': '以 JSON 输出排期、工作量和提醒', en: 'Print the schedule, workload and warnings as JSON' } },
   out: { value: 'FILE.xlsx', summary: { 'zh-CN': '写入 .xlsx 工作簿（团队、推进表、甘特图）', en: 'Write an .xlsx workbook (team, plan, Gantt)' } },
@@ -88,7 +99,11 @@ async function updateWorkbook(args: GanttArgs, env: CliEnv, file: string): Promi
   const out = option(args, 'out') ?? (json ? undefined : file);
   const workingDays = args.options['working-days'] === true;
   const loaded = await loadWorkbook(file);
-  const ctx = createLocalContext({ workbook: loaded.workbook, locale: env.lang === 'en' ? 'en_US' : 'zh_CN', settings: { workingDays: workingDays ? 'working' : 'calendar' } });
+  const ctx = createLocalContext({
+    workbook: loaded.workbook,
+    locale: env.lang === 'en' ? 'en_US' : 'zh_CN',
+    settings: { workingDays: workingDays ? 'working' : 'calendar' },
+  });
   const teamPath = option(args, 'team');
   if (teamPath) saveTeam(ctx, readTeamList((await readFirstGrid(teamPath)).values, teamPath));
   const planTab = option(args, 'plan') ?? listPlanTabs(ctx)[0];
@@ -123,14 +138,27 @@ function analyze(grid: CellValue[][], tab: string, team: Person[], workingDays: 
     if (!isAppError(error)) throw error;
     problems = error.problems;
   }
-  return { planTab: tab, workingDays, tasks: [], workload: { threshold: settings.overloadThreshold, owners: [], unowned: [], warnings: [] }, warnings: [], errors: problems };
+  return {
+    planTab: tab,
+    workingDays,
+    tasks: [],
+    workload: { threshold: settings.overloadThreshold, owners: [], unowned: [], warnings: [] },
+    warnings: [],
+    errors: problems,
+  };
 }
 
 /**
  * The workbook a person opens elsewhere: the Team tab (with --team), the plan as a plain tab (as if
  * pasted: dates and percentages typed), and the Gantt tab made by the same use case as in Sheets.
  */
-async function writeGanttWorkbook(env: CliEnv, out: string, plan: { name: string; values: CellValue[][] }, team: Person[], workingDays: boolean): Promise<void> {
+async function writeGanttWorkbook(
+  env: CliEnv,
+  out: string,
+  plan: { name: string; values: CellValue[][] },
+  team: Person[],
+  workingDays: boolean,
+): Promise<void> {
   const ctx = createLocalContext({ locale: env.lang === 'en' ? 'en_US' : 'zh_CN', settings: { workingDays: workingDays ? 'working' : 'calendar' } });
   const session = openSession(ctx);
   if (team.length) writeGeneratedTabs(ctx, [buildTeamTab(team, session.lang, generatedNote(ctx, session, session.tr('menu.team')))]);

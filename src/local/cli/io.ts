@@ -16,7 +16,12 @@ import type { ParsedArgs } from './args';
 export async function saveWorkbook(ctx: LocalContext, path: string, loadedFrom?: Buffer): Promise<void> {
   const tabs = ctx.workbook.tabs.map((tab) => ({ spec: tab.spec, marker: tab.marker, hidden: tab.hidden }));
   const buffer = loadedFrom
-    ? await (await xlsx()).updateXlsx(loadedFrom, tabs.filter((tab) => ctx.workbook.changedTabs.has(tab.spec.name)))
+    ? await (
+        await xlsx()
+      ).updateXlsx(
+        loadedFrom,
+        tabs.filter((tab) => ctx.workbook.changedTabs.has(tab.spec.name)),
+      )
     : await (await xlsx()).writeXlsx(tabs);
   writeAtomically(path, buffer);
 }
@@ -30,7 +35,7 @@ function writeAtomically(path: string, bytes: Buffer): void {
   try {
     const fd = openSync(temporary, 'wx');
     try {
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
       // On disk before the rename, so the rename never points at bytes still in memory.
       fsyncSync(fd);
     } finally {

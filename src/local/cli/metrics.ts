@@ -29,7 +29,10 @@ const METRICS_OPTIONS = {
   attendance: { value: 'FILE', summary: { 'zh-CN': '原始名单：到课记录（ID、观看分钟）', en: 'Raw list: attendance (ID, minutes watched)' } },
   orders: { value: 'FILE', summary: { 'zh-CN': '原始名单：订单（订单号、ID、金额、状态…）', en: 'Raw list: orders (order ID, ID, amount, status…)' } },
   'class-minutes': { value: 'MINUTES', summary: { 'zh-CN': '课程时长（分钟，1–1440，默认 90）', en: 'Class length in minutes (1–1440, default 90)' } },
-  'completion-share': { value: '0–1', summary: { 'zh-CN': '完课标准：观看时长占比（默认 0.8）', en: 'Completion rule: share of the class watched (default 0.8)' } },
+  'completion-share': {
+    value: '0–1',
+    summary: { 'zh-CN': '完课标准：观看时长占比（默认 0.8）', en: 'Completion rule: share of the class watched (default 0.8)' },
+  },
   json: { summary: { 'zh-CN': '以 JSON 输出指标', en: 'Print the metrics as JSON' } },
   out: { value: 'FILE.xlsx', summary: { 'zh-CN': '写入 .xlsx 工作簿（数据与转化指标）', en: 'Write an .xlsx workbook (the data and the metrics tab)' } },
 } satisfies Record<string, CliOption>;
@@ -39,7 +42,13 @@ type MetricsArgs = ParsedArgs<keyof typeof METRICS_OPTIONS>;
 const LIST_OPTIONS = ['members', 'attendance', 'orders'] as const;
 
 /** A positive number option, or undefined when absent; a bad value is reported and the command stops. */
-function numberOption(args: MetricsArgs, name: 'class-minutes' | 'completion-share', valid: (n: number) => boolean, expected: string, env: CliEnv): number | undefined | false {
+function numberOption(
+  args: MetricsArgs,
+  name: 'class-minutes' | 'completion-share',
+  valid: (n: number) => boolean,
+  expected: string,
+  env: CliEnv,
+): number | undefined | false {
   const raw = option(args, name);
   if (raw === undefined) return undefined;
   const value = Number(raw);
@@ -70,9 +79,7 @@ function printSummary(env: CliEnv, result: MetricsResult): void {
   for (const warning of json.warnings) io.stderr(tr(warning.code as MessageKey, warning.params));
 }
 
-type Input =
-  | { kind: 'table'; table: GridFileTab }
-  | { kind: 'raw'; members: GridFileTab; attendance: GridFileTab | null; orders: GridFileTab | null };
+type Input = { kind: 'table'; table: GridFileTab } | { kind: 'raw'; members: GridFileTab; attendance: GridFileTab | null; orders: GridFileTab | null };
 
 /** The files named on the command line, read; null (after saying what is missing) when there are none. */
 async function readInput(args: MetricsArgs, env: CliEnv): Promise<Input | null> {

@@ -21,16 +21,29 @@ const sop = defineCommand({
     en: 'SOP schedule from a template and an anchor date (--json prints JSON, --out writes an .xlsx, --update regenerates in a workbook)',
   },
   options: {
-    template: { value: 'ID', required: true, summary: { 'zh-CN': '模板 ID（templates 命令列出内置模板）', en: 'Template ID (the templates command lists the built-in ones)' } },
+    template: {
+      value: 'ID',
+      required: true,
+      summary: { 'zh-CN': '模板 ID（templates 命令列出内置模板）', en: 'Template ID (the templates command lists the built-in ones)' },
+    },
     anchor: {
       value: 'YYYY-MM-DD',
       required: true,
-      summary: { 'zh-CN': '锚点日（开营日/直播日/建群日/活动日），如 2026-12-07、2026/12/7、2026年12月7日', en: 'Anchor date (camp start, live day, group day, event day), e.g. 2026-12-07, 2026/12/7' },
+      summary: {
+        'zh-CN': '锚点日（开营日/直播日/建群日/活动日），如 2026-12-07、2026/12/7、2026年12月7日',
+        en: 'Anchor date (camp start, live day, group day, event day), e.g. 2026-12-07, 2026/12/7',
+      },
     },
-    team: { value: 'FILE', summary: { 'zh-CN': '团队名单（.tsv/.csv/.xlsx），写入「团队」标签页', en: 'Team list (.tsv/.csv/.xlsx), written to the Team tab' } },
+    team: {
+      value: 'FILE',
+      summary: { 'zh-CN': '团队名单（.tsv/.csv/.xlsx），写入「团队」标签页', en: 'Team list (.tsv/.csv/.xlsx), written to the Team tab' },
+    },
     group: { value: 'NAME', summary: { 'zh-CN': '社群名称（一个）', en: 'Group name (one)' } },
     cohort: { value: 'LABEL', summary: { 'zh-CN': '期次，如 第12期', en: 'Cohort, e.g. 第12期' } },
-    update: { value: 'FILE.xlsx', summary: { 'zh-CN': '在这个工作簿中原地重新生成，保留已填写的内容', en: 'Regenerate in this workbook, keeping what people typed' } },
+    update: {
+      value: 'FILE.xlsx',
+      summary: { 'zh-CN': '在这个工作簿中原地重新生成，保留已填写的内容', en: 'Regenerate in this workbook, keeping what people typed' },
+    },
     'use-template-texts': { summary: { 'zh-CN': '与 --update 同用：采用模板的新文字', en: 'With --update: take the template’s new texts' } },
     json: { summary: { 'zh-CN': '以 JSON 输出排期', en: 'Print the schedule as JSON' } },
     out: { value: 'FILE.xlsx', summary: { 'zh-CN': '写入 .xlsx 工作簿', en: 'Write an .xlsx workbook' } },
@@ -53,13 +66,23 @@ const sop = defineCommand({
     const anchor = dateOption('anchor', anchorText, tr, problems);
     const templates = getSopState(ctx).templates;
     if (!templates.some((t) => t.ref === template)) {
-      problems.push({ code: 'sop.error.unknownTemplate', params: { id: template } }, { code: 'cli.error.templateIds', params: { ids: templates.map((t) => t.ref).join(', ') } });
+      problems.push(
+        { code: 'sop.error.unknownTemplate', params: { id: template } },
+        { code: 'cli.error.templateIds', params: { ids: templates.map((t) => t.ref).join(', ') } },
+      );
     }
     const group = option(args, 'group') ?? templates.find((t) => t.ref === template)?.name ?? '';
-    if (splitList(group).length > 1) problems.push({ code: 'cli.error.badOption', params: { option: '--group', value: group, expected: tr('sop.cli.oneGroup') } });
+    if (splitList(group).length > 1)
+      problems.push({ code: 'cli.error.badOption', params: { option: '--group', value: group, expected: tr('sop.cli.oneGroup') } });
     if (problems.length) throw new AppError(problems);
 
-    const request = { template, anchor: anchor!, groups: group, cohort: option(args, 'cohort') ?? '', useTemplateTexts: args.options['use-template-texts'] === true };
+    const request = {
+      template,
+      anchor: anchor!,
+      groups: group,
+      cohort: option(args, 'cohort') ?? '',
+      useTemplateTexts: args.options['use-template-texts'] === true,
+    };
     const plan = planSop(ctx, request);
     for (const warning of plan.warnings) io.stderr(warning);
 
@@ -88,7 +111,17 @@ const templates = defineCommand({
     if (args.options.json === true) printJson(io, list);
     else {
       for (const t of list) {
-        io.stdout(tr('sop.cli.template', { id: t.id, name: t.name, anchorLabel: t.anchorLabel, first: t.span.first, last: t.span.last, days: t.span.days, rows: t.rows }));
+        io.stdout(
+          tr('sop.cli.template', {
+            id: t.id,
+            name: t.name,
+            anchorLabel: t.anchorLabel,
+            first: t.span.first,
+            last: t.span.last,
+            days: t.span.days,
+            rows: t.rows,
+          }),
+        );
       }
     }
     return 0;

@@ -12,15 +12,13 @@ import { clear, h, withBusy } from '../dom';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
-  const field = (label: string, control: HTMLElement, error?: HTMLElement) =>
-    h('label', { className: 'field' }, h('span', {}, label), control, error ?? null);
+  const field = (label: string, control: HTMLElement, error?: HTMLElement) => h('label', { className: 'field' }, h('span', {}, label), control, error ?? null);
   const select = (id: string, options: Array<[string, string]>) => {
     const el = h('select', { id });
     for (const [value, label] of options) el.appendChild(h('option', { value }, label));
     return el;
   };
-  const weekdayOptions = (): Array<[string, string]> =>
-    ([1, 2, 3, 4, 5, 6, 0] as const).map((n) => [String(n), tr(`calendar.weekday.${n}`)]);
+  const weekdayOptions = (): Array<[string, string]> => ([1, 2, 3, 4, 5, 6, 0] as const).map((n) => [String(n), tr(`calendar.weekday.${n}`)]);
 
   const month = h('input', { id: 'calendar-month', type: 'month', required: true });
   const monthError = h('div', { className: 'error', id: 'calendar-month-error' });
@@ -42,7 +40,11 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
 
   const generate = h('button', { className: 'action', id: 'calendar-generate', type: 'button' }, tr('calendar.sidebar.generate'));
   const createList = h('button', { className: 'secondary', id: 'calendar-create-list', type: 'button' }, tr('calendar.sidebar.createList'));
-  const draftToggle = h('button', { className: 'secondary', id: 'calendar-draft-toggle', type: 'button', 'aria-expanded': 'false' }, tr('calendar.sidebar.draft'));
+  const draftToggle = h(
+    'button',
+    { className: 'secondary', id: 'calendar-draft-toggle', type: 'button', 'aria-expanded': 'false' },
+    tr('calendar.sidebar.draft'),
+  );
 
   // Draft month: the rhythm fields.
   const campEveryWeeks = h('input', { id: 'rhythm-campEveryWeeks', type: 'number', min: 0, max: 8 });
@@ -55,7 +57,12 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
   const moments = h('input', { id: 'rhythm-dailyMoments', type: 'checkbox', style: checkboxStyle });
   const groups = h('input', { id: 'rhythm-targetGroups', type: 'text' });
   const draftRun = h('button', { className: 'secondary', id: 'calendar-draft-run', type: 'button' }, tr('calendar.sidebar.draftRun'));
-  const confirmBox = h('div', { className: 'confirm', id: 'calendar-convert', hidden: true, style: 'border-left:3px solid #f9ab00;padding:4px 8px;background:#fef7e0' });
+  const confirmBox = h('div', {
+    className: 'confirm',
+    id: 'calendar-convert',
+    hidden: true,
+    style: 'border-left:3px solid #f9ab00;padding:4px 8px;background:#fef7e0',
+  });
   const check = (control: HTMLInputElement, label: string) => h('label', { className: 'field check' }, control, h('span', { style: 'display:inline' }, label));
   const draftBox = h(
     'div',
@@ -76,8 +83,9 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
     const chosen = keepSelection ? list.value : '';
     clear(list);
     if (!loaded.lists.length) list.appendChild(h('option', { value: '' }, tr('calendar.sidebar.noList')));
-    for (const info of loaded.lists) list.appendChild(h('option', { value: info.name }, info.ours ? info.name : `${info.name} ${tr('calendar.sidebar.pasted')}`));
-    list.value = loaded.lists.some((info) => info.name === chosen) ? chosen : loaded.defaultList ?? '';
+    for (const info of loaded.lists)
+      list.appendChild(h('option', { value: info.name }, info.ours ? info.name : `${info.name} ${tr('calendar.sidebar.pasted')}`));
+    list.value = loaded.lists.some((info) => info.name === chosen) ? chosen : (loaded.defaultList ?? '');
     generate.disabled = !loaded.lists.length;
     calendars.textContent = loaded.calendars.length
       ? tr('calendar.sidebar.calendars', { tabs: loaded.calendars.map((c) => c.name).join(tr('calendar.joiner')) })

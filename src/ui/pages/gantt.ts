@@ -82,13 +82,10 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
   generateButton.addEventListener('click', () => {
     errors.textContent = '';
     result.textContent = '';
-    void withBusy(generateButton, tr('gantt.sidebar.generating'), () => server.generateGantt(request())).then(
-      (generated) => {
-        showSummary(generated.summary);
-        result.textContent = generated.message;
-      },
-      showError,
-    );
+    void withBusy(generateButton, tr('gantt.sidebar.generating'), () => server.generateGantt(request())).then((generated) => {
+      showSummary(generated.summary);
+      result.textContent = generated.message;
+    }, showError);
   });
 
   createButton.addEventListener('click', () => {
@@ -102,7 +99,12 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
   root.append(
     h('label', { className: 'field' }, h('span', {}, tr('gantt.sidebar.planTab')), planSelect, noPlans),
     errors,
-    h('label', { className: 'field', style: 'display:flex;align-items:flex-start' }, workingDays, h('span', { style: 'color:inherit' }, tr('gantt.sidebar.workingDays'))),
+    h(
+      'label',
+      { className: 'field', style: 'display:flex;align-items:flex-start' },
+      workingDays,
+      h('span', { style: 'color:inherit' }, tr('gantt.sidebar.workingDays')),
+    ),
     preview,
     warnings,
     h('div', { className: 'buttons' }, generateButton, createButton),

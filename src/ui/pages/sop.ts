@@ -77,7 +77,8 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     for (const [label, choices] of groups) {
       if (!choices.length) continue;
       const group = h('optgroup', { label });
-      for (const choice of choices) group.appendChild(h('option', { value: choice.ref }, choice.errors.length ? `${choice.name} ${tr('sop.sidebar.broken')}` : choice.name));
+      for (const choice of choices)
+        group.appendChild(h('option', { value: choice.ref }, choice.errors.length ? `${choice.name} ${tr('sop.sidebar.broken')}` : choice.name));
       templateSelect.appendChild(group);
     }
   }
@@ -86,7 +87,8 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
   function renderTemplateDetails(): void {
     const choice = selectedTemplate();
     templateInfo.textContent = choice?.info ?? '';
-    templateError.textContent = choice && choice.errors.length ? [tr('sop.sidebar.templateBroken', { tab: choice.tab ?? choice.name }), ...choice.errors].join('\n') : '';
+    templateError.textContent =
+      choice && choice.errors.length ? [tr('sop.sidebar.templateBroken', { tab: choice.tab ?? choice.name }), ...choice.errors].join('\n') : '';
     const label = choice?.anchorLabel ?? '';
     anchorLabelText.textContent = label.charAt(0).toUpperCase() + label.slice(1);
     renderOwners();
@@ -100,11 +102,12 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     for (const role of choice.roles) {
       const info = state.roles.find((r) => r.key === role);
       const people = info?.people ?? [];
-      const auto = people.length === 0
-        ? tr('sop.sidebar.nobody')
-        : several && people.length > 1
-          ? tr('sop.sidebar.autoRoundRobin', { names: people.join(join) })
-          : tr('sop.sidebar.auto', { names: people[0] });
+      const auto =
+        people.length === 0
+          ? tr('sop.sidebar.nobody')
+          : several && people.length > 1
+            ? tr('sop.sidebar.autoRoundRobin', { names: people.join(join) })
+            : tr('sop.sidebar.auto', { names: people[0] });
       let control: HTMLInputElement | HTMLSelectElement;
       if (state.people.length) {
         control = h('select', { id: `sop-owner-${role}`, 'data-role': role });
@@ -133,14 +136,22 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     existingBox.appendChild(h('h2', {}, tr('sop.sidebar.existing')));
     existingBox.appendChild(h('p', { className: 'hint' }, tr('sop.sidebar.existingHint')));
     for (const tab of state.sopTabs) {
-      const pick = h('button', { type: 'button', className: 'secondary sop-tab', 'data-tab': tab.tab, style: 'display:block;width:100%;text-align:left;margin:0 0 2px' }, tab.tab);
+      const pick = h(
+        'button',
+        { type: 'button', className: 'secondary sop-tab', 'data-tab': tab.tab, style: 'display:block;width:100%;text-align:left;margin:0 0 2px' },
+        tab.tab,
+      );
       pick.addEventListener('click', () => {
         fillFrom(tab);
         schedulePreview();
       });
       const save = h('button', { type: 'button', className: 'link sop-tab-save', 'data-tab': tab.tab, style: SMALL_LINK }, tr('sop.sidebar.saveTemplate'));
       save.addEventListener('click', () => saveTemplate(save, { fromTab: tab.tab, anchor: tab.anchor ?? anchorInput.value }));
-      const texts = h('button', { type: 'button', className: 'link sop-tab-texts', 'data-tab': tab.tab, style: SMALL_LINK }, tr('sop.sidebar.useTemplateTexts'));
+      const texts = h(
+        'button',
+        { type: 'button', className: 'link sop-tab-texts', 'data-tab': tab.tab, style: SMALL_LINK },
+        tr('sop.sidebar.useTemplateTexts'),
+      );
       texts.addEventListener('click', () => {
         if (!window.confirm(tr('sop.sidebar.useTemplateTextsConfirm', { tab: tab.tab }))) return;
         fillFrom(tab);
@@ -280,7 +291,12 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     ownersBox,
     noTeam,
     h('h2', {}, tr('sop.sidebar.options')),
-    h('label', { className: 'field', style: 'display:flex;align-items:flex-start' }, markCalendar, h('span', { style: 'color:inherit' }, tr('sop.sidebar.markCalendar'))),
+    h(
+      'label',
+      { className: 'field', style: 'display:flex;align-items:flex-start' },
+      markCalendar,
+      h('span', { style: 'color:inherit' }, tr('sop.sidebar.markCalendar')),
+    ),
     preview,
     updates,
     warnings,
@@ -291,13 +307,16 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     h('p', { className: 'hint' }, tr('sop.sidebar.live')),
   );
 
-  void server.getSopState().then((loaded) => {
-    applyState(loaded);
-    const active = loaded.sopTabs.find((t) => t.tab === loaded.activeSopTab);
-    if (active) fillFrom(active);
-    else anchorInput.value = loaded.suggestedAnchor;
-    runPreview();
-  }, (error: unknown) => (errors.textContent = messageOf(error)));
+  void server.getSopState().then(
+    (loaded) => {
+      applyState(loaded);
+      const active = loaded.sopTabs.find((t) => t.tab === loaded.activeSopTab);
+      if (active) fillFrom(active);
+      else anchorInput.value = loaded.suggestedAnchor;
+      runPreview();
+    },
+    (error: unknown) => (errors.textContent = messageOf(error)),
+  );
 }
 
 function messageOf(error: unknown): string {

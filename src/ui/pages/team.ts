@@ -27,7 +27,13 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv<'team'>): voi
     if (!rows.length) list.appendChild(h('p', { className: 'hint' }, tr('team.sidebar.empty')));
     rows.forEach((row, index) => {
       const p = row.person;
-      const name = h('input', { type: 'text', className: 'name', value: p.name ?? '', placeholder: tr('team.sidebar.namePlaceholder'), 'aria-label': tr('team.header.name') });
+      const name = h('input', {
+        type: 'text',
+        className: 'name',
+        value: p.name ?? '',
+        placeholder: tr('team.sidebar.namePlaceholder'),
+        'aria-label': tr('team.header.name'),
+      });
       name.addEventListener('input', () => (p.name = name.value));
       const role = h('select', { className: 'role', 'aria-label': tr('team.header.role') });
       for (const r of state?.roles ?? []) role.appendChild(h('option', { value: r.key }, r.label));
@@ -37,7 +43,13 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv<'team'>): voi
       const color = h('input', { type: 'color', className: 'color', value: p.color || '#4e79a7', 'aria-label': tr('team.header.color') });
       if (!p.color) color.value = '#cccccc';
       color.addEventListener('input', () => (p.color = color.value));
-      const email = h('input', { type: 'email', className: 'email', value: p.email ?? '', placeholder: tr('team.sidebar.emailPlaceholder'), 'aria-label': tr('team.header.email') });
+      const email = h('input', {
+        type: 'email',
+        className: 'email',
+        value: p.email ?? '',
+        placeholder: tr('team.sidebar.emailPlaceholder'),
+        'aria-label': tr('team.header.email'),
+      });
       email.addEventListener('input', () => (p.email = email.value));
       const remove = h('button', { type: 'button', className: 'link remove', title: tr('team.sidebar.remove') }, '×');
       remove.addEventListener('click', () => {
@@ -107,8 +119,24 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv<'team'>): voi
     const percent = (share: number) => Math.round(share * 1000) / 10;
     const bandInputs = settings.benchmarkBands.map((band) => ({
       metric: band.metric,
-      red: h('input', { type: 'number', min: 0, max: 100, step: 0.1, value: percent(band.redBelow), id: `band-${band.metric}-red`, 'aria-label': tr('settings.bands.redBelow') }),
-      green: h('input', { type: 'number', min: 0, max: 100, step: 0.1, value: percent(band.greenFrom), id: `band-${band.metric}-green`, 'aria-label': tr('settings.bands.greenFrom') }),
+      red: h('input', {
+        type: 'number',
+        min: 0,
+        max: 100,
+        step: 0.1,
+        value: percent(band.redBelow),
+        id: `band-${band.metric}-red`,
+        'aria-label': tr('settings.bands.redBelow'),
+      }),
+      green: h('input', {
+        type: 'number',
+        min: 0,
+        max: 100,
+        step: 0.1,
+        value: percent(band.greenFrom),
+        id: `band-${band.metric}-green`,
+        'aria-label': tr('settings.bands.greenFrom'),
+      }),
     }));
     const bands = h(
       'div',

@@ -23,7 +23,6 @@ import { readTeamGrid } from '../../../src/core/team/team';
 import { d, sampleActivities, sampleGrid, teamGrid } from './sample';
 import { problemsOf } from '../../support/problems';
 
-
 describe('reading the activity list', () => {
   test('the sample December list reads into eight activities with types, dates, owners and groups', () => {
     const activities = sampleActivities();
@@ -72,14 +71,33 @@ describe('reading the activity list', () => {
 
   test('types, statuses and groups are recognised in both languages', () => {
     expect(['训练营', '营销课', '公开课', '调研表单', '促销活动', '日常产出', '其他'].map(parseActivityType)).toEqual([
-      'camp', 'marketingClass', 'openClass', 'survey', 'promotion', 'dailyContent', 'other',
+      'camp',
+      'marketingClass',
+      'openClass',
+      'survey',
+      'promotion',
+      'dailyContent',
+      'other',
     ]);
     expect(['Camp', 'Marketing class', 'open class', 'SURVEY', 'promotion', 'daily content', 'other'].map(parseActivityType)).toEqual([
-      'camp', 'marketingClass', 'openClass', 'survey', 'promotion', 'dailyContent', 'other',
+      'camp',
+      'marketingClass',
+      'openClass',
+      'survey',
+      'promotion',
+      'dailyContent',
+      'other',
     ]);
     expect(parseActivityType('webinar')).toBeNull();
     expect(['草稿', 'draft', '计划中', '进行中', 'In progress', '已完成', '已取消', 'Cancelled'].map(parseActivityStatus)).toEqual([
-      'draft', 'draft', 'planned', 'inProgress', 'inProgress', 'done', 'cancelled', 'cancelled',
+      'draft',
+      'draft',
+      'planned',
+      'inProgress',
+      'inProgress',
+      'done',
+      'cancelled',
+      'cancelled',
     ]);
     expect(parseActivityStatus('取消了')).toBeNull();
   });
@@ -113,7 +131,15 @@ describe('reading the activity list', () => {
   });
 
   test('a list without a name, type or start column says which column is missing', () => {
-    const problems = problemsOf(() => readActivityGrid([['Name', 'Owner'], ['x', 'y']], { lang: 'en' }));
+    const problems = problemsOf(() =>
+      readActivityGrid(
+        [
+          ['Name', 'Owner'],
+          ['x', 'y'],
+        ],
+        { lang: 'en' },
+      ),
+    );
     expect(problems.map((p) => [p.code, p.params])).toEqual([
       ['calendar.error.missingColumn', { column: 'Type' }],
       ['calendar.error.missingColumn', { column: 'Start' }],
@@ -144,10 +170,7 @@ describe('the activity list tab', () => {
       [4, 1, ownerDropdown('团队')],
       [7, 1, { type: 'list', values: ['草稿', '计划中', '进行中', '已完成', '已取消'], strict: true }],
     ]);
-    expect(tab.conditionalFormats?.map((cf) => cf.formula)).toEqual([
-      '=OR($H2="草稿",$H2="draft")',
-      '=OR($H2="已取消",$H2="cancelled")',
-    ]);
+    expect(tab.conditionalFormats?.map((cf) => cf.formula)).toEqual(['=OR($H2="草稿",$H2="draft")', '=OR($H2="已取消",$H2="cancelled")']);
     expect(tab.notes?.[0]).toMatchObject({ row: 0, col: 0 });
     // The 500 prepared rows are in the grid, blank, as the sheet shows them under the dropdowns.
     expect(tab.rows).toHaveLength(501);
@@ -164,8 +187,20 @@ describe('the activity list tab', () => {
   });
 
   test('drafts appended to a pasted list follow its own column order', () => {
-    const { layout } = readActivityGrid([['状态', '开始日期', '活动名称', '类型'], ['', '2026-12-01', 'x', '其他']]);
-    const row: ActivityRow = { name: '大雪秒杀', type: 'promotion', start: d('2026-12-07'), end: d('2026-12-07'), owner: '陈默', targetGroups: [], goal: '', status: 'draft' };
+    const { layout } = readActivityGrid([
+      ['状态', '开始日期', '活动名称', '类型'],
+      ['', '2026-12-01', 'x', '其他'],
+    ]);
+    const row: ActivityRow = {
+      name: '大雪秒杀',
+      type: 'promotion',
+      start: d('2026-12-07'),
+      end: d('2026-12-07'),
+      owner: '陈默',
+      targetGroups: [],
+      goal: '',
+      status: 'draft',
+    };
     expect(activityRowCells(row, 'zh-CN', layout)).toEqual(['草稿', d('2026-12-07'), '大雪秒杀', '促销活动']);
     expect(activityRowCells(row, 'zh-CN', DEFAULT_LIST_LAYOUT)).toEqual(['大雪秒杀', '促销活动', d('2026-12-07'), d('2026-12-07'), '陈默', '', '', '草稿']);
   });
@@ -178,7 +213,16 @@ describe('the activity list tab', () => {
 });
 
 describe('regenerating a list and converting a pasted one', () => {
-  const draft: ActivityRow = { name: '大雪秒杀', type: 'promotion', start: d('2026-12-07'), end: d('2026-12-07'), owner: '陈默', targetGroups: ['A群'], goal: '', status: 'draft' };
+  const draft: ActivityRow = {
+    name: '大雪秒杀',
+    type: 'promotion',
+    start: d('2026-12-07'),
+    end: d('2026-12-07'),
+    owner: '陈默',
+    targetGroups: ['A群'],
+    goal: '',
+    status: 'draft',
+  };
 
   /** What draftMonth does with a list tab it wrote before: read it back, keep its rows, lay the columns over it. */
   function regenerate(existing: CellValue[][], drafts: ActivityRow[], options: { name?: string } = {}) {
@@ -210,7 +254,11 @@ describe('regenerating a list and converting a pasted one', () => {
     expect(tab.rows[1]).toEqual(['状态', '开始日期', '结束日期', '负责人', '目标社群', '目标', '活动名称', '类型']);
     expect(tab.rows[3]).toEqual(['草稿', d('2026-12-07'), d('2026-12-07'), '陈默', 'A群', '', '大雪秒杀', '促销活动']);
     expect(tab.frozenRows).toBe(2);
-    expect((tab.validations ?? []).map((v) => [v.range.row, v.range.col])).toEqual([[2, 7], [2, 3], [2, 0]]);
+    expect((tab.validations ?? []).map((v) => [v.range.row, v.range.col])).toEqual([
+      [2, 7],
+      [2, 3],
+      [2, 0],
+    ]);
     expect(tab.conditionalFormats?.[0].formula).toBe('=OR($A3="草稿",$A3="draft")');
   });
 
@@ -251,7 +299,12 @@ describe('regenerating a list and converting a pasted one', () => {
 
   test('which grids look like an activity list', () => {
     expect(looksLikeActivityList(sampleGrid())).toBe(true);
-    expect(looksLikeActivityList([['群', '群人数'], ['A', 3]])).toBe(false);
+    expect(
+      looksLikeActivityList([
+        ['群', '群人数'],
+        ['A', 3],
+      ]),
+    ).toBe(false);
     expect(looksLikeActivityList([['活动名称', '负责人']])).toBe(false);
   });
 });

@@ -7,7 +7,15 @@ import { firstOfMonth, lastOfMonth, toIso, type Weekday } from '../../../src/cor
 import { AppError } from '../../../src/core/errors';
 import { d, sampleActivities } from './sample';
 
-const octoberRhythm: Rhythm = { ...DEFAULT_RHYTHM, campEveryWeeks: 2, campWeekday: 4, campDays: 3, weeklyLiveWeekday: 6, owners: { camp: '林晓', promotion: '陈默' }, targetGroups: ['Java引流5群'] };
+const octoberRhythm: Rhythm = {
+  ...DEFAULT_RHYTHM,
+  campEveryWeeks: 2,
+  campWeekday: 4,
+  campDays: 3,
+  weeklyLiveWeekday: 6,
+  owners: { camp: '林晓', promotion: '陈默' },
+  targetGroups: ['Java引流5群'],
+};
 const rows = (list: ActivityRow[]) => list.map((row) => `${toIso(row.start)}..${toIso(row.end)} ${row.type} ${row.name}`);
 
 describe('drafting a month', () => {
@@ -34,11 +42,19 @@ describe('drafting a month', () => {
     ]);
     expect(drafted.every((row) => row.status === 'draft')).toBe(true);
     expect(drafted.filter((row) => row.type === 'camp').map((row) => [row.owner, row.targetGroups])).toEqual([
-      ['林晓', ['Java引流5群']], ['林晓', ['Java引流5群']], ['林晓', ['Java引流5群']],
+      ['林晓', ['Java引流5群']],
+      ['林晓', ['Java引流5群']],
+      ['林晓', ['Java引流5群']],
     ]);
     expect(drafted.find((row) => row.type === 'dailyContent')?.targetGroups).toEqual(['朋友圈']);
     expect(drafted.find((row) => row.type === 'marketingClass')?.owner).toBe('');
-    const warnings = checkMonth({ year: 2026, month: 10, activities: drafted.map((row) => ({ ...row, typeText: row.type })), overloadThreshold: 3, lang: 'zh-CN' });
+    const warnings = checkMonth({
+      year: 2026,
+      month: 10,
+      activities: drafted.map((row) => ({ ...row, typeText: row.type })),
+      overloadThreshold: 3,
+      lang: 'zh-CN',
+    });
     expect(warnings.filter((w) => w.kind === 'campOnHoliday')).toEqual([]);
   });
 
@@ -60,16 +76,46 @@ describe('drafting a month', () => {
   });
 
   test('a row with the same name, even of another type or date, is not proposed again', () => {
-    const existing: ActivityRow[] = [{ name: '大雪秒杀', type: 'other', start: d('2026-12-01'), end: d('2026-12-01'), owner: '', targetGroups: [], goal: '', status: 'cancelled' }];
-    const drafted = draftMonth({ year: 2026, month: 12, rhythm: { ...DEFAULT_RHYTHM, campEveryWeeks: 0, weeklyLiveWeekday: null, dailyMoments: false }, existing, lang: 'zh-CN', weekStart: 'mon' });
+    const existing: ActivityRow[] = [
+      { name: '大雪秒杀', type: 'other', start: d('2026-12-01'), end: d('2026-12-01'), owner: '', targetGroups: [], goal: '', status: 'cancelled' },
+    ];
+    const drafted = draftMonth({
+      year: 2026,
+      month: 12,
+      rhythm: { ...DEFAULT_RHYTHM, campEveryWeeks: 0, weeklyLiveWeekday: null, dailyMoments: false },
+      existing,
+      lang: 'zh-CN',
+      weekStart: 'mon',
+    });
     expect(drafted.map((row) => row.name)).toEqual(['双12秒杀', '冬至秒杀']);
   });
 
   test('English names, and the CLI JSON', () => {
-    const drafted = draftMonth({ year: 2026, month: 12, rhythm: { ...DEFAULT_RHYTHM, weeklyLiveWeekday: null, dailyMoments: false }, existing: [], lang: 'en', weekStart: 'sun' });
-    expect(drafted.map((row) => row.name)).toEqual(['Camp 1 · December', 'Major Snow flash sale', 'Double 12 flash sale', 'Camp 2 · December', 'Winter Solstice flash sale', 'Camp 3 · December']);
+    const drafted = draftMonth({
+      year: 2026,
+      month: 12,
+      rhythm: { ...DEFAULT_RHYTHM, weeklyLiveWeekday: null, dailyMoments: false },
+      existing: [],
+      lang: 'en',
+      weekStart: 'sun',
+    });
+    expect(drafted.map((row) => row.name)).toEqual([
+      'Camp 1 · December',
+      'Major Snow flash sale',
+      'Double 12 flash sale',
+      'Camp 2 · December',
+      'Winter Solstice flash sale',
+      'Camp 3 · December',
+    ]);
     expect(draftToJson(drafted)[0]).toEqual({
-      name: 'Camp 1 · December', type: 'camp', start: '2026-12-01', end: '2026-12-03', owner: '', targetGroups: [], goal: '', status: 'draft',
+      name: 'Camp 1 · December',
+      type: 'camp',
+      start: '2026-12-01',
+      end: '2026-12-03',
+      owner: '',
+      targetGroups: [],
+      goal: '',
+      status: 'draft',
     });
   });
 
@@ -87,7 +133,8 @@ describe('drafting a month', () => {
           const camps = drafted.filter((row) => row.type === 'camp');
           for (const camp of camps) {
             expect(camp.end - camp.start + 1).toBe(campDays);
-            for (let day = camp.start; day <= camp.end; day++) expect({ day: toIso(day), holiday: dayInfo(day, 'zh-CN').holiday }).toEqual({ day: toIso(day), holiday: false });
+            for (let day = camp.start; day <= camp.end; day++)
+              expect({ day: toIso(day), holiday: dayInfo(day, 'zh-CN').holiday }).toEqual({ day: toIso(day), holiday: false });
           }
           camps.forEach((camp, i) => i > 0 && expect(camp.start).toBeGreaterThan(camps[i - 1].end));
           expect(drafted.every((row) => row.start >= firstOfMonth(2026, month) && row.start <= lastOfMonth(2026, month))).toBe(true);
@@ -102,8 +149,15 @@ describe('drafting a month', () => {
 
 describe('the rhythm', () => {
   test('flags arrive as text and are read; bad values are refused with the setting named', () => {
-    expect(normalizeRhythm({ campEveryWeeks: '3', campWeekday: 'thu', campDays: '4', weeklyLiveWeekday: '周六', promoOnFestivals: 'false', dailyMoments: false })).toEqual({
-      campEveryWeeks: 3, campWeekday: 4, campDays: 4, weeklyLiveWeekday: 6, promoOnFestivals: false, dailyMoments: false,
+    expect(
+      normalizeRhythm({ campEveryWeeks: '3', campWeekday: 'thu', campDays: '4', weeklyLiveWeekday: '周六', promoOnFestivals: 'false', dailyMoments: false }),
+    ).toEqual({
+      campEveryWeeks: 3,
+      campWeekday: 4,
+      campDays: 4,
+      weeklyLiveWeekday: 6,
+      promoOnFestivals: false,
+      dailyMoments: false,
     });
     expect(normalizeRhythm({ weeklyLiveWeekday: 'none' }).weeklyLiveWeekday).toBeNull();
     expect(normalizeRhythm({})).toEqual(DEFAULT_RHYTHM);

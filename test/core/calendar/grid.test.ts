@@ -39,22 +39,30 @@ describe('month grids', () => {
   });
 
   test('February has 29 days in leap years only', () => {
-    const days = (year: number) => monthGrid(year, 2, 'mon').flat().filter((s) => s >= firstOfMonth(year, 2) && s <= lastOfMonth(year, 2)).length;
+    const days = (year: number) =>
+      monthGrid(year, 2, 'mon')
+        .flat()
+        .filter((s) => s >= firstOfMonth(year, 2) && s <= lastOfMonth(year, 2)).length;
     expect([days(2024), days(2026), days(2028), days(2100), days(2000)]).toEqual([29, 28, 29, 28, 29]);
   });
 
   test('any month: whole weeks from the week start, every day of the month once, no spare week', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom('mon' as const, 'sun' as const), (year, month, weekStart) => {
-        const grid = monthGrid(year, month, weekStart);
-        const days = grid.flat();
-        expect(grid.every((week) => week.length === 7)).toBe(true);
-        expect(days.every((day, i) => i === 0 || day === days[i - 1] + 1)).toBe(true);
-        expect(weekday(days[0])).toBe(weekStart === 'mon' ? 1 : 0);
-        expect(grid[0]).toContain(firstOfMonth(year, month));
-        expect(grid[grid.length - 1]).toContain(lastOfMonth(year, month));
-        expect(days.filter((day) => day >= firstOfMonth(year, month) && day <= lastOfMonth(year, month))).toHaveLength(daysInMonth(year, month));
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2200 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('mon' as const, 'sun' as const),
+        (year, month, weekStart) => {
+          const grid = monthGrid(year, month, weekStart);
+          const days = grid.flat();
+          expect(grid.every((week) => week.length === 7)).toBe(true);
+          expect(days.every((day, i) => i === 0 || day === days[i - 1] + 1)).toBe(true);
+          expect(weekday(days[0])).toBe(weekStart === 'mon' ? 1 : 0);
+          expect(grid[0]).toContain(firstOfMonth(year, month));
+          expect(grid[grid.length - 1]).toContain(lastOfMonth(year, month));
+          expect(days.filter((day) => day >= firstOfMonth(year, month) && day <= lastOfMonth(year, month))).toHaveLength(daysInMonth(year, month));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -102,7 +110,13 @@ describe('the Chinese calendar on the grid', () => {
     const terms = solarTermsInRange(d('2026-01-01'), d('2027-12-31'), 'zh-CN');
     expect(terms).toHaveLength(48);
     for (const term of terms) {
-      const calendar = calendarMonth({ year: Number(toIso(term.serial).slice(0, 4)), month: Number(toIso(term.serial).slice(5, 7)), weekStart: 'mon', activities: [], lang: 'zh-CN' });
+      const calendar = calendarMonth({
+        year: Number(toIso(term.serial).slice(0, 4)),
+        month: Number(toIso(term.serial).slice(5, 7)),
+        weekStart: 'mon',
+        activities: [],
+        lang: 'zh-CN',
+      });
       const marked = calendar.weeks.flat().filter((day) => day.inMonth && day.solarTerm === term.name);
       expect(marked.map((day) => toIso(day.serial))).toEqual([toIso(term.serial)]);
     }
@@ -126,7 +140,11 @@ describe('the Chinese calendar on the grid', () => {
 
 describe('the sample month, December 2026', () => {
   const calendar = () => calendarMonth({ year: 2026, month: 12, weekStart: 'mon', activities: sampleActivities(), lang: 'zh-CN' });
-  const namesOn = (iso: string) => calendar().weeks.flat().find((day) => day.serial === d(iso))?.activities.map((a) => a.name);
+  const namesOn = (iso: string) =>
+    calendar()
+      .weeks.flat()
+      .find((day) => day.serial === d(iso))
+      ?.activities.map((a) => a.name);
 
   test('activities land on the days they cover, in list order', () => {
     expect(namesOn('2026-11-30')).toEqual([]);
@@ -144,7 +162,15 @@ describe('the sample month, December 2026', () => {
     const json = calendarToJson(calendar());
     expect(json.month).toBe('2026-12');
     expect(json.weeks).toHaveLength(5);
-    expect(json.weeks[0][0]).toEqual({ date: '2026-11-30', inMonth: false, solarTerm: null, festival: null, holiday: false, makeUpWorkday: false, activities: [] });
+    expect(json.weeks[0][0]).toEqual({
+      date: '2026-11-30',
+      inMonth: false,
+      solarTerm: null,
+      festival: null,
+      holiday: false,
+      makeUpWorkday: false,
+      activities: [],
+    });
     const day22 = json.weeks.flat().find((day) => day.date === '2026-12-22');
     expect(day22).toEqual({
       date: '2026-12-22',
@@ -194,30 +220,35 @@ describe('placing activities', () => {
 
   test('every activity appears on exactly the days it covers (cancelled ones on none), in list order', () => {
     fc.assert(
-      fc.property(fc.array(activity, { maxLength: 12 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom('mon' as const, 'sun' as const), (specs, month, weekStart) => {
-        const first = firstOfMonth(2026, month);
-        const activities: Activity[] = specs.map((spec, i) => ({
-          name: `a${i}`,
-          type: spec.type,
-          typeText: spec.type,
-          start: first + spec.startOffset,
-          end: first + spec.startOffset + spec.length,
-          owner: '',
-          targetGroups: [],
-          goal: '',
-          status: spec.status,
-        }));
-        const days = calendarMonth({ year: 2026, month, weekStart, activities, lang: 'zh-CN' }).weeks.flat();
-        for (const a of activities) {
-          const shownOn = days.filter((day) => day.activities.includes(a)).map((day) => day.serial);
-          const expected = a.status === 'cancelled' ? [] : days.map((day) => day.serial).filter((s) => s >= a.start && s <= a.end);
-          expect(shownOn).toEqual(expected);
-        }
-        for (const day of days) {
-          const order = day.activities.map((a) => activities.indexOf(a));
-          expect(order).toEqual([...order].sort((x, y) => x - y));
-        }
-      }),
+      fc.property(
+        fc.array(activity, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('mon' as const, 'sun' as const),
+        (specs, month, weekStart) => {
+          const first = firstOfMonth(2026, month);
+          const activities: Activity[] = specs.map((spec, i) => ({
+            name: `a${i}`,
+            type: spec.type,
+            typeText: spec.type,
+            start: first + spec.startOffset,
+            end: first + spec.startOffset + spec.length,
+            owner: '',
+            targetGroups: [],
+            goal: '',
+            status: spec.status,
+          }));
+          const days = calendarMonth({ year: 2026, month, weekStart, activities, lang: 'zh-CN' }).weeks.flat();
+          for (const a of activities) {
+            const shownOn = days.filter((day) => day.activities.includes(a)).map((day) => day.serial);
+            const expected = a.status === 'cancelled' ? [] : days.map((day) => day.serial).filter((s) => s >= a.start && s <= a.end);
+            expect(shownOn).toEqual(expected);
+          }
+          for (const day of days) {
+            const order = day.activities.map((a) => activities.indexOf(a));
+            expect(order).toEqual([...order].sort((x, y) => x - y));
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -31,7 +31,9 @@ async function writeXlsx(file: string, tabs: TabSpec[]): Promise<void> {
     tab.rows.forEach((cells, r) =>
       cells.forEach((cell, c) => {
         if (cell === null || cell === undefined) return;
-        sheet.getCell(r + 1, c + 1).value = isFormulaCell(cell) ? { formula: closeOpenRanges(cell.formula.slice(1), tab.name, (name) => openRangeEnd(tabs.find((t) => t.name === name)?.rows.length ?? 0)) } : (cell as string | number | boolean);
+        sheet.getCell(r + 1, c + 1).value = isFormulaCell(cell)
+          ? { formula: closeOpenRanges(cell.formula.slice(1), tab.name, (name) => openRangeEnd(tabs.find((t) => t.name === name)?.rows.length ?? 0)) }
+          : (cell as string | number | boolean);
       }),
     );
   }
@@ -113,7 +115,14 @@ describeWithLibreOffice('live calendar formulas in a real spreadsheet engine', (
     const tab = calendarTab('zh-CN', original, original.length + 1);
     const slots = slotCount(calendarMonth({ year: 2026, month: 12, weekStart: 'mon', activities: original, lang: 'zh-CN' }));
     const extra = (name: string, type: ActivityRow['type'], start: string, end: string, status: ActivityRow['status'] = null, owner = '王蕾'): ActivityRow => ({
-      name, type, start: d(start), end: d(end), owner, targetGroups: [], goal: '', status,
+      name,
+      type,
+      start: d(start),
+      end: d(end),
+      owner,
+      targetGroups: [],
+      goal: '',
+      status,
     });
     const edited: ActivityRow[] = [
       ...original.map((a, i) => (i === 1 ? { ...a, status: 'cancelled' as const } : a)),
@@ -130,7 +139,7 @@ describeWithLibreOffice('live calendar formulas in a real spreadsheet engine', (
     // Week blocks start below the two header rows: a day-number row, a label row, then the slots.
     const expected = (row: number, col: number): string => {
       const block = Math.floor((row - 2) / (slots + 2));
-      const slot = (row - 2) % (slots + 2) - 2;
+      const slot = ((row - 2) % (slots + 2)) - 2;
       return slotTexts(days[block * 7 + col].activities, slots, 'zh-CN')[slot];
     };
     const computed = await evaluate([tab, list]);

@@ -27,8 +27,20 @@ describe('group pushes counted from SOP tabs', () => {
   });
 
   test('English headers and channel names; two tabs of one group add up; a group column wins over the tab', () => {
-    const en = { name: 'SOP · Group 5', group: 'Java引流5群', grid: [['Title row'], ['ID', 'Date', 'Channel', 'Status'], ['1', d('2026-12-02'), 'Mass message', 'Not started']] };
-    const handMade = { name: '手工排期', group: '', grid: [['日期', '渠道', '社群'], [d('2026-12-03'), '群发', 'Java引流7群'], [d('2026-12-03'), '群发', null]] };
+    const en = {
+      name: 'SOP · Group 5',
+      group: 'Java引流5群',
+      grid: [['Title row'], ['ID', 'Date', 'Channel', 'Status'], ['1', d('2026-12-02'), 'Mass message', 'Not started']],
+    };
+    const handMade = {
+      name: '手工排期',
+      group: '',
+      grid: [
+        ['日期', '渠道', '社群'],
+        [d('2026-12-03'), '群发', 'Java引流7群'],
+        [d('2026-12-03'), '群发', null],
+      ],
+    };
     expect(countGroupPushes([zhTab, en, handMade])).toEqual([
       { group: 'Java引流5群', date: d('2026-12-01'), count: 2 },
       { group: 'Java引流5群', date: d('2026-12-02'), count: 2 },
@@ -38,7 +50,18 @@ describe('group pushes counted from SOP tabs', () => {
   });
 
   test('a tab without a date and a channel column counts nothing', () => {
-    expect(countGroupPushes([{ name: 'x', group: 'g', grid: [['日期', '事项'], [d('2026-12-01'), '群发']] }])).toEqual([]);
+    expect(
+      countGroupPushes([
+        {
+          name: 'x',
+          group: 'g',
+          grid: [
+            ['日期', '事项'],
+            [d('2026-12-01'), '群发'],
+          ],
+        },
+      ]),
+    ).toEqual([]);
     expect(sopTabGroup({ name: 'T', group: '' })).toBe('T');
     expect(sopTabGroup({ name: 'T', group: 'G' })).toBe('G');
   });
@@ -55,7 +78,9 @@ describe('months as the user types them', () => {
     expect(parseMonthKey(' 2027-1 ')).toEqual({ year: 2027, month: 1 });
     expect(parseMonthKey('2026/12')).toEqual({ year: 2026, month: 12 });
     expect(parseMonthKey('2026年12月')).toEqual({ year: 2026, month: 12 });
-    expect(() => parseMonthKey('1999-12')).toThrow(expect.objectContaining({ problems: [{ code: 'error.dateOutOfRange', params: { value: '1999-12', min: 2000, max: 2100 } }] }));
+    expect(() => parseMonthKey('1999-12')).toThrow(
+      expect.objectContaining({ problems: [{ code: 'error.dateOutOfRange', params: { value: '1999-12', min: 2000, max: 2100 } }] }),
+    );
     for (const bad of ['2026-13', '2026-00', '12-2026', '', null, 'next month']) {
       expect(() => parseMonthKey(bad)).toThrow(AppError);
     }

@@ -8,7 +8,16 @@ import { d, sampleActivities } from './sample';
 const list = { tabName: '活动清单', layout: DEFAULT_LIST_LAYOUT, gridRows: 9 };
 
 function tabFor(overrides: Partial<CalendarTabInput> = {}): TabSpec {
-  return buildCalendarTab({ year: 2026, month: 12, weekStart: 'mon', activities: sampleActivities(), list, lang: 'zh-CN', today: d('2026-11-20'), ...overrides });
+  return buildCalendarTab({
+    year: 2026,
+    month: 12,
+    weekStart: 'mon',
+    activities: sampleActivities(),
+    list,
+    lang: 'zh-CN',
+    today: d('2026-11-20'),
+    ...overrides,
+  });
 }
 
 const values = (tab: TabSpec, row: number) => tab.rows[row].map((cell) => cellValue(cell));
@@ -52,9 +61,13 @@ describe('the calendar tab of December 2026', () => {
     if (!isFormulaCell(cell)) return;
     expect(cell.formula).toBe('=' + slotFormula(list, d('2026-12-15'), 1, 4, 'zh-CN'));
     expect(cell.formula).toContain("'活动清单'!$C$2:$C<=DATE(2026,12,15)");
-    expect(cell.formula).toContain("'活动清单'!$H$2:$H<>\"已取消\"");
+    expect(cell.formula).toContain('\'活动清单\'!$H$2:$H<>"已取消"');
     expect(cell.formula).toMatch(/^=IFERROR\("【"&INDEX\('活动清单'!\$B\$2:\$B,SUMPRODUCT\(SMALL\(/);
-    const all = tab.rows.flat().filter(isFormulaCell).map((c) => c.formula).join('\n');
+    const all = tab.rows
+      .flat()
+      .filter(isFormulaCell)
+      .map((c) => c.formula)
+      .join('\n');
     expect(all).not.toMatch(/FILTER|TEXTJOIN|ARRAYFORMULA|AGGREGATE/);
     // The last slot of a day also counts the activities beyond it.
     const last = tab.rows[weekRow(2) + 5][1];
@@ -150,7 +163,17 @@ describe('reading back how a calendar tab was made', () => {
 
 describe('slots', () => {
   const many = (n: number): Activity[] =>
-    Array.from({ length: n }, (_, i) => ({ name: `第${i + 1}场`, type: 'other', typeText: '其他', start: d('2026-12-10'), end: d('2026-12-10'), owner: '', targetGroups: [], goal: '', status: null }));
+    Array.from({ length: n }, (_, i) => ({
+      name: `第${i + 1}场`,
+      type: 'other',
+      typeText: '其他',
+      start: d('2026-12-10'),
+      end: d('2026-12-10'),
+      owner: '',
+      targetGroups: [],
+      goal: '',
+      status: null,
+    }));
 
   test('a busy month gets one free slot above its busiest day, up to the maximum; beyond it the last slot counts the rest', () => {
     const six = tabFor({ activities: many(6) });
@@ -183,7 +206,11 @@ describe('a quarter on one tab', () => {
     expect(tab.rows[0]).toEqual(['2026年第4季度 活动日历']);
     const headings = tab.rows.map((row, r) => [r, row[0]]).filter(([, first]) => typeof first === 'string' && /^2026年\d+月$/.test(first as string));
     // October: 5 weeks, November: 6 weeks (starts on a Sunday), December: 5 weeks; 4 slots each except December's busier days.
-    expect(headings).toEqual([[2, '2026年10月'], [3 + 5 * 6, '2026年11月'], [4 + 11 * 6, '2026年12月']]);
+    expect(headings).toEqual([
+      [2, '2026年10月'],
+      [3 + 5 * 6, '2026年11月'],
+      [4 + 11 * 6, '2026年12月'],
+    ]);
     const todayRules = (tab.conditionalFormats ?? []).filter((rule) => rule.formula.includes('TODAY()'));
     expect(todayRules.map((rule) => rule.formula.match(/MONTH\(TODAY\(\)\)=(\d+)/)?.[1])).toEqual(['10', '11', '12']);
     expect((tab.conditionalFormats ?? []).length).toBe(3 + 7);

@@ -13,10 +13,24 @@ function activity(type: ActivityType, start: string, end: string, extra: Partial
 
 /** Keeps the selling rhythm going so that only the warning under test shows. */
 const weeklyClasses = (year: number, month: number): Activity[] =>
-  [1, 8, 15, 22, 29].map((day) => activity('marketingClass', `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, { name: `周课${day}` }));
+  [1, 8, 15, 22, 29].map((day) =>
+    activity(
+      'marketingClass',
+      `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      { name: `周课${day}` },
+    ),
+  );
 
 const check = (activities: Activity[], options: { month?: number; threshold?: number; pushes?: GroupPushCount[] } = {}) =>
-  checkMonth({ year: 2026, month: options.month ?? 12, activities, overloadThreshold: options.threshold ?? 3, pushesByGroupDay: options.pushes, lang: 'zh-CN' });
+  checkMonth({
+    year: 2026,
+    month: options.month ?? 12,
+    activities,
+    overloadThreshold: options.threshold ?? 3,
+    pushesByGroupDay: options.pushes,
+    lang: 'zh-CN',
+  });
 
 describe('warnings of a month', () => {
   test('the sample month has none', () => {
@@ -36,7 +50,9 @@ describe('warnings of a month', () => {
     expect(warnings.map((w) => [w.kind, w.params])).toEqual([
       ['groupClash', { start: '2026-12-09', end: '2026-12-09', group: 'Java引流5群', first: '直播A', second: '秒杀B' }],
     ]);
-    expect(t('zh-CN', warnings[0].code, warnings[0].params)).toBe('2026-12-09–2026-12-09「Java引流5群」同一天安排了两场营销课/促销活动：「直播A」和「秒杀B」。');
+    expect(t('zh-CN', warnings[0].code, warnings[0].params)).toBe(
+      '2026-12-09–2026-12-09「Java引流5群」同一天安排了两场营销课/促销活动：「直播A」和「秒杀B」。',
+    );
   });
 
   test('a promotion for all groups clashes with a class for any one of them', () => {
@@ -56,8 +72,12 @@ describe('warnings of a month', () => {
     // Per day: 09 → 2, 10 → 4, 11 → 4, 12 → 1, 20 → 1.
     const list = [
       ...weeklyClasses(2026, 12),
-      busy('2026-12-10', '2026-12-11'), busy('2026-12-10', '2026-12-11'), busy('2026-12-09', '2026-12-11'),
-      busy('2026-12-10', '2026-12-12'), busy('2026-12-09', '2026-12-09'), busy('2026-12-20', '2026-12-20'),
+      busy('2026-12-10', '2026-12-11'),
+      busy('2026-12-10', '2026-12-11'),
+      busy('2026-12-09', '2026-12-11'),
+      busy('2026-12-10', '2026-12-12'),
+      busy('2026-12-09', '2026-12-09'),
+      busy('2026-12-20', '2026-12-20'),
       activity('other', '2026-12-20', '2026-12-20', { owner: '周舟' }),
     ];
     expect(check(list).map((w) => [w.kind, w.params])).toEqual([
@@ -68,26 +88,50 @@ describe('warnings of a month', () => {
   });
 
   test('14 days or more without a marketing class or camp, counted inside the month and from its first day', () => {
-    const gaps = (list: Activity[]) => check(list).filter((w) => w.kind === 'cadenceGap').map((w) => [w.params.start, w.params.end, w.params.days]);
+    const gaps = (list: Activity[]) =>
+      check(list)
+        .filter((w) => w.kind === 'cadenceGap')
+        .map((w) => [w.params.start, w.params.end, w.params.days]);
     // Camp 1–3, class 20: 4–19 is 16 quiet days; 21–31 is 11 (no warning).
-    expect(gaps([activity('camp', '2026-12-01', '2026-12-03'), activity('marketingClass', '2026-12-20', '2026-12-20')])).toEqual([['2026-12-04', '2026-12-19', 16]]);
+    expect(gaps([activity('camp', '2026-12-01', '2026-12-03'), activity('marketingClass', '2026-12-20', '2026-12-20')])).toEqual([
+      ['2026-12-04', '2026-12-19', 16],
+    ]);
     // A class on the 15th only: 1–14 from the month start (exactly 14) and 16–31.
     expect(gaps([activity('marketingClass', '2026-12-15', '2026-12-15')])).toEqual([
       ['2026-12-01', '2026-12-14', 14],
       ['2026-12-16', '2026-12-31', 16],
     ]);
     // 13 quiet days are fine; promotions and surveys do not keep the rhythm.
-    expect(gaps([activity('camp', '2026-12-01', '2026-12-03'), activity('marketingClass', '2026-12-17', '2026-12-17'), activity('marketingClass', '2026-12-31', '2026-12-31')])).toEqual([]);
-    expect(gaps([activity('promotion', '2026-12-01', '2026-12-31'), activity('survey', '2026-12-01', '2026-12-31')])).toEqual([['2026-12-01', '2026-12-31', 31]]);
+    expect(
+      gaps([
+        activity('camp', '2026-12-01', '2026-12-03'),
+        activity('marketingClass', '2026-12-17', '2026-12-17'),
+        activity('marketingClass', '2026-12-31', '2026-12-31'),
+      ]),
+    ).toEqual([]);
+    expect(gaps([activity('promotion', '2026-12-01', '2026-12-31'), activity('survey', '2026-12-01', '2026-12-31')])).toEqual([
+      ['2026-12-01', '2026-12-31', 31],
+    ]);
     // A camp that began in November covers the first days.
-    expect(gaps([activity('camp', '2026-11-29', '2026-12-02'), activity('marketingClass', '2026-12-16', '2026-12-16'), activity('marketingClass', '2026-12-29', '2026-12-29')])).toEqual([]);
+    expect(
+      gaps([
+        activity('camp', '2026-11-29', '2026-12-02'),
+        activity('marketingClass', '2026-12-16', '2026-12-16'),
+        activity('marketingClass', '2026-12-29', '2026-12-29'),
+      ]),
+    ).toEqual([]);
   });
 
   test('a camp on a legal holiday', () => {
-    const warnings = check([...weeklyClasses(2026, 10), activity('camp', '2026-09-30', '2026-10-02', { name: '国庆营' }), activity('camp', '2026-10-08', '2026-10-10', { name: '节后营' })], { month: 10 });
-    expect(warnings.map((w) => [w.kind, w.params])).toEqual([
-      ['campOnHoliday', { name: '国庆营', holiday: '国庆节', start: '2026-10-01', end: '2026-10-02' }],
-    ]);
+    const warnings = check(
+      [
+        ...weeklyClasses(2026, 10),
+        activity('camp', '2026-09-30', '2026-10-02', { name: '国庆营' }),
+        activity('camp', '2026-10-08', '2026-10-10', { name: '节后营' }),
+      ],
+      { month: 10 },
+    );
+    expect(warnings.map((w) => [w.kind, w.params])).toEqual([['campOnHoliday', { name: '国庆营', holiday: '国庆节', start: '2026-10-01', end: '2026-10-02' }]]);
     const september = check([...weeklyClasses(2026, 9), activity('camp', '2026-09-24', '2026-09-26', { name: '中秋营' })], { month: 9 });
     expect(september.map((w) => [w.kind, w.params.holiday, w.params.start, w.params.end])).toEqual([['campOnHoliday', '中秋节', '2026-09-25', '2026-09-26']]);
   });
@@ -106,7 +150,9 @@ describe('warnings of a month', () => {
       ['pushCap', { date: '2026-12-05', group: 'Java引流5群', count: 2, cap: 1 }],
       ['pushCap', { date: '2026-12-06', group: 'Java引流7群', count: 2, cap: 1 }],
     ]);
-    expect(t('en', warnings[0].code, warnings[0].params)).toBe('2026-12-05: 2 group pushes planned for "Java引流5群"; WeCom delivers at most 1 group push per customer group per day.');
+    expect(t('en', warnings[0].code, warnings[0].params)).toBe(
+      '2026-12-05: 2 group pushes planned for "Java引流5群"; WeCom delivers at most 1 group push per customer group per day.',
+    );
   });
 
   test('warnings come in date order and reach the calendar month and its JSON', () => {
@@ -116,7 +162,10 @@ describe('warnings of a month', () => {
       weekStart: 'mon',
       lang: 'zh-CN',
       overloadThreshold: 1,
-      activities: [activity('marketingClass', '2026-12-15', '2026-12-15', { owner: '赵老师' }), activity('survey', '2026-12-15', '2026-12-17', { owner: '赵老师' })],
+      activities: [
+        activity('marketingClass', '2026-12-15', '2026-12-15', { owner: '赵老师' }),
+        activity('survey', '2026-12-15', '2026-12-17', { owner: '赵老师' }),
+      ],
       pushesByGroupDay: [{ group: 'A', date: d('2026-12-01'), count: 3 }],
     });
     expect(calendar.warnings.map((w) => [w.kind, toIso(w.start)])).toEqual([
@@ -136,8 +185,7 @@ describe('warnings of a month', () => {
 });
 
 describe('a month of a year whose holiday schedule is not published', () => {
-  const february2027 = () =>
-    calendarMonth({ year: 2027, month: 2, weekStart: 'mon', lang: 'zh-CN', activities: weeklyClasses(2027, 2) });
+  const february2027 = () => calendarMonth({ year: 2027, month: 2, weekStart: 'mon', lang: 'zh-CN', activities: weeklyClasses(2027, 2) });
 
   test('February 2027 says so first, in both languages; December 2026 (published) does not', () => {
     const calendar = february2027();
@@ -145,12 +193,16 @@ describe('a month of a year whose holiday schedule is not published', () => {
     expect(t('zh-CN', calendar.warnings[0].code, calendar.warnings[0].params)).toBe(
       '2027 年的放假安排还没有公布：日历只标出了法定假日（元旦，除夕至正月初三，清明，劳动节 5月1–2日，端午，中秋，国庆 10月1–3日），调休上班和连休以国务院公布的安排为准。',
     );
-    expect(t('en', calendar.warnings[0].code, calendar.warnings[0].params)).toMatch(/^The public-holiday schedule of 2027 is not published yet: only the statutory days off are marked/);
+    expect(t('en', calendar.warnings[0].code, calendar.warnings[0].params)).toMatch(
+      /^The public-holiday schedule of 2027 is not published yet: only the statutory days off are marked/,
+    );
     expect(check(weeklyClasses(2026, 12)).map((w) => w.kind)).not.toContain('unpublishedHolidays');
   });
 
   test('its statutory days are still marked: 除夕 and 春节 by name, 休 from 除夕 to 初三', () => {
-    const days = february2027().weeks.flat().filter((day) => day.inMonth && (day.holiday || day.festivals.length > 0));
+    const days = february2027()
+      .weeks.flat()
+      .filter((day) => day.inMonth && (day.holiday || day.festivals.length > 0));
     expect(days.map((day) => [toIso(day.serial), day.festivals.join('、'), day.holiday ? day.holidayName : null])).toEqual([
       ['2027-02-05', '除夕', '春节'],
       ['2027-02-06', '春节', '春节'],

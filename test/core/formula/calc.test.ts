@@ -12,7 +12,14 @@ describe('recomputing a workbook', () => {
     const calc = new WorkbookCalc(
       [
         { name: '指标', cells: [[f('=B1*2'), f("=SUM('群数据'!B:B)"), f('=A1+1')]] },
-        { name: '群数据', cells: [['群', '人数'], ['A', f('=C2*10')], ['B', 5]].map((row, i) => (i === 1 ? [...row, 3] : row)) },
+        {
+          name: '群数据',
+          cells: [
+            ['群', '人数'],
+            ['A', f('=C2*10')],
+            ['B', 5],
+          ].map((row, i) => (i === 1 ? [...row, 3] : row)),
+        },
       ],
       TODAY,
     );
@@ -28,7 +35,13 @@ describe('recomputing a workbook', () => {
     const up: Cell[][] = [];
     for (let r = 0; r < n - 1; r++) up.push([f(`=A${r + 2}+1`)]);
     up.push([1]);
-    const values = new WorkbookCalc([{ name: 'Down', cells: down }, { name: 'Up', cells: up }], TODAY).recompute();
+    const values = new WorkbookCalc(
+      [
+        { name: 'Down', cells: down },
+        { name: 'Up', cells: up },
+      ],
+      TODAY,
+    ).recompute();
     expect(values.get('Down')![n - 1][0]).toBe(n);
     expect(values.get('Up')![0][0]).toBe(n);
   });
@@ -66,7 +79,13 @@ describe('recomputing a workbook', () => {
   });
 
   test('a sheet can be replaced and removed; references to a removed sheet become #REF!', () => {
-    const calc = new WorkbookCalc([{ name: 'A', cells: [[f('=B!A1')]] }, { name: 'B', cells: [[1]] }], TODAY);
+    const calc = new WorkbookCalc(
+      [
+        { name: 'A', cells: [[f('=B!A1')]] },
+        { name: 'B', cells: [[1]] },
+      ],
+      TODAY,
+    );
     expect(calc.value('A', 0, 0)).toBe(1);
     calc.setSheet({ name: 'B', cells: [[7]] });
     expect(calc.value('A', 0, 0)).toBe(7);
@@ -90,7 +109,10 @@ describe('recomputing a workbook', () => {
   });
 
   test('formulas with the same shape but different text in quotes are not confused', () => {
-    const cells = [[f('="A1"&C1'), f('="B2"&C1'), 'x'], [f('="A1"&C2'), f('="A2"&C1'), 'y']];
+    const cells = [
+      [f('="A1"&C1'), f('="B2"&C1'), 'x'],
+      [f('="A1"&C2'), f('="A2"&C1'), 'y'],
+    ];
     const values = new WorkbookCalc([{ name: 'S', cells }], TODAY).values('S');
     expect(values[0]).toEqual(['A1x', 'B2x', 'x']);
     expect(values[1]).toEqual(['A1y', 'A2x', 'y']);
@@ -149,11 +171,28 @@ describe('speed', () => {
     for (let i = 0; i < n; i++) {
       const r = i + 2;
       rows.push([
-        `群${i}`, 100 + (i % 50), 20 + (i % 30), i % 5, 5800, f(`=D${r}*E${r}`), f(`=IFERROR(C${r}/B${r},"")`), f(`=IFERROR(D${r}/B${r},"")`),
-        i % 3 ? '已完成' : '进行中', TODAY - 10 + (i % 20), f(`=IF(AND(J${r}<TODAY(),I${r}<>"已完成"),"逾期","")`),
+        `群${i}`,
+        100 + (i % 50),
+        20 + (i % 30),
+        i % 5,
+        5800,
+        f(`=D${r}*E${r}`),
+        f(`=IFERROR(C${r}/B${r},"")`),
+        f(`=IFERROR(D${r}/B${r},"")`),
+        i % 3 ? '已完成' : '进行中',
+        TODAY - 10 + (i % 20),
+        f(`=IF(AND(J${r}<TODAY(),I${r}<>"已完成"),"逾期","")`),
       ]);
     }
-    rows.push(['合计', f(`=SUM(B2:B${n + 1})`), f(`=SUM(C2:C${n + 1})`), f(`=SUM(D2:D${n + 1})`), null, f(`=SUM(F2:F${n + 1})`), f(`=IFERROR(C${n + 2}/B${n + 2},"")`)]);
+    rows.push([
+      '合计',
+      f(`=SUM(B2:B${n + 1})`),
+      f(`=SUM(C2:C${n + 1})`),
+      f(`=SUM(D2:D${n + 1})`),
+      null,
+      f(`=SUM(F2:F${n + 1})`),
+      f(`=IFERROR(C${n + 2}/B${n + 2},"")`),
+    ]);
     const rule: ConditionalFormatSpec = { ranges: [range(1, 0, n, 11)], formula: '=$K2="逾期"', style: { background: '#fce8e6' } };
     const started = performance.now();
     const calc = new WorkbookCalc([{ name: 'M', cells: rows, conditionalFormats: [rule] }], TODAY);

@@ -19,15 +19,7 @@ function sheet(cells: Cell[][]): WorkbookCalc {
 }
 
 /** Column A: 5, "text", TRUE, blank, 2, 9, 2; column B: 1, #DIV/0! (from a formula), 3. */
-const calc = sheet([
-  [5, 1],
-  ['text', { formula: '=1/0', value: null }],
-  [true, 3],
-  [null],
-  [2],
-  [9],
-  [2],
-]);
+const calc = sheet([[5, 1], ['text', { formula: '=1/0', value: null }], [true, 3], [null], [2], [9], [2]]);
 const ev = (formula: string, at?: { row: number; col: number }): Scalar => calc.evaluateFormula('S', formula, at);
 
 describe('SMALL and LARGE', () => {
@@ -89,7 +81,7 @@ describe('ROW and COLUMN of a range', () => {
     expect(ev('=SUMPRODUCT(COLUMN(B1:E1))')).toBe(2 + 3 + 4 + 5);
     expect(ev('=SUMPRODUCT(ROW(A2:C4)*1)')).toBe(2 + 3 + 4);
     expect(ev('=SUMPRODUCT(COLUMN(B2:C9))')).toBe(2 + 3);
-    expect(ev("=SUMPRODUCT(ROW(S!$A$2:$A$4)-1)")).toBe(1 + 2 + 3);
+    expect(ev('=SUMPRODUCT(ROW(S!$A$2:$A$4)-1)')).toBe(1 + 2 + 3);
   });
 
   test('a cell shows the first number, as before', () => {
@@ -113,7 +105,14 @@ describe('ROW and COLUMN of a range', () => {
 describe('the calendar’s live slot formulas in the engine', () => {
   const d = (y: number, m: number, day: number) => serialFromYmd(y, m, day);
   const row = (name: string, type: ActivityRow['type'], start: number, end: number, owner = '', status: ActivityRow['status'] = null): ActivityRow => ({
-    name, type, start, end, owner, targetGroups: [], goal: '', status,
+    name,
+    type,
+    start,
+    end,
+    owner,
+    targetGroups: [],
+    goal: '',
+    status,
   });
 
   test('every slot of a busy week shows what the core computes from the list (our list tab, with a cancelled row and a crowded day)', () => {
@@ -134,13 +133,26 @@ describe('the calendar’s live slot formulas in the engine', () => {
     const calendar: Cell[][] = Array.from({ length: slots }, (_, k) =>
       days.map((day) => ({ formula: '=' + slotFormula(ref, day, k + 1, slots, 'zh-CN'), value: null })),
     );
-    const values = new WorkbookCalc([{ name: '日历', cells: calendar }, { name: '活动清单', cells: list.rows }], TODAY).recompute().get('日历')!;
+    const values = new WorkbookCalc(
+      [
+        { name: '日历', cells: calendar },
+        { name: '活动清单', cells: list.rows },
+      ],
+      TODAY,
+    )
+      .recompute()
+      .get('日历')!;
     days.forEach((day, c) => {
       const expected = slotTexts(activitiesOn(activities, day), slots, 'zh-CN');
       expect(values.map((cells) => cells[c])).toEqual(expected);
     });
     // Checked by hand, not only against the core: December 2 has five activities for four slots.
-    expect(values.map((cells) => cells[1])).toEqual(['【训练营】训练营A · 林晓', '【营销课】直播课 · 赵老师', '【日常产出】朋友圈 · 周舟', '…另有 2 项（见活动清单）']);
+    expect(values.map((cells) => cells[1])).toEqual([
+      '【训练营】训练营A · 林晓',
+      '【营销课】直播课 · 赵老师',
+      '【日常产出】朋友圈 · 周舟',
+      '…另有 2 项（见活动清单）',
+    ]);
     expect(values.map((cells) => cells[6])).toEqual(['【日常产出】朋友圈 · 周舟', '', '', '']);
   });
 });
@@ -150,8 +162,16 @@ describe('repeated sub-expressions', () => {
     const ast = parseFormula('=SUM(A1:A3)*2+SUM(A1:A3)');
     expect(ast.type === 'binary' && ast.left.type === 'binary' && ast.left.left === ast.right).toBe(true);
     expect(ev('=SUM(A1:A1)*2+SUM(A1:A1)')).toBe(15);
-    const rows = new WorkbookCalc([{ name: 'S', cells: [[{ formula: '=ROW()*10+ROW()', value: null }], [{ formula: '=ROW()*10+ROW()', value: null }]] }], TODAY);
-    expect(rows.recompute().get('S')!.map((row) => row[0])).toEqual([11, 22]);
+    const rows = new WorkbookCalc(
+      [{ name: 'S', cells: [[{ formula: '=ROW()*10+ROW()', value: null }], [{ formula: '=ROW()*10+ROW()', value: null }]] }],
+      TODAY,
+    );
+    expect(
+      rows
+        .recompute()
+        .get('S')!
+        .map((row) => row[0]),
+    ).toEqual([11, 22]);
     const rule = { ranges: [{ row: 0, col: 0, rows: 2, cols: 1 }], formula: '=ROW()+ROW()=4', style: { bold: true } };
     expect(rows.matchConditionalFormat('S', rule)).toEqual([{ row: 1, col: 0 }]);
   });

@@ -14,8 +14,20 @@ function workbook(): WorkbookCalc {
     ['Python 1群', 0, 5, '已完成', serialFromYmd(2026, 12, 1), '小王', 'vip'],
     ['Go 1群', 250, 'n/a', '未开始', null, '', '10'],
   ];
-  const team: Cell[][] = [['姓名', '角色'], ['小王', '运营'], ['小李', '主管'], ['小张', '运营']];
-  return new WorkbookCalc([{ name: 'Data', cells: data }, { name: '团队', cells: team }, { name: 'SOP·Java 5群', cells: [['x', 7]] }], TODAY);
+  const team: Cell[][] = [
+    ['姓名', '角色'],
+    ['小王', '运营'],
+    ['小李', '主管'],
+    ['小张', '运营'],
+  ];
+  return new WorkbookCalc(
+    [
+      { name: 'Data', cells: data },
+      { name: '团队', cells: team },
+      { name: 'SOP·Java 5群', cells: [['x', 7]] },
+    ],
+    TODAY,
+  );
 }
 
 const calc = workbook();
@@ -28,7 +40,17 @@ describe('parsing', () => {
     expect(ast.type).toBe('call');
     if (ast.type !== 'call') return;
     const [quoted, whole, rows, box] = ast.args;
-    expect(quoted).toMatchObject({ type: 'ref', sheet: 'SOP·Java 5群', startRow: 1, startCol: 0, endRow: null, endCol: 1, startRowAbsolute: true, startColAbsolute: true, endColAbsolute: false });
+    expect(quoted).toMatchObject({
+      type: 'ref',
+      sheet: 'SOP·Java 5群',
+      startRow: 1,
+      startCol: 0,
+      endRow: null,
+      endCol: 1,
+      startRowAbsolute: true,
+      startColAbsolute: true,
+      endColAbsolute: false,
+    });
     expect(whole).toMatchObject({ type: 'ref', sheet: 'Team', startRow: null, endRow: null, startCol: 0, endCol: 0 });
     expect(rows).toMatchObject({ type: 'ref', startRow: 1, endRow: 2, startCol: null, endCol: null });
     expect(box).toMatchObject({ type: 'ref', sheet: null, startRow: 1, startCol: 0, endRow: 9, endCol: 2, isRange: true });

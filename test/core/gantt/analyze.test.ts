@@ -35,7 +35,9 @@ describe('a plan that cannot be read is refused with every problem at once', () 
 
   test('a cycle through IDs is found too, beside a bad date and a duplicate name', () => {
     const grid = tsvGrid(
-      ['ID\t事项\t开始日期\t工期\t前置事项', 'A\t开营\t下周一\t1\t', 'B\t预热\t\t2\tC', 'C\t结营\t\t1\tB', 'D\t开营\t2026-12-01\t1\t', '\t复盘\t\t1\tD'].join('\n'),
+      ['ID\t事项\t开始日期\t工期\t前置事项', 'A\t开营\t下周一\t1\t', 'B\t预热\t\t2\tC', 'C\t结营\t\t1\tB', 'D\t开营\t2026-12-01\t1\t', '\t复盘\t\t1\tD'].join(
+        '\n',
+      ),
     );
     expect(where(problemsOf(grid))).toEqual([
       [2, 'gantt.error.badDate'],
@@ -45,7 +47,9 @@ describe('a plan that cannot be read is refused with every problem at once', () 
   });
 
   test('every bad row is reported, not only the first', () => {
-    const grid = tsvGrid(['事项\t开始日期\t结束日期\t进度', '甲\t2026-13-01\t\t', '乙\t2026-12-05\t2026-12-01\t', '丙\t2026-12-01\t\t百分之十', '丁\t1999-12-01\t\t'].join('\n'));
+    const grid = tsvGrid(
+      ['事项\t开始日期\t结束日期\t进度', '甲\t2026-13-01\t\t', '乙\t2026-12-05\t2026-12-01\t', '丙\t2026-12-01\t\t百分之十', '丁\t1999-12-01\t\t'].join('\n'),
+    );
     expect(where(problemsOf(grid))).toEqual([
       [2, 'gantt.error.badDate'],
       [3, 'gantt.error.endBeforeStart'],
@@ -62,7 +66,20 @@ describe('a plan that can be read', () => {
   });
 
   test('a header that is not a plan’s is still the plan reader’s error, alone', () => {
-    expect(() => analyzePlanGrid([['姓名', '角色'], ['林晓', '运营']], options)).toThrow(AppError);
-    expect(problemsOf([['姓名', '角色'], ['林晓', '运营']]).map((p) => p.code)).toEqual(['gantt.error.noHeader']);
+    expect(() =>
+      analyzePlanGrid(
+        [
+          ['姓名', '角色'],
+          ['林晓', '运营'],
+        ],
+        options,
+      ),
+    ).toThrow(AppError);
+    expect(
+      problemsOf([
+        ['姓名', '角色'],
+        ['林晓', '运营'],
+      ]).map((p) => p.code),
+    ).toEqual(['gantt.error.noHeader']);
   });
 });

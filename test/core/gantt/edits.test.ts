@@ -27,14 +27,28 @@ const COL: Record<Editable, number> = { phase: 1, task: 2, owner: 3, participant
 function regenerate(grid: CellValue[][], existing: CellValue[][] = []): GanttTab {
   const analysis = analyzePlan(readPlanGrid(grid, { tab: PLAN_TAB }), { settings: DEFAULT_SETTINGS, team, calendar: chineseCalendar });
   return generateGanttTab({
-    analysis, team, lang: 'zh-CN', calendar: chineseCalendar, teamTabName: '团队', planTabName: PLAN_TAB, generatedAt: '2026-11-01 09:00',
-    planGrid: grid, existing, existingTab: '甘特图',
+    analysis,
+    team,
+    lang: 'zh-CN',
+    calendar: chineseCalendar,
+    teamTabName: '团队',
+    planTabName: PLAN_TAB,
+    generatedAt: '2026-11-01 09:00',
+    planGrid: grid,
+    existing,
+    existingTab: '甘特图',
   });
 }
 
 /** The Gantt tab as Sheets' getValues would return it: formulas computed against the plan, blanks as null. */
 function shown(grid: CellValue[][], spec: TabSpec): CellValue[][] {
-  const calc = new WorkbookCalc([{ name: PLAN_TAB, cells: grid }, { name: spec.name, cells: spec.rows }], BASE);
+  const calc = new WorkbookCalc(
+    [
+      { name: PLAN_TAB, cells: grid },
+      { name: spec.name, cells: spec.rows },
+    ],
+    BASE,
+  );
   return calc.values(spec.name).map((row) => row.map((value) => (isError(value) ? value.code : value === '' ? null : value)));
 }
 
@@ -133,17 +147,19 @@ const STATUSES = ['未开始', '进行中', '已完成', ''];
 const PROGRESS = [0, 0.25, 0.5, 0.75, 1];
 
 const taskArb = (key: number, index: number): fc.Arbitrary<Task> =>
-  fc.record({
-    key: fc.constant(key),
-    phase: fc.constantFrom(...PHASES),
-    owner: fc.constantFrom(...OWNERS),
-    participants: fc.constantFrom('', '林晓', '陈默;王蕾'),
-    start: index === 0 ? fc.integer({ min: 0, max: 30 }) : fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
-    duration: fc.integer({ min: 1, max: 5 }),
-    predecessor: index === 0 ? fc.constant(null) : fc.option(fc.integer({ min: 0, max: index - 1 }), { nil: null }),
-    progress: fc.constantFrom(...PROGRESS),
-    status: fc.constantFrom(...STATUSES),
-  }).map((task) => (task.start === null && task.predecessor === null ? { ...task, start: 0 } : task));
+  fc
+    .record({
+      key: fc.constant(key),
+      phase: fc.constantFrom(...PHASES),
+      owner: fc.constantFrom(...OWNERS),
+      participants: fc.constantFrom('', '林晓', '陈默;王蕾'),
+      start: index === 0 ? fc.integer({ min: 0, max: 30 }) : fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+      duration: fc.integer({ min: 1, max: 5 }),
+      predecessor: index === 0 ? fc.constant(null) : fc.option(fc.integer({ min: 0, max: index - 1 }), { nil: null }),
+      progress: fc.constantFrom(...PROGRESS),
+      status: fc.constantFrom(...STATUSES),
+    })
+    .map((task) => (task.start === null && task.predecessor === null ? { ...task, start: 0 } : task));
 
 const planArb = fc.integer({ min: 1, max: 7 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => taskArb(i + 1, i))));
 
@@ -156,8 +172,15 @@ function planGrid(tasks: Task[], ids: boolean): CellValue[][] {
       const predecessor = task.predecessor === null ? undefined : byKey.get(task.predecessor + 1);
       return [
         ...(ids ? [task.key % 2 ? task.key * 10 : `T${task.key}`] : []),
-        task.phase, name(task), task.owner, task.participants, task.start === null ? null : BASE + task.start, task.duration,
-        predecessor ? name(predecessor) : null, task.progress, task.status,
+        task.phase,
+        name(task),
+        task.owner,
+        task.participants,
+        task.start === null ? null : BASE + task.start,
+        task.duration,
+        predecessor ? name(predecessor) : null,
+        task.progress,
+        task.status,
       ];
     }),
   ];
@@ -165,20 +188,25 @@ function planGrid(tasks: Task[], ids: boolean): CellValue[][] {
 
 /** The plan after people worked on it: tasks changed, removed (their successors then get a start), added, rows reordered. */
 const changeArb = (tasks: Task[]) =>
-  fc.record({
-    changed: fc.tuple(...tasks.map((task, i) => fc.option(taskArb(task.key, i), { nil: null }))),
-    removed: fc.subarray(tasks.map((task) => task.key), { maxLength: Math.max(0, tasks.length - 1) }),
-    added: fc.array(taskArb(0, 0), { maxLength: 2 }),
-    reversed: fc.boolean(),
-  }).map(({ changed, removed, added, reversed }) => {
-    const gone = new Set(removed);
-    const kept = tasks.map((task, i) => changed[i] ?? task).filter((task) => !gone.has(task.key));
-    const next = kept.map((task) =>
-      task.predecessor !== null && gone.has(task.predecessor + 1) ? { ...task, predecessor: null, start: task.start ?? 5 } : task,
-    );
-    added.forEach((task, i) => next.push({ ...task, key: 100 + i, predecessor: null }));
-    return reversed ? next.reverse() : next;
-  });
+  fc
+    .record({
+      changed: fc.tuple(...tasks.map((task, i) => fc.option(taskArb(task.key, i), { nil: null }))),
+      removed: fc.subarray(
+        tasks.map((task) => task.key),
+        { maxLength: Math.max(0, tasks.length - 1) },
+      ),
+      added: fc.array(taskArb(0, 0), { maxLength: 2 }),
+      reversed: fc.boolean(),
+    })
+    .map(({ changed, removed, added, reversed }) => {
+      const gone = new Set(removed);
+      const kept = tasks.map((task, i) => changed[i] ?? task).filter((task) => !gone.has(task.key));
+      const next = kept.map((task) =>
+        task.predecessor !== null && gone.has(task.predecessor + 1) ? { ...task, predecessor: null, start: task.start ?? 5 } : task,
+      );
+      added.forEach((task, i) => next.push({ ...task, key: 100 + i, predecessor: null }));
+      return reversed ? next.reverse() : next;
+    });
 
 /** A value typed on the Gantt tab: never one the plan or the scheduler produces. */
 function typedValue(column: Editable, k: number): CellValue {
@@ -225,8 +253,18 @@ describe('any subset of typed edits survives a regenerate with any plan change (
           });
           expect(result.edits.kept).toBe(typed.filter(({ key }) => present.has(key)).length);
           const typedKeys = new Set(typed.map(({ key }) => key));
-          expect([...now.kept.keys()].sort()).toEqual(tasks.filter((t) => !present.has(t.key) && typedKeys.has(t.key)).map((t) => `事项${t.key}`).sort());
-          expect(result.edits.removed.sort()).toEqual(tasks.filter((t) => !present.has(t.key) && !typedKeys.has(t.key)).map((t) => `事项${t.key}`).sort());
+          expect([...now.kept.keys()].sort()).toEqual(
+            tasks
+              .filter((t) => !present.has(t.key) && typedKeys.has(t.key))
+              .map((t) => `事项${t.key}`)
+              .sort(),
+          );
+          expect(result.edits.removed.sort()).toEqual(
+            tasks
+              .filter((t) => !present.has(t.key) && !typedKeys.has(t.key))
+              .map((t) => `事项${t.key}`)
+              .sort(),
+          );
 
           for (const task of next) {
             const name = `事项${task.key}`;

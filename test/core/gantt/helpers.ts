@@ -5,7 +5,11 @@ import type { CellValue } from '../../../src/core/tab/spec';
 
 /** A .tsv as the CLI reads it: text cells, blanks as ''. */
 export function tsvGrid(text: string): CellValue[][] {
-  return text.replace(/\r/g, '').split('\n').filter((line) => line.length > 0).map((line) => line.split('\t'));
+  return text
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => line.split('\t'));
 }
 
 export function d(iso: string): DaySerial {
@@ -20,8 +24,21 @@ export const weekdaysOnly: WorkingCalendar = { isWorkingDay: (serial) => !isWeek
 /** A task as readPlanGrid would return it; predecessors by index. */
 export function task(name: string, fields: Partial<PlanTask> = {}): PlanTask {
   return {
-    row: 0, id: '', phase: '', name, requirement: '', participants: [], owner: '', start: null, end: null, duration: null,
-    predecessorRefs: [], predecessors: [], progress: 0, status: '', ...fields,
+    row: 0,
+    id: '',
+    phase: '',
+    name,
+    requirement: '',
+    participants: [],
+    owner: '',
+    start: null,
+    end: null,
+    duration: null,
+    predecessorRefs: [],
+    predecessors: [],
+    progress: 0,
+    status: '',
+    ...fields,
   };
 }
 

@@ -23,13 +23,26 @@ const col = (name: string): number => COLUMNS.indexOf(name);
 function gantt(planTab: string, grid: CellValue[][]): TabSpec {
   const analysis = analyzePlan(readPlanGrid(grid, { tab: planTab }), { settings: DEFAULT_SETTINGS, team, calendar: chineseCalendar });
   return generateGanttTab({
-    analysis, team, lang: 'zh-CN', calendar: chineseCalendar, teamTabName: '团队', planTabName: planTab, generatedAt: '2026-11-20 10:00', planGrid: grid,
+    analysis,
+    team,
+    lang: 'zh-CN',
+    calendar: chineseCalendar,
+    teamTabName: '团队',
+    planTabName: planTab,
+    generatedAt: '2026-11-20 10:00',
+    planGrid: grid,
   }).spec;
 }
 
 /** The Gantt tab's values as a spreadsheet holding both tabs computes them. */
 function computed(planTab: string, grid: CellValue[][], spec: TabSpec): CellValue[][] {
-  const calc = new WorkbookCalc([{ name: planTab, cells: grid }, { name: spec.name, cells: spec.rows }], d('2026-12-10'));
+  const calc = new WorkbookCalc(
+    [
+      { name: planTab, cells: grid },
+      { name: spec.name, cells: spec.rows },
+    ],
+    d('2026-12-10'),
+  );
   return calc.values(spec.name).map((row) => row.map((value) => (isError(value) ? value.code : value === '' ? null : value)));
 }
 
@@ -67,9 +80,11 @@ describe('which Gantt cells are live links to the plan', () => {
     const spec = gantt('推进表', grid);
     const values = computed('推进表', grid, spec);
     // The links carry the plan's values, which the core compares with what was typed; a milestone's ◆ is left to the engine.
-    spec.rows.forEach((row, r) => row.forEach((cell, c) => {
-      if (isFormulaCell(cell) && c < GANTT_FIRST_DAY_COLUMN) expect([r, c, values[r][c]]).toEqual([r, c, cell.value === '' ? null : cell.value]);
-    }));
+    spec.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (isFormulaCell(cell) && c < GANTT_FIRST_DAY_COLUMN) expect([r, c, values[r][c]]).toEqual([r, c, cell.value === '' ? null : cell.value]);
+      }),
+    );
     grid[3][3] = '王蕾';
     grid[3][8] = 0.9;
     grid[2][5] = d('2026-11-04');
@@ -143,7 +158,15 @@ describe('which Gantt cells are live links to the plan', () => {
   test('without the plan grid (the CLI JSON, the bench) the tab holds values only, as before', () => {
     const grid = samplePlan();
     const analysis = analyzePlan(readPlanGrid(grid, { tab: '推进表' }), { settings: DEFAULT_SETTINGS, team, calendar: chineseCalendar });
-    const spec = generateGanttTab({ analysis, team, lang: 'zh-CN', calendar: chineseCalendar, teamTabName: '团队', planTabName: '推进表', generatedAt: '' }).spec;
+    const spec = generateGanttTab({
+      analysis,
+      team,
+      lang: 'zh-CN',
+      calendar: chineseCalendar,
+      teamTabName: '团队',
+      planTabName: '推进表',
+      generatedAt: '',
+    }).spec;
     const taskCells: Cell[] = spec.rows[FIRST_TASK_ROW].slice(0, 11);
     expect(taskCells.some(isFormulaCell)).toBe(false);
     expect(taskCells[col('participants')]).toBe('陈默、王蕾');

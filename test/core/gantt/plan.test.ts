@@ -6,7 +6,6 @@ import { d, tsvGrid } from './helpers';
 import type { CellValue } from '../../../src/core/tab/spec';
 import { problemsOf } from '../../support/problems';
 
-
 describe('reading a push plan', () => {
   test('the sample plan reads with text dates, several participants and predecessors by name', () => {
     const { tasks } = readPlanGrid(tsvGrid(samplePlan), { tab: '推进表' });
@@ -118,7 +117,14 @@ describe('reading a push plan', () => {
   });
 
   test('a grid without a plan header is refused', () => {
-    expect(problemsOf(() => readPlanGrid([['姓名', '角色'], ['林晓', '运营']]))[0].code).toBe('gantt.error.noHeader');
+    expect(
+      problemsOf(() =>
+        readPlanGrid([
+          ['姓名', '角色'],
+          ['林晓', '运营'],
+        ]),
+      )[0].code,
+    ).toBe('gantt.error.noHeader');
     expect(problemsOf(() => readPlanGrid([['事项', '开始日期']]))[0].code).toBe('gantt.error.noTasks');
   });
 });
@@ -146,7 +152,10 @@ describe('the empty plan tab', () => {
   test('the examples in the note read as a valid plan', () => {
     const note = buildPlanTemplateTab('zh-CN', '团队').notes![0].text;
     const header = buildPlanTemplateTab('zh-CN', '团队').rows[0] as string[];
-    const examples = note.split('\n').filter((line) => line.includes(' | ')).map((line) => line.split('|').map((c) => c.trim()));
+    const examples = note
+      .split('\n')
+      .filter((line) => line.includes(' | '))
+      .map((line) => line.split('|').map((c) => c.trim()));
     expect(examples.every((cells) => cells.length === header.length)).toBe(true);
     const { tasks } = readPlanGrid([header, ...examples]);
     expect(tasks.map((t) => t.name)).toEqual(['确定活动主题与目标', '用户调研问卷', '开营仪式']);

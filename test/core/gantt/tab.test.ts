@@ -23,11 +23,16 @@ function analyze(tasks: PlanTask[], settings: Partial<Settings> = {}, people: Pe
 
 function tab(analysis: GanttAnalysis, overrides: Partial<GanttTabInput> = {}): TabSpec {
   return buildGanttTab({
-    analysis, team, lang: 'zh-CN', calendar: chineseCalendar, teamTabName: '团队', planTabName: '推进表', generatedAt: '2026-11-20 10:00',
+    analysis,
+    team,
+    lang: 'zh-CN',
+    calendar: chineseCalendar,
+    teamTabName: '团队',
+    planTabName: '推进表',
+    generatedAt: '2026-11-20 10:00',
     ...overrides,
   });
 }
-
 
 /**
  * The colour a task's bar should have on a day, or null outside it: its done part (start + progress ×
@@ -45,8 +50,16 @@ const sample = (settings: Partial<Settings> = {}): GanttAnalysis => analyze(read
 
 describe('the sample push plan, end to end', () => {
   test('prints the CLI JSON exactly (calendar days)', () => {
-    const task = (name: string, owner: string, participants: string[], start: string, end: string, days: number, progress: number, dependsOn: string[]) =>
-      ({ name, owner, participants, start, end, days, progress, dependsOn });
+    const task = (name: string, owner: string, participants: string[], start: string, end: string, days: number, progress: number, dependsOn: string[]) => ({
+      name,
+      owner,
+      participants,
+      start,
+      end,
+      days,
+      progress,
+      dependsOn,
+    });
     const expected = {
       tasks: [
         task('确定活动主题与目标', '林晓', ['陈默', '王蕾'], '2026-12-01', '2026-12-02', 2, 1, []),
@@ -87,7 +100,13 @@ describe('the sample push plan, end to end', () => {
     expect(spec.frozenRows).toBe(4);
     expect(spec.frozenColumns).toBe(3);
     expect(spec.columns).toHaveLength(11 + 34 + 5); // 2026-11-29 … 2027-01-01, then the hidden bookkeeping
-    expect(spec.columns.slice(45).map((c) => [c.key, c.hidden])).toEqual([['planId', true], ['planName', true], ['computedStart', true], ['computedEnd', true], ['computedPrint', true]]);
+    expect(spec.columns.slice(45).map((c) => [c.key, c.hidden])).toEqual([
+      ['planId', true],
+      ['planName', true],
+      ['computedStart', true],
+      ['computedEnd', true],
+      ['computedPrint', true],
+    ]);
     expect(spec.rows[3].slice(0, 11)).toEqual(['ID', '阶段', '事项', '负责人', '参与人', '开始日期', '结束日期', '工期(天)', '进度', '状态', '前置事项']);
     expect(spec.rows[3][FIRST_DAY_COL]).toBe(d('2026-11-29'));
     expect(spec.rows[3][FIRST_DAY_COL + 33]).toBe(d('2027-01-01'));
@@ -100,7 +119,19 @@ describe('the sample push plan, end to end', () => {
     ]);
     expect(spec.rows[1].slice(FIRST_DAY_COL, FIRST_DAY_COL + 4)).toEqual([29, 30, 1, 2]);
     expect(spec.rows[2].slice(FIRST_DAY_COL, FIRST_DAY_COL + 8)).toEqual(['日', '一', '二', '三', '四', '五', '六', '日']);
-    expect(spec.rows[FIRST_TASK_ROW].slice(0, 11)).toEqual(['1', '营前', '确定活动主题与目标', '林晓', '陈默、王蕾', d('2026-12-01'), d('2026-12-02'), 2, 1, '', '']);
+    expect(spec.rows[FIRST_TASK_ROW].slice(0, 11)).toEqual([
+      '1',
+      '营前',
+      '确定活动主题与目标',
+      '林晓',
+      '陈默、王蕾',
+      d('2026-12-01'),
+      d('2026-12-02'),
+      2,
+      1,
+      '',
+      '',
+    ]);
     expect(spec.rows[FIRST_TASK_ROW + 4][10]).toBe('海报与物料设计; 话术库整理');
     expect(spec.formats).toContainEqual({ range: { row: FIRST_TASK_ROW, col: 5, rows: 9, cols: 1 }, format: 'date' });
     expect(spec.validations![0]).toEqual({
@@ -123,7 +154,7 @@ describe('the sample push plan, end to end', () => {
     expect(rules.slice(1, 1 + team.length).map((r) => r.style.background)).toEqual(team.map((p) => p.color));
   });
 
-  test('the rules, evaluated cell by cell, paint each bar its done part, its owner\'s colour, and the today column', () => {
+  test("the rules, evaluated cell by cell, paint each bar its done part, its owner's colour, and the today column", () => {
     const analysis = sample();
     const spec = tab(analysis);
     const today = d('2026-12-10');
@@ -133,7 +164,11 @@ describe('the sample push plan, end to end', () => {
     for (let i = 0; i < analysis.tasks.length; i++) {
       for (let day = first; day <= d('2027-01-01'); day++) {
         const expected = expectedBarColor(analysis.tasks[i], day) ?? (day === today ? GANTT_COLORS.today : null);
-        expect([analysis.tasks[i].name, day, sheet.ruleBackground(FIRST_TASK_ROW + i, FIRST_DAY_COL + day - first)]).toEqual([analysis.tasks[i].name, day, expected]);
+        expect([analysis.tasks[i].name, day, sheet.ruleBackground(FIRST_TASK_ROW + i, FIRST_DAY_COL + day - first)]).toEqual([
+          analysis.tasks[i].name,
+          day,
+          expected,
+        ]);
         if (expectedBarColor(analysis.tasks[i], day)) barCells++;
       }
     }
@@ -201,7 +236,7 @@ describe('holidays and 调休 in the day header', () => {
 });
 
 describe('milestones', () => {
-  test('are drawn as ◆ by a formula in their day cells, on the milestone\'s day only', () => {
+  test("are drawn as ◆ by a formula in their day cells, on the milestone's day only", () => {
     const tasks = plan(task('定主题', { owner: '林晓', start: d('2026-12-01'), duration: 2 }), task('开营', { owner: '周舟', duration: 0, predecessors: [0] }));
     const spec = tab(analyze(tasks));
     const row = FIRST_TASK_ROW + 1;

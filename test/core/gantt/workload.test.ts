@@ -50,7 +50,11 @@ describe('workload per owner', () => {
       task('戊', { owner: '林晓', start: d('2026-12-02') }),
     );
     const workload = computeWorkload(tasks, { team, threshold: 3, countsDay: () => true, tab: '推进表' });
-    expect(workload.owners.map((o) => [o.owner, o.inTeam])).toEqual([['林晓', true], ['周舟', true], ['外援', false]]);
+    expect(workload.owners.map((o) => [o.owner, o.inTeam])).toEqual([
+      ['林晓', true],
+      ['周舟', true],
+      ['外援', false],
+    ]);
     expect(workload.unowned).toEqual([2]);
     expect(workload.warnings).toEqual([
       { code: 'gantt.warning.noOwner', params: { task: '丙' }, location: { tab: '推进表', row: 4 } },

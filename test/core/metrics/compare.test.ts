@@ -7,7 +7,7 @@ const row = (name: string, period: string | null, conversionRate: number | null)
 });
 
 describe('comparing with the previous period', () => {
-  test('each row is compared with the same group\'s previous period, ordered by the numbers in the period', () => {
+  test("each row is compared with the same group's previous period, ordered by the numbers in the period", () => {
     const rows = [row('A群', '第12期', 0.03), row('B群', '第12期', 0.01), row('A群', '第10期', 0.02), row('A群', '第11期', 0.025)];
     const comparisons = compareRows(rows);
     expect(comparisons.map((c) => [c.row, c.previous])).toEqual([

@@ -76,7 +76,10 @@ describe('=SOP_POOLED_RATE(parts, wholes)', () => {
           members: typeof members === 'number' ? members : null,
         }));
         const expected = computeTotal(inputs).metrics.participationRate;
-        const pooled = sopPooledRate(rows.map(([a]) => [a]), rows.map(([, m]) => [m]));
+        const pooled = sopPooledRate(
+          rows.map(([a]) => [a]),
+          rows.map(([, m]) => [m]),
+        );
         expect(pooled).toBe(expected ?? '');
       }),
       { numRuns: 100 },

@@ -37,7 +37,16 @@ describe('the seeds', () => {
     const result = computeMetrics(parseMetricsGrid(fixture('group-funnel.tsv')));
     // members 260+245+250+245, attendees 61+55+60+56, completed 40+37+41+35, leads 22+18+20+17,
     // buyers 3+2+3+2, cost 5200+4900+5000+4900, revenue 3×8800 + 2×8800 + 3×9200 + 2×8800.
-    expect(result.total.inputs).toMatchObject({ members: 1000, attendees: 232, completed: 153, leads: 77, buyers: 10, cost: 20000, price: null, revenue: null });
+    expect(result.total.inputs).toMatchObject({
+      members: 1000,
+      attendees: 232,
+      completed: 153,
+      leads: 77,
+      buyers: 10,
+      cost: 20000,
+      price: null,
+      revenue: null,
+    });
     const m = result.total.metrics;
     expect(m.participationRate).toBeCloseTo(0.232, 12);
     expect(m.completionRate).toBeCloseTo(153 / 232, 12);
@@ -76,14 +85,39 @@ describe('row metrics', () => {
   test('every metric of the design, on one row', () => {
     const row = computeRow(
       inputs({
-        members: 1000, attendees: 200, completed: 100, leads: 50, buyers: 20, revenue: 100000, cost: 25000,
-        previousBuyers: 40, repeatBuyers: 22, refunds: 2, activeMembers: 120, delivered: 800, opened: 200, joined: 300, left: 30,
+        members: 1000,
+        attendees: 200,
+        completed: 100,
+        leads: 50,
+        buyers: 20,
+        revenue: 100000,
+        cost: 25000,
+        previousBuyers: 40,
+        repeatBuyers: 22,
+        refunds: 2,
+        activeMembers: 120,
+        delivered: 800,
+        opened: 200,
+        joined: 300,
+        left: 30,
       }),
     );
     expect(row).toEqual({
-      participationRate: 0.2, completionRate: 0.5, leadRate: 0.05, conversionRate: 0.02, attendeeConversionRate: 0.1,
-      revenue: 100000, averageOrderValue: 5000, roi: 4, costPerBuyer: 1250, costPerMember: 25,
-      repurchaseRate: 0.55, refundRate: 0.1, dailyActiveRate: 0.12, openRate: 0.25, churnRate: 0.1,
+      participationRate: 0.2,
+      completionRate: 0.5,
+      leadRate: 0.05,
+      conversionRate: 0.02,
+      attendeeConversionRate: 0.1,
+      revenue: 100000,
+      averageOrderValue: 5000,
+      roi: 4,
+      costPerBuyer: 1250,
+      costPerMember: 25,
+      repurchaseRate: 0.55,
+      refundRate: 0.1,
+      dailyActiveRate: 0.12,
+      openRate: 0.25,
+      churnRate: 0.1,
     });
   });
 });
@@ -117,7 +151,9 @@ describe('totals pool, never average', () => {
 
   const count = fc.integer({ min: 0, max: 5000 });
   const maybe = fc.option(count, { nil: null, freq: 3 });
-  const known = fc.record(Object.fromEntries(INPUT_KEYS.map((key) => [key, key === 'price' ? fc.constant(null) : count])) as Record<InputKey, fc.Arbitrary<number | null>>);
+  const known = fc.record(
+    Object.fromEntries(INPUT_KEYS.map((key) => [key, key === 'price' ? fc.constant(null) : count])) as Record<InputKey, fc.Arbitrary<number | null>>,
+  );
   const partial = fc.record(Object.fromEntries(INPUT_KEYS.map((key) => [key, maybe])) as Record<InputKey, fc.Arbitrary<number | null>>);
 
   function sumRows(rows: MetricInputs[]): MetricInputs {

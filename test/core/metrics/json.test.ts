@@ -21,13 +21,7 @@ describe('the CLI JSON', () => {
   test('skipped rows and the period are carried', () => {
     const json = metricsToJson(
       computeMetrics(
-        parseMetricsGrid([
-          ['标题'],
-          ['群名称', '月份', '群人数', '成单人数'],
-          ['A', '2026-10', 100, 1],
-          ['A', '2026-11', 100, 2],
-          ['Total', null, 200, 3],
-        ]),
+        parseMetricsGrid([['标题'], ['群名称', '月份', '群人数', '成单人数'], ['A', '2026-10', 100, 1], ['A', '2026-11', 100, 2], ['Total', null, 200, 3]]),
       ),
     );
     expect(json.rows.map((r) => [r.name, r.period])).toEqual([

@@ -170,12 +170,7 @@ describe('parsing a pasted table', () => {
   });
 
   describe('unreadable cells', () => {
-    const grid: CellValue[][] = [
-      ['社群转化表'],
-      ['群名称', '群人数', '到课人数', '成单人数'],
-      ['1群', '100', '六十', '2'],
-      ['2群', '12%', '30', true],
-    ];
+    const grid: CellValue[][] = [['社群转化表'], ['群名称', '群人数', '到课人数', '成单人数'], ['1群', '100', '六十', '2'], ['2群', '12%', '30', true]];
 
     test('every unreadable cell is collected into one error, and nothing is returned', () => {
       const error = parseError(grid, '群数据');
@@ -207,11 +202,26 @@ describe('parsing a pasted table', () => {
   });
 
   test('a grid without a header, an empty grid and a header without rows are errors that say so', () => {
-    expect(parseError([['hello', 'world'], ['1', '2']]).problems[0].code).toBe('metrics.error.noHeader');
-    expect(parseError([['社群', '活动'], ['a', 'b']]).problems[0].code).toBe('metrics.error.noHeader');
+    expect(
+      parseError([
+        ['hello', 'world'],
+        ['1', '2'],
+      ]).problems[0].code,
+    ).toBe('metrics.error.noHeader');
+    expect(
+      parseError([
+        ['社群', '活动'],
+        ['a', 'b'],
+      ]).problems[0].code,
+    ).toBe('metrics.error.noHeader');
     expect(parseError([]).problems[0].code).toBe('error.emptyInput');
     expect(parseError([[null, ''], ['  ']]).problems[0].code).toBe('error.emptyInput');
-    expect(parseError([['群名称', '群人数'], ['合计', 5]]).problems[0].code).toBe('metrics.error.noRows');
+    expect(
+      parseError([
+        ['群名称', '群人数'],
+        ['合计', 5],
+      ]).problems[0].code,
+    ).toBe('metrics.error.noRows');
   });
 });
 
@@ -242,7 +252,12 @@ describe('counts that cannot be', () => {
       ['metrics.cell.fractionalPeople', 3, '成单人数', '0.5'],
     ]);
     expect(formatError(error, translator('zh-CN')).split('\n')[1]).toBe('第 2 行 B 列（群人数）：“3.5”不是整数：这一列是人数，应为 0、1、2… 这样的整数。');
-    expect(parseMetricsGrid([['群名称', '群人数', '客单价'], ['1群', '1.2万', '99.9']]).rows[0].inputs).toMatchObject({ members: 12000, price: 99.9 });
+    expect(
+      parseMetricsGrid([
+        ['群名称', '群人数', '客单价'],
+        ['1群', '1.2万', '99.9'],
+      ]).rows[0].inputs,
+    ).toMatchObject({ members: 12000, price: 99.9 });
   });
 
   test('到课 above 群人数, 完课 above 到课 and 成单 above 群人数 are pointed out row by row, in the parse report, and still computed', () => {
@@ -262,7 +277,9 @@ describe('counts that cannot be', () => {
     ]);
     expect(table.warnings[0].location).toEqual({ tab: '群数据', row: 2, column: 2, columnName: '到课人数' });
     const tr = translator('zh-CN');
-    expect(tr(table.warnings[0].code, table.warnings[0].params)).toBe('第 2 行 C 列「到课人数」为 120，大于 B 列「群人数」的 100，这不可能：请核对这一行（已按所填数字计算）。');
+    expect(tr(table.warnings[0].code, table.warnings[0].params)).toBe(
+      '第 2 行 C 列「到课人数」为 120，大于 B 列「群人数」的 100，这不可能：请核对这一行（已按所填数字计算）。',
+    );
     expect(translator('en')(table.warnings[2].code, table.warnings[2].params)).toBe(
       'Row 3: column E ("成单人数") is 120, more than the 100 of column B ("群人数"), which cannot be: check this row (computed as typed).',
     );
@@ -286,7 +303,7 @@ describe('counts that cannot be', () => {
 });
 
 describe('buyers under other names', () => {
-  test('成单数, 付款人数, 支付人数, 购买人数, 转化人数 and the seeds\' traditional 成單人數 / 付費人數 all read as buyers', () => {
+  test("成单数, 付款人数, 支付人数, 购买人数, 转化人数 and the seeds' traditional 成單人數 / 付費人數 all read as buyers", () => {
     for (const header of ['成单数', '付费人数', '付款人数', '支付人数', '购买人数', '转化人数', '成單人數', '付費人數', '購買人數']) {
       const table = parseMetricsGrid([
         ['群名称', '群人数', header],

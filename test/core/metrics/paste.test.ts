@@ -46,11 +46,13 @@ function reference(text: string, separator: '\t' | ','): CellValue[][] {
   if (field !== '' || row.length > 0) endRow();
   let height = 0;
   let width = 0;
-  rows.forEach((r, y) => r.forEach((f, x) => {
-    if (f === '') return;
-    height = Math.max(height, y + 1);
-    width = Math.max(width, x + 1);
-  }));
+  rows.forEach((r, y) =>
+    r.forEach((f, x) => {
+      if (f === '') return;
+      height = Math.max(height, y + 1);
+      width = Math.max(width, x + 1);
+    }),
+  );
   return Array.from({ length: height }, (_, y) => Array.from({ length: width }, (_, x) => (rows[y][x] === undefined || rows[y][x] === '' ? null : rows[y][x])));
 }
 

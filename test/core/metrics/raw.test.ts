@@ -166,8 +166,15 @@ describe('raw mode rules', () => {
     try {
       computeRawMetrics(
         {
-          members: [['群名称', '微信号'], ['A群', 'u1'], ['A群', null]],
-          attendance: [['微信号', '观看时长(分钟)'], ['u1', '四十']],
+          members: [
+            ['群名称', '微信号'],
+            ['A群', 'u1'],
+            ['A群', null],
+          ],
+          attendance: [
+            ['微信号', '观看时长(分钟)'],
+            ['u1', '四十'],
+          ],
         },
         { tabs: { members: '成员', attendance: '观看' } },
       );
@@ -196,8 +203,27 @@ describe('raw mode rules', () => {
       }
       throw new Error('expected an AppError');
     };
-    expect(errorText(() => computeRawMetrics({ members: [['昵称', '入群时间'], ['甲', '2026-11-01']] }))).toContain('a group column');
-    expect(errorText(() => computeRawMetrics({ members: memberGrid, orders: [['订单号', '商品'], ['o1', '课']] }))).toContain('an amount column');
+    expect(
+      errorText(() =>
+        computeRawMetrics({
+          members: [
+            ['昵称', '入群时间'],
+            ['甲', '2026-11-01'],
+          ],
+        }),
+      ),
+    ).toContain('a group column');
+    expect(
+      errorText(() =>
+        computeRawMetrics({
+          members: memberGrid,
+          orders: [
+            ['订单号', '商品'],
+            ['o1', '课'],
+          ],
+        }),
+      ),
+    ).toContain('an amount column');
     expect(() => computeRawMetrics({ members: memberGrid }, { completionShare: 1.5 })).toThrow(AppError);
   });
 });
@@ -257,7 +283,16 @@ describe('raw mode edge cases', () => {
   test('negative minutes are refused with the row and column', () => {
     let error: unknown;
     try {
-      computeRawMetrics({ members: twoPeopleGroup, attendance: [['微信号', '观看时长(分钟)'], ['u1', '-30']] }, { tabs: { attendance: '观看' } });
+      computeRawMetrics(
+        {
+          members: twoPeopleGroup,
+          attendance: [
+            ['微信号', '观看时长(分钟)'],
+            ['u1', '-30'],
+          ],
+        },
+        { tabs: { attendance: '观看' } },
+      );
     } catch (e) {
       error = e;
     }

@@ -49,8 +49,23 @@ describe('the metrics tab of the group funnel sample', () => {
 
   test('one row per group with its inputs as numbers, then the metrics its inputs allow', () => {
     expect(header(spec)).toEqual([
-      '群名称', '群人数', '到课人数', '完课人数', '意向人数', '成单人数', '客单价', '投放成本',
-      '活动参与率', '完课率', '意向率', '付费转化率', '到课转化率', '收入', 'ROI', '单客成本', '获客成本',
+      '群名称',
+      '群人数',
+      '到课人数',
+      '完课人数',
+      '意向人数',
+      '成单人数',
+      '客单价',
+      '投放成本',
+      '活动参与率',
+      '完课率',
+      '意向率',
+      '付费转化率',
+      '到课转化率',
+      '收入',
+      'ROI',
+      '单客成本',
+      '获客成本',
     ]);
     expect(spec.rows.slice(1, 5).map((row) => row.slice(0, 8))).toEqual([
       ['Java引流1群', 260, 61, 40, 22, 3, 8800, 5200],
@@ -75,7 +90,7 @@ describe('the metrics tab of the group funnel sample', () => {
     expect(cellValue(total[col('客单价')])).toBeNull();
   });
 
-  test('every formula, recalculated, equals the core\'s cached value', () => {
+  test("every formula, recalculated, equals the core's cached value", () => {
     expect(expectFormulasAgree(spec)).toBeGreaterThan(50);
   });
 
@@ -101,9 +116,12 @@ describe('the metrics tab of the group funnel sample', () => {
     const v = letter('付费转化率');
     const c = letter('完课率');
     expect(formulas).toEqual([
-      `=AND(ISNUMBER(${p}2),${p}2<0.1)`, `=AND(ISNUMBER(${p}2),${p}2>=0.2)`,
-      `=AND(ISNUMBER(${v}2),${v}2<0.01)`, `=AND(ISNUMBER(${v}2),${v}2>=0.03)`,
-      `=AND(ISNUMBER(${c}2),${c}2<0.3)`, `=AND(ISNUMBER(${c}2),${c}2>=0.6)`,
+      `=AND(ISNUMBER(${p}2),${p}2<0.1)`,
+      `=AND(ISNUMBER(${p}2),${p}2>=0.2)`,
+      `=AND(ISNUMBER(${v}2),${v}2<0.01)`,
+      `=AND(ISNUMBER(${v}2),${v}2>=0.03)`,
+      `=AND(ISNUMBER(${c}2),${c}2<0.3)`,
+      `=AND(ISNUMBER(${c}2),${c}2>=0.6)`,
     ]);
     expect(spec.conditionalFormats?.[0].ranges).toEqual([{ row: 1, col: col('活动参与率'), rows: 5, cols: 1 }]);
     const custom = buildMetricsTab(result, 'zh-CN', { bands: [{ metric: 'participationRate', greenFrom: 0.25 }] });
@@ -211,11 +229,36 @@ describe('other tabs', () => {
     expect(spec.rows.some((row) => String(cellValue(row[0])).includes('不在成员名单中'))).toBe(true);
   });
 
-  test('property: on random tables every formula of the tab evaluates to the core\'s value', () => {
+  test("property: on random tables every formula of the tab evaluates to the core's value", () => {
     const value = fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.constant(null), fc.constant(0));
-    const headers = ['群名称', '期次', '群人数', '到课人数', '完课人数', '意向', '成单人数', '客单价', '收入', '成本', '上期付费人数', '复购人数', '退款人数', '活跃人数', '送达', '打开', '入群', '退群'];
+    const headers = [
+      '群名称',
+      '期次',
+      '群人数',
+      '到课人数',
+      '完课人数',
+      '意向',
+      '成单人数',
+      '客单价',
+      '收入',
+      '成本',
+      '上期付费人数',
+      '复购人数',
+      '退款人数',
+      '活跃人数',
+      '送达',
+      '打开',
+      '入群',
+      '退群',
+    ];
     const table = fc
-      .tuple(fc.subarray(headers.slice(2), { minLength: 2 }), fc.array(fc.tuple(fc.constantFrom('A群', 'B群'), fc.constantFrom('第1期', '第2期', '第3期'), fc.array(value, { minLength: 16, maxLength: 16 })), { minLength: 1, maxLength: 6 }))
+      .tuple(
+        fc.subarray(headers.slice(2), { minLength: 2 }),
+        fc.array(fc.tuple(fc.constantFrom('A群', 'B群'), fc.constantFrom('第1期', '第2期', '第3期'), fc.array(value, { minLength: 16, maxLength: 16 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+      )
       .map(([inputs, rows]): CellValue[][] => [
         ['群名称', '期次', ...inputs],
         ...rows.map(([name, period, values]) => [name, period, ...values.slice(0, inputs.length)]),

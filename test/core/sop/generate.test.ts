@@ -83,7 +83,11 @@ describe('generateSop', () => {
   test('several groups spread over the people of a role in turn (group i gets person i mod n)', () => {
     const template = builtInTemplate('conversion-7d', 'zh-CN');
     const ownersOf = (groupIndex: number, role: Role) =>
-      new Set(generate({ template, groupIndex }).rows.filter((r) => r.role === role).map((r) => r.owner));
+      new Set(
+        generate({ template, groupIndex })
+          .rows.filter((r) => r.role === role)
+          .map((r) => r.owner),
+      );
     expect([0, 1, 2, 3, 4].map((i) => [...ownersOf(i, 'operator')])).toEqual([['林晓'], ['周舟'], ['林晓'], ['周舟'], ['林晓']]);
     expect([0, 1, 2].map((i) => [...ownersOf(i, 'lecturer')])).toEqual([['赵老师'], ['赵老师'], ['赵老师']]);
     expect([0, 1].map((i) => [...ownersOf(i, 'advisor')])).toEqual([['陈默'], ['王蕾']]);
@@ -198,7 +202,15 @@ describe('generateSop', () => {
     const personFor = (role: Role) => `<${role}>`;
     for (const lang of ['zh-CN', 'en'] as const) {
       for (const name of PLACEHOLDER_NAMES[lang]) {
-        const filled = fillPlaceholders(`[{${name}}]`, { group: 'G', cohort: 'C', date: day('2026-12-07'), anchor: day('2026-12-10'), time: '20:00', personFor, lang });
+        const filled = fillPlaceholders(`[{${name}}]`, {
+          group: 'G',
+          cohort: 'C',
+          date: day('2026-12-07'),
+          anchor: day('2026-12-10'),
+          time: '20:00',
+          personFor,
+          lang,
+        });
         expect({ name, filled: filled.includes('{') }).toEqual({ name, filled: false });
       }
     }

@@ -17,7 +17,18 @@ const TEAM: Person[] = [
 
 function grid(template: SopTemplate, anchor: DaySerial, group = 'Java引流5群', cohort = '第12期', teamTabName: string | null = '团队'): CellValue[][] {
   const { rows } = generateSop({ template, anchor, group, cohort, team: TEAM, lang: 'zh-CN', markCalendar: false });
-  const spec = buildSopTab({ rows, group, cohort, template, anchor, lang: 'zh-CN', teamTabName, markCalendar: false, today: anchor, generatedAt: '2026-12-01 09:00' });
+  const spec = buildSopTab({
+    rows,
+    group,
+    cohort,
+    template,
+    anchor,
+    lang: 'zh-CN',
+    teamTabName,
+    markCalendar: false,
+    today: anchor,
+    generatedAt: '2026-12-01 09:00',
+  });
   const width = Math.max(...spec.rows.map((r) => r.length));
   return spec.rows.map((r) => Array.from({ length: width }, (_, c) => cellValue(r[c])));
 }
@@ -61,7 +72,17 @@ describe('templateFromSopTab', () => {
     added[col('事项')] = '回访Java引流5群没下单的人';
     added[col('执行人')] = '吴助';
     tab.push(added);
-    const template = templateFromSopTab(tab, { id: 'copy', name: '副本', code: base.code, anchor, base, team: TEAM, group: 'Java引流5群', cohort: '第12期', lang: 'zh-CN' });
+    const template = templateFromSopTab(tab, {
+      id: 'copy',
+      name: '副本',
+      code: base.code,
+      anchor,
+      base,
+      team: TEAM,
+      group: 'Java引流5群',
+      cohort: '第12期',
+      lang: 'zh-CN',
+    });
 
     expect(template.rows).toHaveLength(base.rows.length + 1);
     const firstId = String(tab[1][0]);
@@ -79,8 +100,27 @@ describe('templateFromSopTab', () => {
 });
 
 test('with no Team tab and nobody to name, the owner column gets no dropdown (an empty list is refused by Sheets)', () => {
-  const empty = generateSop({ template: builtInTemplate('camp-3d', 'zh-CN'), anchor: day('2026-12-14'), group: 'A', cohort: '', team: [], lang: 'zh-CN', markCalendar: false });
-  const spec = buildSopTab({ rows: empty.rows, group: 'A', cohort: '', template: builtInTemplate('camp-3d', 'zh-CN'), anchor: day('2026-12-14'), lang: 'zh-CN', teamTabName: null, markCalendar: false, today: day('2026-12-14'), generatedAt: '' });
+  const empty = generateSop({
+    template: builtInTemplate('camp-3d', 'zh-CN'),
+    anchor: day('2026-12-14'),
+    group: 'A',
+    cohort: '',
+    team: [],
+    lang: 'zh-CN',
+    markCalendar: false,
+  });
+  const spec = buildSopTab({
+    rows: empty.rows,
+    group: 'A',
+    cohort: '',
+    template: builtInTemplate('camp-3d', 'zh-CN'),
+    anchor: day('2026-12-14'),
+    lang: 'zh-CN',
+    teamTabName: null,
+    markCalendar: false,
+    today: day('2026-12-14'),
+    generatedAt: '',
+  });
   expect(spec.name).toBe('SOP·A');
   expect(spec.validations).toHaveLength(1);
   expect(spec.validations![0].rule).toMatchObject({ type: 'list', values: expect.arrayContaining(['已完成']) });

@@ -16,7 +16,9 @@ describe('CLI JSON', () => {
     expect(json.anchor).toBe('2026-12-31');
     expect(json.rows).toHaveLength(template.rows.length);
     for (const row of json.rows) {
-      expect(Object.keys(row).sort()).toEqual(['channel', 'date', 'detail', 'id', 'item', 'materials', 'owner', 'phase', 'role', 'script', 'status', 'time'].sort());
+      expect(Object.keys(row).sort()).toEqual(
+        ['channel', 'date', 'detail', 'id', 'item', 'materials', 'owner', 'phase', 'role', 'script', 'status', 'time'].sort(),
+      );
       expect(row.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     expect(json.rows[0]).toMatchObject({ date: '2026-12-28', time: '10:00', channel: '朋友圈', role: 'designer', owner: '', status: '未开始' });
@@ -27,7 +29,13 @@ describe('CLI JSON', () => {
   test('templates --json: ids, names and spans in the language asked', () => {
     const zh = listTemplates('zh-CN');
     expect(zh.map((t) => t.id)).toEqual(['conversion-7d', 'big-class-28d', 'camp-3d', 'live-class', 'promo-flash', 'moments-daily', 'retention-monthly']);
-    expect(zh.find((t) => t.id === 'big-class-28d')).toMatchObject({ name: '28天大课', anchorKind: 'campStart', anchorLabel: '开营日', span: { first: -7, last: 20, days: 28 }, phases: ['营前', '营中', '营后'] });
+    expect(zh.find((t) => t.id === 'big-class-28d')).toMatchObject({
+      name: '28天大课',
+      anchorKind: 'campStart',
+      anchorLabel: '开营日',
+      span: { first: -7, last: 20, days: 28 },
+      phases: ['营前', '营中', '营后'],
+    });
     expect(zh.find((t) => t.id === 'conversion-7d')).toMatchObject({ anchorLabel: '建群日', span: { first: 0, last: 6, days: 7 } });
     expect(zh.find((t) => t.id === 'live-class')?.span).toEqual({ first: -3, last: 1, days: 5 });
     const en = listTemplates('en');

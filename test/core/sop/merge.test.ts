@@ -34,12 +34,24 @@ function fresh(template: SopTemplate, anchor: DaySerial, lang: Lang, team: Perso
 /** The tab as Workbook.readTab returns it: formulas replaced by their values, rows padded. */
 function tabGrid(rows: SopRow[], template: SopTemplate, lang: Lang, markCalendar = false): CellValue[][] {
   const spec = buildSopTab({
-    rows, group: GROUP, cohort: COHORT, template, anchor: ANCHOR, lang, teamTabName: '团队', markCalendar, today: day('2026-12-20'), generatedAt: '2026-12-01 09:30',
+    rows,
+    group: GROUP,
+    cohort: COHORT,
+    template,
+    anchor: ANCHOR,
+    lang,
+    teamTabName: '团队',
+    markCalendar,
+    today: day('2026-12-20'),
+    generatedAt: '2026-12-01 09:30',
   });
   const width = Math.max(...spec.rows.map((r) => r.length));
   const grid = spec.rows.map((r) => Array.from({ length: width }, (_, c) => cellValue(r[c])));
   summaries.set(grid, planLayers({ spec, blocks: spec.blocks ?? [] }, null, undefined, '').memo);
-  formulas.set(grid, spec.rows.map((r) => Array.from({ length: width }, (_, c) => (isFormulaCell(r[c]) ? (r[c] as FormulaCell).formula : ''))));
+  formulas.set(
+    grid,
+    spec.rows.map((r) => Array.from({ length: width }, (_, c) => (isFormulaCell(r[c]) ? (r[c] as FormulaCell).formula : ''))),
+  );
   const noteGrid: string[][] = spec.rows.map(() => []);
   for (const note of spec.notes ?? []) noteGrid[note.row][note.col] = note.text;
   notes.set(grid, noteGrid);
@@ -95,15 +107,41 @@ describe('mergeSop', () => {
 
     const moved = fresh(template, ANCHOR + 2, 'zh-CN');
     const { rows, stats } = mergeGrid(grid, moved, 'zh-CN');
-    expect(byId(rows, a)).toMatchObject({ status: '已完成', proof: 'https://example.com/shot-1.png', date: first[0].date as number + 2 });
+    expect(byId(rows, a)).toMatchObject({ status: '已完成', proof: 'https://example.com/shot-1.png', date: (first[0].date as number) + 2 });
     expect(byId(rows, b).status).toBe('进行中');
     expect(byId(rows, c)).toMatchObject({ status: '延期', note: '讲师临时有事，改到周末' });
     for (const row of rows) expect(row.date).toBe((first.find((f) => f.id === row.id)?.date as number) + 2);
-    expect(stats).toEqual({ added: 0, redated: first.length, removedKept: 0, dropped: 0, kept: first.length, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, datesKept: 0, datesReplaced: 0, lost: 0 });
+    expect(stats).toEqual({
+      added: 0,
+      redated: first.length,
+      removedKept: 0,
+      dropped: 0,
+      kept: first.length,
+      manual: 0,
+      textsKept: 0,
+      templateChanged: 0,
+      textsReplaced: 0,
+      datesKept: 0,
+      datesReplaced: 0,
+      lost: 0,
+    });
   });
 
   test('the toast says what changed', () => {
-    const stats = { added: 2, redated: 26, removedKept: 0, dropped: 0, kept: 26, manual: 0, textsKept: 0, templateChanged: 0, textsReplaced: 0, datesKept: 0, datesReplaced: 0, lost: 0 };
+    const stats = {
+      added: 2,
+      redated: 26,
+      removedKept: 0,
+      dropped: 0,
+      kept: 26,
+      manual: 0,
+      textsKept: 0,
+      templateChanged: 0,
+      textsReplaced: 0,
+      datesKept: 0,
+      datesReplaced: 0,
+      lost: 0,
+    };
     expect(mergeSummaryLine(stats, 'en')).toBe('+2 rows · 26 re-dated · 0 lost');
     expect(mergeSummaryLine(stats, 'zh-CN')).toBe('+2 行 · 26 行改期 · 0 项丢失');
   });
@@ -230,7 +268,14 @@ describe('mergeSop', () => {
     expect(mergeGrid([[null, ''], []], first, 'zh-CN').stats.added).toBe(first.length);
     expect.assertions(3);
     try {
-      mergeGrid([['姓名', '角色'], ['林晓', '社群运营']], first, 'zh-CN');
+      mergeGrid(
+        [
+          ['姓名', '角色'],
+          ['林晓', '社群运营'],
+        ],
+        first,
+        'zh-CN',
+      );
     } catch (error) {
       expect(isAppError(error) && error.problems[0].code).toBe('sop.error.noSopHeader');
     }
@@ -244,7 +289,10 @@ describe('mergeSop', () => {
     const edit = fc.record(
       {
         status: fc.option(statusText, { nil: undefined }),
-        proof: fc.option(word.map((w) => `https://x.cn/${w}`), { nil: undefined }),
+        proof: fc.option(
+          word.map((w) => `https://x.cn/${w}`),
+          { nil: undefined },
+        ),
         note: fc.option(word, { nil: undefined }),
         owner: fc.option(fc.constantFrom('外援小刘', '周舟', '林晓', ''), { nil: undefined }),
       },
@@ -344,11 +392,13 @@ describe('mergeSop', () => {
           const grid = tabGrid(base, zh, 'zh-CN');
           const h = header(grid);
           const expectedPredecessor = new Map<string, string | null>();
-          [...positions].sort((a, b) => b - a).forEach((at, k) => {
-            const line: CellValue[] = new Array(grid[0].length).fill(null);
-            line[h.indexOf('事项')] = `hand-${k}`;
-            insertRows(grid, at + 1, line);
-          });
+          [...positions]
+            .sort((a, b) => b - a)
+            .forEach((at, k) => {
+              const line: CellValue[] = new Array(grid[0].length).fill(null);
+              line[h.indexOf('事项')] = `hand-${k}`;
+              insertRows(grid, at + 1, line);
+            });
           let last: string | null = null;
           for (const line of grid.slice(1)) {
             if (line[0]) last = String(line[0]);

@@ -18,7 +18,22 @@ const ANCHOR = day('2026-12-14');
 const TODAY = day('2026-12-20');
 
 const ZH_HEADERS = ['ID', '日期', '星期', '时间', '阶段', '渠道', '事项', '具体事项', '话术', '素材', '执行人', '状态', '完成截图/链接', '备注'];
-const EN_HEADERS = ['ID', 'Date', 'Day', 'Time', 'Phase', 'Channel', 'Item', 'Detail', 'Script', 'Materials', 'Owner', 'Status', 'Proof (screenshot/link)', 'Note'];
+const EN_HEADERS = [
+  'ID',
+  'Date',
+  'Day',
+  'Time',
+  'Phase',
+  'Channel',
+  'Item',
+  'Detail',
+  'Script',
+  'Materials',
+  'Owner',
+  'Status',
+  'Proof (screenshot/link)',
+  'Note',
+];
 
 function build(lang: Lang, options: Partial<SopTabOptions> = {}, edit?: (rows: SopRow[]) => void): { spec: TabSpec; rows: SopRow[] } {
   const template = builtInTemplate('big-class-28d', lang);
@@ -46,7 +61,10 @@ const colOf = (spec: TabSpec, header: string): number => headerRow(spec).indexOf
 
 /** Sets statuses the way a user would: some done, some in progress, one cancelled, one delayed. */
 function typeStatuses(lang: Lang) {
-  const labels = lang === 'zh-CN' ? { done: '已完成', doing: '进行中', cancelled: '取消', delayed: '延期' } : { done: 'Done', doing: 'In progress', cancelled: 'Cancelled', delayed: 'Delayed' };
+  const labels =
+    lang === 'zh-CN'
+      ? { done: '已完成', doing: '进行中', cancelled: '取消', delayed: '延期' }
+      : { done: 'Done', doing: 'In progress', cancelled: 'Cancelled', delayed: 'Delayed' };
   return (rows: SopRow[]): void => {
     rows.forEach((row, i) => {
       if (i % 3 === 0) row.status = labels.done;
@@ -120,7 +138,8 @@ describe('buildSopTab', () => {
     const owner = spec.validations?.find((v) => v.range.col === ownerCol);
     expect(status?.rule).toEqual({
       type: 'list',
-      values: lang === 'zh-CN' ? ['未开始', '进行中', '已完成', '延期', '取消', '已移除'] : ['Not started', 'In progress', 'Done', 'Delayed', 'Cancelled', 'Removed'],
+      values:
+        lang === 'zh-CN' ? ['未开始', '进行中', '已完成', '延期', '取消', '已移除'] : ['Not started', 'In progress', 'Done', 'Delayed', 'Cancelled', 'Removed'],
       strict: true,
     });
     expect(owner?.rule).toEqual({ type: 'listFromRange', tab: lang === 'zh-CN' ? '团队' : 'Team', a1: 'A2:A', strict: false });
@@ -205,7 +224,10 @@ describe('buildSopTab', () => {
       for (const phase of template.phases) {
         const at = labels.find((x) => x.label === phase);
         expect(at).toBeDefined();
-        expectLine(at?.row as number, rows.filter((r) => r.phase === phase));
+        expectLine(
+          at?.row as number,
+          rows.filter((r) => r.phase === phase),
+        );
       }
       const total = labels.find((x) => x.label === (lang === 'zh-CN' ? '合计' : 'Total'));
       expectLine(total?.row as number, rows);
@@ -217,7 +239,10 @@ describe('buildSopTab', () => {
       expect(owners.length).toBeGreaterThanOrEqual(3);
       for (const owner of owners) {
         const at = labels.find((x) => x.label === owner);
-        expectLine(at?.row as number, rows.filter((r) => r.owner === owner));
+        expectLine(
+          at?.row as number,
+          rows.filter((r) => r.owner === owner),
+        );
       }
     });
 
@@ -237,7 +262,10 @@ describe('buildSopTab', () => {
     test('uses only functions both Sheets and LibreOffice know', () => {
       const allowed = new Set(['COUNTIFS', 'IF', 'SUM', 'ISNUMBER', 'CHOOSE', 'WEEKDAY', 'TODAY', 'AND', 'OR']);
       const formulas = [
-        ...spec.rows.flat().filter(isFormulaCell).map((c) => c.formula),
+        ...spec.rows
+          .flat()
+          .filter(isFormulaCell)
+          .map((c) => c.formula),
         ...(spec.conditionalFormats ?? []).map((r) => r.formula),
       ];
       for (const formula of formulas) {
@@ -251,7 +279,9 @@ describe('buildSopTab', () => {
         .filter((x) => isFormulaCell(spec.rows[x.row][start + 3]))
         .map((x) => x.row);
       for (const row of rateCells) {
-        expect(spec.formats?.some((f) => f.format === 'percent' && f.range.col === start + 3 && row >= f.range.row && row < f.range.row + f.range.rows)).toBe(true);
+        expect(spec.formats?.some((f) => f.format === 'percent' && f.range.col === start + 3 && row >= f.range.row && row < f.range.row + f.range.rows)).toBe(
+          true,
+        );
       }
     });
   });

@@ -11,7 +11,6 @@ const grid = (spec: TabSpec): CellValue[][] => {
   return spec.rows.map((r) => Array.from({ length: width }, (_, c) => cellValue(r[c])));
 };
 
-
 describe('template tabs', () => {
   test.each(LANGS.flatMap((lang) => builtInTemplateIds().map((id) => [id, lang] as [string, Lang])))('%s (%s) round-trips through its tab', (id, lang) => {
     const template = builtInTemplate(id, lang);
@@ -64,8 +63,30 @@ describe('template tabs', () => {
   });
 
   describe.each([
-    ['zh-CN', ['第 4 行 B 列（第N天）', '第 5 行 E 列（渠道）', '第 6 行 J 列（角色）', '第 7 行 C 列（时间）', '第 8 行 F 列（事项）', '第 9 行 A 列（行键）', '第 1 行 D 列']],
-    ['en', ['row 4, column B (Day offset)', 'row 5, column E (Channel)', 'row 6, column J (Role)', 'row 7, column C (Time)', 'row 8, column F (Item)', 'row 9, column A (Row key)', 'row 1, column D']],
+    [
+      'zh-CN',
+      [
+        '第 4 行 B 列（第N天）',
+        '第 5 行 E 列（渠道）',
+        '第 6 行 J 列（角色）',
+        '第 7 行 C 列（时间）',
+        '第 8 行 F 列（事项）',
+        '第 9 行 A 列（行键）',
+        '第 1 行 D 列',
+      ],
+    ],
+    [
+      'en',
+      [
+        'row 4, column B (Day offset)',
+        'row 5, column E (Channel)',
+        'row 6, column J (Role)',
+        'row 7, column C (Time)',
+        'row 8, column F (Item)',
+        'row 9, column A (Row key)',
+        'row 1, column D',
+      ],
+    ],
   ] as const)('malformed cells in a %s tab', (lang, wheres) => {
     const spec = buildTemplateTab(builtInTemplate('conversion-7d', lang), lang);
     const cells = grid(spec);
@@ -105,7 +126,10 @@ describe('template tabs', () => {
   });
 
   test('a tab without the template header, or without rows, is refused', () => {
-    expect(problemsOf(() => readTemplateTab([['姓名', '角色']], 'Sheet1'))[0]).toMatchObject({ code: 'sop.error.noTemplateHeader', location: { tab: 'Sheet1' } });
+    expect(problemsOf(() => readTemplateTab([['姓名', '角色']], 'Sheet1'))[0]).toMatchObject({
+      code: 'sop.error.noTemplateHeader',
+      location: { tab: 'Sheet1' },
+    });
     const spec = buildTemplateTab(builtInTemplate('camp-3d', 'en'), 'en');
     expect(problemsOf(() => readTemplateTab(grid(spec).slice(0, 2), spec.name))[0].code).toBe('sop.error.emptyTemplate');
   });

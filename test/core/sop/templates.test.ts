@@ -6,8 +6,26 @@ import { isAppError } from '../../../src/core/errors';
 
 const ALL_IDS = ['conversion-7d', 'big-class-28d', 'camp-3d', 'live-class', 'promo-flash', 'moments-daily', 'retention-monthly'];
 const KNOWN_PLACEHOLDERS = new Set([
-  '群名', '期次', '日期', '时间', '锚点日', '讲师', '顾问', '班主任', '助教', '运营',
-  'group', 'cohort', 'date', 'time', 'anchor', 'lecturer', 'advisor', 'headTeacher', 'assistant', 'operator',
+  '群名',
+  '期次',
+  '日期',
+  '时间',
+  '锚点日',
+  '讲师',
+  '顾问',
+  '班主任',
+  '助教',
+  '运营',
+  'group',
+  'cohort',
+  'date',
+  'time',
+  'anchor',
+  'lecturer',
+  'advisor',
+  'headTeacher',
+  'assistant',
+  'operator',
 ]);
 const CJK = /[\u3400-\u9fff]/;
 

@@ -19,7 +19,11 @@ describe('markers', () => {
   test('what the add-on remembers about a tab travels with the marker and is read back', () => {
     const marker: TabMarker = { kind: 'calendar', key: { months: '2026-12' }, memo: { blocks: [[0, 0, 40, 7]], blockRows: ['a1', 'b2'], rules: ['x'] } };
     expect(decodeMarker(encodeMarker(marker))).toEqual(marker);
-    expect(decodeMarker(JSON.stringify({ kind: 'calendar', key: { months: '2026-12' }, memo: { blocks: [[-1, 0, 1, 1]] } }))).toEqual({ kind: 'calendar', key: { months: '2026-12' }, memo: {} });
+    expect(decodeMarker(JSON.stringify({ kind: 'calendar', key: { months: '2026-12' }, memo: { blocks: [[-1, 0, 1, 1]] } }))).toEqual({
+      kind: 'calendar',
+      key: { months: '2026-12' },
+      memo: {},
+    });
   });
 
   test('markers written before keys were structured are still read', () => {

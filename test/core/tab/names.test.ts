@@ -33,7 +33,7 @@ describe('formulas follow a renamed tab', () => {
       marker: { kind: 'gantt', key: { plan: '推进表/12月' } },
       columns: [],
       headerRows: 1,
-      rows: [[{ formula: "=INDEX('推进表/12月'!$B:$B,2)&'本表'!A1", value: 'x' }, 'plain text mentioning \'推进表/12月\'!A1']],
+      rows: [[{ formula: "=INDEX('推进表/12月'!$B:$B,2)&'本表'!A1", value: 'x' }, "plain text mentioning '推进表/12月'!A1"]],
       conditionalFormats: [{ ranges: [{ row: 0, col: 0, rows: 1, cols: 1 }], formula: "=COUNTIF('推进表/12月'!$E:$E,$A1)>0", style: { bold: true } }],
       validations: [{ range: { row: 1, col: 0, rows: 5, cols: 1 }, rule: { type: 'listFromRange', tab: '推进表/12月', a1: 'A2:A' } }],
     };

@@ -1,15 +1,6 @@
 import type { Problem } from '../../../src/core/errors';
 import type { CellValue } from '../../../src/core/tab/spec';
-import {
-  columnDropdowns,
-  columnNamed,
-  findHeader,
-  headerName,
-  normalizeHeader,
-  readCell,
-  tableRows,
-  type TableSchema,
-} from '../../../src/core/table/schema';
+import { columnDropdowns, columnNamed, findHeader, headerName, normalizeHeader, readCell, tableRows, type TableSchema } from '../../../src/core/table/schema';
 
 type Key = 'name' | 'members' | 'attendees' | 'cost' | 'period';
 
@@ -40,7 +31,14 @@ const WRITTEN: TableSchema<'name' | 'members'> = {
 
 describe('how headers are compared', () => {
   test('without case, spaces, full-width forms or the marks people put around names', () => {
-    expect(['群 人 数', 'ＧＭＶ', '*群人数', '成员_ID', '日期：', 'E-mail'].map(normalizeHeader)).toEqual(['群人数', 'gmv', '群人数', '成员id', '日期', 'email']);
+    expect(['群 人 数', 'ＧＭＶ', '*群人数', '成员_ID', '日期：', 'E-mail'].map(normalizeHeader)).toEqual([
+      '群人数',
+      'gmv',
+      '群人数',
+      '成员id',
+      '日期',
+      'email',
+    ]);
     expect(headerName('群人数（人）')).toEqual({ name: '群人数', unit: '人' });
     expect(headerName('(备注)')).toEqual({ name: '(备注)', unit: null });
   });
@@ -63,13 +61,21 @@ describe('how headers are compared', () => {
 
 describe('finding the header of a pasted table', () => {
   test('title rows are skipped: the header names two columns, one of them a number column', () => {
-    const grid: CellValue[][] = [['2026年11月 转化数据'], ['社群', '活动'], ['群名称', '群主', '公开课到课', '到课人数', '群人数(人)', '直播到课'], ['1群', '小王', 30, 20, 100, 25]];
+    const grid: CellValue[][] = [
+      ['2026年11月 转化数据'],
+      ['社群', '活动'],
+      ['群名称', '群主', '公开课到课', '到课人数', '群人数(人)', '直播到课'],
+      ['1群', '小王', 30, 20, 100, 25],
+    ];
     const header = findHeader(grid, PASTED)!;
     expect(header.row).toBe(2);
     // An exact name wins over an earlier column that only ends with one; later ones are the user's.
     expect(header.columns).toEqual({ name: 0, attendees: 3, members: 4 });
     expect(header.userColumns).toEqual([1, 2, 5]);
-    expect(header.repeated).toEqual([{ column: 2, key: 'attendees' }, { column: 5, key: 'attendees' }]);
+    expect(header.repeated).toEqual([
+      { column: 2, key: 'attendees' },
+      { column: 5, key: 'attendees' },
+    ]);
     expect(header.labels).toEqual(['群名称', '群主', '公开课到课', '到课人数', '群人数(人)', '直播到课']);
   });
 
@@ -81,10 +87,16 @@ describe('finding the header of a pasted table', () => {
 
 describe('reading cells', () => {
   test('a problem is located at its row and column and named as the table names the column, with the caller’s parameters', () => {
-    const grid: CellValue[][] = [['社群', '群 人 数'], ['1群', 100], ['2群', '很多']];
+    const grid: CellValue[][] = [
+      ['社群', '群 人 数'],
+      ['1群', 100],
+      ['2群', '很多'],
+    ];
     const header = findHeader(grid, PASTED)!;
     const problems: Problem[] = [];
-    const values = tableRows(grid, PASTED, header).map((row) => readCell<Key, number>(PASTED, header, row, 'members', problems, { tab: '群数据', params: { group: String(row.cells.name) } }));
+    const values = tableRows(grid, PASTED, header).map((row) =>
+      readCell<Key, number>(PASTED, header, row, 'members', problems, { tab: '群数据', params: { group: String(row.cells.name) } }),
+    );
     expect(values).toEqual([100, undefined]);
     expect(problems).toEqual([
       { code: 'metrics.cell.notANumber', params: { group: '2群', value: '很多' }, location: { tab: '群数据', row: 3, column: 1, columnName: '群 人 数' } },

@@ -13,7 +13,11 @@ function reshaped(grid: Grid, height: number, width: number): Grid {
 }
 
 /** Criteria pairs (range, criterion) of COUNTIFS/SUMIFS, all ranges of one shape; calls fn for each matching cell. */
-function forEachMatch(pairs: Value[], shape: { height: number; width: number }, fn: (row: number, col: number) => FormulaError | void): FormulaError | undefined {
+function forEachMatch(
+  pairs: Value[],
+  shape: { height: number; width: number },
+  fn: (row: number, col: number) => FormulaError | void,
+): FormulaError | undefined {
   const ranges: Grid[] = [];
   const matchers = [];
   for (let i = 0; i < pairs.length; i += 2) {

@@ -30,16 +30,7 @@ export interface BuiltInTemplate {
   rows: readonly BilingualRow[];
 }
 
-export function row(
-  key: string,
-  day: number,
-  time: string,
-  phase: number,
-  channel: Channel,
-  role: Role,
-  zh: RowTexts,
-  en: RowTexts,
-): BilingualRow {
+export function row(key: string, day: number, time: string, phase: number, channel: Channel, role: Role, zh: RowTexts, en: RowTexts): BilingualRow {
   return { key, day, time, phase, channel, role, zh, en };
 }
 

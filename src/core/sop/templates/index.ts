@@ -13,15 +13,7 @@ import { retentionMonthly } from './retention-monthly';
 
 export type { BuiltInTemplate } from './define';
 
-export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
-  conversion7d,
-  bigClass28d,
-  camp3d,
-  liveClass,
-  promoFlash,
-  momentsDaily,
-  retentionMonthly,
-];
+export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [conversion7d, bigClass28d, camp3d, liveClass, promoFlash, momentsDaily, retentionMonthly];
 
 export function builtInTemplateIds(): string[] {
   return BUILT_IN_TEMPLATES.map((b) => b.id);
