@@ -1,16 +1,6 @@
 /** The calendar sidebar's requests are checked for shape; the month and the rhythm's values stay the use case's. */
-import { AppError } from '../../../src/core/errors';
 import { parseDraftMonthRequest, parseGenerateCalendarRequest } from '../../../src/core/calendar/request';
-
-function problemsOf(parse: () => unknown) {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
-}
+import { problemsOf } from '../../support/problems';
 
 describe('parseGenerateCalendarRequest', () => {
   test('the sidebar’s input round-trips; a count left empty (null after JSON) is left out', () => {

@@ -1,16 +1,6 @@
 /** The Gantt sidebar's request is checked for shape before the use case runs. */
-import { AppError } from '../../../src/core/errors';
 import { parseGanttRequest } from '../../../src/core/gantt/request';
-
-function problemsOf(parse: () => unknown) {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
-}
+import { problemsOf } from '../../support/problems';
 
 describe('parseGanttRequest', () => {
   test('a plan tab, with or without the working-days choice, round-trips', () => {

@@ -1,16 +1,6 @@
 /** The metrics sidebar's requests are checked for shape before the use case runs. */
-import { AppError } from '../../../src/core/errors';
 import { parseMetricsSource, parseRawMetricsRequest, type RawMetricsRequest } from '../../../src/core/metrics/request';
-
-function problemsOf(parse: () => unknown) {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
-}
+import { problemsOf } from '../../support/problems';
 
 describe('parseMetricsSource', () => {
   test('each kind of source round-trips with its own fields', () => {

@@ -1,18 +1,8 @@
 /** The SOP sidebar's requests are checked for shape before the use case runs; good ones pass unchanged. */
-import { AppError, isAppError, type Problem } from '../../../src/core/errors';
-import { parseSaveTemplateRequest, parseSopRequest, type SopRequest } from '../../../src/core/sop/request';
 import { formatProblem } from '../../../src/core/errors';
 import { translator } from '../../../src/core/i18n';
-
-function problemsOf(parse: () => unknown): Problem[] {
-  try {
-    parse();
-  } catch (error) {
-    if (isAppError(error)) return (error as AppError).problems;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
-}
+import { parseSaveTemplateRequest, parseSopRequest, type SopRequest } from '../../../src/core/sop/request';
+import { problemsOf } from '../../support/problems';
 
 const form: SopRequest = {
   template: 'camp-7day',

@@ -1,18 +1,9 @@
 /** The Team & settings sidebar's requests are checked for shape; a wrong row is located as on the Team tab. */
-import { AppError, formatProblem } from '../../../src/core/errors';
+import { formatProblem } from '../../../src/core/errors';
 import { translator } from '../../../src/core/i18n';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { parseSettingsRequest, parseTeamRequest } from '../../../src/core/team/request';
-
-function problemsOf(parse: () => unknown) {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
-}
+import { problemsOf } from '../../support/problems';
 
 describe('parseTeamRequest', () => {
   test('the rows round-trip; a role the add-on does not know passes (normalizeTeam makes it “other”)', () => {
