@@ -75,12 +75,11 @@ export function createLocalContext(
     locale: options.locale ?? 'zh_CN',
   };
   // Like a spreadsheet, the workbook shows what its formulas compute: use cases read those values
-  // and the .xlsx caches them. (The playground's preview engine takes this over.)
-  ctx.workbook.onChange ??= () =>
+  // and the .xlsx caches them. (The playground's preview engine recalculates on every change instead.)
+  ctx.workbook.recalculate ??= () =>
     fillFormulaValues(
       ctx.workbook.tabs.map((tab) => tab.spec),
       ctx.clock.today(),
     );
-  ctx.workbook.onChange();
   return ctx;
 }

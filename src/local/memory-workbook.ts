@@ -22,7 +22,7 @@ export interface MemoryTab {
 }
 
 export class MemoryWorkbook implements Workbook {
-  readonly tabs: MemoryTab[] = [];
+  private readonly all: MemoryTab[] = [];
   private active: string | null = null;
   private selection: SheetSelection | null = null;
   private locked = false;
@@ -30,14 +30,37 @@ export class MemoryWorkbook implements Workbook {
   readonly changedTabs = new Set<string>();
   /** Called after every change so formulas and caches can be refreshed (the playground's recalculation). */
   onChange: (() => void) | null = null;
+  /**
+   * Computes what the workbook's formulas show. Run before the workbook is read after a change, not
+   * after each change: a use case writes many cells before it reads any, and twelve calendars in one
+   * run would otherwise recompute the workbook hundreds of times.
+   */
+  recalculate: (() => void) | null = null;
+  private stale = true;
+
+  /** The tabs in order, their formulas' values computed. */
+  get tabs(): MemoryTab[] {
+    if (this.stale && this.recalculate) {
+      this.stale = false;
+      this.recalculate();
+    }
+    return this.all;
+  }
 
   listTabs(): TabInfo[] {
-    return this.tabs.map((tab) => (tab.hidden ? { name: tab.spec.name, marker: tab.marker, hidden: true } : { name: tab.spec.name, marker: tab.marker }));
+    return this.all.map((tab) => (tab.hidden ? { name: tab.spec.name, marker: tab.marker, hidden: true } : { name: tab.spec.name, marker: tab.marker }));
   }
 
   /** The tab of that name, regardless of case, as Sheets finds it. */
   tab(name: string): MemoryTab {
     const found = this.tabs.find((tab) => sameTabName(tab.spec.name, name));
+    if (!found) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
+    return found;
+  }
+
+  /** The tab of that name to change: its values need not be computed first. */
+  private find(name: string): MemoryTab {
+    const found = this.all.find((tab) => sameTabName(tab.spec.name, name));
     if (!found) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
     return found;
   }
@@ -84,7 +107,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   activate(name: string): void {
-    this.active = this.tab(name).spec.name;
+    this.active = this.find(name).spec.name;
   }
 
   /** Nothing to reserve: a workbook in memory, and the .xlsx made from it, has no limit on its cells as a whole. */
@@ -93,14 +116,14 @@ export class MemoryWorkbook implements Workbook {
   /** Writes a generated tab; one that a Google spreadsheet could not hold is refused here too (SHEETS_LIMITS). */
   writeTab(spec: TabSpec, update: TabUpdate | null = null): WriteResult {
     checkTabSize(spec);
-    const own = this.tabs.find((tab) => tab.marker !== null && sameMarker(tab.marker, spec.marker));
+    const own = this.all.find((tab) => tab.marker !== null && sameMarker(tab.marker, spec.marker));
     if (own) {
       // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
       const name = own.spec.name;
       let oldVersion: string | null = null;
       if (update?.oldVersion) {
         oldVersion = this.freeName(update.oldVersion);
-        this.tabs.splice(this.tabs.indexOf(own) + 1, 0, {
+        this.all.splice(this.all.indexOf(own) + 1, 0, {
           spec: { ...own.spec, name: oldVersion, marker: { kind: 'plain', key: {} } },
           marker: null,
           hidden: true,
@@ -113,7 +136,7 @@ export class MemoryWorkbook implements Workbook {
       return { name, created: false, oldVersion };
     }
     const name = this.freeName(spec.name);
-    this.tabs.push({ spec: { ...spec, name }, marker: { ...spec.marker } });
+    this.all.push({ spec: { ...spec, name }, marker: { ...spec.marker } });
     this.changed(name);
     return { name, created: true, oldVersion: null };
   }
@@ -123,7 +146,7 @@ export class MemoryWorkbook implements Workbook {
     const name = this.freeName(spec.name);
     const tab: MemoryTab = { spec: { ...spec, name, marker: marker ?? { kind: 'plain', key: {} } }, marker: marker ? { ...marker } : null };
     if (options.hidden) tab.hidden = true;
-    this.tabs.push(tab);
+    this.all.push(tab);
     this.changed(name);
     return name;
   }
@@ -137,7 +160,7 @@ export class MemoryWorkbook implements Workbook {
   addTab(name: string, values: Cell[][], marker: TabMarker | null, formats: FormatRun[] = []): string {
     const free = this.freeName(name);
     const width = values.reduce((w, row) => Math.max(w, row.length), 0);
-    this.tabs.push({
+    this.all.push({
       spec: {
         name: free,
         marker: marker ?? { kind: 'plain', key: {} },
@@ -202,15 +225,15 @@ export class MemoryWorkbook implements Workbook {
   }
 
   private edit(tabName: string, change: (spec: TabSpec) => TabSpec): void {
-    const tab = this.tab(tabName);
+    const tab = this.find(tabName);
     tab.spec = change(tab.spec);
     this.changed(tab.spec.name);
   }
 
   /** What a person renaming a tab does; the name must be free. */
   renameTab(from: string, to: string): void {
-    const tab = this.tab(from);
-    const held = this.tabs.some((other) => other !== tab && sameTabName(other.spec.name, to));
+    const tab = this.find(from);
+    const held = this.all.some((other) => other !== tab && sameTabName(other.spec.name, to));
     if (held) throw new AppError({ code: 'error.tabExists', params: { tab: to } });
     const before = tab.spec.name;
     tab.spec = { ...tab.spec, name: to };
@@ -221,7 +244,7 @@ export class MemoryWorkbook implements Workbook {
 
   /** What a person typing into a cell does: the value replaces whatever was there, formula or not. */
   setCell(tabName: string, row: number, col: number, value: Cell): void {
-    const { spec } = this.tab(tabName);
+    const { spec } = this.find(tabName);
     while (spec.rows.length <= row) spec.rows.push([]);
     const cells = spec.rows[row];
     while (cells.length <= col) cells.push(null);
@@ -242,7 +265,7 @@ export class MemoryWorkbook implements Workbook {
   private freeName(wanted: string): string {
     return sheetsTabName(
       wanted,
-      this.tabs.map((tab) => tab.spec.name),
+      this.all.map((tab) => tab.spec.name),
     );
   }
 
@@ -253,6 +276,7 @@ export class MemoryWorkbook implements Workbook {
 
   private changed(tabName: string): void {
     this.changedTabs.add(tabName);
+    this.stale = true;
     this.onChange?.();
   }
 }

@@ -245,8 +245,10 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
   const token = randomBytes(32).toString('base64url');
   let own = ownHosts(options.port ?? 8080);
   let version = 0;
+  // The engine computes the formulas when the workbook is next read (a page asking for a tab, a use
+  // case reading one), not after each of the many cells a use case writes.
+  ctx.workbook.recalculate = () => engine.recalculate();
   ctx.workbook.onChange = () => {
-    engine.recalculate();
     version++;
   };
   engine.recalculate();
