@@ -1,4 +1,4 @@
-/** Jest runs TypeScript through ts-jest without type checking (isolatedModules); `tsc --noEmit` type-checks separately. */
+/** Jest runs TypeScript through esbuild without type checking (test/esbuild-transform.js); `npm run typecheck` type-checks separately. */
 module.exports = {
   testEnvironment: 'node',
   // A busy CI machine (another process on both cores) makes LibreOffice and Chromium suites slow; no test relies on time.
@@ -8,7 +8,7 @@ module.exports = {
   // build/test.mjs's unit pass (no browser, no LibreOffice) leaves out the suites that only drive them.
   testPathIgnorePatterns: process.env.SOP_TEST_SCOPE === 'unit' ? ['/node_modules/', '<rootDir>/test/e2e/'] : ['/node_modules/'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', target: 'ES2019', esModuleInterop: true, resolveJsonModule: true } }],
+    '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js',
     '^.+\\.(tsv|csv|html)$': '<rootDir>/test/text-transform.js',
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'tsv', 'csv', 'html'],
