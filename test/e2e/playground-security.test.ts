@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { startPlayground, type Playground } from '../../src/local/playground';
 import { chromiumPath, describeWith } from '../support/env';
-import { newPage } from '../support/browser';
+import { launchChromium, newPage } from '../support/browser';
 import { BUILT_SIDEBARS } from '../support/playground-browser';
 
 const TEAM_TAB = '团队';
@@ -50,22 +50,8 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
     });
     await new Promise<void>((done) => attacker.listen(0, '127.0.0.1', done));
     attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
-    const { chromium } = await import('playwright-core');
-    // The sandbox's flags (test/support/browser.ts), plus a name of the attacker's own that resolves to the playground.
-    browser = await chromium.launch({
-      executablePath: chromiumPath()!,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP attacker.example 127.0.0.1',
-      ],
-    });
+    // A name of the attacker's own that resolves to the playground.
+    browser = await launchChromium(['--host-resolver-rules=MAP attacker.example 127.0.0.1']);
   });
 
   afterAll(async () => {

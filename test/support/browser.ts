@@ -2,7 +2,8 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { chromiumPath } from './env';
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs` come after the sandbox's flags (e.g. a host-resolver rule for a test of its own). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium is not installed (apt-get install -y chromium)');
   const { chromium } = await import('playwright-core');
@@ -17,6 +18,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
