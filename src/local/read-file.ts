@@ -23,7 +23,15 @@ export { parseDelimited, type Delimiter };
  * its size (a 10 MB workbook of 200,000 rows × 10 columns takes 1.4 GB and half a minute), so larger
  * ones would end in a V8 heap crash instead of a message.
  */
-export const FILE_LIMITS = { textBytes: 100 * 1024 * 1024, xlsxBytes: 10 * 1024 * 1024 } as const;
+export const FILE_LIMITS = {
+  textBytes: 100 * 1024 * 1024,
+  xlsxBytes: 10 * 1024 * 1024,
+  /**
+   * What an .xlsx may unpack to: a 10 MB workbook of 200,000 rows unpacks to about 120 MB. One that
+   * declares more (a "zip bomb" among them) is refused before anything is inflated.
+   */
+  xlsxUnpackedBytes: 200 * 1024 * 1024,
+} as const;
 
 /**
  * The bytes of a file the person named, refused with a message naming it when it cannot be read: not
@@ -50,6 +58,52 @@ export async function readInputFile(filePath: string, maxBytes: number): Promise
   }
 }
 
+/**
+ * The bytes of an .xlsx the person named: readInputFile's refusals, and 'error.workbookUnpacksTooLarge'
+ * when its zip declares more than FILE_LIMITS.xlsxUnpackedBytes.
+ */
+export async function readWorkbookInputFile(filePath: string): Promise<Buffer> {
+  const bytes = await readInputFile(filePath, FILE_LIMITS.xlsxBytes);
+  const unpacked = declaredUnpackedBytes(bytes);
+  if (unpacked !== null && unpacked > FILE_LIMITS.xlsxUnpackedBytes) {
+    throw new AppError({
+      code: 'error.workbookUnpacksTooLarge',
+      params: { size: megabytes(unpacked), limit: megabytes(FILE_LIMITS.xlsxUnpackedBytes) },
+      location: { file: filePath },
+    });
+  }
+  return bytes;
+}
+
+/**
+ * The sum of the uncompressed sizes a zip's central directory declares, or null when the bytes are
+ * not a zip whose directory can be found (the reader then says the file is unreadable).
+ */
+export function declaredUnpackedBytes(buffer: Buffer | Uint8Array): number | null {
+  const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // The end-of-central-directory record is the last 22 bytes, followed by a comment of up to 65,535.
+  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
+  let end = -1;
+  for (let at = bytes.length - 22; at >= earliest; at--) {
+    if (bytes.readUInt32LE(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
+    const size = bytes.readUInt32LE(at + 24);
+    // 0xFFFFFFFF means the real size sits in a Zip64 field: more than this reader would hold anyway.
+    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 /** 52428800 → "50 MB", 54945382 → "52.4 MB". */
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
@@ -67,7 +121,7 @@ export async function readGridFile(filePath: string): Promise<GridFileTab[]> {
   if (delimiter === null && extension !== '.xlsx') {
     throw new AppError({ code: 'error.unsupportedFile', params: { ext: extension || path.basename(filePath) } });
   }
-  const bytes = await readInputFile(filePath, delimiter === null ? FILE_LIMITS.xlsxBytes : FILE_LIMITS.textBytes);
+  const bytes = delimiter === null ? await readWorkbookInputFile(filePath) : await readInputFile(filePath, FILE_LIMITS.textBytes);
   if (delimiter === null) {
     // Loaded when a workbook is read: ExcelJS takes a third of a second to load, which --help and .tsv input need not wait for.
     const { readWorkbookFile } = await import('./xlsx');

@@ -7,7 +7,7 @@
  * xlsx has no per-sheet developer metadata that Excel and LibreOffice both keep.
  */
 import ExcelJS from 'exceljs';
-import { AppError, isAppError } from '../core/errors';
+import { AppError } from '../core/errors';
 import { decodeMarker, encodeMarker, isMarkedKind, markerKeyFromStored } from '../core/tab/marker';
 import { renameTabReferences, xlsxSheetName } from '../core/tab/names';
 import {
@@ -423,67 +423,20 @@ export async function readWorkbookTabs(buffer: Buffer | Uint8Array): Promise<Wor
 
 /** readWorkbook for a file a person named: a file that is not a workbook is refused with its name and the reason. */
 export function readWorkbookFile(buffer: Buffer | Uint8Array, path: string): Promise<WorkbookSheet[]> {
-  return refusingUnreadable(path, buffer, () => readWorkbook(buffer));
+  return refusingUnreadable(path, () => readWorkbook(buffer));
 }
 
 /** readWorkbookTabs for a file a person named (see readWorkbookFile). */
 export function readWorkbookTabsFile(buffer: Buffer | Uint8Array, path: string): Promise<WorkbookTab[]> {
-  return refusingUnreadable(path, buffer, () => readWorkbookTabs(buffer));
+  return refusingUnreadable(path, () => readWorkbookTabs(buffer));
 }
 
-/**
- * The most a workbook a person names may unpack to. ExcelJS holds the unpacked parts in memory many
- * times over; a 10 MB workbook of 200,000 rows unpacks to about 120 MB. A file that declares more (a
- * "zip bomb" among them) is refused before anything is inflated.
- */
-export const UNPACKED_XLSX_LIMIT_BYTES = 200 * 1024 * 1024;
-
-async function refusingUnreadable<T>(path: string, buffer: Buffer | Uint8Array, read: () => Promise<T>): Promise<T> {
-  const unpacked = declaredUnpackedBytes(buffer);
-  if (unpacked !== null && unpacked > UNPACKED_XLSX_LIMIT_BYTES) {
-    throw new AppError({
-      code: 'error.workbookUnpacksTooLarge',
-      params: { size: `${Math.round(unpacked / (1024 * 1024))} MB`, limit: `${UNPACKED_XLSX_LIMIT_BYTES / (1024 * 1024)} MB` },
-      location: { file: path },
-    });
-  }
+async function refusingUnreadable<T>(path: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
-  } catch (error) {
-    // A refusal that already names what is wrong (a limit) is the person's answer; anything else
-    // means the file is not a workbook this reads.
-    if (isAppError(error)) throw error;
+  } catch {
     throw new AppError({ code: 'error.unreadableFile', params: { path } });
   }
-}
-
-/**
- * The sum of the uncompressed sizes a zip's central directory declares, or null when the bytes are
- * not a zip whose directory can be found (the reader then says the file is unreadable).
- */
-export function declaredUnpackedBytes(buffer: Buffer | Uint8Array): number | null {
-  const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  // The end-of-central-directory record is the last 22 bytes, followed by a comment of up to 65,535.
-  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
-  let end = -1;
-  for (let at = bytes.length - 22; at >= earliest; at--) {
-    if (bytes.readUInt32LE(at) === 0x06054b50) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
-    const size = bytes.readUInt32LE(at + 24);
-    // 0xFFFFFFFF means the real size sits in a Zip64 field: more than this reader would hold anyway.
-    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
-    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  return total;
 }
 
 function isVisible(sheet: ExcelJS.Worksheet): boolean {

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../core/errors';
 import type { LocalContext } from '../context';
 import { MemoryWorkbook } from '../memory-workbook';
-import { FILE_LIMITS, readGridFile, readInputFile } from '../read-file';
+import { readGridFile, readWorkbookInputFile } from '../read-file';
 import type { CliIo } from './types';
 import type { ParsedArgs } from './args';
 
@@ -70,7 +70,7 @@ function existingMode(path: string): number | null {
  * they keep their names taken, so an old version the add-on keeps never lands on one of them.
  */
 export async function loadWorkbook(path: string): Promise<{ workbook: MemoryWorkbook; bytes: Buffer }> {
-  const bytes = await readInputFile(path, FILE_LIMITS.xlsxBytes);
+  const bytes = await readWorkbookInputFile(path);
   const workbook = new MemoryWorkbook();
   for (const tab of await (await xlsx()).readWorkbookTabsFile(bytes, path)) workbook.addTabSpec(tab.spec, tab.marker, { hidden: !tab.visible });
   workbook.markSaved();
