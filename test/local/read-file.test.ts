@@ -3,12 +3,13 @@ import fc from 'fast-check';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { isAppError, type Problem } from '../../src/core/errors';
+import { isAppError } from '../../src/core/errors';
 import { parsePastedText, PASTE_LIMITS } from '../../src/core/metrics/paste';
 import type { CellValue } from '../../src/core/tab/spec';
 import { declaredUnpackedBytes, decodeText, FILE_LIMITS, parseDelimited, readGridFile } from '../../src/local/read-file';
 import { writeXlsx } from '../../src/local/xlsx';
 import { writeZip, type ZipEntry } from '../../src/local/zip-writer';
+import { problemsOf } from '../support/problems';
 import JSZip from 'jszip';
 
 const fixture = (name: string): string => path.join(__dirname, 'fixtures', name);
@@ -19,16 +20,6 @@ async function problemCodes(promise: Promise<unknown>): Promise<string[]> {
     (e: unknown) => e,
   );
   return isAppError(error) ? error.problems.map((p) => p.code) : [`not an AppError: ${String(error)}`];
-}
-
-function problemsOf(run: () => unknown): Problem[] {
-  try {
-    run();
-  } catch (error) {
-    if (isAppError(error)) return error.problems;
-    throw error;
-  }
-  throw new Error('accepted');
 }
 
 describe('parseDelimited', () => {

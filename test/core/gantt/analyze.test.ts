@@ -1,31 +1,24 @@
 /** A plan grid analysed whole: every problem named at once, the links checked even when the plan cannot be read. */
-import { AppError, isAppError, type Problem } from '../../../src/core/errors';
+import { AppError, type Problem } from '../../../src/core/errors';
 import { analyzePlan, analyzePlanGrid } from '../../../src/core/gantt/analyze';
 import { chineseCalendar } from '../../../src/core/gantt/china';
 import { readPlanGrid } from '../../../src/core/gantt/plan';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import type { CellValue } from '../../../src/core/tab/spec';
+import { problemsOf } from '../../support/problems';
 import samplePlan from './fixtures/push-plan.tsv';
 import { tsvGrid } from './helpers';
 
 const options = { tab: '推进表', settings: DEFAULT_SETTINGS, team: [], calendar: chineseCalendar };
 
-function problemsOf(grid: CellValue[][]): Problem[] {
-  try {
-    analyzePlanGrid(grid, options);
-  } catch (error) {
-    if (isAppError(error)) return error.problems;
-    throw error;
-  }
-  throw new Error('the plan was accepted');
-}
+const problemsOfPlan = (grid: CellValue[][]): Problem[] => problemsOf(() => analyzePlanGrid(grid, options));
 
 const where = (problems: Problem[]) => problems.map((p) => [p.location?.row, p.code]);
 
 describe('a plan that cannot be read is refused with every problem at once', () => {
   test('an unknown predecessor does not hide a cycle: both are in one AppError, in row order', () => {
     const grid = tsvGrid(['事项\t开始日期\t工期\t前置事项', '开营\t2026-12-01\t1\t', '预热\t\t2\t结营', '结营\t\t1\t预热', '复盘\t\t1\t总结会'].join('\n'));
-    const problems = problemsOf(grid);
+    const problems = problemsOfPlan(grid);
     expect(where(problems)).toEqual([
       [3, 'gantt.error.cycle'],
       [5, 'gantt.error.unknownPredecessor'],
@@ -39,7 +32,7 @@ describe('a plan that cannot be read is refused with every problem at once', () 
         '\n',
       ),
     );
-    expect(where(problemsOf(grid))).toEqual([
+    expect(where(problemsOfPlan(grid))).toEqual([
       [2, 'gantt.error.badDate'],
       [3, 'gantt.error.cycle'],
       [5, 'gantt.error.duplicateTask'],
@@ -50,7 +43,7 @@ describe('a plan that cannot be read is refused with every problem at once', () 
     const grid = tsvGrid(
       ['事项\t开始日期\t结束日期\t进度', '甲\t2026-13-01\t\t', '乙\t2026-12-05\t2026-12-01\t', '丙\t2026-12-01\t\t百分之十', '丁\t1999-12-01\t\t'].join('\n'),
     );
-    expect(where(problemsOf(grid))).toEqual([
+    expect(where(problemsOfPlan(grid))).toEqual([
       [2, 'gantt.error.badDate'],
       [3, 'gantt.error.endBeforeStart'],
       [4, 'gantt.error.badProgress'],
@@ -76,7 +69,7 @@ describe('a plan that can be read', () => {
       ),
     ).toThrow(AppError);
     expect(
-      problemsOf([
+      problemsOfPlan([
         ['姓名', '角色'],
         ['林晓', '运营'],
       ]).map((p) => p.code),
