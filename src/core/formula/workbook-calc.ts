@@ -114,6 +114,25 @@ interface ParsedShape {
   col: number;
 }
 
+/**
+ * Parsed formulas, kept across engines: the local workbook and the preview build a new engine for
+ * every recalculation, and the same formulas come back each time (a calendar's slot formulas are
+ * long), so parsing them again was most of a recalculation. Bounded: emptied when it grows past
+ * CACHE_LIMIT formulas. Parsed trees are never changed after parsing, so sharing them is safe.
+ */
+const CACHE_LIMIT = 50_000;
+const parsedFormulas = new Map<string, Ast | FormulaError>();
+const parsedShapes = new Map<string, ParsedShape>();
+/** Formula text → cell position (row × 2^15 + col) → its shape: skips working out the shape key again. */
+const shapeAtCell = new Map<string, Map<number, ParsedShape | FormulaError>>();
+let cellsRemembered = 0;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 interface Task {
   sheet: SheetState;
   index: number;
@@ -121,8 +140,6 @@ interface Task {
 
 export class WorkbookCalc {
   private readonly sheets = new Map<string, SheetState>();
-  private readonly parsed = new Map<string, Ast | FormulaError>();
-  private readonly shapes = new Map<string, ParsedShape>();
   private readonly ctx = new CalcContext((name) => this.findSheet(name));
   private stale = true;
   private missing: Task[] = [];
@@ -276,28 +293,39 @@ export class WorkbookCalc {
 
   /** A cell's formula through the shape cache: the shared tree and the cell it was parsed for. */
   private parseAt(formula: string, row: number, col: number): ParsedShape | FormulaError {
+    const position = row * 32768 + col;
+    let atCell = shapeAtCell.get(formula);
+    const known = atCell?.get(position);
+    if (known) return known;
+    if (!atCell || cellsRemembered >= CACHE_LIMIT * 4) {
+      if (cellsRemembered >= CACHE_LIMIT * 4) {
+        shapeAtCell.clear();
+        cellsRemembered = 0;
+      }
+      atCell = remember(shapeAtCell, formula, new Map<number, ParsedShape | FormulaError>());
+    }
     const key = formulaShapeKey(formula, row, col);
-    const shape = this.shapes.get(key);
-    if (shape) return shape;
-    const ast = this.parse(formula);
-    if (isError(ast)) return ast;
-    const parsed = { ast, row, col };
-    this.shapes.set(key, parsed);
-    return parsed;
+    let shape: ParsedShape | FormulaError | undefined = parsedShapes.get(key);
+    if (!shape) {
+      const ast = this.parse(formula);
+      shape = isError(ast) ? ast : remember(parsedShapes, key, { ast, row, col });
+    }
+    atCell.set(position, shape);
+    cellsRemembered++;
+    return shape;
   }
 
   private parse(formula: string): Ast | FormulaError {
-    let ast = this.parsed.get(formula);
-    if (ast === undefined) {
-      try {
-        ast = parseFormula(formula);
-      } catch (error) {
-        if (!(error instanceof FormulaSyntaxError)) throw error;
-        ast = new FormulaError('#ERROR!', error.message);
-      }
-      this.parsed.set(formula, ast);
+    const known = parsedFormulas.get(formula);
+    if (known !== undefined) return known;
+    let ast: Ast | FormulaError;
+    try {
+      ast = parseFormula(formula);
+    } catch (error) {
+      if (!(error instanceof FormulaSyntaxError)) throw error;
+      ast = new FormulaError('#ERROR!', error.message);
     }
-    return ast;
+    return remember(parsedFormulas, formula, ast);
   }
 
   private forEachRuleCell(sheet: SheetState, rule: ConditionalFormatSpec, visit: (row: number, col: number, holds: () => boolean) => void): void {
