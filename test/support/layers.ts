@@ -449,13 +449,26 @@ export function teamKeepsEveryEdit(open: () => Driver): fc.IPropertyWithHooks<[A
   );
 }
 
-/** A Gantt tab: task rows known by their task (the 事项 column), other rows by their place; columns by their place. */
+/**
+ * A Gantt tab: task rows known by their task (the 事项 column); a row a person filled in among them
+ * (or in the blank row under the last task) by the task above it, since such a row travels with that
+ * task; the rows below the table, and columns, by their place (the story keeps the number of tasks).
+ */
 export const GANTT_LAYOUT: Layout = {
   rowKey(values, row) {
-    // Task rows run from below the header to the first row without a task; the blocks below list tasks too.
-    const taskCol = (values[3] ?? []).indexOf('事项');
-    for (let r = 4; r <= row; r++) if (!values[r]?.[taskCol]) return String(row);
-    return row > 3 ? `task:${String(values[row][taskCol])}` : String(row);
+    const headerRow = 3;
+    const taskCol = (values[headerRow] ?? []).indexOf('事项');
+    if (row <= headerRow) return String(row);
+    const footer = values.findIndex((line, r) => r > headerRow && line[0] === '负责人与工作量');
+    if (footer < 0) return String(row);
+    const blank = (r: number) => (values[r] ?? []).every((cell) => cell === null || cell === '');
+    // The table ends at the workload block, less the blank row the add-on leaves above it.
+    const end = blank(footer - 1) ? footer - 1 : footer;
+    if (row >= end) return String(row);
+    if (values[row]?.[taskCol]) return `task:${String(values[row][taskCol])}`;
+    let above = row - 1;
+    while (above > headerRow && !values[above]?.[taskCol]) above--;
+    return above > headerRow ? `after:${String(values[above][taskCol])}+${row - above}` : String(row);
   },
   columnKey: (_values, col) => String(col),
 };
