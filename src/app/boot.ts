@@ -5,7 +5,8 @@
 import type { Lang } from '../core/i18n';
 import type { AppContext } from '../ports';
 import { pageLabel, SidebarPage } from './menu';
-import { PAGE_MESSAGES, pageMessages, type PageMessages } from './page-messages';
+import type { PageMessages } from './page-messages';
+import { isSidebarPage, pageMessages } from './registry';
 import { openSession } from './session';
 
 export type { SidebarPage };
@@ -27,9 +28,7 @@ export function sidebarBoot(ctx: AppContext, page: SidebarPage): SidebarBoot {
   };
 }
 
-export function isSidebarPage(value: string): value is SidebarPage {
-  return Object.prototype.hasOwnProperty.call(PAGE_MESSAGES, value);
-}
+export { isSidebarPage };
 
 /** The HTML file (build/gas/<name>.html, HtmlService's file name) that holds one page's sidebar. */
 export function sidebarFile(page: SidebarPage): string {

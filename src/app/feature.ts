@@ -7,6 +7,7 @@
  */
 import type { CustomArg, CustomResult } from '../core/metrics/custom-functions';
 import type { MessageKey } from '../core/i18n';
+import type { MessageSelector } from './page-messages';
 import type { AppContext } from '../ports';
 
 /** A menu item that opens the feature's sidebar page. `fn` is the global function Sheets calls. */
@@ -45,9 +46,16 @@ export interface Feature<
   F extends string = string,
   A extends ApiTable = ApiTable,
   C extends CustomFunctionTable = CustomFunctionTable,
+  M extends readonly string[] = readonly string[],
 > {
   /** The sidebar page this feature shows (src/ui/pages/<page>.ts), if it has one. */
   page?: P;
+  /**
+   * The messages its sidebar page shows, as selectors: 'settings.weekStart' selects that key and every
+   * key under it. The page receives only these with its boot data (boot.ts), and its `tr` accepts only
+   * these keys (PageMessageKey).
+   */
+  pageMessages?: M;
   /** The menu draws a separator above this feature's items. */
   separatorBefore?: boolean;
   menu: ReadonlyArray<MenuCommand<P, F>>;
@@ -61,7 +69,8 @@ export function defineFeature<
   const F extends string = never,
   A extends ApiTable = Record<never, never>,
   C extends CustomFunctionTable = Record<never, never>,
->(feature: Feature<P, F, A, C>): Feature<P, F, A, C> {
+  const M extends readonly MessageSelector[] = readonly [],
+>(feature: Feature<P, F, A, C, M>): Feature<P, F, A, C, M> {
   return feature;
 }
 

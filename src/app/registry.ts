@@ -9,6 +9,8 @@ import { helpFeature } from './features/help';
 import { metricsFeature } from './features/metrics';
 import { sopFeature } from './features/sop';
 import { teamFeature } from './features/team';
+import type { Lang } from '../core/i18n';
+import { selectMessages, type PageMessages, type SelectedKey } from './page-messages';
 
 export const FEATURES = [sopFeature, ganttFeature, calendarFeature, metricsFeature, teamFeature, helpFeature] as const;
 
@@ -24,3 +26,22 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 /** Every feature's API functions in one table (their names are global in Sheets, so they never repeat). */
 export type RegisteredApi = UnionToIntersection<RegisteredFeature['api']>;
 export type CustomFunctionName = keyof UnionToIntersection<NonNullable<RegisteredFeature['customFunctions']>>;
+
+type FeatureWithPage<P extends SidebarPage> = Extract<RegisteredFeature, { page?: P }>;
+
+/** The keys a page may show: those its feature's `pageMessages` select. */
+export type PageMessageKey<P extends SidebarPage> = SelectedKey<NonNullable<FeatureWithPage<P>['pageMessages']>[number]>;
+
+/** Each sidebar page's message selectors, from its feature. */
+export const PAGE_MESSAGES = Object.fromEntries(
+  FEATURES.flatMap((feature): [string, readonly string[]][] => (feature.page ? [[feature.page, feature.pageMessages ?? []]] : [])),
+) as Record<SidebarPage, readonly string[]>;
+
+export function isSidebarPage(value: string): value is SidebarPage {
+  return Object.prototype.hasOwnProperty.call(PAGE_MESSAGES, value);
+}
+
+/** One page's messages in one language (what its sidebar receives). */
+export function pageMessages(lang: Lang, page: SidebarPage): PageMessages {
+  return selectMessages(lang, PAGE_MESSAGES[page]);
+}

@@ -5,7 +5,7 @@ import { cellText } from '../core/table/schema';
 import { buildTeamTab } from '../core/team/tab';
 import { normalizeTeam, Person, Role, ROLES, roleLabel, TEAM_COLUMNS, TEAM_SCHEMA } from '../core/team/team';
 import type { AppContext } from '../ports';
-import { pageMessages, type PageMessages } from './page-messages';
+import { selectMessages, type PageMessages } from './page-messages';
 import { findGeneratedTab, generatedNote, layerSummary, openSession, planRowTab, readTeam, writeGeneratedTabs } from './session';
 
 export interface TeamState {
@@ -73,9 +73,12 @@ export interface SaveSettingsResult {
   messages: PageMessages;
 }
 
+/** The Team & settings page's messages (its feature declares them: app/features/team.ts). */
+export const TEAM_PAGE_MESSAGES = ['team.sidebar', 'team.header', 'settings', 'metrics.metric'] as const;
+
 export function saveSettings(ctx: AppContext, input: Partial<Record<keyof Settings, unknown>>): SaveSettingsResult {
   const settings = normalizeSettings(input);
   ctx.settings.save(settings);
   const session = openSession(ctx);
-  return { settings, lang: session.lang, message: session.tr('settings.saved'), messages: pageMessages(session.lang, 'team') };
+  return { settings, lang: session.lang, message: session.tr('settings.saved'), messages: selectMessages(session.lang, TEAM_PAGE_MESSAGES) };
 }

@@ -3,7 +3,8 @@
  * in one language) and fills in {params}. It never imports the catalogues, which stay on the server.
  */
 import type { SidebarPage } from '../app/boot';
-import type { PageMessageKey, PageMessages } from '../app/page-messages';
+import type { PageMessages } from '../app/page-messages';
+import type { PageMessageKey } from '../app/registry';
 import type { MessageParams } from '../core/i18n';
 
 export type PageTranslate<P extends SidebarPage> = (key: PageMessageKey<P>, params?: MessageParams) => string;

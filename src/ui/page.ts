@@ -4,7 +4,7 @@ import type { PageTranslate } from './i18n';
 
 export interface PageEnv<P extends SidebarPage> {
   root: HTMLElement;
-  /** Accepts only the keys this page receives (app/page-messages.ts). */
+  /** Accepts only the keys this page receives (its feature's pageMessages, app/features/). */
   tr: PageTranslate<P>;
   boot: SidebarBoot;
   /** Mounts the page again, e.g. in another language after the settings changed. */

@@ -1,6 +1,6 @@
 /** What a sidebar is handed when it opens: its page, the session's language, a title, and only its page's messages. */
 import { sidebarBoot, SidebarPage } from '../../src/app/boot';
-import { PAGE_MESSAGES, pageMessages } from '../../src/app/page-messages';
+import { PAGE_MESSAGES, pageMessages } from '../../src/app/registry';
 import { saveSettings } from '../../src/app/team';
 import { createLocalContext } from '../../src/local/context';
 
@@ -23,10 +23,16 @@ describe('the boot data of a sidebar', () => {
 
   test('each page gets its own messages, not another page’s', () => {
     const ctx = createLocalContext();
-    const boots = PAGES.map((page) => sidebarBoot(ctx, page));
-    expect(boots.map((boot) => boot.title)).toEqual(['团队与设置', '社群SOP排期', '推进表甘特图', '月度活动日历', '转化指标']);
-    expect(Object.keys(boots[1].messages).every((key) => key.startsWith('sop.sidebar.'))).toBe(true);
-    expect('sop.sidebar.generate' in boots[2].messages).toBe(false);
+    const boot = Object.fromEntries(PAGES.map((page) => [page, sidebarBoot(ctx, page)]));
+    expect(Object.fromEntries(PAGES.map((page) => [page, boot[page].title]))).toEqual({
+      team: '团队与设置',
+      sop: '社群SOP排期',
+      gantt: '推进表甘特图',
+      calendar: '月度活动日历',
+      metrics: '转化指标',
+    });
+    expect(Object.keys(boot.sop.messages).every((key) => key.startsWith('sop.sidebar.'))).toBe(true);
+    expect('sop.sidebar.generate' in boot.gantt.messages).toBe(false);
   });
 
   test('saving a new language hands Team & settings its messages in that language', () => {

@@ -4,7 +4,7 @@
  * and Team & settings follows a language change at once with the messages the server sends back.
  */
 import type { Browser, Page } from 'playwright-core';
-import { PAGE_MESSAGES, pageMessages } from '../../src/app/page-messages';
+import { PAGE_MESSAGES, pageMessages } from '../../src/app/registry';
 import type { SidebarPage } from '../../src/app/boot';
 import { saveSettings } from '../../src/app/team';
 import { LANGS, Lang } from '../../src/core/i18n';

@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
 import * as ts from 'typescript';
 import { isSidebarPage, SidebarPage } from '../../src/app/boot';
-import { PAGE_MESSAGES, pageMessages, selects } from '../../src/app/page-messages';
+import { selects } from '../../src/app/page-messages';
+import { PAGE_MESSAGES, pageMessages } from '../../src/app/registry';
 import { catalogues, LANGS, t } from '../../src/core/i18n';
 import { formatMessage, pageTranslator } from '../../src/ui/i18n';
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sidebarFile, SidebarPage } from '../../src/app/boot';
-import { PAGE_MESSAGES, pageMessages } from '../../src/app/page-messages';
+import { PAGE_MESSAGES, pageMessages } from '../../src/app/registry';
 import { catalogues, LANGS } from '../../src/core/i18n';
 
 const root = join(__dirname, '../..');

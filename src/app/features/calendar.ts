@@ -5,6 +5,7 @@ import { defineFeature, withRequest } from '../feature';
 
 export const calendarFeature = defineFeature({
   page: 'calendar',
+  pageMessages: ['calendar.sidebar', 'calendar.error.month', 'calendar.joiner', 'calendar.weekday', 'settings.weekStart'],
   menu: [
     { label: 'calendar.menu.sidebar', fn: 'showCalendarSidebar', page: 'calendar' },
     { label: 'calendar.menu.refresh', fn: 'refreshCalendars', action: (ctx) => void refreshCalendars(ctx) },

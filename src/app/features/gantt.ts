@@ -5,6 +5,7 @@ import { createPlanTab, generateGantt, getGanttState, previewGantt } from '../ga
 
 export const ganttFeature = defineFeature({
   page: 'gantt',
+  pageMessages: ['gantt.sidebar', 'gantt.summary.warnings'],
   menu: [{ label: 'gantt.menu', fn: 'showGanttSidebar', page: 'gantt' }],
   api: {
     getGanttState,

@@ -11,6 +11,7 @@ import { computeMetricsHere, computeMetricsTab, computeRawMetricsTab, getMetrics
 
 export const metricsFeature = defineFeature({
   page: 'metrics',
+  pageMessages: ['metrics.sidebar', 'metrics.raw.list', 'settings.classMinutes', 'settings.completionShare'],
   menu: [
     { label: 'metrics.menu.sidebar', fn: 'showMetricsSidebar', page: 'metrics' },
     { label: 'metrics.menu.computeHere', fn: 'computeMetricsHere', action: computeMetricsHere },

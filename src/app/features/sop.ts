@@ -5,6 +5,7 @@ import { generateSopTabs, getSopState, previewSop, saveSopTemplate } from '../so
 
 export const sopFeature = defineFeature({
   page: 'sop',
+  pageMessages: ['sop.sidebar'],
   menu: [{ label: 'sop.menu', fn: 'showSopSidebar', page: 'sop' }],
   api: {
     getSopState,
