@@ -55,6 +55,26 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 
+  {
+    // Dates are day serials in the pure layers: without Date or Intl, the process time zone cannot reach
+    // them, so their results are the same in every time zone (build/test.mjs runs only the suites of
+    // the adapters, where dates meet a clock or a file, again under other time zones).
+    files: ['src/core/**', 'src/ports/**', 'src/app/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'The pure layers count days as day serials (core/dates.ts); a Date depends on the process time zone.' },
+        { name: 'Intl', message: 'Intl formats by the process time zone and locale; the pure layers format with their own rules.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { property: 'toLocaleString', message: 'Locale formatting depends on the process; format with the core’s own rules.' },
+        { property: 'toLocaleDateString', message: 'Locale formatting depends on the process; format with the core’s own rules.' },
+        { property: 'toLocaleTimeString', message: 'Locale formatting depends on the process; format with the core’s own rules.' },
+        { property: 'localeCompare', message: 'localeCompare follows the process locale; compare with the core’s own collation.' },
+      ],
+    },
+  },
   layer(['src/core/**'], [PACKAGES, { regex: through('app', 'ports', 'gas', 'ui', 'local', 'demo'), message: 'The core imports nothing outside src/core.' }]),
   layer(['src/ports/**'], [PACKAGES, { regex: through('app', 'gas', 'ui', 'local', 'demo'), message: 'Ports import only the core.' }]),
   layer(['src/app/**'], [PACKAGES, { regex: through('gas', 'ui', 'local', 'demo'), message: 'Use cases import only the core and the ports.' }]),

@@ -5,9 +5,8 @@
 //           a failed check counts as one failed test
 //   build   build/build.mjs --if-changed (the bundle tests and the playground read build/)
 //   unit    jest without any outside program (SOP_TEST_SCOPE=unit: blocks made with describeE2E are left
-//           out), under TZ=Asia/Shanghai; again under America/Los_Angeles for the core, app and adapter
-//           suites (but the layers property suites), and under UTC for the core (results must not depend
-//           on the process time zone)
+//           out), under TZ=Asia/Shanghai; the suites marked `@time-zones` (where dates cross the edge)
+//           again under America/Los_Angeles and UTC (results must not depend on the process time zone)
 //   e2e     jest once, under TZ=Asia/Shanghai: test/e2e and the describeE2E blocks of any other suite
 //           (Chromium, LibreOffice, openpyxl). A missing program skips its blocks, said in one line —
 //           unless REQUIRE_E2E=1 (CI), where a missing program fails the run.
@@ -128,11 +127,12 @@ const isE2E = (titles) => titles.some((title) => title.endsWith(` ${E2E_MARK}`))
 if (scope !== 'e2e') {
   const unit = { env: { SOP_TEST_SCOPE: 'unit' }, counts: (titles) => !isE2E(titles) };
   jest('unit', { ...unit, tz: 'Asia/Shanghai' });
-  // The layers property suites (a quarter of the unit pass's time) check where a person's edits land,
-  // which no time zone changes; every use case they drive runs here in the example suites.
-  const notLayers = ['/node_modules/', '/test/e2e/', 'layers-property\\.test\\.ts$'].map((pattern) => `--testPathIgnorePatterns=${pattern}`);
-  jest('unit-los-angeles', { ...unit, tz: 'America/Los_Angeles', paths: ['test/core', 'test/app', 'test/gas', 'test/local/xlsx'], args: notLayers });
-  jest('unit-utc', { ...unit, tz: 'UTC', paths: ['test/core'] });
+  // The pure layers cannot see the process time zone (eslint forbids Date and Intl in src/core, src/ports
+  // and src/app), so only the suites where dates cross the edge — Sheets' Date objects, .xlsx cells,
+  // the clock, the CLI — run again; each says so with `@time-zones` in its first lines.
+  const zoned = timeZoneSuites();
+  jest('unit-los-angeles', { ...unit, tz: 'America/Los_Angeles', paths: zoned });
+  jest('unit-utc', { ...unit, tz: 'UTC', paths: zoned });
 }
 
 if (scope !== 'unit') {
@@ -149,18 +149,32 @@ if (scope !== 'unit') {
 
 finish();
 
-/** test/e2e and every other suite with a describeE2E block (they use one of its wrappers). */
-function e2eSuites() {
-  const suites = [];
+/** Every test file, relative to the root. */
+function testFiles() {
+  const files = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.test.ts') && /\bdescribe(E2E|With\w*)\(/.test(readFileSync(path, 'utf8'))) suites.push(relative(root, path));
+      else if (entry.name.endsWith('.test.ts')) files.push(relative(root, path));
     }
   };
   walk(join(root, 'test'));
-  return suites;
+  return files;
+}
+
+/** test/e2e and every other suite with a describeE2E block (they use one of its wrappers). */
+function e2eSuites() {
+  return testFiles().filter((path) => /\bdescribe(E2E|With\w*)\(/.test(readFileSync(join(root, path), 'utf8')));
+}
+
+/** The suites marked `@time-zones` in their first five lines. */
+function timeZoneSuites() {
+  return testFiles().filter((path) =>
+    readFileSync(join(root, path), 'utf8')
+      .split('\n', 5)
+      .some((line) => line.includes('@time-zones')),
+  );
 }
 
 /** Chromium and LibreOffice's paths (null when missing); says in one line what is missing, or stops the run when REQUIRE_E2E=1. */

@@ -1,3 +1,4 @@
+// @time-zones: dates written to and read back from the fake of Sheets (build/test.mjs runs this suite under three time zones).
 /** The monthly calendar in Sheets: the entry's global functions against the recording fake of Apps Script. */
 import { serialFromYmd } from '../../src/core/dates';
 import { GLOBALS } from '../../src/gas/main';

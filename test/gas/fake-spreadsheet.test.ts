@@ -1,3 +1,4 @@
+// @time-zones: the fake makes Date objects the way Sheets does (build/test.mjs runs this suite under three time zones).
 import vm from 'node:vm';
 import fc from 'fast-check';
 import { FakeGas, formatInZone, installFakeGas } from './fake-spreadsheet';

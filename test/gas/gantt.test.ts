@@ -1,3 +1,4 @@
+// @time-zones: dates read from a plan in the fake of Sheets (build/test.mjs runs this suite under three time zones).
 /** The push-plan Gantt in Sheets: the entry's global functions against the recording fake of Apps Script. */
 import { serialFromYmd, toIso } from '../../src/core/dates';
 import { GLOBALS } from '../../src/gas/main';

@@ -1,3 +1,4 @@
+// @time-zones: dates read from pasted tabs in the fake of Sheets (build/test.mjs runs this suite under three time zones).
 /** Conversion metrics in Sheets: the entry's global functions against the recording fake of Apps Script. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

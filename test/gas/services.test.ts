@@ -1,3 +1,4 @@
+// @time-zones: the clock says today in the spreadsheet's time zone (build/test.mjs runs this suite under three time zones).
 import { serialFromYmd } from '../../src/core/dates';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { DocumentSettingsStore, SETTINGS_PROPERTY, SheetsClock, SheetsUi, createGasContext } from '../../src/gas/services';

@@ -1,3 +1,4 @@
+// @time-zones: dates written to and read back from the fake of Sheets (build/test.mjs runs this suite under three time zones).
 /** SOP schedules in Sheets: the entry's global functions against the recording fake of Apps Script. */
 import { fromIso, toIso, type DaySerial } from '../../src/core/dates';
 import { generateSop as generateRows } from '../../src/core/sop/generate';

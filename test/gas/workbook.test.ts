@@ -1,3 +1,4 @@
+// @time-zones: Sheets hands the adapter Date objects, read in the spreadsheet's time zone (build/test.mjs runs this suite under three time zones).
 import { AppError } from '../../src/core/errors';
 import { serialFromYmd } from '../../src/core/dates';
 import { CellValue, TabSpec, range } from '../../src/core/tab/spec';

@@ -176,8 +176,24 @@ const CASES: Array<{ path: string; imports: string[]; refused: number[] }> = [
   },
 ];
 
+/** The same source in each layer: the pure layers refuse its lines 1–4, the adapters accept them. */
+const CLOCK_SOURCE = [
+  'export const today = new Date();',
+  "export const text = Intl.DateTimeFormat('zh-CN').format(0);",
+  'export const shown = (1234.5).toLocaleString();',
+  "export const order = 'a'.localeCompare('b');",
+  'export const serial = Math.floor(45000.5);',
+].join('\n');
+const CLOCK_PATHS = ['src/core/dates-probe.ts', 'src/app/dates-probe.ts', 'src/ports/dates-probe.ts', 'src/gas/dates-probe.ts', 'src/local/dates-probe.ts'];
+
+// One ESLint process for every probe (starting one takes a second or two).
+const linted = lint([
+  ...CASES.map(({ path, imports }) => ({ path, source: `${imports.join('\n')}\n` })),
+  ...CLOCK_PATHS.map((path) => ({ path, source: CLOCK_SOURCE })),
+]);
+
 describe('each layer imports only the layers below it (eslint)', () => {
-  const results = lint(CASES.map(({ path, imports }) => ({ path, source: `${imports.join('\n')}\n` })));
+  const results = linted.slice(0, CASES.length);
 
   it.each(CASES.map((c, i) => [c.path, c, results[i]] as const))('%s', (_path, { refused }, messages) => {
     // The probes only import, so their names are unused; every other message is a layer rule's.
@@ -197,5 +213,21 @@ describe('each layer imports only the layers below it (eslint)', () => {
     expect(said(core, 5)).toMatch(/Node built-ins belong to src\/local/);
     expect(said(core, 8)).toMatch(/never imports tests/);
     expect(said(ui, 2)).toMatch(/only as types/);
+  });
+});
+
+describe('the pure layers never see the process time zone (eslint)', () => {
+  const results = linted.slice(CASES.length);
+  const refusedLines = (messages: LintMessage[]) => [
+    ...new Set(messages.filter((m) => m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties').map((m) => m.line)),
+  ];
+
+  it.each(CLOCK_PATHS.slice(0, 3).map((path, i) => [path, results[i]] as const))('%s refuses Date, Intl and locale formatting', (_path, messages) => {
+    expect(refusedLines(messages)).toEqual([1, 2, 3, 4]);
+    expect(messages.find((m) => m.line === 1)?.message).toMatch(/day serials/);
+  });
+
+  it.each(CLOCK_PATHS.slice(3).map((path, i) => [path, results[i + 3]] as const))('%s, where dates meet a clock or a file, may use them', (_path, messages) => {
+    expect(refusedLines(messages)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+// @time-zones: dates from the command line and from files (build/test.mjs runs this suite under three time zones).
 /** `calendar` on the command line: JSON, .xlsx, drafts, updating a workbook in place, and readable failures. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';

@@ -1,3 +1,4 @@
+// @time-zones: dates from the command line and from files (build/test.mjs runs this suite under three time zones).
 /** `gantt --tasks FILE [--working-days] [--team FILE] [--json | --out FILE.xlsx]` and `gantt --update FILE.xlsx` on the sample files. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';

@@ -1,3 +1,4 @@
+// @time-zones: dates from the command line and from files (build/test.mjs runs this suite under three time zones).
 /** `sop` and `templates` on the command line: JSON, a workbook, and regenerating into a workbook in place. */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

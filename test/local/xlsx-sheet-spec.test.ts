@@ -1,3 +1,4 @@
+// @time-zones: date cells read from .xlsx files (build/test.mjs runs this suite under three time zones).
 /**
  * A tab written to .xlsx and read back is the tab it was: values, formulas, number formats, styles,
  * notes, merges, dropdowns, hidden rows and columns, frozen panes — so that a tab a person decorated

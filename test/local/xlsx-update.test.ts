@@ -1,3 +1,4 @@
+// @time-zones: date cells of a workbook kept byte for byte (build/test.mjs runs this suite under three time zones).
 /** Regenerating into a user's .xlsx rewrites only the add-on's changed tabs and keeps every other sheet as it was. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

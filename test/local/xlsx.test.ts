@@ -1,3 +1,4 @@
+// @time-zones: date cells written to and read from .xlsx files (build/test.mjs runs this suite under three time zones).
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { promises as fs } from 'fs';

@@ -1,3 +1,4 @@
+// @time-zones: the zip entries' timestamps (build/test.mjs runs this suite under three time zones).
 /** Zips written with zlib, some parts streamed in chunks, read back by JSZip with their checksums checked. */
 import JSZip from 'jszip';
 import { writeZip } from '../../src/local/zip-writer';

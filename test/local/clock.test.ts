@@ -1,0 +1,26 @@
+// @time-zones: the local clock says today in its own time zone, whatever the process's (build/test.mjs runs this suite under three time zones).
+/** The playground's and the CLI's clock: today and the time in the time zone it is given, never the process's. */
+import { fromIso } from '../../src/core/dates';
+import { LocalClock } from '../../src/local/context';
+
+afterEach(() => jest.useRealTimers());
+
+describe('the local clock', () => {
+  test.each([
+    ['2026-12-31T16:30:00Z', 'Asia/Shanghai', '2027-01-01', '2027-01-01 00:30'],
+    ['2026-12-31T16:30:00Z', 'America/Los_Angeles', '2026-12-31', '2026-12-31 08:30'],
+    ['2026-12-31T16:30:00Z', 'UTC', '2026-12-31', '2026-12-31 16:30'],
+    // The night the clocks in Los Angeles go back: 01:30 comes twice; both are the same day.
+    ['2026-11-01T09:30:00Z', 'America/Los_Angeles', '2026-11-01', '2026-11-01 01:30'],
+  ])('at %s in %s it is %s (%s)', (instant, zone, day, time) => {
+    jest.useFakeTimers({ now: new Date(instant) });
+    const clock = new LocalClock(null, zone);
+    expect(clock.today()).toBe(fromIso(day));
+    expect(clock.nowText()).toBe(time);
+  });
+
+  test('a fixed day stays fixed', () => {
+    jest.useFakeTimers({ now: new Date('2026-12-31T23:59:00Z') });
+    expect(new LocalClock(fromIso('2026-11-23')).today()).toBe(fromIso('2026-11-23'));
+  });
+});
