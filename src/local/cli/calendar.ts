@@ -5,7 +5,8 @@
  * same use cases as the sidebar. With `--update FILE.xlsx` the list is the workbook's own and the
  * calendar is written into it in place; without --month every calendar tab of it is refreshed.
  */
-import { calendarJson, draftMonth, findActivityLists, generateCalendar, refreshCalendars, type DraftMonthInput } from '../../app/calendar';
+import { api } from '../../app/api';
+import { calendarJson, findActivityLists, refreshCalendars, type DraftMonthInput } from '../../app/calendar';
 import type { Rhythm } from '../../core/calendar/draft';
 import { AppError, type Problem } from '../../core/errors';
 import type { Lang, Translate } from '../../core/i18n';
@@ -170,7 +171,7 @@ const calendar = defineCommand({
 
     if (args.options.draft === true) {
       const input: DraftMonthInput = { month, rhythm: rhythmOf(args), weekStart, list, convert: true };
-      const result = draftMonth(ctx, input);
+      const result = api.draftMonth(ctx, input);
       if (json) printJson(io, result.drafts);
       else
         for (const row of result.drafts)
@@ -187,7 +188,7 @@ const calendar = defineCommand({
       printJson(io, calendarJson(ctx, { month, weekStart, list }));
       return 0;
     }
-    const result = generateCalendar(ctx, { month, weekStart, list });
+    const result = api.generateCalendar(ctx, { month, weekStart, list });
     if (out) {
       await saveWorkbook(ctx, out, bytes);
       io.stderr(tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));

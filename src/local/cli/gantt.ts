@@ -4,9 +4,9 @@
  * `gantt --update FILE.xlsx [--plan TAB] …`: the Gantt tab of a plan tab in a workbook generated or
  * updated in place, as the sidebar does in Sheets.
  */
-import { generateGantt, listPlanTabs } from '../../app/gantt';
+import { api } from '../../app/api';
+import { listPlanTabs } from '../../app/gantt';
 import { generatedNote, openSession, readTeam, writeGeneratedTabs } from '../../app/session';
-import { saveTeam } from '../../app/team';
 import { AppError, formatProblem, isAppError, type Problem } from '../../core/errors';
 import { analyzePlanGrid, type GanttAnalysis } from '../../core/gantt/analyze';
 import { chineseCalendar } from '../../core/gantt/china';
@@ -105,7 +105,7 @@ async function updateWorkbook(args: GanttArgs, env: CliEnv, file: string): Promi
     settings: { workingDays: workingDays ? 'working' : 'calendar' },
   });
   const teamPath = option(args, 'team');
-  if (teamPath) saveTeam(ctx, readTeamList((await readFirstGrid(teamPath)).values, teamPath));
+  if (teamPath) api.saveTeam(ctx, readTeamList((await readFirstGrid(teamPath)).values, teamPath));
   const planTab = option(args, 'plan') ?? listPlanTabs(ctx)[0];
   if (!planTab) throw new AppError({ code: 'gantt.error.noPlanTab', location: { file } });
 
@@ -116,7 +116,7 @@ async function updateWorkbook(args: GanttArgs, env: CliEnv, file: string): Promi
     return 1;
   }
   if (out) {
-    const result = generateGantt(ctx, { planTab, workingDays });
+    const result = api.generateGantt(ctx, { planTab, workingDays });
     await saveWorkbook(ctx, out, loaded.bytes);
     io.stderr(result.message);
     io.stderr(tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));
@@ -164,7 +164,7 @@ async function writeGanttWorkbook(
   if (team.length) writeGeneratedTabs(ctx, [buildTeamTab(team, session.lang, generatedNote(ctx, session, session.tr('menu.team')))]);
   const pasted = pastedPlan(plan.values);
   const planTab = ctx.workbook.addPlainTab(plan.name, pasted.values, pasted.formats);
-  const result = generateGantt(ctx, { planTab, workingDays });
+  const result = api.generateGantt(ctx, { planTab, workingDays });
   await saveWorkbook(ctx, out);
   env.io.stderr(result.message);
   env.io.stderr(env.tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));

@@ -17,7 +17,8 @@ import {
   type MetricValues,
 } from '../../core/metrics';
 import { PASTE_LIMITS } from '../../core/metrics/paste';
-import { computeMetricsTab, computeRawMetricsTab, percentText, type RawMetricsRequest } from '../../app/metrics';
+import { api } from '../../app/api';
+import { percentText, type RawMetricsRequest } from '../../app/metrics';
 import { createLocalContext } from '../context';
 import type { GridFileTab } from '../read-file';
 import type { ParsedArgs } from './args';
@@ -126,9 +127,9 @@ async function writeWorkbook(env: CliEnv, input: Input, out: string, settings: {
       orders: input.orders && tab(input.orders),
       ...settings,
     };
-    computeRawMetricsTab(ctx, request);
+    api.computeRawMetrics(ctx, request);
   } else {
-    computeMetricsTab(ctx, tab(input.table));
+    api.computeMetrics(ctx, tab(input.table));
   }
   await saveWorkbook(ctx, out);
   env.io.stderr(env.tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((t) => t.spec.name).join(', ') }));

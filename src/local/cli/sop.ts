@@ -3,9 +3,10 @@
  * --update, regenerated into an existing workbook with what people typed kept.
  * `templates [--json]`: the built-in templates.
  */
-import { getSopState, planSop, generateSopTabs } from '../../app/sop';
+import { api } from '../../app/api';
+import { getSopState, planSop } from '../../app/sop';
+import { parseSopRequest } from '../../core/sop/request';
 import { splitList } from '../../core/text/split-list';
-import { saveTeam } from '../../app/team';
 import { toIso } from '../../core/dates';
 import { AppError, type Problem } from '../../core/errors';
 import { listTemplates, sopToJson } from '../../core/sop/json';
@@ -59,7 +60,7 @@ const sop = defineCommand({
 
     const loaded = update ? await loadWorkbook(update) : null;
     const ctx: LocalContext = createLocalContext({ workbook: loaded?.workbook, locale: lang === 'en' ? 'en_US' : 'zh_CN' });
-    if (teamPath) saveTeam(ctx, readTeamList((await readFirstGrid(teamPath)).values, teamPath));
+    if (teamPath) api.saveTeam(ctx, readTeamList((await readFirstGrid(teamPath)).values, teamPath));
 
     // Every mistake in the options at once.
     const problems: Problem[] = [];
@@ -76,18 +77,19 @@ const sop = defineCommand({
       problems.push({ code: 'cli.error.badOption', params: { option: '--group', value: group, expected: tr('sop.cli.oneGroup') } });
     if (problems.length) throw new AppError(problems);
 
-    const request = {
+    // Checked by the same parser as a sidebar's request: every host reaches the use case the same way.
+    const request = parseSopRequest({
       template,
       anchor: anchor!,
       groups: group,
       cohort: option(args, 'cohort') ?? '',
       useTemplateTexts: args.options['use-template-texts'] === true,
-    };
+    });
     const plan = planSop(ctx, request);
     for (const warning of plan.warnings) io.stderr(warning);
 
     if (out) {
-      const result = generateSopTabs(ctx, request);
+      const result = api.generateSop(ctx, request);
       await saveWorkbook(ctx, out, loaded?.bytes);
       io.stderr(result.message);
       io.stderr(tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));
