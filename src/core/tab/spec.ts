@@ -10,7 +10,13 @@
 /** What a cell holds once read: numbers (dates as day serials), text, booleans, or blank. */
 export type CellValue = string | number | boolean | null;
 
-/** A formula with the value the core computed for it. */
+/**
+ * A formula with what it shows. The builder knows that value from the domain result it wrote the formula
+ * for (the weekday of a date, a metric, a calendar slot's text), and states it: in Apps Script no engine
+ * runs, and the layer planner compares a tab's cells with these values to tell a person's edit from the
+ * add-on's own result. The local hosts compute every formula again with the engine (core/formula), and
+ * test/app/declared-values.test.ts checks that the two agree.
+ */
 export interface FormulaCell {
   formula: string; // starts with "="
   value: CellValue;
