@@ -1,7 +1,7 @@
 /**
  * The value a builder declares beside each formula is what the formula shows. In Apps Script no engine
  * runs: the layer planner compares a tab's cells with these values to tell a person's edit from the
- * add-on's own result, so a declared value that disagrees with the formula would look like an edit.
+ * add-on's own result (the Gantt's linked cells), so a declared value that disagrees with the formula would look like an edit.
  * Here every formula the four features write on the demo workbook is computed by the engine and
  * compared with its declared value.
  */

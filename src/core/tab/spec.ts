@@ -14,7 +14,7 @@ export type CellValue = string | number | boolean | null;
  * A formula with what it shows. The builder knows that value from the domain result it wrote the formula
  * for (the weekday of a date, a metric, a calendar slot's text), and states it: in Apps Script no engine
  * runs, and the layer planner compares a tab's cells with these values to tell a person's edit from the
- * add-on's own result. The local hosts compute every formula again with the engine (core/formula), and
+ * add-on's own result (the Gantt's linked cells). The local hosts compute every formula again with the engine (core/formula), and
  * test/app/declared-values.test.ts checks that the two agree.
  */
 export interface FormulaCell {
