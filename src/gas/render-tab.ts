@@ -86,29 +86,40 @@ export function renderTab(sheet: Sheet, spec: TabSpec, ctx: RenderContext): void
   drawTab(sheet, planTab(spec, ctx));
 }
 
-export function drawTab(sheet: Sheet, plan: TabPlan): void {
+/**
+ * Draws the plan onto the sheet, replacing whatever it held. `fresh`: the sheet was just inserted at
+ * the plan's size, so it holds nothing — no reset, and what is the default (plain styles, no notes,
+ * default widths, nothing frozen, no tab colour) is not written, which is most of a new tab's calls.
+ * After the reset of an existing sheet everything is default too, except what the reset cannot
+ * clear cheaply (widths, hidden columns, charts, frozen lines, tab colour), which is written.
+ */
+export function drawTab(sheet: Sheet, plan: TabPlan, options: { fresh?: boolean } = {}): void {
   const { spec, size } = plan;
-  const grid = resetSheet(sheet, size);
+  const fresh = options.fresh === true;
+  const grid = fresh ? sheet.getRange(1, 1, size.rows, size.cols) : resetSheet(sheet, size);
   // Values go in before number formats: the cells are still automatic after the reset, so a
   // formula is parsed as a formula even in a column formatted as text, and the quote prefix of
   // literal text (see literalText) is consumed as a prefix rather than kept as a character.
   grid.setValues(valueGrid(spec, size));
-  grid.setNumberFormats(formatGrid(spec, size.rows, size.cols).map((row) => row.map((format) => NUMBER_FORMATS[format])));
-  writeStyles(grid, styleGrid(spec, size.rows, size.cols));
-  grid.setNotes(noteGrid(spec, size));
-  setColumnWidths(sheet, spec, size.cols);
+  const formats = formatGrid(spec, size.rows, size.cols);
+  if (formats.some((row) => row.some((format) => format !== 'general')))
+    grid.setNumberFormats(formats.map((row) => row.map((format) => NUMBER_FORMATS[format])));
+  writeStyles(grid, styleGrid(spec, size.rows, size.cols), { skipDefaults: true });
+  if ((spec.notes ?? []).length) grid.setNotes(noteGrid(spec, size));
+  setColumnWidths(sheet, spec, size.cols, { fresh });
   for (const merge of spec.merges ?? []) {
     if (merge.rows > 1 || merge.cols > 1) rangeOf(sheet, merge).merge();
   }
   for (const validation of spec.validations ?? []) {
     rangeOf(sheet, validation.range).setDataValidation(buildValidation(sheet, validation, plan.listSources));
   }
-  sheet.setConditionalFormatRules((spec.conditionalFormats ?? []).map((rule) => buildConditionalRule(sheet, rule)));
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  const rules = spec.conditionalFormats ?? [];
+  if (rules.length || !fresh) sheet.setConditionalFormatRules(rules.map((rule) => buildConditionalRule(sheet, rule)));
+  if (!fresh) for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   for (const chart of spec.charts ?? []) sheet.insertChart(buildChart(sheet, chart));
-  sheet.setFrozenRows(spec.frozenRows ?? 0);
-  sheet.setFrozenColumns(spec.frozenColumns ?? 0);
-  sheet.setTabColor(spec.tabColor ?? null);
+  if (spec.frozenRows || !fresh) sheet.setFrozenRows(spec.frozenRows ?? 0);
+  if (spec.frozenColumns || !fresh) sheet.setFrozenColumns(spec.frozenColumns ?? 0);
+  if (spec.tabColor || !fresh) sheet.setTabColor(spec.tabColor ?? null);
 }
 
 /**
@@ -297,19 +308,62 @@ function valueGrid(spec: TabSpec, size: GridSize): (string | number | boolean)[]
   return out;
 }
 
-/** One matrix call per property, defaults included, so stale styles of a previous draw go too. */
-function writeStyles(grid: Range, styles: CellStyle[][]): void {
-  const map = <T>(pick: (style: CellStyle) => T): T[][] => styles.map((row) => row.map(pick));
+/**
+ * One matrix call per property. Over cells that may hold a previous draw's styles every property is
+ * written, defaults included, so stale ones go; over cells known to be plain (`skipDefaults`: a new
+ * or just-cleared sheet) a property no cell sets is left out.
+ */
+function writeStyles(grid: Range, styles: CellStyle[][], options: { skipDefaults?: boolean } = {}): void {
   const wrap = SpreadsheetApp.WrapStrategy;
-  grid.setBackgrounds(map((s) => s.background ?? null));
-  grid.setFontColors(map((s) => s.fontColor ?? null));
-  grid.setFontWeights(map((s): GoogleAppsScript.Spreadsheet.FontWeight => (s.bold ? 'bold' : 'normal')));
-  grid.setFontStyles(map((s): GoogleAppsScript.Spreadsheet.FontStyle => (s.italic ? 'italic' : 'normal')));
-  grid.setFontLines(map((s): GoogleAppsScript.Spreadsheet.FontLine => (s.strikethrough ? 'line-through' : 'none')));
-  grid.setFontSizes(map((s) => s.fontSize ?? DEFAULT_FONT_SIZE));
-  grid.setWrapStrategies(map((s) => (s.wrap ? wrap.WRAP : wrap.OVERFLOW)));
-  grid.setHorizontalAlignments(map((s) => s.hAlign ?? null));
-  grid.setVerticalAlignments(map((s) => s.vAlign ?? null));
+  const write = <T>(pick: (style: CellStyle) => T, isSet: (style: CellStyle) => boolean, set: (values: T[][]) => unknown): void => {
+    if (options.skipDefaults && !styles.some((row) => row.some(isSet))) return;
+    set(styles.map((row) => row.map(pick)));
+  };
+  write(
+    (s) => s.background ?? null,
+    (s) => s.background !== undefined,
+    (v) => grid.setBackgrounds(v),
+  );
+  write(
+    (s) => s.fontColor ?? null,
+    (s) => s.fontColor !== undefined,
+    (v) => grid.setFontColors(v),
+  );
+  write(
+    (s): GoogleAppsScript.Spreadsheet.FontWeight => (s.bold ? 'bold' : 'normal'),
+    (s) => s.bold === true,
+    (v) => grid.setFontWeights(v),
+  );
+  write(
+    (s): GoogleAppsScript.Spreadsheet.FontStyle => (s.italic ? 'italic' : 'normal'),
+    (s) => s.italic === true,
+    (v) => grid.setFontStyles(v),
+  );
+  write(
+    (s): GoogleAppsScript.Spreadsheet.FontLine => (s.strikethrough ? 'line-through' : 'none'),
+    (s) => s.strikethrough === true,
+    (v) => grid.setFontLines(v),
+  );
+  write(
+    (s) => s.fontSize ?? DEFAULT_FONT_SIZE,
+    (s) => s.fontSize !== undefined && s.fontSize !== DEFAULT_FONT_SIZE,
+    (v) => grid.setFontSizes(v),
+  );
+  write(
+    (s) => (s.wrap ? wrap.WRAP : wrap.OVERFLOW),
+    (s) => s.wrap === true,
+    (v) => grid.setWrapStrategies(v),
+  );
+  write(
+    (s) => s.hAlign ?? null,
+    (s) => s.hAlign !== undefined,
+    (v) => grid.setHorizontalAlignments(v),
+  );
+  write(
+    (s) => s.vAlign ?? null,
+    (s) => s.vAlign !== undefined,
+    (v) => grid.setVerticalAlignments(v),
+  );
 }
 
 function noteGrid(spec: TabSpec, size: GridSize): string[][] {
@@ -319,18 +373,21 @@ function noteGrid(spec: TabSpec, size: GridSize): string[][] {
   return notes;
 }
 
-/** Adjacent columns of equal width share one call; so do adjacent hidden or shown columns. */
-function setColumnWidths(sheet: Sheet, spec: TabSpec, cols: number): void {
+/**
+ * Adjacent columns of equal width share one call; so do adjacent hidden or shown columns. A fresh
+ * sheet's columns already have the default width and are all shown.
+ */
+function setColumnWidths(sheet: Sheet, spec: TabSpec, cols: number, options: { fresh?: boolean } = {}): void {
   const widthOf = (c: number): number => spec.columns[c]?.width ?? DEFAULT_COLUMN_WIDTH;
   const hidden = (c: number): boolean => spec.columns[c]?.hidden === true;
   let start = 0;
   for (let c = 1; c <= cols; c++) {
     if (c < cols && widthOf(c) === widthOf(start)) continue;
-    sheet.setColumnWidths(start + 1, c - start, widthOf(start));
+    if (!options.fresh || widthOf(start) !== DEFAULT_COLUMN_WIDTH) sheet.setColumnWidths(start + 1, c - start, widthOf(start));
     start = c;
   }
   // A regenerated tab may have had hidden columns elsewhere: show all, then hide ours.
-  sheet.showColumns(1, cols);
+  if (!options.fresh) sheet.showColumns(1, cols);
   start = -1;
   for (let c = 0; c <= cols; c++) {
     if (c < cols && hidden(c)) {
