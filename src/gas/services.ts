@@ -41,8 +41,12 @@ export class SheetsClock implements Clock {
     return this.format('yyyy-MM-dd HH:mm');
   }
 
+  private timeZone: string | null = null;
+
   private format(pattern: string): string {
-    return Utilities.formatDate(this.now(), this.spreadsheet.getSpreadsheetTimeZone(), pattern);
+    // The spreadsheet's time zone does not change during an action: asked for once.
+    this.timeZone ??= this.spreadsheet.getSpreadsheetTimeZone();
+    return Utilities.formatDate(this.now(), this.timeZone, pattern);
   }
 }
 

@@ -1,6 +1,5 @@
 /** The Workbook port over a Google spreadsheet. */
 import { AppError } from '../core/errors';
-import { DaySerial, serialFromYmd } from '../core/dates';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
 import { decodeMarker, encodeMarker, sameMarker } from '../core/tab/marker';
@@ -9,6 +8,7 @@ import { sameTabName, sheetsTabName } from '../core/tab/names';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
 import { drawTab, fitSheet, planTab, sizeAfterUpdate, updateTab } from './render-tab';
+import { SheetDates } from './sheet-dates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -23,6 +23,7 @@ type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 interface SheetEntry {
   sheet: Sheet;
   name: string;
+  hidden: boolean;
   marker: TabMarker | null;
   /** The developer metadata holding the marker, to update what it remembers. */
   metadata: Metadata | null;
@@ -52,13 +53,18 @@ function isCellLimitError(error: unknown): boolean {
 export class SheetsWorkbook implements Workbook {
   /** Tabs made ready by reserveRoom and not written yet, by their spec. */
   private readonly reservations = new Map<TabSpec, Reservation>();
-  /** The sheets as reserveRoom left them, while its tabs are being written. */
-  private batchEntries: SheetEntry[] | null = null;
+  /**
+   * The sheets with their markers, listed once per action (a use case runs inside one server call,
+   * under the document lock) and kept up to date by this class as it adds, copies, hides and marks
+   * sheets, so that an action's cost does not grow with the number of tabs it looks at.
+   */
+  private listed: SheetEntry[] | null = null;
+  private sheetDates: SheetDates | null = null;
 
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
   listTabs(): TabInfo[] {
-    return this.entries().map(({ sheet, name, marker }) => (sheet.isSheetHidden() ? { name, marker, hidden: true } : { name, marker }));
+    return this.entries().map(({ name, marker, hidden }) => (hidden ? { name, marker, hidden: true } : { name, marker }));
   }
 
   readTab(name: string): CellValue[][] {
@@ -97,7 +103,7 @@ export class SheetsWorkbook implements Workbook {
    * refused with the limit named.
    */
   reserveRoom(tabs: ReadonlyArray<{ spec: TabSpec; update?: TabUpdate | null }>): void {
-    this.batchEntries = this.reserve(this.entries(), tabs);
+    this.listed = this.reserve(this.entries(), tabs);
   }
 
   /** Returns the sheets as they are once the room is taken, so that writing the batch need not list them again. */
@@ -121,9 +127,10 @@ export class SheetsWorkbook implements Workbook {
         }
         let oldVersion: string | null = null;
         if (update?.oldVersion) {
-          oldVersion = this.keepOldVersion(own.sheet, update.oldVersion, taken);
+          const copy = this.keepOldVersion(own.sheet, update.oldVersion, taken);
+          oldVersion = copy.name;
           taken.push(oldVersion);
-          copies.push(this.spreadsheet.getSheetByName(oldVersion) as Sheet);
+          copies.push(copy.sheet);
         }
         const now = { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() };
         made.push({ spec, sheet: own.sheet, name: own.name, created: false, metadata: own.metadata, oldVersion, size: now });
@@ -146,26 +153,32 @@ export class SheetsWorkbook implements Workbook {
     }
     for (const step of undo.reverse()) step();
     for (const reservation of made) this.reservations.set(reservation.spec, reservation);
-    const added = made.filter((r) => r.created).map((r): SheetEntry => ({ sheet: r.sheet, name: r.name, marker: r.spec.marker, metadata: null }));
-    return [...entries, ...added, ...copies.map((sheet): SheetEntry => ({ sheet, name: sheet.getName(), marker: null, metadata: null }))];
+    const added = made
+      .filter((r) => r.created)
+      .map((r): SheetEntry => ({ sheet: r.sheet, name: r.name, hidden: false, marker: r.spec.marker, metadata: null }));
+    const kept = made.flatMap((r): SheetEntry[] =>
+      r.oldVersion ? [{ sheet: copies.shift() as Sheet, name: r.oldVersion, hidden: true, marker: null, metadata: null }] : [],
+    );
+    return [...entries, ...added, ...kept];
   }
 
   writeTab(spec: TabSpec, update: TabUpdate | null = null): WriteResult {
-    const entries = this.reservations.has(spec) && this.batchEntries ? this.batchEntries : this.entries();
+    const entries = this.entries();
     // Everything that can refuse the tab is checked before anything is written.
     const plan = planTab(spec, { spreadsheet: this.spreadsheet, resolveTab: (name) => findListSource(entries, name) });
-    if (!this.reservations.has(spec)) this.reserve(entries, [{ spec, update }]);
+    if (!this.reservations.has(spec)) this.listed = this.reserve(entries, [{ spec, update }]);
     const reservation = this.reservations.get(spec) as Reservation;
     this.reservations.delete(spec);
-    if (this.reservations.size === 0) this.batchEntries = null;
     if (reservation.created) {
-      drawTab(reservation.sheet, plan);
+      drawTab(reservation.sheet, plan, { fresh: true });
       return { name: reservation.name, created: true, oldVersion: null };
     }
     // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
     if (update) updateTab(reservation.sheet, plan, update, reservation.size);
     else drawTab(reservation.sheet, plan);
     reservation.metadata?.setValue(encodeMarker(spec.marker));
+    const entry = this.entries().find((e) => e.sheet === reservation.sheet);
+    if (entry) entry.marker = spec.marker;
     return { name: reservation.name, created: false, oldVersion: reservation.oldVersion };
   }
 
@@ -173,17 +186,18 @@ export class SheetsWorkbook implements Workbook {
    * A hidden copy of the tab as it is now, with everything on it, made before an update that cannot
    * keep all of a person's cells in place. The copy is the user's: it carries no marker.
    */
-  private keepOldVersion(sheet: Sheet, wanted: string, taken: string[]): string {
+  private keepOldVersion(sheet: Sheet, wanted: string, taken: string[]): { sheet: Sheet; name: string } {
     const name = sheetsTabName(wanted, taken);
     const copy = sheet.copyTo(this.spreadsheet);
     for (const metadata of copy.getDeveloperMetadata()) if (metadata.getKey() === MARKER_KEY) metadata.remove();
     copy.setName(name);
     copy.hideSheet();
-    return name;
+    return { sheet: copy, name };
   }
 
   activate(name: string): void {
-    this.sheetNamed(name).activate();
+    const listed = this.listed?.find((entry) => sameTabName(entry.name, name));
+    (listed ? listed.sheet : this.sheetNamed(name)).activate();
   }
 
   withLock<T>(fn: () => T): T {
@@ -202,8 +216,13 @@ export class SheetsWorkbook implements Workbook {
     }
   }
 
-  /** Every sheet in tab order with its marker: one metadata search, whatever the number of sheets. */
+  /** Every sheet in tab order with its marker: one metadata search, whatever the number of sheets; listed once per action. */
   private entries(): SheetEntry[] {
+    this.listed ??= this.listEntries();
+    return this.listed;
+  }
+
+  private listEntries(): SheetEntry[] {
     const markers = new Map<number, { marker: TabMarker; metadata: Metadata }>();
     for (const metadata of this.spreadsheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
       const sheet = metadata.getLocation().getSheet();
@@ -214,7 +233,7 @@ export class SheetsWorkbook implements Workbook {
     }
     return this.spreadsheet.getSheets().map((sheet) => {
       const found = markers.get(sheet.getSheetId());
-      return { sheet, name: sheet.getName(), marker: found?.marker ?? null, metadata: found?.metadata ?? null };
+      return { sheet, name: sheet.getName(), hidden: sheet.isSheetHidden(), marker: found?.marker ?? null, metadata: found?.metadata ?? null };
     });
   }
 
@@ -225,15 +244,20 @@ export class SheetsWorkbook implements Workbook {
   }
 
   private typedValues(values: unknown[][]): CellValue[][] {
-    let timeZone: string | null = null;
     return values.map((row) =>
       row.map((value): CellValue => {
-        if (isDate(value)) return serialFromSheetDate(value, (timeZone ??= this.spreadsheet.getSpreadsheetTimeZone()));
+        if (isDate(value)) return this.dates().serial(value);
         if (value === '' || value === null || value === undefined) return null;
         if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
         return String(value);
       }),
     );
+  }
+
+  /** The converter of date cells, made on the first date read (it asks for the spreadsheet's time zone once). */
+  private dates(): SheetDates {
+    this.sheetDates ??= new SheetDates(this.spreadsheet.getSpreadsheetTimeZone());
+    return this.sheetDates;
   }
 }
 
@@ -254,17 +278,4 @@ function findListSource(entries: SheetEntry[], name: string): Sheet | null {
 /** Dates may come from another realm (a bundle run in node:vm), so instanceof is not enough. */
 function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-/**
- * A date cell's value as a day serial, read as the wall-clock time in the spreadsheet's time zone,
- * so that the script's own time zone plays no part. A time of day keeps its fraction; a pure time
- * cell comes back from Sheets as a Date on 1899-12-30, i.e. serial 0 plus the fraction.
- */
-export function serialFromSheetDate(date: Date, timeZone: string): DaySerial | null {
-  const text = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd HH:mm:ss');
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return null;
-  const [year, month, day, hours, minutes, seconds] = m.slice(1).map(Number);
-  return serialFromYmd(year, month, day) + (hours * 3600 + minutes * 60 + seconds) / 86400;
 }

@@ -49,13 +49,22 @@ describe('SheetsWorkbook', () => {
     fake = new FakeGas(options).install();
     workbook = new SheetsWorkbook(fake.spreadsheet);
   };
+  /** Each action in Sheets is one server call with its own SheetsWorkbook: it sees what people changed before it. */
+  const nextAction = (): void => {
+    workbook = new SheetsWorkbook(fake.spreadsheet);
+  };
   afterEach(() => fake.uninstall());
 
   test('a written tab carries its marker, and listing finds it again', () => {
     start({ sheetNames: ['我的表'] });
     expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队', created: true, oldVersion: null });
     expect(workbook.writeTab(sopSpec())).toEqual({ name: 'SOP·第12期', created: true, oldVersion: null });
+    // The action that wrote them knows them without asking again…
     fake.resetCalls();
+    expect(workbook.listTabs().map((tab) => tab.name)).toEqual(['我的表', '团队', 'SOP·第12期']);
+    expect(fake.callCount).toBe(0);
+    // …and the next action finds them by one metadata search.
+    nextAction();
     expect(workbook.listTabs()).toEqual([
       { name: '我的表', marker: null },
       { name: '团队', marker: { kind: 'team', key: {} } },
@@ -97,10 +106,12 @@ describe('SheetsWorkbook', () => {
     start();
     workbook.writeTab(teamSpec());
     fake.inspect('团队').setName('我们的团队');
+    nextAction();
     expect(workbook.writeTab(teamSpec())).toEqual({ name: '我们的团队', created: false, oldVersion: null });
     expect(fake.book.getSheets().map((sheet) => sheet.getName())).toEqual(['Sheet1', '我们的团队']);
 
     fake.seedSheet('团队', [['别人的表']]);
+    nextAction();
     expect(workbook.writeTab(teamSpec())).toEqual({ name: '我们的团队', created: false, oldVersion: null });
     expect(fake.inspect('团队').getDataRange().getValues()).toEqual([['别人的表']]);
   });
@@ -123,6 +134,7 @@ describe('SheetsWorkbook', () => {
 
     // A tab that lost its marker is the user's: its name is skipped like any other taken one.
     fake.inspect('团队 (2)').getDeveloperMetadata()[0].remove();
+    nextAction();
     expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队 (4)', created: true, oldVersion: null });
   });
 
@@ -141,7 +153,7 @@ describe('SheetsWorkbook', () => {
     const spec: TabSpec = { ...teamSpec(), styles: [{ range: range(0, 0, 6_000_000, 2), style: { bold: true } }] };
     fake.resetCalls();
     expectAppError(() => workbook.writeTab(spec), 'error.tooLarge');
-    expect(fake.calls.filter((call) => !/\.(get|find|with|create)/.test(call.method))).toEqual([]);
+    expect(fake.calls.filter((call) => !/\.(get|is|find|with|create)/.test(call.method))).toEqual([]);
     expect(fake.book.sheets).toHaveLength(1);
   });
 
