@@ -55,13 +55,14 @@ export function describeError(ctx: AppContext, error: unknown, unexpected?: Unex
   return { message: formatError(error, tr), problems };
 }
 
-/** Runs a menu action; a failure is shown to the user as an alert in their language. */
-export function runMenuAction(ctx: AppContext, action: (ctx: AppContext) => void, unexpected?: UnexpectedErrorText): void {
+/** Runs a menu action and returns its result; a failure is shown to the user as an alert in their language. */
+export function runMenuAction(ctx: AppContext, action: (ctx: AppContext) => unknown, unexpected?: UnexpectedErrorText): unknown {
   try {
-    action(ctx);
+    return action(ctx);
   } catch (error) {
     const { tr } = safeSession(ctx);
     ctx.ui.alert(describeError(ctx, error, unexpected).message, tr('app.name'));
+    return undefined;
   }
 }
 

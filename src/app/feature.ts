@@ -21,7 +21,10 @@ export interface MenuPageItem<P extends string = string, F extends string = stri
 export interface MenuActionItem<F extends string = string> {
   label: MessageKey;
   fn: F;
-  action: (ctx: AppContext) => void;
+  /** Its result, if any, is what the global function returns (so `clasp run <fn>` prints it). */
+  action: (ctx: AppContext) => unknown;
+  /** The host times the action and counts its document calls (ctx.meter): the self-test's figures. */
+  metered?: boolean;
 }
 
 export type MenuCommand<P extends string = string, F extends string = string> = MenuPageItem<P, F> | MenuActionItem<F>;

@@ -8,11 +8,12 @@ import { ganttFeature } from './features/gantt';
 import { helpFeature } from './features/help';
 import { metricsFeature } from './features/metrics';
 import { sopFeature } from './features/sop';
+import { selfTestFeature } from './features/selftest';
 import { teamFeature } from './features/team';
 import type { Lang } from '../core/i18n';
 import { selectMessages, type PageMessages, type SelectedKey } from './page-messages';
 
-export const FEATURES = [sopFeature, ganttFeature, calendarFeature, metricsFeature, teamFeature, helpFeature] as const;
+export const FEATURES = [sopFeature, ganttFeature, calendarFeature, metricsFeature, teamFeature, helpFeature, selfTestFeature] as const;
 
 type RegisteredFeature = (typeof FEATURES)[number];
 

@@ -16,10 +16,10 @@ export function serve(name: ApiName, args: unknown[]): ApiResponse<unknown> {
   return callApi(createGasContext(), name, args);
 }
 
-/** Runs the menu item whose global function is `fn` (open its sidebar, or run its action). */
-export function runMenu(fn: string): void {
+/** Runs the menu item whose global function is `fn` (open its sidebar, or run its action and return its result). */
+export function runMenu(fn: string): unknown {
   const command = menuCommand(fn);
   if (!command) throw new Error(`No menu item calls ${fn}`);
-  if ('page' in command) showSidebar(command.page);
-  else runMenuAction(createGasContext(), command.action);
+  if ('page' in command) return showSidebar(command.page);
+  return runMenuAction(createGasContext({ metered: command.metered === true }), command.action);
 }

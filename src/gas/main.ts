@@ -38,7 +38,7 @@ function onInstall(e?: unknown): void {
   onOpen(e);
 }
 
-export type Globals = { onOpen: typeof onOpen; onInstall: typeof onInstall } & Record<MenuFunctionName, () => void> &
+export type Globals = { onOpen: typeof onOpen; onInstall: typeof onInstall } & Record<MenuFunctionName, () => unknown> &
   Record<ApiName, (...args: unknown[]) => ApiResponse<unknown>> &
   Record<CustomFunctionName, (...cells: unknown[]) => CustomResult>;
 

@@ -21,6 +21,7 @@ import {
   styleGrid,
 } from '../core/tab/spec';
 import { checkTabSize, type GridSize } from '../core/tab/limits';
+import { raw } from './meter';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -419,7 +420,7 @@ function buildValidation(
     case 'listFromRange': {
       const source = listSources.get(validation) ?? sheet.getRange(rule.a1);
       return builder
-        .requireValueInRange(source, true)
+        .requireValueInRange(raw(source), true)
         .setAllowInvalid(rule.strict !== true)
         .build();
     }
@@ -436,14 +437,14 @@ function buildConditionalRule(sheet: Sheet, spec: ConditionalFormatSpec): Google
   if (style.bold !== undefined) builder.setBold(style.bold);
   if (style.italic !== undefined) builder.setItalic(style.italic);
   if (style.strikethrough !== undefined) builder.setStrikethrough(style.strikethrough);
-  return builder.setRanges(spec.ranges.map((r) => rangeOf(sheet, r))).build();
+  return builder.setRanges(spec.ranges.map((r) => raw(rangeOf(sheet, r)))).build();
 }
 
 function buildChart(sheet: Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet.EmbeddedChart {
   const typed = sheet.newChart();
   let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder =
     spec.type === 'bar' ? typed.asBarChart() : spec.type === 'line' ? typed.asLineChart() : typed.asColumnChart();
-  for (const r of spec.ranges) builder = builder.addRange(rangeOf(sheet, r));
+  for (const r of spec.ranges) builder = builder.addRange(raw(rangeOf(sheet, r)));
   builder = builder
     .setNumHeaders(1)
     .setOption('title', spec.title)

@@ -2,6 +2,7 @@
 import { DaySerial, fromIso } from '../core/dates';
 import { DEFAULT_SETTINGS, Settings } from '../core/settings';
 import type { AppContext, Clock, SettingsStore, Ui } from '../ports';
+import { SheetsMeter } from './meter';
 import { SheetsWorkbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -73,14 +74,20 @@ export class DocumentSettingsStore implements SettingsStore {
   }
 }
 
-/** The ports over the active spreadsheet, for menu actions and sidebar calls (not for onOpen). */
-export function createGasContext(): AppContext {
+/**
+ * The ports over the active spreadsheet, for menu actions and sidebar calls (not for onOpen).
+ * `metered`: the workbook's calls are counted and timed (the self-test); other actions run on the
+ * spreadsheet itself, without the counting wrappers.
+ */
+export function createGasContext(options: { metered?: boolean } = {}): AppContext {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const meter = options.metered ? new SheetsMeter() : undefined;
   return {
-    workbook: new SheetsWorkbook(spreadsheet),
+    workbook: new SheetsWorkbook(meter ? meter.wrap(spreadsheet) : spreadsheet),
     ui: new SheetsUi(spreadsheet),
     clock: new SheetsClock(spreadsheet),
     settings: new DocumentSettingsStore(),
     locale: Session.getActiveUserLocale(),
+    ...(meter ? { meter } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { decodeMarker, encodeMarker, sameMarker } from '../core/tab/marker';
 import { checkTabSize, SHEETS_LIMITS, type GridSize } from '../core/tab/limits';
 import { sameTabName, sheetsTabName } from '../core/tab/names';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
-import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
+import type { SheetSelection, TabFeatures, TabInfo, Workbook, WriteResult } from '../ports';
 import { drawTab, fitSheet, planTab, sizeAfterUpdate, updateTab } from './render-tab';
 import { SheetDates } from './sheet-dates';
 
@@ -193,6 +193,22 @@ export class SheetsWorkbook implements Workbook {
     copy.setName(name);
     copy.hideSheet();
     return { sheet: copy, name };
+  }
+
+  deleteTab(name: string): void {
+    const entries = this.entries();
+    const entry = entries.find((e) => sameTabName(e.name, name));
+    if (!entry) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
+    if (!entry.marker) throw new AppError({ code: 'error.notOurTab', params: { tab: entry.name } });
+    this.spreadsheet.deleteSheet(entry.sheet);
+    entries.splice(entries.indexOf(entry), 1);
+  }
+
+  tabFeatures(name: string): TabFeatures {
+    const sheet = this.sheetNamed(name);
+    let validatedCells = 0;
+    for (const row of sheet.getDataRange().getDataValidations()) for (const rule of row) if (rule) validatedCells++;
+    return { conditionalFormats: sheet.getConditionalFormatRules().length, validatedCells };
   }
 
   activate(name: string): void {

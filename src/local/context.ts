@@ -2,7 +2,7 @@
 import { serialFromYmd, DaySerial } from '../core/dates';
 import { fillFormulaValues } from '../core/formula/tab-values';
 import type { Settings } from '../core/settings';
-import type { AppContext, Clock, SettingsStore, Ui } from '../ports';
+import type { AppContext, Clock, Meter, SettingsStore, Ui } from '../ports';
 import { MemoryWorkbook } from './memory-workbook';
 
 /** The spreadsheet time zone of the playground and CLI, as in appsscript.json. */
@@ -41,6 +41,15 @@ function wallClock(timeZone: string, at: Date): Record<string, string> {
   return Object.fromEntries(parts.map((p) => [p.type, p.value]));
 }
 
+/** Times actions; the local workbook is no spreadsheet, so there are no document calls to count. */
+export class LocalMeter implements Meter {
+  measure<T>(fn: () => T): { result: T; ms: number; calls: null } {
+    const started = performance.now();
+    const result = fn();
+    return { result, ms: performance.now() - started, calls: null };
+  }
+}
+
 /** The real clock in a time zone, or a fixed day (tests, reproducible demos). */
 export class LocalClock implements Clock {
   constructor(
@@ -73,6 +82,7 @@ export function createLocalContext(
     clock: new LocalClock(options.today ?? null),
     settings: new MemorySettingsStore(options.settings),
     locale: options.locale ?? 'zh_CN',
+    meter: new LocalMeter(),
   };
   // Like a spreadsheet, the workbook shows what its formulas compute: use cases read those values
   // and the .xlsx caches them. (The playground's preview engine recalculates on every change instead.)

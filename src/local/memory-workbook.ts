@@ -10,7 +10,7 @@ import { sameMarker } from '../core/tab/marker';
 import { checkTabSize } from '../core/tab/limits';
 import { sameTabName, sheetsTabName } from '../core/tab/names';
 import { Cell, cellValue, CellValue, CellStyle, FormatRun, isFormulaCell, RangeRef, TabMarker, TabSpec } from '../core/tab/spec';
-import type { SheetSelection, TabInfo, Workbook, WriteResult } from '../ports';
+import type { SheetSelection, TabFeatures, TabInfo, Workbook, WriteResult } from '../ports';
 import { applyStructureOp, applyTabUpdate } from './tab-edit';
 
 export interface MemoryTab {
@@ -108,6 +108,25 @@ export class MemoryWorkbook implements Workbook {
 
   activate(name: string): void {
     this.active = this.find(name).spec.name;
+  }
+
+  deleteTab(name: string): void {
+    const tab = this.find(name);
+    if (!tab.marker) throw new AppError({ code: 'error.notOurTab', params: { tab: tab.spec.name } });
+    this.all.splice(this.all.indexOf(tab), 1);
+    if (this.active === tab.spec.name) this.active = this.all.find((other) => !other.hidden)?.spec.name ?? null;
+    this.changedTabs.delete(tab.spec.name);
+    // Formulas that named it now show #REF!, as in Sheets.
+    this.stale = true;
+    this.onChange?.();
+  }
+
+  tabFeatures(name: string): TabFeatures {
+    const { spec } = this.find(name);
+    return {
+      conditionalFormats: (spec.conditionalFormats ?? []).length,
+      validatedCells: (spec.validations ?? []).reduce((n, v) => n + v.range.rows * v.range.cols, 0),
+    };
   }
 
   /** Nothing to reserve: a workbook in memory, and the .xlsx made from it, has no limit on its cells as a whole. */

@@ -52,8 +52,35 @@ export interface Workbook {
    */
   reserveRoom(tabs: ReadonlyArray<{ spec: TabSpec; update?: TabUpdate | null }>): void;
   activate(name: string): void;
+  /**
+   * Deletes a tab the add-on generated (it carries our marker); a tab without our marker is never
+   * deleted (AppError 'error.notOurTab'). Only the self-test deletes tabs: those it made itself.
+   */
+  deleteTab(name: string): void;
+  /** What a tab carries beyond its cells: its conditional-format rules and its cells with a dropdown or checkbox. */
+  tabFeatures(name: string): TabFeatures;
   /** Runs fn while holding the document lock; throws AppError('error.busy') when it cannot be had. */
   withLock<T>(fn: () => T): T;
+}
+
+export interface TabFeatures {
+  conditionalFormats: number;
+  /** Cells with a data validation (dropdown, checkbox). */
+  validatedCells: number;
+}
+
+/** Document calls an action made, as the host counts them. */
+export interface DocumentCalls {
+  reads: number;
+  writes: number;
+  /** Reads that had to wait for pending writes to reach the document. */
+  roundTrips: number;
+}
+
+/** Times an action and counts the document calls it makes (the self-test's figures). */
+export interface Meter {
+  /** `calls` is null where the host has no spreadsheet to count calls on (the local workbook). */
+  measure<T>(fn: () => T): { result: T; ms: number; calls: DocumentCalls | null };
 }
 
 export interface Ui {
@@ -81,4 +108,6 @@ export interface AppContext {
   settings: SettingsStore;
   /** The user's locale, e.g. "zh_CN" or "en_US" (Session.getActiveUserLocale in Sheets). */
   locale: string;
+  /** Present where the host can time and count calls (Sheets and the local hosts): the self-test uses it. */
+  meter?: Meter;
 }

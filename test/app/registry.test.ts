@@ -22,6 +22,7 @@ describe('the feature registry', () => {
       'separator',
       'showTeamSidebar',
       'showHelp',
+      'selfTest',
     ]);
     expect(menuCommand('showTeamSidebar')).toEqual({ label: 'menu.team', fn: 'showTeamSidebar', page: 'team' });
     expect(pageLabel('metrics')).toBe('metrics.menu.sidebar');

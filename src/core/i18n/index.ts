@@ -8,11 +8,12 @@ import { sopMessages } from '../sop/messages';
 import { ganttMessages } from '../gantt/messages';
 import { calendarMessages } from '../calendar/messages';
 import { metricsMessages } from '../metrics/messages';
+import { selfTestMessages } from '../selftest/messages';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: Lang[] = ['zh-CN', 'en'];
 
-const parts = [commonMessages, teamMessages, sopMessages, ganttMessages, calendarMessages, metricsMessages];
+const parts = [commonMessages, teamMessages, sopMessages, ganttMessages, calendarMessages, metricsMessages, selfTestMessages];
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
 export type MessageKey = Keys<(typeof parts)[number]>;

@@ -12,7 +12,8 @@
 /**
  * Every kind of tab the add-on generates, with the fields of its identity: an SOP tab is one group's
  * cohort, a Gantt tab the chart of one plan tab, a calendar tab one month or quarter ("2026-12",
- * "2026-Q4"), a metrics tab the numbers of one source tab; there is one Team tab.
+ * "2026-Q4"), a metrics tab the numbers of one source tab; there is one Team tab. A self-test tab is
+ * one of the inputs the self-test writes (and deletes) in the user's spreadsheet.
  */
 const KEY_FIELDS = {
   team: [],
@@ -23,6 +24,7 @@ const KEY_FIELDS = {
   activities: ['list'],
   calendar: ['months'],
   metrics: ['source'],
+  selftest: ['part'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MarkedKind = keyof typeof KEY_FIELDS;

@@ -1,0 +1,152 @@
+/**
+ * 诊断 / Self-test: runs each feature on small demo data in temporary tabs of the user's spreadsheet,
+ * reads back what it wrote, times each action with the document calls it made, regenerates once,
+ * deletes every tab it made and shows a report that can be copied. Nothing of the user's is touched:
+ * the inputs are tabs of its own, the SOP runs for a group and cohort, the calendar for a month, the
+ * Gantt and the metrics for source tabs that no tab of the user's can be (see core/selftest/inputs.ts).
+ * The Team tab is read, never written.
+ *
+ * The development machines have no Google account: this is how the first real run proves itself
+ * (after `npm run push`, run 扩展程序 ▸ 社群SOP助手 ▸ 诊断, or `clasp run selfTest`).
+ */
+import { isAppError, formatError } from '../core/errors';
+import { selfTestInputs, selfTestNames, SELF_TEST_MONTH } from '../core/selftest/inputs';
+import { formatSelfTestReport, problemsInTab, type SelfTestStep, type StepFigures } from '../core/selftest/report';
+import type { TabInfo } from '../ports';
+import type { AppContext, DocumentCalls } from '../ports';
+import { computeMetricsTab } from './metrics';
+import { generateCalendar } from './calendar';
+import { generateGantt } from './gantt';
+import { generateSopTabs } from './sop';
+import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+
+/** The built-in template the SOP step uses: a short one, so the test stays quick. */
+const SOP_TEMPLATE = 'live-class';
+const SOP_ANCHOR = `${SELF_TEST_MONTH}-14`;
+
+/** What a feature must have drawn besides cells; a tab without them did not come out right. */
+const EXPECTED_FEATURES: Partial<Record<SelfTestStep, { conditionalFormats?: boolean; validatedCells?: boolean }>> = {
+  sop: { conditionalFormats: true, validatedCells: true },
+  gantt: { conditionalFormats: true },
+  calendar: { conditionalFormats: true },
+};
+
+export interface SelfTestResult {
+  ok: boolean;
+  steps: StepFigures[];
+  report: string;
+}
+
+interface Measured<T> {
+  result: T;
+  ms: number | null;
+  calls: DocumentCalls | null;
+}
+
+function measure<T>(ctx: AppContext, fn: () => T): Measured<T> {
+  if (!ctx.meter) return { result: fn(), ms: null, calls: null };
+  const { result, ms, calls } = ctx.meter.measure(fn);
+  return { result, ms, calls };
+}
+
+/** Runs the self-test and shows its report; returns it too (for `clasp run selfTest`). */
+export function runSelfTest(ctx: AppContext): SelfTestResult {
+  const session = openSession(ctx);
+  const names = selfTestNames(session.lang);
+  const made = new Set<string>();
+  const steps: StepFigures[] = [];
+  try {
+    const owners = readTeam(ctx).team.map((person) => person.name);
+    for (const tab of writeGeneratedTabs(ctx, selfTestInputs(names, owners))) made.add(tab.name);
+    const [planTab, listTab, dataTab] = [...made];
+    steps.push(
+      runStep(
+        ctx,
+        session,
+        'sop',
+        made,
+        () => generateSopTabs(ctx, { template: SOP_TEMPLATE, anchor: SOP_ANCHOR, groups: names.group, cohort: names.cohort }).tabs[0].tab,
+      ),
+      runStep(ctx, session, 'gantt', made, () => generateGantt(ctx, { planTab }).tab),
+      runStep(ctx, session, 'calendar', made, () => generateCalendar(ctx, { month: SELF_TEST_MONTH, list: listTab }).tabs[0]),
+      runStep(ctx, session, 'metrics', made, () => computeMetricsTab(ctx, { kind: 'tab', tab: dataTab }).tab),
+    );
+  } catch (error) {
+    steps.push({ step: 'setup', tab: null, first: null, again: null, problems: [describe(session, error)] });
+  } finally {
+    steps.push(cleanUp(ctx, session, made));
+  }
+  const report = formatSelfTestReport(session.lang, steps, { locale: ctx.locale });
+  const ok = steps.every((step) => step.problems.length === 0);
+  try {
+    ctx.ui.alert(report, session.tr('selftest.title'));
+  } catch {
+    // `clasp run selfTest` has no spreadsheet UI: the report is the function's result.
+  }
+  return { ok, steps, report };
+}
+
+/** One feature: generate, check what the tab holds, generate again (nothing may be lost or moved aside). */
+function runStep(ctx: AppContext, session: Session, step: SelfTestStep, made: Set<string>, generate: () => string): StepFigures {
+  const problems: string[] = [];
+  let tab: string | null = null;
+  let first: StepFigures['first'] = null;
+  let again: StepFigures['again'] = null;
+  try {
+    const hiddenBefore = hiddenTabs(ctx.workbook.listTabs());
+    const run = measure(ctx, generate);
+    tab = run.result;
+    made.add(tab);
+    first = { ms: run.ms, calls: run.calls };
+    problems.push(...checkTab(ctx, session, step, tab));
+    const second = measure(ctx, generate);
+    again = { ms: second.ms, calls: second.calls };
+    if (second.result !== tab) problems.push(session.tr('selftest.problem.movedTab', { tab, other: second.result }));
+    const oldVersions = hiddenTabs(ctx.workbook.listTabs()).filter((name) => !hiddenBefore.includes(name));
+    for (const name of oldVersions) made.add(name);
+    if (oldVersions.length) problems.push(session.tr('selftest.problem.oldVersion', { tabs: oldVersions.join('、') }));
+    problems.push(...checkTab(ctx, session, step, tab));
+  } catch (error) {
+    problems.push(describe(session, error));
+  }
+  return { step, tab, first, again, problems: [...new Set(problems)] };
+}
+
+function hiddenTabs(tabs: TabInfo[]): string[] {
+  return tabs.filter((tab) => tab.hidden).map((tab) => tab.name);
+}
+
+/** What the spreadsheet shows on the tab: its marker, formulas without errors, its rules and dropdowns. */
+function checkTab(ctx: AppContext, session: Session, step: SelfTestStep, tab: string): string[] {
+  const problems: string[] = [];
+  const info = ctx.workbook.listTabs().find((t) => t.name === tab);
+  if (!info?.marker || info.marker.kind !== step) problems.push(session.tr('selftest.problem.marker', { tab }));
+  problems.push(...problemsInTab(ctx.workbook.readTabContent(tab), session.lang));
+  const expected = EXPECTED_FEATURES[step];
+  if (expected) {
+    const features = ctx.workbook.tabFeatures(tab);
+    if (expected.conditionalFormats && features.conditionalFormats === 0) problems.push(session.tr('selftest.problem.noRules', { tab }));
+    if (expected.validatedCells && features.validatedCells === 0) problems.push(session.tr('selftest.problem.noDropdowns', { tab }));
+  }
+  return problems;
+}
+
+/** Deletes every tab the self-test made; any left behind is named in the report. */
+function cleanUp(ctx: AppContext, session: Session, made: Set<string>): StepFigures {
+  const problems: string[] = [];
+  for (const name of made) {
+    try {
+      ctx.workbook.deleteTab(name);
+    } catch (error) {
+      problems.push(describe(session, error));
+    }
+  }
+  const left = ctx.workbook.listTabs().filter((tab) => made.has(tab.name) || tab.marker?.kind === 'selftest');
+  if (left.length) problems.push(session.tr('selftest.problem.leftBehind', { tabs: left.map((tab) => tab.name).join('、') }));
+  return { step: 'cleanup', tab: null, first: null, again: null, problems };
+}
+
+function describe(session: Session, error: unknown): string {
+  if (isAppError(error)) return formatError(error, session.tr);
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

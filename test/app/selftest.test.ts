@@ -1,0 +1,56 @@
+/** 诊断 / Self-test on the local workbook: every feature in temporary tabs, read back, regenerated, and gone afterwards. */
+import { runSelfTest } from '../../src/app/selftest';
+import { createDemoContext } from '../../src/local/demo';
+import { createLocalContext } from '../../src/local/context';
+import { fromIso, type DaySerial } from '../../src/core/dates';
+
+const TODAY = fromIso('2026-12-04') as DaySerial;
+
+describe('the self-test', () => {
+  test('passes on the demo workbook, leaves it as it was and reports each step with its time', () => {
+    const ctx = createDemoContext({ today: TODAY });
+    const before = ctx.workbook.tabs.map((tab) => JSON.stringify(tab.spec));
+    const result = runSelfTest(ctx);
+    expect(result.steps.map((step) => [step.step, step.problems])).toEqual([
+      ['sop', []],
+      ['gantt', []],
+      ['calendar', []],
+      ['metrics', []],
+      ['cleanup', []],
+    ]);
+    expect(result.ok).toBe(true);
+    expect(ctx.workbook.tabs.map((tab) => JSON.stringify(tab.spec))).toEqual(before);
+    expect(result.report).toMatch(/^诊断通过/);
+    expect(result.report).toMatch(/✓ 社群SOP排期 · SOP·诊断自检群·自检\n {2}首次生成: \d+ 毫秒\n {2}重新生成: \d+ 毫秒/);
+    // The report is shown, and returned for `clasp run selfTest`.
+    expect(ctx.ui.messages.at(-1)).toMatchObject({ kind: 'alert', title: '社群SOP助手 · 诊断', message: result.report });
+  });
+
+  test('in English, in an empty workbook (no team): the same steps pass', () => {
+    const ctx = createLocalContext({ today: TODAY, locale: 'en_US' });
+    const result = runSelfTest(ctx);
+    expect(result.report.split('\n')[0]).toBe(
+      'Self-test passed: every feature generated, read back and regenerated in this spreadsheet; its temporary tabs are deleted.',
+    );
+    expect(result.ok).toBe(true);
+    expect(ctx.workbook.listTabs()).toEqual([]);
+  });
+
+  test('a missing dropdown and a tab that cannot be deleted are reported, and the report says so', () => {
+    const ctx = createDemoContext({ today: TODAY });
+    const features = ctx.workbook.tabFeatures.bind(ctx.workbook);
+    ctx.workbook.tabFeatures = (name) => (name.startsWith('SOP·') ? { ...features(name), validatedCells: 0 } : features(name));
+    const remove = ctx.workbook.deleteTab.bind(ctx.workbook);
+    ctx.workbook.deleteTab = (name) => {
+      if (name.includes('甘特图')) throw new Error('Sheets refused');
+      remove(name);
+    };
+    const result = runSelfTest(ctx);
+    expect(result.ok).toBe(false);
+    expect(result.steps.find((step) => step.step === 'sop')!.problems).toEqual(['「SOP·诊断自检群·自检」没有下拉菜单。']);
+    const cleanup = result.steps.find((step) => step.step === 'cleanup')!;
+    expect(cleanup.problems).toEqual(['Error: Sheets refused', expect.stringMatching(/^这些临时标签页没能删除，请手动删除：.*甘特图/)]);
+    expect(result.report).toMatch(/^诊断发现问题/);
+    expect(result.report).toMatch(/\n✗ 社群SOP排期 · SOP·诊断自检群·自检\n/);
+  });
+});
