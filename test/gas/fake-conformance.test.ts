@@ -5,14 +5,14 @@
  *   interface it stands for (@types/google-apps-script), accepts the arguments of every overload
  *   there, and returns what that overload returns, with fake classes read as the interfaces they
  *   fake and Apps Script enums read as the fake's strings;
- * - at run time (jest): the same method names against the interfaces parsed from the .d.ts, so a
- *   misnamed method fails the test run even where types are not checked.
+ * - at run time (jest): the same method names against the interfaces parsed from the .d.ts
+ *   (gas-signatures.ts), so a misnamed method fails the test run even where types are not checked.
+ *   Each call made through the fake is checked against those signatures too (argument count and
+ *   types, enum values), and the fake enforces Sheets' limits: see conformance-runtime.test.ts.
  * Methods whose name starts with "_" are the fake's own plumbing and are not checked.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import ts from 'typescript';
 import * as F from './fake-spreadsheet';
+import { gasSignatures } from './gas-signatures';
 
 /** Each fake class and the interface it fakes; also used to read fake types as Apps Script types. */
 interface Pairs {
@@ -133,54 +133,36 @@ export type FakeMatchesAppsScript = Expect<Exclude<AllMisfits, Accepted>>;
 
 // ───────────────────────────── the same names, at run time ─────────────────────────────
 
-const typings = path.dirname(require.resolve('@types/google-apps-script/package.json'));
-
-/** Interface name → member names, from the namespaces' .d.ts files. */
-function interfaceMembers(file: string): Map<string, Set<string>> {
-  const source = ts.createSourceFile(file, fs.readFileSync(path.join(typings, file), 'utf8'), ts.ScriptTarget.Latest);
-  const members = new Map<string, Set<string>>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isInterfaceDeclaration(node)) {
-      const names = members.get(node.name.text) ?? new Set<string>();
-      for (const member of node.members) if (member.name && ts.isIdentifier(member.name)) names.add(member.name.text);
-      members.set(node.name.text, names);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return members;
-}
-
-const classes: [string, new (...args: never[]) => object, string][] = [
-  ['spreadsheet', F.FakeSpreadsheet, 'Spreadsheet'],
-  ['spreadsheet', F.FakeSheet, 'Sheet'],
-  ['spreadsheet', F.FakeRange, 'Range'],
-  ['spreadsheet', F.FakeRangeList, 'RangeList'],
-  ['spreadsheet', F.FakeDataValidation, 'DataValidation'],
-  ['spreadsheet', F.FakeDataValidationBuilder, 'DataValidationBuilder'],
-  ['spreadsheet', F.FakeBooleanCondition, 'BooleanCondition'],
-  ['spreadsheet', F.FakeConditionalFormatRule, 'ConditionalFormatRule'],
-  ['spreadsheet', F.FakeConditionalFormatRuleBuilder, 'ConditionalFormatRuleBuilder'],
-  ['spreadsheet', F.FakeEmbeddedChart, 'EmbeddedChart'],
-  ['spreadsheet', F.FakeEmbeddedChartBuilder, 'EmbeddedChartBuilder'],
-  ['spreadsheet', F.FakeDeveloperMetadata, 'DeveloperMetadata'],
-  ['spreadsheet', F.FakeDeveloperMetadataFinder, 'DeveloperMetadataFinder'],
-  ['spreadsheet', F.FakeDeveloperMetadataLocation, 'DeveloperMetadataLocation'],
-  ['spreadsheet', F.FakeFilter, 'Filter'],
-  ['spreadsheet', F.FakeFilterCriteria, 'FilterCriteria'],
-  ['spreadsheet', F.FakeFilterCriteriaBuilder, 'FilterCriteriaBuilder'],
-  ['spreadsheet', F.FakeSpreadsheetApp, 'SpreadsheetApp'],
-  ['base', F.FakeUi, 'Ui'],
-  ['base', F.FakeMenu, 'Menu'],
-  ['base', F.FakeUser, 'User'],
-  ['base', F.FakeSession, 'Session'],
-  ['lock', F.FakeLock, 'Lock'],
-  ['lock', F.FakeLockService, 'LockService'],
-  ['utilities', F.FakeUtilities, 'Utilities'],
-  ['properties', F.FakeProperties, 'Properties'],
-  ['properties', F.FakePropertiesService, 'PropertiesService'],
-  ['html', F.FakeHtmlOutput, 'HtmlOutput'],
-  ['html', F.FakeHtmlService, 'HtmlService'],
+const classes: [new (...args: never[]) => object, string][] = [
+  [F.FakeSpreadsheet, 'Spreadsheet'],
+  [F.FakeSheet, 'Sheet'],
+  [F.FakeRange, 'Range'],
+  [F.FakeRangeList, 'RangeList'],
+  [F.FakeDataValidation, 'DataValidation'],
+  [F.FakeDataValidationBuilder, 'DataValidationBuilder'],
+  [F.FakeBooleanCondition, 'BooleanCondition'],
+  [F.FakeConditionalFormatRule, 'ConditionalFormatRule'],
+  [F.FakeConditionalFormatRuleBuilder, 'ConditionalFormatRuleBuilder'],
+  [F.FakeEmbeddedChart, 'EmbeddedChart'],
+  [F.FakeEmbeddedChartBuilder, 'EmbeddedChartBuilder'],
+  [F.FakeDeveloperMetadata, 'DeveloperMetadata'],
+  [F.FakeDeveloperMetadataFinder, 'DeveloperMetadataFinder'],
+  [F.FakeDeveloperMetadataLocation, 'DeveloperMetadataLocation'],
+  [F.FakeFilter, 'Filter'],
+  [F.FakeFilterCriteria, 'FilterCriteria'],
+  [F.FakeFilterCriteriaBuilder, 'FilterCriteriaBuilder'],
+  [F.FakeSpreadsheetApp, 'SpreadsheetApp'],
+  [F.FakeUi, 'Ui'],
+  [F.FakeMenu, 'Menu'],
+  [F.FakeUser, 'User'],
+  [F.FakeSession, 'Session'],
+  [F.FakeLock, 'Lock'],
+  [F.FakeLockService, 'LockService'],
+  [F.FakeUtilities, 'Utilities'],
+  [F.FakeProperties, 'Properties'],
+  [F.FakePropertiesService, 'PropertiesService'],
+  [F.FakeHtmlOutput, 'HtmlOutput'],
+  [F.FakeHtmlService, 'HtmlService'],
 ];
 
 /** The methods a class defines on its prototypes, below the shared base. */
@@ -195,16 +177,14 @@ function methodsOf(cls: new (...args: never[]) => object): string[] {
   return [...names].sort();
 }
 
-/** The run-time side of Accepted: the one method a fake offers that its interface lacks. */
-const acceptedExtras = ['EmbeddedChartBuilder.setTitle'];
+/** The run-time side of Accepted: the methods a fake offers that its interface lacks. */
+const acceptedExtras = Object.keys(F.SIGNATURE_OF);
 
 test('every method of the fake exists on the Apps Script interface it stands for', () => {
-  const parsed = new Map<string, Map<string, Set<string>>>();
-  const missing = classes.flatMap(([file, cls, name]) => {
-    const dts = `google-apps-script.${file}.d.ts`;
-    if (!parsed.has(dts)) parsed.set(dts, interfaceMembers(dts));
-    const api = parsed.get(dts)?.get(name);
-    if (!api) return [`${name}: no such interface in ${dts}`];
+  const { interfaces } = gasSignatures();
+  const missing = classes.flatMap(([cls, name]) => {
+    const api = interfaces.get(name);
+    if (!api) return [`${name}: no such interface in @types/google-apps-script`];
     return methodsOf(cls)
       .filter((method) => !api.has(method))
       .map((method) => `${name}.${method}`)
@@ -215,5 +195,5 @@ test('every method of the fake exists on the Apps Script interface it stands for
 
 test('the run-time list covers every fake class the type-level check covers', () => {
   const fakes = Object.entries(F).filter(([name, value]) => /^Fake[A-Z]/.test(name) && typeof value === 'function' && value.prototype instanceof F.FakeObject);
-  expect(fakes.map(([name]) => name).sort()).toEqual(classes.map(([, cls]) => cls.name).sort());
+  expect(fakes.map(([name]) => name).sort()).toEqual(classes.map(([cls]) => cls.name).sort());
 });

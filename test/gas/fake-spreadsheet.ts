@@ -9,6 +9,15 @@
  * out (`calls`, `callCount`). Calls made on the raw objects returned by `inspect()` are not
  * recorded, so tests can look without changing counts.
  *
+ * It meters what an action costs in real Sheets: each call has a kind (read, write, handle, builder,
+ * service; see call-kinds.ts), and `reads`, `writes`, `documentCalls` and `roundTrips` count them
+ * (`costSummary()` gives all at once). Apps Script queues writes and sends them when a read needs the
+ * document or on SpreadsheetApp.flush(), so a read or a flush after writes counts one round trip.
+ *
+ * It checks every call made through it against @types/google-apps-script at run time (gas-signatures.ts):
+ * the method exists, an overload takes that many arguments, and primitive and enum arguments have
+ * the right types (FakeGasOptions.checkCalls; on under Jest).
+ *
  * Rows and columns can be inserted, deleted and moved, and everything on them travels with them:
  * cells (values, formulas, formats, notes, validations), hidden state, sizes, merges, frozen lines,
  * conditional-format ranges, the filter's range and criteria, row and column developer metadata,
@@ -23,13 +32,41 @@
  * a formula (a parse error in Sheets). A cell formatted as plain text ("@") stores input verbatim.
  * Sheets' own rules that catch ordering mistakes are enforced: ranges must lie inside the sheet,
  * matrices must match the range, rows cannot be deleted down to the frozen ones, freezing cannot cut
- * a merge, tab names are unique regardless of case, and JS Date objects may not be written.
+ * a merge, tab names are unique regardless of case, and JS Date objects may not be written. So are
+ * its limits: 10,000,000 cells per spreadsheet, 18,278 columns per sheet, 50,000 characters per
+ * value, formula or note, and 100 characters per sheet name.
  */
 import { serialFromYmd, ymdFromSerial } from '../../src/core/dates';
+import { CallKind, callKind } from './call-kinds';
+import { callMisfit } from './gas-signatures';
 
 export interface RecordedCall {
-  method: string; // "Range.setValues", "SpreadsheetApp.flush"…
-  args: unknown[];
+  readonly method: string; // "Range.setValues", "SpreadsheetApp.flush"…
+  readonly args: unknown[];
+  readonly kind: CallKind;
+}
+
+/**
+ * A recorded call. `kind` is a getter on the prototype, not an own property, so that a test that
+ * compares a call with toEqual({ method, args }) still matches.
+ */
+class Call implements RecordedCall {
+  constructor(
+    readonly method: string,
+    readonly args: unknown[],
+  ) {}
+  get kind(): CallKind {
+    return callKind(this.method);
+  }
+}
+
+/** What an action cost: see FakeGas.costSummary. */
+export interface CostSummary {
+  calls: number;
+  reads: number;
+  writes: number;
+  documentCalls: number;
+  roundTrips: number;
 }
 
 export interface FakeGasOptions {
@@ -41,6 +78,11 @@ export interface FakeGasOptions {
   sheetNames?: string[];
   /** Cells the spreadsheet may hold over all its sheets (Sheets: 10,000,000); tests lower it. */
   cellLimit?: number;
+  /**
+   * Check each call made through the fake against @types/google-apps-script (gas-signatures.ts).
+   * Default: on under Jest, off elsewhere (the bench loads the fake without the TypeScript compiler).
+   */
+  checkCalls?: boolean;
 }
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,10 +97,25 @@ const NEW_SHEET_COLUMNS = 26;
 const DEFAULT_COLUMN_WIDTH = 100;
 /** Sheets' limit on the cells of a whole spreadsheet, blank ones included. */
 const WORKBOOK_CELL_LIMIT = 10_000_000;
+/** Sheets' limit on the columns of a sheet (column ZZZ). */
+const COLUMN_LIMIT = 18_278;
+/** Sheets' limit on the characters of one cell's value or formula, and of a note. */
+const CELL_CHARACTER_LIMIT = 50_000;
+/** Sheets' limit on the characters of a sheet name. */
+const SHEET_NAME_LIMIT = 100;
+
+/**
+ * Methods the fake offers that their interface lacks, each checked against another interface's
+ * signature: the fake's one chart builder has the typed builders' setTitle (see Accepted in
+ * fake-conformance.test.ts).
+ */
+export const SIGNATURE_OF: Readonly<Record<string, string>> = { 'EmbeddedChartBuilder.setTitle': 'EmbeddedColumnChartBuilder.setTitle' };
 
 /** The environment: state shared by every fake object, the call log, and the globals to install. */
 export class FakeGas {
   readonly calls: RecordedCall[] = [];
+  /** See FakeGasOptions.checkCalls; a test may turn it off and on. */
+  checkCalls: boolean;
   /** Whether LockService locks can be had; false simulates another run holding the lock. */
   lockAvailable = true;
   locale: string;
@@ -79,6 +136,13 @@ export class FakeGas {
   cellLimit: number;
 
   private readonly proxies = new WeakMap<object, object>();
+  private readCount = 0;
+  private writeCount = 0;
+  private roundTripCount = 0;
+  /** Writes made since the last round trip, which Apps Script has queued and not sent yet. */
+  private writesPending = false;
+  /** The call being made through the proxy, which the fake's errors name ("Range.setValues"). */
+  private activeCall: string | null = null;
   private readonly globals: Record<GlobalName, object>;
   private installedOn: Record<string, unknown> | null = null;
   private saved: { name: GlobalName; had: boolean; value: unknown }[] = [];
@@ -86,6 +150,7 @@ export class FakeGas {
   constructor(options: FakeGasOptions = {}) {
     this.locale = options.locale ?? 'zh_CN';
     this.cellLimit = options.cellLimit ?? WORKBOOK_CELL_LIMIT;
+    this.checkCalls = options.checkCalls ?? (typeof process !== 'undefined' && process.env.JEST_WORKER_ID !== undefined);
     this.book = new FakeSpreadsheet(this, options.timeZone ?? 'Asia/Shanghai');
     for (const name of options.sheetNames ?? ['Sheet1']) this.book._addSheet(name, this.book.sheets.length);
     this.book.active = this.book.sheets[0] ?? null;
@@ -108,8 +173,41 @@ export class FakeGas {
     return this.calls.length;
   }
 
+  /** Calls that asked the document since resetCalls(). */
+  get reads(): number {
+    return this.readCount;
+  }
+
+  /** Calls that changed the document since resetCalls(). */
+  get writes(): number {
+    return this.writeCount;
+  }
+
+  /** Reads and writes: the calls that reach the document (handles, builders and services do not). */
+  get documentCalls(): number {
+    return this.readCount + this.writeCount;
+  }
+
+  /**
+   * Trips to the document to send queued writes: a read issued while writes are pending counts one,
+   * and so does SpreadsheetApp.flush() with writes pending; either sends them all. Writes still
+   * pending when the action ends are not counted (Apps Script sends them when the script returns).
+   */
+  get roundTrips(): number {
+    return this.roundTripCount;
+  }
+
+  costSummary(): CostSummary {
+    return { calls: this.calls.length, reads: this.readCount, writes: this.writeCount, documentCalls: this.documentCalls, roundTrips: this.roundTripCount };
+  }
+
+  /** Forgets the calls made so far and what they cost, queued writes included. */
   resetCalls(): void {
     this.calls.length = 0;
+    this.readCount = 0;
+    this.writeCount = 0;
+    this.roundTripCount = 0;
+    this.writesPending = false;
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -193,24 +291,78 @@ export class FakeGas {
     return value;
   }
 
+  /** An error for a call Sheets refuses, naming the call being made ("Range.setValues: …"). */
+  violation(message: string): Error {
+    return new Error(`${this.activeCall ?? 'fake'}: ${message}`);
+  }
+
+  /** Counts a call by its kind, and the round trip it makes when it needs queued writes sent. */
+  private meter(method: string, kind: CallKind): void {
+    if (kind === 'write') {
+      this.writeCount++;
+      this.writesPending = true;
+    } else if (kind === 'read' || method === 'SpreadsheetApp.flush') {
+      if (kind === 'read') this.readCount++;
+      if (this.writesPending) {
+        this.roundTripCount++;
+        this.writesPending = false;
+      }
+    }
+  }
+
+  /** The Apps Script interface a value stands for, when it is one of the fake's objects. */
+  private readonly interfaceOf = (value: object): string | null => {
+    const raw = this.raw(value);
+    return raw instanceof FakeObject ? apiOf(raw) : null;
+  };
+
   private recordingProxy(target: FakeObject): object {
-    const api = target.constructor.name.replace(/^Fake/, '');
+    const api = apiOf(target);
     return new Proxy(target, {
       get: (object, prop) => {
         if (prop === RAW) return object;
         const member = Reflect.get(object, prop, object) as unknown;
         if (typeof member !== 'function' || typeof prop === 'symbol') return this.expose(member);
+        // The fake's own plumbing ("_shows"), reached through a wrapper a test handed to a raw object
+        // (e.g. criteria built through SpreadsheetApp, set on a filter through inspect()): not an Apps
+        // Script call, so neither recorded nor checked.
+        if (prop.startsWith('_')) return (member as (...a: unknown[]) => unknown).bind(object);
+        // JavaScript's own (toString, hasOwnProperty…, e.g. from a test's String(range)) are not Apps Script calls either.
+        if (member === (Object.prototype as unknown as Record<string, unknown>)[prop]) return member;
+        const method = `${api}.${prop}`;
         return (...args: unknown[]) => {
-          this.calls.push({ method: `${api}.${prop}`, args });
-          const result = (member as (...a: unknown[]) => unknown).apply(
-            object,
-            args.map((arg) => this.raw(arg)),
-          );
-          return this.expose(result);
+          // Throws for a method not classified yet, checking or not: a new method gets a kind on purpose.
+          const kind = callKind(method);
+          if (this.checkCalls) {
+            const misfit = callMisfit(SIGNATURE_OF[method] ?? method, args, this.interfaceOf);
+            if (misfit !== null) throw new Error(SIGNATURE_OF[method] ? misfit.replace(SIGNATURE_OF[method], method) : misfit);
+          }
+          this.calls.push(new Call(method, args));
+          this.meter(method, kind);
+          const outer = this.activeCall;
+          this.activeCall = method;
+          try {
+            const result = (member as (...a: unknown[]) => unknown).apply(
+              object,
+              args.map((arg) => this.raw(arg)),
+            );
+            return this.expose(result);
+          } finally {
+            this.activeCall = outer;
+          }
         };
       },
     });
   }
+}
+
+/**
+ * "Range" for a FakeRange: the Apps Script interface a fake class stands for. A bundler may rename a
+ * class (esbuild makes FakeRange "_FakeRange" in the bench's bundle, "FakeRange2" on a clash), so the
+ * name is read without those marks.
+ */
+function apiOf(fake: FakeObject): string {
+  return fake.constructor.name.replace(/^_*Fake/, '').replace(/\d+$/, '');
 }
 
 /** Creates a fake and installs it on globalThis; call uninstall() when the test ends. */
@@ -409,6 +561,22 @@ export class FakeSpreadsheet extends FakeObject {
     }
   }
 
+  /** A sheet's name is unique regardless of case; `renaming` is the sheet taking the name, which may keep its own. */
+  _checkName(name: string, renaming: FakeSheet | null = null): void {
+    const other = this._sheetNamed(name);
+    if (!name || (other && other !== renaming)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+
+  /**
+   * The length limit applies to names the script gives (insertSheet, setName). A copy's "Copy of …"
+   * is Sheets' own name, and what Sheets does when that passes the limit is not documented.
+   */
+  _checkNameLength(name: string): void {
+    if (name.length > SHEET_NAME_LIMIT) {
+      throw this.gas.violation(`a sheet name has at most ${SHEET_NAME_LIMIT} characters; "${name.slice(0, 20)}…" has ${name.length}`);
+    }
+  }
+
   _sheetNamed(name: string): FakeSheet | null {
     return this.sheets.find((sheet) => sheet.name === name) ?? this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase()) ?? null;
   }
@@ -416,7 +584,7 @@ export class FakeSpreadsheet extends FakeObject {
   /** A new sheet; `cells` is what it will hold (a copy holds its source's), checked against the limit. */
   _addSheet(name: string, index: number, cells = NEW_SHEET_ROWS * NEW_SHEET_COLUMNS): FakeSheet {
     if (!name) throw new Error('fake: a sheet needs a name');
-    if (this._sheetNamed(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this._checkName(name);
     this._checkRoom(cells);
     const sheet = new FakeSheet(this.gas, this, name, this.gas.nextId++);
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
@@ -445,6 +613,7 @@ export class FakeSpreadsheet extends FakeObject {
   insertSheet(first?: string | number | SheetOptions, second?: number | SheetOptions, third?: SheetOptions): FakeSheet {
     const args = [first, second, third].filter((arg) => arg !== undefined);
     let name = typeof args[0] === 'string' ? (args.shift() as string) : '';
+    this._checkNameLength(name);
     const index = typeof args[0] === 'number' ? (args.shift() as number) : this.sheets.length;
     // Only top-level arguments are unwrapped by the recording proxy; the template sits in an object.
     const template = this.gas.raw((args[0] as SheetOptions | undefined)?.template);
@@ -809,6 +978,9 @@ export class FakeSheet extends FakeObject {
   _insert(dimension: Dimension, after: number, count: number, method: string): FakeSheet {
     const lines = dimension === 'rows' ? this.maxRows : this.maxCols;
     if (!Number.isInteger(after) || !Number.isInteger(count) || after < 0 || after > lines || count < 1) throw new Error(`fake: ${method} out of range`);
+    if (dimension === 'columns' && lines + count > COLUMN_LIMIT) {
+      throw this.gas.violation(`a sheet has at most ${COLUMN_LIMIT} columns; this would make ${lines + count}`);
+    }
     this.book._checkRoom(count * (dimension === 'rows' ? this.maxCols : this.maxRows));
     this._restructure(dimension, { kind: 'insert', after, count });
     return this;
@@ -874,8 +1046,8 @@ export class FakeSheet extends FakeObject {
     return this.name;
   }
   setName(name: string): FakeSheet {
-    const other = this.book._sheetNamed(name);
-    if (!name || (other && other !== this)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.book._checkNameLength(name);
+    this.book._checkName(name, this);
     this.name = name;
     return this;
   }
@@ -1224,19 +1396,33 @@ export class FakeRange extends FakeObject {
     return out;
   }
 
-  _write<T>(matrix: T[][], apply: (cell: CellState, value: T) => void): FakeRange {
+  /**
+   * Writes a matrix cell by cell. Sheets refuses a matrix that is not the range's shape (the message
+   * names the call, then gives Sheets' own) and, when `text` is set (values, formulas, notes), a
+   * string longer than a cell holds.
+   */
+  _write<T>(matrix: T[][], apply: (cell: CellState, value: T) => void, text = false): FakeRange {
+    const shape = (rows: unknown, cols: unknown): string => `${String(rows)}×${String(cols)} matrix for a ${this.numRows}×${this.numCols} range`;
     if (!Array.isArray(matrix) || matrix.length !== this.numRows) {
-      throw new Error(
-        `The number of rows in the data does not match the number of rows in the range. The data has ${matrix?.length} but the range has ${this.numRows}.`,
+      const width = Array.isArray(matrix) && Array.isArray(matrix[0]) ? matrix[0].length : '?';
+      throw this.gas.violation(
+        `${shape(Array.isArray(matrix) ? matrix.length : '?', width)}. The number of rows in the data does not match the number of rows in the range. The data has ${matrix?.length} but the range has ${this.numRows}.`,
       );
     }
     matrix.forEach((line, r) => {
       if (!Array.isArray(line) || line.length !== this.numCols) {
-        throw new Error(
-          `The number of columns in the data does not match the number of columns in the range. The data has ${line?.length} but the range has ${this.numCols}.`,
+        throw this.gas.violation(
+          `${shape(matrix.length, Array.isArray(line) ? line.length : '?')}. The number of columns in the data does not match the number of columns in the range. The data has ${line?.length} but the range has ${this.numCols}.`,
         );
       }
-      line.forEach((value, c) => apply(this.sheet._cell(this.row + r, this.col + c, true), value));
+      line.forEach((value, c) => {
+        if (text && typeof value === 'string' && value.length > CELL_CHARACTER_LIMIT) {
+          throw this.gas.violation(
+            `${a1Of(this.row + r, this.col + c)} would hold ${value.length} characters. Your input contains more than the maximum of ${CELL_CHARACTER_LIMIT} characters in a single cell.`,
+          );
+        }
+        apply(this.sheet._cell(this.row + r, this.col + c, true), value);
+      });
     });
     return this;
   }
@@ -1295,10 +1481,10 @@ export class FakeRange extends FakeObject {
     return this.getValues()[0][0];
   }
   setValues(values: unknown[][]): FakeRange {
-    return this._write(values, enterValue);
+    return this._write(values, enterValue, true);
   }
   setValue(value: unknown): FakeRange {
-    return this._write(this._fill(value), enterValue);
+    return this._write(this._fill(value), enterValue, true);
   }
   getFormulas(): string[][] {
     return this._read((cell) => cell?.formula ?? '');
@@ -1310,11 +1496,15 @@ export class FakeRange extends FakeObject {
     return this.setFormulas(this._fill(formula));
   }
   setFormulas(formulas: string[][]): FakeRange {
-    return this._write(formulas, (cell, formula) => {
-      delete cell.value;
-      if (formula) cell.formula = formula;
-      else delete cell.formula;
-    });
+    return this._write(
+      formulas,
+      (cell, formula) => {
+        delete cell.value;
+        if (formula) cell.formula = formula;
+        else delete cell.formula;
+      },
+      true,
+    );
   }
   getNumberFormats(): string[][] {
     return this._read((cell) => cell?.format ?? DEFAULTS.format);
@@ -1414,10 +1604,14 @@ export class FakeRange extends FakeObject {
     return this.getNotes()[0][0];
   }
   setNotes(notes: (string | null)[][]): FakeRange {
-    return this._write(notes, (cell, note) => {
-      if (note) cell.note = note;
-      else delete cell.note;
-    });
+    return this._write(
+      notes,
+      (cell, note) => {
+        if (note) cell.note = note;
+        else delete cell.note;
+      },
+      true,
+    );
   }
   setNote(note: string | null): FakeRange {
     return this.setNotes(this._fill(note));
