@@ -12,6 +12,7 @@ import { buildTeamTab } from '../src/core/team/tab';
 import { assignColors, Person } from '../src/core/team/team';
 import { countCalls } from '../test/gas/count-calls';
 import { benchCalendar } from './calendar';
+import { benchCosts } from './costs';
 import { benchGantt } from './gantt';
 import { benchMetrics } from './metrics';
 import { benchSop } from './sop';
@@ -54,6 +55,7 @@ function bundle(): void {
 
 callsPerTab();
 bundle();
+benchCosts(line);
 benchSop(line);
 benchGantt(line);
 benchCalendar(line);

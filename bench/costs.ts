@@ -1,0 +1,92 @@
+/**
+ * What each action costs in Sheets (printed by bench/bench.ts): Apps Script calls, document calls
+ * (reads + writes: handles, rule builders and services are not counted) and round trips (a read
+ * that has to wait for pending writes, or a flush with writes pending), as the recording fake counts
+ * them (test/gas/call-kinds.ts). Each action runs in an empty workbook and in a full one — 30
+ * generated SOP tabs and a 20,000-row pasted tab — since an action must not cost more because of
+ * what else the workbook holds. Targets (issue "Fast in real Sheets"): ≤ 30 document calls and ≤ 2
+ * round trips per single-tab action, ≤ 10 reads to open a sidebar, ≤ 30 × N for N tabs.
+ */
+import { DEMO_FILES, pastedTab } from '../src/local/demo';
+import { GLOBALS } from '../src/gas/main';
+import { installFakeGas, type CostSummary, type FakeGas } from '../test/gas/fake-spreadsheet';
+
+type Line = (label: string, value: string) => void;
+
+const TEAM = [
+  { name: '林晓', role: 'operator' },
+  { name: '周舟', role: 'operator' },
+  { name: '陈默', role: 'advisor' },
+  { name: '王蕾', role: 'advisor' },
+  { name: '赵老师', role: 'lecturer' },
+  { name: '孙悦', role: 'designer' },
+];
+const SOP = { template: 'big-class-28d', anchor: '2026-12-14', cohort: '第1期' };
+const THIRTY_GROUPS = Array.from({ length: 30 }, (_, i) => `引流${i + 1}群`).join('、');
+
+/** A demo file as a pasted sheet: values, and a date format where the paste held a date. */
+function seedDemo(fake: FakeGas, name: string, text: string): void {
+  const { values, formats } = pastedTab(text);
+  const cellFormats = values.map((row) => row.map((): string | null => null));
+  for (const run of formats)
+    for (let r = run.range.row; r < run.range.row + run.range.rows; r++)
+      for (let c = run.range.col; c < run.range.col + run.range.cols; c++) cellFormats[r][c] = run.format === 'date' ? 'yyyy-mm-dd' : '0%';
+  fake.seedSheet(name, values as (string | number | boolean | null)[][], cellFormats);
+}
+
+/** A workbook with the team, the demo plan and activity list, and — when full — 30 SOP tabs and a 20,000-row paste. */
+function workbook(full: boolean): FakeGas {
+  const fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
+  GLOBALS.saveTeam(TEAM);
+  seedDemo(fake, '推进表', DEMO_FILES.pushPlan);
+  seedDemo(fake, '活动列表', DEMO_FILES.activities);
+  seedDemo(fake, '群数据', DEMO_FILES.groupFunnel);
+  if (full) {
+    GLOBALS.generateSop({ ...SOP, groups: THIRTY_GROUPS });
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`会员${i + 1}`, `1380000${String(i).padStart(4, '0')}`, 199 + (i % 7) * 100, '2026-11-30']);
+    fake.seedSheet('会员导出', [['昵称', '手机号', '消费金额', '加入日期'], ...rows]);
+  }
+  return fake;
+}
+
+/** Runs `action` after `prepare` (both in a fresh workbook) and returns what `action` alone cost. */
+function cost(full: boolean, action: () => unknown, prepare: () => void = () => undefined): CostSummary {
+  const fake = workbook(full);
+  try {
+    prepare();
+    fake.resetCalls();
+    const response = action() as { ok?: boolean } | undefined;
+    if (response && response.ok === false) throw new Error(JSON.stringify(response));
+    return fake.costSummary();
+  } finally {
+    fake.uninstall();
+  }
+}
+
+const shown = (c: CostSummary): string => `${c.calls} / ${c.documentCalls} / ${c.roundTrips}`;
+
+export function benchCosts(line: Line): void {
+  const actions: Array<[string, () => unknown, (() => void)?]> = [
+    ['saveTeam, again', () => GLOBALS.saveTeam(TEAM)],
+    ['generateSop, 1 group, first run', () => GLOBALS.generateSop({ ...SOP, groups: 'A群' })],
+    [
+      'generateSop, 1 group, again (anchor +2)',
+      () => GLOBALS.generateSop({ ...SOP, anchor: '2026-12-16', groups: 'A群' }),
+      () => GLOBALS.generateSop({ ...SOP, groups: 'A群' }),
+    ],
+    ['generateSop, 30 groups', () => GLOBALS.generateSop({ ...SOP, groups: THIRTY_GROUPS.replace(/引流/g, '新') })],
+    ['generateGantt, first run', () => GLOBALS.generateGantt({ planTab: '推进表' })],
+    ['generateGantt, again', () => GLOBALS.generateGantt({ planTab: '推进表' }), () => GLOBALS.generateGantt({ planTab: '推进表' })],
+    ['generateCalendar, one month', () => GLOBALS.generateCalendar({ month: '2026-12', list: '活动列表' })],
+    ['generateCalendar, 12 months', () => GLOBALS.generateCalendar({ month: '2026-01', span: 'months', count: 12, list: '活动列表' })],
+    ['computeMetrics, from a tab', () => GLOBALS.computeMetrics({ kind: 'tab', tab: '群数据' })],
+    ['computeMetrics, pasted text', () => GLOBALS.computeMetrics({ kind: 'paste', text: DEMO_FILES.groupFunnel })],
+    ['open Team & settings (getTeamState)', () => GLOBALS.getTeamState()],
+    ['open SOP (getSopState)', () => GLOBALS.getSopState()],
+    ['open Gantt (getGanttState)', () => GLOBALS.getGanttState()],
+    ['open calendar (getCalendarState)', () => GLOBALS.getCalendarState()],
+    ['open metrics (getMetricsState)', () => GLOBALS.getMetricsState()],
+  ];
+  line('Apps Script cost per action: calls / document calls / round trips', 'empty workbook | 30 SOP tabs + 20,000-row tab');
+  for (const [label, action, prepare] of actions) line(`  ${label}`, `${shown(cost(false, action, prepare))} | ${shown(cost(true, action, prepare))}`);
+}
