@@ -3,13 +3,32 @@
  * way the bench's fake counts them: a method that asks (get…, is…) is a read, any other is a write,
  * and a read made while writes are pending — Apps Script sends buffered writes before it can answer —
  * is a round trip, as is the flush at the end of an action with writes pending. Handles (getRange,
- * getSheet…) ask nothing and are not counted. Objects the calls return that are not a spreadsheet, a
+ * getSheet…) and a range's own coordinates ask nothing and are not counted (test/gas/call-kinds.ts
+ * classifies the bench's calls the same way). Objects the calls return that are not a spreadsheet, a
  * sheet or a range (rules, metadata, validations) are not counted either: their getters read what the
  * call that returned them fetched.
  */
 import type { DocumentCalls, Meter } from '../ports';
 
-const HANDLES = new Set(['getRange', 'getRangeList', 'getSheet', 'getParent', 'getActiveSpreadsheet', 'offset', 'getCell']);
+const HANDLES = new Set([
+  'getRange',
+  'getRangeList',
+  'getSheet',
+  'getParent',
+  'getActiveSpreadsheet',
+  'offset',
+  'getCell',
+  // A metadata search is built without asking; its find() is the read.
+  'createDeveloperMetadataFinder',
+  'withKey',
+  'withValue',
+  'withLocationType',
+  'withId',
+  'withVisibility',
+  'onIntersectingLocations',
+]);
+/** A range's coordinates are what the script gave getRange: asking for them asks the document nothing. */
+const RANGE_COORDINATES = new Set(['getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getLastRow', 'getLastColumn', 'getA1Notation']);
 
 /** Each counting wrapper and the object it wraps. */
 const wrapped = new WeakMap<object, object>();
@@ -26,11 +45,12 @@ export function raw<T>(value: T): T {
 }
 const READ = /^(get|is|find|has)/;
 
-/** A spreadsheet, a sheet or a range: the objects whose calls reach the document. */
+/** A spreadsheet, a sheet, a range or a metadata search: the objects whose calls reach the document. */
 function isDocumentObject(value: unknown): value is object {
   if (value === null || typeof value !== 'object') return false;
   const object = value as Record<string, unknown>;
-  return typeof object.getSheets === 'function' || typeof object.getSheetId === 'function' || typeof object.getA1Notation === 'function';
+  const has = (name: string): boolean => typeof object[name] === 'function';
+  return has('getSheets') || has('getSheetId') || has('getA1Notation') || (has('find') && has('withKey'));
 }
 
 export class SheetsMeter implements Meter {
@@ -48,8 +68,9 @@ export class SheetsMeter implements Meter {
         get: (object, prop) => {
           const member = (object as Record<string | symbol, unknown>)[prop];
           if (typeof member !== 'function' || typeof prop === 'symbol') return member;
+          const isRange = typeof (object as Record<string, unknown>).getA1Notation === 'function';
           return (...args: unknown[]) => {
-            this.count(prop);
+            if (!(isRange && RANGE_COORDINATES.has(prop))) this.count(prop);
             return this.wrap(
               (member as (...a: unknown[]) => unknown).apply(
                 object,
