@@ -157,9 +157,12 @@ export function getSopState(ctx: AppContext): SopState {
       return key ? [{ tab, key }] : [];
     })
     .map(({ tab, key: { group, cohort } }): ExistingSopTab => {
-      const identity = identifySopTab(ctx.workbook.readTab(tab.name), byTemplate);
-      const found = valid.find((t) => t.template === identity.template);
-      const anchor = identity.anchor === null ? null : toIso(identity.anchor);
+      // The marker says what the tab was made from; a tab written before it did is read and recognised by its rows.
+      const about = tab.marker?.about;
+      const remembered = about?.template ? valid.find((t) => t.template.id === about.template) : undefined;
+      const identity = remembered ? null : identifySopTab(ctx.workbook.readTab(tab.name), byTemplate);
+      const found = remembered ?? valid.find((t) => t.template === identity?.template);
+      const anchor = remembered ? (about?.anchor ?? null) : identity?.anchor == null ? null : toIso(identity.anchor);
       const line = found
         ? session.tr('sop.sidebar.existingLine', { template: found.choice.name, anchorLabel: found.choice.anchorLabel, anchor: anchor ?? '—' })
         : session.tr('sop.sidebar.unknownTemplate');

@@ -111,6 +111,29 @@ describe('SOP schedules in Sheets', () => {
     expect(generated.tabs[0]).toMatchObject({ tab: 'SOP·Java 5·C12', rows: 14 });
   });
 
+  test('the sidebar knows each SOP tab’s template and anchor from its marker, without reading the tabs; an older tab is recognised by its rows', () => {
+    fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
+    saveTeam(TEAM);
+    value(generateSop({ ...request('2026-12-14'), groups: 'A群、B群、C群' }));
+    fake.resetCalls();
+    type State = { sopTabs: Array<{ tab: string; templateRef: string | null; anchor: string | null }> };
+    const state = value<State>(getSopState());
+    expect(state.sopTabs.map((t) => [t.tab, t.templateRef, t.anchor])).toEqual([
+      ['SOP·A群·第12期', 'big-class-28d', '2026-12-14'],
+      ['SOP·B群·第12期', 'big-class-28d', '2026-12-14'],
+      ['SOP·C群·第12期', 'big-class-28d', '2026-12-14'],
+    ]);
+    // Only the Team tab is read.
+    expect(fake.callsTo('Range.getValues')).toHaveLength(1);
+    // A marker written before it said what the tab was made from: the tab's rows say it.
+    const metadata = fake.inspect('SOP·B群·第12期').getDeveloperMetadata()[0];
+    const { about: _about, ...older } = JSON.parse(metadata.getValue()!);
+    metadata.setValue(JSON.stringify(older));
+    fake.resetCalls();
+    expect(value<State>(getSopState()).sopTabs[1]).toMatchObject({ templateRef: 'big-class-28d', anchor: '2026-12-14' });
+    expect(fake.callsTo('Range.getValues')).toHaveLength(2);
+  });
+
   test('a sheet named like the SOP tab that is not ours stays as it was', () => {
     fake = installFakeGas({ locale: 'zh_CN', sheetNames: [TAB] });
     fake.inspect(TAB).getRange(1, 1).setValue('我自己的排期');

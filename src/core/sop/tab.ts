@@ -196,7 +196,7 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
 
   return {
     name: sopTabName(group, cohort, lang),
-    marker: markerOf('sop', { group, cohort }),
+    marker: { ...markerOf('sop', { group, cohort }), about: { template: template.id, anchor: toIso(anchor) } },
     columns,
     rows: grid,
     headerRows: 1,

@@ -75,6 +75,11 @@ export interface TabMarker {
   kind: TabKind;
   key: MarkerKey;
   memo?: MarkerMemo;
+  /**
+   * What the tab was made from, beyond its identity (an SOP tab: its template and anchor), so that a
+   * sidebar can say it without reading the tab. Not part of the identity: sameMarker ignores it.
+   */
+  about?: MarkerKey;
 }
 
 export function isMarkedKind(kind: unknown): kind is MarkedKind {
@@ -96,7 +101,10 @@ export function sameKey(a: MarkerKey, b: MarkerKey): boolean {
 export function encodeMarker(marker: TabMarker): string {
   const key: Record<string, string> = {};
   for (const field of Object.keys(marker.key).sort()) key[field] = marker.key[field];
-  return JSON.stringify(marker.memo ? { kind: marker.kind, key, memo: marker.memo } : { kind: marker.kind, key });
+  const stored: { kind: TabKind; key: MarkerKey; about?: MarkerKey; memo?: MarkerMemo } = { kind: marker.kind, key };
+  if (marker.about) stored.about = marker.about;
+  if (marker.memo) stored.memo = marker.memo;
+  return JSON.stringify(stored);
 }
 
 /** A stored marker, or null when the text is not one. Markers written before keys were structured are read too. */
@@ -109,13 +117,15 @@ export function decodeMarker(text: string | null | undefined): TabMarker | null 
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { kind, key, memo } = parsed as { kind?: unknown; key?: unknown; memo?: unknown };
+  const { kind, key, memo, about } = parsed as { kind?: unknown; key?: unknown; memo?: unknown; about?: unknown };
   if (!isMarkedKind(kind)) return null;
   const structured = typeof key === 'string' ? legacyKey(kind, key) : readKey(key);
   if (!structured) return null;
   const marker: TabMarker = { kind, key: structured };
   const readMemo = readMarkerMemo(memo);
   if (readMemo) marker.memo = readMemo;
+  const readAbout = about === undefined ? null : readKey(about);
+  if (readAbout) marker.about = readAbout;
   return marker;
 }
 

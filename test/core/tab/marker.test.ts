@@ -26,6 +26,17 @@ describe('markers', () => {
     });
   });
 
+  test('what a tab was made from travels with the marker, is read back, and is no part of its identity', () => {
+    const marker: TabMarker = { kind: 'sop', key: { group: 'g', cohort: 'c' }, about: { template: 'live-class', anchor: '2026-12-14' } };
+    expect(decodeMarker(encodeMarker(marker))).toEqual(marker);
+    expect(sameMarker(marker, { kind: 'sop', key: { group: 'g', cohort: 'c' } })).toBe(true);
+    // Something else in its place is left out, not a reason to refuse the marker.
+    expect(decodeMarker(JSON.stringify({ kind: 'sop', key: { group: 'g', cohort: 'c' }, about: 'live-class' }))).toEqual({
+      kind: 'sop',
+      key: { group: 'g', cohort: 'c' },
+    });
+  });
+
   test('markers written before keys were structured are still read', () => {
     expect(decodeMarker(JSON.stringify({ kind: 'sop', key: 'Java引流5群|第12期' }))).toEqual({ kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } });
     expect(decodeMarker(JSON.stringify({ kind: 'team', key: '' }))).toEqual({ kind: 'team', key: {} });
