@@ -1,8 +1,15 @@
-/** Jest runs TypeScript through esbuild without type checking (test/esbuild-transform.js); `npm run typecheck` type-checks separately. */
-module.exports = {
-  testEnvironment: 'node',
-  // A busy CI machine (another process on both cores) makes LibreOffice and Chromium suites slow; no test relies on time.
-  testTimeout: 180_000,
+/**
+ * Jest runs TypeScript through esbuild without type checking (test/esbuild-transform.js); `npm run typecheck` type-checks separately.
+ *
+ * SOP_TEST_TIME_ZONES=A,B,C (set by build/test.mjs) makes one project per zone: every suite under the
+ * first, the `@time-zones` suites again under the others (test/support/time-zone-environment.js).
+ * Without it, one project in the process's own time zone (`TZ=UTC npx jest …`).
+ */
+const { join } = require('node:path');
+const { timeZoneSuites } = require('./test/support/time-zone-suites');
+
+const project = {
+  testEnvironment: '<rootDir>/test/support/time-zone-environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // build/test.mjs's unit pass (no browser, no LibreOffice) leaves out the suites that only drive them.
@@ -12,4 +19,22 @@ module.exports = {
     '^.+\\.(tsv|csv|html)$': '<rootDir>/test/text-transform.js',
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'tsv', 'csv', 'html'],
+};
+
+const zones = (process.env.SOP_TEST_TIME_ZONES ?? '').split(',').filter(Boolean);
+const zoned = zones.length > 1 ? timeZoneSuites(join(__dirname, 'test')) : [];
+
+module.exports = {
+  // A busy CI machine (another process on both cores) makes LibreOffice and Chromium suites slow; no test relies on time.
+  testTimeout: 180_000,
+  ...(zones.length === 0
+    ? project
+    : {
+        projects: zones.map((timeZone, i) => {
+          const { testMatch, ...rest } = project;
+          // The others' suites as exact paths (a regex each: testMatch globs would read brackets and braces).
+          const suites = i === 0 ? { testMatch } : { testRegex: zoned.map((path) => `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) };
+          return { ...rest, ...suites, displayName: timeZone, testEnvironmentOptions: { timeZone } };
+        }),
+      }),
 };

@@ -5,8 +5,9 @@
 //           a failed check counts as one failed test
 //   build   build/build.mjs --if-changed (the bundle tests and the playground read build/)
 //   unit    jest without any outside program (SOP_TEST_SCOPE=unit: blocks made with describeE2E are left
-//           out), under TZ=Asia/Shanghai; the suites marked `@time-zones` (where dates cross the edge)
-//           again under America/Los_Angeles and UTC (results must not depend on the process time zone)
+//           out), every suite under Asia/Shanghai and the suites marked `@time-zones` (where dates cross
+//           the edge) also under America/Los_Angeles and UTC, in one run (jest.config.js's projects):
+//           results must not depend on the process time zone
 //   e2e     jest once, under TZ=Asia/Shanghai: test/e2e and the describeE2E blocks of any other suite
 //           (Chromium, LibreOffice, openpyxl). A missing program skips its blocks, said in one line —
 //           unless REQUIRE_E2E=1 (CI), where a missing program fails the run.
@@ -25,6 +26,8 @@ const scope = SCOPES.includes(process.argv[2]) ? process.argv[2] : 'all';
 const jestArgs = process.argv.slice(SCOPES.includes(process.argv[2]) ? 3 : 2);
 /** The title mark of describeE2E blocks (test/support/env.ts). */
 const E2E_MARK = '[e2e]';
+/** Every unit suite runs in the first; the `@time-zones` suites in the others too. */
+const UNIT_TIME_ZONES = ['Asia/Shanghai', 'America/Los_Angeles', 'UTC'];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const times = [];
@@ -102,7 +105,7 @@ const out = mkdtempSync(join(tmpdir(), 'sop-jest-'));
 function jest(label, { tz, paths = [], args = [], env = {}, counts }) {
   // The paths come first: an array option (--testPathIgnorePatterns) takes every word after it.
   const file = join(out, `${label}.json`);
-  return phase(`jest ${label} (TZ=${tz})`, () => {
+  return phase(`jest ${label} (TZ=${env.SOP_TEST_TIME_ZONES ?? tz})`, () => {
     const status = run(bin('jest'), ['--json', `--outputFile=${file}`, '--maxWorkers=2', ...paths, ...args, ...jestArgs], { TZ: tz, ...env });
     if (existsSync(file)) {
       const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -125,14 +128,15 @@ function jest(label, { tz, paths = [], args = [], env = {}, counts }) {
 const isE2E = (titles) => titles.some((title) => title.endsWith(` ${E2E_MARK}`));
 
 if (scope !== 'e2e') {
-  const unit = { env: { SOP_TEST_SCOPE: 'unit' }, counts: (titles) => !isE2E(titles) };
-  jest('unit', { ...unit, tz: 'Asia/Shanghai' });
   // The pure layers cannot see the process time zone (eslint forbids Date and Intl in src/core, src/ports
   // and src/app), so only the suites where dates cross the edge — Sheets' Date objects, .xlsx cells,
-  // the clock, the CLI — run again; each says so with `@time-zones` in its first lines.
-  const zoned = timeZoneSuites();
-  jest('unit-los-angeles', { ...unit, tz: 'America/Los_Angeles', paths: zoned });
-  jest('unit-utc', { ...unit, tz: 'UTC', paths: zoned });
+  // the clock, the CLI — run again; each says so with `@time-zones` in its first lines. One jest run, one
+  // project per zone (jest.config.js), so the workers stay busy to the end.
+  jest('unit', {
+    tz: 'Asia/Shanghai',
+    env: { SOP_TEST_SCOPE: 'unit', SOP_TEST_TIME_ZONES: UNIT_TIME_ZONES.join(',') },
+    counts: (titles) => !isE2E(titles),
+  });
 }
 
 if (scope !== 'unit') {
@@ -166,15 +170,6 @@ function testFiles() {
 /** test/e2e and every other suite with a describeE2E block (they use one of its wrappers). */
 function e2eSuites() {
   return testFiles().filter((path) => /\bdescribe(E2E|With\w*)\(/.test(readFileSync(join(root, path), 'utf8')));
-}
-
-/** The suites marked `@time-zones` in their first five lines. */
-function timeZoneSuites() {
-  return testFiles().filter((path) =>
-    readFileSync(join(root, path), 'utf8')
-      .split('\n', 5)
-      .some((line) => line.includes('@time-zones')),
-  );
 }
 
 /** Chromium and LibreOffice's paths (null when missing); says in one line what is missing, or stops the run when REQUIRE_E2E=1. */

@@ -4,44 +4,13 @@ import { serialFromYmd, toIso } from '../../src/core/dates';
 import { GLOBALS } from '../../src/gas/main';
 import { MARKER_KEY } from '../../src/gas/workbook';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
+import { FIRST, planRows, TEAM } from './gantt-plan';
 
 const { createPlanTab, generateGantt, getGanttState, previewGantt, saveTeam, showGanttSidebar } = GLOBALS;
 
 let fake: FakeGas;
 
 afterEach(() => fake?.uninstall());
-
-const TEAM = ['林晓', '周舟', '陈默', '王蕾', '赵老师', '孙悦', '刘一', '钱二'];
-const HEADER = ['阶段', '事项', '负责人', '开始日期', '结束日期', '工期(天)', '前置事项', '进度'];
-const FIRST = serialFromYmd(2026, 12, 1);
-const DAYS = 90;
-
-/**
- * A plan of `n` tasks spread over 90 days (the first starts on day 1, one ends on day 90), owners
- * cycling through the team, every tenth task a milestone (its day cells carry the ◆ formula), and
- * a chain of predecessors every few tasks.
- */
-function planRows(n: number): { values: (string | number | null)[][]; formats: (string | null)[][] } {
-  const values: (string | number | null)[][] = [HEADER];
-  const formats: (string | null)[][] = [HEADER.map(() => null)];
-  for (let i = 0; i < n; i++) {
-    const start = i === n - 1 ? FIRST + DAYS - 5 : FIRST + (i % (DAYS - 10));
-    const milestone = i % 10 === 9 && i !== n - 1;
-    const end = i === n - 1 ? FIRST + DAYS - 1 : start + (i % 7);
-    values.push([
-      `阶段${i % 3}`,
-      `事项${i + 1}`,
-      TEAM[i % TEAM.length],
-      start,
-      milestone ? null : end,
-      milestone ? 0 : null,
-      i % 5 === 4 ? `事项${i}` : null,
-      (i % 4) / 4,
-    ]);
-    formats.push([null, null, null, 'yyyy-mm-dd', 'yyyy-mm-dd', null, null, '0%']);
-  }
-  return { values, formats };
-}
 
 function seedPlan(n: number, name = '推进表'): void {
   const { values, formats } = planRows(n);
@@ -157,41 +126,4 @@ describe('the push-plan Gantt in Sheets', () => {
     expect((owner?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range).getSheet().getName()).toBe('Team');
     expect(value(getGanttState())).toMatchObject({ planTabs: ['Push plan'], selected: 'Push plan' });
   });
-
-  test.each([8, 3])(
-    'Apps Script calls per Gantt tab do not grow with the tasks (10 / 100 / 1,000 over 90 days), first run or again; rules = %i owners + 4',
-    (owners) => {
-      const run = (n: number) => {
-        fake = installFakeGas({ locale: 'zh_CN' });
-        saveTeam(TEAM.slice(0, owners).map((name) => ({ name, role: 'operator' })));
-        const { values, formats } = planRows(n);
-        // Owners outside a smaller team are still named; their bars are grey.
-        fake.seedSheet('推进表', values, formats);
-        // Utilities.formatDate turns each date read into a day serial: local work, not a call to the spreadsheet.
-        const counted = () => fake.calls.filter((call) => !call.method.startsWith('Utilities.')).length;
-        fake.resetCalls();
-        const result = value<{ summary: { start: string; end: string } }>(generateGantt({ planTab: '推进表' }));
-        const calls = counted();
-        // Generating again reads the Gantt sheet back (to keep what was typed on it) and redraws it; a tenth of the owners were typed.
-        const typed = Array.from({ length: Math.ceil(n / 10) }, (_, i) => [TEAM[(i * 3) % TEAM.length]]);
-        fake.inspect('甘特图').getRange(5, 4, typed.length, 1).setValues(typed);
-        fake.resetCalls();
-        const again = value<{ edits: { kept: number } }>(generateGantt({ planTab: '推进表' }));
-        const callsAgain = counted();
-        const rules = fake.inspect('甘特图').getConditionalFormatRules().length;
-        fake.uninstall();
-        return { calls, callsAgain, kept: again.edits.kept, typed: typed.length, rules, span: `${result.summary.start}→${result.summary.end}` };
-      };
-      const [ten, hundred, thousand] = [10, 100, 1000].map(run);
-      expect(ten.span).toBe(`${toIso(FIRST)}→${toIso(FIRST + DAYS - 1)}`);
-      expect(thousand.span).toBe(ten.span);
-      expect(hundred.calls).toBe(ten.calls);
-      expect(thousand.calls).toBe(ten.calls);
-      expect([hundred.callsAgain, thousand.callsAgain]).toEqual([ten.callsAgain, ten.callsAgain]);
-      // Typed owners equal to the plan's are not edits; the others are kept.
-      for (const figures of [ten, hundred, thousand]) expect(figures.kept).toBeLessThanOrEqual(figures.typed);
-      expect(thousand.kept).toBeGreaterThan(0);
-      expect([ten.rules, hundred.rules, thousand.rules]).toEqual([owners + 4, owners + 4, owners + 4]);
-    },
-  );
 });

@@ -24,3 +24,19 @@ describe('the local clock', () => {
     expect(new LocalClock(fromIso('2026-11-23')).today()).toBe(fromIso('2026-11-23'));
   });
 });
+
+/** Set by test/support/time-zone-environment.js when build/test.mjs runs this suite in a time zone of its own. */
+declare const SOP_TIME_ZONE: string | undefined;
+
+describe('the time zone of this run', () => {
+  // Offsets on 1 July 2026 (daylight time in Los Angeles), in minutes as Date gives them.
+  const JULY_OFFSETS: Record<string, number> = { 'Asia/Shanghai': -480, 'America/Los_Angeles': 420, UTC: 0 };
+  const zone = typeof SOP_TIME_ZONE === 'string' ? SOP_TIME_ZONE : process.env.TZ;
+
+  test('is the one the run asked for, in Date, Intl and the environment of the programs a test starts', () => {
+    if (!zone || !(zone in JULY_OFFSETS)) return;
+    expect(new Date(2026, 6, 1).getTimezoneOffset()).toBe(JULY_OFFSETS[zone]);
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toMatch(zone === 'UTC' ? /^(UTC|Etc\/UTC)$/ : zone);
+    expect(process.env.TZ).toBe(zone);
+  });
+});

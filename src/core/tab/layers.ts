@@ -323,6 +323,9 @@ export function oldVersionName(name: string, dateText: string, lang: 'zh-CN' | '
   return lang === 'en' ? `${name} · old ${stamp}` : `${name} · 旧版 ${stamp}`;
 }
 
+/** Cell ids for memos: row × stride + column (Sheets has at most 18,278 columns). */
+const CELL_ID_STRIDE = 32_768;
+
 /** Rows searched past where a block's row was expected: rows a person inserted inside or above it. */
 const BLOCK_SEARCH_ROWS = 60;
 
@@ -360,10 +363,25 @@ export function locateOldBlocks(
   const editedRows: LocatedBlocks['editedRows'] = [];
   const notes: LocatedBlocks['notes'] = [];
   let printIndex = 0;
+  // The search below asks for the same cells and rows many times (up to 60 rows × every column for a
+  // moved block, 60 rows for each edited row): each cell's key and each row's print is made once.
+  const cellKeys = new Map<number, string>();
+  const keyAt = (r: number, c: number): string => {
+    const id = r * CELL_ID_STRIDE + c;
+    let key = cellKeys.get(id);
+    if (key === undefined) cellKeys.set(id, (key = carried(r, c) ? '' : contentCellKey(content, r, c)));
+    return key;
+  };
   memo.blocks.forEach(([row, col, rows, cols], blockIndex) => {
     const blockPrints = prints.slice(printIndex, printIndex + rows);
     printIndex += rows;
-    const printAt = (r: number, c: number): string => rowPrint(cols, (k) => (carried(r, c + k) ? '' : contentCellKey(content, r, c + k)));
+    const rowPrints = new Map<number, string>();
+    const printAt = (r: number, c: number): string => {
+      const id = r * CELL_ID_STRIDE + c;
+      let print = rowPrints.get(id);
+      if (print === undefined) rowPrints.set(id, (print = rowPrint(cols, (k) => keyAt(r, c + k))));
+      return print;
+    };
     // The first row: where it was, else the nearest place with the same fingerprint.
     let top = row;
     let left = col;

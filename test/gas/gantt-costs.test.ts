@@ -1,0 +1,56 @@
+/** The push-plan Gantt in Sheets: what a run costs in Apps Script calls, whatever the plan's size (no dates cross the edge here, so one time zone). */
+import { toIso } from '../../src/core/dates';
+import { GLOBALS } from '../../src/gas/main';
+import { FakeGas, installFakeGas } from './fake-spreadsheet';
+import { DAYS, FIRST, planRows, TEAM } from './gantt-plan';
+
+const { generateGantt, saveTeam } = GLOBALS;
+
+let fake: FakeGas;
+
+afterEach(() => fake?.uninstall());
+
+function value<T>(response: unknown): T {
+  const envelope = response as { ok: boolean; value: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
+}
+
+describe('the push-plan Gantt in Sheets', () => {
+  test.each([8, 3])(
+    'Apps Script calls per Gantt tab do not grow with the tasks (10 / 100 / 1,000 over 90 days), first run or again; rules = %i owners + 4',
+    (owners) => {
+      const run = (n: number) => {
+        fake = installFakeGas({ locale: 'zh_CN' });
+        saveTeam(TEAM.slice(0, owners).map((name) => ({ name, role: 'operator' })));
+        const { values, formats } = planRows(n);
+        // Owners outside a smaller team are still named; their bars are grey.
+        fake.seedSheet('推进表', values, formats);
+        // Utilities.formatDate turns each date read into a day serial: local work, not a call to the spreadsheet.
+        const counted = () => fake.calls.filter((call) => !call.method.startsWith('Utilities.')).length;
+        fake.resetCalls();
+        const result = value<{ summary: { start: string; end: string } }>(generateGantt({ planTab: '推进表' }));
+        const calls = counted();
+        // Generating again reads the Gantt sheet back (to keep what was typed on it) and redraws it; a tenth of the owners were typed.
+        const typed = Array.from({ length: Math.ceil(n / 10) }, (_, i) => [TEAM[(i * 3) % TEAM.length]]);
+        fake.inspect('甘特图').getRange(5, 4, typed.length, 1).setValues(typed);
+        fake.resetCalls();
+        const again = value<{ edits: { kept: number } }>(generateGantt({ planTab: '推进表' }));
+        const callsAgain = counted();
+        const rules = fake.inspect('甘特图').getConditionalFormatRules().length;
+        fake.uninstall();
+        return { calls, callsAgain, kept: again.edits.kept, typed: typed.length, rules, span: `${result.summary.start}→${result.summary.end}` };
+      };
+      const [ten, hundred, thousand] = [10, 100, 1000].map(run);
+      expect(ten.span).toBe(`${toIso(FIRST)}→${toIso(FIRST + DAYS - 1)}`);
+      expect(thousand.span).toBe(ten.span);
+      expect(hundred.calls).toBe(ten.calls);
+      expect(thousand.calls).toBe(ten.calls);
+      expect([hundred.callsAgain, thousand.callsAgain]).toEqual([ten.callsAgain, ten.callsAgain]);
+      // Typed owners equal to the plan's are not edits; the others are kept.
+      for (const figures of [ten, hundred, thousand]) expect(figures.kept).toBeLessThanOrEqual(figures.typed);
+      expect(thousand.kept).toBeGreaterThan(0);
+      expect([ten.rules, hundred.rules, thousand.rules]).toEqual([owners + 4, owners + 4, owners + 4]);
+    },
+  );
+});
