@@ -29,6 +29,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DEFAULT_COLUMN_WIDTH = 100;
 const DEFAULT_FONT_SIZE = 10;
+const DEFAULT_FONT_COLOR = '#000000';
 
 export interface RenderContext {
   spreadsheet: Spreadsheet;
@@ -325,30 +326,34 @@ function writeStyles(grid: Range, styles: CellStyle[][], options: { skipDefaults
     (s) => s.background !== undefined,
     (v) => grid.setBackgrounds(v),
   );
+  // Colour, weight, italics, strike-through and size in one matrix of text styles (one call, not five).
+  // Every style states all five, defaults included, so whatever a cell had before is replaced.
+  const textStyles = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
   write(
-    (s) => s.fontColor ?? null,
-    (s) => s.fontColor !== undefined,
-    (v) => grid.setFontColors(v),
-  );
-  write(
-    (s): GoogleAppsScript.Spreadsheet.FontWeight => (s.bold ? 'bold' : 'normal'),
-    (s) => s.bold === true,
-    (v) => grid.setFontWeights(v),
-  );
-  write(
-    (s): GoogleAppsScript.Spreadsheet.FontStyle => (s.italic ? 'italic' : 'normal'),
-    (s) => s.italic === true,
-    (v) => grid.setFontStyles(v),
-  );
-  write(
-    (s): GoogleAppsScript.Spreadsheet.FontLine => (s.strikethrough ? 'line-through' : 'none'),
-    (s) => s.strikethrough === true,
-    (v) => grid.setFontLines(v),
-  );
-  write(
-    (s) => s.fontSize ?? DEFAULT_FONT_SIZE,
-    (s) => s.fontSize !== undefined && s.fontSize !== DEFAULT_FONT_SIZE,
-    (v) => grid.setFontSizes(v),
+    (s) => {
+      const color = s.fontColor ?? DEFAULT_FONT_COLOR;
+      const size = s.fontSize ?? DEFAULT_FONT_SIZE;
+      const key = `${color}|${size}|${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.strikethrough ? 1 : 0}`;
+      let style = textStyles.get(key);
+      if (!style) {
+        style = SpreadsheetApp.newTextStyle()
+          .setForegroundColor(color)
+          .setFontSize(size)
+          .setBold(s.bold === true)
+          .setItalic(s.italic === true)
+          .setStrikethrough(s.strikethrough === true)
+          .build();
+        textStyles.set(key, style);
+      }
+      return style;
+    },
+    (s) =>
+      (s.fontColor !== undefined && s.fontColor !== DEFAULT_FONT_COLOR) ||
+      s.bold === true ||
+      s.italic === true ||
+      s.strikethrough === true ||
+      (s.fontSize !== undefined && s.fontSize !== DEFAULT_FONT_SIZE),
+    (v) => grid.setTextStyles(v),
   );
   write(
     (s) => (s.wrap ? wrap.WRAP : wrap.OVERFLOW),

@@ -23,6 +23,7 @@ type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 interface SheetEntry {
   sheet: Sheet;
   name: string;
+  /** True for the old versions this class hid during the action; other sheets are not asked. */
   hidden: boolean;
   marker: TabMarker | null;
   /** The developer metadata holding the marker, to update what it remembers. */
@@ -238,18 +239,24 @@ export class SheetsWorkbook implements Workbook {
     return this.listed;
   }
 
+  /**
+   * One metadata search and one sheet list; each sheet is then asked only its name (names are unique
+   * in a spreadsheet, so a marker finds its sheet by the name of the sheet holding it). Whether a sheet
+   * is hidden is not asked: only the copies this class hides itself are known to be.
+   */
   private listEntries(): SheetEntry[] {
-    const markers = new Map<number, { marker: TabMarker; metadata: Metadata }>();
+    const markers = new Map<string, { marker: TabMarker; metadata: Metadata }>();
     for (const metadata of this.spreadsheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
-      const sheet = metadata.getLocation().getSheet();
       const marker = decodeMarker(metadata.getValue());
+      const sheet = marker ? metadata.getLocation().getSheet() : null;
       if (!sheet || !marker) continue;
-      const id = sheet.getSheetId();
-      if (!markers.has(id)) markers.set(id, { marker, metadata });
+      const name = sheet.getName();
+      if (!markers.has(name)) markers.set(name, { marker, metadata });
     }
     return this.spreadsheet.getSheets().map((sheet) => {
-      const found = markers.get(sheet.getSheetId());
-      return { sheet, name: sheet.getName(), hidden: sheet.isSheetHidden(), marker: found?.marker ?? null, metadata: found?.metadata ?? null };
+      const name = sheet.getName();
+      const found = markers.get(name);
+      return { sheet, name, hidden: false, marker: found?.marker ?? null, metadata: found?.metadata ?? null };
     });
   }
 

@@ -148,6 +148,8 @@ const TABLE: Record<string, Partial<Record<CallKind, string[]>>> = {
       'getFontStyles',
       'getFontLines',
       'getFontSizes',
+      'getTextStyles',
+      'getTextStyle',
       'getWrapStrategies',
       'getWraps',
       'getHorizontalAlignments',
@@ -178,6 +180,8 @@ const TABLE: Record<string, Partial<Record<CallKind, string[]>>> = {
       'setFontStyles',
       'setFontLines',
       'setFontSizes',
+      'setTextStyles',
+      'setTextStyle',
       'setWrapStrategies',
       'setWraps',
       'setHorizontalAlignments',
@@ -209,6 +213,11 @@ const TABLE: Record<string, Partial<Record<CallKind, string[]>>> = {
   // getConditionalFormatRules, Filter.getColumnFilterCriteria): a value object the script holds, not
   // a live view of the document. Reading one again costs nothing; copy() starts a builder from it.
   // (Its ranges are handles the rule carries, like those Sheet.getRange makes.)
+  // A text style is a value object: built in the script, or fetched whole by getTextStyles.
+  TextStyle: { builder: ['getForegroundColor', 'getFontSize', 'getFontFamily', 'isBold', 'isItalic', 'isStrikethrough', 'isUnderline', 'copy'] },
+  TextStyleBuilder: {
+    builder: ['setForegroundColor', 'setFontSize', 'setFontFamily', 'setBold', 'setItalic', 'setStrikethrough', 'setUnderline', 'build'],
+  },
   DataValidation: { builder: ['getCriteriaType', 'getCriteriaValues', 'getAllowInvalid', 'getHelpText', 'copy'] },
   DataValidationBuilder: {
     builder: ['requireValueInList', 'requireValueInRange', 'requireCheckbox', 'requireFormulaSatisfied', 'setAllowInvalid', 'setHelpText', 'build'],

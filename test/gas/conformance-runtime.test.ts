@@ -157,6 +157,7 @@ describe("Sheets' rules and limits, naming the call", () => {
       setFontLines: 'underline',
       setHorizontalAlignments: 'center',
       setVerticalAlignments: 'middle',
+      setTextStyles: SpreadsheetApp.newTextStyle().setBold(true).build(),
     };
     for (const method of setters) {
       const call = (rows: number, cols: number): unknown => loose(range)[method](matrix(rows, cols, samples[method] ?? ''));

@@ -27,7 +27,14 @@ export function renderIntoFake(spec: TabSpec, options: FakeGasOptions = {}): Ren
   }
 }
 
-/** The number of Apps Script calls renderTab makes to draw spec into a new sheet. */
+/** The document calls (reads + writes; handles and builders are free) renderTab makes to draw spec into a sheet. */
+export function countDocumentCalls(spec: TabSpec): number {
+  const { fake } = renderIntoFake(spec);
+  fake.uninstall();
+  return fake.documentCalls;
+}
+
+/** Every Apps Script call renderTab makes to draw spec into a sheet (handles and builders too): the bench's figure. */
 export function countCalls(spec: TabSpec): number {
   const { fake } = renderIntoFake(spec);
   fake.uninstall();

@@ -20,6 +20,8 @@ interface Pairs {
   Sheet: [F.FakeSheet, GoogleAppsScript.Spreadsheet.Sheet];
   Range: [F.FakeRange, GoogleAppsScript.Spreadsheet.Range];
   RangeList: [F.FakeRangeList, GoogleAppsScript.Spreadsheet.RangeList];
+  TextStyle: [F.FakeTextStyle, GoogleAppsScript.Spreadsheet.TextStyle];
+  TextStyleBuilder: [F.FakeTextStyleBuilder, GoogleAppsScript.Spreadsheet.TextStyleBuilder];
   DataValidation: [F.FakeDataValidation, GoogleAppsScript.Spreadsheet.DataValidation];
   DataValidationBuilder: [F.FakeDataValidationBuilder, GoogleAppsScript.Spreadsheet.DataValidationBuilder];
   BooleanCondition: [F.FakeBooleanCondition, GoogleAppsScript.Spreadsheet.BooleanCondition];
@@ -114,6 +116,15 @@ type Accepted =
   | 'FilterCriteria.getCriteriaType: does not fit an overload'
   | 'FilterCriteriaBuilder.getCriteriaType: does not fit an overload'
   | 'SpreadsheetApp.getActiveRange: does not fit an overload'
+  // The typings give TextStyle's getters plain types; a style built without a property has it null
+  // (the reference: "null if … not set"), which the fake returns.
+  | 'TextStyle.getForegroundColor: does not fit an overload'
+  | 'TextStyle.getFontSize: does not fit an overload'
+  | 'TextStyle.getFontFamily: does not fit an overload'
+  | 'TextStyle.isBold: does not fit an overload'
+  | 'TextStyle.isItalic: does not fit an overload'
+  | 'TextStyle.isStrikethrough: does not fit an overload'
+  | 'TextStyle.isUnderline: does not fit an overload'
   // One builder stands for the typed builders asColumnChart() and the others return, and so has
   // their setTitle too.
   | 'EmbeddedChartBuilder.asColumnChart: does not fit an overload'
@@ -138,6 +149,8 @@ const classes: [new (...args: never[]) => object, string][] = [
   [F.FakeSheet, 'Sheet'],
   [F.FakeRange, 'Range'],
   [F.FakeRangeList, 'RangeList'],
+  [F.FakeTextStyle, 'TextStyle'],
+  [F.FakeTextStyleBuilder, 'TextStyleBuilder'],
   [F.FakeDataValidation, 'DataValidation'],
   [F.FakeDataValidationBuilder, 'DataValidationBuilder'],
   [F.FakeBooleanCondition, 'BooleanCondition'],

@@ -1569,6 +1569,37 @@ export class FakeRange extends FakeObject {
       else cell.fontSize = size;
     });
   }
+  getTextStyles(): FakeTextStyle[][] {
+    return this._read((cell) => {
+      const style = new FakeTextStyle(this.gas);
+      style.foregroundColor = cell?.fontColor ?? DEFAULTS.fontColor;
+      style.fontSize = cell?.fontSize ?? DEFAULTS.fontSize;
+      style.bold = (cell?.fontWeight ?? DEFAULTS.fontWeight) === 'bold';
+      style.italic = (cell?.fontStyle ?? DEFAULTS.fontStyle) === 'italic';
+      style.strikethrough = (cell?.fontLine ?? DEFAULTS.fontLine) === 'line-through';
+      return style;
+    });
+  }
+  getTextStyle(): FakeTextStyle {
+    return this.getTextStyles()[0][0];
+  }
+  /** Each property the style sets is written; one it leaves unset (null) stays as the cell has it. */
+  setTextStyles(styles: FakeTextStyle[][]): FakeRange {
+    return this._write(styles, (cell, style: FakeTextStyle) => {
+      if (!(style instanceof FakeTextStyle)) throw this.gas.violation('needs TextStyle objects');
+      if (style.foregroundColor !== null) this._setOrReset('fontColor', DEFAULTS.fontColor)(cell, style.foregroundColor);
+      if (style.fontSize !== null) {
+        if (style.fontSize === DEFAULTS.fontSize) delete cell.fontSize;
+        else cell.fontSize = style.fontSize;
+      }
+      if (style.bold !== null) this._setOrReset('fontWeight', 'normal')(cell, style.bold ? 'bold' : 'normal');
+      if (style.italic !== null) this._setOrReset('fontStyle', 'normal')(cell, style.italic ? 'italic' : 'normal');
+      if (style.strikethrough !== null) this._setOrReset('fontLine', 'none')(cell, style.strikethrough ? 'line-through' : 'none');
+    });
+  }
+  setTextStyle(style: FakeTextStyle): FakeRange {
+    return this.setTextStyles(this._fill(style));
+  }
   getWrapStrategies(): string[][] {
     return this._read((cell) => cell?.wrap ?? DEFAULTS.wrap);
   }
@@ -1794,6 +1825,84 @@ export class FakeDataValidation extends FakeObject {
     builder.allowInvalid = this.allowInvalid;
     builder.helpText = this.helpText;
     return builder;
+  }
+}
+
+/** A text style as Sheets gives it: each property set, or null where the style leaves it as the cell has it. */
+export class FakeTextStyle extends FakeObject {
+  foregroundColor: string | null = null;
+  fontSize: number | null = null;
+  fontFamily: string | null = null;
+  bold: boolean | null = null;
+  italic: boolean | null = null;
+  strikethrough: boolean | null = null;
+  underline: boolean | null = null;
+
+  getForegroundColor(): string | null {
+    return this.foregroundColor;
+  }
+  getFontSize(): number | null {
+    return this.fontSize;
+  }
+  getFontFamily(): string | null {
+    return this.fontFamily;
+  }
+  isBold(): boolean | null {
+    return this.bold;
+  }
+  isItalic(): boolean | null {
+    return this.italic;
+  }
+  isStrikethrough(): boolean | null {
+    return this.strikethrough;
+  }
+  isUnderline(): boolean | null {
+    return this.underline;
+  }
+  copy(): FakeTextStyleBuilder {
+    const builder = new FakeTextStyleBuilder(this.gas);
+    Object.assign(builder.style, { ...this, gas: this.gas });
+    return builder;
+  }
+}
+
+export class FakeTextStyleBuilder extends FakeObject {
+  readonly style = new FakeTextStyle(this.gas);
+
+  setForegroundColor(color: string): FakeTextStyleBuilder {
+    if (!/^#[0-9a-f]{6}$/i.test(color)) throw new Error(`fake: not a CSS colour: ${color}`);
+    this.style.foregroundColor = color;
+    return this;
+  }
+  setFontSize(size: number): FakeTextStyleBuilder {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`fake: not a font size: ${size}`);
+    this.style.fontSize = size;
+    return this;
+  }
+  setFontFamily(family: string): FakeTextStyleBuilder {
+    this.style.fontFamily = family;
+    return this;
+  }
+  setBold(bold: boolean): FakeTextStyleBuilder {
+    this.style.bold = bold;
+    return this;
+  }
+  setItalic(italic: boolean): FakeTextStyleBuilder {
+    this.style.italic = italic;
+    return this;
+  }
+  setStrikethrough(strikethrough: boolean): FakeTextStyleBuilder {
+    this.style.strikethrough = strikethrough;
+    return this;
+  }
+  setUnderline(underline: boolean): FakeTextStyleBuilder {
+    this.style.underline = underline;
+    return this;
+  }
+  build(): FakeTextStyle {
+    const built = new FakeTextStyle(this.gas);
+    Object.assign(built, { ...this.style, gas: this.gas });
+    return built;
   }
 }
 
@@ -2456,6 +2565,9 @@ export class FakeSpreadsheetApp extends FakeObject {
   }
   newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
     return new FakeConditionalFormatRuleBuilder(this.gas);
+  }
+  newTextStyle(): FakeTextStyleBuilder {
+    return new FakeTextStyleBuilder(this.gas);
   }
   newFilterCriteria(): FakeFilterCriteriaBuilder {
     return new FakeFilterCriteriaBuilder(this.gas);

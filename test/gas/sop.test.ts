@@ -6,7 +6,7 @@ import { buildSopTab } from '../../src/core/sop/tab';
 import type { Person } from '../../src/core/team/team';
 import { GLOBALS } from '../../src/gas/main';
 import { MARKER_KEY, SheetsWorkbook } from '../../src/gas/workbook';
-import { countCalls } from './count-calls';
+import { countDocumentCalls } from './count-calls';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
 import { bigTemplate, bigTemplateGrid } from './sop-big-template';
 
@@ -169,7 +169,7 @@ describe('SOP schedules in Sheets', () => {
         today: anchor,
         generatedAt: '2026-12-01 09:00',
       });
-      return countCalls(spec);
+      return countDocumentCalls(spec);
     });
     expect(counts[1]).toBe(counts[0]);
     expect(counts[2]).toBe(counts[0]);
