@@ -176,6 +176,15 @@ export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: 
   // Read once (or known from the caller); the operations below change the size by known amounts.
   let maxRows = now ? now.rows : sheet.getMaxRows();
   let maxCols = now ? now.cols : sheet.getMaxColumns();
+  // Reads the update needs, made before its first write: a read after writes waits for them to reach
+  // the document (a round trip). The charts' anchors are compared with the old blocks, which are in
+  // the tab's coordinates before anything moves, so they are read before anything moves too. The
+  // rules are read early only when no row or column moves: a person's rule read before a move would
+  // be written back with the ranges it had before.
+  const replacesCharts = update.clear.length > 0 || (spec.charts ?? []).length > 0;
+  const chartsBefore = replacesCharts ? sheet.getCharts() : [];
+  const nothingMoves = update.rowOps.length === 0 && update.columnOps.length === 0;
+  const rulesBefore = nothingMoves ? sheet.getConditionalFormatRules() : null;
   for (const r of update.clear) {
     if (r.row + 1 > maxRows || r.col + 1 > maxCols) continue;
     const target = rangeOf(sheet, { ...r, rows: Math.min(r.rows, maxRows - r.row), cols: Math.min(r.cols, maxCols - r.col) });
@@ -237,14 +246,14 @@ export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: 
   }
   // The add-on's rules are recognised by their formulas and replaced; a person's own rules stay.
   const oldRules = new Set(update.oldRules);
-  const kept = sheet.getConditionalFormatRules().filter((rule) => {
+  const kept = (rulesBefore ?? sheet.getConditionalFormatRules()).filter((rule) => {
     const condition = rule.getBooleanCondition();
     const formula = condition && String(condition.getCriteriaType()) === 'CUSTOM_FORMULA' ? String(condition.getCriteriaValues()[0] ?? '') : null;
     return formula === null || !oldRules.has(ruleFingerprint(formula));
   });
   sheet.setConditionalFormatRules([...kept, ...(spec.conditionalFormats ?? []).map((rule) => buildConditionalRule(sheet, rule))]);
-  if (update.clear.length || (spec.charts ?? []).length) {
-    for (const chart of sheet.getCharts()) {
+  if (replacesCharts) {
+    for (const chart of chartsBefore) {
       const anchor = chart.getContainerInfo();
       const row = anchor.getAnchorRow() - 1;
       const col = anchor.getAnchorColumn() - 1;

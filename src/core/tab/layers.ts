@@ -589,8 +589,9 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
         writes.push({ range: { row: rowsRun.row, col: run.col, rows: rowsRun.rows, cols: run.cols }, values: false, styles: true });
     }
     const styledColumns = (table.styledColumns ?? []).map((key) => table.layout.columns[key]).filter((c): c is number => c !== undefined);
-    for (const col of new Set([...table.layout.addedColumns, ...styledColumns])) {
-      if (data > 0) writes.push({ range: { row: headerRow + 1, col, rows: data, cols: 1 }, values: false, styles: true });
+    // Adjacent ones (a Gantt's day columns) in one rectangle: one write per style matrix, not one per column.
+    for (const run of columnRuns([...new Set([...table.layout.addedColumns, ...styledColumns])])) {
+      if (data > 0) writes.push({ range: { row: headerRow + 1, col: run.col, rows: data, cols: run.cols }, values: false, styles: true });
     }
   }
   for (const block of blocks) writes.push({ range: block, values: true, styles: true });
