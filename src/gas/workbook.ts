@@ -113,19 +113,33 @@ export class SheetsWorkbook implements Workbook {
     const copies: Sheet[] = [];
     const undo: Array<() => void> = [];
     const taken = entries.map((entry) => entry.name);
+    const ownOf = (spec: TabSpec): SheetEntry | undefined => entries.find((entry) => entry.marker !== null && sameMarker(entry.marker, spec.marker));
     try {
-      for (const { spec, update = null } of tabs) {
+      // Every size is read in one go: the existing tabs' before anything is written, the new tabs'
+      // once all are inserted. A size read right after a write waits for it to reach the document
+      // (a round trip), which per tab would make a 30-group run cost 30 of them.
+      const ownSizes = new Map<TabSpec, GridSize>();
+      for (const { spec } of tabs) {
+        const own = ownOf(spec);
+        if (own) ownSizes.set(spec, { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() });
+      }
+      const inserted: Reservation[] = [];
+      for (const { spec } of tabs) {
+        if (ownOf(spec)) continue;
         const size = checkTabSize(spec);
-        const own = entries.find((entry) => entry.marker !== null && sameMarker(entry.marker, spec.marker));
-        if (!own) {
-          const name = sheetsTabName(spec.name, taken);
-          taken.push(name);
-          const sheet = this.spreadsheet.insertSheet(name, entries.length + made.filter((r) => r.created).length);
-          made.push({ spec, sheet, name, created: true, metadata: null, oldVersion: null, size });
-          sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
-          fitSheet(sheet, size, { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() });
-          continue;
-        }
+        const name = sheetsTabName(spec.name, taken);
+        taken.push(name);
+        const sheet = this.spreadsheet.insertSheet(name, entries.length + inserted.length);
+        inserted.push({ spec, sheet, name, created: true, metadata: null, oldVersion: null, size });
+        made.push(inserted[inserted.length - 1]);
+        sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
+      }
+      const sizes = inserted.map((r) => ({ rows: r.sheet.getMaxRows(), cols: r.sheet.getMaxColumns() }));
+      inserted.forEach((r, i) => fitSheet(r.sheet, r.size, sizes[i]));
+      for (const { spec, update = null } of tabs) {
+        const own = ownOf(spec);
+        if (!own) continue;
+        const size = checkTabSize(spec);
         let oldVersion: string | null = null;
         if (update?.oldVersion) {
           const copy = this.keepOldVersion(own.sheet, update.oldVersion, taken);
@@ -133,7 +147,7 @@ export class SheetsWorkbook implements Workbook {
           taken.push(oldVersion);
           copies.push(copy.sheet);
         }
-        const now = { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() };
+        const now = ownSizes.get(spec) as GridSize;
         made.push({ spec, sheet: own.sheet, name: own.name, created: false, metadata: own.metadata, oldVersion, size: now });
         const after = update ? sizeAfterUpdate(now, spec, update, size) : size;
         // Rows first, then columns, as writing grows the sheet: the room needed on the way is the same.
