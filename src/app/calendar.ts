@@ -106,10 +106,12 @@ export function getCalendarState(ctx: AppContext): CalendarState {
     weekStart: session.settings.weekStart,
     lists,
     defaultList: lists[0]?.name ?? null,
-    calendars: ctx.workbook.listTabs().flatMap((tab) => {
-      const key = markerKeyOf(tab.marker, 'calendar');
-      return key ? [{ name: tab.name, key: key.months }] : [];
-    }),
+    calendars: ctx.workbook
+      .markedTabs((marker) => marker.kind === 'calendar')
+      .flatMap((tab) => {
+        const key = markerKeyOf(tab.marker, 'calendar');
+        return key ? [{ name: tab.name, key: key.months }] : [];
+      }),
     rhythm: { ...DEFAULT_RHYTHM },
   };
 }
@@ -160,7 +162,7 @@ class ListReader {
   read(name: string): ReadList {
     const cached = this.cache.get(name);
     if (cached) return cached;
-    if (!this.ctx.workbook.listTabs().some((tab) => tab.name === name)) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
+    if (!this.ctx.workbook.findTab(name)) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
     const grid = this.ctx.workbook.readTab(name);
     const read = fromGrid(name, grid, this.session.lang);
     this.cache.set(name, read);
@@ -208,8 +210,7 @@ function planOfTab(ctx: AppContext, session: Session, tab: TabInfo, fallbackList
   const period = key && readCalendarPeriodKey(key);
   if (!period) return null;
   const source = readCalendarSource(ctx.workbook.readTab(tab.name));
-  const names = ctx.workbook.listTabs().map((info) => info.name);
-  const list = source.listTab && names.includes(source.listTab) ? source.listTab : fallbackList();
+  const list = source.listTab && ctx.workbook.findTab(source.listTab) ? source.listTab : fallbackList();
   const weekStart = source.weekStart ?? session.settings.weekStart;
   if ('quarter' in period) {
     const first = (period.quarter - 1) * 3 + 1;
@@ -225,7 +226,7 @@ function periodOf(plan: CalendarPlan): CalendarPeriod {
 
 /** Planned group pushes from the SOP tabs (marker 'sop'), for the WeCom cap warning. */
 export function readGroupPushes(ctx: AppContext): GroupPushCount[] {
-  const tabs = ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'sop');
+  const tabs = ctx.workbook.markedTabs((marker) => marker.kind === 'sop');
   return countGroupPushes(tabs.map((tab) => ({ name: tab.name, group: markerKeyOf(tab.marker, 'sop')?.group ?? '', grid: ctx.workbook.readTab(tab.name) })));
 }
 
@@ -318,7 +319,7 @@ export interface RefreshResult {
  */
 export function refreshCalendars(ctx: AppContext): RefreshResult {
   const session = openSession(ctx);
-  const calendars = ctx.workbook.listTabs().filter((tab) => tab.marker?.kind === 'calendar');
+  const calendars = ctx.workbook.markedTabs((marker) => marker.kind === 'calendar');
   let fallback: string | null = null;
   const fallbackList = (): string => (fallback ??= defaultList(ctx));
   const plans = calendars.map((tab) => planOfTab(ctx, session, tab, fallbackList)).filter((plan): plan is CalendarPlan => plan !== null);
@@ -352,10 +353,9 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
   const { year, month } = parseMonthKey(input.month);
   const rhythm = normalizeRhythm(input.rhythm ?? {});
   const weekStart = checkWeekStart(input.weekStart, session);
-  const tabs = ctx.workbook.listTabs();
-  const lists = findActivityLists(ctx);
-  const listName = input.list || lists[0]?.name || null;
-  const source = listName === null ? null : tabs.find((tab) => tab.name === listName);
+  // Looking for lists reads every tab that might be one: only when the request names none.
+  const listName = input.list || findActivityLists(ctx)[0]?.name || null;
+  const source = listName === null ? null : ctx.workbook.findTab(listName);
   if (listName !== null && !source) throw new AppError({ code: 'error.tabNotFound', params: { tab: listName } });
   if (source && source.marker !== null && source.marker.kind !== 'activities') {
     throw new AppError({ code: 'calendar.error.notAList', params: { tab: source.name } });
@@ -377,7 +377,7 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
   } else {
     const pasted = source as TabInfo;
     const rows = existing.length;
-    const target = conversionTarget(tabs, pasted.name, session);
+    const target = conversionTarget(ctx.workbook.listTabs(), pasted.name, session);
     if (!input.convert) {
       const message = tr('calendar.needsConversion', { tab: pasted.name, rows, target: target.name });
       return { needsConversion: { tab: pasted.name, rows, target: target.name }, drafts: draftToJson(drafts), listTab: null, calendars: [], message };
@@ -387,7 +387,7 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
 
   const pushes = readGroupPushes(ctx);
   // The calendars to regenerate: those reading the list (or the pasted tab it was copied from), plus this month's.
-  const calendarTabs = tabs.filter((tab) => tab.marker?.kind === 'calendar');
+  const calendarTabs = ctx.workbook.markedTabs((marker) => marker.kind === 'calendar');
   const { written, calendars, layers } = ctx.workbook.withLock(() => {
     const written = ctx.workbook.writeTab(planned.spec, planned.update);
     // Read back as it now is: the user's columns may sit between ours, and the calendars read it there.

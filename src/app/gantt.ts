@@ -147,7 +147,7 @@ export function createPlanTab(ctx: AppContext): CreatePlanResult {
   const session = openSession(ctx);
   const { teamTab } = readTeam(ctx);
   const template = buildPlanTemplateTab(session.lang, teamTab ?? teamTabName(session.lang));
-  const spec: TabSpec = { ...template, marker: planMarker(ctx.workbook.listTabs().map((tab) => tab.marker)) };
+  const spec: TabSpec = { ...template, marker: planMarker(ctx.workbook.markedTabs((marker) => marker.kind === 'plan').map((tab) => tab.marker)) };
   const [result] = writeGeneratedTabs(ctx, [teamTab ? spec : withoutTeamDropdowns(spec)]);
   const message = session.tr('gantt.planCreated', { tab: result.name });
   ctx.ui.toast(message, session.tr('app.name'));
@@ -208,7 +208,7 @@ export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateG
 function analyze(ctx: AppContext, session: Session, request: GanttRequest) {
   const planTab = typeof request?.planTab === 'string' ? request.planTab : '';
   if (!planTab) throw new AppError({ code: 'gantt.error.noPlanTab' });
-  const info = ctx.workbook.listTabs().find((tab) => tab.name === planTab);
+  const info = ctx.workbook.findTab(planTab);
   if (!info) throw new AppError({ code: 'error.tabNotFound', params: { tab: planTab } });
   if (info.marker && info.marker.kind !== 'plan') throw new AppError({ code: 'gantt.error.notPlanTab', params: { tab: planTab } });
   const planGrid = ctx.workbook.readTab(planTab);

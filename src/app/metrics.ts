@@ -56,9 +56,10 @@ export interface MetricsState {
 const isMetricsTab = (info: TabInfo | undefined): boolean => info?.marker?.kind === 'metrics';
 
 /** The tab whose data a metrics tab was computed from, when it still exists. */
-function sourceOf(tabs: readonly TabInfo[], info: TabInfo): string | null {
+function sourceOf(findTab: (name: string) => TabInfo | null | undefined, info: TabInfo): string | null {
   const key = markerKeyOf(info.marker, 'metrics')?.source ?? '';
-  return tabs.some((tab) => tab.name === key && !isMetricsTab(tab)) ? key : null;
+  const source = key ? findTab(key) : null;
+  return source && !isMetricsTab(source) ? key : null;
 }
 
 export function getMetricsState(ctx: AppContext): MetricsState {
@@ -68,7 +69,7 @@ export function getMetricsState(ctx: AppContext): MetricsState {
   return {
     lang: session.lang,
     tabs: tabs.filter((tab) => !isMetricsTab(tab)).map((tab) => tab.name),
-    activeTab: active ? (isMetricsTab(active) ? sourceOf(tabs, active) : active.name) : null,
+    activeTab: active ? (isMetricsTab(active) ? sourceOf((name) => tabs.find((tab) => tab.name === name), active) : active.name) : null,
     classMinutes: session.settings.classMinutes,
     completionShare: session.settings.completionShare,
   };
@@ -109,11 +110,10 @@ function locatedIn<T>(grid: Grid, parse: () => T): T {
 }
 
 function tabGrid(ctx: AppContext, name: string | null): Grid {
-  const tabs = ctx.workbook.listTabs();
-  const info = tabs.find((tab) => tab.name === name);
+  const info = name === null ? null : ctx.workbook.findTab(name);
   if (name === null || !info) throw new AppError({ code: name === null ? 'metrics.error.noSelection' : 'error.tabNotFound', params: { tab: name ?? '' } });
   if (isMetricsTab(info)) {
-    const source = sourceOf(tabs, info);
+    const source = sourceOf((tabName) => ctx.workbook.findTab(tabName), info);
     if (source === null) throw new AppError({ code: 'metrics.error.onMetricsTab', params: { tab: info.name } });
     return tabGrid(ctx, source);
   }
@@ -144,7 +144,7 @@ function readSource(ctx: AppContext, source: MetricsSource): Grid {
       return tabGrid(ctx, source.tab ?? ctx.workbook.activeTabName());
     case 'here': {
       const grid = selectionGrid(ctx);
-      const onMetricsTab = grid !== null && isMetricsTab(ctx.workbook.listTabs().find((tab) => tab.name === grid.key));
+      const onMetricsTab = grid !== null && isMetricsTab(ctx.workbook.findTab(grid.key) ?? undefined);
       return grid && !onMetricsTab ? grid : tabGrid(ctx, ctx.workbook.activeTabName());
     }
   }

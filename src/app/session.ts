@@ -31,7 +31,7 @@ export function openSession(ctx: AppContext): Session {
 
 /** The tab the add-on generated of that kind (and, given one, that identity), whatever it is named now. */
 export function findGeneratedTab<K extends MarkedKind>(ctx: AppContext, kind: K, key?: MarkerKeyOf<K>): TabInfo | undefined {
-  return ctx.workbook.listTabs().find((tab) => tab.marker?.kind === kind && (key === undefined || sameKey(tab.marker.key, key)));
+  return ctx.workbook.markedTabs((marker) => marker.kind === kind && (key === undefined || sameKey(marker.key, key)))[0];
 }
 
 /** The team as the Team tab says now (empty when there is no Team tab yet). */
@@ -119,7 +119,7 @@ export function planRowTab<Key extends string>(
  * `carriedEdits`: the cells whose typed content the feature itself has carried into the spec.
  */
 export function planGridTab(ctx: AppContext, session: Session, spec: TabSpec, options: { carriedEdits?: LayerInput['carriedEdits'] } = {}): PlannedTab {
-  const existing = ctx.workbook.listTabs().find((tab) => tab.marker !== null && sameMarker(tab.marker, spec.marker));
+  const [existing] = ctx.workbook.markedTabs((marker) => sameMarker(marker, spec.marker));
   const content = existing ? ctx.workbook.readTabContent(existing.name) : null;
   const extent = specExtent(spec);
   const blocks = spec.blocks ?? [{ row: 0, col: 0, rows: extent.rows, cols: extent.cols }];

@@ -202,7 +202,8 @@ export function previewSop(ctx: AppContext, request: SopRequest): SopPreview {
     if (groupIndex === 0) warnings = generation.warnings;
   });
   const tabs = form.groups.map((group) => sopTabName(group, form.cohort, session.lang));
-  const existing = ctx.workbook.listTabs();
+  const wanted = form.groups.map((group) => markerOf('sop', { group, cohort: form.cohort }));
+  const existing = ctx.workbook.markedTabs((marker) => wanted.some((one) => sameMarker(marker, one)));
   const updates = form.groups.flatMap((group) => {
     const tab = existing.find((t) => t.marker !== null && sameMarker(t.marker, markerOf('sop', { group, cohort: form.cohort })));
     return tab ? [tab.name] : [];
@@ -241,7 +242,9 @@ export function planSop(ctx: AppContext, request: SopRequest): SopPlan {
   const { team, teamTab } = readTeam(ctx);
   const { form, problems } = readForm(ctx, session, request);
   if (!form) throw new AppError(problems.map((p) => p.problem));
-  const existingTabs = ctx.workbook.listTabs();
+  // Only this run's tabs are asked their names, however many SOP tabs the workbook has.
+  const wanted = form.groups.map((group) => markerOf('sop', { group, cohort: form.cohort }));
+  const existingTabs = ctx.workbook.markedTabs((marker) => wanted.some((one) => sameMarker(marker, one)));
   const ownerNames = [...new Set([...Object.values(form.assignments), ...team.map((p) => p.name)])].filter((n): n is string => !!n);
   const today = ctx.clock.today();
   const generatedAt = ctx.clock.nowText();
@@ -379,7 +382,7 @@ export function saveSopTemplate(ctx: AppContext, request: SaveTemplateRequest): 
   const tabs = ctx.workbook.listTabs();
   const source = request?.fromTab
     ? templateFromTab(ctx, session, tabs, request.fromTab, request.anchor)
-    : resolveTemplate(ctx, session, tabs, request?.template ?? '');
+    : resolveTemplate(ctx, session, (name) => tabs.find((t) => t.name === name) ?? null, request?.template ?? '');
   const takenIds = new Set(tabs.flatMap((tab) => markerKeyOf(tab.marker, 'sop-template')?.template ?? []));
   let id = source.id;
   for (let n = 2; takenIds.has(id); n++) id = `${source.id}-${n}`;
@@ -446,11 +449,11 @@ function loadTemplates(ctx: AppContext, session: Session, tabs: TabInfo[]): Load
 }
 
 /** The template a ref names; AppError when it names none, or a template tab that cannot be read (with its problems). */
-function resolveTemplate(ctx: AppContext, session: Session, tabs: TabInfo[], ref: string): SopTemplate {
+function resolveTemplate(ctx: AppContext, session: Session, findTab: (name: string) => TabInfo | null, ref: string): SopTemplate {
   if (ref.startsWith(TAB_REF_PREFIX)) {
     const name = ref.slice(TAB_REF_PREFIX.length);
-    const tab = tabs.find((t) => t.name === name && isTemplateTab(t));
-    if (!tab) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
+    const tab = findTab(name);
+    if (!tab || !isTemplateTab(tab)) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
     const loaded = loadTemplateTab(ctx, session, name);
     if (!loaded.template) throw new AppError([{ code: 'sop.error.brokenTemplate', params: { tab: name } }, ...loaded.problems]);
     return loaded.template;
@@ -514,7 +517,7 @@ function readForm(ctx: AppContext, session: Session, request: SopRequest): { for
 
   let template: SopTemplate | null = null;
   try {
-    template = resolveTemplate(ctx, session, ctx.workbook.listTabs(), String(input.template ?? ''));
+    template = resolveTemplate(ctx, session, (name) => ctx.workbook.findTab(name), String(input.template ?? ''));
   } catch (error) {
     if (!isAppError(error)) throw error;
     for (const problem of error.problems) problems.push({ field: 'template', problem });

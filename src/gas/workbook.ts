@@ -20,6 +20,15 @@ const LOCK_TIMEOUT_MS = 10_000;
 
 type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 
+/** A sheet found by our marker; its name is asked only when needed. */
+interface MarkedSheet {
+  sheet: Sheet;
+  marker: TabMarker;
+  /** The developer metadata holding the marker (null for a tab made in this action): to update what it remembers. */
+  metadata: Metadata | null;
+  name: string | null;
+}
+
 interface SheetEntry {
   sheet: Sheet;
   name: string;
@@ -55,17 +64,40 @@ export class SheetsWorkbook implements Workbook {
   /** Tabs made ready by reserveRoom and not written yet, by their spec. */
   private readonly reservations = new Map<TabSpec, Reservation>();
   /**
-   * The sheets with their markers, listed once per action (a use case runs inside one server call,
-   * under the document lock) and kept up to date by this class as it adds, copies, hides and marks
-   * sheets, so that an action's cost does not grow with the number of tabs it looks at.
+   * What this action learnt of the spreadsheet (a use case runs inside one server call, under the
+   * document lock), kept up to date as it adds, copies, hides and marks sheets, so that nothing is
+   * asked twice: the markers (one metadata search), the sheets by name (one lookup each), and — only
+   * when something needs every tab — the whole list, which asks every sheet its name.
    */
+  private markerList: MarkedSheet[] | null = null;
+  private readonly sheetsByName = new Map<string, Sheet | null>();
   private listed: SheetEntry[] | null = null;
+  private sheetCount: number | null = null;
   private sheetDates: SheetDates | null = null;
 
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
   listTabs(): TabInfo[] {
     return this.entries().map(({ name, marker, hidden }) => (hidden ? { name, marker, hidden: true } : { name, marker }));
+  }
+
+  markedTabs(accept: (marker: TabMarker) => boolean = () => true): TabInfo[] {
+    if (this.listed) return this.listTabs().filter((info) => info.marker !== null && accept(info.marker));
+    const seen = new Set<string>();
+    return this.markers().flatMap((entry) => {
+      if (!accept(entry.marker)) return [];
+      const name = this.nameOf(entry);
+      if (seen.has(name.toLowerCase())) return [];
+      seen.add(name.toLowerCase());
+      return [{ name, marker: entry.marker }];
+    });
+  }
+
+  findTab(name: string): TabInfo | null {
+    if (this.listed) return this.listTabs().find((info) => sameTabName(info.name, name)) ?? null;
+    const sheet = this.lookUp(name);
+    if (!sheet) return null;
+    return { name: sheet.getName(), marker: this.markerOfSheet(sheet, name)?.marker ?? null };
   }
 
   readTab(name: string): CellValue[][] {
@@ -104,16 +136,17 @@ export class SheetsWorkbook implements Workbook {
    * refused with the limit named.
    */
   reserveRoom(tabs: ReadonlyArray<{ spec: TabSpec; update?: TabUpdate | null }>): void {
-    this.listed = this.reserve(this.entries(), tabs);
+    this.reserve(tabs);
   }
 
-  /** Returns the sheets as they are once the room is taken, so that writing the batch need not list them again. */
-  private reserve(entries: SheetEntry[], tabs: ReadonlyArray<{ spec: TabSpec; update?: TabUpdate | null }>): SheetEntry[] {
+  private reserve(tabs: ReadonlyArray<{ spec: TabSpec; update?: TabUpdate | null }>): void {
     const made: Reservation[] = [];
-    const copies: Sheet[] = [];
+    const copies: Array<{ sheet: Sheet; name: string }> = [];
     const undo: Array<() => void> = [];
-    const taken = entries.map((entry) => entry.name);
-    const ownOf = (spec: TabSpec): SheetEntry | undefined => entries.find((entry) => entry.marker !== null && sameMarker(entry.marker, spec.marker));
+    // Names given in this run count as taken before Sheets knows them.
+    const given = new Set<string>();
+    const taken = (name: string): boolean => given.has(name.toLowerCase()) || this.lookUp(name) !== null;
+    const ownOf = (spec: TabSpec): MarkedSheet | undefined => this.markers().find((entry) => sameMarker(entry.marker, spec.marker));
     try {
       // Every size is read in one go: the existing tabs' before anything is written, the new tabs'
       // once all are inserted. A size read right after a write waits for it to reach the document
@@ -123,13 +156,23 @@ export class SheetsWorkbook implements Workbook {
         const own = ownOf(spec);
         if (own) ownSizes.set(spec, { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() });
       }
+      // Names too are found before anything is written: finding one asks Sheets whether it is taken.
+      const names = new Map<TabSpec, string>();
+      const oldVersionNames = new Map<TabSpec, string>();
+      for (const { spec, update = null } of tabs) {
+        const wanted = ownOf(spec) ? update?.oldVersion : spec.name;
+        if (!wanted) continue;
+        const name = sheetsTabName(wanted, taken);
+        given.add(name.toLowerCase());
+        (ownOf(spec) ? oldVersionNames : names).set(spec, name);
+      }
+      const first = this.numSheets();
       const inserted: Reservation[] = [];
       for (const { spec } of tabs) {
         if (ownOf(spec)) continue;
         const size = checkTabSize(spec);
-        const name = sheetsTabName(spec.name, taken);
-        taken.push(name);
-        const sheet = this.spreadsheet.insertSheet(name, entries.length + inserted.length);
+        const name = names.get(spec) as string;
+        const sheet = this.spreadsheet.insertSheet(name, first + inserted.length);
         inserted.push({ spec, sheet, name, created: true, metadata: null, oldVersion: null, size });
         made.push(inserted[inserted.length - 1]);
         sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
@@ -141,14 +184,14 @@ export class SheetsWorkbook implements Workbook {
         if (!own) continue;
         const size = checkTabSize(spec);
         let oldVersion: string | null = null;
-        if (update?.oldVersion) {
-          const copy = this.keepOldVersion(own.sheet, update.oldVersion, taken);
+        const copyName = oldVersionNames.get(spec);
+        if (copyName) {
+          const copy = this.keepOldVersion(own.sheet, copyName);
           oldVersion = copy.name;
-          taken.push(oldVersion);
-          copies.push(copy.sheet);
+          copies.push(copy);
         }
         const now = ownSizes.get(spec) as GridSize;
-        made.push({ spec, sheet: own.sheet, name: own.name, created: false, metadata: own.metadata, oldVersion, size: now });
+        made.push({ spec, sheet: own.sheet, name: this.nameOf(own), created: false, metadata: own.metadata, oldVersion, size: now });
         const after = update ? sizeAfterUpdate(now, spec, update, size) : size;
         // Rows first, then columns, as writing grows the sheet: the room needed on the way is the same.
         if (after.rows > now.rows) {
@@ -162,26 +205,30 @@ export class SheetsWorkbook implements Workbook {
       }
     } catch (error) {
       for (const step of undo.reverse()) step();
-      for (const sheet of [...copies, ...made.filter((r) => r.created).map((r) => r.sheet)]) this.spreadsheet.deleteSheet(sheet);
+      for (const sheet of [...copies.map((c) => c.sheet), ...made.filter((r) => r.created).map((r) => r.sheet)]) this.spreadsheet.deleteSheet(sheet);
       if (isCellLimitError(error)) throw new AppError({ code: 'error.workbookFull' });
       throw error;
     }
     for (const step of undo.reverse()) step();
     for (const reservation of made) this.reservations.set(reservation.spec, reservation);
-    const added = made
-      .filter((r) => r.created)
-      .map((r): SheetEntry => ({ sheet: r.sheet, name: r.name, hidden: false, marker: r.spec.marker, metadata: null }));
-    const kept = made.flatMap((r): SheetEntry[] =>
-      r.oldVersion ? [{ sheet: copies.shift() as Sheet, name: r.oldVersion, hidden: true, marker: null, metadata: null }] : [],
-    );
-    return [...entries, ...added, ...kept];
+    // What this action knows now: the new tabs with their markers, the hidden copies (the user's: no marker).
+    const added = made.filter((r) => r.created);
+    for (const r of added) {
+      this.markers().push({ sheet: r.sheet, metadata: null, marker: r.spec.marker, name: r.name });
+      this.sheetsByName.set(r.name.toLowerCase(), r.sheet);
+    }
+    for (const copy of copies) this.sheetsByName.set(copy.name.toLowerCase(), copy.sheet);
+    if (this.sheetCount !== null) this.sheetCount += added.length + copies.length;
+    if (this.listed) {
+      this.listed.push(...added.map((r): SheetEntry => ({ sheet: r.sheet, name: r.name, hidden: false, marker: r.spec.marker, metadata: null })));
+      this.listed.push(...copies.map((c): SheetEntry => ({ sheet: c.sheet, name: c.name, hidden: true, marker: null, metadata: null })));
+    }
   }
 
   writeTab(spec: TabSpec, update: TabUpdate | null = null): WriteResult {
-    const entries = this.entries();
     // Everything that can refuse the tab is checked before anything is written.
-    const plan = planTab(spec, { spreadsheet: this.spreadsheet, resolveTab: (name) => findListSource(entries, name) });
-    if (!this.reservations.has(spec)) this.listed = this.reserve(entries, [{ spec, update }]);
+    const plan = planTab(spec, { spreadsheet: this.spreadsheet, resolveTab: (name) => this.listSource(name) });
+    if (!this.reservations.has(spec)) this.reserve([{ spec, update }]);
     const reservation = this.reservations.get(spec) as Reservation;
     this.reservations.delete(spec);
     if (reservation.created) {
@@ -192,8 +239,10 @@ export class SheetsWorkbook implements Workbook {
     if (update) updateTab(reservation.sheet, plan, update, reservation.size);
     else drawTab(reservation.sheet, plan);
     reservation.metadata?.setValue(encodeMarker(spec.marker));
-    const entry = this.entries().find((e) => e.sheet === reservation.sheet);
-    if (entry) entry.marker = spec.marker;
+    // By name: Apps Script may hand out a different object for the same sheet (getSheets, a metadata's location).
+    for (const entry of [...this.markers(), ...(this.listed ?? [])]) {
+      if (entry.sheet === reservation.sheet || (entry.name !== null && sameTabName(entry.name, reservation.name))) entry.marker = spec.marker;
+    }
     return { name: reservation.name, created: false, oldVersion: reservation.oldVersion };
   }
 
@@ -201,8 +250,7 @@ export class SheetsWorkbook implements Workbook {
    * A hidden copy of the tab as it is now, with everything on it, made before an update that cannot
    * keep all of a person's cells in place. The copy is the user's: it carries no marker.
    */
-  private keepOldVersion(sheet: Sheet, wanted: string, taken: string[]): { sheet: Sheet; name: string } {
-    const name = sheetsTabName(wanted, taken);
+  private keepOldVersion(sheet: Sheet, name: string): { sheet: Sheet; name: string } {
     const copy = sheet.copyTo(this.spreadsheet);
     for (const metadata of copy.getDeveloperMetadata()) if (metadata.getKey() === MARKER_KEY) metadata.remove();
     copy.setName(name);
@@ -217,6 +265,10 @@ export class SheetsWorkbook implements Workbook {
     if (!entry.marker) throw new AppError({ code: 'error.notOurTab', params: { tab: entry.name } });
     this.spreadsheet.deleteSheet(entry.sheet);
     entries.splice(entries.indexOf(entry), 1);
+    const marked = this.markers().findIndex((m) => m.sheet === entry.sheet || (m.name !== null && sameTabName(m.name, entry.name)));
+    if (marked >= 0) this.markers().splice(marked, 1);
+    this.sheetsByName.set(entry.name.toLowerCase(), null);
+    if (this.sheetCount !== null) this.sheetCount--;
   }
 
   tabFeatures(name: string): TabFeatures {
@@ -227,8 +279,7 @@ export class SheetsWorkbook implements Workbook {
   }
 
   activate(name: string): void {
-    const listed = this.listed?.find((entry) => sameTabName(entry.name, name));
-    (listed ? listed.sheet : this.sheetNamed(name)).activate();
+    this.sheetNamed(name).activate();
   }
 
   withLock<T>(fn: () => T): T {
@@ -247,35 +298,84 @@ export class SheetsWorkbook implements Workbook {
     }
   }
 
-  /** Every sheet in tab order with its marker: one metadata search, whatever the number of sheets; listed once per action. */
-  private entries(): SheetEntry[] {
-    this.listed ??= this.listEntries();
-    return this.listed;
+  /** The sheets carrying our marker, in the order the search gives them: one search per action. */
+  private markers(): MarkedSheet[] {
+    if (!this.markerList) {
+      this.markerList = [];
+      for (const metadata of this.spreadsheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
+        const marker = decodeMarker(metadata.getValue());
+        const sheet = marker ? metadata.getLocation().getSheet() : null;
+        if (sheet && marker) this.markerList.push({ sheet, metadata, marker, name: null });
+      }
+    }
+    return this.markerList;
+  }
+
+  /** A marked sheet's name, asked once. */
+  private nameOf(entry: MarkedSheet): string {
+    if (entry.name === null) {
+      entry.name = entry.sheet.getName();
+      this.sheetsByName.set(entry.name.toLowerCase(), entry.sheet);
+    }
+    return entry.name;
+  }
+
+  /** The marker of a sheet found by name: known when its marked entry was named already, else read from the sheet itself. */
+  private markerOfSheet(sheet: Sheet, name: string): MarkedSheet | null {
+    const named = this.markers().find((entry) => entry.name !== null && sameTabName(entry.name, name));
+    if (named) return named;
+    // Its own metadata: one read, rather than asking every marked sheet its name.
+    const own = sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === MARKER_KEY);
+    const marker = own ? decodeMarker(own.getValue()) : null;
+    return marker ? { sheet, metadata: own ?? null, marker, name } : null;
+  }
+
+  /** The sheet of that name (Sheets ignores case), looked up once per action. */
+  private lookUp(name: string): Sheet | null {
+    const key = name.toLowerCase();
+    if (!this.sheetsByName.has(key)) {
+      const listed = this.listed?.find((entry) => sameTabName(entry.name, name));
+      this.sheetsByName.set(key, this.listed ? (listed?.sheet ?? null) : this.spreadsheet.getSheetByName(name));
+    }
+    return this.sheetsByName.get(key) ?? null;
+  }
+
+  private numSheets(): number {
+    this.sheetCount ??= this.listed ? this.listed.length : this.spreadsheet.getNumSheets();
+    return this.sheetCount;
   }
 
   /**
-   * One metadata search and one sheet list; each sheet is then asked only its name (names are unique
-   * in a spreadsheet, so a marker finds its sheet by the name of the sheet holding it). Whether a sheet
-   * is hidden is not asked: only the copies this class hides itself are known to be.
+   * The sheet a dropdown reads from: our tab of that name (the app names the tab it found by its
+   * marker, so this is the usual case: at most two reads), else the rule of findListSource over every tab.
    */
-  private listEntries(): SheetEntry[] {
-    const markers = new Map<string, { marker: TabMarker; metadata: Metadata }>();
-    for (const metadata of this.spreadsheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
-      const marker = decodeMarker(metadata.getValue());
-      const sheet = marker ? metadata.getLocation().getSheet() : null;
-      if (!sheet || !marker) continue;
-      const name = sheet.getName();
-      if (!markers.has(name)) markers.set(name, { marker, metadata });
+  private listSource(name: string): Sheet | null {
+    const sheet = this.lookUp(name);
+    if (sheet && this.markerOfSheet(sheet, name)) return sheet;
+    return findListSource(this.entries(), name);
+  }
+
+  /** Every sheet in tab order with its marker: asks each sheet its name; listed once per action, only when needed. */
+  private entries(): SheetEntry[] {
+    if (!this.listed) {
+      const byName = new Map<string, MarkedSheet>();
+      for (const entry of this.markers()) {
+        const name = this.nameOf(entry);
+        if (!byName.has(name)) byName.set(name, entry);
+      }
+      this.listed = this.spreadsheet.getSheets().map((sheet) => {
+        const name = sheet.getName();
+        const found = byName.get(name);
+        return { sheet, name, hidden: false, marker: found?.marker ?? null, metadata: found?.metadata ?? null };
+      });
+      this.sheetCount = this.listed.length;
+      for (const entry of this.listed) this.sheetsByName.set(entry.name.toLowerCase(), entry.sheet);
     }
-    return this.spreadsheet.getSheets().map((sheet) => {
-      const name = sheet.getName();
-      const found = markers.get(name);
-      return { sheet, name, hidden: false, marker: found?.marker ?? null, metadata: found?.metadata ?? null };
-    });
+    return this.listed;
   }
 
   private sheetNamed(name: string): Sheet {
-    const sheet = this.spreadsheet.getSheetByName(name);
+    const sheet = this.lookUp(name);
     if (!sheet) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
     return sheet;
   }

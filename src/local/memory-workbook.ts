@@ -51,6 +51,14 @@ export class MemoryWorkbook implements Workbook {
     return this.all.map((tab) => (tab.hidden ? { name: tab.spec.name, marker: tab.marker, hidden: true } : { name: tab.spec.name, marker: tab.marker }));
   }
 
+  markedTabs(accept: (marker: TabMarker) => boolean = () => true): TabInfo[] {
+    return this.listTabs().filter((info) => info.marker !== null && accept(info.marker));
+  }
+
+  findTab(name: string): TabInfo | null {
+    return this.listTabs().find((info) => sameTabName(info.name, name)) ?? null;
+  }
+
   /** The tab of that name, regardless of case, as Sheets finds it. */
   tab(name: string): MemoryTab {
     const found = this.tabs.find((tab) => sameTabName(tab.spec.name, name));

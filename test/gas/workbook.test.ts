@@ -59,10 +59,13 @@ describe('SheetsWorkbook', () => {
     start({ sheetNames: ['我的表'] });
     expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队', created: true, oldVersion: null });
     expect(workbook.writeTab(sopSpec())).toEqual({ name: 'SOP·第12期', created: true, oldVersion: null });
-    // The action that wrote them knows them without asking again…
+    // The action that wrote them knows its tabs without asking again…
     fake.resetCalls();
+    expect(workbook.markedTabs().map((tab) => tab.name)).toEqual(['团队', 'SOP·第12期']);
+    expect(workbook.markedTabs((marker) => marker.kind === 'sop').map((tab) => tab.name)).toEqual(['SOP·第12期']);
+    expect(workbook.findTab('sop·第12期')).toEqual({ name: 'SOP·第12期', marker: { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } } });
+    expect(fake.documentCalls).toBe(1); // the name's spelling, for findTab
     expect(workbook.listTabs().map((tab) => tab.name)).toEqual(['我的表', '团队', 'SOP·第12期']);
-    expect(fake.callCount).toBe(0);
     // …and the next action finds them by one metadata search.
     nextAction();
     expect(workbook.listTabs()).toEqual([

@@ -22,8 +22,12 @@ function fit(text: string, room: number): string {
   return Array.from(text).slice(0, room).join('');
 }
 
-function uniqueName(wanted: string, taken: Iterable<string>, rules: NameRules): string {
-  const used = new Set([...taken].map((name) => name.toLowerCase()));
+/** The names in use: a list, or a question asked of each candidate (Sheets is asked one name at a time). */
+export type TakenNames = Iterable<string> | ((name: string) => boolean);
+
+function uniqueName(wanted: string, taken: TakenNames, rules: NameRules): string {
+  const listed = typeof taken === 'function' ? null : new Set([...taken].map((name) => name.toLowerCase()));
+  const used = { has: (lower: string): boolean => (listed ? listed.has(lower) : (taken as (name: string) => boolean)(lower)) };
   let base = (rules.forbidden ? wanted.replace(rules.forbidden, '_') : wanted).replace(/\s+/g, ' ').trim();
   if (rules.forbidden) base = base.replace(/^'+|'+$/g, '').trim();
   if (!base || rules.reserved.includes(base.toLowerCase())) base = `${base || 'Sheet'}_`;
@@ -36,12 +40,12 @@ function uniqueName(wanted: string, taken: Iterable<string>, rules: NameRules): 
 }
 
 /** The name a new tab gets in Google Sheets: the wanted one fitted to 100 characters, unique regardless of case. */
-export function sheetsTabName(wanted: string, taken: Iterable<string>): string {
+export function sheetsTabName(wanted: string, taken: TakenNames): string {
   return uniqueName(wanted, taken, SHEETS);
 }
 
 /** The name a sheet gets in an .xlsx file. */
-export function xlsxSheetName(wanted: string, taken: Iterable<string>): string {
+export function xlsxSheetName(wanted: string, taken: TakenNames): string {
   return uniqueName(wanted, taken, XLSX);
 }
 

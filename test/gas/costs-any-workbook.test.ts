@@ -1,0 +1,56 @@
+/**
+ * What an action costs in Sheets does not grow with what else the workbook holds: the add-on finds its
+ * own tabs by their markers (one search) and other tabs by name, and asks every tab its name only where
+ * a sidebar lists them. Measured with the recording fake's document calls (reads + writes).
+ */
+import { DEMO_FILES } from '../../src/local/demo';
+import { GLOBALS } from '../../src/gas/main';
+import { installFakeGas, type FakeGas } from './fake-spreadsheet';
+import { planRows } from './gantt-plan';
+
+const TEAM = [
+  { name: '林晓', role: 'operator' },
+  { name: '陈默', role: 'advisor' },
+];
+const SOP = { template: 'big-class-28d', anchor: '2026-12-14', cohort: '第1期' };
+
+let fake: FakeGas | undefined;
+afterEach(() => fake?.uninstall());
+
+/** A workbook with the team and a plan, plus `userTabs` tabs of the user's and `sopTabs` SOP tabs of other groups. */
+function workbook(userTabs: number, sopTabs: number): FakeGas {
+  fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1', ...Array.from({ length: userTabs }, (_, i) => `导出${i + 1}`)] });
+  GLOBALS.saveTeam(TEAM);
+  const plan = planRows(12);
+  fake.seedSheet('推进表', plan.values, plan.formats);
+  if (sopTabs) GLOBALS.generateSop({ ...SOP, groups: Array.from({ length: sopTabs }, (_, i) => `老${i + 1}群`).join('、') });
+  return fake;
+}
+
+function documentCalls(userTabs: number, sopTabs: number, action: () => unknown, prepare: () => unknown = () => undefined): number {
+  const book = workbook(userTabs, sopTabs);
+  prepare();
+  book.resetCalls();
+  const response = action() as { ok?: boolean };
+  expect(response.ok).toBe(true);
+  const calls = book.documentCalls;
+  book.uninstall();
+  fake = undefined;
+  return calls;
+}
+
+describe('an action costs the same in an empty workbook and in a full one', () => {
+  test.each<[string, () => unknown, (() => unknown) | null]>([
+    ['saving the team', () => GLOBALS.saveTeam(TEAM), null],
+    ['an SOP tab, first run', () => GLOBALS.generateSop({ ...SOP, groups: 'A群' }), null],
+    ['an SOP tab, again', () => GLOBALS.generateSop({ ...SOP, anchor: '2026-12-16', groups: 'A群' }), () => GLOBALS.generateSop({ ...SOP, groups: 'A群' })],
+    ['a Gantt tab, first run', () => GLOBALS.generateGantt({ planTab: '推进表' }), null],
+    ['a Gantt tab, again', () => GLOBALS.generateGantt({ planTab: '推进表' }), () => GLOBALS.generateGantt({ planTab: '推进表' })],
+    ['metrics from a paste', () => GLOBALS.computeMetrics({ kind: 'paste', text: DEMO_FILES.groupFunnel }), null],
+    ['opening the team sidebar', () => GLOBALS.getTeamState(), null],
+  ])('%s', (_label, action, prepare) => {
+    const empty = documentCalls(0, 0, action, prepare ?? undefined);
+    expect(documentCalls(40, 0, action, prepare ?? undefined)).toBe(empty);
+    expect(documentCalls(0, 12, action, prepare ?? undefined)).toBe(empty);
+  });
+});
