@@ -44,7 +44,18 @@ import { markerKeyOf, markerOf, sameMarker, type MarkerKeyOf } from '../core/tab
 import type { CellValue, TabSpec } from '../core/tab/spec';
 import { readExistingTable } from '../core/table/existing';
 import type { AppContext, TabInfo } from '../ports';
-import { findGeneratedTab, layerSummary, openSession, planGridTab, planRowTab, readTeam, writeGeneratedTabs, type PlannedTab, type Session } from './session';
+import {
+  CANDIDATE_HEAD_ROWS,
+  findGeneratedTab,
+  layerSummary,
+  openSession,
+  planGridTab,
+  planRowTab,
+  readTeam,
+  writeGeneratedTabs,
+  type PlannedTab,
+  type Session,
+} from './session';
 
 export type { CalendarSpan, DraftMonthInput, GenerateCalendarInput };
 
@@ -90,7 +101,7 @@ export function findActivityLists(ctx: AppContext): ActivityListInfo[] {
   const tabs = ctx.workbook.listTabs();
   const ours = tabs.filter((tab) => tab.marker?.kind === 'activities').map((tab) => ({ name: tab.name, ours: true }));
   const pasted = tabs
-    .filter((tab) => tab.marker === null && looksLikeActivityList(ctx.workbook.readTab(tab.name)))
+    .filter((tab) => tab.marker === null && looksLikeActivityList(ctx.workbook.readTabHead(tab.name, CANDIDATE_HEAD_ROWS)))
     .map((tab) => ({ name: tab.name, ours: false }));
   return [...ours, ...pasted];
 }

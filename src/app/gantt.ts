@@ -20,7 +20,18 @@ import type { Lang } from '../core/i18n';
 import type { CellValue, TabSpec } from '../core/tab/spec';
 import { teamTabName } from '../core/team/tab';
 import type { AppContext, TabInfo } from '../ports';
-import { findGeneratedTab, layerSummary, openSession, planGridTab, planTab, readTeam, writeGeneratedTabs, type PlannedTab, type Session } from './session';
+import {
+  CANDIDATE_HEAD_ROWS,
+  findGeneratedTab,
+  layerSummary,
+  openSession,
+  planGridTab,
+  planTab,
+  readTeam,
+  writeGeneratedTabs,
+  type PlannedTab,
+  type Session,
+} from './session';
 
 export type { GanttRequest };
 
@@ -139,7 +150,9 @@ function planGanttTab(
  * never plans: a Gantt tab repeats the task columns but is an output.
  */
 export function listPlanTabs(ctx: AppContext, tabs: TabInfo[] = ctx.workbook.listTabs()): string[] {
-  return tabs.filter((tab) => (tab.marker ? tab.marker.kind === 'plan' : looksLikePlan(ctx.workbook.readTab(tab.name)))).map((tab) => tab.name);
+  return tabs
+    .filter((tab) => (tab.marker ? tab.marker.kind === 'plan' : looksLikePlan(ctx.workbook.readTabHead(tab.name, CANDIDATE_HEAD_ROWS))))
+    .map((tab) => tab.name);
 }
 
 /** Creates a new, empty plan tab: headers, dropdowns (owners from the Team tab), formats, examples in a note. */

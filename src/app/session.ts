@@ -29,6 +29,12 @@ export function openSession(ctx: AppContext): Session {
   return { settings, lang, tr: translator(lang) };
 }
 
+/**
+ * Rows read of a tab that might be a plan or an activity list, to recognise it by its header: a
+ * pasted 20,000-row export is not read whole to find out that it is neither.
+ */
+export const CANDIDATE_HEAD_ROWS = 20;
+
 /** The tab the add-on generated of that kind (and, given one, that identity), whatever it is named now. */
 export function findGeneratedTab<K extends MarkedKind>(ctx: AppContext, kind: K, key?: MarkerKeyOf<K>): TabInfo | undefined {
   return ctx.workbook.markedTabs((marker) => marker.kind === kind && (key === undefined || sameKey(marker.key, key)))[0];

@@ -104,6 +104,12 @@ export class SheetsWorkbook implements Workbook {
     return this.typedValues(this.sheetNamed(name).getDataRange().getValues());
   }
 
+  readTabHead(name: string, rows: number): CellValue[][] {
+    const sheet = this.sheetNamed(name);
+    const data = sheet.getDataRange();
+    return this.typedValues(sheet.getRange(1, 1, Math.min(rows, data.getNumRows()), data.getNumColumns()).getValues());
+  }
+
   /** Values and formulas of the data range; notes of the whole grid (a note may sit on an empty cell). */
   readTabContent(name: string): TabContent {
     const sheet = this.sheetNamed(name);

@@ -73,6 +73,10 @@ export class MemoryWorkbook implements Workbook {
     return found;
   }
 
+  readTabHead(name: string, rows: number): CellValue[][] {
+    return this.readTab(name).slice(0, rows);
+  }
+
   readTab(name: string): CellValue[][] {
     const { spec } = this.tab(name);
     const width = spec.rows.reduce((w, row) => Math.max(w, row.length), 0);

@@ -43,6 +43,8 @@ export interface Workbook {
   findTab(name: string): TabInfo | null;
   /** The typed values of a tab's data range (dates as day serials, times as day fractions). */
   readTab(name: string): CellValue[][];
+  /** The first `rows` rows of readTab: enough to recognise a table by its header without reading a long tab. */
+  readTabHead(name: string, rows: number): CellValue[][];
   /** Values, formulas and notes of a tab: what the add-on compares before updating one of its tabs. */
   readTabContent(name: string): TabContent;
   /** The current selection when it spans more than one cell, else null; top/left: its first cell (0-based). */

@@ -54,3 +54,20 @@ describe('an action costs the same in an empty workbook and in a full one', () =
     expect(documentCalls(0, 12, action, prepare ?? undefined)).toBe(empty);
   });
 });
+
+describe('a long tab that is neither a plan nor a list is recognised by its first rows', () => {
+  test.each<[string, () => unknown]>([
+    ['opening the Gantt sidebar', () => GLOBALS.getGanttState()],
+    ['opening the calendar sidebar', () => GLOBALS.getCalendarState()],
+  ])('%s reads at most 20 rows of a 20,000-row export', (_label, open) => {
+    const book = workbook(0, 0);
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`会员${i + 1}`, 199 + (i % 7) * 100, '2026-11-30']);
+    book.seedSheet('会员导出', [['昵称', '消费金额', '加入日期'], ...rows]);
+    book.resetCalls();
+    expect((open() as { ok: boolean }).ok).toBe(true);
+    // Every range read was made from the first rows of its tab (getRange(1, 1, rows, columns)), or is a small tab's whole data range.
+    const ranges = book.calls.filter((call) => call.method === 'Sheet.getRange' && call.args.length === 4).map((call) => call.args[2] as number);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(Math.max(...ranges)).toBeLessThanOrEqual(20);
+  });
+});
