@@ -65,7 +65,8 @@ function sourceOf(findTab: (name: string) => TabInfo | null | undefined, info: T
 export function getMetricsState(ctx: AppContext): MetricsState {
   const session = openSession(ctx);
   const tabs = ctx.workbook.listTabs();
-  const active = tabs.find((tab) => tab.name === ctx.workbook.activeTabName());
+  const activeName = ctx.workbook.activeTabName();
+  const active = tabs.find((tab) => tab.name === activeName);
   return {
     lang: session.lang,
     tabs: tabs.filter((tab) => !isMetricsTab(tab)).map((tab) => tab.name),
