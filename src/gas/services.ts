@@ -1,5 +1,6 @@
 /** Apps Script adapters for the Ui, Clock and SettingsStore ports, and the context wiring them. */
 import { DaySerial, fromIso } from '../core/dates';
+import { offsetAtWallClock } from '../core/ics/utc-offset';
 import { DEFAULT_SETTINGS, Settings } from '../core/settings';
 import type { AppContext, Clock, SettingsStore, Ui } from '../ports';
 import { SheetsMeter } from './meter';
@@ -42,12 +43,31 @@ export class SheetsClock implements Clock {
     return this.format('yyyy-MM-dd HH:mm');
   }
 
-  private timeZone: string | null = null;
+  timeZone(): string {
+    // The spreadsheet's time zone does not change during an action: asked for once.
+    return (this.zone ??= this.spreadsheet.getSpreadsheetTimeZone());
+  }
+
+  offsetMinutes(day: DaySerial, minuteOfDay: number): number {
+    return offsetAtWallClock(day, minuteOfDay, (ms) => {
+      // A calendar file asks for every item's offset, and neighbouring items share their probes.
+      let offset = this.offsets.get(ms);
+      if (offset === undefined) {
+        const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(Utilities.formatDate(new Date(ms), this.timeZone(), 'yyyy-MM-dd HH:mm'));
+        if (!m) throw new Error('Utilities.formatDate returned an unreadable time');
+        const [year, month, dayOfMonth, hours, minutes] = m.slice(1).map(Number);
+        offset = Math.round((Date.UTC(year, month - 1, dayOfMonth, hours, minutes) - Math.floor(ms / 60_000) * 60_000) / 60_000);
+        this.offsets.set(ms, offset);
+      }
+      return offset;
+    });
+  }
+
+  private zone: string | null = null;
+  private readonly offsets = new Map<number, number>();
 
   private format(pattern: string): string {
-    // The spreadsheet's time zone does not change during an action: asked for once.
-    this.timeZone ??= this.spreadsheet.getSpreadsheetTimeZone();
-    return Utilities.formatDate(this.now(), this.timeZone, pattern);
+    return Utilities.formatDate(this.now(), this.timeZone(), pattern);
   }
 }
 

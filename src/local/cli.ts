@@ -8,7 +8,7 @@ import { GLOBAL_OPTIONS, langOfOption, optionText, parseCommandLine } from './cl
 import { calendarCommands } from './cli/calendar';
 import { demoCommands } from './cli/demo';
 import { ganttCommands } from './cli/gantt';
-import { checkOutputFile } from './cli/io';
+import { checkIcsFile, checkOutputFile } from './cli/io';
 import { metricsCommands } from './cli/metrics';
 import { sopCommands } from './cli/sop';
 import type { CliCommand, CliCommands, CliIo, CliOption } from './cli/types';
@@ -104,9 +104,11 @@ export async function runCli(argv: string[], io: CliIo, environment: LocaleEnvir
     return 1;
   }
   try {
-    // Every command's --out is a workbook to write: checked before any work, so a typo costs nothing.
+    // Every command's --out is a workbook to write, its --ics a calendar file: checked before any work, so a typo costs nothing.
     const out = line.args.options.out;
     if (typeof out === 'string') checkOutputFile(out);
+    const ics = line.args.options.ics;
+    if (typeof ics === 'string') checkIcsFile(ics);
     return await line.declared.run(line.args, { io, lang, tr });
   } catch (error) {
     io.stderr(formatError(error, tr));

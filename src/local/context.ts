@@ -1,6 +1,7 @@
 /** The local adapters of the ports: an in-memory workbook, settings in memory, a real clock, collected toasts. */
 import { serialFromYmd, DaySerial } from '../core/dates';
 import { fillFormulaValues } from '../core/formula/tab-values';
+import { offsetAtWallClock } from '../core/ics/utc-offset';
 import type { Settings } from '../core/settings';
 import type { AppContext, Clock, Meter, SettingsStore, Ui } from '../ports';
 import { MemoryWorkbook } from './memory-workbook';
@@ -54,16 +55,26 @@ export class LocalMeter implements Meter {
 export class LocalClock implements Clock {
   constructor(
     private readonly fixed: DaySerial | null = null,
-    private readonly timeZone = LOCAL_TIME_ZONE,
+    private readonly zone = LOCAL_TIME_ZONE,
   ) {}
   today(): DaySerial {
     if (this.fixed !== null) return this.fixed;
-    const p = wallClock(this.timeZone, new Date());
+    const p = wallClock(this.zone, new Date());
     return serialFromYmd(Number(p.year), Number(p.month), Number(p.day));
   }
   nowText(): string {
-    const p = wallClock(this.timeZone, new Date());
+    const p = wallClock(this.zone, new Date());
     return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  }
+  timeZone(): string {
+    return this.zone;
+  }
+  offsetMinutes(day: DaySerial, minuteOfDay: number): number {
+    return offsetAtWallClock(day, minuteOfDay, (ms) => {
+      const at = Math.floor(ms / 60_000) * 60_000;
+      const p = wallClock(this.zone, new Date(at));
+      return Math.round((Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - at) / 60_000);
+    });
   }
 }
 

@@ -104,6 +104,10 @@ export interface Clock {
   today(): DaySerial;
   /** Now as "YYYY-MM-DD HH:MM" in the spreadsheet's time zone (for notes saying when a tab was made). */
   nowText(): string;
+  /** The spreadsheet's time zone, an IANA name such as "Asia/Shanghai" (calendar files name it). */
+  timeZone(): string;
+  /** Minutes east of UTC (480 in Shanghai) of the spreadsheet's time zone at a local day and minute of the day. */
+  offsetMinutes(day: DaySerial, minuteOfDay: number): number;
 }
 
 export interface SettingsStore {

@@ -85,6 +85,8 @@ describe('requests are checked before a use case runs', () => {
         'computeMetrics',
         'computeRawMetrics',
         'draftMonth',
+        'exportCalendarIcs',
+        'exportSopIcs',
         'generateCalendar',
         'generateGantt',
         'generateSop',

@@ -4,11 +4,13 @@
  * (its slots are formulas the playground recomputes), Draft month (agreeing to copy the pasted list),
  * add an activity in an empty row of the new list by typing, then Refresh calendars from the menu.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { serialFromYmd } from '../../src/core/dates';
 import { isFormulaCell } from '../../src/core/tab/spec';
 import { createDemoContext } from '../../src/local/demo';
 import type { Playground } from '../../src/local/playground';
+import { parseIcs } from '../support/ical';
 import { openPlayground } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
@@ -24,7 +26,7 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
   beforeAll(async () => {
     ({ playground, browser, page } = await openPlayground(
       { ctx: createDemoContext({ today: serialFromYmd(2026, 11, 23) }) },
-      { viewport: { width: 1500, height: 900 } },
+      { acceptDownloads: true, viewport: { width: 1500, height: 900 } },
       dialogs,
     ));
     sidebar = page.frameLocator('#sidebar-frame');
@@ -86,6 +88,17 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
     await showTab(CALENDAR);
     await cellWithText('【调研表单】学员需求调研问卷 · 周舟').waitFor();
     expect(await page.locator('#preview td', { hasText: '学习需求调研表单' }).count()).toBe(0);
+  });
+
+  test('Export to calendar downloads the month as an .ics file, from the list as it is now', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), sidebar.locator('#calendar-export-ics').click()]);
+    expect(download.suggestedFilename()).toBe('活动日历 2026-12.ics');
+    const events = parseIcs(readFileSync(await download.path(), 'utf8')).events;
+    expect(events).toHaveLength(8);
+    expect(events.map((e) => e.summary)).toContain('【调研表单】学员需求调研问卷');
+    expect(events.find((e) => e.summary === '【营销课】高薪就业直播公开课')).toMatchObject({ start: '2026-12-05', end: '2026-12-06' });
+    await sidebar.locator('#calendar-result', { hasText: '已导出 8 个日程到 活动日历 2026-12.ics' }).waitFor();
+    expect(dialogs).toEqual([]);
   });
 
   test('Draft month asks before copying the pasted list, then appends drafts the calendar shows', async () => {

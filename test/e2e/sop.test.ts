@@ -5,7 +5,7 @@
  * moved by two days. The preview computes the 星期 formulas (no #NAME?), and the downloaded .xlsx
  * has the dropdowns.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +13,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { addDays, fromIso, toIso, type DaySerial } from '../../src/core/dates';
 import type { Playground } from '../../src/local/playground';
 import { PAGE_WAIT_MS } from '../support/browser';
+import { parseIcs } from '../support/ical';
 import { openPlayground } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
@@ -150,6 +151,20 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     const statuses: unknown[] = [];
     sheet.getColumn(12).eachCell((c) => statuses.push(c.value));
     expect(statuses.filter((s) => s === '已完成')).toHaveLength(3);
+  });
+
+  test('Export to calendar downloads the tab as an .ics file: the three done rows say so and remind nobody', async () => {
+    const exportLink = sidebar.locator(`button.sop-tab-ics[data-tab="${TAB}"]`);
+    const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+    expect(download.suggestedFilename()).toBe(`${TAB}.ics`);
+    const events = parseIcs(readFileSync(await download.path(), 'utf8')).events;
+    const rows = await tableRows();
+    expect(events).toHaveLength(rows.length);
+    const done = events.filter((e) => e.description.startsWith('状态：已完成'));
+    expect(done).toHaveLength(3);
+    expect(done.every((e) => e.alarms.length === 0)).toBe(true);
+    await sidebar.locator('#sop-result', { hasText: `已导出 ${rows.length} 个日程到 ${TAB}.ics` }).waitFor();
+    expect(dialogs).toEqual([]);
   });
 
   test('a mistake shows next to its field, and generating then writes nothing', async () => {

@@ -62,7 +62,7 @@ describe('strict options: a mistake on the command line is named, never guessed 
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr.split('\n')).toEqual([
       'sop has no option --cohrt. Its options: --template ID, --anchor YYYY-MM-DD, --team FILE, --group NAME, --cohort LABEL, ' +
-        '--update FILE.xlsx, --use-template-texts, --json, --out FILE.xlsx, --lang zh|en, --help.',
+        '--update FILE.xlsx, --use-template-texts, --json, --out FILE.xlsx, --ics FILE.ics, --lang zh|en, --help.',
       'Did you mean --cohort?',
     ]);
     expect((await cli('gantt', '--task', 'plan.tsv')).stderr).toContain('gantt 没有选项 --task。它的选项：--tasks FILE, --update FILE.xlsx');

@@ -25,6 +25,29 @@ describe('the local clock', () => {
   });
 });
 
+describe('the local clock’s UTC offsets, for calendar files', () => {
+  test.each([
+    ['Asia/Shanghai', '2026-07-01', 9 * 60, 480],
+    ['Asia/Shanghai', '2026-12-07', 20 * 60, 480],
+    ['America/Los_Angeles', '2026-01-15', 9 * 60, -480],
+    ['America/Los_Angeles', '2026-07-01', 9 * 60, -420],
+    // 02:30 never happens that night: read with the offset before (03:30 PDT); 01:30 in November happens twice: the first.
+    ['America/Los_Angeles', '2026-03-08', 2 * 60 + 30, -480],
+    ['America/Los_Angeles', '2026-11-01', 1 * 60 + 30, -420],
+    ['America/Los_Angeles', '2026-11-01', 2 * 60, -480],
+    ['UTC', '2026-07-01', 0, 0],
+    ['Asia/Kolkata', '2026-07-01', 12 * 60, 330],
+  ])('%s on %s at minute %i is %i minutes east of UTC', (zone, day, minute, offset) => {
+    const clock = new LocalClock(fromIso('2026-11-23'), zone);
+    expect(clock.timeZone()).toBe(zone);
+    expect(clock.offsetMinutes(fromIso(day)!, minute)).toBe(offset);
+  });
+
+  test('the playground’s and the CLI’s clock is in the spreadsheet time zone of appsscript.json', () => {
+    expect(new LocalClock().timeZone()).toBe('Asia/Shanghai');
+  });
+});
+
 /** Set by test/support/time-zone-environment.js when build/test.mjs runs this suite in a time zone of its own. */
 declare const SOP_TIME_ZONE: string | undefined;
 

@@ -1,7 +1,9 @@
 /** The activity-calendar feature: its sidebar page, its menu items and the functions its sidebar calls. */
 import { parseDraftMonthRequest, parseGenerateCalendarRequest } from '../../core/calendar/request';
+import { parseCalendarIcsRequest } from '../../core/ics/request';
 import { createActivityList, draftMonth, generateCalendar, getCalendarState, refreshCalendars } from '../calendar';
 import { defineFeature, withRequest } from '../feature';
+import { exportCalendarIcs } from '../ics';
 
 export const calendarFeature = defineFeature({
   page: 'calendar',
@@ -15,5 +17,6 @@ export const calendarFeature = defineFeature({
     createActivityList,
     generateCalendar: withRequest(parseGenerateCalendarRequest, generateCalendar),
     draftMonth: withRequest(parseDraftMonthRequest, draftMonth),
+    exportCalendarIcs: withRequest(parseCalendarIcsRequest, exportCalendarIcs),
   },
 });

@@ -1,6 +1,8 @@
 /** The SOP schedule feature: its sidebar page, its menu item and the functions its sidebar calls. */
+import { parseSopIcsRequest } from '../../core/ics/request';
 import { parseSaveTemplateRequest, parseSopRequest } from '../../core/sop/request';
 import { defineFeature, withRequest } from '../feature';
+import { exportSopIcs } from '../ics';
 import { generateSopTabs, getSopState, previewSop, saveSopTemplate } from '../sop';
 
 export const sopFeature = defineFeature({
@@ -12,5 +14,6 @@ export const sopFeature = defineFeature({
     previewSop: withRequest(parseSopRequest, previewSop),
     generateSop: withRequest(parseSopRequest, generateSopTabs),
     saveSopTemplate: withRequest(parseSaveTemplateRequest, saveSopTemplate),
+    exportSopIcs: withRequest(parseSopIcsRequest, exportSopIcs),
   },
 });

@@ -49,6 +49,10 @@ export const calendarMessages = defineMessages(
     'calendar.sidebar.convert': '复制并起草',
     'calendar.sidebar.cancel': '取消',
     'calendar.sidebar.calendars': '已有日历：{tabs}',
+    'calendar.sidebar.exportIcs': '导出到日历 (.ics)',
+    'calendar.sidebar.exportingIcs': '正在导出…',
+    'calendar.sidebar.icsHint':
+      '“导出到日历”把所选月份的活动下载为 .ics 文件（全天日程）：导入 Google 日历（设置 ▸ 导入和导出）、飞书日历（设置 ▸ 导入日历）或 Outlook（添加日历 ▸ 从文件上传）。每项活动的 UID 不变，改动后再导出、再导入会更新原日程，不会重复。',
     'calendar.listTabName': '活动清单',
     'calendar.header.name': '活动名称',
     'calendar.header.type': '类型',
@@ -183,6 +187,10 @@ export const calendarMessages = defineMessages(
     'calendar.sidebar.convert': 'Copy and draft',
     'calendar.sidebar.cancel': 'Cancel',
     'calendar.sidebar.calendars': 'Calendars: {tabs}',
+    'calendar.sidebar.exportIcs': 'Export to calendar (.ics)',
+    'calendar.sidebar.exportingIcs': 'Exporting…',
+    'calendar.sidebar.icsHint':
+      '"Export to calendar" downloads the month\'s activities as an .ics file (all-day events): import it into Google Calendar (Settings ▸ Import & export), 飞书日历 / Feishu (Settings ▸ Import calendar) or Outlook (Add calendar ▸ Upload from file). Each activity keeps its UID: export and import again after a change and the event is updated, not duplicated.',
     'calendar.listTabName': 'Activities',
     'calendar.header.name': 'Name',
     'calendar.header.type': 'Type',

@@ -9,11 +9,12 @@ import { ganttMessages } from '../gantt/messages';
 import { calendarMessages } from '../calendar/messages';
 import { metricsMessages } from '../metrics/messages';
 import { selfTestMessages } from '../selftest/messages';
+import { icsMessages } from '../ics/messages';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: Lang[] = ['zh-CN', 'en'];
 
-const parts = [commonMessages, teamMessages, sopMessages, ganttMessages, calendarMessages, metricsMessages, selfTestMessages];
+const parts = [commonMessages, teamMessages, sopMessages, ganttMessages, calendarMessages, metricsMessages, selfTestMessages, icsMessages];
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
 export type MessageKey = Keys<(typeof parts)[number]>;

@@ -144,6 +144,10 @@ export const sopMessages = defineMessages(
     'sop.sidebar.existingHint': '点选一个，以它的模板、日期、群名和期次填入上面，重新生成即原地更新。',
     'sop.sidebar.existingLine': '{template} · {anchorLabel} {anchor}',
     'sop.sidebar.unknownTemplate': '模板未知',
+    'sop.sidebar.exportIcs': '导出到日历 (.ics)',
+    'sop.sidebar.exportingIcs': '正在导出…',
+    'sop.sidebar.icsHint':
+      '“导出到日历”把这个表里带日期的事项下载为 .ics 文件（有时间的事项提前 15 分钟提醒）：导入 Google 日历（设置 ▸ 导入和导出）、飞书日历（设置 ▸ 导入日历）或 Outlook（添加日历 ▸ 从文件上传）。每个事项的 UID 不变，改动后再导出、再导入会更新原日程，不会重复。',
     'sop.sidebar.live': '表格是“活”的：今天的行高亮，过期未完成的标红，已完成的变灰；右侧汇总按阶段和执行人计算完成率。改执行人或状态无需重新生成。',
     'sop.preview.tabs': '{count} 个标签页',
     'sop.generating': '正在生成 {count} 个群的排期…',
@@ -311,6 +315,10 @@ export const sopMessages = defineMessages(
     'sop.sidebar.existingHint': 'Pick one to fill the form with its template, date, group and cohort; generating then updates it in place.',
     'sop.sidebar.existingLine': '{template} · {anchorLabel} {anchor}',
     'sop.sidebar.unknownTemplate': 'unknown template',
+    'sop.sidebar.exportIcs': 'Export to calendar (.ics)',
+    'sop.sidebar.exportingIcs': 'Exporting…',
+    'sop.sidebar.icsHint':
+      '"Export to calendar" downloads the tab\'s dated items as an .ics file (timed items remind 15 minutes before): import it into Google Calendar (Settings ▸ Import & export), 飞书日历 / Feishu (Settings ▸ Import calendar) or Outlook (Add calendar ▸ Upload from file). Each item keeps its UID: export and import again after a change and the event is updated, not duplicated.',
     'sop.sidebar.live':
       "The tab stays live: today's rows are highlighted, overdue rows not done turn red, done rows turn grey; the summary on the right counts done % per phase and per owner. Changing an owner or a status needs no regeneration.",
     'sop.preview.tabs': '{count} tabs',

@@ -4,6 +4,7 @@
  * activity calendar from an activity list file (the demo's list when none is given), through the
  * same use cases as the sidebar. With `--update FILE.xlsx` the list is the workbook's own and the
  * calendar is written into it in place; without --month every calendar tab of it is refreshed.
+ * `--ics FILE.ics` writes the month's activities as a calendar file (alone, or beside --json / --out).
  */
 import { api } from '../../app/api';
 import { calendarJson, findActivityLists, refreshCalendars, type DraftMonthInput } from '../../app/calendar';
@@ -17,7 +18,7 @@ import { createLocalContext, type LocalContext } from '../context';
 import { DEMO_FILES, pastedTab } from '../demo';
 import { dataInput } from '../typed-input';
 import { monthOption, type ParsedArgs } from './args';
-import { loadWorkbook, option, printJson, readFirstGrid, saveWorkbook } from './io';
+import { loadWorkbook, option, printJson, readFirstGrid, saveWorkbook, writeTextFile } from './io';
 import { defineCommand, type CliCommands, type CliEnv, type CliOption } from './types';
 
 const CALENDAR_OPTIONS = {
@@ -50,6 +51,13 @@ const CALENDAR_OPTIONS = {
   groups: { value: 'GROUP;GROUP', summary: { 'zh-CN': '--draft：目标社群', en: '--draft: the target groups' } },
   json: { summary: { 'zh-CN': '以 JSON 输出', en: 'Print JSON' } },
   out: { value: 'FILE.xlsx', summary: { 'zh-CN': '写入 .xlsx 工作簿（清单与日历）', en: 'Write an .xlsx workbook (the list and the calendar)' } },
+  ics: {
+    value: 'FILE.ics',
+    summary: {
+      'zh-CN': '把该月的活动写成 .ics 日历文件（全天日程，可导入 Google 日历、飞书日历、Outlook）',
+      en: 'Write the month’s activities as an .ics calendar file (all-day events, for Google Calendar, Feishu, Outlook)',
+    },
+  },
 } satisfies Record<string, CliOption>;
 
 type CalendarArgs = ParsedArgs<keyof typeof CALENDAR_OPTIONS>;
@@ -161,7 +169,13 @@ const calendar = defineCommand({
       return 1;
     }
     const json = args.options.json === true;
-    if (update && !option(args, 'month') && !json && args.options.draft !== true) return refreshWorkbook(args, env, update);
+    const ics = option(args, 'ics');
+    if (ics && args.options.draft === true) {
+      // Drafts are proposals until someone agrees to them: a calendar file of them would be taken for the plan.
+      io.stderr(tr('cli.error.conflictingOptions', { option: '--ics', other: '--draft' }));
+      return 1;
+    }
+    if (update && !option(args, 'month') && !json && !ics && args.options.draft !== true) return refreshWorkbook(args, env, update);
     const month = requiredMonth(args, tr);
     // --update without --out writes the workbook back where it came from (unless only JSON is asked for).
     const out = option(args, 'out') ?? (update && !json ? update : undefined);
@@ -184,10 +198,17 @@ const calendar = defineCommand({
       return 0;
     }
 
+    if (ics) {
+      const file = api.exportCalendarIcs(ctx, { month, list });
+      writeTextFile(ics, file.text);
+      io.stderr(tr('ics.cli.wrote', { file: ics, count: file.events }));
+    }
     if (json) {
       printJson(io, calendarJson(ctx, { month, weekStart, list }));
       return 0;
     }
+    // The calendar file was what was asked for: the calendar tab is made only to be written out.
+    if (ics && !out) return 0;
     const result = api.generateCalendar(ctx, { month, weekStart, list });
     if (out) {
       await saveWorkbook(ctx, out, bytes);

@@ -106,6 +106,19 @@ export function checkOutputFile(path: string): void {
   if (!/\.xlsx$/i.test(path)) throw new AppError({ code: 'cli.error.outNotXlsx', params: { path } });
 }
 
+/** Refuses an --ics that cannot become a calendar file, before any work is done (as checkOutputFile does for --out). */
+export function checkIcsFile(path: string): void {
+  if (isFolder(path) || /[\\/]$/.test(path)) throw new AppError({ code: 'ics.cli.error.isFolder', params: { path } });
+  const folder = dirname(path);
+  if (!isFolder(folder)) throw new AppError({ code: 'ics.cli.error.folderMissing', params: { folder } });
+  if (!/\.ics$/i.test(path)) throw new AppError({ code: 'ics.cli.error.notIcs', params: { path } });
+}
+
+/** A text file in UTF-8, written as workbooks are (next to its target, then renamed over it). */
+export function writeTextFile(path: string, text: string): void {
+  writeAtomically(path, Buffer.from(text, 'utf8'));
+}
+
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();

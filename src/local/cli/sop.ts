@@ -1,6 +1,7 @@
 /**
  * `sop --template ID --anchor DATE …`: an SOP schedule as JSON, as text, or as a workbook; with
- * --update, regenerated into an existing workbook with what people typed kept.
+ * --update, regenerated into an existing workbook with what people typed kept; with --ics, its dated
+ * items as a calendar file.
  * `templates [--json]`: the built-in templates.
  */
 import { api } from '../../app/api';
@@ -13,7 +14,7 @@ import { listTemplates, sopToJson } from '../../core/sop/json';
 import { readTeamList } from '../../core/team/team';
 import { createLocalContext, type LocalContext } from '../context';
 import { dateOption } from './args';
-import { loadWorkbook, option, printJson, readFirstGrid, saveWorkbook } from './io';
+import { loadWorkbook, option, printJson, readFirstGrid, saveWorkbook, writeTextFile } from './io';
 import { defineCommand, type CliCommands } from './types';
 
 const sop = defineCommand({
@@ -48,6 +49,13 @@ const sop = defineCommand({
     'use-template-texts': { summary: { 'zh-CN': '与 --update 同用：采用模板的新文字', en: 'With --update: take the template’s new texts' } },
     json: { summary: { 'zh-CN': '以 JSON 输出排期', en: 'Print the schedule as JSON' } },
     out: { value: 'FILE.xlsx', summary: { 'zh-CN': '写入 .xlsx 工作簿', en: 'Write an .xlsx workbook' } },
+    ics: {
+      value: 'FILE.ics',
+      summary: {
+        'zh-CN': '把排期写成 .ics 日历文件（有时间的事项提前 15 分钟提醒；可导入 Google 日历、飞书日历、Outlook）',
+        en: 'Write the schedule as an .ics calendar file (timed items remind 15 minutes before; for Google Calendar, Feishu, Outlook)',
+      },
+    },
   },
   async run(args, { io, lang, tr }) {
     const template = option(args, 'template')!;
@@ -57,6 +65,7 @@ const sop = defineCommand({
     // --update without --out writes the workbook back where it came from (unless only JSON is asked for).
     const out = option(args, 'out') ?? (update && !json ? update : undefined);
     const teamPath = option(args, 'team');
+    const ics = option(args, 'ics');
 
     const loaded = update ? await loadWorkbook(update) : null;
     const ctx: LocalContext = createLocalContext({ workbook: loaded?.workbook, locale: lang === 'en' ? 'en_US' : 'zh_CN' });
@@ -88,15 +97,21 @@ const sop = defineCommand({
     const plan = planSop(ctx, request);
     for (const warning of plan.warnings) io.stderr(warning);
 
+    // The calendar file is read from the tab as generated (merged, with --update): what the sheet would show.
+    const generated = out || ics ? api.generateSop(ctx, request) : null;
     if (out) {
-      const result = api.generateSop(ctx, request);
       await saveWorkbook(ctx, out, loaded?.bytes);
-      io.stderr(result.message);
+      io.stderr(generated!.message);
       io.stderr(tr('cli.wrote', { file: out, tabs: ctx.workbook.tabs.map((tab) => tab.spec.name).join(', ') }));
+    }
+    if (ics) {
+      const file = api.exportSopIcs(ctx, { tab: generated!.tabs[0].tab });
+      writeTextFile(ics, file.text);
+      io.stderr(tr('ics.cli.wrote', { file: ics, count: file.events }));
     }
     const rows = plan.tabs[0].rows;
     if (json) printJson(io, sopToJson(plan.template, plan.anchor, rows));
-    else if (!out) {
+    else if (!out && !ics) {
       for (const row of rows) {
         io.stdout([row.date === null ? '' : toIso(row.date), row.weekday, row.time, row.phase, row.channel, row.item, row.owner, row.status].join('\t'));
       }

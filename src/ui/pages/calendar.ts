@@ -8,6 +8,7 @@ import type { PageEnv } from '../page';
 import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
+import { downloadText, ICS_TYPE } from '../download';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -40,6 +41,7 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
 
   const generate = h('button', { className: 'action', id: 'calendar-generate', type: 'button' }, tr('calendar.sidebar.generate'));
   const createList = h('button', { className: 'secondary', id: 'calendar-create-list', type: 'button' }, tr('calendar.sidebar.createList'));
+  const exportIcs = h('button', { className: 'secondary', id: 'calendar-export-ics', type: 'button' }, tr('calendar.sidebar.exportIcs'));
   const draftToggle = h(
     'button',
     { className: 'secondary', id: 'calendar-draft-toggle', type: 'button', 'aria-expanded': 'false' },
@@ -87,6 +89,7 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
       list.appendChild(h('option', { value: info.name }, info.ours ? info.name : `${info.name} ${tr('calendar.sidebar.pasted')}`));
     list.value = loaded.lists.some((info) => info.name === chosen) ? chosen : (loaded.defaultList ?? '');
     generate.disabled = !loaded.lists.length;
+    exportIcs.disabled = !loaded.lists.length;
     calendars.textContent = loaded.calendars.length
       ? tr('calendar.sidebar.calendars', { tabs: loaded.calendars.map((c) => c.name).join(tr('calendar.joiner')) })
       : '';
@@ -161,6 +164,18 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
     void withBusy(generate, tr('calendar.sidebar.generating'), () => server.generateCalendar(input)).then((r) => done(r.message), showError);
   });
 
+  exportIcs.addEventListener('click', () => {
+    clearMessages();
+    const chosen = chosenMonth();
+    if (!chosen) return;
+    const input = { month: chosen, list: list.value || undefined };
+    void withBusy(exportIcs, tr('calendar.sidebar.exportingIcs'), () => server.exportCalendarIcs(input)).then((file) => {
+      downloadText(file.filename, file.text, ICS_TYPE);
+      result.textContent = file.message;
+      result.className = 'result';
+    }, showError);
+  });
+
   createList.addEventListener('click', () => {
     clearMessages();
     void withBusy(createList, tr('calendar.sidebar.creating'), () => server.createActivityList()).then((r) => done(r.message, r.tab), showError);
@@ -229,6 +244,8 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
     h('div', { className: 'buttons' }, generate, createList),
     result,
     calendars,
+    h('div', { className: 'buttons' }, exportIcs),
+    h('p', { className: 'hint', id: 'calendar-ics-hint' }, tr('calendar.sidebar.icsHint')),
     h('div', { className: 'buttons' }, draftToggle),
     draftBox,
   );

@@ -9,6 +9,7 @@ import type { PageEnv } from '../page';
 import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
+import { downloadText, ICS_TYPE } from '../download';
 
 const PREVIEW_DELAY_MS = 250;
 const FIELD_STYLE = 'font:inherit;border:1px solid #dadce0;border-radius:4px;padding:5px 6px;width:100%;resize:vertical';
@@ -157,8 +158,25 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
         fillFrom(tab);
         generate(texts, { useTemplateTexts: true });
       });
-      existingBox.appendChild(h('div', { style: 'margin-bottom:8px' }, pick, h('span', { className: 'hint', style: 'font-size:12px' }, tab.line), save, texts));
+      const ics = h('button', { type: 'button', className: 'link sop-tab-ics', 'data-tab': tab.tab, style: SMALL_LINK }, tr('sop.sidebar.exportIcs'));
+      ics.addEventListener('click', () => exportIcs(ics, tab.tab));
+      existingBox.appendChild(
+        h('div', { style: 'margin-bottom:8px' }, pick, h('span', { className: 'hint', style: 'font-size:12px' }, tab.line), save, texts, ics),
+      );
     }
+    existingBox.appendChild(h('p', { className: 'hint', id: 'sop-ics-hint' }, tr('sop.sidebar.icsHint')));
+  }
+
+  function exportIcs(button: HTMLButtonElement, tab: string): void {
+    result.textContent = '';
+    errors.textContent = '';
+    void withBusy(button, tr('sop.sidebar.exportingIcs'), () => server.exportSopIcs({ tab })).then(
+      (file) => {
+        downloadText(file.filename, file.text, ICS_TYPE);
+        result.textContent = file.message;
+      },
+      (error: unknown) => (errors.textContent = messageOf(error)),
+    );
   }
 
   function fillFrom(tab: ExistingSopTab): void {

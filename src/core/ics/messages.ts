@@ -1,0 +1,36 @@
+import { defineMessages } from '../i18n/define';
+
+export const icsMessages = defineMessages(
+  {
+    'ics.field': '{label}：{value}',
+    'ics.separator': ' · ',
+    'ics.source': '来自「{tab}」第 {row} 行',
+    'ics.noStatus': '（未填）',
+    'ics.calendarName.activities': '{month} 活动 · {list}',
+    'ics.fileName.activities': '活动日历 {month}',
+    'ics.exported': '已导出 {count} 个日程到 {file}',
+    'ics.skipped': '{count} 行没有日期，未导出',
+    'ics.error.noSopEvents': '「{tab}」里没有带日期的行，没有可导出的日程。',
+    'ics.error.noActivities': '「{list}」里没有 {month} 的活动，没有可导出的日程。',
+    'ics.cli.wrote': '已写入 {file}（{count} 个日程）',
+    'ics.cli.error.isFolder': '--ics 指向的是文件夹「{path}」：请写出要生成的 .ics 文件，例如它里面的 日历.ics。',
+    'ics.cli.error.folderMissing': '--ics 的文件夹「{folder}」不存在。',
+    'ics.cli.error.notIcs': '--ics 的文件名「{path}」不以 .ics 结尾：写入的是 iCalendar 日历文件，请用 .ics 文件名。',
+  },
+  {
+    'ics.field': '{label}: {value}',
+    'ics.separator': ' · ',
+    'ics.source': 'From "{tab}", row {row}',
+    'ics.noStatus': '(none)',
+    'ics.calendarName.activities': 'Activities {month} · {list}',
+    'ics.fileName.activities': 'Activities {month}',
+    'ics.exported': 'Exported {count} events to {file}',
+    'ics.skipped': '{count} rows without a date left out',
+    'ics.error.noSopEvents': '"{tab}" has no row with a date: there is nothing to export.',
+    'ics.error.noActivities': '"{list}" has no activity in {month}: there is nothing to export.',
+    'ics.cli.wrote': 'Wrote {file} ({count} events)',
+    'ics.cli.error.isFolder': '--ics names a folder, "{path}": name the .ics file to write, e.g. calendar.ics inside it.',
+    'ics.cli.error.folderMissing': 'The folder of --ics, "{folder}", does not exist.',
+    'ics.cli.error.notIcs': '--ics "{path}" does not end in .ics: what is written is an iCalendar file, so give it an .ics name.',
+  },
+);
