@@ -45,6 +45,21 @@ describe('Apps Script services', () => {
     expect(clock.nowText()).toBe(nowText);
   });
 
+  test.each([
+    // Shanghai: no daylight time.
+    ['Asia/Shanghai', serialFromYmd(2026, 12, 14), 20 * 60, 480],
+    // Los Angeles: 8 March 2026 02:00 the clocks go forward; 1 November 2026 02:00 they go back.
+    ['America/Los_Angeles', serialFromYmd(2026, 3, 7), 20 * 60, -480],
+    ['America/Los_Angeles', serialFromYmd(2026, 3, 8), 12 * 60, -420],
+    ['America/Los_Angeles', serialFromYmd(2026, 11, 1), 12 * 60, -480],
+    ['UTC', serialFromYmd(2026, 7, 1), 9 * 60, 0],
+  ])('the clock tells the spreadsheet time zone’s offset at a local time (%s, day %i, minute %i): %i', (timeZone, day, minute, offset) => {
+    fake = new FakeGas({ timeZone }).install();
+    const clock = new SheetsClock(fake.spreadsheet, () => new Date(Date.UTC(2026, 10, 30)));
+    expect(clock.timeZone()).toBe(timeZone);
+    expect(clock.offsetMinutes(day, minute)).toBe(offset);
+  });
+
   describe('document settings', () => {
     beforeEach(() => {
       fake = new FakeGas().install();
