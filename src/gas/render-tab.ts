@@ -112,8 +112,18 @@ export function drawTab(sheet: Sheet, plan: TabPlan, options: { fresh?: boolean 
   for (const merge of spec.merges ?? []) {
     if (merge.rows > 1 || merge.cols > 1) rangeOf(sheet, merge).merge();
   }
-  for (const validation of spec.validations ?? []) {
-    rangeOf(sheet, validation.range).setDataValidation(buildValidation(sheet, validation, plan.listSources));
+  // The sheet holds no validation now (new, or just cleared): dropdowns side by side go in one call.
+  for (const group of sideBySide(spec.validations ?? [])) {
+    if (group.length === 1) {
+      rangeOf(sheet, group[0].range).setDataValidation(buildValidation(sheet, group[0], plan.listSources));
+      continue;
+    }
+    const first = group[0].range;
+    const line = group.flatMap((validation) =>
+      new Array<GoogleAppsScript.Spreadsheet.DataValidation>(validation.range.cols).fill(buildValidation(sheet, validation, plan.listSources)),
+    );
+    const cols = line.length;
+    rangeOf(sheet, { row: first.row, col: first.col, rows: first.rows, cols }).setDataValidations(Array.from({ length: first.rows }, () => line));
   }
   const rules = spec.conditionalFormats ?? [];
   if (rules.length || !fresh) sheet.setConditionalFormatRules(rules.map((rule) => buildConditionalRule(sheet, rule)));
@@ -412,6 +422,20 @@ function setColumnWidths(sheet: Sheet, spec: TabSpec, cols: number, options: { f
       start = -1;
     }
   }
+}
+
+/** Validations in runs of the same rows and adjacent columns, in column order: each run is one rectangle. */
+function sideBySide(validations: readonly ValidationSpec[]): ValidationSpec[][] {
+  const sorted = [...validations].sort((a, b) => a.range.row - b.range.row || a.range.rows - b.range.rows || a.range.col - b.range.col);
+  const groups: ValidationSpec[][] = [];
+  for (const validation of sorted) {
+    const group = groups[groups.length - 1];
+    const last = group?.[group.length - 1].range;
+    const r = validation.range;
+    if (last && last.row === r.row && last.rows === r.rows && last.col + last.cols === r.col) group.push(validation);
+    else groups.push([validation]);
+  }
+  return groups;
 }
 
 function rangeOf(sheet: Sheet, r: RangeRef): Range {

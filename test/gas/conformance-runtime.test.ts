@@ -158,9 +158,10 @@ describe("Sheets' rules and limits, naming the call", () => {
       setHorizontalAlignments: 'center',
       setVerticalAlignments: 'middle',
       setTextStyles: SpreadsheetApp.newTextStyle().setBold(true).build(),
+      setDataValidations: null,
     };
     for (const method of setters) {
-      const call = (rows: number, cols: number): unknown => loose(range)[method](matrix(rows, cols, samples[method] ?? ''));
+      const call = (rows: number, cols: number): unknown => loose(range)[method](matrix(rows, cols, method in samples ? samples[method] : ''));
       expect(() => call(3, 2)).toThrow(`Range.${method}: 3×2 matrix for a 3×3 range`);
       expect(() => call(4, 3)).toThrow(`Range.${method}: 4×3 matrix for a 3×3 range`);
       expect(() => call(3, 3)).not.toThrow();

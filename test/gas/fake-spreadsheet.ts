@@ -1659,6 +1659,13 @@ export class FakeRange extends FakeObject {
       else delete cell.validation;
     });
   }
+  setDataValidations(rules: (FakeDataValidation | null)[][]): FakeRange {
+    return this._write(rules, (cell, value) => {
+      if (value !== null && !(value instanceof FakeDataValidation)) throw this.gas.violation('needs DataValidation objects or null');
+      if (value) cell.validation = value;
+      else delete cell.validation;
+    });
+  }
   clearDataValidations(): FakeRange {
     return this.setDataValidation(null);
   }

@@ -35,10 +35,14 @@ export type SopColumn = (typeof SOP_COLUMNS)[number];
 export const SOP_TEXT_COLUMNS = ['time', 'channel', 'item', 'detail', 'script', 'materials'] as const;
 export type SopTextColumn = (typeof SOP_TEXT_COLUMNS)[number];
 
-/** Widths (px) of the columns an SOP tab and a template tab share, so both read alike. */
+/**
+ * Widths (px) of the columns an SOP tab and a template tab share, so both read alike. Neighbours share
+ * a width where a few pixels do not matter (time and weekday, phase and channel…): Sheets sets the
+ * widths of adjacent columns of one width in one call, and a new tab costs a call per run.
+ */
 export const SHARED_COLUMN_WIDTHS = {
   time: 56,
-  phase: 72,
+  phase: 84,
   channel: 84,
   item: 150,
   detail: 220,
@@ -52,10 +56,10 @@ export const SOP_SCHEMA: TableSchema<SopColumn> = {
   order: SOP_COLUMNS,
   required: ['id', 'date'],
   columns: {
-    id: column('id', { width: 88, format: 'text', synonyms: ['编号', '序号'] }),
+    id: column('id', { width: 90, format: 'text', synonyms: ['编号', '序号'] }),
     date: column('date', { width: 90, format: 'date' }),
     // The weekday column holds formulas; a text format would show them as text when retyped.
-    weekday: column('weekday', { width: 48, format: 'general', synonyms: ['周', 'weekday'] }),
+    weekday: column('weekday', { width: SHARED_COLUMN_WIDTHS.time, format: 'general', synonyms: ['周', 'weekday'] }),
     time: column('time', { width: SHARED_COLUMN_WIDTHS.time, format: 'time' }),
     phase: column('phase', { width: SHARED_COLUMN_WIDTHS.phase, format: 'text' }),
     channel: column('channel', { width: SHARED_COLUMN_WIDTHS.channel, format: 'text', synonyms: ['触点', '渠道/触点'] }),
@@ -66,11 +70,12 @@ export const SOP_SCHEMA: TableSchema<SopColumn> = {
     owner: column('owner', { width: 84, format: 'text', synonyms: ['负责人', '执行人'] }),
     status: column('status', { width: 84, format: 'text' }),
     proof: column('proof', { width: 170, format: 'text' }),
-    note: column('note', { width: 150, format: 'text' }),
+    note: column('note', { width: 170, format: 'text' }),
     calendar: column('calendar', { width: 120, format: 'text' }),
-    // Bookkeeping for regeneration: hidden, yet there for anyone who unhides them.
-    generatedOwner: column('generatedOwner', { width: 72, format: 'text', hidden: true }),
-    generatedTexts: column('generatedTexts', { width: 72, format: 'text', hidden: true }),
+    // Bookkeeping for regeneration: hidden, yet there for anyone who unhides them (the calendar
+    // column's width, so that all three take one call).
+    generatedOwner: column('generatedOwner', { width: 120, format: 'text', hidden: true }),
+    generatedTexts: column('generatedTexts', { width: 120, format: 'text', hidden: true }),
   },
 };
 
