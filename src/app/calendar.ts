@@ -35,13 +35,13 @@ import { countGroupPushes } from '../core/calendar/pushes';
 import type { CalendarSpan, DraftMonthInput, GenerateCalendarInput } from '../core/calendar/request';
 import { buildCalendarTab, buildQuarterTab, calendarPeriodKey, readCalendarPeriodKey, readCalendarSource, type CalendarPeriod } from '../core/calendar/tab';
 import type { GroupPushCount } from '../core/calendar/warnings';
-import { firstOfMonth, lastOfMonth, ymdFromSerial } from '../core/dates';
+import { firstOfMonth, fromIso, lastOfMonth, ymdFromSerial, type DaySerial } from '../core/dates';
 import { AppError } from '../core/errors';
 import type { Lang } from '../core/i18n';
 import type { WeekStart } from '../core/settings';
 import { sheetsTabName } from '../core/tab/names';
 import { markerKeyOf, markerOf, sameMarker, type MarkerKeyOf } from '../core/tab/marker';
-import type { CellValue, TabSpec } from '../core/tab/spec';
+import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 import { readExistingTable } from '../core/table/existing';
 import type { AppContext, TabInfo } from '../ports';
 import {
@@ -235,9 +235,19 @@ function periodOf(plan: CalendarPlan): CalendarPeriod {
   return plan.quarter ? { year: plan.year, quarter: plan.quarter } : { year: plan.year, month: plan.months[0] };
 }
 
-/** Planned group pushes from the SOP tabs (marker 'sop'), for the WeCom cap warning. */
-export function readGroupPushes(ctx: AppContext): GroupPushCount[] {
-  const tabs = ctx.workbook.markedTabs((marker) => marker.kind === 'sop');
+/**
+ * Planned group pushes from the SOP tabs (marker 'sop'), for the WeCom cap warning. Given the days a
+ * run shows, an SOP tab whose marker says its rows lie wholly outside them is not read: a workbook
+ * keeps the tabs of past cohorts, and this month's calendar need not read them all. (The marker holds
+ * the days the rows covered when the tab was written; a tab written before it did is always read.)
+ */
+export function readGroupPushes(ctx: AppContext, shown?: { first: DaySerial; last: DaySerial }): GroupPushCount[] {
+  const overlaps = (marker: TabMarker): boolean => {
+    const first = marker.about?.first ? fromIso(marker.about.first) : null;
+    const last = marker.about?.last ? fromIso(marker.about.last) : null;
+    return !shown || first === null || last === null || (first <= shown.last && last >= shown.first);
+  };
+  const tabs = ctx.workbook.markedTabs((marker) => marker.kind === 'sop' && overlaps(marker));
   return countGroupPushes(tabs.map((tab) => ({ name: tab.name, group: markerKeyOf(tab.marker, 'sop')?.group ?? '', grid: ctx.workbook.readTab(tab.name) })));
 }
 
@@ -280,7 +290,7 @@ export function generateCalendar(ctx: AppContext, input: GenerateCalendarInput):
   const listName = input.list || defaultList(ctx);
   const plans = plansFor(input, session, listName);
   const list = new ListReader(ctx, session).read(listName);
-  const pushes = readGroupPushes(ctx);
+  const pushes = readGroupPushes(ctx, daysShown(plans));
   const built = plans.map((plan) => buildCalendar(ctx, session, plan, list, pushes));
   const planned = built.map((b) => planGridTab(ctx, session, b.spec));
   const results = writeGeneratedTabs(ctx, planned);
@@ -293,6 +303,13 @@ export function generateCalendar(ctx: AppContext, input: GenerateCalendarInput):
   ].join(' · ');
   ctx.ui.toast(message, session.tr('app.name'));
   return { tabs: results.map((r) => r.name), keys, activities, warnings, message };
+}
+
+/** The days from the first month of the plans to the last (a calendar shows only its own month's days). */
+function daysShown(plans: readonly CalendarPlan[]): { first: DaySerial; last: DaySerial } {
+  const firsts = plans.map((plan) => firstOfMonth(plan.year, Math.min(...plan.months)));
+  const lasts = plans.map((plan) => lastOfMonth(plan.year, Math.max(...plan.months)));
+  return { first: Math.min(...firsts), last: Math.max(...lasts) };
 }
 
 function countAcross(activities: Activity[], plans: CalendarPlan[]): number {
@@ -314,7 +331,7 @@ export function calendarJson(ctx: AppContext, input: { month: string; weekStart?
     activities: list.activities,
     lang: session.lang,
     overloadThreshold: session.settings.overloadThreshold,
-    pushesByGroupDay: readGroupPushes(ctx),
+    pushesByGroupDay: readGroupPushes(ctx, { first: firstOfMonth(year, month), last: lastOfMonth(year, month) }),
   });
   return calendarToJson(calendar);
 }
@@ -340,7 +357,7 @@ export function refreshCalendars(ctx: AppContext): RefreshResult {
     return { tabs: [], message };
   }
   const reader = new ListReader(ctx, session);
-  const pushes = readGroupPushes(ctx);
+  const pushes = readGroupPushes(ctx, daysShown(plans));
   const planned = plans.map((plan) => planGridTab(ctx, session, buildCalendar(ctx, session, plan, reader.read(plan.list), pushes).spec));
   const results = writeGeneratedTabs(ctx, planned);
   const tabs = results.map((r) => r.name);

@@ -144,6 +144,26 @@ describe('the warnings block', () => {
     expect(lines).toEqual(['• 2026-12-01「Java引流5群」计划群发 2 次；企业微信每个客户群每天只能收到 1 条群发。']);
   });
 
+  test('an SOP tab whose marker says its rows lie outside the month is not read; one without that is', () => {
+    const ctx = demo();
+    const rows = [
+      ['ID', '日期', '渠道', '事项', '状态'],
+      ['D1-1', d(2026, 12, 1), '群发', '开营提醒', '未开始'],
+      ['D1-2', d(2026, 12, 1), '群发', '晚间直播提醒', null],
+    ];
+    const marker = (group: string, about?: Record<string, string>) => ({ kind: 'sop' as const, key: { group, cohort: '第1期' }, ...(about ? { about } : {}) });
+    // A past cohort's tab (its marker says September); its rows are what the test reads if it is read.
+    ctx.workbook.addTab('SOP·旧群', rows, marker('旧群', { template: 'live-class', anchor: '2026-09-07', first: '2026-09-01', last: '2026-09-30' }));
+    ctx.workbook.addTab('SOP·老标记群', rows, marker('老标记群'));
+    ctx.workbook.addTab('SOP·本月群', rows, marker('本月群', { template: 'live-class', anchor: '2026-12-01', first: '2026-11-25', last: '2026-12-20' }));
+    const read: string[] = [];
+    const readTab = ctx.workbook.readTab.bind(ctx.workbook);
+    ctx.workbook.readTab = (name: string) => (read.push(name), readTab(name));
+    const result = generateCalendar(ctx, { month: '2026-12' });
+    expect(read.filter((name) => name.startsWith('SOP·')).sort()).toEqual(['SOP·本月群', 'SOP·老标记群']);
+    expect(result.warnings).toBe(2);
+  });
+
   test('an owner above the overload threshold of the settings', () => {
     const ctx = demo({ settings: { overloadThreshold: 1 } });
     expect(generateCalendar(ctx, { month: '2026-12' }).warnings).toBe(1);

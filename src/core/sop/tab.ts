@@ -194,9 +194,12 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     ...summary.notes,
   ];
 
+  // The days the tab's rows cover, as written: a calendar of another month need not read the tab.
+  const days = rows.flatMap((row) => (row.date === null ? [] : [row.date]));
+  const span: Record<string, string> = days.length ? { first: toIso(Math.min(...days)), last: toIso(Math.max(...days)) } : {};
   return {
     name: sopTabName(group, cohort, lang),
-    marker: { ...markerOf('sop', { group, cohort }), about: { template: template.id, anchor: toIso(anchor) } },
+    marker: { ...markerOf('sop', { group, cohort }), about: { template: template.id, anchor: toIso(anchor), ...span } },
     columns,
     rows: grid,
     headerRows: 1,

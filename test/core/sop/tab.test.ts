@@ -89,8 +89,13 @@ describe('buildSopTab', () => {
   test('name, marker, frozen header and the note saying how the tab was made', () => {
     const { spec } = build('zh-CN');
     expect(spec.name).toBe('SOP·Java引流5群·第12期');
-    // The marker names the tab (group and cohort) and says what it was made from, for the sidebar.
-    expect(spec.marker).toEqual({ kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' }, about: { template: 'big-class-28d', anchor: '2026-12-14' } });
+    // The marker names the tab (group and cohort) and says what it was made from, for the sidebar, and
+    // which days its rows cover (7 days before the camp to day 20 after it), for the calendar.
+    expect(spec.marker).toEqual({
+      kind: 'sop',
+      key: { group: 'Java引流5群', cohort: '第12期' },
+      about: { template: 'big-class-28d', anchor: '2026-12-14', first: '2026-12-07', last: '2027-01-03' },
+    });
     expect(spec.headerRows).toBe(1);
     expect(spec.frozenRows).toBe(1);
     const note = spec.notes?.find((n) => n.row === 0 && n.col === 0)?.text ?? '';
