@@ -49,7 +49,7 @@ export interface SopTemplateChoice {
   /** The roles the template's rows are assigned to, in Team-tab order. */
   roles: Role[];
   rows: number;
-  /** "28 个动作 · -7 天 → 20 天（相对开营日）". */
+  /** "33 个动作 · 开营前7天 → 开营后第20天" ("33 actions · 7 days before camp start → day 20 after camp start"). */
   info: string;
   /** For a template tab that cannot be read: each problem, naming its row and column. Empty otherwise. */
   errors: string[];
@@ -84,6 +84,11 @@ export interface SopState {
   sopTabs: ExistingSopTab[];
   /** The active tab when it is an SOP tab: the sidebar starts from its settings. */
   activeSopTab: string | null;
+  /**
+   * The template the sidebar starts from: the active template tab (the one just saved, or the one
+   * being edited), or the template of the active SOP tab (the one just generated); null otherwise.
+   */
+  startTemplate: string | null;
   /** A week from today (ISO): SOPs are prepared one to two weeks ahead. */
   suggestedAnchor: string;
 }
@@ -169,6 +174,7 @@ export function getSopState(ctx: AppContext): SopState {
       return { tab: tab.name, group, cohort, templateRef: found ? found.choice.ref : null, anchor, line };
     });
   const active = ctx.workbook.activeTabName();
+  const activeTemplateTab = templates.find((t) => t.choice.tab !== null && t.choice.tab === active);
   return {
     lang: session.lang,
     templates: templates.map((t) => t.choice),
@@ -177,6 +183,7 @@ export function getSopState(ctx: AppContext): SopState {
     teamTab,
     sopTabs,
     activeSopTab: sopTabs.some((t) => t.tab === active) ? active : null,
+    startTemplate: activeTemplateTab?.choice.ref ?? sopTabs.find((t) => t.tab === active)?.templateRef ?? null,
     suggestedAnchor: toIso(addDays(ctx.clock.today(), 7)),
   };
 }
@@ -426,9 +433,21 @@ function choiceOf(session: Session, template: SopTemplate, source: SopTemplateCh
     anchorLabel: label,
     roles: ROLES.filter((role) => template.rows.some((row) => row.role === role)),
     rows: template.rows.length,
-    info: session.tr('sop.sidebar.templateInfo', { rows: template.rows.length, first, last, anchorLabel: label }),
+    info: session.tr('sop.sidebar.templateInfo', {
+      rows: template.rows.length,
+      first: offsetInWords(session, first, template.anchorKind),
+      last: offsetInWords(session, last, template.anchorKind),
+    }),
     errors: [],
   };
+}
+
+/** A day offset from the anchor in words: "开营前7天" / "开营当天" / "开营后第20天" ("7 days before camp start", "day of camp start", "day 20 after camp start"). */
+function offsetInWords(session: Session, offset: number, kind: AnchorKind): string {
+  const event = session.tr(`sop.span.event.${kind}`);
+  if (offset === 0) return session.tr('sop.span.on', { event });
+  if (offset > 0) return session.tr('sop.span.after', { event, days: offset });
+  return session.tr(offset === -1 ? 'sop.span.before.one' : 'sop.span.before.other', { event, days: -offset });
 }
 
 function loadTemplateTab(ctx: AppContext, session: Session, tab: string): LoadedTemplate {

@@ -332,6 +332,31 @@ describe('templates in the sheet', () => {
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   });
 
+  test('the sidebar starts from the template just saved or just generated, and from none on another tab', () => {
+    const ctx = context();
+    expect(getSopState(ctx).startTemplate).toBeNull();
+    const saved = saveSopTemplate(ctx, { template: 'live-class' });
+    expect(ctx.workbook.activeTabName()).toBe(saved.tab);
+    expect(getSopState(ctx).startTemplate).toBe(saved.ref);
+    generateSopTabs(ctx, request({ template: 'camp-3d' }));
+    expect(getSopState(ctx).startTemplate).toBe('camp-3d');
+    ctx.workbook.activate('团队');
+    expect(getSopState(ctx).startTemplate).toBeNull();
+  });
+
+  test('the template line says its span in words from the anchor, in zh and in en', () => {
+    const ctx = context();
+    const info = (id: string) => getSopState(ctx).templates.find((t) => t.ref === id)!.info;
+    expect(info('big-class-28d')).toBe('33 个动作 · 开营前7天 → 开营后第20天');
+    expect(info('conversion-7d')).toMatch(/ · 建群当天 → 建群后第6天$/);
+    expect(info('live-class')).toMatch(/ · 直播前3天 → 直播后第1天$/);
+    expect(info('promo-flash')).toMatch(/ · 活动前7天 → 活动后第3天$/);
+    saveSettings(ctx, { language: 'en' });
+    expect(info('big-class-28d')).toBe('33 actions · 7 days before camp start → day 20 after camp start');
+    expect(info('conversion-7d')).toMatch(/ · day of group creation → day 6 after group creation$/);
+    expect(info('live-class')).toMatch(/ · 3 days before the live class → day 1 after the live class$/);
+  });
+
   test('API errors come back as localized text', () => {
     const ctx = context('en_US');
     const response = callApi(ctx, 'saveSopTemplate', [{ template: 'nope' }]);

@@ -144,12 +144,17 @@ describeWith(chromiumPath(), 'playground: push-plan Gantt (Chromium)', () => {
     expect(JSON.stringify(playground.ctx.workbook.tab('甘特图').spec.rows)).toBe(before);
   });
 
-  test('“Create empty plan tab” adds a plan tab, selects it, and says to fill in tasks', async () => {
+  test('“Create empty plan tab” adds a plan tab, selects it, and says how to fill it in, not as an error', async () => {
     await sidebar.locator('#create-plan').click();
     await sidebar.locator('#gantt-result', { hasText: '已创建「推进表 (2)」' }).waitFor();
     expect(await sidebar.locator('#gantt-plan').inputValue()).toBe('推进表 (2)');
     expect(await sidebar.locator('#gantt-plan option').allTextContents()).toEqual(['推进表', '推进表 (2)']);
-    await sidebar.locator('#gantt-errors', { hasText: '推进表里还没有事项' }).waitFor();
+    const hint = sidebar.locator('#gantt-preview', { hasText: '这张推进表还是空的' });
+    await hint.waitFor();
+    expect(await sidebar.locator('#gantt-errors').textContent()).toBe('');
+    expect(await sidebar.locator('.error:visible', { hasText: /\S/ }).count()).toBe(0);
+    // The hint is grey like every hint, not the error red.
+    expect(await hint.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(95, 99, 104)');
     await page.locator('footer button.tab.active', { hasText: '推进表 (2)' }).waitFor();
     expect(await page.locator('#preview td[data-r="0"][data-c="1"]').textContent()).toBe('事项');
   });

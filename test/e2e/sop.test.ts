@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { addDays, fromIso, toIso, type DaySerial } from '../../src/core/dates';
+import { readTemplateTab } from '../../src/core/sop/template-tab';
+import { builtInTemplate } from '../../src/core/sop/templates';
 import type { Playground } from '../../src/local/playground';
 import { PAGE_WAIT_MS } from '../support/browser';
 import { parseIcs } from '../support/ical';
@@ -30,12 +32,29 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
   let sidebar: FrameLocator;
   const dialogs: string[] = [];
 
-  beforeAll(async () => {
-    ({ playground, browser, page } = await openPlayground({}, { acceptDownloads: true, viewport: { width: 1400, height: 900 } }, dialogs));
+  /** Opens the SOP sidebar from the add-on menu (a new page load, as reopening it in Sheets is). */
+  async function openSidebar(): Promise<void> {
     await page.click('#menu-extensions > button');
     await page.click('button[data-fn="showSopSidebar"]');
     sidebar = page.frameLocator('#sidebar-frame');
     await sidebar.locator('#sop-template option[value="big-class-28d"]').waitFor({ state: 'attached' });
+  }
+
+  /** Waits until the template picker shows this template (the sidebar picks it once its state has loaded). */
+  async function waitForTemplate(ref: string): Promise<void> {
+    const until = Date.now() + PAGE_WAIT_MS;
+    let value = '';
+    while (Date.now() < until) {
+      value = await sidebar.locator('#sop-template').inputValue();
+      if (value === ref) return;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`the template picker shows ${value}, not ${ref}`);
+  }
+
+  beforeAll(async () => {
+    ({ playground, browser, page } = await openPlayground({}, { acceptDownloads: true, viewport: { width: 1400, height: 900 } }, dialogs));
+    await openSidebar();
   });
 
   afterAll(async () => {
@@ -79,6 +98,26 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     }
     throw new Error(`no dropdown editor for cell ${r},${c}`);
   }
+
+  test('on opening, no field shows a mistake, the preview line says what it will show, and placeholders read as examples', async () => {
+    await sidebar.locator('#sop-preview', { hasText: '填好群名等内容后' }).waitFor();
+    const errorTexts = await sidebar.locator('.error').allTextContents();
+    expect(errorTexts.filter((text) => text.trim() !== '')).toEqual([]);
+    expect(await sidebar.locator('#sop-groups').getAttribute('placeholder')).toBe('例如：Java引流5群');
+    expect(await sidebar.locator('#sop-cohort').getAttribute('placeholder')).toBe('例如：第12期（可不填）');
+    // Leaving the empty group field is when its mistake shows.
+    await sidebar.locator('#sop-groups').focus();
+    await sidebar.locator('#sop-cohort').focus();
+    await sidebar.locator('#sop-groups-error', { hasText: '请至少填写一个群名' }).waitFor();
+    expect(await sidebar.locator('#sop-cohort-error').textContent()).toBe('');
+  });
+
+  test('the template line says its span in words', async () => {
+    await sidebar.locator('#sop-template').selectOption('big-class-28d');
+    await sidebar.locator('#sop-template-info', { hasText: '33 个动作 · 开营前7天 → 开营后第20天' }).waitFor();
+    await sidebar.locator('#sop-template').selectOption('conversion-7d');
+    await sidebar.locator('#sop-template-info', { hasText: '建群当天 → 建群后第6天' }).waitFor();
+  });
 
   test('generate, set three statuses in the preview, move the anchor two days, regenerate: statuses stay, dates move', async () => {
     await sidebar.locator('#sop-template').selectOption('big-class-28d');
@@ -175,5 +214,29 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     await sidebar.locator('#sop-groups-error', { hasText: '请至少填写一个群名' }).waitFor();
     expect(playground.ctx.workbook.listTabs()).toHaveLength(tabsBefore);
     expect(await sidebar.locator('#sop-preview').textContent()).toBe('');
+  });
+
+  test('reopened on the SOP tab it generated, the sidebar shows that tab’s template', async () => {
+    await page.locator('footer button.tab', { hasText: TAB }).click();
+    await page.locator('footer button.tab.active', { hasText: TAB }).waitFor();
+    await openSidebar();
+    await waitForTemplate('big-class-28d');
+    expect(await sidebar.locator('#sop-groups').inputValue()).toBe('Java引流5群');
+  });
+
+  test('Save as template saves the template chosen, and the reopened sidebar keeps it', async () => {
+    await sidebar.locator('#sop-template').selectOption('live-class');
+    await sidebar.locator('#save-sop-template').click();
+    await sidebar.locator('#sop-result', { hasText: '已保存模板「SOP模板·直播公开课」' }).waitFor();
+    await waitForTemplate('tab:SOP模板·直播公开课');
+    const saved = readTemplateTab(playground.ctx.workbook.readTab('SOP模板·直播公开课'), 'SOP模板·直播公开课');
+    const chosen = builtInTemplate('live-class', 'zh-CN');
+    expect(saved.rows.map((row) => [row.dayOffset, row.item])).toEqual(chosen.rows.map((row) => [row.dayOffset, row.item]));
+    await page.locator('footer button.tab.active', { hasText: 'SOP模板·直播公开课' }).waitFor();
+
+    await openSidebar();
+    await waitForTemplate('tab:SOP模板·直播公开课');
+    await sidebar.locator('#sop-template-info', { hasText: '直播前3天 → 直播后第1天' }).waitFor();
+    expect(dialogs).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { createPlanTab, generateGantt, getGanttState, previewGantt } from '../ga
 
 export const ganttFeature = defineFeature({
   page: 'gantt',
-  pageMessages: ['gantt.sidebar', 'gantt.summary.warnings'],
+  pageMessages: ['gantt.sidebar', 'gantt.summary.warnings', 'gantt.error.noTasks'],
   menu: [{ label: 'gantt.menu', fn: 'showGanttSidebar', page: 'gantt' }],
   api: {
     getGanttState,

@@ -11,6 +11,8 @@ export const ganttMessages = defineMessages(
     'gantt.sidebar.generating': '正在生成…',
     'gantt.sidebar.creating': '正在创建…',
     'gantt.sidebar.reading': '正在读取推进表…',
+    'gantt.sidebar.emptyPlan':
+      '这张推进表还是空的：在表头下每行填一个事项（事项、负责人、开始日期，结束日期或工期，可选前置事项），示例见 A1 单元格的备注。填好后这里会显示排期。',
     'gantt.sidebar.noTeam': '还没有「团队」标签页：负责人下拉和色条颜色来自“团队与设置”。',
     'gantt.sidebar.live':
       '甘特图的负责人、进度、状态和推进表里填写的日期与推进表联动：改推进表，甘特图和色条会自动更新。也可以直接在甘特图里改，再次生成时会保留这些修改（清空单元格即恢复推进表的值）。增删事项、修改前置关系或工期后请再点“生成甘特图”，会更新同一个甘特图标签页。',
@@ -128,6 +130,8 @@ export const ganttMessages = defineMessages(
     'gantt.sidebar.generating': 'Generating…',
     'gantt.sidebar.creating': 'Creating…',
     'gantt.sidebar.reading': 'Reading the plan…',
+    'gantt.sidebar.emptyPlan':
+      "This plan is still empty: fill in one task per row below the header (task, owner, start date, end date or duration, predecessors if any); cell A1's note has examples. The schedule shows here once tasks are in.",
     'gantt.sidebar.noTeam': 'There is no Team tab yet: owner dropdowns and bar colours come from "Team & settings".',
     'gantt.sidebar.live':
       'The Gantt tab\'s owners, progress, statuses and the dates typed in the plan are linked to the plan: edit the plan and the Gantt and its bars follow. You may also edit them on the Gantt tab: generating again keeps those edits (clear a cell to give it back to the plan). After adding or removing tasks or changing predecessors or durations, click "Generate Gantt" again: it updates the same Gantt tab.',

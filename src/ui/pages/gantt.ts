@@ -36,6 +36,15 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
     warnings.appendChild(list);
   }
 
+  /**
+   * A plan without tasks yet (a new one, typically) is a normal state, not a mistake: the preview
+   * line says how to fill it in. The problem reaches the page as its text only, so it is recognised
+   * by the catalogue's text (after the tab it names).
+   */
+  function isEmptyPlan(error: unknown): boolean {
+    return error instanceof ApiError && error.problems.length === 1 && error.problems[0].text.endsWith(tr('gantt.error.noTasks'));
+  }
+
   /** Each problem names its task and row already; they are listed under the plan selector. */
   function showError(error: unknown): void {
     const problems = error instanceof ApiError ? error.problems.map((p) => p.text) : [];
@@ -54,8 +63,9 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
       },
       (error: unknown) => {
         if (sequence !== previewSequence) return;
-        preview.textContent = '';
-        showError(error);
+        const empty = isEmptyPlan(error);
+        preview.textContent = empty ? tr('gantt.sidebar.emptyPlan') : '';
+        if (!empty) showError(error);
       },
     );
   }

@@ -46,6 +46,12 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
   const assignments: Partial<Record<Role, string>> = {};
   /** Whether the error line holds a failed preview's message (the next good preview clears it). */
   let previewFailed = false;
+  /**
+   * The fields the user typed in or left, and whether they tried to generate: a field's mistake is
+   * shown only then, so an empty form on opening is not met with errors.
+   */
+  const touched = new Set<SopField>();
+  let attempted = false;
 
   function selectedTemplate(): SopTemplateChoice | undefined {
     return state?.templates.find((t) => t.ref === templateSelect.value);
@@ -144,6 +150,8 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
       );
       pick.addEventListener('click', () => {
         fillFrom(tab);
+        // The person filled the whole form at once: whatever is still wrong in it is theirs to see.
+        for (const field of Object.keys(fieldErrors) as SopField[]) touched.add(field);
         schedulePreview();
       });
       const save = h('button', { type: 'button', className: 'link sop-tab-save', 'data-tab': tab.tab, style: SMALL_LINK }, tr('sop.sidebar.saveTemplate'));
@@ -187,12 +195,17 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     renderTemplateDetails();
   }
 
-  function applyState(loaded: SopState, selectRef?: string): void {
+  /**
+   * Shows a state from the server, keeping the template on show unless `selectRef` names another. A
+   * rebuilt picker falls back to its first option, so without this the next "Save as template" would
+   * quietly save that one instead of the template the person sees.
+   */
+  function applyState(loaded: SopState, selectRef?: string | null): void {
     const previous = templateSelect.value;
     state = loaded;
     renderTemplates();
-    const wanted = selectRef ?? previous;
-    if (wanted && loaded.templates.some((t) => t.ref === wanted)) templateSelect.value = wanted;
+    const wanted = [selectRef, previous].find((ref) => ref && loaded.templates.some((t) => t.ref === ref));
+    if (wanted) templateSelect.value = wanted;
     noTeam.hidden = loaded.teamTab !== null;
     renderTemplateDetails();
     renderExisting();
@@ -235,12 +248,16 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     // A generate that failed on the form is explained field by field now; any other failure stays said.
     if (previewFailed || Object.keys(loaded.problems).length > 0) errors.textContent = '';
     previewFailed = false;
+    let hidden = false;
     for (const field of Object.keys(fieldErrors) as SopField[]) {
       // The template's own errors (a malformed template tab) stay under the picker as rendered.
       if (field === 'template' && !loaded.problems.template) continue;
-      fieldErrors[field].textContent = loaded.problems[field] ?? '';
+      // A template's problems are the template tab's, not something the person has yet to type.
+      const shown = field === 'template' || attempted || touched.has(field);
+      if (!shown && loaded.problems[field]) hidden = true;
+      fieldErrors[field].textContent = shown ? (loaded.problems[field] ?? '') : '';
     }
-    preview.textContent = loaded.line;
+    preview.textContent = loaded.line || (hidden ? tr('sop.sidebar.previewPending') : '');
     updates.textContent = loaded.updates.length ? tr('sop.sidebar.updates', { tabs: loaded.updates.map((t) => `「${t}」`).join(join) }) : '';
     clear(warnings);
     for (const text of loaded.warnings) warnings.appendChild(h('div', {}, text));
@@ -249,6 +266,7 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
   generateButton.addEventListener('click', () => generate(generateButton));
 
   function generate(button: HTMLButtonElement, extra: Partial<SopRequest> = {}): void {
+    attempted = true;
     result.textContent = '';
     errors.textContent = '';
     void withBusy(button, tr('sop.sidebar.generating'), () => server.generateSop({ ...request(), ...extra })).then(
@@ -287,13 +305,20 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     renderTemplateDetails();
     schedulePreview();
   });
-  anchorInput.addEventListener('input', schedulePreview);
-  anchorInput.addEventListener('change', schedulePreview);
-  groupsInput.addEventListener('input', () => {
-    renderOwners();
-    schedulePreview();
-  });
-  cohortInput.addEventListener('input', schedulePreview);
+  /** Typing in a field, or leaving it, lets its mistakes show. */
+  function watchField(field: SopField, control: HTMLElement, onInput?: () => void): void {
+    const touch = () => {
+      touched.add(field);
+      onInput?.();
+      schedulePreview();
+    };
+    control.addEventListener('input', touch);
+    control.addEventListener('change', touch);
+    control.addEventListener('blur', touch);
+  }
+  watchField('anchor', anchorInput);
+  watchField('groups', groupsInput, renderOwners);
+  watchField('cohort', cohortInput);
   markCalendar.addEventListener('change', schedulePreview);
 
   const field = (label: HTMLElement | string, control: HTMLElement, error?: HTMLElement) =>
@@ -327,7 +352,7 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
 
   void server.getSopState().then(
     (loaded) => {
-      applyState(loaded);
+      applyState(loaded, loaded.startTemplate);
       const active = loaded.sopTabs.find((t) => t.tab === loaded.activeSopTab);
       if (active) fillFrom(active);
       else anchorInput.value = loaded.suggestedAnchor;
