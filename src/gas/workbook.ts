@@ -183,8 +183,9 @@ export class SheetsWorkbook implements Workbook {
         made.push(inserted[inserted.length - 1]);
         sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
       }
-      const sizes = inserted.map((r) => ({ rows: r.sheet.getMaxRows(), cols: r.sheet.getMaxColumns() }));
-      inserted.forEach((r, i) => fitSheet(r.sheet, r.size, sizes[i]));
+      // Sheets inserted alike in one call start alike (a blank sheet of the default size): one is measured.
+      const blank = inserted.length ? { rows: inserted[0].sheet.getMaxRows(), cols: inserted[0].sheet.getMaxColumns() } : null;
+      for (const r of inserted) fitSheet(r.sheet, r.size, blank as GridSize);
       for (const { spec, update = null } of tabs) {
         const own = ownOf(spec);
         if (!own) continue;
