@@ -102,10 +102,12 @@ export class DocumentSettingsStore implements SettingsStore {
 export function createGasContext(options: { metered?: boolean } = {}): AppContext {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const meter = options.metered ? new SheetsMeter() : undefined;
+  const clock = new SheetsClock(spreadsheet);
   return {
-    workbook: new SheetsWorkbook(meter ? meter.wrap(spreadsheet) : spreadsheet),
+    // The workbook turns Sheets' dates into day serials in the time zone the clock has asked for already.
+    workbook: new SheetsWorkbook(meter ? meter.wrap(spreadsheet) : spreadsheet, () => clock.timeZone()),
     ui: new SheetsUi(spreadsheet),
-    clock: new SheetsClock(spreadsheet),
+    clock,
     settings: new DocumentSettingsStore(),
     locale: Session.getActiveUserLocale(),
     ...(meter ? { meter } : {}),

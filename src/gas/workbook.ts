@@ -71,11 +71,17 @@ export class SheetsWorkbook implements Workbook {
    */
   private markerList: MarkedSheet[] | null = null;
   private readonly sheetsByName = new Map<string, Sheet | null>();
+  /** Sizes read before this action wrote to the sheet (readTabContent's), for reserving room without asking again. */
+  private readonly sizesRead = new Map<Sheet, GridSize>();
   private listed: SheetEntry[] | null = null;
   private sheetCount: number | null = null;
   private sheetDates: SheetDates | null = null;
 
-  constructor(private readonly spreadsheet: Spreadsheet) {}
+  /** `timeZone`: the spreadsheet's time zone when someone has asked for it already (the clock); else the workbook asks. */
+  constructor(
+    private readonly spreadsheet: Spreadsheet,
+    private readonly timeZone: () => string = () => spreadsheet.getSpreadsheetTimeZone(),
+  ) {}
 
   listTabs(): TabInfo[] {
     return this.entries().map(({ name, marker, hidden }) => (hidden ? { name, marker, hidden: true } : { name, marker }));
@@ -114,10 +120,12 @@ export class SheetsWorkbook implements Workbook {
   readTabContent(name: string): TabContent {
     const sheet = this.sheetNamed(name);
     const data = sheet.getDataRange();
+    const size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
+    this.sizesRead.set(sheet, size);
     return {
       values: this.typedValues(data.getValues()),
       formulas: data.getFormulas(),
-      notes: sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getNotes(),
+      notes: sheet.getRange(1, 1, size.rows, size.cols).getNotes(),
     };
   }
 
@@ -160,7 +168,7 @@ export class SheetsWorkbook implements Workbook {
       const ownSizes = new Map<TabSpec, GridSize>();
       for (const { spec } of tabs) {
         const own = ownOf(spec);
-        if (own) ownSizes.set(spec, { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() });
+        if (own) ownSizes.set(spec, this.sizesRead.get(own.sheet) ?? { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() });
       }
       // Names too are found before anything is written: finding one asks Sheets whether it is taken.
       const names = new Map<TabSpec, string>();
@@ -172,7 +180,7 @@ export class SheetsWorkbook implements Workbook {
         given.add(name.toLowerCase());
         (ownOf(spec) ? oldVersionNames : names).set(spec, name);
       }
-      const first = this.numSheets();
+      const first = names.size ? this.numSheets() : 0;
       const inserted: Reservation[] = [];
       for (const { spec } of tabs) {
         if (ownOf(spec)) continue;
@@ -217,6 +225,8 @@ export class SheetsWorkbook implements Workbook {
       throw error;
     }
     for (const step of undo.reverse()) step();
+    // From here on the sheets change size: a size read before is no longer theirs.
+    this.sizesRead.clear();
     for (const reservation of made) this.reservations.set(reservation.spec, reservation);
     // What this action knows now: the new tabs with their markers, the hidden copies (the user's: no marker).
     const added = made.filter((r) => r.created);
@@ -400,7 +410,7 @@ export class SheetsWorkbook implements Workbook {
 
   /** The converter of date cells, made on the first date read (it asks for the spreadsheet's time zone once). */
   private dates(): SheetDates {
-    this.sheetDates ??= new SheetDates(this.spreadsheet.getSpreadsheetTimeZone());
+    this.sheetDates ??= new SheetDates(this.timeZone());
     return this.sheetDates;
   }
 }
