@@ -4,15 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/local/cli';
+import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'sop-calendar-cli-'));
 

@@ -5,18 +5,11 @@ import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialFromYmd } from '../../src/core/dates';
-import { runCli } from '../../src/local/cli';
+import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
 
 const PLAN = join(__dirname, '../../demo/push-plan.tsv');
 const TEAM = join(__dirname, '../../demo/team.tsv');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 function tempFile(name: string, text?: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'sop-gantt-cli-')), name);

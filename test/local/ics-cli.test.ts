@@ -3,18 +3,11 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/local/cli';
+import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
 import { parseIcs, physicalLines } from '../support/ical';
 
 const TEAM_FILE = join(__dirname, 'fixtures', 'team.tsv');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sop-ics-cli-'));
 

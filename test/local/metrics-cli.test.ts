@@ -3,18 +3,11 @@ import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUT_KEYS, METRIC_KEYS } from '../../src/core/metrics';
-import { runCli } from '../../src/local/cli';
+import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
 
 const demo = (name: string): string => join(__dirname, '../../demo', name);
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'sop-metrics-cli-'));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('metrics FILE', () => {
   test('--json prints rows, total, mapping, skipped and warnings with every key and null for a blank', async () => {

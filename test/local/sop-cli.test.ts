@@ -7,17 +7,10 @@ import ExcelJS from 'exceljs';
 import { addDays, fromIso, toIso, type DaySerial } from '../../src/core/dates';
 import { rowIds } from '../../src/core/sop/template';
 import { builtInTemplate } from '../../src/core/sop/templates';
-import { runCli } from '../../src/local/cli';
+import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
 
 const TEAM_FILE = join(__dirname, 'fixtures', 'team.tsv');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sop-cli-'));
 

@@ -2,15 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/local/cli';
+import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
 import { readFileSync } from 'node:fs';
-
-async function cli(...argv: string[]) {
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: () => undefined, stderr: (t) => err.push(t) });
-  return { code, stderr: err.join('\n') };
-}
 
 describe('default tab names', () => {
   test.each(['promo-flash', 'retention-monthly'])('sop --template %s --lang zh without --group writes a workbook', async (template) => {

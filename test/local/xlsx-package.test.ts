@@ -10,20 +10,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { range, type TabSpec } from '../../src/core/tab/spec';
-import { runCli } from '../../src/local/cli';
+import { cli } from '../support/cli';
 import { MARKER_SHEET, readWorkbookTabs, readXlsx, updateXlsx, writeXlsx } from '../../src/local/xlsx';
 import { XlsxPackage, elementPattern } from '../../src/local/xlsx-package';
 import { LIBREOFFICE_TEST_TIMEOUT_MS, describeWithLibreOffice, recalculateXlsx, xlsxToPdf } from '../support/libreoffice';
 import { describeWithOpenpyxl, openpyxlWorkbook } from '../support/openpyxl';
 import { expectSameTab, generatedTab } from '../support/tab-round-trip';
 import { changedParts, partsARewriteMayChange, xlsxParts } from '../support/xlsx-parts';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sop-xlsx-package-'));
 
