@@ -3,11 +3,11 @@ import { callApi } from '../../src/app/api';
 import { createActivityList, draftMonth, generateCalendar, getCalendarState, refreshCalendars } from '../../src/app/calendar';
 import { MENU, menuCommand } from '../../src/app/menu';
 import { serialFromYmd } from '../../src/core/dates';
-import { AppError } from '../../src/core/errors';
 import { cellValue, isFormulaCell, type CellValue } from '../../src/core/tab/spec';
 import { createLocalContext, type LocalContext } from '../../src/local/context';
 import { createDemoContext } from '../../src/local/demo';
 import { PreviewEngine } from '../../src/local/preview-engine';
+import { errorOf } from '../support/problems';
 
 const today = serialFromYmd(2026, 11, 23);
 const d = (y: number, m: number, day: number) => serialFromYmd(y, m, day);
@@ -30,16 +30,6 @@ function slotsOf(grid: CellValue[][], day: number): string[] {
 
 function snapshot(ctx: LocalContext) {
   return JSON.stringify(ctx.workbook.tabs.map((tab) => [tab.spec.name, tab.marker, tab.spec.rows]));
-}
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('the calendar from the demo’s pasted 活动列表', () => {

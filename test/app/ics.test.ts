@@ -7,12 +7,12 @@ import { createActivityList, draftMonth } from '../../src/app/calendar';
 import { exportCalendarIcs, exportSopIcs } from '../../src/app/ics';
 import { generateSopTabs } from '../../src/app/sop';
 import { fromIso, serialFromYmd, toIso, ymdFromSerial, type DaySerial } from '../../src/core/dates';
-import { AppError } from '../../src/core/errors';
 import { findSopHeader, sopTableRows } from '../../src/core/sop/columns';
 import type { CellValue } from '../../src/core/tab/spec';
 import { createDemoContext } from '../../src/local/demo';
 import { createLocalContext, type LocalContext } from '../../src/local/context';
 import { parseIcs, physicalLines, type ParsedEvent } from '../support/ical';
+import { errorOf } from '../support/problems';
 
 const today = serialFromYmd(2026, 11, 23);
 const TAB = 'SOP·Java引流5群·第12期';
@@ -21,16 +21,6 @@ function withSop(options: { locale?: string; anchor?: string } = {}): LocalConte
   const ctx = createDemoContext({ today, locale: options.locale });
   generateSopTabs(ctx, { template: 'big-class-28d', anchor: options.anchor ?? '2026-12-14', groups: 'Java引流5群', cohort: '第12期' });
   return ctx;
-}
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
 }
 
 /** A local Shanghai time (UTC+8, no daylight time) as the UTC text ical.js gives. */
