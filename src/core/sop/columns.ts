@@ -52,11 +52,19 @@ export const SHARED_COLUMN_WIDTHS = {
 
 const column = (key: SopColumn, def: Omit<ColumnDef, 'header'> = {}): ColumnDef => ({ header: `sop.header.${key}`, ...def });
 
+/**
+ * The proof and note columns' width, which the columns after them take too (the holiday column, whose
+ * English names need the room, and the hidden bookkeeping columns), so that all of them take one call.
+ */
+const NOTE_WIDTH = 170;
+
 export const SOP_SCHEMA: TableSchema<SopColumn> = {
   order: SOP_COLUMNS,
   required: ['id', 'date'],
   columns: {
-    id: column('id', { width: 90, format: 'text', synonyms: ['编号', '序号'] }),
+    // The add-on's key for a row, not something people read: narrow, just wide enough for a built-in
+    // template's IDs ("B28-K3F9Q") in the column's small font.
+    id: column('id', { width: 72, format: 'text', synonyms: ['编号', '序号'] }),
     date: column('date', { width: 90, format: 'date' }),
     // The weekday column holds formulas; a text format would show them as text when retyped.
     weekday: column('weekday', { width: SHARED_COLUMN_WIDTHS.time, format: 'general', synonyms: ['周', 'weekday'] }),
@@ -69,13 +77,12 @@ export const SOP_SCHEMA: TableSchema<SopColumn> = {
     materials: column('materials', { width: SHARED_COLUMN_WIDTHS.materials, format: 'text' }),
     owner: column('owner', { width: 84, format: 'text', synonyms: ['负责人', '执行人'] }),
     status: column('status', { width: 84, format: 'text' }),
-    proof: column('proof', { width: 170, format: 'text' }),
-    note: column('note', { width: 170, format: 'text' }),
-    calendar: column('calendar', { width: 120, format: 'text' }),
-    // Bookkeeping for regeneration: hidden, yet there for anyone who unhides them (the calendar
-    // column's width, so that all three take one call).
-    generatedOwner: column('generatedOwner', { width: 120, format: 'text', hidden: true }),
-    generatedTexts: column('generatedTexts', { width: 120, format: 'text', hidden: true }),
+    proof: column('proof', { width: NOTE_WIDTH, format: 'text' }),
+    note: column('note', { width: NOTE_WIDTH, format: 'text' }),
+    calendar: column('calendar', { width: NOTE_WIDTH, format: 'text' }),
+    // Bookkeeping for regeneration: hidden, yet there for anyone who unhides them.
+    generatedOwner: column('generatedOwner', { width: NOTE_WIDTH, format: 'text', hidden: true }),
+    generatedTexts: column('generatedTexts', { width: NOTE_WIDTH, format: 'text', hidden: true }),
   },
 };
 

@@ -66,8 +66,16 @@ export const PHASE_COLORS = ['#e8f0fe', '#e6f4ea', '#fef7e0', '#fce8e6', '#f3e8f
 
 const HEADER_STYLE = { background: '#3c4043', fontColor: '#ffffff', bold: true, vAlign: 'middle' } as const;
 const MUTED = '#9aa0a6';
+/**
+ * The add-on's bookkeeping: the row ID, its key for a row (regeneration matches rows by it), and the
+ * hidden columns beside it. The ID stays first, where other code and people's habits look for it, but
+ * reads like a margin, not like the row's first fact.
+ */
+const BOOKKEEPING_STYLE = { fontColor: '#80868b', fontSize: 9 } as const;
 
 const SUMMARY_COLUMNS = ['label', 'rows', 'done', 'doneRate', 'overdue'] as const;
+/** Every done % of the tab shows one decimal, so the figures line up. */
+const RATE_FORMAT = 'percentOneDecimal';
 
 /** "SOP·Java引流5群·第12期", or "SOP·Java引流5群" without a cohort. */
 export function sopTabName(group: string, cohort: string, lang: Lang): string {
@@ -138,7 +146,7 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     { range: range(1, colOf('script'), formattedRows, 1), style: { wrap: true } },
     ...(['id', 'generatedOwner', 'generatedTexts'] as const).map((key): StyleRun => ({
       range: range(1, colOf(key), formattedRows, 1),
-      style: { fontColor: MUTED },
+      style: BOOKKEEPING_STYLE,
     })),
   ];
 
@@ -150,18 +158,21 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
   if (options.teamTabName) validations.push({ range: ownerRange, rule: ownerDropdown(options.teamTabName) });
   else if (owners.length > 0) validations.push({ range: ownerRange, rule: { type: 'list', values: owners, strict: false } });
 
-  const body = range(1, 0, formattedRows, tableWidth);
+  // A row's state (today, overdue, done, its phase) marks the whole row but the ID column, which would
+  // otherwise turn bold and coloured with it and lead the row instead of the date and the item.
+  const idCol = colOf('id');
+  const body = [range(1, 0, formattedRows, idCol), range(1, idCol + 1, formattedRows, tableWidth - idCol - 1)].filter((part) => part.cols > 0);
   const date = `$${letter('date')}2`;
   const status = `$${letter('status')}2`;
   const conditionalFormats: ConditionalFormatSpec[] = [
-    { ranges: [body], formula: `=${status}=${quoted(done)}`, style: { fontColor: MUTED, background: '#f1f3f4' } },
-    { ranges: [body], formula: `=OR(${status}=${quoted(cancelled)},${status}=${quoted(removed)})`, style: { fontColor: MUTED, strikethrough: true } },
+    { ranges: body, formula: `=${status}=${quoted(done)}`, style: { fontColor: MUTED, background: '#f1f3f4' } },
+    { ranges: body, formula: `=OR(${status}=${quoted(cancelled)},${status}=${quoted(removed)})`, style: { fontColor: MUTED, strikethrough: true } },
     {
-      ranges: [body],
+      ranges: body,
       formula: `=AND(ISNUMBER(${date}),${date}<TODAY(),${status}<>${quoted(done)},${status}<>${quoted(cancelled)},${status}<>${quoted(removed)})`,
       style: { background: '#f4c7c3', fontColor: '#a50e0e' },
     },
-    { ranges: [body], formula: `=${date}=TODAY()`, style: { background: '#fff2cc', bold: true } },
+    { ranges: body, formula: `=${date}=TODAY()`, style: { background: '#fff2cc', bold: true } },
     ...phaseBands(template.phases, rows, `$${letter('phase')}2`, body),
   ];
 
@@ -241,11 +252,11 @@ function textOrBlank(value: unknown): CellValue {
  * or re-phased takes its band without the tab being repainted. Last in the list: today, overdue and
  * done win over them.
  */
-function phaseBands(phases: string[], rows: SopRow[], phaseCell: string, body: RangeRef): ConditionalFormatSpec[] {
+function phaseBands(phases: string[], rows: SopRow[], phaseCell: string, body: RangeRef[]): ConditionalFormatSpec[] {
   const used = new Set(rows.map((row) => row.phase));
   return phases.flatMap((phase, index) =>
     phase && used.has(phase)
-      ? [{ ranges: [body], formula: `=${phaseCell}=${quoted(phase)}`, style: { background: PHASE_COLORS[index % PHASE_COLORS.length] } }]
+      ? [{ ranges: body, formula: `=${phaseCell}=${quoted(phase)}`, style: { background: PHASE_COLORS[index % PHASE_COLORS.length] } }]
       : [],
   );
 }
@@ -290,8 +301,9 @@ interface Counts {
 }
 
 /**
- * Rows, done, done % and overdue per phase (with a total) and per owner, as COUNTIFS over the
- * status, phase, owner and date columns, each carrying the count the core makes the same way.
+ * Rows, done, done % and overdue per phase (with a total) and per owner (the rows nobody owns last),
+ * as COUNTIFS over the status, phase, owner, item and date columns, each carrying the count the core
+ * makes the same way.
  */
 function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: FormatRun[]; styles: StyleRun[]; notes: NoteSpec[]; block: RangeRef } {
   const { rows, lang, startCol, letter } = input;
@@ -327,12 +339,10 @@ function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: Form
   });
 
   /**
-   * One line of counts for the rows whose `column` equals the label in the line's first cell. The
-   * criterion is "="&label so that a label starting with < or > is compared, not read as an operator.
+   * One line of counts for the rows that `criterion` (COUNTIFS range/criterion pairs) picks, which are
+   * `mine` in the core.
    */
-  const countLine = (row: number, labelText: string, column: SopColumn): Counts => {
-    const criterion = `${whole(column)},"="&${a1(row, col(0), false, true)}`;
-    const mine = rows.filter((r) => r[column] === labelText);
+  const countLine = (row: number, labelText: string, criterion: string, mine: SopRow[]): Counts => {
     const counts: Counts = {
       counted: mine.filter((r) => isActive(r, input)).length,
       done: mine.filter((r) => r.status === input.done).length,
@@ -348,6 +358,17 @@ function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: Form
     });
     return counts;
   };
+  /**
+   * The line of the rows whose `column` equals the label in the line's first cell. The criterion is
+   * "="&label so that a label starting with < or > is compared, not read as an operator.
+   */
+  const labelLine = (row: number, labelText: string, column: SopColumn): Counts =>
+    countLine(
+      row,
+      labelText,
+      `${whole(column)},"="&${a1(row, col(0), false, true)}`,
+      rows.filter((r) => r[column] === labelText),
+    );
 
   let row = 0;
   const phases = orderedDistinct([...input.phases, ...rows.map((r) => r.phase)]);
@@ -356,7 +377,7 @@ function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: Form
     const first = row;
     const total: Counts = { counted: 0, done: 0, overdue: 0 };
     for (const phase of phases) {
-      const counts = countLine(row++, phase, 'phase');
+      const counts = labelLine(row++, phase, 'phase');
       total.counted += counts.counted;
       total.done += counts.done;
       total.overdue += counts.overdue;
@@ -368,20 +389,34 @@ function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: Form
     put(row, 3, rateCell(row, total));
     put(row, 4, sum(4, total.overdue));
     styles.push({ range: range(row, col(0), 1, SUMMARY_COLUMNS.length), style: { bold: true } });
-    formats.push({ range: range(first, col(3), row - first + 1, 1), format: 'percent' });
+    formats.push({ range: range(first, col(3), row - first + 1, 1), format: RATE_FORMAT });
     row += 2;
   }
 
-  const owners = orderedDistinct(rows.map((r) => r.owner));
-  if (owners.length > 0) {
+  if (rows.length > 0) {
     header(row++, 'sop.summary.byOwner');
     const first = row;
-    for (const owner of owners) countLine(row++, owner, 'owner');
-    formats.push({ range: range(first, col(3), row - first, 1), format: 'percent' });
+    for (const owner of orderedDistinct(rows.map((r) => r.owner))) labelLine(row++, owner, 'owner');
+    // Rows nobody owns yet, last, always there so that clearing an owner shows at once. A row is one
+    // with an item, since the whole-column ranges also reach the empty rows below the table. The item
+    // comes first: LibreOffice stops at the end of the first range's data, which must not be the owners'
+    // (trailing rows without an owner would go uncounted).
+    countLine(
+      row++,
+      t(lang, 'sop.summary.unassigned'),
+      `${whole('item')},"<>",${whole('owner')},""`,
+      rows.filter((r) => r.owner === '' && r.item !== ''),
+    );
+    formats.push({ range: range(first, col(3), row - first, 1), format: RATE_FORMAT });
   }
   // The block the summary owns: as wide as its columns, as tall as its last line (at least one row).
   const height = cells.reduce((h, cell) => Math.max(h, cell.row + 1), 1);
-  return { cells, formats, styles, notes, block: range(0, startCol, height, SUMMARY_COLUMNS.length) };
+  const block = range(0, startCol, height, SUMMARY_COLUMNS.length);
+  // The summary shares its rows with the table, and a row has one height across the sheet: the
+  // summary never wraps, so it never makes a table row taller, and sits at the top of the rows a
+  // wrapped script makes tall, level with the table's first line.
+  styles.push({ range: block, style: { wrap: false, vAlign: 'top' } });
+  return { cells, formats, styles, notes, block };
 }
 
 function orderedDistinct(values: string[]): string[] {

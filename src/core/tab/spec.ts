@@ -40,7 +40,7 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
 
-export type CellFormat = 'text' | 'date' | 'time' | 'integer' | 'decimal' | 'percent' | 'currency' | 'checkbox' | 'general';
+export type CellFormat = 'text' | 'date' | 'time' | 'integer' | 'decimal' | 'percent' | 'percentOneDecimal' | 'currency' | 'checkbox' | 'general';
 
 /** Number-format patterns, shared by the Apps Script and xlsx renderers. */
 export const NUMBER_FORMATS: Record<CellFormat, string> = {
@@ -50,6 +50,7 @@ export const NUMBER_FORMATS: Record<CellFormat, string> = {
   integer: '#,##0',
   decimal: '#,##0.00',
   percent: '0.0#%', // 23.2% and 2.75% (high-ticket conversion rates need the second decimal)
+  percentOneDecimal: '0.0%', // 23.2% and 2.8%: a column of shares (done %) whose figures line up
   currency: '"¥"#,##0',
   checkbox: 'General',
   general: 'General',

@@ -51,6 +51,10 @@ describeWithLibreOffice('SOP tab formulas in LibreOffice', () => {
       if (i % 9 === 1) row.status = labels[1];
       if (i === 6) row.status = labels[2];
       if (i === 7) row.status = labels[3];
+      // Rows nobody owns, counted under 未分配 / Unassigned, whatever the team: one without an item is no task.
+      // The last rows too: LibreOffice may read a whole column only as far as its last value.
+      if (i % 5 === 2 || i >= rows.length - 2) row.owner = '';
+      if (i === 12) row.item = '';
     });
     const spec = buildSopTab({ rows, group: 'G', cohort: 'C', template, anchor, lang, teamTabName: null, markCalendar: true, today, generatedAt: '' });
 
@@ -92,6 +96,11 @@ describeWithLibreOffice('SOP tab formulas in LibreOffice', () => {
         }),
       );
       expect(checked).toBeGreaterThan(rowCount);
+      // Among them the count of rows nobody owns, an empty-cell criterion over whole columns.
+      const unassigned = spec.rows.find((line) => line.includes(lang === 'zh-CN' ? '未分配' : 'Unassigned')) ?? [];
+      const counts = unassigned.filter(isFormulaCell).filter((cell) => cell.formula.startsWith('=COUNTIFS('));
+      expect(counts[0]?.formula).toContain(',"",');
+      expect(counts[0]?.value).toBeGreaterThan(5);
     },
     LIBREOFFICE_TEST_TIMEOUT_MS,
   );

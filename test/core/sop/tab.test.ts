@@ -1,6 +1,6 @@
 import { fromIso, parseTimeOfDay, toIso, type DaySerial } from '../../../src/core/dates';
 import type { Lang } from '../../../src/core/i18n';
-import { cellValue, columnLetter, isFormulaCell, type Cell, type TabSpec } from '../../../src/core/tab/spec';
+import { cellValue, columnLetter, isFormulaCell, NUMBER_FORMATS, type Cell, type TabSpec } from '../../../src/core/tab/spec';
 import type { Person } from '../../../src/core/team/team';
 import { generateSop, type SopRow } from '../../../src/core/sop/generate';
 import { buildSopTab, PHASE_COLORS, type SopTabOptions } from '../../../src/core/sop/tab';
@@ -132,7 +132,8 @@ describe('buildSopTab', () => {
     expect(bands.map((rule) => rule.formula)).toEqual(template.phases.map((phase) => `=$E2="${phase}"`));
     bands.forEach((rule, i) => {
       expect(rule.style.background).toBe(PHASE_COLORS[i]);
-      expect(rule.ranges).toEqual([{ row: 1, col: 0, rows: rows.length + 200, cols: headerRow(spec).indexOf('文字校验') + 1 }]);
+      // The whole row but the ID column (A), which stays a plain grey margin.
+      expect(rule.ranges).toEqual([{ row: 1, col: 1, rows: rows.length + 200, cols: headerRow(spec).indexOf('文字校验') }]);
     });
   });
 
@@ -181,7 +182,7 @@ describe('buildSopTab', () => {
     const doneRule = ruleFor((s) => s.background === '#f1f3f4');
     for (const rule of rules) {
       expect(rule.ranges[0].row).toBe(1);
-      expect(rule.ranges[0].col).toBe(0);
+      expect(rule.ranges[0].col).toBe(1);
       expect(rule.ranges[0].rows).toBeGreaterThanOrEqual(rows.length);
     }
     rows.forEach((row, i) => {
@@ -200,6 +201,31 @@ describe('buildSopTab', () => {
     expect(formulas[0]).toBe('=$L2="已完成"');
     // The phase bands come last: every mark of a row's state shows over them.
     expect(formulas.indexOf('=$B2=TODAY()')).toBe(formulas.length - 1 - builtInTemplate('big-class-28d', 'zh-CN').phases.length);
+  });
+
+  test.each(['zh-CN', 'en'] as const)('the row ID stays first but reads as a narrow, small, grey margin that no row mark makes bold or red (%s)', (lang) => {
+    const { spec, rows } = build(lang, {}, typeStatuses(lang));
+    expect(headerRow(spec)[0]).toBe('ID');
+    const dateCol = colOf(spec, lang === 'zh-CN' ? '日期' : 'Date');
+    expect(spec.columns[0].width).toBeLessThan(spec.columns[dateCol].width as number);
+    const idRuns = (spec.styles ?? []).filter((run) => run.range.col === 0 && run.range.cols === 1 && run.range.row === 1);
+    expect(idRuns.map((run) => run.style)).toContainEqual({ fontColor: '#80868b', fontSize: 9 });
+    expect(idRuns.some((run) => run.style.bold)).toBe(false);
+    expect(idRuns.every((run) => run.range.rows >= rows.length)).toBe(true);
+    // Today's bold, the overdue red and the phase bands cover every other column of the table.
+    const rules = spec.conditionalFormats ?? [];
+    expect(rules.length).toBeGreaterThan(4);
+    for (const rule of rules) {
+      expect(rule.ranges.some((r) => r.col === 0)).toBe(false);
+      expect(rule.ranges.some((r) => r.col === 1 && r.cols >= 14)).toBe(true);
+    }
+  });
+
+  test('a new tab sets its column widths in as few runs of equal widths as before', () => {
+    const runs = (spec: TabSpec): number =>
+      spec.columns.reduce((count, column, c) => (c > 0 && column.width === spec.columns[c - 1].width ? count : count + 1), 0);
+    expect(runs(build('zh-CN').spec)).toBe(13);
+    expect(runs(build('zh-CN', { markCalendar: true }).spec)).toBe(13);
   });
 
   describe.each(['zh-CN', 'en'] as const)('the summary block (%s)', (lang) => {
@@ -280,15 +306,80 @@ describe('buildSopTab', () => {
       }
     });
 
-    test('done % cells are percent formatted', () => {
+    test('done % cells show one decimal (0.0%), every one of them, and no other percentage format is used', () => {
+      expect(NUMBER_FORMATS.percentOneDecimal).toBe('0.0%');
       const rateCells = labelsInBlock()
         .filter((x) => isFormulaCell(spec.rows[x.row][start + 3]))
         .map((x) => x.row);
+      expect(rateCells.length).toBeGreaterThan(5);
       for (const row of rateCells) {
-        expect(spec.formats?.some((f) => f.format === 'percent' && f.range.col === start + 3 && row >= f.range.row && row < f.range.row + f.range.rows)).toBe(
-          true,
-        );
+        expect(
+          spec.formats?.some((f) => f.format === 'percentOneDecimal' && f.range.col === start + 3 && row >= f.range.row && row < f.range.row + f.range.rows),
+        ).toBe(true);
+      }
+      const percentFormats = [...(spec.formats ?? []).map((f) => f.format), ...spec.columns.map((c) => c.format)].filter((f) =>
+        NUMBER_FORMATS[f ?? 'general'].includes('%'),
+      );
+      expect(new Set(percentFormats)).toEqual(new Set(['percentOneDecimal']));
+    });
+
+    test('never wraps, so it never makes a table row taller, and sits at the top of rows a wrapped script makes tall', () => {
+      const height = labelsInBlock().reduce((h, x) => Math.max(h, x.row + 1), 0);
+      const looks = spec.styles ?? [];
+      for (let row = 0; row < height; row++) {
+        for (let col = start; col < start + 5; col++) {
+          const covering = looks.filter(
+            (s) => row >= s.range.row && row < s.range.row + s.range.rows && col >= s.range.col && col < s.range.col + s.range.cols,
+          );
+          expect(covering.some((s) => s.style.wrap === true)).toBe(false);
+          expect(covering.filter((s) => s.style.vAlign !== undefined).pop()?.style.vAlign).toBe('top');
+        }
       }
     });
+  });
+});
+
+describe.each(['zh-CN', 'en'] as const)('rows nobody owns in the per-owner summary (%s)', (lang) => {
+  const unassigned = lang === 'zh-CN' ? '未分配' : 'Unassigned';
+  const [done, cancelled] = lang === 'zh-CN' ? ['已完成', '取消'] : ['Done', 'Cancelled'];
+  /** Someone cleared the owner of a few rows: one done, one cancelled, one with its item cleared too, the rest past due. */
+  const clearOwners = (rows: SopRow[]): void => {
+    // The team has nobody for some of the template's roles: give those rows someone first.
+    rows.forEach((r) => (r.owner ||= '林晓'));
+    [0, 1, 2, 3, 4, 30].forEach((i) => (rows[i].owner = ''));
+    rows[1].status = done;
+    rows[2].status = cancelled;
+    rows[3].item = '';
+  };
+  const summaryStart = (spec: TabSpec): number => headerRow(spec).indexOf(lang === 'zh-CN' ? '文字校验' : 'Text check') + 2;
+  const labels = (spec: TabSpec): string[] => spec.rows.map((line) => String(cellValue(line[summaryStart(spec)]) ?? '')).filter((x) => x !== '');
+
+  test('are counted under their own label, listed last, with live counts', () => {
+    const { spec, rows } = build(lang, {}, clearOwners);
+    const start = summaryStart(spec);
+    expect(labels(spec).at(-1)).toBe(unassigned);
+    const row = spec.rows.findIndex((line) => cellValue(line[start]) === unassigned);
+    // Rows 0, 1, 4 and 30 (not the cancelled row, not the row without an item); row 1 done; rows 0 and 4 past due.
+    expect([1, 2, 3, 4].map((i) => cellValue(spec.rows[row][start + i]))).toEqual([4, 1, 0.25, 2]);
+    expect(rows[30].date as number).toBeGreaterThan(TODAY);
+    const ownerRow = spec.rows[row][start + 1];
+    expect(isFormulaCell(ownerRow) && ownerRow.formula).toMatch(/^=COUNTIFS\(\$G:\$G,"<>",\$K:\$K,"",/);
+    const sheet = spreadsheet([spec], TODAY);
+    for (let i = 1; i <= 4; i++) expect(sheet.value(row, start + i)).toBe(cellValue(spec.rows[row][start + i]));
+  });
+
+  test('is there when everyone has an owner, so clearing one shows at once, and alone when nobody has one', () => {
+    const all = build(lang, {}, (generated) => generated.forEach((r) => (r.owner ||= '林晓'))).spec;
+    const row = all.rows.findIndex((line) => cellValue(line[summaryStart(all)]) === unassigned);
+    expect(labels(all).at(-1)).toBe(unassigned);
+    expect(cellValue(all.rows[row][summaryStart(all) + 1])).toBe(0);
+    expect(cellValue(all.rows[row][summaryStart(all) + 3])).toBe('');
+
+    const { spec, rows } = build(lang, {}, (generated) => generated.forEach((r) => (r.owner = '')));
+    const start = summaryStart(spec);
+    const byOwner = spec.rows.findIndex((line) => cellValue(line[start]) === (lang === 'zh-CN' ? '按执行人' : 'By owner'));
+    expect(cellValue(spec.rows[byOwner + 1][start])).toBe(unassigned);
+    expect(cellValue(spec.rows[byOwner + 1][start + 1])).toBe(rows.length);
+    expect(spreadsheet([spec], TODAY).value(byOwner + 1, start + 1)).toBe(rows.length);
   });
 });
