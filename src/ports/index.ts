@@ -125,4 +125,73 @@ export interface AppContext {
   locale: string;
   /** Present where the host can time and count calls (Sheets and the local hosts): the self-test uses it. */
   meter?: Meter;
+  /** Where the host can keep a reminder setup and a daily trigger (Sheets; the local hosts keep them in memory). */
+  reminders?: ReminderPorts;
+}
+
+export interface ReminderPorts {
+  store: ReminderStore;
+  trigger: ReminderTrigger;
+  scopes: ReminderScopes;
+}
+
+/**
+ * Reminders (opt-in). What the use cases need to keep a person's reminder setup and its daily trigger;
+ * the sending itself is done by the host (Apps Script: UrlFetchApp/MailApp; the CLI: Node's fetch),
+ * from requests the core composed, so the use cases stay synchronous and pure of network code.
+ */
+export interface ReminderStore {
+  /** The stored setup of the person running the script (Apps Script: user properties), as JSON text; null when none. */
+  load(): string | null;
+  save(json: string | null): void;
+}
+
+/** The daily time-driven trigger that sends reminders, of the person running the script, in this spreadsheet. */
+export interface ReminderTrigger {
+  /** The hour and minute it fires at (spreadsheet time zone), or null when there is none. */
+  current(): { hour: number; minute: number } | null;
+  /** Replaces any existing one with a trigger firing every day near hour:minute. */
+  install(hour: number, minute: number): void;
+  remove(): void;
+}
+
+/** The permissions reminders need beyond the add-on's two (triggers, external requests, mail). */
+export interface ReminderScopes {
+  /** The scopes still to be granted (empty when all are). */
+  missing(): string[];
+  /**
+   * Asks for them (Apps Script: ScriptApp.requireScopes, which stops the run and shows the consent
+   * prompt when one is missing); returns normally when all are granted.
+   */
+  require(): void;
+}
+
+/** One HTTP POST a reminder needs (a webhook call), as the core composed it. */
+export interface OutgoingRequest {
+  url: string;
+  /** JSON text of the body. */
+  payload: string;
+  contentType: 'application/json';
+}
+
+/** The outcome of one request or mail: the HTTP status and the platform's own code/message when it sent one. */
+export interface SendOutcome {
+  ok: boolean;
+  status: number | null;
+  /** The platform's error text (or the network error), never the URL or a secret. */
+  detail: string;
+}
+
+/** One email a reminder needs. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+}
+
+/** Sends what the core composed; implemented by each host (never called by the core). */
+export interface ReminderSender {
+  post(requests: readonly OutgoingRequest[]): SendOutcome[] | Promise<SendOutcome[]>;
+  mail(mails: readonly OutgoingMail[]): SendOutcome[] | Promise<SendOutcome[]>;
 }

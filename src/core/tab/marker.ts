@@ -25,6 +25,10 @@ const KEY_FIELDS = {
   calendar: ['months'],
   metrics: ['source'],
   selftest: ['part'],
+  // The Today board gathers every SOP and plan tab; there is one per spreadsheet.
+  today: [],
+  // The log of reminders sent (提醒记录): one per spreadsheet.
+  'reminder-log': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MarkedKind = keyof typeof KEY_FIELDS;
