@@ -34,7 +34,7 @@ module.exports = {
           const { testMatch, ...rest } = project;
           // The others' suites as exact paths (a regex each: testMatch globs would read brackets and braces).
           const suites = i === 0 ? { testMatch } : { testRegex: zoned.map((path) => `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) };
-          return { ...rest, ...suites, displayName: timeZone, testEnvironmentOptions: { timeZone } };
+          return { ...rest, ...suites, displayName: timeZone, testEnvironmentOptions: { timeZone, firstZone: i === 0 } };
         }),
       }),
 };

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GLOBALS } from '../../src/gas/main';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
+import { itOnce } from '../support/zones';
 
 const { computeMetrics, computeMetricsHere, computeRawMetrics, getMetricsState, onOpen, showMetricsSidebar, SOP_POOLED_RATE, SOP_RATE, SOP_ROI } = GLOBALS;
 
@@ -112,7 +113,7 @@ describe('Conversion metrics in Sheets', () => {
     expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1', '笔记']);
   });
 
-  test('computing 10, 1,000 or 10,000 groups costs the same number of Apps Script calls', () => {
+  itOnce('computing 10, 1,000 or 10,000 groups costs the same number of Apps Script calls', () => {
     const counts = [10, 1000, 10000].map((n) => {
       fake = installFakeGas({ locale: 'zh_CN' });
       fake.seedSheet('群数据', groups(n));

@@ -9,6 +9,7 @@ import { MARKER_KEY, SheetsWorkbook } from '../../src/gas/workbook';
 import { countDocumentCalls } from './count-calls';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
 import { bigTemplate, bigTemplateGrid } from './sop-big-template';
+import { itOnce } from '../support/zones';
 
 const { generateSop, getSopState, previewSop, saveSopTemplate, saveTeam, showSopSidebar } = GLOBALS;
 
@@ -151,7 +152,7 @@ describe('SOP schedules in Sheets', () => {
     expect(fake.spreadsheet.getSheets()).toHaveLength(1);
   });
 
-  test('the renderer draws an SOP tab of 28, 280 or 2,800 rows with the same number of Apps Script calls', () => {
+  itOnce('the renderer draws an SOP tab of 28, 280 or 2,800 rows with the same number of Apps Script calls', () => {
     const team: Person[] = TEAM.map((p) => ({ ...p, role: p.role as Person['role'], email: '', color: '#4e79a7' }));
     const anchor = fromIso('2026-12-14') as DaySerial;
     const counts = [28, 280, 2800].map((n) => {
@@ -175,7 +176,7 @@ describe('SOP schedules in Sheets', () => {
     expect(counts[2]).toBe(counts[0]);
   });
 
-  test('generating through the entry from a template tab of 28, 280 or 2,800 actions costs the same number of calls', () => {
+  itOnce('generating through the entry from a template tab of 28, 280 or 2,800 actions costs the same number of calls', () => {
     const counts = [28, 280, 2800].map((n) => {
       fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
       saveTeam(TEAM);
@@ -190,7 +191,7 @@ describe('SOP schedules in Sheets', () => {
     expect(counts[1]).toBe(counts[0]);
     expect(counts[2]).toBe(counts[0]);
   });
-  test('a workbook too full for every group’s tab gets none of them, and is told why', () => {
+  itOnce('a workbook too full for every group’s tab gets none of them, and is told why', () => {
     const groups = { ...request('2026-12-14'), groups: 'Java引流5群, Java引流6群, Java引流7群' };
     const cells = () => fake.book.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxCols, 0);
     fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });

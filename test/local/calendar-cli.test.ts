@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
+import { itOnce } from '../support/zones';
 
 const dir = mkdtempSync(join(tmpdir(), 'sop-calendar-cli-'));
 
@@ -194,7 +195,7 @@ describe('calendar --draft', () => {
     ).toBe(true);
   });
 
-  test('--out writes the list copied with the drafts appended, and the refreshed calendar', async () => {
+  itOnce('--out writes the list copied with the drafts appended, and the refreshed calendar', async () => {
     const out = join(dir, 'drafted.xlsx');
     const result = await cli('calendar', '--draft', '--month', '2026-12', '--out', out, '--lang', 'zh');
     expect(result.code).toBe(0);
@@ -240,7 +241,7 @@ describe('calendar --draft', () => {
 });
 
 describe('calendar --update', () => {
-  test('adds the month’s calendar from the workbook’s own list; after the list is edited in Excel, --update alone refreshes it in place', async () => {
+  itOnce('adds the month’s calendar from the workbook’s own list; after the list is edited in Excel, --update alone refreshes it in place', async () => {
     const book = join(dir, 'demo.xlsx');
     expect((await cli('demo', '--out', book, '--lang', 'zh')).code).toBe(0);
     const added = await cli('calendar', '--update', book, '--month', '2026-12', '--lang', 'zh');

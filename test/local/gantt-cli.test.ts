@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { serialFromYmd } from '../../src/core/dates';
 import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
+import { itOnce } from '../support/zones';
 
 const PLAN = join(__dirname, '../../demo/push-plan.tsv');
 const TEAM = join(__dirname, '../../demo/team.tsv');
@@ -188,7 +189,7 @@ describe('cli gantt --update', () => {
     expect((await readXlsx(readFileSync(out))).map((t) => t.name)).toContain('甘特图');
   });
 
-  test('a workbook without a plan, or a --plan that is not one, is refused and left as it was', async () => {
+  itOnce('a workbook without a plan, or a --plan that is not one, is refused and left as it was', async () => {
     const file = tempFile('no-plan.xlsx');
     expect((await cli('calendar', '--month', '2026-12', '--out', file, '--lang', 'zh')).code).toBe(0);
     const before = readFileSync(file);

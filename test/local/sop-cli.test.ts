@@ -9,6 +9,7 @@ import { rowIds } from '../../src/core/sop/template';
 import { builtInTemplate } from '../../src/core/sop/templates';
 import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
+import { itOnce } from '../support/zones';
 
 const TEAM_FILE = join(__dirname, 'fixtures', 'team.tsv');
 
@@ -203,7 +204,7 @@ describe('sop on the command line', () => {
     expect(printed.rows.find((r) => r.id === id)!.status).toBe('已完成');
   });
 
-  test('--update keeps a column, a note, a highlight and a hidden row someone added to the SOP sheet in Excel, each with its row', async () => {
+  itOnce('--update keeps a column, a note, a highlight and a hidden row someone added to the SOP sheet in Excel, each with its row', async () => {
     const dir = tmp();
     const file = join(dir, 'book.xlsx');
     await cli(
@@ -314,7 +315,7 @@ describe('sop options refused clearly', () => {
 });
 
 describe('a refused run writes nothing', () => {
-  test('an empty, header-less or binary --team file is refused naming the file, and the workbook stays byte-identical', async () => {
+  itOnce('an empty, header-less or binary --team file is refused naming the file, and the workbook stays byte-identical', async () => {
     const dir = tmp();
     const book = join(dir, 'book.xlsx');
     expect(

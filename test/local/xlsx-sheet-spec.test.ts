@@ -10,6 +10,7 @@ import { formatGrid, range, type TabSpec } from '../../src/core/tab/spec';
 import { readWorkbookTabs, writeXlsx } from '../../src/local/xlsx';
 import { cellFormatOf } from '../../src/local/xlsx-sheet-spec';
 import { expectSameTab, generatedTab } from '../support/tab-round-trip';
+import { zonedRuns } from '../support/zones';
 
 function tab(partial: Partial<TabSpec> & Pick<TabSpec, 'name' | 'rows'>): TabSpec {
   return { marker: { kind: 'sop', key: { group: 'A群', cohort: '' } }, columns: [], headerRows: 1, ...partial };
@@ -134,7 +135,7 @@ describe('any tab of the kinds the features generate survives the round trip', (
       fc.asyncProperty(generatedTab, async (written) => {
         expectSameTab(await roundTrip(written), written);
       }),
-      { numRuns: 60 },
+      { numRuns: zonedRuns(60) },
     );
   });
 });

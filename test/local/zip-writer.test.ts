@@ -2,6 +2,7 @@
 /** Zips written with zlib, some parts streamed in chunks, read back by JSZip with their checksums checked. */
 import JSZip from 'jszip';
 import { writeZip } from '../../src/local/zip-writer';
+import { itOnce } from '../support/zones';
 
 describe('writeZip', () => {
   it('writes whole parts and parts given in chunks, in order, each read back byte for byte', async () => {
@@ -19,7 +20,7 @@ describe('writeZip', () => {
     expect(await read.file('名单/说明.txt')?.async('string')).toBe('中文名字');
   });
 
-  it('streams a part far larger than its chunks, compressed', async () => {
+  itOnce('streams a part far larger than its chunks, compressed', async () => {
     const row = '<row><c><v>1234567</v></c></row>';
     function* rows(): Generator<string> {
       for (let i = 0; i < 2_000; i++) yield row.repeat(1_000);
