@@ -17,7 +17,7 @@ import { SOP_TEXT_COLUMNS, sopColumns, type SopTextColumn } from '../core/sop/co
 import type { TabContent } from '../core/tab/content';
 import { locateOldBlocks, planTableLayout, type LayerStats, type TabUpdate } from '../core/tab/layers';
 import { buildSopTab, sopTabName } from '../core/sop/tab';
-import { anchorLabel, codeForTemplateId, templateSpan, type AnchorKind, type SopTemplate } from '../core/sop/template';
+import { anchorLabel, codeForTemplateId, offsetInWords, templateSpan, type AnchorKind, type SopTemplate } from '../core/sop/template';
 import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/template-tab';
 import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
 import type { SaveTemplateRequest, SopRequest } from '../core/sop/request';
@@ -435,19 +435,11 @@ function choiceOf(session: Session, template: SopTemplate, source: SopTemplateCh
     rows: template.rows.length,
     info: session.tr('sop.sidebar.templateInfo', {
       rows: template.rows.length,
-      first: offsetInWords(session, first, template.anchorKind),
-      last: offsetInWords(session, last, template.anchorKind),
+      first: offsetInWords(first, template.anchorKind, session.lang),
+      last: offsetInWords(last, template.anchorKind, session.lang),
     }),
     errors: [],
   };
-}
-
-/** A day offset from the anchor in words: "开营前7天" / "开营当天" / "开营后第20天" ("7 days before camp start", "day of camp start", "day 20 after camp start"). */
-function offsetInWords(session: Session, offset: number, kind: AnchorKind): string {
-  const event = session.tr(`sop.span.event.${kind}`);
-  if (offset === 0) return session.tr('sop.span.on', { event });
-  if (offset > 0) return session.tr('sop.span.after', { event, days: offset });
-  return session.tr(offset === -1 ? 'sop.span.before.one' : 'sop.span.before.other', { event, days: -offset });
 }
 
 function loadTemplateTab(ctx: AppContext, session: Session, tab: string): LoadedTemplate {

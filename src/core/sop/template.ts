@@ -49,6 +49,14 @@ export function anchorLabel(kind: AnchorKind, lang: Lang): string {
   return t(lang, `sop.anchor.${kind}`);
 }
 
+/** A day offset from the anchor in words: "开营前7天" / "开营当天" / "开营后第20天" ("7 days before camp start", "day of camp start", "day 20 after camp start"). */
+export function offsetInWords(offset: number, kind: AnchorKind, lang: Lang): string {
+  const event = t(lang, `sop.span.event.${kind}`);
+  if (offset === 0) return t(lang, 'sop.span.on', { event });
+  if (offset > 0) return t(lang, 'sop.span.after', { event, days: offset });
+  return t(lang, offset === -1 ? 'sop.span.before.one' : 'sop.span.before.other', { event, days: -offset });
+}
+
 export function channelLabel(channel: Channel, lang: Lang): string {
   return t(lang, `sop.channel.${channel}`);
 }

@@ -11,6 +11,7 @@ import { splitList } from '../../core/text/split-list';
 import { toIso } from '../../core/dates';
 import { AppError, type Problem } from '../../core/errors';
 import { listTemplates, sopToJson } from '../../core/sop/json';
+import { offsetInWords } from '../../core/sop/template';
 import { readTeamList } from '../../core/team/team';
 import { createLocalContext, type LocalContext } from '../context';
 import { dateOption } from './args';
@@ -132,9 +133,8 @@ const templates = defineCommand({
           tr('sop.cli.template', {
             id: t.id,
             name: t.name,
-            anchorLabel: t.anchorLabel,
-            first: t.span.first,
-            last: t.span.last,
+            first: offsetInWords(t.span.first, t.anchorKind, lang),
+            last: offsetInWords(t.span.last, t.anchorKind, lang),
             days: t.span.days,
             rows: t.rows,
           }),
