@@ -3,6 +3,7 @@ import { callApi } from '../../src/app/api';
 import { createPlanTab, generateGantt, getGanttState, listPlanTabs, previewGantt } from '../../src/app/gantt';
 import { getTeamState } from '../../src/app/team';
 import { serialFromYmd, toIso, type DaySerial } from '../../src/core/dates';
+import { doneColorOf } from '../../src/core/gantt/tab';
 import { cellValue, type TabSpec } from '../../src/core/tab/spec';
 import { createLocalContext, type LocalContext } from '../../src/local/context';
 import { createDemoContext, DEMO_FILES, pastedTab } from '../../src/local/demo';
@@ -78,7 +79,8 @@ function colorOf(ctx: LocalContext, name: string): string {
   return person.color;
 }
 
-const DONE = '#5f6368';
+/** A bar's done part: its owner's colour, darkened. */
+const doneOf = (ctx: LocalContext, name: string): string => doneColorOf(colorOf(ctx, name));
 const GREY = '#dadce0';
 
 describe('generating the Gantt of the demo’s 推进表', () => {
@@ -92,13 +94,13 @@ describe('generating the Gantt of the demo’s 推进表', () => {
 
     const spec = ganttOf(ctx);
     // 海报与物料设计: 孙悦, 12-03 → 12-06 (4 days), 30% done → ROUND(1.2) = 1 day in the done colour.
-    expect(barColors(spec, '海报与物料设计', '2026-12-02', '2026-12-07')).toEqual([null, DONE, ...Array(3).fill(colorOf(ctx, '孙悦')), null]);
+    expect(barColors(spec, '海报与物料设计', '2026-12-02', '2026-12-07')).toEqual([null, doneOf(ctx, '孙悦'), ...Array(3).fill(colorOf(ctx, '孙悦')), null]);
     // 1V1跟进关单: 陈默, 12-15 → 12-22, nothing done.
     expect(barColors(spec, '1V1跟进关单', '2026-12-14', '2026-12-23')).toEqual([null, ...Array(8).fill(colorOf(ctx, '陈默')), null]);
     // 确定活动主题与目标: 100% done.
-    expect(barColors(spec, '确定活动主题与目标', '2026-12-01', '2026-12-02')).toEqual([DONE, DONE]);
-    // Rules grow with the team (6 people), not with the 9 tasks.
-    expect(spec.conditionalFormats).toHaveLength(6 + 4);
+    expect(barColors(spec, '确定活动主题与目标', '2026-12-01', '2026-12-02')).toEqual([doneOf(ctx, '林晓'), doneOf(ctx, '林晓')]);
+    // Rules grow with the team (6 people: a done part and a bar each), not with the 9 tasks.
+    expect(spec.conditionalFormats).toHaveLength(2 * 6 + 4);
   });
 
   test('the plan tab is read, never written', () => {
@@ -349,7 +351,7 @@ describe('the Gantt tab is linked to the plan, and regenerating keeps what peopl
     ctx.workbook.setCell('推进表', planRow(ctx, '1V1跟进关单'), PLAN.end, d('2026-12-23'));
     expect(barColors(ganttOf(ctx), '1V1跟进关单', '2026-12-14', '2026-12-24')).toEqual([
       null,
-      ...Array(5).fill(DONE),
+      ...Array(5).fill(doneOf(ctx, '王蕾')),
       ...Array(4).fill(colorOf(ctx, '王蕾')),
       null,
     ]);
@@ -414,9 +416,9 @@ describe('the Gantt tab is linked to the plan, and regenerating keeps what peopl
     const after = taskRow(ganttOf(ctx), '海报与物料设计');
     expect([PROGRESS_COL, STATUS_COL, PHASE_COL].map((col) => shown(ctx, '甘特图', after, col))).toEqual([0.75, '进行中', '营前·设计']);
     // 75% of 4 days = 3 done days, then 孙悦's colour.
-    expect(barColors(ganttOf(ctx), '海报与物料设计', '2026-12-03', '2026-12-06')).toEqual([DONE, DONE, DONE, colorOf(ctx, '孙悦')]);
+    expect(barColors(ganttOf(ctx), '海报与物料设计', '2026-12-03', '2026-12-06')).toEqual([...Array(3).fill(doneOf(ctx, '孙悦')), colorOf(ctx, '孙悦')]);
     // The plan's own change came through: 用户调研问卷 is done.
-    expect(barColors(ganttOf(ctx), '用户调研问卷', '2026-12-02', '2026-12-04')).toEqual([DONE, DONE, DONE]);
+    expect(barColors(ganttOf(ctx), '用户调研问卷', '2026-12-02', '2026-12-04')).toEqual(Array(3).fill(doneOf(ctx, '周舟')));
   });
 
   test('clearing a cell typed on the Gantt tab gives it back to the plan', () => {

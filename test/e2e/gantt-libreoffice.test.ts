@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateGantt } from '../../src/app/gantt';
 import { serialFromYmd } from '../../src/core/dates';
-import { GANTT_COLORS } from '../../src/core/gantt/tab';
+import { doneColorOf } from '../../src/core/gantt/tab';
 import { a1, isFormulaCell, type Cell, type CellValue, type TabSpec } from '../../src/core/tab/spec';
 import { readTeamGrid } from '../../src/core/team/team';
 import { runCli } from '../../src/local/cli';
@@ -99,7 +99,7 @@ describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
   }
 
   /**
-   * 海报与物料设计 runs 12-03 → 12-06 for 孙悦, 30% done: one day in the done colour, then three in
+   * 海报与物料设计 runs 12-03 → 12-06 for 孙悦, 30% done: one day in 孙悦's colour darkened, then three in
    * 孙悦's. After its owner became 王蕾 (on `sheet`), the same cells are in 王蕾's colour.
    */
   async function expectBarRecoloured(sheet: typeof PLAN_TAB | typeof GANTT_TAB): Promise<void> {
@@ -128,13 +128,13 @@ describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
     expect(width / height).toBeGreaterThan(2.5);
     expect(bar.length).toBeGreaterThan(0.9 * width * height);
     const middle = Math.round((box.top + box.bottom) / 2);
-    expect(before[page].colorAt(box.left - 3, middle)).toBe(GANTT_COLORS.done);
+    expect(before[page].colorAt(box.left - 3, middle)).toBe(doneColorOf(oldOwner));
     expect(before[page].colorAt(Math.round((box.left + box.right) / 2), middle)).toBe(oldOwner);
 
-    // After the owner changed in the file, the same cells are in the new owner's colour; the done day stays done.
+    // After the owner changed in the file, the same cells are in the new owner's colour; the done day stays done, in the new owner's darker colour.
     const recoloured = bar.filter((p) => after[page].colorAt(p.x, p.y) === newOwner);
     expect(recoloured.length / bar.length).toBeGreaterThan(0.98);
-    expect(after[page].colorAt(box.left - 3, middle)).toBe(GANTT_COLORS.done);
+    expect(after[page].colorAt(box.left - 3, middle)).toBe(doneColorOf(newOwner));
   }
 
   it(

@@ -7,7 +7,7 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { getTeamState } from '../../src/app/team';
-import { GANTT_COLORS } from '../../src/core/gantt/tab';
+import { doneColorOf } from '../../src/core/gantt/tab';
 import type { Playground } from '../../src/local/playground';
 import { openPlayground } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
@@ -95,8 +95,8 @@ describeWith(chromiumPath(), 'playground: push-plan Gantt (Chromium)', () => {
     await page.locator('footer button.tab.active', { hasText: '甘特图' }).waitFor();
     // 1V1跟进关单: 陈默, 12-15 → 12-22; the days around it are blank.
     await waitForBar('1V1跟进关单', ['2026-12-14', '2026-12-15', '2026-12-22'], ['#ffffff', colorOf('陈默'), colorOf('陈默')]);
-    // 海报与物料设计: 30% of 4 days done → 12-03 in the done colour, then 孙悦's.
-    await waitForBar('海报与物料设计', ['2026-12-03', '2026-12-04'], [GANTT_COLORS.done, colorOf('孙悦')]);
+    // 海报与物料设计: 30% of 4 days done → 12-03 in 孙悦's colour darkened, then 孙悦's.
+    await waitForBar('海报与物料设计', ['2026-12-03', '2026-12-04'], [doneColorOf(colorOf('孙悦')), colorOf('孙悦')]);
     expect(dialogs).toEqual([]);
   });
 

@@ -66,7 +66,7 @@ describe('the push-plan Gantt in Sheets', () => {
         .getValues()
         .map((row) => row[0]),
     ).toEqual(Array.from({ length: 12 }, (_, i) => `事项${i + 1}`));
-    expect(gantt.getConditionalFormatRules()).toHaveLength(TEAM.length + 4);
+    expect(gantt.getConditionalFormatRules()).toHaveLength(2 * TEAM.length + 4);
     expect(gantt.getFrozenRows()).toBe(4);
     expect(fake.inspect('推进表').getDataRange().getValues()).toEqual(planBefore);
   });

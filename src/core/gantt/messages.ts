@@ -113,9 +113,9 @@ export const ganttMessages = defineMessages(
     'gantt.note.notInPlan':
       '这些事项已从推进表中删除或改名，但甘特图上有手动填写的内容，因此保留在这里，不画色条。需要的话把内容抄回推进表；不再需要时删除这些行，下次生成时就不会再出现。',
     'gantt.legend.unknownOwner': '无负责人 / 不在团队中',
-    'gantt.legend.done': '已完成部分',
+    'gantt.legend.done': '已完成部分（负责人颜色加深；不在团队中的为深灰）',
     'gantt.legend.today': '今天',
-    'gantt.legend.milestone': '◆ 里程碑（工期 0）',
+    'gantt.legend.milestone': '◆ 里程碑：工期填 0（工期 1 天的任务画成一格色块）',
     'gantt.legend.nonWorking': '周末 / 法定节假日',
     'gantt.noOwner': '（无负责人）',
     'gantt.error.request': '甘特图侧边栏发来的“{field}”不对：应为 {expected}，收到的是 {value}。请关闭侧边栏后重新打开再试。',
@@ -235,9 +235,9 @@ export const ganttMessages = defineMessages(
     'gantt.note.notInPlan':
       'These tasks were deleted from the plan or renamed there, but hold edits typed on the Gantt tab, so they are kept here, without bars. Copy what you need back into the plan; delete these rows when you no longer need them and they will not come back.',
     'gantt.legend.unknownOwner': 'No owner / not on the team',
-    'gantt.legend.done': 'Done part',
+    'gantt.legend.done': 'Done part (the owner’s colour, darker; dark grey when not on the team)',
     'gantt.legend.today': 'Today',
-    'gantt.legend.milestone': '◆ Milestone (duration 0)',
+    'gantt.legend.milestone': '◆ Milestone: duration 0 (a 1-day task is one coloured cell)',
     'gantt.legend.nonWorking': 'Weekend / public holiday',
     'gantt.noOwner': '(no owner)',
     'gantt.error.request': 'The Gantt sidebar sent a wrong "{field}": expected {expected}, got {value}. Close the sidebar, open it again and retry.',

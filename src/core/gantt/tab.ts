@@ -138,6 +138,22 @@ function formulaText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/**
+ * The colour of a bar's done part for an owner's colour: the colour taken 45% of the way to the done
+ * grey's darkness (#3c4043), dark enough for the white ◆ and for "done" to read at a glance, with the
+ * owner's hue kept. Bars of no one on the team take GANTT_COLORS.done.
+ */
+export function doneColorOf(color: string): string {
+  const match = /^#([0-9a-f]{6})$/i.exec(color);
+  if (!match) return GANTT_COLORS.done;
+  const dark = [0x3c, 0x40, 0x43];
+  const channels = [0, 2, 4].map((at, i) => {
+    const value = parseInt(match[1].slice(at, at + 2), 16);
+    return Math.round(value + (dark[i] - value) * 0.45);
+  });
+  return `#${channels.map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** The conditional-format rules, in priority order (first match wins), for `taskCount` task rows and `dayCount` day columns. */
 export function ganttRules(team: Person[], taskCount: number, dayCount: number): ConditionalFormatSpec[] {
   const top = GANTT_HEADER_ROWS;
@@ -148,12 +164,15 @@ export function ganttRules(team: Person[], taskCount: number, dayCount: number):
   const [owner, start, end, progress] = [cell('owner'), cell('start'), cell('end'), cell('progress')];
   const inBar = `${date}>=${start},${date}<=${end}`;
   const share = `IF(${progress}>1,${progress}/100,${progress})`;
+  const donePart = `${inBar},${date}<${start}+ROUND(${share}*(${end}-${start}+1),0)`;
   return [
-    {
+    // The done part keeps its owner's hue, darkened, so a finished bar still says whose it was.
+    ...team.map((person) => ({
       ranges: [dayBlock],
-      formula: `=AND(${inBar},${date}<${start}+ROUND(${share}*(${end}-${start}+1),0))`,
-      style: { background: GANTT_COLORS.done, fontColor: GANTT_COLORS.doneText },
-    },
+      formula: `=AND(${donePart},${owner}=${formulaText(person.name)})`,
+      style: { background: doneColorOf(person.color), fontColor: GANTT_COLORS.doneText },
+    })),
+    { ranges: [dayBlock], formula: `=AND(${donePart})`, style: { background: GANTT_COLORS.done, fontColor: GANTT_COLORS.doneText } },
     ...team.map((person) => ({
       ranges: [dayBlock],
       formula: `=AND(${inBar},${owner}=${formulaText(person.name)})`,

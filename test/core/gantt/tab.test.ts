@@ -3,7 +3,7 @@ import sampleTeam from './fixtures/team.tsv';
 import { analyzePlan, type GanttAnalysis } from '../../../src/core/gantt/analyze';
 import { chineseCalendar } from '../../../src/core/gantt/china';
 import { readPlanGrid, type PlanTask } from '../../../src/core/gantt/plan';
-import { GANTT_COLORS, buildGanttTab, ganttToJson, type GanttTabInput } from '../../../src/core/gantt/tab';
+import { GANTT_COLORS, buildGanttTab, doneColorOf, ganttToJson, type GanttTabInput } from '../../../src/core/gantt/tab';
 import type { Lang } from '../../../src/core/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 import { cellValue, isFormulaCell, type TabSpec } from '../../../src/core/tab/spec';
@@ -36,14 +36,16 @@ function tab(analysis: GanttAnalysis, overrides: Partial<GanttTabInput> = {}): T
 
 /**
  * The colour a task's bar should have on a day, or null outside it: its done part (start + progress ×
- * its days, rounded; a progress above 1 is a percentage) in the done colour, then its owner's Team
- * colour (names compare ignoring case, as in a formula), else the unassigned grey.
+ * its days, rounded; a progress above 1 is a percentage) in its owner's colour darkened (the done grey
+ * for no one on the team), then its owner's Team colour (names compare ignoring case, as in a
+ * formula), else the unassigned grey.
  */
 function expectedBarColor(task: ScheduledTask, day: number): string | null {
   if (day < task.start || day > task.end) return null;
   const share = task.progress > 1 ? task.progress / 100 : task.progress;
-  if (day < task.start + Math.round(share * (task.end - task.start + 1))) return GANTT_COLORS.done;
-  return team.find((person) => person.name.toLowerCase() === task.owner.toLowerCase())?.color ?? GANTT_COLORS.unassigned;
+  const owner = team.find((person) => person.name.toLowerCase() === task.owner.toLowerCase());
+  if (day < task.start + Math.round(share * (task.end - task.start + 1))) return owner ? doneColorOf(owner.color) : GANTT_COLORS.done;
+  return owner?.color ?? GANTT_COLORS.unassigned;
 }
 
 const sample = (settings: Partial<Settings> = {}): GanttAnalysis => analyze(readPlanGrid(tsvGrid(samplePlan), { tab: '推进表' }).tasks, settings);
@@ -143,15 +145,22 @@ describe('the sample push plan, end to end', () => {
     expect(spec.notes![0].text).toContain('「推进表」');
   });
 
-  test('one bar rule per team member, in the form the sheet reads, plus done, grey, today and overdue', () => {
+  test('two bar rules per team member (the done part, darker, then the rest), in the form the sheet reads, plus done, grey, today and overdue', () => {
     const rules = tab(sample()).conditionalFormats!;
-    expect(rules).toHaveLength(team.length + 4);
-    expect(rules[1]).toEqual({
+    expect(rules).toHaveLength(2 * team.length + 4);
+    expect(rules[0]).toEqual({
+      ranges: [{ row: FIRST_TASK_ROW, col: FIRST_DAY_COL, rows: 9, cols: 34 }],
+      formula: '=AND(L$4>=$F5,L$4<=$G5,L$4<$F5+ROUND(IF($I5>1,$I5/100,$I5)*($G5-$F5+1),0),$D5="林晓")',
+      style: { background: '#465f7a', fontColor: '#ffffff' },
+    });
+    expect(rules[team.length].style.background).toBe(GANTT_COLORS.done);
+    expect(rules[team.length + 1]).toEqual({
       ranges: [{ row: FIRST_TASK_ROW, col: FIRST_DAY_COL, rows: 9, cols: 34 }],
       formula: '=AND(L$4>=$F5,L$4<=$G5,$D5="林晓")',
       style: { background: '#4e79a7' },
     });
-    expect(rules.slice(1, 1 + team.length).map((r) => r.style.background)).toEqual(team.map((p) => p.color));
+    expect(rules.slice(team.length + 1, 1 + 2 * team.length).map((r) => r.style.background)).toEqual(team.map((p) => p.color));
+    expect(rules.slice(0, team.length).map((r) => r.style.background)).toEqual(team.map((p) => doneColorOf(p.color)));
   });
 
   test("the rules, evaluated cell by cell, paint each bar its done part, its owner's colour, and the today column", () => {
@@ -175,7 +184,7 @@ describe('the sample push plan, end to end', () => {
     expect(barCells).toBe(2 + 3 + 4 + 4 + 1 + 13 + 1 + 8 + 7);
     // Spot checks, by hand: 用户调研问卷 (周舟) is 60% done over Dec 2–4: round(1.8) = 2 done days.
     const surveyRow = FIRST_TASK_ROW + 1;
-    expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-03') - first)).toBe(GANTT_COLORS.done);
+    expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-03') - first)).toBe(doneColorOf('#f28e2b'));
     expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-04') - first)).toBe('#f28e2b');
     expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-05') - first)).toBeNull();
     expect(sheet.ruleBackground(1, FIRST_DAY_COL + today - first)).toBe(GANTT_COLORS.today);
@@ -194,14 +203,14 @@ describe('the sample push plan, end to end', () => {
     spec.rows[row][3] = '周舟';
     spec.rows[row][6] = d('2026-12-24');
     spec.rows[row][8] = 0.5;
-    expect(colorOn('2026-12-10')).toBe(GANTT_COLORS.done); // 8 of 16 days done
+    expect(colorOn('2026-12-10')).toBe(doneColorOf('#f28e2b')); // 8 of 16 days done, in 周舟's colour
     expect(colorOn('2026-12-17')).toBe('#f28e2b');
     expect(colorOn('2026-12-24')).toBe('#f28e2b');
     expect(colorOn('2026-12-25')).toBeNull();
     spec.rows[row][3] = '外包同学';
     expect(colorOn('2026-12-20')).toBe(GANTT_COLORS.unassigned);
     spec.rows[row][8] = 60; // typed as 60 rather than 60%
-    expect(colorOn('2026-12-17')).toBe(GANTT_COLORS.done);
+    expect(colorOn('2026-12-17')).toBe(GANTT_COLORS.done); // no one on the team: the done grey
   });
 
   test('the workload block lists every team member with counts and busy days; each owner gets a task list', () => {
@@ -264,11 +273,11 @@ function generatedPlan(n: number): PlanTask[] {
 }
 
 describe('size', () => {
-  test.each([10, 100, 1000])('%i tasks over 90 days: rules = team + 4, and styles, merges and validations do not grow with tasks', (n) => {
+  test.each([10, 100, 1000])('%i tasks over 90 days: rules = 2 × team + 4, and styles, merges and validations do not grow with tasks', (n) => {
     const spec = tab(analyze(generatedPlan(n)));
     const reference = tab(analyze(generatedPlan(10)));
     expect(spec.columns).toHaveLength(11 + 2 + 90 + 3 + 5);
-    expect(spec.conditionalFormats).toHaveLength(team.length + 4);
+    expect(spec.conditionalFormats).toHaveLength(2 * team.length + 4);
     expect(spec.merges).toEqual(reference.merges);
     expect(spec.validations).toHaveLength(2);
     expect(spec.styles!.length).toBe(reference.styles!.length);
