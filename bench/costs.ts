@@ -22,6 +22,13 @@ const TEAM = [
   { name: '孙悦', role: 'designer' },
 ];
 const SOP = { template: 'big-class-28d', anchor: '2026-12-14', cohort: '第1期' };
+const REMINDERS = {
+  enabled: true,
+  channel: 'wecom',
+  webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4-97a0-0ec2sifa5aaa',
+  hour: 8,
+  minute: 30,
+};
 const THIRTY_GROUPS = Array.from({ length: 30 }, (_, i) => `引流${i + 1}群`).join('、');
 
 /** A demo file as a pasted sheet: values, and a date format where the paste held a date. */
@@ -37,6 +44,8 @@ function seedDemo(fake: FakeGas, name: string, text: string): void {
 /** A workbook with the team, the demo plan and activity list, and — when full — 30 SOP tabs and a 20,000-row paste. */
 function workbook(full: boolean): FakeGas {
   const fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
+  // The robot accepts every post (what a reminder costs in the document is counted, not the network).
+  fake.fetchHandler = () => ({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' });
   GLOBALS.saveTeam(TEAM);
   seedDemo(fake, '推进表', DEMO_FILES.pushPlan);
   seedDemo(fake, '活动列表', DEMO_FILES.activities);
@@ -81,11 +90,42 @@ export function benchCosts(line: Line): void {
     ['generateCalendar, 12 months', () => GLOBALS.generateCalendar({ month: '2026-01', span: 'months', count: 12, list: '活动列表' })],
     ['computeMetrics, from a tab', () => GLOBALS.computeMetrics({ kind: 'tab', tab: '群数据' })],
     ['computeMetrics, pasted text', () => GLOBALS.computeMetrics({ kind: 'paste', text: DEMO_FILES.groupFunnel })],
+    // Asked when someone clicks 打印 / 导出 PDF under a result, never by the generating itself.
+    ['printLink (the Gantt tab’s PDF link)', () => GLOBALS.printLink({ tab: '甘特图' }), () => GLOBALS.generateGantt({ planTab: '推进表' })],
+    // The board reads every source tab: in the full workbook that is the 30 SOP tabs, by design.
+    ['showTodayBoard, first run', () => GLOBALS.showTodayBoard(), () => GLOBALS.generateGantt({ planTab: '推进表' })],
+    [
+      'showTodayBoard, again',
+      () => GLOBALS.showTodayBoard(),
+      () => {
+        GLOBALS.generateGantt({ planTab: '推进表' });
+        GLOBALS.showTodayBoard();
+      },
+    ],
+    ['generateSop, 1 group, with a Today board (refreshed)', () => GLOBALS.generateSop({ ...SOP, groups: 'A群' }), () => GLOBALS.showTodayBoard()],
+    [
+      'generateSop, 1 group, again, with a Today board (followed, not rebuilt)',
+      () => GLOBALS.generateSop({ ...SOP, anchor: '2026-12-16', groups: 'A群' }),
+      () => {
+        GLOBALS.generateSop({ ...SOP, groups: 'A群' });
+        GLOBALS.showTodayBoard();
+      },
+    ],
+    ['saveReminderSettings, turning reminders on', () => GLOBALS.saveReminderSettings(REMINDERS)],
+    [
+      'sendDailyReminders (the trigger), one SOP group',
+      () => GLOBALS.sendDailyReminders(),
+      () => {
+        GLOBALS.generateSop({ ...SOP, groups: 'A群' });
+        GLOBALS.saveReminderSettings(REMINDERS);
+      },
+    ],
     ['open Team & settings (getTeamState)', () => GLOBALS.getTeamState()],
     ['open SOP (getSopState)', () => GLOBALS.getSopState()],
     ['open Gantt (getGanttState)', () => GLOBALS.getGanttState()],
     ['open calendar (getCalendarState)', () => GLOBALS.getCalendarState()],
     ['open metrics (getMetricsState)', () => GLOBALS.getMetricsState()],
+    ['open reminders (getReminderState)', () => GLOBALS.getReminderState()],
   ];
   line('Apps Script cost per action: calls / document calls / round trips', 'empty workbook | 30 SOP tabs + 20,000-row tab');
   for (const [label, action, prepare] of actions) line(`  ${label}`, `${shown(cost(false, action, prepare))} | ${shown(cost(true, action, prepare))}`);

@@ -8,7 +8,7 @@
 import type { CustomArg, CustomResult } from '../core/metrics/custom-functions';
 import type { MessageKey } from '../core/i18n';
 import type { MessageSelector } from './page-messages';
-import type { AppContext } from '../ports';
+import type { AppContext, ReminderSender, ReminderSenderOptions } from '../ports';
 
 /** A menu item that opens the feature's sidebar page. `fn` is the global function Sheets calls. */
 export interface MenuPageItem<P extends string = string, F extends string = string> {
@@ -44,12 +44,27 @@ export type ApiTable = Record<string, ApiFunction>;
 export type CustomFunction = (...args: CustomArg[]) => CustomResult;
 export type CustomFunctionTable = Record<string, CustomFunction>;
 
+/** What the host gives a trigger handler beside the context: the sending, which use cases never do themselves. */
+export interface TriggerHost {
+  sender(options: ReminderSenderOptions): ReminderSender;
+}
+
+/**
+ * A function an installable trigger calls (e.g. the daily reminders' time-driven trigger). Its name
+ * is a global in Sheets like a menu function's (the build writes its forwarder); the trigger is
+ * created with that name (src/gas/reminders.ts). It runs with no one at the screen: no sidebar, no
+ * prompt; what it does is logged, not shown.
+ */
+export type TriggerHandler = (ctx: AppContext, host: TriggerHost) => unknown;
+export type TriggerTable = Record<string, TriggerHandler>;
+
 export interface Feature<
   P extends string = string,
   F extends string = string,
   A extends ApiTable = ApiTable,
   C extends CustomFunctionTable = CustomFunctionTable,
   M extends readonly string[] = readonly string[],
+  T extends TriggerTable = TriggerTable,
 > {
   /** The sidebar page this feature shows (src/ui/pages/<page>.ts), if it has one. */
   page?: P;
@@ -64,6 +79,8 @@ export interface Feature<
   menu: ReadonlyArray<MenuCommand<P, F>>;
   api: A;
   customFunctions?: C;
+  /** Functions installable triggers call, by their global name. */
+  triggers?: T;
 }
 
 /** Declares a feature; the literal names (page, menu functions) stay in its type for the registry. */
@@ -73,7 +90,8 @@ export function defineFeature<
   A extends ApiTable = Record<never, never>,
   C extends CustomFunctionTable = Record<never, never>,
   const M extends readonly MessageSelector[] = readonly [],
->(feature: Feature<P, F, A, C, M>): Feature<P, F, A, C, M> {
+  T extends TriggerTable = Record<never, never>,
+>(feature: Feature<P, F, A, C, M, T>): Feature<P, F, A, C, M, T> {
   return feature;
 }
 

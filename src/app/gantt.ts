@@ -32,6 +32,7 @@ import {
   type PlannedTab,
   type Session,
 } from './session';
+import { refreshTodayBoard } from './today';
 
 export type { GanttRequest };
 
@@ -205,6 +206,8 @@ export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateG
     ctx.workbook.activate(written.name);
     return { tab: written.name, created: written.created, built: generated, layers: layerSummary(planned.layers, written.oldVersion, session.tr) };
   });
+  // A new Gantt tab joins the Today board; a regenerated one is followed already (as SOP tabs are).
+  if (created) refreshTodayBoard(ctx);
   const summary = summarize(session, built.analysis);
   const edits: GanttEditsSummary = { kept: built.edits.kept, keptRows: built.edits.keptRows.length, removed: built.edits.removed };
   const message = [

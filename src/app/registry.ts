@@ -10,10 +10,24 @@ import { metricsFeature } from './features/metrics';
 import { sopFeature } from './features/sop';
 import { selfTestFeature } from './features/selftest';
 import { teamFeature } from './features/team';
+import { todayFeature } from './features/today';
+import { remindFeature } from './features/remind';
+import { printFeature } from './features/print';
 import type { Lang } from '../core/i18n';
 import { selectMessages, type PageMessages, type SelectedKey } from './page-messages';
 
-export const FEATURES = [sopFeature, ganttFeature, calendarFeature, metricsFeature, teamFeature, helpFeature, selfTestFeature] as const;
+export const FEATURES = [
+  sopFeature,
+  ganttFeature,
+  calendarFeature,
+  metricsFeature,
+  todayFeature,
+  remindFeature,
+  teamFeature,
+  helpFeature,
+  selfTestFeature,
+  printFeature,
+] as const;
 
 type RegisteredFeature = (typeof FEATURES)[number];
 
@@ -27,6 +41,8 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 /** Every feature's API functions in one table (their names are global in Sheets, so they never repeat). */
 export type RegisteredApi = UnionToIntersection<RegisteredFeature['api']>;
 export type CustomFunctionName = keyof UnionToIntersection<NonNullable<RegisteredFeature['customFunctions']>>;
+/** The global functions installable triggers call. */
+export type TriggerName = keyof UnionToIntersection<NonNullable<RegisteredFeature['triggers']>>;
 
 type FeatureWithPage<P extends SidebarPage> = Extract<RegisteredFeature, { page?: P }>;
 

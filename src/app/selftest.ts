@@ -17,6 +17,7 @@ import { computeMetricsTab } from './metrics';
 import { generateCalendar } from './calendar';
 import { generateGantt } from './gantt';
 import { generateSopTabs } from './sop';
+import { refreshTodayBoard } from './today';
 import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
 
 /** The built-in template the SOP step uses: a short one, so the test stays quick. */
@@ -139,6 +140,12 @@ function cleanUp(ctx: AppContext, session: Session, made: Set<string>): StepFigu
     } catch (error) {
       problems.push(describe(session, error));
     }
+  }
+  // Generating its SOP and Gantt tabs added them to the Today board, if there is one: it lets them go again.
+  try {
+    refreshTodayBoard(ctx);
+  } catch (error) {
+    problems.push(describe(session, error));
   }
   const left = ctx.workbook.listTabs().filter((tab) => made.has(tab.name) || tab.marker?.kind === 'selftest');
   if (left.length) problems.push(session.tr('selftest.problem.leftBehind', { tabs: left.map((tab) => tab.name).join('、') }));

@@ -92,8 +92,8 @@ export function planTab(ctx: AppContext, session: Session, input: LayerInput, ex
 
 /**
  * Plans the writing of a generated row tab (the Team tab, an activity list): the tab as it is now is
- * read back with its schema, the table is laid over its columns (the user's stay where they are),
- * `build` makes the spec for that layout, and `sources` says which existing row each data row
+ * read back with its schema, the table is laid over its columns (the user's stay where they are) —
+ * `keys` may depend on the tab as it is, for optional columns —, `build` makes the spec for that layout, and `sources` says which existing row each data row
  * continues — so rows move whole, with everything people put on them.
  */
 export function planRowTab<Key extends string>(
@@ -101,15 +101,17 @@ export function planRowTab<Key extends string>(
   session: Session,
   existing: TabInfo | undefined,
   schema: TableSchema<Key>,
-  keys: readonly Key[],
-  build: (layout: TableLayout) => TabSpec,
+  keys: readonly Key[] | ((table: ExistingTable<Key> | null) => readonly Key[]),
+  build: (layout: TableLayout, table: ExistingTable<Key> | null) => TabSpec,
   sources: (table: ExistingTable<Key> | null) => Array<number | null>,
   options: { styledColumns?: readonly Key[] } = {},
 ): PlannedTab {
   const content = existing ? ctx.workbook.readTabContent(existing.name) : null;
   const table = content ? readExistingTable(content, schema) : null;
-  const layout = planTableLayout(keys, table?.old ?? null, { oldRight: table?.right });
-  const spec = build(layout);
+  // Optional columns (the Team tab's contacts) depend on what the tab has now.
+  const wanted = typeof keys === 'function' ? keys(table) : keys;
+  const layout = planTableLayout(wanted, table?.old ?? null, { oldRight: table?.right });
+  const spec = build(layout, table);
   return planTab(
     ctx,
     session,

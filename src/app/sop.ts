@@ -27,6 +27,7 @@ import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../cor
 import { splitList } from '../core/text/split-list';
 import type { AppContext, TabInfo } from '../ports';
 import { layerSummary, openSession, planTab, readTeam, writeGeneratedTabs, type Session } from './session';
+import { refreshTodayBoard } from './today';
 
 export type { SaveTemplateRequest, SopRequest };
 
@@ -364,6 +365,9 @@ export function generateSopTabs(ctx: AppContext, request: SopRequest): GenerateS
   const plan = planSop(ctx, request);
   if (plan.tabs.length > 1) ctx.ui.toast(session.tr('sop.generating', { count: plan.tabs.length }), session.tr('app.name'));
   const results = writeGeneratedTabs(ctx, plan.tabs);
+  // A new SOP tab joins the Today board. A regenerated one is on it already: the board follows its
+  // rows by position (with room to spare), so it is not rebuilt — rebuilding reads every source tab.
+  if (results.some((result) => result.created)) refreshTodayBoard(ctx);
   const outcomes: SopTabOutcome[] = results.map((result, i) => {
     const planned = plan.tabs[i];
     const line = planned.merge

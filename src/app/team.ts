@@ -3,7 +3,7 @@ import type { Lang } from '../core/i18n';
 import { normalizeSettings, Settings } from '../core/settings';
 import { cellText } from '../core/table/schema';
 import { buildTeamTab } from '../core/team/tab';
-import { normalizeTeam, Person, Role, ROLES, roleLabel, TEAM_COLUMNS, TEAM_SCHEMA } from '../core/team/team';
+import { keepTypedContacts, normalizeTeam, Person, Role, ROLES, roleLabel, TEAM_SCHEMA, teamColumns } from '../core/team/team';
 import type { AppContext } from '../ports';
 import { selectMessages, type PageMessages } from './page-messages';
 import { findGeneratedTab, generatedNote, layerSummary, openSession, planRowTab, readTeam, writeGeneratedTabs } from './session';
@@ -38,18 +38,24 @@ export interface SaveTeamResult {
  * Creates or updates the Team tab; colours are assigned to people who have none. A person's row is
  * found by name, so columns people added to the tab (电话, 微信…) and their notes stay with them; a
  * row whose person left the team and that holds something of the user's goes to the old version.
+ * A contact (手机号, 企业微信 userid…) the input leaves out keeps what the tab holds for that person.
  */
 export function saveTeam(ctx: AppContext, input: Array<Partial<Person>>): SaveTeamResult {
   const session = openSession(ctx);
-  const people = normalizeTeam(input);
+  const given = normalizeTeam(input);
   const note = generatedNote(ctx, session, session.tr('menu.team'));
   const existing = findGeneratedTab(ctx, 'team');
+  // The tab is read once, by planRowTab: the people with the contacts they keep are known from there on.
+  let people = given;
   const planned = planRowTab(
     ctx,
     session,
     existing,
     TEAM_SCHEMA,
-    TEAM_COLUMNS,
+    (table) => {
+      people = keepTypedContacts(given, table?.rows ?? []);
+      return teamColumns(people, Object.keys(table?.header.columns ?? {}));
+    },
     (layout) => buildTeamTab(people, session.lang, note, layout),
     (table) => {
       const byName = new Map<string, number>();

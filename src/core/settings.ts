@@ -24,6 +24,8 @@ export interface Settings {
   overloadThreshold: number;
   /** Metrics colour bands (high-ticket course defaults from practice). */
   benchmarkBands: BenchmarkBand[];
+  /** The Today board lists items due up to this many days after today (besides today's and overdue ones). */
+  todayDaysAhead: number;
 }
 
 export const BENCHMARK_METRICS: Array<BenchmarkBand['metric']> = ['participationRate', 'completionRate', 'conversionRate'];
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
     { metric: 'completionRate', redBelow: 0.3, greenFrom: 0.6 },
     { metric: 'conversionRate', redBelow: 0.01, greenFrom: 0.03 },
   ],
+  todayDaysAhead: 1,
 };
 
 /** Fills defaults and rejects values out of range (named in the error). */
@@ -60,16 +63,17 @@ export function normalizeSettings(input: Partial<Record<keyof Settings, unknown>
     if (input.workingDays !== 'calendar' && input.workingDays !== 'working') bad('workingDays', input.workingDays);
     s.workingDays = input.workingDays as WorkingDaysRule;
   }
-  const num = (name: 'classMinutes' | 'completionShare' | 'overloadThreshold', min: number, max: number): void => {
+  const num = (name: 'classMinutes' | 'completionShare' | 'overloadThreshold' | 'todayDaysAhead', min: number, max: number, whole = false): void => {
     const value = input[name];
     if (value === undefined || value === null || value === '') return;
     const n = typeof value === 'number' ? value : Number(value);
-    if (!Number.isFinite(n) || n < min || n > max) bad(name, value);
+    if (!Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n))) bad(name, value);
     s[name] = n;
   };
   num('classMinutes', 1, 1440);
   num('completionShare', 0.01, 1);
   num('overloadThreshold', 1, 100);
+  num('todayDaysAhead', 0, 14, true);
   if (input.benchmarkBands !== undefined) s.benchmarkBands = normalizeBands(input.benchmarkBands, bad);
   return s;
 }

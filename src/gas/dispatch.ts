@@ -1,7 +1,9 @@
-/** What every global function does in Sheets: open a sidebar, serve a sidebar call, run a menu action. */
+/** What every global function does in Sheets: open a sidebar, serve a sidebar call, run a menu action or a trigger handler. */
 import { callApi, ApiName, ApiResponse, runMenuAction } from '../app/api';
 import { sidebarBoot, sidebarFile, SidebarPage } from '../app/boot';
+import type { TriggerHandler } from '../app/feature';
 import { menuCommand } from '../app/menu';
+import { SheetsReminderSender, triggerSpreadsheet } from './reminders';
 import { createGasContext } from './services';
 
 export function showSidebar(page: SidebarPage): void {
@@ -22,4 +24,12 @@ export function runMenu(fn: string): unknown {
   if (!command) throw new Error(`No menu item calls ${fn}`);
   if ('page' in command) return showSidebar(command.page);
   return runMenuAction(createGasContext({ metered: command.metered === true }), command.action);
+}
+
+/**
+ * Runs a trigger handler (a time-driven trigger fired). An error is thrown on, so that the run is
+ * marked failed in the person's executions (add-ons' triggers send no error mail).
+ */
+export function runTrigger(handler: TriggerHandler, event?: unknown): unknown {
+  return handler(createGasContext({ spreadsheet: triggerSpreadsheet(event) }), { sender: (options) => new SheetsReminderSender(options) });
 }

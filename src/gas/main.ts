@@ -3,17 +3,17 @@
  * one real top-level forwarder for every name in GLOBALS (custom functions keep their JSDoc and
  * parameter names). GLOBALS itself is derived from the registry: a menu item's function opens its
  * sidebar or runs its action, an API function serves a sidebar call, a custom function computes a
- * cell. It lists; it decides nothing. onOpen runs in AuthMode.NONE: it only builds the menu — no
+ * cell, a trigger handler runs when its installable trigger fires. It lists; it decides nothing. onOpen runs in AuthMode.NONE: it only builds the menu — no
  * properties, no spreadsheet reads.
  */
 import type { CustomResult } from '../core/metrics/custom-functions';
 import { langFromLocale, t, Lang } from '../core/i18n';
 import type { ApiName, ApiResponse } from '../app/api';
-import type { CustomFunctionTable } from '../app/feature';
+import type { CustomFunctionTable, TriggerTable } from '../app/feature';
 import { MENU, type MenuFunctionName } from '../app/menu';
-import { FEATURES, type CustomFunctionName } from '../app/registry';
+import { FEATURES, type CustomFunctionName, type TriggerName } from '../app/registry';
 import { sheetsCustomFunction } from './custom-functions';
-import { runMenu, serve } from './dispatch';
+import { runMenu, runTrigger, serve } from './dispatch';
 
 function menuLang(): Lang {
   try {
@@ -40,7 +40,8 @@ function onInstall(e?: unknown): void {
 
 export type Globals = { onOpen: typeof onOpen; onInstall: typeof onInstall } & Record<MenuFunctionName, () => unknown> &
   Record<ApiName, (...args: unknown[]) => ApiResponse<unknown>> &
-  Record<CustomFunctionName, (...cells: unknown[]) => CustomResult>;
+  Record<CustomFunctionName, (...cells: unknown[]) => CustomResult> &
+  Record<TriggerName, (event?: unknown) => unknown>;
 
 function registeredGlobals(): Globals {
   const globals: Record<string, (...args: never[]) => unknown> = { onOpen, onInstall };
@@ -54,6 +55,8 @@ function registeredGlobals(): Globals {
     for (const name of Object.keys(feature.api)) define(name, (...args: unknown[]) => serve(name as ApiName, args));
     const customFunctions: CustomFunctionTable = feature.customFunctions ?? {};
     for (const [name, compute] of Object.entries(customFunctions)) define(name, sheetsCustomFunction(compute));
+    const triggers: TriggerTable = feature.triggers ?? {};
+    for (const [name, handler] of Object.entries(triggers)) define(name, (event?: unknown) => runTrigger(handler, event));
   }
   return globals as unknown as Globals;
 }

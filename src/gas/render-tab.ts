@@ -132,6 +132,9 @@ export function drawTab(sheet: Sheet, plan: TabPlan, options: { fresh?: boolean 
   if (spec.frozenRows || !fresh) sheet.setFrozenRows(spec.frozenRows ?? 0);
   if (spec.frozenColumns || !fresh) sheet.setFrozenColumns(spec.frozenColumns ?? 0);
   if (spec.tabColor || !fresh) sheet.setTabColor(spec.tabColor ?? null);
+  // spec.print is not drawn: Apps Script cannot set a sheet's print settings (the sidebars offer the
+  // tab's PDF export link instead, app/print.ts). No row height is set either: Sheets fits each row to
+  // its wrapped text itself, as long as no script has fixed the row's height.
 }
 
 /**

@@ -4,6 +4,7 @@ import { offsetAtWallClock } from '../core/ics/utc-offset';
 import { DEFAULT_SETTINGS, Settings } from '../core/settings';
 import type { AppContext, Clock, SettingsStore, Ui } from '../ports';
 import { SheetsMeter } from './meter';
+import { createGasReminders } from './reminders';
 import { SheetsWorkbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -99,17 +100,21 @@ export class DocumentSettingsStore implements SettingsStore {
  * `metered`: the workbook's calls are counted and timed (the self-test); other actions run on the
  * spreadsheet itself, without the counting wrappers.
  */
-export function createGasContext(options: { metered?: boolean } = {}): AppContext {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+export function createGasContext(options: { metered?: boolean; spreadsheet?: Spreadsheet } = {}): AppContext {
+  // A trigger hands the spreadsheet it runs for (it may have no active one).
+  const spreadsheet = options.spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
   const meter = options.metered ? new SheetsMeter() : undefined;
   const clock = new SheetsClock(spreadsheet);
+  const book = meter ? meter.wrap(spreadsheet) : spreadsheet;
   return {
     // The workbook turns Sheets' dates into day serials in the time zone the clock has asked for already.
-    workbook: new SheetsWorkbook(meter ? meter.wrap(spreadsheet) : spreadsheet, () => clock.timeZone()),
+    workbook: new SheetsWorkbook(book, () => clock.timeZone()),
     ui: new SheetsUi(spreadsheet),
     clock,
     settings: new DocumentSettingsStore(),
     locale: Session.getActiveUserLocale(),
     ...(meter ? { meter } : {}),
+    // Built without a call: only a use case that asks reads the person's setup, trigger or scopes.
+    reminders: createGasReminders(book, () => clock.timeZone()),
   };
 }

@@ -74,6 +74,10 @@ export class SheetsWorkbook implements Workbook {
   /** Sizes read before this action wrote to the sheet (readTabContent's), for reserving room without asking again. */
   private readonly sizesRead = new Map<Sheet, GridSize>();
   private listed: SheetEntry[] | null = null;
+  /** Sheet ids asked for links (an id never changes, so each is asked once). */
+  private readonly sheetIds = new Map<Sheet, number>();
+  /** The spreadsheet's address, asked once (null until asked). */
+  private url: string | null = null;
   private sheetCount: number | null = null;
   private sheetDates: SheetDates | null = null;
 
@@ -114,6 +118,32 @@ export class SheetsWorkbook implements Workbook {
     const sheet = this.sheetNamed(name);
     const data = sheet.getDataRange();
     return this.typedValues(sheet.getRange(1, 1, Math.min(rows, data.getNumRows()), data.getNumColumns()).getValues());
+  }
+
+  tabLinkPrefix(name: string): string {
+    return `#gid=${this.sheetIdOf(name)}&range=`;
+  }
+
+  /** The tab's web address ("https://docs.google.com/spreadsheets/d/…/edit#gid=123"): a reminder links each item to it. */
+  tabUrl(name: string): string | null {
+    this.url ??= this.spreadsheet.getUrl();
+    return this.url ? `${this.url.replace(/#.*$/, '')}#gid=${this.sheetIdOf(name)}` : null;
+  }
+
+  /** The ids of a tab's PDF export link (core/tab/print.ts), asked when someone wants to print it. */
+  printTarget(name: string): { spreadsheetId: string; sheetId: number } {
+    return { spreadsheetId: this.spreadsheet.getId(), sheetId: this.sheetIdOf(name) };
+  }
+
+  /** A sheet's id, asked once per action: the links of a board or a reminder name each tab many times. */
+  private sheetIdOf(name: string): number {
+    const sheet = this.sheetNamed(name);
+    let id = this.sheetIds.get(sheet);
+    if (id === undefined) {
+      id = sheet.getSheetId();
+      this.sheetIds.set(sheet, id);
+    }
+    return id;
   }
 
   /** Values and formulas of the data range; notes of the whole grid (a note may sit on an empty cell). */

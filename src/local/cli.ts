@@ -11,6 +11,8 @@ import { ganttCommands } from './cli/gantt';
 import { checkIcsFile, checkOutputFile } from './cli/io';
 import { metricsCommands } from './cli/metrics';
 import { sopCommands } from './cli/sop';
+import { todayCommands } from './cli/today';
+import { remindCommands } from './cli/remind';
 import type { CliCommand, CliCommands, CliIo, CliOption } from './cli/types';
 
 export const COMMANDS: CliCommands = {
@@ -18,6 +20,8 @@ export const COMMANDS: CliCommands = {
   ...ganttCommands,
   ...calendarCommands,
   ...metricsCommands,
+  ...todayCommands,
+  ...remindCommands,
   ...demoCommands,
 };
 

@@ -1,10 +1,11 @@
-/** The local adapters of the ports: an in-memory workbook, settings in memory, a real clock, collected toasts. */
+/** The local adapters of the ports: an in-memory workbook, settings and reminder setup in memory, a real clock, collected toasts. */
 import { serialFromYmd, DaySerial } from '../core/dates';
 import { fillFormulaValues } from '../core/formula/tab-values';
 import { offsetAtWallClock } from '../core/ics/utc-offset';
 import type { Settings } from '../core/settings';
 import type { AppContext, Clock, Meter, SettingsStore, Ui } from '../ports';
 import { MemoryWorkbook } from './memory-workbook';
+import { createMemoryReminders, type MemoryReminders } from './reminders';
 
 /** The spreadsheet time zone of the playground and CLI, as in appsscript.json. */
 export const LOCAL_TIME_ZONE = 'Asia/Shanghai';
@@ -82,6 +83,7 @@ export interface LocalContext extends AppContext {
   workbook: MemoryWorkbook;
   ui: CollectingUi;
   settings: MemorySettingsStore;
+  reminders: MemoryReminders;
 }
 
 export function createLocalContext(
@@ -94,6 +96,7 @@ export function createLocalContext(
     settings: new MemorySettingsStore(options.settings),
     locale: options.locale ?? 'zh_CN',
     meter: new LocalMeter(),
+    reminders: createMemoryReminders(),
   };
   // Like a spreadsheet, the workbook shows what its formulas compute: use cases read those values
   // and the .xlsx caches them. (The playground's preview engine recalculates on every change instead.)

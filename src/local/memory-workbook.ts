@@ -9,7 +9,7 @@ import type { TabUpdate } from '../core/tab/layers';
 import { sameMarker } from '../core/tab/marker';
 import { checkTabSize } from '../core/tab/limits';
 import { sameTabName, sheetsTabName } from '../core/tab/names';
-import { Cell, cellValue, CellValue, CellStyle, FormatRun, isFormulaCell, RangeRef, TabMarker, TabSpec } from '../core/tab/spec';
+import { Cell, cellValue, CellValue, CellStyle, FormatRun, isFormulaCell, quoteTabName, RangeRef, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabFeatures, TabInfo, Workbook, WriteResult } from '../ports';
 import { applyStructureOp, applyTabUpdate } from './tab-edit';
 
@@ -71,6 +71,10 @@ export class MemoryWorkbook implements Workbook {
     const found = this.all.find((tab) => sameTabName(tab.spec.name, name));
     if (!found) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
     return found;
+  }
+
+  tabLinkPrefix(name: string): string {
+    return `#${quoteTabName(this.find(name).spec.name)}!`;
   }
 
   readTabHead(name: string, rows: number): CellValue[][] {

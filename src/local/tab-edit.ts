@@ -290,6 +290,7 @@ export function applyTabUpdate(current: TabSpec, fresh: TabSpec, update: TabUpda
     frozenRows: fresh.frozenRows,
     frozenColumns: fresh.frozenColumns,
     tabColor: fresh.tabColor ?? spec.tabColor,
+    print: fresh.print ?? spec.print,
     marker: fresh.marker,
   };
 }

@@ -4,13 +4,11 @@
  * with their attendance and orders, against 12 s and under 1 GB here. ExcelJS draws the tab's head —
  * its header with its styles, the column widths and formats, the frozen rows — as for any tab; the
  * rows below the head are written straight into that sheet's XML (text as inline strings, numbers,
- * booleans, each in its column's format, as renderTab writes them), and the package is zipped again
- * by zlib (see zip-writer.ts).
+ * booleans, each in its column's format, as renderTab writes them) when the package is finished
+ * (see xlsx-finish.ts).
  */
-import JSZip from 'jszip';
 import { columnLetter, gridWidth, isFormulaCell, type Cell, type RangeRef, type TabSpec } from '../core/tab/spec';
-import { XlsxPackage, attributes } from './xlsx-package';
-import { writeZip, type ZipEntry } from './zip-writer';
+import { attributes } from './xlsx-package';
 
 /** Below this many rows ExcelJS writes a tab whole: the time it takes does not matter there. */
 export const LARGE_TAB_ROWS = 10_000;
@@ -53,29 +51,8 @@ export function splitLargeTab(spec: TabSpec): { head: TabSpec; body: LargeTabBod
   return { head: { ...spec, rows: spec.rows.slice(0, head) }, body: { rows: spec.rows, from: head, width: gridWidth(spec) } };
 }
 
-/**
- * The workbook ExcelJS wrote, with the body of each large tab (by sheet name) added below its head.
- * Every other part keeps its content; the zip around them is written anew.
- */
-export async function withLargeTabBodies(rendered: Buffer, bodies: ReadonlyMap<string, LargeTabBody>): Promise<Buffer> {
-  const pkg = await XlsxPackage.open(rendered);
-  const bodyOfPart = new Map<string, LargeTabBody>();
-  for (const sheet of await pkg.sheets()) {
-    const body = bodies.get(sheet.name);
-    if (body && sheet.part) bodyOfPart.set(sheet.part.toLowerCase(), body);
-  }
-  const zip = await JSZip.loadAsync(rendered);
-  const entries: ZipEntry[] = [];
-  for (const file of Object.values(zip.files)) {
-    if (file.dir) continue;
-    const body = bodyOfPart.get(file.name.toLowerCase());
-    entries.push({ name: file.name, content: body ? sheetXml(await file.async('string'), body) : await file.async('uint8array') });
-  }
-  return writeZip(entries);
-}
-
 /** The head's sheet XML with the body's rows at the end of its <sheetData>, and a dimension that covers them. */
-function* sheetXml(head: string, body: LargeTabBody): Generator<string | Uint8Array> {
+export function* withLargeTabBody(head: string, body: LargeTabBody): Generator<string | Uint8Array> {
   const open = /<sheetData\s*\/>/.exec(head);
   const close = /<\/sheetData>/.exec(head);
   let before: string;

@@ -1,13 +1,14 @@
 /**
  * A worksheet read back as the TabSpec it shows: the inverse of the xlsx renderer (renderTab in
  * src/local/xlsx.ts). Values, formulas with their cached results, number formats, styles, notes,
- * merges, dropdowns, conditional formats, column widths, hidden rows and columns, frozen panes and
- * the tab colour — everything a person may have put on a tab, so that rewriting the tab keeps it.
+ * merges, dropdowns, conditional formats, column widths, hidden rows and columns, frozen panes, the
+ * tab colour and how it prints — everything a person may have put on a tab, so that rewriting the tab keeps it.
  */
 import ExcelJS from 'exceljs';
 import type { TabMarker } from '../core/tab/marker';
 import {
   NUMBER_FORMATS,
+  type PrintSetup,
   type Cell,
   type CellFormat,
   type CellValue,
@@ -27,6 +28,7 @@ import type { ReadingCopy, SheetValidation } from './xlsx-reading-copy';
 import { hexColor, themePalette, type ExcelColor } from './xlsx-colors';
 import { CHECKBOX_LIST, OPEN_RANGE_LAST_ROW, PIXELS_PER_WIDTH_UNIT, openRange, rangeOfA1, reopenRanges } from './xlsx-conventions';
 import { attributes, elementPattern, relationshipKind, unescapeXml, type XlsxPackage } from './xlsx-package';
+import { printTitleRows, readPrintSetup } from './xlsx-print';
 
 /** What a sheet's look is relative to: the theme's colours and the workbook's default font. */
 export interface WorkbookLook {
@@ -44,19 +46,35 @@ export interface SheetReadContext {
   validations(sheet: string): SheetValidation[];
   /** The values of a range of a sheet that is not read as a tab (the add-on's own lists), or null. */
   listValues(tab: string, a1: string): string[] | null;
+  /** How a sheet prints: its page setup and the rows it repeats (workbook.xml's print titles). */
+  printSetup(sheet: string): PrintSetup | undefined;
 }
 
 /** What reading the sheets of a package needs from the rest of it. */
 export async function sheetReadContext(pkg: XlsxPackage, copy: ReadingCopy, listValues: SheetReadContext['listValues']): Promise<SheetReadContext> {
   const look = await workbookLook(pkg);
   const notes = await sheetNotes(pkg);
+  const prints = await printSetups(pkg);
   return {
     look,
     notes: (sheet) => notes.get(sheet) ?? [],
     formulaResults: (sheet) => copy.formulaResults.get(sheet) ?? new Map(),
     validations: (sheet) => copy.validations.get(sheet) ?? [],
     listValues,
+    printSetup: (sheet) => prints.get(sheet),
   };
+}
+
+/** Each worksheet's print setup, by sheet name (the reading copy keeps neither defined names nor all of a sheet's XML). */
+async function printSetups(pkg: XlsxPackage): Promise<Map<string, PrintSetup>> {
+  const setups = new Map<string, PrintSetup>();
+  const titles = printTitleRows((await pkg.text(pkg.workbookPart)) ?? '');
+  for (const [index, sheet] of (await pkg.sheets()).entries()) {
+    const xml = sheet.kind === 'worksheet' && sheet.part ? await pkg.text(sheet.part) : null;
+    const setup = xml === null ? undefined : readPrintSetup(xml, titles.get(index) ?? 0);
+    if (setup) setups.set(sheet.name, setup);
+  }
+  return setups;
 }
 
 /** Each worksheet's notes (its comments part), by sheet name. */
@@ -183,6 +201,8 @@ export function readSheetSpec(sheet: ExcelJS.Worksheet, marker: TabMarker | null
   const tabColor = hexColor(sheet.properties.tabColor as ExcelColor | undefined, context.look.palette);
   if (tabColor) spec.tabColor = tabColor;
   if (cells.hiddenRows.length) spec.hiddenRows = cells.hiddenRows;
+  const print = context.printSetup(sheet.name);
+  if (print) spec.print = print;
   return spec;
 }
 

@@ -10,6 +10,8 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../core/errors';
 import { decodeMarker, encodeMarker, isMarkedKind, markerKeyFromStored } from '../core/tab/marker';
 import { renameTabReferences, xlsxSheetName } from '../core/tab/names';
+import { printSetupOf } from '../core/tab/print';
+import { rowHeightsToFit } from '../core/tab/row-heights';
 import {
   CellStyle,
   CellValue,
@@ -41,8 +43,10 @@ import {
   openRangeEnd,
   type OpenRangeEnds,
 } from './xlsx-conventions';
-import { splitLargeTab, withLargeTabBodies, type LargeTabBody } from './xlsx-large-tabs';
+import { automaticRowHeights, finishWorkbook } from './xlsx-finish';
+import { splitLargeTab, type LargeTabBody } from './xlsx-large-tabs';
 import { XlsxPackage } from './xlsx-package';
+import { excelPageSetup, withPrintTitles, type PrintTitles } from './xlsx-print';
 import { readingCopy, type ReadingCopy } from './xlsx-reading-copy';
 import { readSheetSpec, sheetReadContext } from './xlsx-sheet-spec';
 import { transplantSheets, type SheetMove } from './xlsx-transplant';
@@ -82,6 +86,12 @@ const INLINE_LIST_LIMIT = 255;
 /** ExcelJS's workbook default font; a cell's font replaces it whole, so styled cells repeat it. */
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: DEFAULT_FONT_SIZE };
 
+/** What a row and a column are without a size of their own: ExcelJS's default row height, Excel's default width. */
+const ROW_HEIGHT_DEFAULTS = { fontSize: DEFAULT_FONT_SIZE, rowHeight: 15, columnWidth: 64 };
+
+/** ExcelJS writes the package stored: the last pass (xlsx-finish.ts) or the transplant deflates what is kept. */
+const STORED: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>;
+
 /**
  * Columns of MARKER_SHEET: tab name, kind, key (JSON), a reference that Excel/LibreOffice rename along with
  * the tab, and what the add-on remembers about the tab (JSON).
@@ -108,18 +118,20 @@ export async function writeXlsx(tabs: ReadonlyArray<TabSpec | XlsxTab>): Promise
   const endOf: OpenRangeEnds = (tab) => openRangeEnd(heights.get(tab) ?? 0);
   // The rows of long value-only tabs skip ExcelJS's cell model (see xlsx-large-tabs.ts).
   const bodies = new Map<string, LargeTabBody>();
+  const printTitles: PrintTitles[] = [];
   for (const [index, { spec, marker, hidden }] of entries.entries()) {
     const name = names[index];
     const renamed = { ...renameTabReferences(spec, renames), name };
     const large = splitLargeTab(renamed);
     if (large) bodies.set(name, large.body);
     renderTab(workbook.addWorksheet(name, { state: hidden ? 'hidden' : 'visible' }), large ? large.head : renamed, lists, endOf);
+    const repeatRows = printSetupOf(renamed)?.repeatRows ?? 0;
+    if (repeatRows > 0) printTitles.push({ index, name, rows: repeatRows });
     if (marker && marker.kind !== 'plain') markerRows.push(markerRow(name, marker));
   }
   // Added last, so that the workbook opens on the first visible tab.
   writeMarkerSheet(workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' }), markerRows, lists);
-  const rendered = Buffer.from(await workbook.xlsx.writeBuffer());
-  return bodies.size > 0 ? withLargeTabBodies(rendered, bodies) : rendered;
+  return finishWorkbook(Buffer.from(await workbook.xlsx.writeBuffer(STORED)), { bodies, printTitles });
 }
 
 function writeMarkerSheet(sheet: ExcelJS.Worksheet, rows: ExcelJS.CellValue[][], lists: ListStore): void {
@@ -171,8 +183,18 @@ export async function updateXlsx(base: Buffer | Uint8Array, written: ReadonlyArr
   const existingMarkerSheet = sheets.find((sheet) => sheet.name === MARKER_SHEET && sheet.kind === 'worksheet');
   moves.push({ from: MARKER_SHEET, to: existingMarkerSheet ? { replace: existingMarkerSheet } : { add: MARKER_SHEET, state: 'veryHidden' } });
 
-  const rendered = await XlsxPackage.open(Buffer.from(await scratch.xlsx.writeBuffer()));
+  const rendered = await XlsxPackage.open(Buffer.from(await scratch.xlsx.writeBuffer(STORED)));
+  for (const sheet of await rendered.sheets()) if (sheet.part) rendered.write(sheet.part, automaticRowHeights((await rendered.text(sheet.part)) ?? ''));
   await transplantSheets(pkg, rendered, moves);
+  // Each written tab's print titles, by its place in the file (known once the new tabs are added).
+  const places = (await pkg.sheets()).map((sheet) => sheet.name);
+  const printTitles = written.map(({ spec }, index) => {
+    const name = targets[index].name;
+    return { index: places.indexOf(name), name, rows: printSetupOf(spec)?.repeatRows ?? 0 };
+  });
+  const workbookXml = (await pkg.text(pkg.workbookPart)) ?? '';
+  const titled = withPrintTitles(workbookXml, printTitles);
+  if (titled !== workbookXml) pkg.write(pkg.workbookPart, titled);
   return pkg.toBuffer();
 }
 
@@ -238,6 +260,11 @@ function renderTab(sheet: ExcelJS.Worksheet, spec: TabSpec, lists: ListStore, en
     sheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: frozenRows, topLeftCell: a1(frozenRows, frozenColumns) }];
   }
   if (spec.tabColor) sheet.properties.tabColor = { argb: argb(spec.tabColor) };
+  // The rows repeated on every page are a defined name of the workbook, written by the caller.
+  const print = printSetupOf(spec);
+  if (print) Object.assign(sheet.pageSetup, excelPageSetup(print));
+  // LibreOffice keeps the height a row states, one line when it states none (see row-heights.ts).
+  for (const [row, points] of rowHeightsToFit(spec, styles, ROW_HEIGHT_DEFAULTS)) sheet.getRow(row + 1).height = points;
   // spec.charts are not written: ExcelJS 4.4 cannot create charts. Their data ranges are ordinary
   // cells of the tab, so the numbers are all there for a person to chart.
 }

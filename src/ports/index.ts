@@ -3,6 +3,8 @@
  * PropertiesService, LockService) and src/local (in-memory workbook for the playground, CLI, tests).
  */
 import type { DaySerial } from '../core/dates';
+import type { ChatChannel } from '../core/remind/settings';
+import type { OutgoingMail, OutgoingRequest } from '../core/remind/outgoing';
 import type { Settings } from '../core/settings';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
@@ -45,6 +47,21 @@ export interface Workbook {
   readTab(name: string): CellValue[][];
   /** The first `rows` rows of readTab: enough to recognise a table by its header without reading a long tab. */
   readTabHead(name: string, rows: number): CellValue[][];
+  /**
+   * What a link to a cell of that tab starts with; an A1 reference ("L5") completes it. Sheets links by
+   * the tab's id ("#gid=123&range="), so the link survives a rename; a file by its name ("#'Tab'!").
+   */
+  tabLinkPrefix(name: string): string;
+  /**
+   * The tab's web address, for a message that leaves the spreadsheet (a reminder in a work chat links
+   * each item to its row): Sheets' URL with the tab's id; absent where the workbook has no address (a file).
+   */
+  tabUrl?(name: string): string | null;
+  /**
+   * The spreadsheet's id and the tab's sheet id (gid), from which the core builds the tab's PDF export
+   * link (core/tab/print.ts); absent where the workbook is no Google spreadsheet (a file, the playground).
+   */
+  printTarget?(name: string): { spreadsheetId: string; sheetId: number };
   /** Values, formulas and notes of a tab: what the add-on compares before updating one of its tabs. */
   readTabContent(name: string): TabContent;
   /** The current selection when it spans more than one cell, else null; top/left: its first cell (0-based). */
@@ -133,6 +150,13 @@ export interface ReminderPorts {
   store: ReminderStore;
   trigger: ReminderTrigger;
   scopes: ReminderScopes;
+  /** Milliseconds since the epoch, for the platforms' signatures (the core keeps no clock of its own). */
+  now(): number;
+  /**
+   * A sender for a person's own "send a test now", where the host can send while the person waits
+   * (Sheets). Absent in the playground, which sends nothing; the CLI sends with its own (asynchronous) one.
+   */
+  sender?: (options: ReminderSenderOptions) => ReminderSender;
 }
 
 /**
@@ -166,13 +190,8 @@ export interface ReminderScopes {
   require(): void;
 }
 
-/** One HTTP POST a reminder needs (a webhook call), as the core composed it. */
-export interface OutgoingRequest {
-  url: string;
-  /** JSON text of the body. */
-  payload: string;
-  contentType: 'application/json';
-}
+/** What the core composes for a reminder (core/remind/outgoing.ts): a webhook call, an email. */
+export type { OutgoingMail, OutgoingRequest } from '../core/remind/outgoing';
 
 /** The outcome of one request or mail: the HTTP status and the platform's own code/message when it sent one. */
 export interface SendOutcome {
@@ -182,16 +201,18 @@ export interface SendOutcome {
   detail: string;
 }
 
-/** One email a reminder needs. */
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  body: string;
-  htmlBody?: string;
-}
-
 /** Sends what the core composed; implemented by each host (never called by the core). */
 export interface ReminderSender {
   post(requests: readonly OutgoingRequest[]): SendOutcome[] | Promise<SendOutcome[]>;
   mail(mails: readonly OutgoingMail[]): SendOutcome[] | Promise<SendOutcome[]>;
+}
+
+/** How a host's sender is made (src/gas/reminders.ts, src/local/reminders.ts). */
+export interface ReminderSenderOptions {
+  /** Whose replies the posts get (core/remind/reply.ts reads each platform's fields); told by the webhook's address when absent. */
+  channel?: ChatChannel;
+  /** The least time between two posts to one webhook, in ms (the platform's rate limit: core/remind/chat.ts minIntervalMs). */
+  spacingMs: number;
+  /** The sender's name a mail shows (e.g. "社群SOP助手"). */
+  senderName: string;
 }

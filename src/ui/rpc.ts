@@ -32,8 +32,13 @@ declare global {
   }
 }
 
+/** Whether the sidebar runs in Sheets (google.script.run), not in the local playground. */
+export function inSheets(): boolean {
+  return typeof google !== 'undefined' && Boolean(google.script && google.script.run);
+}
+
 function transport(name: string, args: unknown[]): Promise<ApiResponse<unknown>> {
-  if (typeof google !== 'undefined' && google.script && google.script.run) {
+  if (inSheets()) {
     return new Promise((resolve, reject) => {
       const runner = google!.script.run
         .withSuccessHandler((value) => resolve(value as ApiResponse<unknown>))

@@ -30,8 +30,10 @@ describe('the boot data of a sidebar', () => {
       gantt: '推进表甘特图',
       calendar: '月度活动日历',
       metrics: '转化指标',
+      remind: '每日提醒',
     });
-    expect(Object.keys(boot.sop.messages).every((key) => key.startsWith('sop.sidebar.'))).toBe(true);
+    // Its own, and the print links every feature's result offers.
+    expect(Object.keys(boot.sop.messages).every((key) => key.startsWith('sop.sidebar.') || key.startsWith('print.'))).toBe(true);
     expect('sop.sidebar.generate' in boot.gantt.messages).toBe(false);
   });
 

@@ -2,13 +2,14 @@
  * The value a builder declares beside each formula is what the formula shows. In Apps Script no engine
  * runs: the layer planner compares a tab's cells with these values to tell a person's edit from the
  * add-on's own result (the Gantt's linked cells), so a declared value that disagrees with the formula would look like an edit.
- * Here every formula the four features write on the demo workbook is computed by the engine and
+ * Here every formula the features write on the demo workbook is computed by the engine and
  * compared with its declared value.
  */
 import { computeMetricsTab } from '../../src/app/metrics';
 import { generateCalendar } from '../../src/app/calendar';
 import { generateGantt } from '../../src/app/gantt';
 import { generateSopTabs } from '../../src/app/sop';
+import { generateTodayBoard } from '../../src/app/today';
 import { fromIso, type DaySerial } from '../../src/core/dates';
 import { withFormulaValues } from '../../src/core/formula/tab-values';
 import { isFormulaCell, type CellValue } from '../../src/core/tab/spec';
@@ -24,7 +25,7 @@ function same(declared: CellValue, computed: CellValue): boolean {
 }
 
 describe('the values builders declare beside their formulas', () => {
-  test('are what the engine computes for every formula of the SOP, Gantt, calendar and metrics tabs', () => {
+  test('are what the engine computes for every formula of the SOP, Gantt, calendar, metrics and Today tabs', () => {
     const ctx = createDemoContext({ today: TODAY });
     // Keep the declared values: no recalculation overwrites them.
     ctx.workbook.recalculate = null;
@@ -32,6 +33,7 @@ describe('the values builders declare beside their formulas', () => {
     generateGantt(ctx, { planTab: '推进表' });
     generateCalendar(ctx, { month: '2026-12', list: '活动列表' });
     computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' });
+    generateTodayBoard(ctx, {});
     const declared = ctx.workbook.tabs.map((tab) => tab.spec);
     const computed = withFormulaValues(declared, TODAY);
     const disagreements: string[] = [];

@@ -19,6 +19,8 @@ describe('the feature registry', () => {
       'refreshCalendars',
       'showMetricsSidebar',
       'computeMetricsHere',
+      'showTodayBoard',
+      'showReminderSidebar',
       'separator',
       'showTeamSidebar',
       'showHelp',
@@ -34,7 +36,7 @@ describe('the feature registry', () => {
       if (feature.page) expect(feature.menu.some((item) => 'page' in item && item.page === feature.page)).toBe(true);
     }
     const pages: SidebarPage[] = FEATURES.flatMap((feature) => (feature.page ? [feature.page] : []));
-    expect(pages.sort()).toEqual(['calendar', 'gantt', 'metrics', 'sop', 'team']);
+    expect(pages.sort()).toEqual(['calendar', 'gantt', 'metrics', 'remind', 'sop', 'team']);
   });
 
   test('the API table is the union of the features’ tables, and no two entries claim one global name', () => {
@@ -90,11 +92,17 @@ describe('requests are checked before a use case runs', () => {
         'generateCalendar',
         'generateGantt',
         'generateSop',
+        'generateTodayBoard',
+        'getTodayItems',
         'previewGantt',
+        'previewReminders',
         'previewSop',
+        'printLink',
+        'saveReminderSettings',
         'saveSettings',
         'saveSopTemplate',
         'saveTeam',
+        'sendTestReminder',
       ].sort(),
     );
   });

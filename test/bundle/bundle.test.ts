@@ -65,6 +65,9 @@ function noneModeContext(locale: string | null) {
     LockService: forbidden('LockService'),
     HtmlService: forbidden('HtmlService'),
     Utilities: forbidden('Utilities'),
+    ScriptApp: forbidden('ScriptApp'),
+    UrlFetchApp: forbidden('UrlFetchApp'),
+    MailApp: forbidden('MailApp'),
   });
   return { context, menu };
 }
@@ -96,16 +99,17 @@ describe('build/gas/Code.js', () => {
     expect(labelOf(blind.menu, 'showTeamSidebar')).toBe('团队与设置…');
   });
 
-  /** The globals the registry asks for: the platform's two, then every feature's menu, API and custom functions. */
+  /** The globals the registry asks for: the platform's two, then every feature's menu, API and custom functions and trigger handlers. */
   const registered = [
     'onOpen',
     'onInstall',
     ...MENU.flatMap((item) => (item === 'separator' ? [] : [item.fn])),
     ...Object.keys(api),
     ...FEATURES.flatMap((feature) => Object.keys(feature.customFunctions ?? {})),
+    ...FEATURES.flatMap((feature) => Object.keys(feature.triggers ?? {})),
   ];
 
-  test('every menu callback, sidebar server function and custom function of the registry is a real top-level function', () => {
+  test('every menu callback, sidebar server function, custom function and trigger handler of the registry is a real top-level function', () => {
     const { context } = noneModeContext('zh_CN');
     vm.runInContext(code, context);
     expect(registered).toEqual(expect.arrayContaining(['showTeamSidebar', 'showHelp', 'saveTeam', 'generateSop', 'SOP_RATE']));

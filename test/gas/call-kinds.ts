@@ -8,7 +8,7 @@
  * - builder: builds or reads a value object in the script (rule and chart builders, criteria, rules
  *   and metadata already fetched by a read);
  * - service: other Apps Script services, and Ui (LockService, Utilities, PropertiesService, Session,
- *   HtmlService, Ui, Menu).
+ *   HtmlService, Ui, Menu; ScriptApp and its triggers, UrlFetchApp, MailApp: reminders).
  * Apps Script queues writes and sends them when a read needs the document (or on flush), so a read
  * after writes is a round trip; FakeGas counts them (see FakeGas.roundTrips).
  *
@@ -21,7 +21,8 @@ export type CallKind = 'read' | 'write' | 'handle' | 'builder' | 'service';
 /** Class (the Apps Script interface) → kind → methods; flattened into "Class.method" keys below. */
 const TABLE: Record<string, Partial<Record<CallKind, string[]>>> = {
   SpreadsheetApp: {
-    handle: ['getActive', 'getActiveSpreadsheet', 'getUi'],
+    // openById is what a trigger without an active spreadsheet does: a handle, as getActiveSpreadsheet is.
+    handle: ['getActive', 'getActiveSpreadsheet', 'getUi', 'openById'],
     // Which sheet and range are active is the user's state in the open document.
     read: ['getActiveSheet', 'getActiveRange'],
     builder: ['newConditionalFormatRule', 'newDataValidation', 'newFilterCriteria', 'newTextStyle', 'newRichTextValue'],
@@ -33,6 +34,7 @@ const TABLE: Record<string, Partial<Record<CallKind, string[]>>> = {
     // The id, like Sheet.getSheetId, is counted as a read: the reference does not say that a handle knows it.
     read: [
       'getId',
+      'getUrl',
       'getName',
       'getSheets',
       'getNumSheets',
@@ -307,6 +309,17 @@ const TABLE: Record<string, Partial<Record<CallKind, string[]>>> = {
   User: { service: ['getEmail'] },
   HtmlService: { service: ['createHtmlOutput', 'createHtmlOutputFromFile'] },
   HtmlOutput: { service: ['append', 'getContent', 'setTitle', 'getTitle', 'setWidth', 'setHeight'] },
+  // Reminders: the person's triggers and granted scopes, webhooks and mail. None of these touches the document.
+  ScriptApp: {
+    service: ['getAuthorizationInfo', 'requireScopes', 'requireAllScopes', 'newTrigger', 'getProjectTriggers', 'getUserTriggers', 'deleteTrigger'],
+  },
+  AuthorizationInfo: { service: ['getAuthorizationStatus', 'getAuthorizationUrl', 'getAuthorizedScopes'] },
+  TriggerBuilder: { service: ['timeBased'] },
+  ClockTriggerBuilder: { service: ['everyDays', 'everyHours', 'atHour', 'nearMinute', 'inTimezone', 'create'] },
+  Trigger: { service: ['getEventType', 'getTriggerSource', 'getHandlerFunction', 'getUniqueId'] },
+  UrlFetchApp: { service: ['fetch', 'fetchAll'] },
+  HTTPResponse: { service: ['getResponseCode', 'getContentText'] },
+  MailApp: { service: ['getRemainingDailyQuota', 'sendEmail'] },
 };
 
 const KINDS = new Map<string, CallKind>();

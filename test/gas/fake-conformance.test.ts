@@ -47,6 +47,14 @@ interface Pairs {
   Session: [F.FakeSession, GoogleAppsScript.Base.Session];
   HtmlOutput: [F.FakeHtmlOutput, GoogleAppsScript.HTML.HtmlOutput];
   HtmlService: [F.FakeHtmlService, GoogleAppsScript.HTML.HtmlService];
+  ScriptApp: [F.FakeScriptApp, GoogleAppsScript.Script.ScriptApp];
+  AuthorizationInfo: [F.FakeAuthorizationInfo, GoogleAppsScript.Script.AuthorizationInfo];
+  TriggerBuilder: [F.FakeTriggerBuilder, GoogleAppsScript.Script.TriggerBuilder];
+  ClockTriggerBuilder: [F.FakeClockTriggerBuilder, GoogleAppsScript.Script.ClockTriggerBuilder];
+  Trigger: [F.FakeTrigger, GoogleAppsScript.Script.Trigger];
+  UrlFetchApp: [F.FakeUrlFetchApp, GoogleAppsScript.URL_Fetch.UrlFetchApp];
+  HTTPResponse: [F.FakeHTTPResponse, GoogleAppsScript.URL_Fetch.HTTPResponse];
+  MailApp: [F.FakeMailApp, GoogleAppsScript.Mail.MailApp];
 }
 
 /** A fake type read as the Apps Script type it stands for, also inside arrays and option objects. */
@@ -134,7 +142,12 @@ type Accepted =
   | 'EmbeddedChartBuilder.asAreaChart: does not fit an overload'
   | 'EmbeddedChartBuilder.setTitle: not in the Apps Script API'
   // Blobs are not modelled: HTML comes as a string or from a named file.
-  | 'HtmlService.createHtmlOutput: does not fit an overload';
+  | 'HtmlService.createHtmlOutput: does not fit an overload'
+  // The typings say string; the reference: "This method returns null if no authorization is required."
+  | 'AuthorizationInfo.getAuthorizationUrl: does not fit an overload'
+  // The typings say Spreadsheet; the fake may return null, as a time-driven trigger may get (the
+  // reference's own examples check it: "Returns the currently active spreadsheet, or null if there is none").
+  | 'SpreadsheetApp.getActiveSpreadsheet: does not fit an overload';
 
 /** Spelled out (not left as Misfits<…>) so that a failure lists the misfits. */
 type Spelled<T> = T extends string ? `${T}` : never;
@@ -176,6 +189,14 @@ const classes: [new (...args: never[]) => object, string][] = [
   [F.FakePropertiesService, 'PropertiesService'],
   [F.FakeHtmlOutput, 'HtmlOutput'],
   [F.FakeHtmlService, 'HtmlService'],
+  [F.FakeScriptApp, 'ScriptApp'],
+  [F.FakeAuthorizationInfo, 'AuthorizationInfo'],
+  [F.FakeTriggerBuilder, 'TriggerBuilder'],
+  [F.FakeClockTriggerBuilder, 'ClockTriggerBuilder'],
+  [F.FakeTrigger, 'Trigger'],
+  [F.FakeUrlFetchApp, 'UrlFetchApp'],
+  [F.FakeHTTPResponse, 'HTTPResponse'],
+  [F.FakeMailApp, 'MailApp'],
 ];
 
 /** The methods a class defines on its prototypes, below the shared base. */

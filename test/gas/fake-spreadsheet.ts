@@ -1,7 +1,9 @@
 /**
  * A recording fake of the Apps Script services the add-on touches: SpreadsheetApp (Spreadsheet,
  * Sheet, Range, RangeList, data-validation and conditional-format builders, charts, developer
- * metadata, Ui), LockService, Utilities.formatDate, PropertiesService, Session and HtmlService.
+ * metadata, Ui), LockService, Utilities (formatDate, sleep), PropertiesService, Session and
+ * HtmlService, and what reminders use: ScriptApp (time-driven triggers of each user and document,
+ * granted scopes), UrlFetchApp (answered by a test's handler) and MailApp (mails recorded).
  *
  * It keeps real state (values, formulas, formats, styles, notes, validations, merges, rules, charts,
  * metadata, filters, frozen rows, row heights, column widths, hidden rows, columns and sheets…) so
@@ -36,6 +38,10 @@
  * its limits: 10,000,000 cells per spreadsheet, 18,278 columns per sheet, 50,000 characters per
  * value, formula or note, and 100 characters per sheet name.
  */
+// The typings' granular-consent additions (a global declaration file of src/gas, which has no module to import).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../src/gas/granular-consent.d.ts" />
+import manifest from '../../appsscript.json';
 import { serialFromYmd, ymdFromSerial } from '../../src/core/dates';
 import { CallKind, callKind } from './call-kinds';
 import { callMisfit } from './gas-signatures';
@@ -88,7 +94,17 @@ export interface FakeGasOptions {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const GLOBAL_NAMES = ['SpreadsheetApp', 'LockService', 'Utilities', 'PropertiesService', 'Session', 'HtmlService'] as const;
+const GLOBAL_NAMES = [
+  'SpreadsheetApp',
+  'LockService',
+  'Utilities',
+  'PropertiesService',
+  'Session',
+  'HtmlService',
+  'ScriptApp',
+  'UrlFetchApp',
+  'MailApp',
+] as const;
 type GlobalName = (typeof GLOBAL_NAMES)[number];
 
 const RAW = Symbol('fake-raw');
@@ -103,6 +119,8 @@ const COLUMN_LIMIT = 18_278;
 const CELL_CHARACTER_LIMIT = 50_000;
 /** Sheets' limit on the characters of a sheet name. */
 const SHEET_NAME_LIMIT = 100;
+/** The scopes appsscript.json declares: what a user can grant, and what ScriptApp may be asked about. */
+const MANIFEST_SCOPES: readonly string[] = manifest.oauthScopes;
 
 /**
  * Methods the fake offers that their interface lacks, each checked against another interface's
@@ -130,6 +148,33 @@ export class FakeGas {
   readonly scriptProperties = new Map<string, string>();
   /** Files HtmlService.createHtmlOutputFromFile can open, by name (e.g. the built sidebar). */
   readonly htmlFiles = new Map<string, string>();
+  /** Each Utilities.sleep, in milliseconds (the fake does not wait). */
+  readonly sleeps: number[] = [];
+  /** The installable triggers of every user, in every document (ScriptApp shows each user their own). */
+  readonly triggers: FakeTrigger[] = [];
+  /**
+   * The scopes the user has granted, of those appsscript.json declares (all of them, unless a test
+   * takes one away, as a person may on Google's granular consent screen).
+   */
+  readonly grantedScopes = new Set<string>(MANIFEST_SCOPES);
+  /** The scopes each ScriptApp.requireScopes asked for when some were missing (Apps Script shows the consent prompt and ends the run). */
+  readonly consentPrompts: string[][] = [];
+  /** Each request UrlFetchApp sent, normalized. */
+  readonly fetches: FakeFetchRequest[] = [];
+  /**
+   * Answers UrlFetchApp's requests: a status and a body, or a thrown error for a network failure.
+   * Default: 200 with an empty JSON object.
+   */
+  fetchHandler: (request: FakeFetchRequest) => { status: number; body: string } = () => ({ status: 200, body: '{}' });
+  /** Each mail MailApp sent. */
+  readonly mails: FakeMail[] = [];
+  /**
+   * Whether SpreadsheetApp.getActiveSpreadsheet() gives the spreadsheet (true: a menu, a sidebar call)
+   * or null (false: how a time-driven trigger may run; Google does not document which).
+   */
+  hasActiveSpreadsheet = true;
+  /** Recipients MailApp may still send to today (consumer accounts: 100 a day). */
+  mailQuota = 100;
   readonly book: FakeSpreadsheet;
   nextId = 1;
   /** See FakeGasOptions.cellLimit. */
@@ -161,6 +206,9 @@ export class FakeGas {
       PropertiesService: new FakePropertiesService(this),
       Session: new FakeSession(this),
       HtmlService: new FakeHtmlService(this),
+      ScriptApp: new FakeScriptApp(this),
+      UrlFetchApp: new FakeUrlFetchApp(this),
+      MailApp: new FakeMailApp(this),
     };
   }
 
@@ -214,7 +262,7 @@ export class FakeGas {
     return this.calls.filter((call) => call.method === method);
   }
 
-  /** Puts SpreadsheetApp, LockService, Utilities, PropertiesService, Session and HtmlService on target. */
+  /** Puts the fake services (SpreadsheetApp, LockService, Utilities, PropertiesService, Session, HtmlService, ScriptApp, UrlFetchApp, MailApp) on target. */
   install(target: object = globalThis): this {
     if (this.installedOn) throw new Error('fake: already installed');
     const host = target as Record<string, unknown>;
@@ -593,6 +641,9 @@ export class FakeSpreadsheet extends FakeObject {
 
   getId(): string {
     return this.id;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
   getName(): string {
     return 'Fake spreadsheet';
@@ -2554,7 +2605,13 @@ export class FakeSpreadsheetApp extends FakeObject {
   getActive(): FakeSpreadsheet {
     return this.gas.book;
   }
-  getActiveSpreadsheet(): FakeSpreadsheet {
+  getActiveSpreadsheet(): FakeSpreadsheet | null {
+    return this.gas.hasActiveSpreadsheet ? this.gas.book : null;
+  }
+  /** The one spreadsheet there is, by its id; opening by id needs the full spreadsheets scope, not currentonly. */
+  openById(id: string): FakeSpreadsheet {
+    needScope(this.gas, 'SpreadsheetApp.openById', 'https://www.googleapis.com/auth/spreadsheets');
+    if (id !== this.gas.book.getId()) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
     return this.gas.book;
   }
   getActiveSheet(): FakeSheet {
@@ -2669,7 +2726,12 @@ export class FakeUtilities extends FakeObject {
     if (Object.prototype.toString.call(date) !== '[object Date]') throw new Error('fake: formatDate needs a Date');
     return formatInZone(new Date(date.getTime()), timeZone, pattern);
   }
-  sleep(_millis: number): void {}
+  sleep(milliseconds: number): void {
+    // Apps Script's limit: "The maximum allowed value is 300000 (or 5 minutes)".
+    if (!Number.isInteger(milliseconds) || milliseconds < 0 || milliseconds > 300_000)
+      throw this.gas.violation(`${milliseconds} is not a wait of 0 to 300000 ms`);
+    this.gas.sleeps.push(milliseconds);
+  }
 }
 
 export class FakeProperties extends FakeObject {
@@ -2782,5 +2844,332 @@ export class FakeHtmlService extends FakeObject {
     const content = this.gas.htmlFiles.get(name);
     if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
     return new FakeHtmlOutput(this.gas, content);
+  }
+}
+
+// ───────────────────────────── ScriptApp, UrlFetchApp, MailApp ─────────────────────────────
+
+const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
+const EXTERNAL_REQUEST_SCOPE = 'https://www.googleapis.com/auth/script.external_request';
+const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
+
+/**
+ * Apps Script refuses a service the user has not granted the scope of, with this message (the one
+ * it gives in the editor and in add-ons; a trigger's run stops there).
+ */
+function needScope(gas: FakeGas, method: string, scope: string): void {
+  if (!gas.grantedScopes.has(scope)) throw new Error(`You do not have permission to call ${method}. Required permissions: ${scope}`);
+}
+
+/** Scopes a script may ask about: only those its manifest declares ("Scopes that are invalid or not required by the script lead to an error"). */
+function checkDeclared(gas: FakeGas, scopes: readonly string[]): void {
+  const undeclared = scopes.filter((scope) => !MANIFEST_SCOPES.includes(scope));
+  if (undeclared.length > 0) throw gas.violation(`${undeclared.join(', ')} not declared in appsscript.json's oauthScopes`);
+}
+
+export class FakeAuthorizationInfo extends FakeObject {
+  constructor(
+    gas: FakeGas,
+    /** The scopes asked about, and which of them are granted. */
+    private readonly asked: readonly string[],
+    private readonly granted: readonly string[],
+  ) {
+    super(gas);
+  }
+  getAuthorizationStatus(): string {
+    return this.granted.length === this.asked.length ? 'NOT_REQUIRED' : 'REQUIRED';
+  }
+  /** The reference: "This method returns null if no authorization is required." */
+  getAuthorizationUrl(): string | null {
+    return this.getAuthorizationStatus() === 'REQUIRED' ? 'https://script.google.com/macros/d/fake-script/authorize' : null;
+  }
+  getAuthorizedScopes(): string[] {
+    return [...this.granted];
+  }
+}
+
+/** A time-driven trigger: the only kind the add-on installs. */
+export class FakeTrigger extends FakeObject {
+  constructor(
+    gas: FakeGas,
+    readonly uniqueId: string,
+    readonly handler: string,
+    /** The user who created it: triggers run as, and are seen by, their owner only. */
+    readonly owner: string,
+    /** The spreadsheet it was created in (an add-on's triggers belong to one document). */
+    readonly documentId: string,
+    readonly schedule: { everyDays: number | null; everyHours: number | null; atHour: number | null; nearMinute: number | null; timeZone: string | null },
+  ) {
+    super(gas);
+  }
+  getEventType(): string {
+    return 'CLOCK';
+  }
+  getTriggerSource(): string {
+    return 'CLOCK';
+  }
+  getHandlerFunction(): string {
+    return this.handler;
+  }
+  getUniqueId(): string {
+    return this.uniqueId;
+  }
+}
+
+export class FakeClockTriggerBuilder extends FakeObject {
+  private readonly schedule: FakeTrigger['schedule'] = { everyDays: null, everyHours: null, atHour: null, nearMinute: null, timeZone: null };
+  constructor(
+    gas: FakeGas,
+    private readonly handler: string,
+  ) {
+    super(gas);
+  }
+  everyDays(n: number): FakeClockTriggerBuilder {
+    if (!Number.isInteger(n) || n < 1) throw this.gas.violation(`${n} is not a number of days`);
+    this.schedule.everyDays = n;
+    return this;
+  }
+  everyHours(n: number): FakeClockTriggerBuilder {
+    // The reference: "n must be 1, 2, 4, 6, 8 or 12".
+    if (![1, 2, 4, 6, 8, 12].includes(n)) throw this.gas.violation(`${n} is not 1, 2, 4, 6, 8 or 12`);
+    this.schedule.everyHours = n;
+    return this;
+  }
+  atHour(hour: number): FakeClockTriggerBuilder {
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw this.gas.violation(`${hour} is not an hour of 0 to 23`);
+    this.schedule.atHour = hour;
+    return this;
+  }
+  nearMinute(minute: number): FakeClockTriggerBuilder {
+    if (!Number.isInteger(minute) || minute < 0 || minute > 59) throw this.gas.violation(`${minute} is not a minute of 0 to 59`);
+    this.schedule.nearMinute = minute;
+    return this;
+  }
+  inTimezone(timezone: string): FakeClockTriggerBuilder {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    } catch {
+      throw this.gas.violation(`${timezone} is not a time zone`);
+    }
+    this.schedule.timeZone = timezone;
+    return this;
+  }
+  create(): FakeTrigger {
+    needScope(this.gas, 'ClockTriggerBuilder.create', SCRIPTAPP_SCOPE);
+    const { everyDays, everyHours, atHour, nearMinute } = this.schedule;
+    if ((everyDays === null) === (everyHours === null)) throw this.gas.violation('a clock trigger needs one of everyDays and everyHours');
+    if (atHour !== null && everyDays === null) throw this.gas.violation('atHour needs everyDays');
+    if (nearMinute !== null && atHour === null) throw this.gas.violation('nearMinute needs atHour');
+    const owner = this.gas.userEmail;
+    const documentId = this.gas.book.id;
+    // Editor add-ons: "Each add-on can only have one trigger of each type, per user, per document".
+    if (this.gas.triggers.some((t) => t.owner === owner && t.documentId === documentId)) {
+      throw this.gas.violation('this user already has a time-driven trigger in this document (one of each type per user per document)');
+    }
+    const trigger = new FakeTrigger(this.gas, `trigger-${this.gas.nextId++}`, this.handler, owner, documentId, { ...this.schedule });
+    this.gas.triggers.push(trigger);
+    return trigger;
+  }
+}
+
+export class FakeTriggerBuilder extends FakeObject {
+  constructor(
+    gas: FakeGas,
+    private readonly handler: string,
+  ) {
+    super(gas);
+  }
+  timeBased(): FakeClockTriggerBuilder {
+    return new FakeClockTriggerBuilder(this.gas, this.handler);
+  }
+}
+
+export class FakeScriptApp extends FakeObject {
+  readonly AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' };
+  readonly AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
+  readonly EventType = {
+    CLOCK: 'CLOCK',
+    ON_OPEN: 'ON_OPEN',
+    ON_EDIT: 'ON_EDIT',
+    ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+    ON_CHANGE: 'ON_CHANGE',
+    ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
+  };
+  readonly TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' };
+
+  getAuthorizationInfo(authMode: string, oAuthScopes?: string[]): FakeAuthorizationInfo {
+    // The reference: "in almost all cases, the value for authMode should be ScriptApp.AuthMode.FULL,
+    // since no other authorization mode requires that users grant authorization".
+    if (authMode !== 'FULL') throw this.gas.violation(`ask about AuthMode.FULL, not ${authMode}`);
+    const asked = oAuthScopes ?? MANIFEST_SCOPES;
+    checkDeclared(this.gas, asked);
+    return new FakeAuthorizationInfo(
+      this.gas,
+      asked,
+      asked.filter((scope) => this.gas.grantedScopes.has(scope)),
+    );
+  }
+  /** Ends the run with Google's consent prompt when a scope is missing (here: an error, and the prompt recorded). */
+  requireScopes(authMode: string, oAuthScopes: string[]): void {
+    if (authMode !== 'FULL') throw this.gas.violation(`ask about AuthMode.FULL, not ${authMode}`);
+    checkDeclared(this.gas, oAuthScopes);
+    const missing = oAuthScopes.filter((scope) => !this.gas.grantedScopes.has(scope));
+    if (missing.length === 0) return;
+    this.gas.consentPrompts.push(missing);
+    throw new Error('Authorization is required to perform that action.');
+  }
+  newTrigger(functionName: string): FakeTriggerBuilder {
+    needScope(this.gas, 'ScriptApp.newTrigger', SCRIPTAPP_SCOPE);
+    if (!/^[A-Za-z_$][\w$]*$/.test(functionName)) throw this.gas.violation(`${JSON.stringify(functionName)} is not a function name`);
+    return new FakeTriggerBuilder(this.gas, functionName);
+  }
+  /** This user's triggers of this script, in every document. */
+  getProjectTriggers(): FakeTrigger[] {
+    needScope(this.gas, 'ScriptApp.getProjectTriggers', SCRIPTAPP_SCOPE);
+    return this.gas.triggers.filter((t) => t.owner === this.gas.userEmail);
+  }
+  /** This user's triggers of this script in one document (the typings take a document, a form or a spreadsheet). */
+  getUserTriggers(document: object): FakeTrigger[] {
+    needScope(this.gas, 'ScriptApp.getUserTriggers', SCRIPTAPP_SCOPE);
+    if (!(document instanceof FakeSpreadsheet)) throw this.gas.violation('the fake has spreadsheets only');
+    return this.gas.triggers.filter((t) => t.owner === this.gas.userEmail && t.documentId === document.id);
+  }
+  deleteTrigger(trigger: FakeTrigger): void {
+    needScope(this.gas, 'ScriptApp.deleteTrigger', SCRIPTAPP_SCOPE);
+    const index = this.gas.triggers.findIndex((t) => t.uniqueId === trigger.uniqueId && t.owner === this.gas.userEmail);
+    if (index < 0) throw this.gas.violation(`no trigger ${trigger.uniqueId} of this user`);
+    this.gas.triggers.splice(index, 1);
+  }
+}
+
+/** A request as UrlFetchApp sent it. */
+export interface FakeFetchRequest {
+  url: string;
+  method: string;
+  contentType: string | null;
+  payload: string | null;
+  headers: Record<string, string>;
+  muteHttpExceptions: boolean;
+}
+
+const FETCH_OPTIONS = new Set([
+  'url',
+  'method',
+  'contentType',
+  'headers',
+  'payload',
+  'muteHttpExceptions',
+  'followRedirects',
+  'validateHttpsCertificates',
+  'useIntranet',
+  'escaping',
+]);
+
+export class FakeHTTPResponse extends FakeObject {
+  constructor(
+    gas: FakeGas,
+    private readonly status: number,
+    private readonly body: string,
+  ) {
+    super(gas);
+  }
+  getResponseCode(): number {
+    return this.status;
+  }
+  getContentText(_charset?: string): string {
+    return this.body;
+  }
+}
+
+export class FakeUrlFetchApp extends FakeObject {
+  fetch(url: string, params: object = {}): FakeHTTPResponse {
+    needScope(this.gas, 'UrlFetchApp.fetch', EXTERNAL_REQUEST_SCOPE);
+    return this._send({ ...(params as Record<string, unknown>), url });
+  }
+  /** Sends every request (a network failure of any of them fails the whole call, as in Apps Script). */
+  fetchAll(requests: (object | string)[]): FakeHTTPResponse[] {
+    needScope(this.gas, 'UrlFetchApp.fetchAll', EXTERNAL_REQUEST_SCOPE);
+    const answers: FakeHTTPResponse[] = [];
+    let failure: unknown = null;
+    for (const request of requests) {
+      try {
+        answers.push(this._send(typeof request === 'string' ? { url: request } : (request as Record<string, unknown>)));
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== null) throw failure;
+    return answers;
+  }
+
+  _send(options: Record<string, unknown>): FakeHTTPResponse {
+    const unknown = Object.keys(options).filter((key) => !FETCH_OPTIONS.has(key));
+    if (unknown.length > 0) throw this.gas.violation(`unknown request options ${unknown.join(', ')}`);
+    const { url, method = 'get', contentType = null, payload = null, headers = {}, muteHttpExceptions = false } = options;
+    if (typeof url !== 'string' || !/^https?:\/\/[^\s/]+/.test(url)) throw new Error(`Invalid argument: ${String(url)}`);
+    if (typeof method !== 'string' || !['get', 'delete', 'patch', 'post', 'put'].includes(method.toLowerCase()))
+      throw this.gas.violation(`method ${String(method)}`);
+    if (contentType !== null && typeof contentType !== 'string') throw this.gas.violation('contentType is not a string');
+    if (payload !== null && typeof payload !== 'string') throw this.gas.violation('the fake takes a payload as a string');
+    if (typeof muteHttpExceptions !== 'boolean') throw this.gas.violation('muteHttpExceptions is not a boolean');
+    const request: FakeFetchRequest = {
+      url,
+      method: method.toLowerCase(),
+      contentType,
+      payload,
+      headers: { ...(headers as Record<string, string>) },
+      muteHttpExceptions,
+    };
+    this.gas.fetches.push(request);
+    const { status, body } = this.gas.fetchHandler(request);
+    if (status >= 400 && !muteHttpExceptions) {
+      // Apps Script's own wording, which names the URL: muteHttpExceptions keeps it out of the script's hands.
+      throw new Error(`Request failed for ${url} returned code ${status}. Truncated server response: ${body.slice(0, 100)}`);
+    }
+    return new FakeHTTPResponse(this.gas, status, body);
+  }
+}
+
+/** A mail as MailApp sent it. */
+export interface FakeMail {
+  to: string;
+  replyTo: string | null;
+  subject: string;
+  body: string;
+  name: string | null;
+  htmlBody: string | null;
+}
+
+export class FakeMailApp extends FakeObject {
+  getRemainingDailyQuota(): number {
+    needScope(this.gas, 'MailApp.getRemainingDailyQuota', SEND_MAIL_SCOPE);
+    return this.gas.mailQuota;
+  }
+  /** The typings' four forms: (message), (recipient, subject, body), (recipient, subject, body, options), (to, replyTo, subject, body). */
+  sendEmail(first: string | object, second?: string, third?: string, fourth?: string | object): void {
+    needScope(this.gas, 'MailApp.sendEmail', SEND_MAIL_SCOPE);
+    const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+    let mail: FakeMail;
+    if (typeof first === 'object') {
+      const message = first as Record<string, unknown>;
+      mail = {
+        to: text(message.to) ?? '',
+        replyTo: text(message.replyTo),
+        subject: text(message.subject) ?? '',
+        body: text(message.body) ?? '',
+        name: text(message.name),
+        htmlBody: text(message.htmlBody),
+      };
+    } else if (typeof fourth === 'string') {
+      mail = { to: first, replyTo: second ?? null, subject: third ?? '', body: fourth, name: null, htmlBody: null };
+    } else {
+      const options = (fourth ?? {}) as Record<string, unknown>;
+      mail = { to: first, replyTo: null, subject: second ?? '', body: third ?? '', name: text(options.name), htmlBody: text(options.htmlBody) };
+    }
+    if (!/^[^\s@,]+@[^\s@,]+(,[^\s@,]+@[^\s@,]+)*$/.test(mail.to)) throw new Error(`Invalid email: ${mail.to}`);
+    const recipients = mail.to.split(',').length;
+    if (recipients > this.gas.mailQuota) throw new Error('Service invoked too many times for one day: email.');
+    this.gas.mailQuota -= recipients;
+    this.gas.mails.push(mail);
   }
 }

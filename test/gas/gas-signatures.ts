@@ -55,7 +55,14 @@ export interface Signatures {
 }
 
 /** The declaration files read: the services the fake stands in for, and the shared aliases (Integer…). */
-export const SIGNATURE_FILES = ['spreadsheet', 'base', 'lock', 'properties', 'html', 'utilities', 'types'].map((name) => `google-apps-script.${name}.d.ts`);
+export const SIGNATURE_FILES = ['spreadsheet', 'base', 'lock', 'properties', 'html', 'utilities', 'types', 'script', 'url-fetch', 'mail'].map(
+  (name) => `google-apps-script.${name}.d.ts`,
+);
+/**
+ * Members Google documents that the typings lack yet, declared by the project (granular consent:
+ * ScriptApp.getAuthorizationInfo with scopes, AuthorizationInfo.getAuthorizedScopes); read after the typings.
+ */
+export const PROJECT_SIGNATURE_FILES = [path.join(__dirname, '../../src/gas/granular-consent.d.ts')];
 
 let cached: Signatures | null = null;
 
@@ -74,7 +81,7 @@ interface SignaturesJson {
 
 function loadSignatures(): Signatures {
   const dir = path.dirname(require.resolve('@types/google-apps-script/package.json'));
-  const sources = SIGNATURE_FILES.map((file) => fs.readFileSync(path.join(dir, file), 'utf8'));
+  const sources = [...SIGNATURE_FILES.map((file) => path.join(dir, file)), ...PROJECT_SIGNATURE_FILES].map((file) => fs.readFileSync(file, 'utf8'));
   const hash = createHash('sha256').update(fs.readFileSync(__filename)).update(sources.join('\0')).digest('hex').slice(0, 16);
   const file = path.join(os.tmpdir(), `sop-planner-gas-signatures-${hash}.json`);
   try {
@@ -104,7 +111,7 @@ function loadSignatures(): Signatures {
   return signatures;
 }
 
-/** The table from the declaration files' texts (in SIGNATURE_FILES order). */
+/** The table from the declaration files' texts (SIGNATURE_FILES, then PROJECT_SIGNATURE_FILES). */
 function buildSignatures(sources: string[]): Signatures {
   // Required here, not imported, so that code which loads the fake without checking calls (the
   // bench), and every suite once the table is kept, does not load the compiler.
@@ -124,7 +131,7 @@ function buildSignatures(sources: string[]): Signatures {
     return name;
   };
 
-  for (const [i, file] of SIGNATURE_FILES.entries()) {
+  for (const [i, file] of [...SIGNATURE_FILES, ...PROJECT_SIGNATURE_FILES.map((project) => path.basename(project))].entries()) {
     const source = ts.createSourceFile(file, sources[i], ts.ScriptTarget.Latest, true);
     const visit = (node: TS.Node): void => {
       if (ts.isInterfaceDeclaration(node)) {

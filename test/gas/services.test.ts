@@ -10,10 +10,12 @@ describe('Apps Script services', () => {
   afterEach(() => fake?.uninstall());
 
   test('the modules touch no Apps Script global when loaded', () => {
-    for (const name of ['SpreadsheetApp', 'LockService', 'Utilities', 'PropertiesService', 'Session', 'HtmlService']) expect(name in globalThis).toBe(false);
+    for (const name of ['SpreadsheetApp', 'LockService', 'Utilities', 'PropertiesService', 'Session', 'HtmlService', 'ScriptApp', 'UrlFetchApp', 'MailApp'])
+      expect(name in globalThis).toBe(false);
     jest.isolateModules(() => {
       expect(() => require('../../src/gas/services')).not.toThrow();
       expect(() => require('../../src/gas/render-tab')).not.toThrow();
+      expect(() => require('../../src/gas/reminders')).not.toThrow();
     });
   });
 

@@ -59,7 +59,9 @@ describe('sop on the command line', () => {
     expect(list.find((t) => t.id === 'big-class-28d')).toMatchObject({ name: '28-day main course', span: { first: -7, last: 20, days: 28 } });
     // Spans in words, as the sidebar says them, not as signed offsets.
     expect((await cli('templates', '--lang', 'zh')).stdout).toContain('big-class-28d  28天大课  开营前7天 → 开营后第20天（28 天');
-    expect((await cli('templates', '--lang', 'en')).stdout).toContain('conversion-7d  7-day lead-group conversion  day of group creation → day 6 after group creation (7 days');
+    expect((await cli('templates', '--lang', 'en')).stdout).toContain(
+      'conversion-7d  7-day lead-group conversion  day of group creation → day 6 after group creation (7 days',
+    );
   });
 
   test('--out writes a workbook whose SOP tab has the headers, the ID column headed exactly ID, and dropdowns on owner and status', async () => {

@@ -461,6 +461,8 @@ describeWithLibreOffice('exported workbooks in LibreOffice', () => {
         ],
         rows: [[{ formula: '=5*2', value: 10 }, 2]],
         merges: [range(0, 0, 20, 1), range(0, 1, 20, 1)],
+        // At its size, with the default margins: a metrics tab would print landscape, scaled to the page's width.
+        print: { orientation: 'portrait', fitToWidth: false, repeatRows: 0 },
         conditionalFormats: [
           { ranges: [range(0, 0, 20, 2)], formula: '=A1>5', style: { background: '#ff0000' } },
           { ranges: [range(0, 0, 20, 2)], formula: '=A1<=5', style: { background: '#00ff00' } },

@@ -49,11 +49,16 @@ export function findPdftoppm(): string | null {
   return findOnPath(['pdftoppm']);
 }
 
+/** poppler's pdftotext on PATH (the same package as pdftoppm), or null. */
+export function findPdftotext(): string | null {
+  return findOnPath(['pdftotext']);
+}
+
 /** A describe block that needs LibreOffice and pdftoppm (see describeE2E). */
 export function describeWithLibreOffice(title: string, body: () => void): void {
   const missing = [
     findSoffice() ? null : 'soffice (apt-get install -y --no-install-recommends libreoffice-calc fonts-wqy-zenhei)',
-    findPdftoppm() ? null : 'pdftoppm (apt-get install -y poppler-utils)',
+    findPdftoppm() && findPdftotext() ? null : 'pdftoppm and pdftotext (apt-get install -y poppler-utils)',
   ].filter((name): name is string => name !== null);
   describeE2E(title, missing, body);
 }
@@ -117,6 +122,65 @@ async function convertAll(inputPaths: string[], target: string, outDir: string):
 /** Prints every sheet of the workbook to one PDF in outDir; returns the PDF's path. */
 export async function xlsxToPdf(xlsxPath: string, outDir: string): Promise<string> {
   return (await convertAll([xlsxPath], 'pdf', outDir))[0];
+}
+
+/** xlsxToPdf for several workbooks (their file names must differ), with one LibreOffice start. */
+export function xlsxToPdfs(xlsxPaths: string[], outDir: string): Promise<string[]> {
+  return convertAll(xlsxPaths, 'pdf', outDir);
+}
+
+/** A word as a PDF draws it: its page (0-based) and its box in points from the page's top-left corner. */
+export interface PdfWord {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  words: PdfWord[];
+}
+
+/** The pages of a PDF with the words on them, as poppler's pdftotext -bbox finds them. */
+export async function pdfPages(pdfPath: string): Promise<PdfPage[]> {
+  const pdftotext = findPdftotext();
+  if (!pdftotext) throw new Error('pdftotext (poppler-utils) is not on PATH');
+  const html = await run(pdftotext, ['-bbox', pdfPath, '-']);
+  const unescape = (text: string): string =>
+    text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
+  return Array.from(html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g), ([, width, height, body], page) => ({
+    width: Number(width),
+    height: Number(height),
+    words: Array.from(
+      body.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/word>/g),
+      ([, xMin, yMin, xMax, yMax, text]) => ({ page, text: unescape(text), xMin: Number(xMin), yMin: Number(yMin), xMax: Number(xMax), yMax: Number(yMax) }),
+    ),
+  }));
+}
+
+/**
+ * The pairs of words drawn over each other on a page: their boxes intersect by more than a sliver
+ * (`tolerance`, a share of the smaller box's height and width, absorbs glyph boxes that touch).
+ */
+export function overlappingWords(words: PdfWord[], tolerance = 0.2): Array<[PdfWord, PdfWord]> {
+  const overlaps: Array<[PdfWord, PdfWord]> = [];
+  const sorted = [...words].sort((a, b) => a.page - b.page || a.yMin - b.yMin);
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i];
+    for (let j = i + 1; j < sorted.length && sorted[j].page === a.page && sorted[j].yMin < a.yMax; j++) {
+      const b = sorted[j];
+      const height = Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
+      const width = Math.min(a.xMax - a.xMin, b.xMax - b.xMin);
+      const across = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+      const down = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+      if (across > tolerance * Math.min(width, height) && down > tolerance * height) overlaps.push([a, b]);
+    }
+  }
+  return overlaps;
 }
 
 /**

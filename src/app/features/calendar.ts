@@ -1,4 +1,5 @@
 /** The activity-calendar feature: its sidebar page, its menu items and the functions its sidebar calls. */
+import { PRINT_PAGE_MESSAGES } from '../../core/tab/print-messages';
 import { parseDraftMonthRequest, parseGenerateCalendarRequest } from '../../core/calendar/request';
 import { parseCalendarIcsRequest } from '../../core/ics/request';
 import { createActivityList, draftMonth, generateCalendar, getCalendarState, refreshCalendars } from '../calendar';
@@ -7,7 +8,7 @@ import { exportCalendarIcs } from '../ics';
 
 export const calendarFeature = defineFeature({
   page: 'calendar',
-  pageMessages: ['calendar.sidebar', 'calendar.error.month', 'calendar.joiner', 'calendar.weekday', 'settings.weekStart'],
+  pageMessages: ['calendar.sidebar', 'calendar.error.month', 'calendar.joiner', 'calendar.weekday', 'settings.weekStart', ...PRINT_PAGE_MESSAGES],
   menu: [
     { label: 'calendar.menu.sidebar', fn: 'showCalendarSidebar', page: 'calendar' },
     { label: 'calendar.menu.refresh', fn: 'refreshCalendars', action: (ctx) => void refreshCalendars(ctx) },

@@ -4,6 +4,7 @@
  * what Sheets shows as its help: the build copies it, with the parameter names, onto the function's
  * top-level declaration in Code.js.
  */
+import { PRINT_PAGE_MESSAGES } from '../../core/tab/print-messages';
 import { sopPooledRate, sopRate, sopRoi, type CustomArg } from '../../core/metrics/custom-functions';
 import { parseMetricsSource, parseRawMetricsRequest } from '../../core/metrics/request';
 import { defineFeature, withRequest } from '../feature';
@@ -11,7 +12,7 @@ import { computeMetricsHere, computeMetricsTab, computeRawMetricsTab, getMetrics
 
 export const metricsFeature = defineFeature({
   page: 'metrics',
-  pageMessages: ['metrics.sidebar', 'metrics.raw.list', 'settings.classMinutes', 'settings.completionShare'],
+  pageMessages: ['metrics.sidebar', 'metrics.raw.list', 'settings.classMinutes', 'settings.completionShare', ...PRINT_PAGE_MESSAGES],
   menu: [
     { label: 'metrics.menu.sidebar', fn: 'showMetricsSidebar', page: 'metrics' },
     { label: 'metrics.menu.computeHere', fn: 'computeMetricsHere', action: computeMetricsHere },

@@ -1,4 +1,5 @@
 /** The SOP schedule feature: its sidebar page, its menu item and the functions its sidebar calls. */
+import { PRINT_PAGE_MESSAGES } from '../../core/tab/print-messages';
 import { parseSopIcsRequest } from '../../core/ics/request';
 import { parseSaveTemplateRequest, parseSopRequest } from '../../core/sop/request';
 import { defineFeature, withRequest } from '../feature';
@@ -7,7 +8,7 @@ import { generateSopTabs, getSopState, previewSop, saveSopTemplate } from '../so
 
 export const sopFeature = defineFeature({
   page: 'sop',
-  pageMessages: ['sop.sidebar'],
+  pageMessages: ['sop.sidebar', ...PRINT_PAGE_MESSAGES],
   menu: [{ label: 'sop.menu', fn: 'showSopSidebar', page: 'sop' }],
   api: {
     getSopState,

@@ -9,6 +9,7 @@ import { AppError, type Problem } from '../errors';
 import { t, type Lang, type MessageKey } from '../i18n';
 import { planTableLayout, type OldTable, type TableLayout } from '../tab/layers';
 import { markerOf, type MarkerKeyOf } from '../tab/marker';
+import { printSetupFor } from '../tab/print';
 import { a1, range, type Cell, type CellValue, type ColumnSpec, type TabSpec } from '../tab/spec';
 import {
   cellText,
@@ -435,6 +436,7 @@ export function buildActivityListTab(lang: Lang, teamTabName: string | null, row
       { ranges: dataRange, formula: statusIs('cancelled'), style: { strikethrough: true, fontColor: '#9aa0a6' } },
     ],
     notes: [{ row: layout.headerRow, col: col('name'), text: t(lang, 'calendar.listNote') }],
+    print: printSetupFor('activities', top),
   };
 }
 

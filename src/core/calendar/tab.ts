@@ -10,6 +10,7 @@ import { t, type Lang, type MessageKey } from '../i18n';
 import type { WeekStart } from '../settings';
 import { a1, range, type Cell, type CellValue, type ConditionalFormatSpec, type RangeRef, type StyleRun, type TabSpec } from '../tab/spec';
 import { markerOf, type MarkerKeyOf } from '../tab/marker';
+import { printSetupFor } from '../tab/print';
 import { ACTIVITY_TYPES, typeLabel, type Activity, type ActivityType } from './activities';
 import { listFirstRow, slotFormula, slotTexts, type ActivityListRef } from './day-slots';
 import { calendarMonth, dayMarks, firstWeekday, monthKey, type CalendarDay, type CalendarMonth } from './grid';
@@ -305,5 +306,7 @@ function buildMonthsTab(input: Omit<CalendarTabInput, 'month'>, months: number[]
     merges,
     conditionalFormats,
     notes: [{ row: 0, col: 0, text: note }],
+    // A week across, as on a wall calendar; later pages repeat the title and the weekday row.
+    print: printSetupFor('calendar', HEADER_ROWS),
   };
 }

@@ -7,6 +7,7 @@ import { parseDate, toHalfWidth, toIso, type DaySerial } from '../dates';
 import { AppError, type Problem } from '../errors';
 import { t, type Lang, type MessageKey } from '../i18n';
 import { markerKeyOf, markerOf, type TabMarker } from '../tab/marker';
+import { printSetupFor } from '../tab/print';
 import { range, type CellValue, type TabSpec } from '../tab/spec';
 import { ownerDropdown } from '../team/tab';
 import { splitKnownList, splitList } from '../text/split-list';
@@ -319,5 +320,6 @@ export function buildPlanTemplateTab(lang: Lang, teamTabName: string): TabSpec {
       { row: 0, col: 0, text: t(lang, 'gantt.template.note', { team: teamTabName }) },
       { row: 0, col: column('predecessors'), text: t(lang, 'gantt.template.predecessorsNote') },
     ],
+    print: printSetupFor('plan', 1),
   };
 }

@@ -31,7 +31,9 @@ import {
   type TabSpec,
 } from '../tab/spec';
 import { SHEETS_LIMITS } from '../tab/limits';
+import { textWidth } from '../tab/row-heights';
 import { markerOf } from '../tab/marker';
+import { printSetupFor } from '../tab/print';
 import { ownerDropdown } from '../team/tab';
 import type { Person } from '../team/team';
 import { applyGanttEdits, type GanttAnalysis } from './analyze';
@@ -287,17 +289,17 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   rows[0][0] = tr('gantt.title', { plan: planTabName });
   GANTT_TASK_COLUMNS.forEach((column, c) => (rows[DATE_ROW][c] = tr(TASK_COLUMN_LABELS[column])));
   GANTT_HIDDEN_COLUMNS.forEach((column, c) => (rows[DATE_ROW][hiddenCol + c] = tr(HIDDEN_COLUMN_LABELS[column])));
-  let monthStart = first;
+  let yearShown = false;
+  for (const span of monthSpans(first, last)) {
+    const label = monthLabel(span, !yearShown, tr);
+    if (label === null) continue;
+    rows[MONTH_ROW][dayCol(span.first)] = label.text;
+    yearShown ||= label.withYear;
+    if (span.days > 1) merges.push(range(MONTH_ROW, dayCol(span.first), 1, span.days));
+  }
   for (let day = first; day <= last; day++) {
     const col = dayCol(day);
-    const { year, month, day: dayOfMonth } = ymdFromSerial(day);
-    if (day === first || dayOfMonth === 1) {
-      rows[MONTH_ROW][col] = tr('gantt.month', { year, month });
-      monthStart = day;
-    }
-    if (day === last || ymdFromSerial(day + 1).day === 1) {
-      if (day > monthStart) merges.push(range(MONTH_ROW, dayCol(monthStart), 1, day - monthStart + 1));
-    }
+    const dayOfMonth = ymdFromSerial(day).day;
     rows[DAY_ROW][col] = dayOfMonth;
     rows[DATE_ROW][col] = day;
     const info = calendar.dayInfo(day, lang);
@@ -407,10 +409,52 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
     ],
     conditionalFormats: ganttRules(team, tableRows, dayCount),
     blocks: [range(0, 0, DATE_ROW, width), range(footer.firstRow, 0, footer.rows.length, width)],
+    // Every page starts with the month, day and weekday rows its bars are read by.
+    print: printSetupFor('gantt', GANTT_HEADER_ROWS),
   };
   const sources = [...order.map((entry) => ('hand' in entry ? entry.hand.row : edits.taskRows[entry.task])), ...(keptBlock ? [null, ...edits.keptRowsAt] : [])];
   return { spec, edits, analysis, table: { keys: ganttTableKeys(dayCount), sources } };
 }
+
+/** The days of one month that the day columns show. */
+interface MonthSpan {
+  year: number;
+  month: number;
+  first: DaySerial;
+  days: number;
+}
+
+function monthSpans(first: DaySerial, last: DaySerial): MonthSpan[] {
+  const spans: MonthSpan[] = [];
+  for (let day = first; day <= last; day++) {
+    const { year, month, day: dayOfMonth } = ymdFromSerial(day);
+    if (day === first || dayOfMonth === 1) spans.push({ year, month, first: day, days: 0 });
+    spans[spans.length - 1].days++;
+  }
+  return spans;
+}
+
+/** The month row's font size and weight (the header's 9 pt, bold), which the labels are measured in. */
+const MONTH_LABEL_FONT_SIZE = 9;
+const MONTH_LABEL_PADDING = 6;
+const POINTS_PER_PIXEL = 0.75;
+
+/**
+ * The label over a month's day columns, no wider than they are, so that it never runs into the next
+ * month's: with its year on the first month labelled and on January ("2026年12月"), else the month
+ * alone ("12月"), or none over a month of a day or two at the edge of the chart.
+ */
+function monthLabel(span: MonthSpan, firstLabel: boolean, tr: ReturnType<typeof translator>): { text: string; withYear: boolean } | null {
+  const room = span.days * DAY_COLUMN_WIDTH * POINTS_PER_PIXEL - MONTH_LABEL_PADDING;
+  const fits = (text: string): boolean => textWidth(text, MONTH_LABEL_FONT_SIZE) * BOLD_WIDTH <= room;
+  const short = tr(`gantt.monthShort.${span.month}` as MessageKey);
+  const long = tr('gantt.month', { year: span.year, monthShort: short });
+  if ((firstLabel || span.month === 1) && fits(long)) return { text: long, withYear: true };
+  return fits(short) ? { text: short, withYear: false } : null;
+}
+
+/** Bold glyphs are a little wider than regular ones. */
+const BOLD_WIDTH = 1.1;
 
 /** A kept row as it was read, its name from the hidden column when its lookup came back blank. */
 function keptRowValues(kept: GanttRowCells, hiddenCol: number): Cell[] {

@@ -10,11 +10,28 @@ import { calendarMessages } from '../calendar/messages';
 import { metricsMessages } from '../metrics/messages';
 import { selfTestMessages } from '../selftest/messages';
 import { icsMessages } from '../ics/messages';
+import { todayMessages } from '../today/messages';
+import { remindMessages } from '../remind/messages';
+import { remindAppMessages } from '../remind/app-messages';
+import { printMessages } from '../tab/print-messages';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: Lang[] = ['zh-CN', 'en'];
 
-const parts = [commonMessages, teamMessages, sopMessages, ganttMessages, calendarMessages, metricsMessages, selfTestMessages, icsMessages];
+const parts = [
+  commonMessages,
+  teamMessages,
+  sopMessages,
+  ganttMessages,
+  calendarMessages,
+  metricsMessages,
+  selfTestMessages,
+  icsMessages,
+  todayMessages,
+  remindMessages,
+  remindAppMessages,
+  printMessages,
+];
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
 export type MessageKey = Keys<(typeof parts)[number]>;

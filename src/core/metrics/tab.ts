@@ -20,6 +20,7 @@ import {
   type TabSpec,
 } from '../tab/spec';
 import { markerOf } from '../tab/marker';
+import { printSetupFor } from '../tab/print';
 import { METRICS, metricAvailable, type MetricDefinition, type MetricKey, type MetricKind } from './definitions';
 import { copyFormula, deltaFormula, deltaPercentFormula, pooledFormula, rowFormula, shareFormula, sumFormula, type FormulaRefs } from './formulas';
 import type { Warning } from './report';
@@ -238,6 +239,8 @@ export function buildMetricsTab(result: MetricsResult, lang: Lang, options: Metr
     conditionalFormats: sheet.conditionalFormats,
     notes: sheet.notes,
     charts: sheet.charts,
+    // A row per group with its inputs and every metric beside them: wider than tall.
+    print: printSetupFor('metrics', 1),
   };
 }
 

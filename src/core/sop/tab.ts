@@ -27,6 +27,7 @@ import {
 } from '../tab/spec';
 import { planTableLayout, type TableLayout } from '../tab/layers';
 import { markerOf } from '../tab/marker';
+import { printSetupFor } from '../tab/print';
 import { ownerDropdown } from '../team/tab';
 import { columnSpecs } from '../table/schema';
 import { SOP_SCHEMA, SOP_TEXT_COLUMNS, sopColumns, sopHeader, type SopColumn } from './columns';
@@ -221,6 +222,8 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     conditionalFormats,
     notes,
     blocks: [summary.block],
+    // The table and its summary are wider than a page: landscape, scaled to the page's width.
+    print: printSetupFor('sop', 1),
   };
 }
 

@@ -8,6 +8,7 @@ import { AppError, type Problem } from '../errors';
 import type { Lang, MessageKey, MessageParams } from '../i18n';
 import { t } from '../i18n';
 import { markerOf } from '../tab/marker';
+import { printSetupFor } from '../tab/print';
 import { range, type Cell, type CellValue, type TabSpec } from '../tab/spec';
 import {
   cellText,
@@ -151,6 +152,7 @@ export function buildTemplateTab(template: SopTemplate, lang: Lang): TabSpec {
       ...columnDropdowns(TEMPLATE_SCHEMA, TEMPLATE_COLUMNS, col, { lang, teamTab: null }, { row: 2, rows: body }),
     ],
     notes: [{ row: 0, col: 0, text: t(lang, 'sop.note.templateTab', { placeholders: PLACEHOLDER_NAMES[lang].map((n) => `{${n}}`).join(' ') }) }],
+    print: printSetupFor('sop-template', 2),
   };
 }
 

@@ -134,6 +134,8 @@ export interface ChartSpec {
 
 export type { MarkerKey, TabKind, TabMarker } from './marker';
 import type { TabMarker } from './marker';
+export type { PageMargins, PrintSetup } from './print';
+import type { PrintSetup } from './print';
 
 export interface TabSpec {
   name: string; // wanted name; the workbook may pick "名字 (2)" when a foreign tab holds it
@@ -162,6 +164,8 @@ export interface TabSpec {
    * .xlsx files keep the ones people hid, so that they travel with their rows when a tab is updated.
    */
   hiddenRows?: number[];
+  /** How the tab prints (see print.ts); a tab without one prints as the spreadsheet's defaults say. */
+  print?: PrintSetup;
 }
 
 export function range(row: number, col: number, rows = 1, cols = 1): RangeRef {

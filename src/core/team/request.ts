@@ -4,7 +4,7 @@
  */
 import { parseListRequest, parseObjectRequest } from '../request';
 import type { Settings } from '../settings';
-import type { Person } from './team';
+import { CONTACT_COLUMNS, type Person } from './team';
 
 const SETTING_NAMES = [
   'language',
@@ -14,6 +14,7 @@ const SETTING_NAMES = [
   'workingDays',
   'overloadThreshold',
   'benchmarkBands',
+  'todayDaysAhead',
 ] as const satisfies ReadonlyArray<keyof Settings>;
 
 /** The people of the Team sidebar; a problem names its row as on the Team tab (below its header). */
@@ -24,7 +25,7 @@ export function parseTeamRequest(raw: unknown): Array<Partial<Person>> {
     (index) => ({ row: index + 2 }),
     (fields) => {
       const person: Partial<Person> = {};
-      for (const key of ['name', 'role', 'email', 'color'] as const) {
+      for (const key of ['name', 'role', 'email', 'color', ...CONTACT_COLUMNS] as const) {
         const value = fields.optionalText(key);
         // A role the add-on does not know becomes "other" in normalizeTeam, as on the Team tab.
         if (value !== undefined) (person as Record<typeof key, string>)[key] = value;

@@ -5,7 +5,7 @@ import { planTableLayout, type TableLayout } from '../tab/layers';
 import { markerOf } from '../tab/marker';
 import { range, type Cell, type ColumnSpec, type StyleRun, type TabSpec, type ValidationRule } from '../tab/spec';
 import { columnSpecs, headerCells } from '../table/schema';
-import { Person, ROLES, roleLabel, TEAM_COLUMNS, TEAM_SCHEMA, type TeamColumn } from './team';
+import { Person, ROLES, roleLabel, TEAM_COLUMNS, TEAM_SCHEMA, teamColumns, type TeamColumn } from './team';
 
 export { TEAM_COLUMNS, TEAM_SCHEMA };
 
@@ -26,30 +26,43 @@ export function ownerDropdown(teamTab: string): ValidationRule {
 
 /**
  * The Team tab for these people, in this order. `layout`: where the columns of an existing Team tab
- * are (people may have added columns of their own, such as 电话); by default a new tab's.
+ * are (people may have added columns of their own, such as 电话), and which of the optional contact
+ * columns it has (teamColumns); by default a new tab's.
  */
-export function buildTeamTab(people: Person[], lang: Lang, generatedNote: string, layout: TableLayout = planTableLayout(TEAM_COLUMNS, null)): TabSpec {
+export function buildTeamTab(people: Person[], lang: Lang, generatedNote: string, layout: TableLayout = planTableLayout(teamColumns(people), null)): TabSpec {
+  const keys = TEAM_COLUMNS.filter((key) => layout.columns[key] !== undefined);
   const col = (key: TeamColumn): number => layout.columns[key];
   const width = layout.right;
-  const line = (cells: Record<TeamColumn, Cell>): Cell[] => {
+  const line = (cells: Partial<Record<TeamColumn, Cell>>): Cell[] => {
     const row: Cell[] = new Array<Cell>(width).fill(null);
-    for (const key of TEAM_COLUMNS) row[col(key)] = cells[key];
+    for (const key of keys) row[col(key)] = cells[key] ?? null;
     return row;
   };
-  const header = headerCells(TEAM_SCHEMA, TEAM_COLUMNS, lang);
-  const rows = people.map((p) => line({ name: p.name, role: roleLabel(p.role, lang), email: p.email, color: p.color }));
+  const header = headerCells(TEAM_SCHEMA, keys, lang);
+  const rows = people.map((p) =>
+    line({
+      name: p.name,
+      role: roleLabel(p.role, lang),
+      email: p.email,
+      color: p.color,
+      phone: p.phone ?? '',
+      wecomUserId: p.wecomUserId ?? '',
+      feishuOpenId: p.feishuOpenId ?? '',
+      dingtalkUserId: p.dingtalkUserId ?? '',
+    }),
+  );
   const dataRows = Math.max(DROPDOWN_ROWS, people.length);
   const columns: ColumnSpec[] = Array.from({ length: width }, (_, c) => ({ key: `user${c}` }));
-  columnSpecs(TEAM_SCHEMA, TEAM_COLUMNS).forEach((column, i) => (columns[col(TEAM_COLUMNS[i])] = column));
+  columnSpecs(TEAM_SCHEMA, keys).forEach((column, i) => (columns[col(keys[i])] = column));
   return {
     name: teamTabName(lang),
     marker: markerOf('team', {}),
     columns,
     headerRows: 1,
     frozenRows: 1,
-    rows: [line({ name: header[0], role: header[1], email: header[2], color: header[3] }), ...rows],
+    rows: [line(Object.fromEntries(keys.map((key, i) => [key, header[i]]))), ...rows],
     styles: [
-      ...TEAM_COLUMNS.map((key): StyleRun => ({ range: range(0, col(key)), style: { bold: true, background: '#f1f3f4' } })),
+      ...keys.map((key): StyleRun => ({ range: range(0, col(key)), style: { bold: true, background: '#f1f3f4' } })),
       ...people.map((p, i): StyleRun => ({ range: range(i + 1, col('color')), style: { background: p.color, fontColor: readableTextColor(p.color) } })),
     ],
     validations: [{ range: range(1, col('role'), dataRows, 1), rule: { type: 'list', values: ROLES.map((r) => roleLabel(r, lang)), strict: false } }],

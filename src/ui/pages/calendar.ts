@@ -9,6 +9,7 @@ import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
 import { downloadText, ICS_TYPE } from '../download';
+import { showPrintLinks } from '../print';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -38,6 +39,7 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
   const listErrors = h('div', { className: 'error', id: 'calendar-list-errors', role: 'alert' });
   const calendars = h('p', { className: 'hint', id: 'calendar-existing' });
   const result = h('div', { className: 'result', id: 'calendar-result', role: 'status' });
+  const printLinks = h('div', { id: 'calendar-print' });
 
   const generate = h('button', { className: 'action', id: 'calendar-generate', type: 'button' }, tr('calendar.sidebar.generate'));
   const createList = h('button', { className: 'secondary', id: 'calendar-create-list', type: 'button' }, tr('calendar.sidebar.createList'));
@@ -114,6 +116,7 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
     listErrors.textContent = '';
     result.textContent = '';
     result.className = 'result';
+    showPrintLinks(printLinks, [], tr);
   }
 
   /** The month typed, or null after showing why it cannot be used. */
@@ -161,7 +164,10 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
       weekStart: weekStart.value as 'mon' | 'sun',
       list: list.value || undefined,
     };
-    void withBusy(generate, tr('calendar.sidebar.generating'), () => server.generateCalendar(input)).then((r) => done(r.message), showError);
+    void withBusy(generate, tr('calendar.sidebar.generating'), () => server.generateCalendar(input)).then((r) => {
+      done(r.message);
+      showPrintLinks(printLinks, r.tabs, tr);
+    }, showError);
   });
 
   exportIcs.addEventListener('click', () => {
@@ -243,6 +249,7 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
     field(tr('calendar.sidebar.list'), list, listErrors),
     h('div', { className: 'buttons' }, generate, createList),
     result,
+    printLinks,
     calendars,
     h('div', { className: 'buttons' }, exportIcs),
     h('p', { className: 'hint', id: 'calendar-ics-hint' }, tr('calendar.sidebar.icsHint')),

@@ -6,6 +6,7 @@ import type { GanttRequest, GanttState, PlanSummary } from '../../app/gantt';
 import type { PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
+import { showPrintLinks } from '../print';
 
 export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
   const planSelect = h('select', { id: 'gantt-plan', 'aria-label': tr('gantt.sidebar.planTab') });
@@ -16,6 +17,7 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
   const errors = h('div', { className: 'error', id: 'gantt-errors', role: 'alert' });
   const warnings = h('div', { className: 'hint', id: 'gantt-warnings' });
   const result = h('div', { className: 'result', id: 'gantt-result', role: 'status' });
+  const printLinks = h('div', { id: 'gantt-print' });
   const noTeam = h('p', { className: 'hint', id: 'gantt-no-team', hidden: true }, tr('gantt.sidebar.noTeam'));
   const generateButton = h('button', { className: 'action', id: 'generate-gantt', type: 'button' }, tr('gantt.sidebar.generate'));
   const createButton = h('button', { className: 'secondary', id: 'create-plan', type: 'button' }, tr('gantt.sidebar.createPlan'));
@@ -92,9 +94,11 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
   generateButton.addEventListener('click', () => {
     errors.textContent = '';
     result.textContent = '';
+    showPrintLinks(printLinks, [], tr);
     void withBusy(generateButton, tr('gantt.sidebar.generating'), () => server.generateGantt(request())).then((generated) => {
       showSummary(generated.summary);
       result.textContent = generated.message;
+      showPrintLinks(printLinks, [generated.tab], tr);
     }, showError);
   });
 
@@ -119,6 +123,7 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
     warnings,
     h('div', { className: 'buttons' }, generateButton, createButton),
     result,
+    printLinks,
     noTeam,
     h('p', { className: 'hint' }, tr('gantt.sidebar.live')),
   );

@@ -7,6 +7,7 @@ import type { MetricsOutcome, MetricsSource, MetricsState, RawListSource } from 
 import { clear, h, withBusy } from '../dom';
 import type { PageTranslate } from '../i18n';
 import type { PageEnv } from '../page';
+import { showPrintLinks } from '../print';
 import { ApiError, server } from '../rpc';
 
 const PASTE = 'paste';
@@ -62,6 +63,8 @@ export function mountMetricsPage({ root, tr }: PageEnv<'metrics'>): void {
   const paste = pasteBox('metrics-paste', tr('metrics.sidebar.paste'));
   const compute = h('button', { className: 'action', id: 'metrics-compute', type: 'button' }, tr('metrics.sidebar.compute'));
   const result = h('div', { className: 'result', id: 'metrics-result', role: 'status' });
+  const printLinks = h('div', { id: 'metrics-print' });
+  const rawPrintLinks = h('div', { id: 'metrics-raw-print' });
   const notes = h('div', { id: 'metrics-notes' });
 
   const lists = LISTS.map((kind) => ({
@@ -118,8 +121,12 @@ export function mountMetricsPage({ root, tr }: PageEnv<'metrics'>): void {
   compute.addEventListener('click', () => {
     result.textContent = '';
     clear(notes);
+    showPrintLinks(printLinks, [], tr);
     void withBusy(compute, tr('metrics.sidebar.computing'), () => server.computeMetrics(chosenSource())).then(
-      (outcome) => showOutcome(outcome, result, notes),
+      (outcome) => {
+        showOutcome(outcome, result, notes);
+        showPrintLinks(printLinks, [outcome.tab], tr);
+      },
       (error: unknown) => showError(error, result, notes),
     );
   });
@@ -127,6 +134,7 @@ export function mountMetricsPage({ root, tr }: PageEnv<'metrics'>): void {
   computeRaw.addEventListener('click', () => {
     rawResult.textContent = '';
     clear(rawNotes);
+    showPrintLinks(rawPrintLinks, [], tr);
     const [members, attendance, orders] = lists.map(listSource);
     const request = {
       members: members ?? { kind: 'paste' as const, text: '' },
@@ -136,7 +144,10 @@ export function mountMetricsPage({ root, tr }: PageEnv<'metrics'>): void {
       completionShare: optionalNumber(completionShare),
     };
     void withBusy(computeRaw, tr('metrics.sidebar.computing'), () => server.computeRawMetrics(request)).then(
-      (outcome) => showOutcome(outcome, rawResult, rawNotes),
+      (outcome) => {
+        showOutcome(outcome, rawResult, rawNotes);
+        showPrintLinks(rawPrintLinks, [outcome.tab], tr);
+      },
       (error: unknown) => showError(error, rawResult, rawNotes),
     );
   });
@@ -148,7 +159,8 @@ export function mountMetricsPage({ root, tr }: PageEnv<'metrics'>): void {
     h('div', { className: 'buttons' }, compute),
     result,
     notes,
-    rawSection(tr, lists, classMinutes, completionShare, computeRaw, rawResult, rawNotes),
+    printLinks,
+    rawSection(tr, lists, classMinutes, completionShare, computeRaw, rawResult, rawNotes, rawPrintLinks),
   );
 
   void server.getMetricsState().then(fillSources, (error: unknown) => showError(error, result, notes));
@@ -162,6 +174,7 @@ function rawSection(
   computeRaw: HTMLButtonElement,
   rawResult: HTMLElement,
   rawNotes: HTMLElement,
+  rawPrintLinks: HTMLElement,
 ): HTMLElement {
   return h(
     'details',
@@ -174,5 +187,6 @@ function rawSection(
     h('div', { className: 'buttons' }, computeRaw),
     rawResult,
     rawNotes,
+    rawPrintLinks,
   );
 }

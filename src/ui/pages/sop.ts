@@ -9,6 +9,7 @@ import type { PageEnv } from '../page';
 import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
+import { showPrintLinks } from '../print';
 import { downloadText, ICS_TYPE } from '../download';
 
 const PREVIEW_DELAY_MS = 250;
@@ -36,6 +37,7 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
   const generateButton = h('button', { className: 'action', id: 'generate-sop', type: 'button' }, tr('sop.sidebar.generate'));
   const saveButton = h('button', { className: 'secondary', id: 'save-sop-template', type: 'button' }, tr('sop.sidebar.saveTemplate'));
   const result = h('div', { className: 'result', id: 'sop-result', role: 'status' });
+  const printLinks = h('div', { id: 'sop-print' });
   const errors = h('div', { className: 'error', id: 'sop-errors', role: 'alert' });
   const existingBox = h('div', { id: 'sop-existing' });
   const noTeam = h('p', { className: 'hint', id: 'sop-no-team', hidden: true }, tr('sop.sidebar.noTeam'));
@@ -268,10 +270,16 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
   function generate(button: HTMLButtonElement, extra: Partial<SopRequest> = {}): void {
     attempted = true;
     result.textContent = '';
+    showPrintLinks(printLinks, [], tr);
     errors.textContent = '';
     void withBusy(button, tr('sop.sidebar.generating'), () => server.generateSop({ ...request(), ...extra })).then(
       (generated) => {
         result.textContent = generated.message;
+        showPrintLinks(
+          printLinks,
+          generated.tabs.map((outcome) => outcome.tab),
+          tr,
+        );
         clear(warnings);
         for (const text of generated.warnings) warnings.appendChild(h('div', {}, text));
         return server.getSopState().then((loaded) => {
@@ -345,6 +353,7 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     warnings,
     h('div', { className: 'buttons' }, generateButton, saveButton),
     result,
+    printLinks,
     errors,
     existingBox,
     h('p', { className: 'hint' }, tr('sop.sidebar.live')),

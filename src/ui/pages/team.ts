@@ -1,10 +1,13 @@
-/** The Team & settings sidebar: edit people (name, role, email, colour) and the document settings. */
+/** The Team & settings sidebar: edit people (name, role, email, colour, @ targets for reminders) and the document settings. */
 import type { TeamState } from '../../app/team';
 import type { Settings } from '../../core/settings';
-import type { Person } from '../../core/team/team';
+import type { ContactColumn, Person } from '../../core/team/team';
 import type { PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
+
+/** The Team tab's contact columns (core/team/team.ts CONTACT_COLUMNS; the sidebar imports the core only as types). */
+const CONTACT_COLUMNS = ['phone', 'wecomUserId', 'feishuOpenId', 'dingtalkUserId'] as const satisfies readonly ContactColumn[];
 
 interface Row {
   person: Partial<Person>;
@@ -51,13 +54,34 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv<'team'>): voi
         'aria-label': tr('team.header.email'),
       });
       email.addEventListener('input', () => (p.email = email.value));
+      const contacts = contactFields(p);
       const remove = h('button', { type: 'button', className: 'link remove', title: tr('team.sidebar.remove') }, '×');
       remove.addEventListener('click', () => {
         rows.splice(index, 1);
         renderPeople();
       });
-      list.appendChild(h('div', { className: 'person' }, h('div', { className: 'line' }, name, role, color, remove), email, row.error));
+      list.appendChild(h('div', { className: 'person' }, h('div', { className: 'line' }, name, role, color, remove), email, contacts, row.error));
     });
+  }
+
+  /**
+   * A person's @ targets for reminders, folded away (most teams never fill them); open when one is
+   * filled. A field is sent only once touched or loaded, so saving never erases a contact typed on the tab.
+   */
+  function contactFields(p: Partial<Person>): HTMLElement {
+    const fields = CONTACT_COLUMNS.map((key) => {
+      const input = h('input', { type: 'text', className: `contact ${key}`, value: p[key] ?? '', 'aria-label': tr(`team.header.${key}`) });
+      input.addEventListener('input', () => (p[key] = input.value));
+      return h('label', { className: 'field' }, h('span', {}, tr(`team.header.${key}`)), input);
+    });
+    const filled = CONTACT_COLUMNS.some((key) => (p[key] ?? '').trim() !== '');
+    return h(
+      'details',
+      { className: 'contacts', open: filled },
+      h('summary', {}, tr('team.sidebar.contacts')),
+      h('p', { className: 'hint' }, tr('team.sidebar.contactsHint')),
+      ...fields,
+    );
   }
 
   function setRows(people: Array<Partial<Person>>): void {
@@ -115,6 +139,7 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv<'team'>): voi
       ['working', tr('settings.workingDays.working')],
     ]);
     const overload = h('input', { id: 'setting-overloadThreshold', type: 'number', min: 1, max: 100, value: settings.overloadThreshold });
+    const todayDaysAhead = h('input', { id: 'setting-todayDaysAhead', type: 'number', min: 0, max: 14, step: 1, value: settings.todayDaysAhead });
     // Bands are shares in settings and percentages on screen.
     const percent = (share: number) => Math.round(share * 1000) / 10;
     const bandInputs = settings.benchmarkBands.map((band) => ({
@@ -155,6 +180,7 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv<'team'>): voi
         completionShare: Number(completionShare.value),
         workingDays: workingDays.value as Settings['workingDays'],
         overloadThreshold: Number(overload.value),
+        todayDaysAhead: Number(todayDaysAhead.value),
         benchmarkBands: bandInputs.map((b) => ({ metric: b.metric, redBelow: Number(b.red.value) / 100, greenFrom: Number(b.green.value) / 100 })),
       };
       void withBusy(save, tr('team.sidebar.saving'), () => server.saveSettings(input)).then(
@@ -173,6 +199,7 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv<'team'>): voi
       field(tr('settings.completionShare'), completionShare),
       field(tr('settings.workingDays'), workingDays),
       field(tr('settings.overloadThreshold'), overload),
+      field(tr('settings.todayDaysAhead'), todayDaysAhead),
       field(tr('settings.bands'), bands),
       h('div', { className: 'buttons' }, save),
       settingsResult,

@@ -333,6 +333,14 @@ describe('text functions', () => {
     expect(ev('=SUBSTITUTE("a-b-c","-","/")')).toBe('a/b/c');
     expect(ev('=SUBSTITUTE("a-b-c","-","/",2)')).toBe('a-b/c');
   });
+
+  test('HYPERLINK shows its label, or the link itself without one; an error in either is the result', () => {
+    expect(ev('=HYPERLINK("#gid=0&range=L5",A2)')).toBe('Java 5群');
+    expect(ev('=HYPERLINK("#\'SOP\'!L5",B2)')).toBe(1000);
+    expect(ev('=HYPERLINK("https://example.com")')).toBe('https://example.com');
+    expect(code(ev('=HYPERLINK("#x",1/0)'))).toBe('#DIV/0!');
+    expect(code(ev('=HYPERLINK()'))).toBe('#N/A');
+  });
 });
 
 describe('date functions', () => {

@@ -6,6 +6,7 @@ import { readPlanGrid, type PlanTask } from '../../../src/core/gantt/plan';
 import { GANTT_COLORS, buildGanttTab, doneColorOf, ganttToJson, type GanttTabInput } from '../../../src/core/gantt/tab';
 import type { Lang } from '../../../src/core/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import { textWidth } from '../../../src/core/tab/row-heights';
 import { cellValue, isFormulaCell, type TabSpec } from '../../../src/core/tab/spec';
 import { readTeamGrid, type Person } from '../../../src/core/team/team';
 import type { ScheduledTask } from '../../../src/core/gantt/schedule';
@@ -112,9 +113,10 @@ describe('the sample push plan, end to end', () => {
     expect(spec.rows[3].slice(0, 11)).toEqual(['ID', '阶段', '事项', '负责人', '参与人', '开始日期', '结束日期', '工期(天)', '进度', '状态', '前置事项']);
     expect(spec.rows[3][FIRST_DAY_COL]).toBe(d('2026-11-29'));
     expect(spec.rows[3][FIRST_DAY_COL + 33]).toBe(d('2027-01-01'));
-    expect(spec.rows[0][FIRST_DAY_COL]).toBe('2026年11月');
+    // Two days of November take the short label (the year goes to the first month it fits over); one day of January none.
+    expect(spec.rows[0][FIRST_DAY_COL]).toBe('11月');
     expect(spec.rows[0][FIRST_DAY_COL + 2]).toBe('2026年12月');
-    expect(spec.rows[0][FIRST_DAY_COL + 33]).toBe('2027年1月');
+    expect(spec.rows[0][FIRST_DAY_COL + 33] ?? null).toBeNull();
     expect(spec.merges).toEqual([
       { row: 0, col: FIRST_DAY_COL, rows: 1, cols: 2 },
       { row: 0, col: FIRST_DAY_COL + 2, rows: 1, cols: 31 },
@@ -226,6 +228,36 @@ describe('the sample push plan, end to end', () => {
   });
 });
 
+describe('the month labels over the day columns', () => {
+  /** The labels of the month row over the day columns, by the ISO date of the column they start in. */
+  const monthLabels = (spec: TabSpec): Record<string, string> =>
+    Object.fromEntries(spec.rows[0].flatMap((cell, col) => (col >= FIRST_DAY_COL && typeof cell === 'string' ? [[String(spec.columns[col].key), cell]] : [])));
+
+  test('are never wider than their month’s columns: the year on the first month it fits over and on January, else the month alone', () => {
+    // Days from 2026-11-29 (two days of November) to 2027-02-03 (three of February).
+    const spec = tab(analyze(plan(task('跨年', { owner: '林晓', start: d('2026-12-01'), end: d('2027-01-31') }))));
+    expect(monthLabels(spec)).toEqual({ '2026-11-29': '11月', '2026-12-01': '2026年12月', '2027-01-01': '2027年1月', '2027-02-01': '2月' });
+    for (const merge of spec.merges!.filter((m) => m.row === 0)) {
+      const label = String(spec.rows[0][merge.col]);
+      expect(textWidth(label, 9) * 1.1).toBeLessThanOrEqual(merge.cols * 26 * 0.75);
+    }
+  });
+
+  test('a month of one day at the edge of the chart gets no label; the next month takes the year', () => {
+    // 2026-11-30 … 2026-12-31: one day of November.
+    const oneDay = tab(analyze(plan(task('月末', { owner: '林晓', start: d('2026-12-02'), end: d('2026-12-28') }))));
+    expect(monthLabels(oneDay)).toEqual({ '2026-12-01': '2026年12月' });
+    // 2026-12-30 … 2027-01-04: two days of December, too few for its year, then January with its own.
+    const newYear = tab(analyze(plan(task('元旦', { owner: '林晓', start: d('2027-01-01'), end: d('2027-01-01') }))));
+    expect(monthLabels(newYear)).toEqual({ '2026-12-30': '12月', '2027-01-01': '2027年1月' });
+  });
+
+  test('in English: "Dec 2026", then "Jan 2027" and "Feb"', () => {
+    const spec = tab(analyze(plan(task('span', { owner: '林晓', start: d('2026-12-03'), end: d('2027-02-10') }))), { lang: 'en' });
+    expect(monthLabels(spec)).toEqual({ '2026-12-01': 'Dec 2026', '2027-01-01': 'Jan 2027', '2027-02-01': 'Feb' });
+  });
+});
+
 describe('holidays and 调休 in the day header', () => {
   test('国庆 days are marked 休 with the holiday name in a note; the make-up Saturday is marked 班', () => {
     const tasks = plan(task('国庆活动', { owner: '林晓', start: d('2026-09-28'), end: d('2026-10-12') }));
@@ -332,7 +364,8 @@ describe('errors and warnings', () => {
     expect(spec.name).toBe('Gantt · Double 11 plan');
     expect(spec.marker.key).toEqual({ plan: 'Double 11 plan' });
     expect(spec.rows[2][FIRST_DAY_COL]).toBe('Su');
-    expect(spec.rows[0][FIRST_DAY_COL + 2]).toBe('12/2026');
+    expect(spec.rows[0][FIRST_DAY_COL]).toBe('Nov');
+    expect(spec.rows[0][FIRST_DAY_COL + 2]).toBe('Dec 2026');
     expect(tab(sample(), { planTabName: '双11推进表' }).name).toBe('甘特图·双11推进表');
   });
 });

@@ -1,4 +1,4 @@
-/** Text functions: TEXT, TEXTJOIN, CONCATENATE, LEN, LEFT, RIGHT, MID, FIND, SEARCH, CHAR, VALUE, N… */
+/** Text functions: TEXT, TEXTJOIN, CONCATENATE, LEN, LEFT, RIGHT, MID, FIND, SEARCH, CHAR, VALUE, N, HYPERLINK… */
 import type { FunctionSpec } from '../context';
 import { wildcardRegExp } from '../criteria';
 import { formatNumber, formatText } from '../number-format';
@@ -113,4 +113,6 @@ export const textFunctions: Record<string, FunctionSpec> = {
   }),
   VALUE: scalarFn(1, 1, ([value]) => toNumber(value)),
   N: scalarFn(1, 1, ([value]) => (typeof value === 'number' ? value : typeof value === 'boolean' ? Number(value) : 0)),
+  // A link shows its label (the URL when there is none): the cell's value is what it shows.
+  HYPERLINK: scalarFn(1, 2, ([url, label]) => (label === undefined ? textOf(url) : label)),
 };

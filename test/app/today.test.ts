@@ -1,0 +1,127 @@
+/** The Today board through its use cases, on the demo workbook: what a manager does from the menu. */
+import { callApi } from '../../src/app/api';
+import { generateGantt } from '../../src/app/gantt';
+import { runSelfTest } from '../../src/app/selftest';
+import { generateSopTabs } from '../../src/app/sop';
+import { saveSettings } from '../../src/app/team';
+import { collectDueItems, generateTodayBoard, getTodayItems, readDueSources } from '../../src/app/today';
+import { fromIso, type DaySerial } from '../../src/core/dates';
+import { markerKeyOf } from '../../src/core/tab/marker';
+import { LINE_COLUMNS, MIRROR_COLUMNS, SUMMARY_COLUMNS, TODAY_FIRST_LINE_ROW } from '../../src/core/today/board';
+import { createDemoContext } from '../../src/local/demo';
+import type { LocalContext } from '../../src/local/context';
+import { problemsOf } from '../support/problems';
+
+const TODAY = fromIso('2026-12-04') as DaySerial;
+const MIRROR_FIRST_COL = LINE_COLUMNS.length + 1 + SUMMARY_COLUMNS.length + 1;
+
+/** The demo workbook with what a team has by then: an SOP tab that started yesterday and the push plan's Gantt. */
+function workbook(): LocalContext {
+  const ctx = createDemoContext({ today: TODAY });
+  generateSopTabs(ctx, { template: 'big-class-28d', anchor: '2026-12-03', groups: 'Java引流5群', cohort: '第12期' });
+  generateGantt(ctx, { planTab: '推进表' });
+  ctx.ui.messages.length = 0;
+  return ctx;
+}
+
+const boardTab = (ctx: LocalContext) => ctx.workbook.markedTabs((marker) => marker.kind === 'today')[0];
+
+/** The board's lines as the workbook shows them (its formulas computed), blank lines left out. */
+function lines(ctx: LocalContext): Array<Record<(typeof LINE_COLUMNS)[number], unknown>> {
+  const grid = ctx.workbook.readTab(boardTab(ctx).name);
+  return grid
+    .slice(TODAY_FIRST_LINE_ROW)
+    .map((row) => Object.fromEntries(LINE_COLUMNS.map((key, c) => [key, row[c] ?? null])) as Record<(typeof LINE_COLUMNS)[number], unknown>)
+    .filter((line) => line.item !== '' && line.item !== null);
+}
+
+describe('generating the Today board', () => {
+  test('on the demo workbook it shows overdue and today’s work of the SOP tab and the Gantt, and opens', () => {
+    const ctx = workbook();
+    const result = generateTodayBoard(ctx, {});
+    expect(result.created).toBe(true);
+    expect(result.sources).toBe(2);
+    expect(result.counts.overdue).toBeGreaterThan(0);
+    expect(result.counts.today).toBeGreaterThan(0);
+    expect(ctx.workbook.activeTabName()).toBe(result.tab);
+    expect(markerKeyOf(boardTab(ctx).marker, 'today')).toEqual({});
+    expect(ctx.ui.messages.map((m) => m.message)).toContain(result.message);
+
+    const shown = lines(ctx);
+    const items = collectDueItems(ctx);
+    expect(shown.map((line) => [line.owner, line.date, line.item, line.status ?? ''])).toEqual(
+      items.map((item) => [item.owner || '未分配', item.date, item.item, item.status]),
+    );
+    expect(shown.length).toBe(result.counts.today + result.counts.overdue + result.counts.upcoming);
+    expect(new Set(items.map((item) => item.source))).toEqual(new Set(['sop', 'plan']));
+    // The Gantt's 用户调研问卷 ends today at 60%: due today, not done.
+    expect(items.find((item) => item.item === '用户调研问卷')).toMatchObject({ source: 'plan', state: 'today', daysOverdue: 0 });
+  });
+
+  test('each line links to its row’s status cell in its source tab', () => {
+    const ctx = workbook();
+    generateTodayBoard(ctx, {});
+    const grid = ctx.workbook.readTab(boardTab(ctx).name);
+    const links = grid.slice(TODAY_FIRST_LINE_ROW).map((row) => row[MIRROR_FIRST_COL + MIRROR_COLUMNS.indexOf('link')]);
+    const [sop] = readDueSources(ctx);
+    const statusCol = String.fromCharCode(65 + sop.grid[0].indexOf('状态'));
+    expect(links[0]).toBe(`#'${sop.tab.tab}'!${statusCol}2`);
+  });
+
+  test('generating another SOP tab refreshes the board, and the tab just generated stays open', () => {
+    const ctx = workbook();
+    generateTodayBoard(ctx, {});
+    const result = generateSopTabs(ctx, { template: 'live-class', anchor: '2026-12-04', groups: 'Python引流1群', cohort: '第3期' });
+    expect(ctx.workbook.activeTabName()).toBe(result.tabs[0].tab);
+    expect(lines(ctx).map((line) => line.group)).toContain('Python引流1群 · 第3期');
+    expect(ctx.workbook.markedTabs((marker) => marker.kind === 'today')).toHaveLength(1);
+  });
+
+  test('the self-test’s own SOP and Gantt tabs leave the board with them', () => {
+    const ctx = workbook();
+    const { tab } = generateTodayBoard(ctx, {});
+    const before = ctx.workbook.readTab(tab);
+    runSelfTest(ctx);
+    expect(ctx.workbook.readTab(tab)).toEqual(before);
+  });
+
+  test('generating again keeps a column people added beside the board', () => {
+    const ctx = workbook();
+    const { tab } = generateTodayBoard(ctx, {});
+    const width = ctx.workbook.readTab(tab)[0].length;
+    ctx.workbook.setCell(tab, TODAY_FIRST_LINE_ROW, width + 2, '电话跟进');
+    generateTodayBoard(ctx, {});
+    expect(ctx.workbook.readTab(tab)[TODAY_FIRST_LINE_ROW][width + 2]).toBe('电话跟进');
+  });
+
+  test('the look-ahead comes from the settings, or from the request', () => {
+    const ctx = workbook();
+    const nextDay = getTodayItems(ctx, {});
+    expect(nextDay.daysAhead).toBe(1);
+    saveSettings(ctx, { todayDaysAhead: 7 });
+    const week = getTodayItems(ctx, {});
+    expect(week.daysAhead).toBe(7);
+    expect(week.items.length).toBeGreaterThan(nextDay.items.length);
+    expect(generateTodayBoard(ctx, { daysAhead: 0 }).counts.upcoming).toBe(0);
+    expect(problemsOf(() => saveSettings(ctx, { todayDaysAhead: 15 }))).toMatchObject([{ code: 'error.invalidSetting' }]);
+    expect(problemsOf(() => saveSettings(ctx, { todayDaysAhead: 1.5 }))).toMatchObject([{ code: 'error.invalidSetting' }]);
+  });
+
+  test('a request that is not one is refused in the user’s language', () => {
+    const ctx = workbook();
+    const wrong = callApi(ctx, 'generateTodayBoard', [{ daysAhead: 30 }]);
+    expect(wrong.ok).toBe(false);
+    expect(!wrong.ok && wrong.error.message).toContain('0 到 14');
+    const stale = callApi(ctx, 'getTodayItems', [{ days: 3 }]);
+    expect(stale.ok).toBe(false);
+    expect(callApi(ctx, 'generateTodayBoard', [{}]).ok).toBe(true);
+  });
+
+  test('without sources the board still opens and says what to do', () => {
+    const ctx = createDemoContext({ today: TODAY, locale: 'en_US' });
+    const result = generateTodayBoard(ctx, {});
+    expect(result.sources).toBe(0);
+    expect(result.message).toContain('No SOP tab or Gantt tab yet');
+    expect(lines(ctx)).toEqual([]);
+  });
+});
