@@ -149,6 +149,9 @@ export function fitSheet(sheet: Sheet, size: GridSize, now: GridSize): void {
   if (now.cols < size.cols) sheet.insertColumnsAfter(now.cols, size.cols - now.cols);
 }
 
+/** The size of the blank sheet Spreadsheet.insertSheet adds (Sheets' default grid). */
+export const NEW_SHEET_SIZE: GridSize = { rows: 1000, cols: 26 };
+
 /**
  * The size a sheet of size `now` has after `update` (rows and columns added so no delete empties
  * it, the operations, then growth to the spec's grid): what the workbook must have room for.

@@ -7,7 +7,7 @@ import { checkTabSize, SHEETS_LIMITS, type GridSize } from '../core/tab/limits';
 import { sameTabName, sheetsTabName } from '../core/tab/names';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabFeatures, TabInfo, Workbook, WriteResult } from '../ports';
-import { drawTab, fitSheet, planTab, sizeAfterUpdate, updateTab } from './render-tab';
+import { drawTab, fitSheet, NEW_SHEET_SIZE, planTab, sizeAfterUpdate, updateTab } from './render-tab';
 import { SheetDates } from './sheet-dates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -221,9 +221,10 @@ export class SheetsWorkbook implements Workbook {
         made.push(inserted[inserted.length - 1]);
         sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
       }
-      // Sheets inserted alike in one call start alike (a blank sheet of the default size): one is measured.
-      const blank = inserted.length ? { rows: inserted[0].sheet.getMaxRows(), cols: inserted[0].sheet.getMaxColumns() } : null;
-      for (const r of inserted) fitSheet(r.sheet, r.size, blank as GridSize);
+      // A new sheet is blank at Sheets' default size, 1000 rows by 26 columns, so it is fitted (rows and
+      // columns, so a long narrow tab does not hold 26 columns of blanks) without being measured: a size
+      // read right after the inserts would wait for them (a round trip).
+      for (const r of inserted) fitSheet(r.sheet, r.size, NEW_SHEET_SIZE);
       for (const { spec, update = null } of tabs) {
         const own = ownOf(spec);
         if (!own) continue;

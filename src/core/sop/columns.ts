@@ -42,8 +42,9 @@ export type SopTextColumn = (typeof SOP_TEXT_COLUMNS)[number];
  */
 export const SHARED_COLUMN_WIDTHS = {
   time: 56,
-  phase: 84,
-  channel: 84,
+  // Sheets' default width: a new tab's columns need no call to get it.
+  phase: 100,
+  channel: 100,
   item: 150,
   detail: 220,
   script: 340,
@@ -65,7 +66,8 @@ export const SOP_SCHEMA: TableSchema<SopColumn> = {
     // The add-on's key for a row, not something people read: narrow, just wide enough for a built-in
     // template's IDs ("B28-K3F9Q") in the column's small font.
     id: column('id', { width: 72, format: 'text', synonyms: ['编号', '序号'] }),
-    date: column('date', { width: 90, format: 'date' }),
+    // Sheets' default width (100): a new tab's column needs no call to get it (a date needs ~75 px).
+    date: column('date', { width: 100, format: 'date' }),
     // The weekday column holds formulas; a text format would show them as text when retyped.
     weekday: column('weekday', { width: SHARED_COLUMN_WIDTHS.time, format: 'general', synonyms: ['周', 'weekday'] }),
     time: column('time', { width: SHARED_COLUMN_WIDTHS.time, format: 'time' }),
@@ -75,8 +77,9 @@ export const SOP_SCHEMA: TableSchema<SopColumn> = {
     detail: column('detail', { width: SHARED_COLUMN_WIDTHS.detail, format: 'text' }),
     script: column('script', { width: SHARED_COLUMN_WIDTHS.script, format: 'text' }),
     materials: column('materials', { width: SHARED_COLUMN_WIDTHS.materials, format: 'text' }),
-    owner: column('owner', { width: 84, format: 'text', synonyms: ['负责人', '执行人'] }),
-    status: column('status', { width: 84, format: 'text' }),
+    // The default width too: names and status labels fit, and the dropdown's arrow has room.
+    owner: column('owner', { width: 100, format: 'text', synonyms: ['负责人', '执行人'] }),
+    status: column('status', { width: 100, format: 'text' }),
     proof: column('proof', { width: NOTE_WIDTH, format: 'text' }),
     note: column('note', { width: NOTE_WIDTH, format: 'text' }),
     calendar: column('calendar', { width: NOTE_WIDTH, format: 'text' }),

@@ -188,7 +188,8 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
   const columns: ColumnSpec[] = Array.from({ length: tableWidth }, (_, c): ColumnSpec => ({ key: `user${c}` }));
   columnSpecs(SOP_SCHEMA, keys).forEach((column, i) => (columns[colOf(keys[i])] = column));
   columns.push({ key: 'summaryGap', width: 24, format: 'general' });
-  for (const key of SUMMARY_COLUMNS) columns.push({ key: `summary.${key}`, width: key === 'label' ? 110 : 72, format: 'general' });
+  // The label column at the default width (no call on a new tab); the figures narrow.
+  for (const key of SUMMARY_COLUMNS) columns.push({ key: `summary.${key}`, width: key === 'label' ? 100 : 72, format: 'general' });
 
   const what = t(lang, 'sop.note.what', {
     template: template.name,
