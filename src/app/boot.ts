@@ -16,15 +16,18 @@ export interface SidebarBoot {
   lang: Lang;
   title: string;
   messages: PageMessages;
+  /** The part of the page to show first (the help page's section for the sidebar it was opened from). */
+  section?: string;
 }
 
-export function sidebarBoot(ctx: AppContext, page: SidebarPage): SidebarBoot {
+export function sidebarBoot(ctx: AppContext, page: SidebarPage, section?: string): SidebarBoot {
   const session = openSession(ctx);
   return {
     page,
     lang: session.lang,
     title: session.tr(pageLabel(page)).replace(/…$/, ''),
     messages: pageMessages(session.lang, page),
+    ...(section ? { section } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { sopFeature } from './features/sop';
 import { selfTestFeature } from './features/selftest';
 import { teamFeature } from './features/team';
 import { todayFeature } from './features/today';
+import { reviewFeature } from './features/review';
 import { remindFeature } from './features/remind';
 import { printFeature } from './features/print';
 import type { Lang } from '../core/i18n';
@@ -22,6 +23,7 @@ export const FEATURES = [
   calendarFeature,
   metricsFeature,
   todayFeature,
+  reviewFeature,
   remindFeature,
   teamFeature,
   helpFeature,
@@ -46,12 +48,17 @@ export type TriggerName = keyof UnionToIntersection<NonNullable<RegisteredFeatur
 
 type FeatureWithPage<P extends SidebarPage> = Extract<RegisteredFeature, { page?: P }>;
 
-/** The keys a page may show: those its feature's `pageMessages` select. */
-export type PageMessageKey<P extends SidebarPage> = SelectedKey<NonNullable<FeatureWithPage<P>['pageMessages']>[number]>;
+/** What every page shows besides its feature's messages: the link to the help page (ui/help-link.ts). */
+const EVERY_PAGE_MESSAGES = ['help.link'] as const;
+
+/** The keys a page may show: those its feature's `pageMessages` select, and the help link's label. */
+export type PageMessageKey<P extends SidebarPage> = SelectedKey<NonNullable<FeatureWithPage<P>['pageMessages']>[number] | (typeof EVERY_PAGE_MESSAGES)[number]>;
 
 /** Each sidebar page's message selectors, from its feature. */
 export const PAGE_MESSAGES = Object.fromEntries(
-  FEATURES.flatMap((feature): [string, readonly string[]][] => (feature.page ? [[feature.page, feature.pageMessages ?? []]] : [])),
+  FEATURES.flatMap((feature): [string, readonly string[]][] =>
+    feature.page ? [[feature.page, [...(feature.pageMessages ?? []), ...EVERY_PAGE_MESSAGES]]] : [],
+  ),
 ) as Record<SidebarPage, readonly string[]>;
 
 export function isSidebarPage(value: string): value is SidebarPage {

@@ -79,8 +79,11 @@ export interface SaveSettingsResult {
   messages: PageMessages;
 }
 
-/** The Team & settings page's messages (its feature declares them: app/features/team.ts). */
-export const TEAM_PAGE_MESSAGES = ['team.sidebar', 'team.header', 'settings', 'metrics.metric'] as const;
+/**
+ * The Team & settings page's messages (its feature declares them: app/features/team.ts). The help
+ * link's label, which every page receives, is named too: saving a language remounts the page with these.
+ */
+export const TEAM_PAGE_MESSAGES = ['team.sidebar', 'team.header', 'settings', 'metrics.metric', 'help.link'] as const;
 
 export function saveSettings(ctx: AppContext, input: Partial<Record<keyof Settings, unknown>>): SaveSettingsResult {
   const settings = normalizeSettings(input);

@@ -1,17 +1,13 @@
 /** What every global function does in Sheets: open a sidebar, serve a sidebar call, run a menu action or a trigger handler. */
 import { callApi, ApiName, ApiResponse, runMenuAction } from '../app/api';
-import { sidebarBoot, sidebarFile, SidebarPage } from '../app/boot';
+import type { SidebarPage } from '../app/boot';
 import type { TriggerHandler } from '../app/feature';
 import { menuCommand } from '../app/menu';
 import { SheetsReminderSender, triggerSpreadsheet } from './reminders';
-import { createGasContext } from './services';
+import { createGasContext, showSidebarPage } from './services';
 
 export function showSidebar(page: SidebarPage): void {
-  const boot = sidebarBoot(createGasContext(), page);
-  const html = HtmlService.createHtmlOutputFromFile(sidebarFile(page))
-    .append(`<script>window.__SOP_BOOT__=${JSON.stringify(boot).replace(/</g, '\\u003c')};</script>`)
-    .setTitle(boot.title);
-  SpreadsheetApp.getUi().showSidebar(html);
+  showSidebarPage(createGasContext(), page);
 }
 
 export function serve(name: ApiName, args: unknown[]): ApiResponse<unknown> {

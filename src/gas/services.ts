@@ -1,4 +1,5 @@
 /** Apps Script adapters for the Ui, Clock and SettingsStore ports, and the context wiring them. */
+import { isSidebarPage, sidebarBoot, sidebarFile, type SidebarPage } from '../app/boot';
 import { DaySerial, fromIso } from '../core/dates';
 import { offsetAtWallClock } from '../core/ics/utc-offset';
 import { DEFAULT_SETTINGS, Settings } from '../core/settings';
@@ -26,6 +27,20 @@ export class SheetsUi implements Ui {
     if (title) ui.alert(title, message, ui.ButtonSet.OK);
     else ui.alert(message);
   }
+
+  showSidebar(page: string, section?: string): void {
+    if (!isSidebarPage(page)) throw new Error(`No sidebar page ${page}`);
+    showSidebarPage(createGasContext({ spreadsheet: this.spreadsheet }), page, section);
+  }
+}
+
+/** Shows a page's built sidebar file with its boot data appended (the page's messages in the session's language). */
+export function showSidebarPage(ctx: AppContext, page: SidebarPage, section?: string): void {
+  const boot = sidebarBoot(ctx, page, section);
+  const html = HtmlService.createHtmlOutputFromFile(sidebarFile(page))
+    .append(`<script>window.__SOP_BOOT__=${JSON.stringify(boot).replace(/</g, '\\u003c')};</script>`)
+    .setTitle(boot.title);
+  SpreadsheetApp.getUi().showSidebar(html);
 }
 
 export class SheetsClock implements Clock {

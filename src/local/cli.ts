@@ -12,6 +12,7 @@ import { checkIcsFile, checkOutputFile } from './cli/io';
 import { metricsCommands } from './cli/metrics';
 import { sopCommands } from './cli/sop';
 import { todayCommands } from './cli/today';
+import { reviewCommands } from './cli/review';
 import { remindCommands } from './cli/remind';
 import type { CliCommand, CliCommands, CliIo, CliOption } from './cli/types';
 
@@ -21,6 +22,7 @@ export const COMMANDS: CliCommands = {
   ...calendarCommands,
   ...metricsCommands,
   ...todayCommands,
+  ...reviewCommands,
   ...remindCommands,
   ...demoCommands,
 };

@@ -156,6 +156,13 @@ function cellCss(style: CellStyle, conditional: ConditionalStyle | undefined): s
   return css;
 }
 
+/** About how wide a text is drawn in Arial 13px (10pt) or the cell's font size: wide for CJK, narrow otherwise. */
+function textWidth(text: string, fontSize: number | undefined): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) > 0x2e7f ? 13 : 7.5;
+  return fontSize && Number.isFinite(fontSize) ? (width * fontSize) / 10 : width;
+}
+
 /** The HTML <table> of a tab; see the module comment for what it carries. */
 export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: PreviewOptions): string {
   const sheetName = opts.sheetName ?? spec.name;
@@ -204,6 +211,28 @@ export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: Previe
     html += `<th data-c="${c}"${frozen}>${columnLetter(c)}</th>`;
   }
   html += '</tr>';
+
+  /**
+   * How far a cell's text runs over the empty cells to its right, as Sheets lets unwrapped, left-aligned
+   * text spill: up to the first cell with a value (a formula's "" too), a merge, a dropdown, a checkbox or
+   * a note. Text in a frozen column runs on over the scrolling columns and stays with its cell, so a
+   * legend beside a frozen table is read whole. 0 when the text fits its own cell.
+   */
+  const spillWidth = (text: string, style: CellStyle, r: number, c: number): number => {
+    if (style.wrap || (style.hAlign !== undefined && style.hAlign !== 'left') || text.includes('\n')) return 0;
+    const needed = textWidth(text, style.fontSize) - (widths[c] - 6);
+    if (needed <= 0) return 0;
+    const rowValues = values[r] ?? [];
+    const specRow = spec.rows[r] ?? [];
+    let spill = 0;
+    for (let n = c + 1; n < width && spill < needed; n++) {
+      const index = r * width + n;
+      const blank = (rowValues[n] ?? null) === null && !isFormulaCell(specRow[n]);
+      if (!blank || merges.covered[index] || merges.spans.has(index) || validations[index] || notes.has(index) || formats[r][n] === 'checkbox') break;
+      spill += widths[n];
+    }
+    return spill;
+  };
 
   const hiddenRows = new Set(spec.hiddenRows ?? []);
   for (let r = 0; r < height; r++) {
@@ -258,6 +287,11 @@ export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: Previe
         else if (typeof value === 'number' && format !== 'date' && format !== 'time' && text !== numberToText(value))
           attributes += ` data-raw="${numberToText(value)}"`;
       }
+      const spill = typeof value === 'string' && !isCheckbox && !validation && !span ? spillWidth(value, style, r, c) : 0;
+      if (spill > 0) {
+        classes += ' sp-spill';
+        text = `<div class="sp-over" style="width:${widths[c] + spill - 6}px">${text}</div>`;
+      }
       let css = cellCss(style, conditional[r]?.[c]);
       if (c < frozenColumns) {
         classes += c === frozenColumns - 1 ? ' sp-fc sp-fc-last' : ' sp-fc';
@@ -281,6 +315,9 @@ export const previewCss = `
 .sp-sheet .sp-n { text-align: right; }
 .sp-sheet .sp-c, .sp-sheet .sp-cb { text-align: center; }
 .sp-sheet .sp-wrap { white-space: pre-wrap; overflow-wrap: anywhere; }
+.sp-sheet td.sp-spill { overflow: visible; }
+.sp-sheet td.sp-fc.sp-spill { z-index: 2; }
+.sp-sheet .sp-over { position: relative; overflow: hidden; white-space: pre; pointer-events: none; }
 .sp-sheet .sp-note, .sp-sheet .sp-dd { position: relative; }
 .sp-sheet tr.sp-before-hidden > th.sp-row { box-shadow: inset 0 -3px 0 #9aa0a6; }
 .sp-sheet .sp-dd { padding-right: 14px; }
@@ -294,4 +331,5 @@ export const previewCss = `
 .sp-sheet.sp-editable td { cursor: cell; }
 .sp-sheet.sp-editable td:hover { box-shadow: inset 0 0 0 1px #1a73e8; }
 .sp-sheet.sp-editable .sp-cb { cursor: pointer; }
+.sp-sheet.sp-editable td.sp-sel { box-shadow: inset 0 0 0 2px #1a73e8; }
 `;

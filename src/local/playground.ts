@@ -25,7 +25,7 @@ import { FormulaTooDeepError, parseFormula } from '../core/formula/parse';
 import { writeXlsx } from './xlsx';
 import { previewCss } from './html-preview';
 import { PreviewEngine } from './preview-engine';
-import { typedInput } from './typed-input';
+import { cellFormatAt, typedCellInput } from './typed-input';
 import pageTemplate from './playground-page.html';
 
 export interface Playground {
@@ -293,9 +293,12 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
           const text = String(body.value ?? '');
           refuseLongText(text, location);
           refuseGrowth(ctx.workbook.tab(tab).spec, { row, col }, location);
-          const value = typedInput(text);
-          if (isFormulaCell(value)) refuseTooDeep(value.formula, location);
-          ctx.workbook.setCell(tab, row, col, value);
+          const { spec } = ctx.workbook.tab(tab);
+          const typed = typedCellInput(text, cellFormatAt(spec, row, col), ctx.clock.today());
+          if (isFormulaCell(typed.cell)) refuseTooDeep(typed.cell.formula, location);
+          // A date typed into an automatic cell is shown and saved as a date, as Sheets formats it.
+          if (typed.format) spec.formats = [...(spec.formats ?? []), { range: { row, col, rows: 1, cols: 1 }, format: typed.format }];
+          ctx.workbook.setCell(tab, row, col, typed.cell);
           return json(res, 200, { ok: true });
         }
         case 'POST /sheet': {

@@ -114,6 +114,11 @@ export interface Meter {
 export interface Ui {
   toast(message: string, title?: string): void;
   alert(message: string, title?: string): void;
+  /**
+   * Shows a sidebar page (app/boot.ts SidebarPage) in place of the open one, opened on `section`. Only
+   * where the host shows sidebars itself (Sheets); the playground's page shows its own.
+   */
+  showSidebar?(page: string, section?: string): void;
 }
 
 export interface Clock {

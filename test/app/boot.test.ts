@@ -31,9 +31,10 @@ describe('the boot data of a sidebar', () => {
       calendar: '月度活动日历',
       metrics: '转化指标',
       remind: '每日提醒',
+      help: '帮助',
     });
-    // Its own, and the print links every feature's result offers.
-    expect(Object.keys(boot.sop.messages).every((key) => key.startsWith('sop.sidebar.') || key.startsWith('print.'))).toBe(true);
+    // Its own, the print links every feature's result offers, and the help link every page ends with.
+    expect(Object.keys(boot.sop.messages).every((key) => key.startsWith('sop.sidebar.') || key.startsWith('print.') || key === 'help.link')).toBe(true);
     expect('sop.sidebar.generate' in boot.gantt.messages).toBe(false);
   });
 

@@ -99,8 +99,8 @@ describe('generating the Gantt of the demo’s 推进表', () => {
     expect(barColors(spec, '1V1跟进关单', '2026-12-14', '2026-12-23')).toEqual([null, ...Array(8).fill(colorOf(ctx, '陈默')), null]);
     // 确定活动主题与目标: 100% done.
     expect(barColors(spec, '确定活动主题与目标', '2026-12-01', '2026-12-02')).toEqual([doneOf(ctx, '林晓'), doneOf(ctx, '林晓')]);
-    // Rules grow with the team (6 people: a done part and a bar each), not with the 9 tasks.
-    expect(spec.conditionalFormats).toHaveLength(2 * 6 + 4);
+    // Rules grow with the team (6 people: a done part, a bar and a swatch in the task lists each), not with the 9 tasks.
+    expect(spec.conditionalFormats).toHaveLength(3 * 6 + 4 + 3);
   });
 
   test('the plan tab is read, never written', () => {
@@ -360,6 +360,49 @@ describe('the Gantt tab is linked to the plan, and regenerating keeps what peopl
     expect(shown(ctx, '甘特图', row, OWNER_COL)).toBeNull();
   });
 
+  test('the workload and the per-owner task lists follow an owner and a date changed on the Gantt tab or in the plan, without generating again', () => {
+    const ctx = livePlayground();
+    generateGantt(ctx, { planTab: '推进表' });
+    const texts = () => ctx.workbook.readTab('甘特图');
+    const footer = () => texts().findIndex((cells) => cells[0] === '负责人与工作量');
+    const load = (owner: string) =>
+      texts()
+        .find((cells, r) => r > footer() && cells[1] === owner)!
+        .slice(2, 5);
+    const listed = (header: string) => {
+      const rows = texts();
+      const at = rows.findIndex((cells) => cells[1] === header);
+      if (at < 0) return null;
+      const end = rows.findIndex((cells, r) => r > at && (cells[1] ?? '') !== '' && String(cells[1]).includes('项）'));
+      return rows.slice(at + 1, end < 0 ? undefined : end).flatMap((cells) => (cells[2] ? [cells[2]] : []));
+    };
+    const row = taskRow(ganttOf(ctx), '1V1跟进关单'); // 陈默's only task, 2026-12-15 … 12-22
+    const [wangTasks, wangBusy] = load('王蕾') as number[];
+    expect(load('陈默')).toEqual([1, 8, 0]);
+    expect(listed('陈默（1 项）')).toEqual(['1V1跟进关单']);
+
+    ctx.workbook.setCell('甘特图', row, OWNER_COL, '王蕾');
+    expect(load('陈默')).toEqual([0, 0, 0]);
+    expect(load('王蕾')[0]).toBe(wangTasks + 1);
+    expect(load('王蕾')[1]).toBeGreaterThan(wangBusy);
+    expect(listed('陈默（1 项）')).toBeNull();
+    expect(listed(`王蕾（${wangTasks + 1} 项）`)).toContain('1V1跟进关单');
+
+    // A date: two more days for the task, two more busy days for its owner (none of them shared with another task of hers).
+    const busy = load('王蕾')[1] as number;
+    ctx.workbook.setCell('甘特图', row, END_COL, d('2026-12-24'));
+    expect(load('王蕾')[1]).toBe(busy + 2);
+
+    // In the plan: the owner of another task moves it to 陈默's list.
+    ctx.workbook.setCell('推进表', planRow(ctx, '营销直播课'), PLAN.owner, '陈默');
+    expect(load('陈默')[0]).toBe(1);
+    expect(listed('陈默（1 项）')).toEqual(['营销直播课']);
+    // Clearing an owner puts the task under (无负责人).
+    ctx.workbook.setCell('甘特图', row, OWNER_COL, null);
+    expect(load('（无负责人）')[0]).toBe(1);
+    expect(listed('（无负责人）（1 项）')).toEqual(['1V1跟进关单']);
+  });
+
   test('the plan may be re-sorted: each Gantt row still shows its own task', () => {
     const ctx = livePlayground();
     generateGantt(ctx, { planTab: '推进表' });
@@ -477,7 +520,8 @@ describe('the Gantt tab is linked to the plan, and regenerating keeps what peopl
     expect(texts[title + 1].slice(0, 10)).toEqual(['7', null, '营销直播课', null, null, null, null, 1, null, '已完成']);
     expect(texts.some((cells) => cells[2] === '话术库整理')).toBe(false);
     // The kept row has no bar, and it is kept again by the next run.
-    expect(ganttOf(ctx).conditionalFormats!.every((rule) => rule.ranges.every((r) => r.row + r.rows <= title))).toBe(true);
+    const footer = texts.findIndex((cells) => cells[0] === '负责人与工作量');
+    expect(ganttOf(ctx).conditionalFormats!.every((rule) => rule.ranges.every((r) => r.row + r.rows <= title || r.row > footer))).toBe(true);
     expect(generateGantt(ctx, { planTab: '推进表' }).edits).toEqual({ kept: 0, keptRows: 1, removed: [] });
     // Back in the plan, the task takes its typed status with it.
     const free = ctx.workbook.readTab('推进表').length;

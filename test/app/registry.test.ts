@@ -20,6 +20,7 @@ describe('the feature registry', () => {
       'showMetricsSidebar',
       'computeMetricsHere',
       'showTodayBoard',
+      'showReview',
       'showReminderSidebar',
       'separator',
       'showTeamSidebar',
@@ -36,7 +37,7 @@ describe('the feature registry', () => {
       if (feature.page) expect(feature.menu.some((item) => 'page' in item && item.page === feature.page)).toBe(true);
     }
     const pages: SidebarPage[] = FEATURES.flatMap((feature) => (feature.page ? [feature.page] : []));
-    expect(pages.sort()).toEqual(['calendar', 'gantt', 'metrics', 'remind', 'sop', 'team']);
+    expect(pages.sort()).toEqual(['calendar', 'gantt', 'help', 'metrics', 'remind', 'sop', 'team']);
   });
 
   test('the API table is the union of the features’ tables, and no two entries claim one global name', () => {
@@ -91,6 +92,7 @@ describe('requests are checked before a use case runs', () => {
         'exportSopIcs',
         'generateCalendar',
         'generateGantt',
+        'generateReview',
         'generateSop',
         'generateTodayBoard',
         'getTodayItems',
@@ -103,6 +105,7 @@ describe('requests are checked before a use case runs', () => {
         'saveSopTemplate',
         'saveTeam',
         'sendTestReminder',
+        'showHelpSidebar',
       ].sort(),
     );
   });

@@ -5,6 +5,7 @@ import { normalizeSettings, DEFAULT_SETTINGS } from '../../src/core/settings';
 import { buildTeamTab, ownerDropdown, readableTextColor } from '../../src/core/team/tab';
 import { assignColors, normalizeTeam, parseRole, readTeamGrid, TEAM_PALETTE, Person } from '../../src/core/team/team';
 import { cellValue } from '../../src/core/tab/spec';
+import { GANTT_COLORS } from '../../src/core/gantt/tab';
 
 const sampleTeam = [
   ['姓名', '角色', '邮箱'],
@@ -70,6 +71,32 @@ describe('colours', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  test('no palette colour looks like the overdue red or the grey of a bar of no one on the team; all take black text', () => {
+    const hsv = (color: string) => {
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16) / 255);
+      const max = Math.max(r, g, b);
+      const span = max - Math.min(r, g, b);
+      const hue = span === 0 ? 0 : max === r ? (60 * ((g - b) / span) + 360) % 360 : max === g ? 60 * ((b - r) / span) + 120 : 60 * ((r - g) / span) + 240;
+      return { hue, saturation: max === 0 ? 0 : span / max };
+    };
+    for (const color of TEAM_PALETTE) {
+      const { hue, saturation } = hsv(color);
+      // Reds and pinks run from magenta (330°) through red (0°) to red-orange (15°); GANTT_COLORS.alert is at 4°.
+      expect({ color, reddish: hue > 330 || hue < 15 }).toEqual({ color, reddish: false });
+      expect(saturation).toBeGreaterThan(0.25);
+      expect(readableTextColor(color)).toBe('#000000');
+    }
+    expect(hsv(GANTT_COLORS.alert).hue).toBeLessThan(15);
+  });
+
+  test('the colours that replaced the reds differ clearly from every other colour of the palette', () => {
+    const distance = (a: string, b: string) => Math.hypot(...[1, 3, 5].map((at) => parseInt(a.slice(at, at + 2), 16) - parseInt(b.slice(at, at + 2), 16)));
+    for (const color of ['#9d8fd8', '#bcbd22', '#6fc3df', '#c9a0dc']) {
+      expect(TEAM_PALETTE).toContain(color);
+      for (const other of TEAM_PALETTE) if (other !== color) expect(distance(color, other)).toBeGreaterThan(45);
+    }
   });
 
   test('text on a colour stays readable', () => {

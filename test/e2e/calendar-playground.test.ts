@@ -52,7 +52,7 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
 
   /** Types into a cell of the shown tab through the playground's editor (a text box; Enter commits). */
   async function typeInto(row: number, col: number, text: string): Promise<void> {
-    await page.locator(`#preview td[data-r="${row}"][data-c="${col}"]`).click();
+    await page.locator(`#preview td[data-r="${row}"][data-c="${col}"]`).dblclick();
     const input = page.locator('#editor input');
     await input.waitFor();
     await input.fill(text);
@@ -122,7 +122,7 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
     const firstEmpty = playground.ctx.workbook.readTab('活动清单').length;
     await typeInto(firstEmpty, 0, '圣诞快闪群');
     // The type column has the type dropdown.
-    await page.locator(`#preview td[data-r="${firstEmpty}"][data-c="1"]`).click();
+    await page.locator(`#preview td[data-r="${firstEmpty}"][data-c="1"]`).dblclick();
     const select = page.locator('#editor select');
     await select.waitFor();
     await select.selectOption('促销活动');

@@ -6,8 +6,9 @@
  * may be changed on the Gantt sheet itself, or on the plan sheet: the Gantt's owner cell is a
  * formula looking the task up in the plan, which LibreOffice recalculates.
  *
- * Locating the bar on the page: the owner colour also paints the legend swatches, which do not move.
- * The pixels in the old owner's colour before the change and not after it are the bar's; the test
+ * Locating the bar on the page: the owner colour also paints the legend swatches, which do not move,
+ * and the swatch of the owner's header in the task lists, which goes with the owner's last task. The
+ * pixels in the old owner's colour before the change and not after it, in the topmost strip, are the bar's; the test
  * checks that they form a bar (a horizontal strip, its done day in the done colour just left of it),
  * and that after the change every one of them has the new owner's colour.
  */
@@ -24,7 +25,14 @@ import { runCli } from '../../src/local/cli';
 import { createDemoContext } from '../../src/local/demo';
 import { parseDelimited } from '../../src/local/read-file';
 import { readXlsx, writeXlsx } from '../../src/local/xlsx';
-import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, printedPagesOfEach, recalculateXlsx, type RgbImage } from '../support/libreoffice';
+import {
+  describeWithLibreOffice,
+  LIBREOFFICE_TEST_TIMEOUT_MS,
+  printedPagesOfEach,
+  recalculateEachXlsx,
+  recalculateXlsx,
+  type RgbImage,
+} from '../support/libreoffice';
 
 const ROOT = path.join(__dirname, '../..');
 const PLAN = path.join(ROOT, 'demo/push-plan.tsv');
@@ -109,14 +117,20 @@ describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
     expect(oldOwner).not.toBe(newOwner);
     expect(after.length).toBe(before.length);
 
-    const bar: Array<{ page: number; x: number; y: number }> = [];
+    const changed: Array<{ page: number; x: number; y: number }> = [];
     before.forEach((image, page) => {
       for (let y = 0; y < image.height; y++) {
         for (let x = 0; x < image.width; x++) {
-          if (image.colorAt(x, y) === oldOwner && after[page].colorAt(x, y) !== oldOwner) bar.push({ page, x, y });
+          if (image.colorAt(x, y) === oldOwner && after[page].colorAt(x, y) !== oldOwner) changed.push({ page, x, y });
         }
       }
     });
+    // The per-owner task lists below the bars are live too: the old owner's list header, with its swatch,
+    // is gone after the change. The bar is the first changed strip: on the first page, within a row's height of the top.
+    expect(changed.length).toBeGreaterThan(0);
+    const firstPage = Math.min(...changed.map((p) => p.page));
+    const top = Math.min(...changed.filter((p) => p.page === firstPage).map((p) => p.y));
+    const bar = changed.filter((p) => p.page === firstPage && p.y <= top + 24);
     expect(bar.length).toBeGreaterThan(0);
     expect(new Set(bar.map((p) => p.page)).size).toBe(1);
     const page = bar[0].page;
@@ -146,6 +160,45 @@ describeWithLibreOffice('the exported Gantt in LibreOffice', () => {
   it(
     'changing the owner on the plan sheet recolours the bar once LibreOffice recalculates, without regenerating',
     () => expectBarRecoloured(PLAN_TAB),
+    LIBREOFFICE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'the workload block and the per-owner task lists follow an owner changed on the Gantt sheet or the plan sheet once LibreOffice recalculates',
+    async () => {
+      const exported = path.join(dir, 'workload.xlsx');
+      const cli = await runCli(['gantt', '--tasks', PLAN, '--team', TEAM, '--out', exported, '--lang', 'zh'], {
+        stdout: () => undefined,
+        stderr: () => undefined,
+      });
+      expect(cli).toBe(0);
+      const sheets = [GANTT_TAB, PLAN_TAB] as const;
+      const files = await Promise.all(
+        sheets.map((sheet) => edited(exported, path.join(dir, `workload-${sheet}.xlsx`), { sheet, task: '海报与物料设计', owner: '王蕾' })),
+      );
+      const recalculated = await recalculateEachXlsx([exported, ...files]);
+      const ganttOf = async (file: string) => (await readXlsx(await fs.readFile(file))).find((tab) => tab.name === GANTT_TAB)!.values;
+      const workload = (values: CellValue[][]) => {
+        const footer = values.findIndex((cells) => cells?.[0] === '负责人与工作量');
+        const line = (owner: string) => values.find((cells, r) => r > footer && cells?.[1] === owner)!.slice(2, 5);
+        return {
+          sun: line('孙悦'),
+          wang: line('王蕾'),
+          headers: values.flatMap((cells) => (typeof cells?.[1] === 'string' && /（\d+ 项）$/.test(cells[1]) ? [cells[1]] : [])),
+        };
+      };
+      const before = workload(await ganttOf(recalculated[0]));
+      // 海报与物料设计 (12-03 → 12-06) is 孙悦's only task; 王蕾's 话术库整理 (12-04 → 12-07) shares three of its days.
+      expect(before.sun).toEqual([1, 4, 0]);
+      expect(before.headers).toContain('孙悦（1 项）');
+      for (const file of recalculated.slice(1)) {
+        const after = workload(await ganttOf(file));
+        expect(after.sun).toEqual([0, 0, 0]);
+        expect(after.wang).toEqual([(before.wang[0] as number) + 1, (before.wang[1] as number) + 1, 0]);
+        expect(after.headers).not.toContain('孙悦（1 项）');
+        expect(after.headers).toContain(`王蕾（${(before.wang[0] as number) + 1} 项）`);
+      }
+    },
     LIBREOFFICE_TEST_TIMEOUT_MS,
   );
 

@@ -79,7 +79,7 @@ describeWith(chromiumPath(), 'playground: push-plan Gantt (Chromium)', () => {
   /** Opens the playground's cell editor on the cell of `task`'s row in column `col` of the shown tab. */
   async function openEditor(task: string, taskCol: number, col: number): Promise<void> {
     const row = await page.locator(`#preview td[data-c="${taskCol}"]`, { hasText: task }).first().getAttribute('data-r');
-    await page.locator(`#preview td[data-r="${row}"][data-c="${col}"]`).click();
+    await page.locator(`#preview td[data-r="${row}"][data-c="${col}"]`).dblclick();
   }
 
   test('the sidebar previews the demo plan, then generates its Gantt with bars in the owners’ colours', async () => {

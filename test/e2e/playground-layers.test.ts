@@ -38,7 +38,7 @@ describeWith(chromiumPath(), 'playground: what a person adds to a generated tab 
     await page.click(`#cell-menu.open button[data-action="${action}"]`);
   };
   const typeInto = async (row: number, col: number, text: string) => {
-    await cell(row, col).click();
+    await cell(row, col).dblclick();
     await page.locator('#editor input').fill(text);
     await page.locator('#editor input').press('Enter');
   };

@@ -92,7 +92,7 @@ describeWith(chromiumPath(), 'playground: another site can neither change nor re
     const page = await newPage(browser);
     await page.goto(playground.url);
     await page.click(`footer button.tab[data-tab="${FUNNEL_TAB}"]`);
-    await page.locator(`#preview[data-tab="${FUNNEL_TAB}"] tr[data-r="7"] td[data-c="0"]`).click();
+    await page.locator(`#preview[data-tab="${FUNNEL_TAB}"] tr[data-r="7"] td[data-c="0"]`).dblclick();
     await page.locator('#editor input').fill('自己的页面');
     await page.locator('#editor input').press('Enter');
     await page.locator(`#preview tr[data-r="7"] td[data-c="0"]`, { hasText: '自己的页面' }).waitFor();

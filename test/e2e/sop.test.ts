@@ -80,7 +80,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
   }
 
   /**
-   * Clicks a cell and waits for its dropdown editor. The page closes the previous editor 150 ms after
+   * Double-clicks a cell and waits for its dropdown editor. The page closes the previous editor 150 ms after
    * it loses focus; a click landing inside that window sees its new editor closed, so it clicks again.
    */
   async function openEditor(r: number, c: number) {
@@ -88,7 +88,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     // Each click gets a short wait (a closed editor never opens again); the whole retry gets PAGE_WAIT_MS.
     const until = Date.now() + PAGE_WAIT_MS;
     while (Date.now() < until) {
-      await cell(r, c).click();
+      await cell(r, c).dblclick();
       const opened = await editor.waitFor({ timeout: 2000 }).then(
         () => true,
         () => false,

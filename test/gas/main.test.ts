@@ -3,7 +3,7 @@ import { readTeamGrid } from '../../src/core/team/team';
 import { GLOBALS } from '../../src/gas/main';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
 
-const { getTeamState, onOpen, saveSettings, saveTeam, showHelp, showTeamSidebar } = GLOBALS;
+const { getTeamState, onOpen, saveSettings, saveTeam, showHelp, showHelpSidebar, showTeamSidebar } = GLOBALS;
 
 let fake: FakeGas;
 
@@ -52,8 +52,27 @@ describe('Team & settings in Sheets', () => {
     expect(saveSettings({ language: 'en', weekStart: 'sun', classMinutes: 60 })).toMatchObject({ ok: true, value: { lang: 'en', message: 'Settings saved' } });
     expect(JSON.parse(fake.documentProperties.get('sop-planner.settings')!)).toMatchObject({ language: 'en', weekStart: 'sun', classMinutes: 60 });
     expect(getTeamState()).toMatchObject({ ok: true, value: { lang: 'en', settings: { weekStart: 'sun' } } });
+    fake.htmlFiles.set('sidebar-help', '<html><body><div id="app"></div></body></html>');
     showHelp();
-    expect(fake.alerts[0].title).toBe('SOP Planner · Help');
+    const help = fake.dialogs.find((d) => d.kind === 'sidebar')!.content as { getContent(): string; getTitle(): string };
+    expect(help.getTitle()).toBe('Help');
+    expect(help.getContent()).toContain('"page":"help","lang":"en"');
+  });
+
+  test('a sidebar’s help link shows the help sidebar on that sidebar’s section; an unknown section is refused', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    fake.htmlFiles.set('sidebar-help', '<html><body><div id="app"></div></body></html>');
+    expect(showHelpSidebar({ section: 'sop' })).toEqual({ ok: true, value: { shown: true } });
+    const help = fake.dialogs.find((d) => d.kind === 'sidebar')!.content as { getContent(): string; getTitle(): string };
+    expect(help.getTitle()).toBe('帮助');
+    const boot = JSON.parse(/window\.__SOP_BOOT__=(.*?);<\/script>/.exec(help.getContent())![1]) as {
+      page: string;
+      section: string;
+      messages: Record<string, string>;
+    };
+    expect([boot.page, boot.section, boot.messages['help.sop.title']]).toEqual(['help', 'sop', '社群SOP排期']);
+    expect(showHelpSidebar({ section: 'nothing' })).toMatchObject({ ok: false });
+    expect(fake.dialogs.filter((d) => d.kind === 'sidebar')).toHaveLength(1);
   });
 
   test('a busy document is reported in the user’s language, and nothing is written', () => {

@@ -220,3 +220,45 @@ describe('spare rows', () => {
     expect(spare).not.toContain('data-r="5"');
   });
 });
+
+describe('text spilling over empty cells, as in Sheets', () => {
+  const title = '十二月活动日历：促销活动与法定节假日重叠时请提前调整排期';
+  function spillSpec(rows: Cell[][], extra: Partial<TabSpec> = {}): TabSpec {
+    return {
+      name: 'S',
+      marker: { kind: 'plain', key: {} },
+      columns: [{ key: 'a' }, { key: 'b' }, { key: 'c' }, { key: 'd' }, { key: 'e' }],
+      headerRows: 0,
+      rows,
+      ...extra,
+    };
+  }
+  const render = (spec: TabSpec) =>
+    renderTabHtml(
+      spec,
+      spec.rows.map((row) => row.map((cell) => (cell !== null && typeof cell === 'object' && 'formula' in cell ? cell.value : cell))),
+      { lang: 'zh-CN', editable: true },
+    );
+
+  test('a long title runs over the empty cells to its right, only as far as it needs', () => {
+    const html = render(spillSpec([[title, null, null, null, null]]));
+    // About 29 wide characters: some 377px, over the title's own 100px and three more columns.
+    expect(html).toContain(`<td data-r="0" data-c="0" class="sp-spill"><div class="sp-over" style="width:394px">${title}</div></td>`);
+  });
+
+  test('it stops at the first cell with a value, a formula’s empty text included', () => {
+    expect(render(spillSpec([[title, null, 'x']]))).toContain('<div class="sp-over" style="width:194px">');
+    expect(render(spillSpec([[title, { formula: '=""', value: '' }]]))).not.toContain('sp-over');
+  });
+
+  test('wrapped, centred, merged and short texts stay in their cell', () => {
+    expect(render(spillSpec([[title]], { styles: [{ range: range(0, 0), style: { wrap: true } }] }))).not.toContain('sp-over');
+    expect(render(spillSpec([[title]], { styles: [{ range: range(0, 0), style: { hAlign: 'center' } }] }))).not.toContain('sp-over');
+    expect(render(spillSpec([[title]], { merges: [range(0, 0, 1, 2)] }))).not.toContain('sp-over');
+    expect(render(spillSpec([['短']]))).not.toContain('sp-over');
+  });
+
+  test('text in a frozen column runs on past the frozen columns (a legend beside the Gantt’s table)', () => {
+    expect(render(spillSpec([[title]], { frozenColumns: 1 }))).toContain('<div class="sp-over" style="width:394px">');
+  });
+});

@@ -55,10 +55,11 @@ export const TASK_COLUMN_FORMATS: Record<TaskColumn, CellFormat> = {
 
 /**
  * Hidden, right of the day columns: the task's ID and name in the plan when the tab was generated
- * (the row's task is found again even when its visible cells were edited or its plan row moved), and
- * the start and end the scheduler computed (a computed date that differs from it was typed here).
+ * (the row's task is found again even when its visible cells were edited or its plan row moved), the
+ * start and end the scheduler computed (a computed date that differs from it was typed here), and the
+ * row's place in the per-owner task lists, a formula over its owner (tab.ts, liveFooter).
  */
-export const GANTT_HIDDEN_COLUMNS = ['planId', 'planName', 'computedStart', 'computedEnd', 'computedPrint'] as const;
+export const GANTT_HIDDEN_COLUMNS = ['planId', 'planName', 'computedStart', 'computedEnd', 'computedPrint', 'listKey'] as const;
 export type HiddenColumn = (typeof GANTT_HIDDEN_COLUMNS)[number];
 export const HIDDEN_COLUMN_LABELS: Record<HiddenColumn, MessageKey> = {
   planId: 'gantt.header.planId',
@@ -66,6 +67,7 @@ export const HIDDEN_COLUMN_LABELS: Record<HiddenColumn, MessageKey> = {
   computedStart: 'gantt.header.computedStart',
   computedEnd: 'gantt.header.computedEnd',
   computedPrint: 'gantt.header.computedPrint',
+  listKey: 'gantt.header.listKey',
 };
 export const HIDDEN_COLUMN_FORMATS: Record<HiddenColumn, CellFormat> = {
   planId: 'text',
@@ -73,6 +75,7 @@ export const HIDDEN_COLUMN_FORMATS: Record<HiddenColumn, CellFormat> = {
   computedStart: 'date',
   computedEnd: 'date',
   computedPrint: 'text',
+  listKey: 'general',
 };
 
 /** The task columns the add-on computes at every run (not from the plan's cells): what it wrote there is fingerprinted. */

@@ -15,10 +15,12 @@ import { isWeekend, toIso, weekday, ymdFromSerial, type DaySerial } from '../dat
 import { AppError, formatProblem, type Problem } from '../errors';
 import { t, translator, type Lang, type MessageKey } from '../i18n';
 import type { DayInfo } from '../cn-calendar/types';
+import { fillFormulaValues } from '../formula';
 import {
   a1,
   cellValue,
   columnLetter,
+  isFormulaCell,
   range,
   type Cell,
   type CellValue,
@@ -273,8 +275,23 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   const order: Array<{ task: number } | { hand: GanttEdits['handRows'][number] }> = (following.get(null) ?? []).map((hand) => ({ hand }));
   planned.forEach((_, i) => order.push({ task: i }, ...(following.get(i) ?? []).map((hand) => ({ hand }))));
   const tableRows = order.length;
-  const footer = buildFooter(analysis, team, lang, GANTT_HEADER_ROWS + tableRows + keptBlock + 1);
+  const countsDay = analysis.workingDays ? (day: DaySerial) => calendar.isWorkingDay(day) : () => true;
+  const layout = footerLayout({
+    analysis,
+    team,
+    lang,
+    firstRow: GANTT_HEADER_ROWS + tableRows + keptBlock + 1,
+    tableRow: GANTT_HEADER_ROWS,
+    tableRows,
+    first,
+    dayCount,
+    countsDay,
+    hiddenCol,
+  });
+  const footer = layout.build();
   preflight(first, last, footer.firstRow + footer.rows.length);
+  const keyCol = hiddenCol + GANTT_HIDDEN_COLUMNS.indexOf('listKey');
+  const listKey = (): Cell => ({ formula: listKeyFormula(rows.length, GANTT_HEADER_ROWS, layout), value: '' });
 
   const rows: Cell[][] = [];
   const styles: StyleRun[] = [];
@@ -323,7 +340,9 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   // every day cell; the hidden columns record what this run wrote, for the next one.
   order.forEach((entry) => {
     if ('hand' in entry) {
-      rows.push(keptRowValues(entry.hand.cells, hiddenCol));
+      const values = keptRowValues(entry.hand.cells, hiddenCol);
+      values[keyCol] = listKey();
+      rows.push(values);
       return;
     }
     const i = entry.task;
@@ -344,6 +363,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
     values[hiddenCol + 2] = task.start;
     values[hiddenCol + 3] = task.end;
     values[hiddenCol + 4] = computedPrint(values);
+    values[keyCol] = listKey();
     rows.push(values);
   });
 
@@ -407,11 +427,12 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
       { range: { ...taskRows, col: COL.owner }, rule: ownerDropdown(teamTabName) },
       { range: { ...taskRows, col: COL.status }, rule: { type: 'list', values: STATUS_KEYS.map((key) => tr(key)), strict: false } },
     ],
-    conditionalFormats: ganttRules(team, tableRows, dayCount),
+    conditionalFormats: [...ganttRules(team, tableRows, dayCount), ...footer.conditionalFormats],
     blocks: [range(0, 0, DATE_ROW, width), range(footer.firstRow, 0, footer.rows.length, width)],
     // Every page starts with the month, day and weekday rows its bars are read by.
     print: printSetupFor('gantt', GANTT_HEADER_ROWS),
   };
+  cacheComputedValues(spec, footer.firstRow);
   const sources = [...order.map((entry) => ('hand' in entry ? entry.hand.row : edits.taskRows[entry.task])), ...(keptBlock ? [null, ...edits.keptRowsAt] : [])];
   return { spec, edits, analysis, table: { keys: ganttTableKeys(dayCount), sources } };
 }
@@ -460,8 +481,25 @@ const BOLD_WIDTH = 1.1;
 function keptRowValues(kept: GanttRowCells, hiddenCol: number): Cell[] {
   const values: Cell[] = GANTT_TASK_COLUMNS.map((column) => kept[column] ?? null);
   if (values[COL.task] === null || values[COL.task] === '') values[COL.task] = kept.planName ?? null;
-  GANTT_HIDDEN_COLUMNS.forEach((column, c) => (values[hiddenCol + c] = kept[column] ?? null));
+  GANTT_HIDDEN_COLUMNS.forEach((column, c) => (values[hiddenCol + c] = column === 'listKey' ? null : (kept[column] ?? null)));
   return values;
+}
+
+/**
+ * The values of the tab's own formulas (the ◆ of milestones, the list keys, the workload and the
+ * lists), computed by the formula engine over the tab as written, for the preview, the .xlsx cache and
+ * the tests; the cells linked to the plan keep the value the core read from it (the engine would need
+ * the plan tab to compute them, and they are what it holds).
+ */
+function cacheComputedValues(spec: TabSpec, footerRow: number): void {
+  const rows = spec.rows.map((row, r) => row.map((cell, c) => (r < footerRow && c < GANTT_FIRST_DAY_COLUMN && isFormulaCell(cell) ? cellValue(cell) : cell)));
+  fillFormulaValues([{ ...spec, rows }], 0);
+  spec.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const computed = rows[r][c];
+      if (isFormulaCell(cell) && isFormulaCell(computed)) row[c] = { formula: cell.formula, value: computed.value };
+    }),
+  );
 }
 
 interface Footer {
@@ -469,109 +507,222 @@ interface Footer {
   rows: Cell[][];
   styles: StyleRun[];
   formats: FormatRun[];
+  conditionalFormats: ConditionalFormatSpec[];
+}
+
+/** Where the footer's live formulas find the task rows and the day columns. */
+interface FooterInput {
+  analysis: GanttAnalysis;
+  team: Person[];
+  lang: Lang;
+  firstRow: number;
+  /** 0-based row of the first task row, and how many table rows (tasks and rows added by hand) follow. */
+  tableRow: number;
+  tableRows: number;
+  /** The day columns: the first one's date and column, and whether a day counts towards the workload. */
+  first: DaySerial;
+  dayCount: number;
+  countsDay: (day: DaySerial) => boolean;
+  hiddenCol: number;
+}
+
+/** The footer's formulas, placed before the task rows are written: the task rows' list key reads the owners' labels. */
+interface FooterLayout {
+  /** 1-based rows of the owners' workload lines (team members, then other owners), as a range, or null with none. */
+  ownerLabels: string | null;
+  owners: number;
+  build(): Footer;
+}
+
+/** List keys: owner index × LIST_KEY_STRIDE + the row's place among the task rows (a header line has place 0). */
+const LIST_KEY_STRIDE = 100000;
+
+/**
+ * The formula of a row's hidden list key: its owner's place in the workload block (team members, then
+ * the other owners the plan had, then owners typed since, then no owner), then its place among the
+ * rows, so that the k-th smallest key is the k-th line of the per-owner task lists. Blank on a blank row.
+ */
+function listKeyFormula(row: number, tableRow: number, layout: Pick<FooterLayout, 'ownerLabels' | 'owners'>): string {
+  const r = row + 1;
+  const task = `$${columnLetter(COL.task)}${r}`;
+  const owner = `$${columnLetter(COL.owner)}${r}`;
+  const other = layout.owners + 1;
+  const index = layout.ownerLabels ? `IFERROR(MATCH(${owner},${layout.ownerLabels},0),${other})` : String(other);
+  return `=IF(AND(${task}="",${owner}=""),"",IF(${owner}="",${other + 1},${index})*${LIST_KEY_STRIDE}+${row - tableRow + 1})`;
+}
+
+/** A message with two parameters as a formula joining its text around two expressions. */
+function messageFormula(template: string, parts: Record<string, string>): string {
+  const pieces: string[] = [];
+  let text = '';
+  for (const char of template) {
+    if (parts[char] === undefined) {
+      text += char;
+      continue;
+    }
+    if (text) pieces.push(formulaText(text));
+    pieces.push(parts[char]);
+    text = '';
+  }
+  if (text) pieces.push(formulaText(text));
+  return pieces.join('&');
 }
 
 /**
  * Below the tasks: the legend with each owner's workload, then each owner's task list, then the
- * warnings. Text sits in the left columns; the warnings start in the first scrolling column so long
- * lines can overflow to the right.
+ * warnings. The workload and the lists are formulas over the task rows, so an owner or a date edited
+ * on the tab or in the plan updates them as it redraws the bars (only functions LibreOffice 7.4 and
+ * Excel compute as ordinary formulas: COUNTIF(S), SUMPRODUCT, SMALL, MATCH, INDEX):
+ * - per owner, the task count (COUNTIF on the owner column) and, under each day column that counts,
+ *   the owner's tasks that day (COUNTIFS on owner, start ≤ day ≤ end); busy and overloaded days count
+ *   those cells, and a rule marks the overloaded ones;
+ * - the lists: each row has a hidden key (listKeyFormula), each owner's workload line a header key
+ *   when the owner has tasks; list line k shows the row holding the k-th smallest key (SMALL, then
+ *   MATCH for its place, kept in a hidden cell of the line), as a header or as the task's cells.
+ * Their values here are left to the formula engine (generateGanttTab). Text sits in the left columns;
+ * the warnings start in the first scrolling column so long lines can overflow to the right.
  */
-function buildFooter(analysis: GanttAnalysis, team: Person[], lang: Lang, firstRow: number): Footer {
-  const tr = translator(lang);
-  const { tasks, workload } = analysis;
-  const rows: Cell[][] = [];
-  const styles: StyleRun[] = [];
-  const formats: FormatRun[] = [];
-  const here = (): number => firstRow + rows.length;
-  const swatch = (color: string): void => void styles.push({ range: range(here(), 0, 1, 1), style: { background: color } });
-  const title = (key: MessageKey): void => {
-    styles.push({ range: range(here(), 0, 1, 1), style: { bold: true, fontSize: 11 } });
-    rows.push([tr(key)]);
-  };
+function footerLayout(input: FooterInput): FooterLayout {
+  const { analysis, team, lang, firstRow, tableRow, tableRows, first, dayCount, countsDay, hiddenCol } = input;
+  const { workload } = analysis;
+  const others = workload.owners.filter((load) => !load.inTeam).map((load) => load.owner);
+  const ownerNames = [...team.map((person) => person.name), ...others];
+  const ownersRow = firstRow + 2;
+  const owners = ownerNames.length;
+  const ownerLabels = owners ? `$B$${ownersRow + 1}:$B$${ownersRow + owners}` : null;
 
-  title('gantt.block.workload');
-  styles.push({ range: range(here(), 0, 1, 6), style: { bold: true, background: GANTT_COLORS.header } });
-  rows.push([
-    tr('gantt.block.color'),
-    tr('gantt.block.owner'),
-    tr('gantt.block.tasks'),
-    tr('gantt.block.busyDays'),
-    tr('gantt.block.overloadedDays', { threshold: workload.threshold }),
-    tr('gantt.block.overloadedDates'),
-  ]);
-  const loadOf = new Map(workload.owners.map((load) => [load.owner, load]));
-  const legendRow = (color: string, label: string, owner?: string): void => {
-    swatch(color);
-    const load = owner === undefined ? undefined : loadOf.get(owner);
-    rows.push(
-      owner === undefined
-        ? ['', label]
-        : ['', label, load?.taskIndexes.length ?? 0, load?.busyDays ?? 0, load?.overloadedDays.length ?? 0, (load?.overloadedDays ?? []).map(toIso).join(' ')],
-    );
-  };
-  for (const person of team) legendRow(person.color, person.name, person.name);
-  for (const load of workload.owners) if (!load.inTeam) legendRow(GANTT_COLORS.unassigned, load.owner, load.owner);
-  if (workload.unowned.length) {
+  const build = (): Footer => {
+    const tr = translator(lang);
+    const rows: Cell[][] = [];
+    const styles: StyleRun[] = [];
+    const formats: FormatRun[] = [];
+    const conditionalFormats: ConditionalFormatSpec[] = [];
+    const here = (): number => firstRow + rows.length;
+    const swatch = (color: string): void => void styles.push({ range: range(here(), 0, 1, 1), style: { background: color } });
+    const title = (key: MessageKey): void => {
+      styles.push({ range: range(here(), 0, 1, 1), style: { bold: true, fontSize: 11 } });
+      rows.push([tr(key)]);
+    };
+    const keyCol = hiddenCol + GANTT_HIDDEN_COLUMNS.indexOf('listKey');
+    const column = (col: number, top: number, bottom: number): string => `$${columnLetter(col)}$${top + 1}:$${columnLetter(col)}$${bottom + 1}`;
+    const lastTask = tableRow + tableRows - 1;
+    const tasksOf = (col: number): string => column(col, tableRow, lastTask);
+    const [ownerCells, startCells, endCells, taskCells] = [tasksOf(COL.owner), tasksOf(COL.start), tasksOf(COL.end), tasksOf(COL.task)];
+    const dayColumn = (i: number): string => columnLetter(GANTT_FIRST_DAY_COLUMN + i);
+    const threshold = workload.threshold;
+
+    title('gantt.block.workload');
+    styles.push({ range: range(here(), 0, 1, 6), style: { bold: true, background: GANTT_COLORS.header } });
+    rows.push([
+      tr('gantt.block.color'),
+      tr('gantt.block.owner'),
+      tr('gantt.block.tasks'),
+      tr('gantt.block.busyDays'),
+      tr('gantt.block.overloadedDays', { threshold }),
+      tr('gantt.block.overloadedDates'),
+    ]);
+    ownerNames.forEach((name, i) => {
+      const row = here();
+      const r = row + 1;
+      const label = `$B${r}`;
+      const line: Cell[] = ['', name, { formula: `=COUNTIF(${ownerCells},"="&${label})`, value: 0 }];
+      const days = `${dayColumn(0)}${r}:${dayColumn(dayCount - 1)}${r}`;
+      line[3] = { formula: `=COUNT(${days})`, value: 0 };
+      line[4] = { formula: `=COUNTIF(${days},">${threshold}")`, value: 0 };
+      for (let d = 0; d < dayCount; d++) {
+        if (!countsDay(first + d)) continue;
+        const date = a1(DATE_ROW, GANTT_FIRST_DAY_COLUMN + d, true, false);
+        const count = `COUNTIFS(${ownerCells},"="&${label},${startCells},"<="&${date},${endCells},">="&${date})`;
+        line[GANTT_FIRST_DAY_COLUMN + d] = { formula: `=IF(${count}=0,"",${count})`, value: '' };
+      }
+      line[keyCol] = { formula: `=IF($C${r}>0,${i + 1}*${LIST_KEY_STRIDE},"")`, value: '' };
+      swatch(i < team.length ? team[i].color : GANTT_COLORS.unassigned);
+      rows.push(line);
+    });
+    if (owners) {
+      const block = range(ownersRow, GANTT_FIRST_DAY_COLUMN, owners, dayCount);
+      const cell = a1(ownersRow, GANTT_FIRST_DAY_COLUMN, false, false);
+      styles.push({ range: block, style: { hAlign: 'center', fontSize: 9 } });
+      formats.push({ range: block, format: 'integer' });
+      conditionalFormats.push({
+        ranges: [block],
+        formula: `=AND(ISNUMBER(${cell}),${cell}>${threshold})`,
+        style: { background: GANTT_COLORS.holiday, fontColor: GANTT_COLORS.alert, bold: true },
+      });
+    }
+    // Rows with a task and no owner (a row with neither is blank).
+    const noOwnerRow = here();
     swatch(GANTT_COLORS.unassigned);
-    rows.push(['', tr('gantt.noOwner'), workload.unowned.length]);
-  }
-  legendRow(GANTT_COLORS.unassigned, tr('gantt.legend.unknownOwner'));
-  legendRow(GANTT_COLORS.done, tr('gantt.legend.done'));
-  legendRow(GANTT_COLORS.today, tr('gantt.legend.today'));
-  legendRow(GANTT_COLORS.weekend, tr('gantt.legend.nonWorking'));
-  rows.push(['◆', tr('gantt.legend.milestone')]);
-  rows.push([]);
+    const noOwner: Cell[] = ['', tr('gantt.noOwner'), { formula: `=SUMPRODUCT((${taskCells}<>"")*(${ownerCells}=""))`, value: 0 }];
+    noOwner[keyCol] = { formula: `=IF($C${noOwnerRow + 1}>0,${owners + 2}*${LIST_KEY_STRIDE},"")`, value: '' };
+    rows.push(noOwner);
+    formats.push({ range: range(ownersRow, 2, owners + 1, 3), format: 'integer' });
+    const legendRow = (color: string, label: string): void => {
+      swatch(color);
+      rows.push(['', label]);
+    };
+    legendRow(GANTT_COLORS.unassigned, tr('gantt.legend.unknownOwner'));
+    legendRow(GANTT_COLORS.done, tr('gantt.legend.done'));
+    legendRow(GANTT_COLORS.today, tr('gantt.legend.today'));
+    legendRow(GANTT_COLORS.weekend, tr('gantt.legend.nonWorking'));
+    rows.push(['◆', tr('gantt.legend.milestone')]);
+    rows.push([]);
 
-  title('gantt.block.myTasks');
-  const listStart = here();
-  const participantsJoin = lang === 'zh-CN' ? '、' : ', ';
-  const groups: Array<{ label: string; color: string; indexes: number[] }> = [
-    ...workload.owners.map((load) => ({
-      label: load.owner,
-      color: team.find((p) => p.name === load.owner)?.color ?? GANTT_COLORS.unassigned,
-      indexes: load.taskIndexes,
-    })),
-    ...(workload.unowned.length ? [{ label: tr('gantt.noOwner'), color: GANTT_COLORS.unassigned, indexes: workload.unowned }] : []),
-  ];
-  for (const group of groups) {
-    swatch(group.color);
-    styles.push({ range: range(here(), 1, 1, 2), style: { bold: true } });
-    rows.push(['', tr('gantt.block.ownerTasks', { owner: group.label, count: group.indexes.length })]);
-    for (const i of group.indexes) {
-      const task = tasks[i];
-      rows.push([
-        task.id,
-        task.phase,
-        task.name,
-        task.owner,
-        task.participants.join(participantsJoin),
-        task.start,
-        task.end,
-        task.days,
-        task.progress,
-        task.status,
-      ]);
+    // The lists: one line per row that can be listed and per header, blank below the last.
+    title('gantt.block.myTasks');
+    const listStart = here();
+    const lines = tableRows + owners + 1;
+    const keys = column(keyCol, tableRow, noOwnerRow);
+    const source = (col: number): string => column(col, tableRow, noOwnerRow);
+    const [before, mid] = ['\u0000', '\u0001'];
+    const header = tr('gantt.block.ownerTasks', { owner: before, count: mid });
+    const placeCol = hiddenCol + GANTT_HIDDEN_COLUMNS.indexOf('planId');
+    const headerOwnerCol = hiddenCol + GANTT_HIDDEN_COLUMNS.indexOf('planName');
+    const lastTaskPlace = tableRows;
+    for (let k = 1; k <= lines; k++) {
+      const r = here() + 1;
+      const place = `$${columnLetter(placeCol)}${r}`;
+      const pick = (col: number): string => `INDEX(${source(col)},${place})`;
+      const shown = (formula: string): Cell => ({ formula: `=IF(${place}="","",${formula})`, value: '' });
+      const line: Cell[] = [];
+      for (const key of GANTT_TASK_COLUMNS) {
+        if (key === 'predecessors') continue;
+        const col = COL[key];
+        const numeric = TASK_COLUMN_FORMATS[key] !== 'text';
+        const task = numeric ? `IF(${pick(col)}="","",${pick(col)})` : `${pick(col)}&""`;
+        const headerText = key === 'phase' ? messageFormula(header, { [before]: pick(COL.phase), [mid]: pick(COL.task) }) : '""';
+        line[col] = shown(`IF(${place}>${lastTaskPlace},${headerText},${task})`);
+      }
+      line[placeCol] = { formula: `=IFERROR(MATCH(SMALL(${keys},${k}),${keys},0),"")`, value: '' };
+      line[headerOwnerCol] = shown(`IF(${place}>${lastTaskPlace},${pick(COL.phase)},"")`);
+      rows.push(line);
     }
-  }
-  const listRows = here() - listStart;
-  if (listRows > 0) {
-    for (const column of GANTT_TASK_COLUMNS) {
-      if (column !== 'predecessors') formats.push({ range: range(listStart, COL[column], listRows, 1), format: TASK_COLUMN_FORMATS[column] });
+    const list = range(listStart, 0, lines, 1);
+    const headerOwner = a1(listStart, headerOwnerCol, false, true);
+    // A header line: bold, with its owner's colour in the first column (grey for no one on the team).
+    conditionalFormats.push(
+      ...team.map((person) => ({ ranges: [list], formula: `=${headerOwner}=${formulaText(person.name)}`, style: { background: person.color } })),
+      { ranges: [list], formula: `=${headerOwner}<>""`, style: { background: GANTT_COLORS.unassigned } },
+      { ranges: [range(listStart, COL.phase, lines, 2)], formula: `=${headerOwner}<>""`, style: { bold: true } },
+    );
+    for (const key of GANTT_TASK_COLUMNS) {
+      if (key !== 'predecessors') formats.push({ range: range(listStart, COL[key], lines, 1), format: TASK_COLUMN_FORMATS[key] });
     }
-  }
-  rows.push([]);
+    rows.push([]);
 
-  title('gantt.block.warnings');
-  const warningCol = FROZEN_COLUMNS;
-  const warningRow = (text: string): void => {
-    const row: Cell[] = [];
-    row[warningCol] = text;
-    rows.push(row);
+    title('gantt.block.warnings');
+    const warningCol = FROZEN_COLUMNS;
+    const warningRow = (text: string): void => {
+      const row: Cell[] = [];
+      row[warningCol] = text;
+      rows.push(row);
+    };
+    for (const problem of analysis.warnings.slice(0, MAX_WARNING_ROWS)) warningRow(formatProblem(problem, tr));
+    if (analysis.warnings.length > MAX_WARNING_ROWS) warningRow(tr('gantt.warning.more', { count: analysis.warnings.length - MAX_WARNING_ROWS }));
+    if (analysis.warnings.length === 0) warningRow(tr('gantt.block.noWarnings'));
+    return { firstRow, rows, styles, formats, conditionalFormats };
   };
-  for (const problem of analysis.warnings.slice(0, MAX_WARNING_ROWS)) warningRow(formatProblem(problem, tr));
-  if (analysis.warnings.length > MAX_WARNING_ROWS) warningRow(tr('gantt.warning.more', { count: analysis.warnings.length - MAX_WARNING_ROWS }));
-  if (analysis.warnings.length === 0) warningRow(tr('gantt.block.noWarnings'));
-  return { firstRow, rows, styles, formats };
+  return { ownerLabels, owners, build };
 }
 
 /** The CLI's `--json` output. */

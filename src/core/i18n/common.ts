@@ -6,9 +6,6 @@ export const commonMessages = defineMessages(
     'app.name': '社群SOP助手',
     'menu.team': '团队与设置…',
     'menu.help': '帮助',
-    'help.title': '社群SOP助手 · 帮助',
-    'help.body':
-      '社群SOP助手把表格变成社群运营的工作台：\n• 团队与设置：维护团队成员（姓名、角色、邮箱、颜色），后续所有“执行人/负责人”下拉都来自「团队」标签页。\n• 生成的标签页带有标记，重新生成只更新自己的标签页，绝不覆盖你手工建的表。\n• 语言、每周起始日、完课标准等在“团队与设置”中修改。',
     'error.where.tab': '「{tab}」',
     'layers.userKept': '你加的 {count} 处内容随行保留',
     'layers.oldVersion': '{count} 处放不下的内容在隐藏的旧版「{tab}」里',
@@ -115,9 +112,6 @@ export const commonMessages = defineMessages(
     'app.name': 'SOP Planner',
     'menu.team': 'Team & settings…',
     'menu.help': 'Help',
-    'help.title': 'SOP Planner · Help',
-    'help.body':
-      'SOP Planner turns this spreadsheet into a community-operations desk:\n• Team & settings: keep the team (name, role, email, colour); every owner dropdown comes from the Team tab.\n• Generated tabs carry a marker: regenerating updates only our own tabs and never overwrites a tab you made.\n• Language, week start and the completion rule are in Team & settings.',
     'error.where.tab': 'Tab "{tab}"',
     'layers.userKept': '{count} of your cells and notes kept with their rows',
     'layers.oldVersion': '{count} that could not stay are in the hidden old version "{tab}"',

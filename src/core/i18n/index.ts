@@ -14,6 +14,8 @@ import { todayMessages } from '../today/messages';
 import { remindMessages } from '../remind/messages';
 import { remindAppMessages } from '../remind/app-messages';
 import { printMessages } from '../tab/print-messages';
+import { reviewMessages } from '../review/messages';
+import { helpMessages } from '../help/messages';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: Lang[] = ['zh-CN', 'en'];
@@ -31,6 +33,8 @@ const parts = [
   remindMessages,
   remindAppMessages,
   printMessages,
+  helpMessages,
+  reviewMessages,
 ];
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;

@@ -29,6 +29,8 @@ const KEY_FIELDS = {
   today: [],
   // The log of reminders sent (提醒记录): one per spreadsheet.
   'reminder-log': [],
+  // The review (复盘) of the SOP tabs generated from one template.
+  review: ['template'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MarkedKind = keyof typeof KEY_FIELDS;

@@ -36,24 +36,27 @@ export type ContactColumn = (typeof CONTACT_COLUMNS)[number];
 
 /**
  * Distinct, mid-saturation colours that stay readable behind dark text in a Gantt bar; people get the
- * first colour not yet used, in this order.
+ * first colour not yet used, in this order. None is a red or a pink, which would read as the overdue
+ * red of the Gantt's task names, nor a grey like the bars of no one on the team. A colour is saved on
+ * the Team tab once given, so changing an entry here only changes the colour of people given one later
+ * (the replaced reds and the warm grey kept their places, so nobody else's colour moves).
  */
 export const TEAM_PALETTE = [
   '#4e79a7',
   '#f28e2b',
   '#59a14f',
-  '#e15759',
+  '#9d8fd8',
   '#b07aa1',
   '#76b7b2',
   '#edc948',
-  '#ff9da7',
+  '#bcbd22',
   '#9c755f',
   '#8cd17d',
   '#a0cbe8',
-  '#d37295',
+  '#6fc3df',
   '#86bcb6',
   '#f1ce63',
-  '#bab0ac',
+  '#c9a0dc',
   '#499894',
 ] as const;
 

@@ -8,6 +8,7 @@ import type { PageEnv } from '../page';
 import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
+import { helpLink } from '../help-link';
 import { downloadText, ICS_TYPE } from '../download';
 import { showPrintLinks } from '../print';
 
@@ -256,6 +257,7 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
     h('div', { className: 'buttons' }, draftToggle),
     draftBox,
   );
+  root.append(helpLink(tr('help.link'), 'calendar'));
 
   void server.getCalendarState().then(
     (loaded) => renderState(loaded, false),

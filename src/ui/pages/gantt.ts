@@ -6,6 +6,7 @@ import type { GanttRequest, GanttState, PlanSummary } from '../../app/gantt';
 import type { PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
+import { helpLink } from '../help-link';
 import { showPrintLinks } from '../print';
 
 export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
@@ -127,6 +128,7 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
     noTeam,
     h('p', { className: 'hint' }, tr('gantt.sidebar.live')),
   );
+  root.append(helpLink(tr('help.link'), 'gantt'));
 
   void server.getGanttState().then((state) => {
     workingDays.checked = state.workingDays;

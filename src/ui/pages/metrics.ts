@@ -5,6 +5,7 @@
  */
 import type { MetricsOutcome, MetricsSource, MetricsState, RawListSource } from '../../app/metrics';
 import { clear, h, withBusy } from '../dom';
+import { helpLink } from '../help-link';
 import type { PageTranslate } from '../i18n';
 import type { PageEnv } from '../page';
 import { showPrintLinks } from '../print';
@@ -162,6 +163,7 @@ export function mountMetricsPage({ root, tr }: PageEnv<'metrics'>): void {
     printLinks,
     rawSection(tr, lists, classMinutes, completionShare, computeRaw, rawResult, rawNotes, rawPrintLinks),
   );
+  root.append(helpLink(tr('help.link'), 'metrics'));
 
   void server.getMetricsState().then(fillSources, (error: unknown) => showError(error, result, notes));
 }

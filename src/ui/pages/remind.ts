@@ -7,6 +7,7 @@
 import type { ReminderPreview, ReminderRunResult, ReminderState } from '../../app/remind';
 import type { ReminderChannel } from '../../core/remind/settings';
 import { clear, h, withBusy } from '../dom';
+import { helpLink } from '../help-link';
 import type { PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 
@@ -250,6 +251,7 @@ export function mountRemindPage({ root, tr }: PageEnv<'remind'>): void {
     h('p', { className: 'hint' }, tr('remind.sidebar.privacy')),
     h('p', { className: 'hint' }, tr('remind.sidebar.permissions')),
   );
+  root.append(helpLink(tr('help.link'), 'remind'));
 
   void server.getReminderState().then(applyState, fail);
 }

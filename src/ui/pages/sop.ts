@@ -9,6 +9,7 @@ import type { PageEnv } from '../page';
 import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
+import { helpLink } from '../help-link';
 import { showPrintLinks } from '../print';
 import { downloadText, ICS_TYPE } from '../download';
 
@@ -358,6 +359,7 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
     existingBox,
     h('p', { className: 'hint' }, tr('sop.sidebar.live')),
   );
+  root.append(helpLink(tr('help.link'), 'sop'));
 
   void server.getSopState().then(
     (loaded) => {

@@ -5,6 +5,7 @@ import type { ContactColumn, Person } from '../../core/team/team';
 import type { PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
+import { helpLink } from '../help-link';
 
 /** The Team tab's contact columns (core/team/team.ts CONTACT_COLUMNS; the sidebar imports the core only as types). */
 const CONTACT_COLUMNS = ['phone', 'wecomUserId', 'feishuOpenId', 'dingtalkUserId'] as const satisfies readonly ContactColumn[];
@@ -214,6 +215,7 @@ export function mountTeamPage({ root, tr, boot, remount }: PageEnv<'team'>): voi
     h('h2', {}, tr('team.sidebar.settings')),
     settingsBox,
   );
+  root.append(helpLink(tr('help.link'), 'team'));
 
   void server.getTeamState().then(
     (loaded) => {

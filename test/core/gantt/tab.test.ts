@@ -102,13 +102,14 @@ describe('the sample push plan, end to end', () => {
     expect(spec.marker).toEqual({ kind: 'gantt', key: { plan: '推进表' } });
     expect(spec.frozenRows).toBe(4);
     expect(spec.frozenColumns).toBe(3);
-    expect(spec.columns).toHaveLength(11 + 34 + 5); // 2026-11-29 … 2027-01-01, then the hidden bookkeeping
+    expect(spec.columns).toHaveLength(11 + 34 + 6); // 2026-11-29 … 2027-01-01, then the hidden bookkeeping
     expect(spec.columns.slice(45).map((c) => [c.key, c.hidden])).toEqual([
       ['planId', true],
       ['planName', true],
       ['computedStart', true],
       ['computedEnd', true],
       ['computedPrint', true],
+      ['listKey', true],
     ]);
     expect(spec.rows[3].slice(0, 11)).toEqual(['ID', '阶段', '事项', '负责人', '参与人', '开始日期', '结束日期', '工期(天)', '进度', '状态', '前置事项']);
     expect(spec.rows[3][FIRST_DAY_COL]).toBe(d('2026-11-29'));
@@ -148,7 +149,8 @@ describe('the sample push plan, end to end', () => {
   });
 
   test('two bar rules per team member (the done part, darker, then the rest), in the form the sheet reads, plus done, grey, today and overdue', () => {
-    const rules = tab(sample()).conditionalFormats!;
+    // The bar rules come first; the workload block's overload mark and the task lists' swatches follow them.
+    const rules = tab(sample()).conditionalFormats!.filter((rule) => rule.ranges.every((r) => r.row < FIRST_TASK_ROW + 9));
     expect(rules).toHaveLength(2 * team.length + 4);
     expect(rules[0]).toEqual({
       ranges: [{ row: FIRST_TASK_ROW, col: FIRST_DAY_COL, rows: 9, cols: 34 }],
@@ -218,13 +220,42 @@ describe('the sample push plan, end to end', () => {
   test('the workload block lists every team member with counts and busy days; each owner gets a task list', () => {
     const spec = tab(sample());
     const texts = spec.rows.map((r) => r.map(cellValue));
-    const lin = texts.find((r, i) => i > 13 && r[1] === '林晓');
-    expect(lin).toEqual(['', '林晓', 4, 23, 0, '']);
+    const lin = texts.find((r, i) => i > 13 && r[1] === '林晓')!;
+    expect(lin.slice(0, 6)).toEqual(['', '林晓', 4, 23, 0, undefined]);
+    // Under the day columns, 林晓's tasks that day: 确定活动主题与目标 on Dec 1–2, none on Nov 29.
+    expect(lin.slice(FIRST_DAY_COL, FIRST_DAY_COL + 5)).toEqual(['', '', 1, 1, '']);
     const listHeader = texts.findIndex((r) => r[1] === '林晓（4 项）');
     expect(listHeader).toBeGreaterThan(0);
     expect(texts.slice(listHeader + 1, listHeader + 5).map((r) => r[2])).toEqual(['确定活动主题与目标', '开营仪式与群规', '每日打卡与催课', '结营与复盘']);
     const warnings = texts.findIndex((r) => r[0] === '提醒');
     expect(texts[warnings + 1][3]).toBe('无');
+  });
+});
+
+describe('the live workload block', () => {
+  test('days with more tasks than the threshold are counted and marked under the day columns, and follow an owner changed in the sheet', () => {
+    const spec = tab(
+      analyze(
+        plan(
+          task('海报', { owner: '林晓', start: d('2026-12-01'), end: d('2026-12-03') }),
+          task('文案', { owner: '林晓', start: d('2026-12-02'), end: d('2026-12-04') }),
+          task('直播', { owner: '周舟', start: d('2026-12-03'), end: d('2026-12-03') }),
+        ),
+        { overloadThreshold: 1 },
+      ),
+    );
+    const lin = spec.rows.findIndex((cells, r) => r > FIRST_TASK_ROW + 3 && cells[1] === '林晓');
+    const col = (iso: string) => FIRST_DAY_COL + d(iso) - d('2026-11-29');
+    expect(spec.rows[lin].slice(2, 5).map(cellValue)).toEqual([2, 4, 2]);
+    const sheet = spreadsheet([spec], d('2026-11-20'));
+    expect(sheet.ruleBackground(lin, col('2026-12-02'))).toBe(GANTT_COLORS.holiday);
+    expect(sheet.ruleBackground(lin, col('2026-12-01'))).toBeNull();
+    // 周舟 takes 文案 over in the sheet: 林晓's overload is gone, 周舟 has none either (one task on Dec 3 each).
+    spec.rows[FIRST_TASK_ROW + 1][3] = '周舟';
+    const after = spreadsheet([spec], d('2026-11-20'));
+    expect([2, 3, 4].map((c) => after.value(lin, c))).toEqual([1, 3, 0]);
+    expect([2, 3, 4].map((c) => after.value(lin + 1, c))).toEqual([2, 3, 1]);
+    expect(after.ruleBackground(lin + 1, col('2026-12-03'))).toBe(GANTT_COLORS.holiday);
   });
 });
 
@@ -281,7 +312,7 @@ describe('milestones', () => {
     const tasks = plan(task('定主题', { owner: '林晓', start: d('2026-12-01'), duration: 2 }), task('开营', { owner: '周舟', duration: 0, predecessors: [0] }));
     const spec = tab(analyze(tasks));
     const row = FIRST_TASK_ROW + 1;
-    const dayCount = spec.columns.length - FIRST_DAY_COL - 5;
+    const dayCount = spec.columns.length - FIRST_DAY_COL - 6;
     const cells = spec.rows[row].slice(FIRST_DAY_COL, FIRST_DAY_COL + dayCount);
     expect(cells.every(isFormulaCell)).toBe(true);
     const sheet = spreadsheet([spec], 0);
@@ -305,11 +336,12 @@ function generatedPlan(n: number): PlanTask[] {
 }
 
 describe('size', () => {
-  test.each([10, 100, 1000])('%i tasks over 90 days: rules = 2 × team + 4, and styles, merges and validations do not grow with tasks', (n) => {
+  test.each([10, 100, 1000])('%i tasks over 90 days: rules = 3 × team + 7, and styles, merges and validations do not grow with tasks', (n) => {
     const spec = tab(analyze(generatedPlan(n)));
     const reference = tab(analyze(generatedPlan(10)));
-    expect(spec.columns).toHaveLength(11 + 2 + 90 + 3 + 5);
-    expect(spec.conditionalFormats).toHaveLength(2 * team.length + 4);
+    expect(spec.columns).toHaveLength(11 + 2 + 90 + 3 + 6);
+    // Per member: a done part, a bar, a swatch in the task lists; then done, grey, today, overdue, overload and two for the lists' headers.
+    expect(spec.conditionalFormats).toHaveLength(3 * team.length + 7);
     expect(spec.merges).toEqual(reference.merges);
     expect(spec.validations).toHaveLength(2);
     expect(spec.styles!.length).toBe(reference.styles!.length);

@@ -1,0 +1,99 @@
+/**
+ * `review --workbook FILE.xlsx [--template ID] [--cohorts 10期,11期] [--json | --out FILE.xlsx]`: each
+ * cohort's SOP execution beside its results and the steps that go with better conversion, printed (JSON
+ * with --json), or the live review tab written into a copy of the workbook (--out), by the same use case
+ * as the menu in Sheets.
+ */
+import { computeReviewData, generateReview } from '../../app/review';
+import { formatProblem, type Problem } from '../../core/errors';
+import { fromIso } from '../../core/dates';
+import { splitList } from '../../core/text/split-list';
+import { createLocalContext } from '../context';
+import { dateOption } from './args';
+import { loadWorkbook, option, printJson, saveWorkbook } from './io';
+import { defineCommand, type CliCommands } from './types';
+
+const percent = (value: number | null): string => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`);
+
+const review = defineCommand({
+  summary: {
+    'zh-CN': '复盘：各期 SOP 执行情况与转化结果并排，以及哪些步骤和更好的转化同行（--out 写入复盘标签页）',
+    en: 'Review: each cohort’s SOP execution beside its results, and which steps go with better conversion (--out writes the review tab)',
+  },
+  options: {
+    workbook: { value: 'FILE.xlsx', required: true, summary: { 'zh-CN': '要读取的工作簿', en: 'The workbook to read' } },
+    template: {
+      value: 'ID',
+      summary: { 'zh-CN': '模板 ID（默认：生成 SOP 表最多的模板）', en: 'Template id (default: the one most SOP tabs were generated from)' },
+    },
+    cohorts: { value: '10期,11期', summary: { 'zh-CN': '要对比的期次（默认最近 6 期）', en: 'Cohorts to compare (default: the last 6)' } },
+    date: { value: 'YYYY-MM-DD', summary: { 'zh-CN': '按这一天计算（默认今天，上海时间）', en: 'Compute for this day (default: today, Shanghai time)' } },
+    out: { value: 'FILE.xlsx', summary: { 'zh-CN': '把带复盘标签页的工作簿写到另一个文件', en: 'Write the workbook with the review tab to another file' } },
+    json: { summary: { 'zh-CN': '以 JSON 输出', en: 'Print JSON' } },
+  },
+  async run(args, env) {
+    const { io, tr } = env;
+    const problems: Problem[] = [];
+    const file = option(args, 'workbook')!;
+    const dateText = option(args, 'date');
+    const date = dateText === undefined ? undefined : dateOption('date', dateText, tr, problems);
+    if (problems.length) {
+      io.stderr(problems.map((problem) => formatProblem(problem, tr)).join('\n'));
+      return 1;
+    }
+    const template = option(args, 'template');
+    const cohortsText = option(args, 'cohorts');
+    const cohorts = cohortsText === undefined ? undefined : splitList(cohortsText);
+    const request = { ...(template ? { template } : {}), ...(cohorts && cohorts.length ? { cohorts } : {}) };
+
+    const loaded = await loadWorkbook(file);
+    const ctx = createLocalContext({
+      workbook: loaded.workbook,
+      locale: env.lang === 'en' ? 'en_US' : 'zh_CN',
+      today: date ? (fromIso(date) ?? undefined) : undefined,
+    });
+    const out = option(args, 'out');
+    if (out) {
+      const result = generateReview(ctx, request);
+      await saveWorkbook(ctx, out, loaded.bytes);
+      for (const warning of result.warnings) io.stderr(warning);
+      io.stderr(result.message);
+      io.stderr(tr('cli.wrote', { file: out, tabs: result.tab }));
+      if (args.options.json === true) printJson(io, { template: result.template, ...result.review });
+      return 0;
+    }
+    const data = computeReviewData(ctx, request);
+    if (args.options.json === true) {
+      printJson(io, { template: data.template, ...data.review });
+      return 0;
+    }
+    for (const warning of data.warnings) io.stderr(warning);
+    const lines = data.review.cohorts.map((cohort) =>
+      tr('review.cli.line', {
+        group: cohort.group,
+        cohort: cohort.cohort,
+        planned: cohort.execution.planned,
+        done: cohort.execution.done,
+        onTime: cohort.execution.onTime,
+        due: cohort.execution.due,
+        overdue: cohort.execution.overdue,
+        skipped: cohort.execution.skipped,
+        conversion: percent(cohort.results?.conversionRate ?? null),
+      }),
+    );
+    const steps = data.review.steps.map((step) =>
+      tr('review.cli.step', {
+        item: step.item,
+        better: percent(step.onTimeBetter),
+        nBetter: step.nBetter,
+        worse: percent(step.onTimeWorse),
+        nWorse: step.nWorse,
+        verdict: step.verdict,
+      }),
+    );
+    io.stdout([...lines, '', ...steps].join('\n'));
+    return 0;
+  },
+});
+
+export const reviewCommands: CliCommands = { review };
