@@ -18,7 +18,7 @@ import { generateCalendar } from '../../src/app/calendar';
 import { generateGantt } from '../../src/app/gantt';
 import { computeMetricsTab } from '../../src/app/metrics';
 import { generateSopTabs } from '../../src/app/sop';
-import { fromIso, type DaySerial } from '../../src/core/dates';
+import { fromIso, serialFromYmd, type DaySerial } from '../../src/core/dates';
 import { MONTH_ROW } from '../../src/core/gantt/columns';
 import { printSetupOf } from '../../src/core/tab/print';
 import { cellValue, type TabSpec } from '../../src/core/tab/spec';
@@ -73,6 +73,15 @@ describeWithLibreOffice('every generated tab printed by LibreOffice', () => {
     printing ??= (async () => {
       const ctx = createDemoContext({ today: TODAY });
       generateSopTabs(ctx, { template: 'big-class-28d', anchor: '2026-12-01', groups: '28天大课1群', cohort: '12期' });
+      // Rows a team added by hand below the generated ones: a tab long enough for several pages at any column widths.
+      const sopTab = ctx.workbook.tabs.find((tab) => tab.marker?.kind === 'sop')!;
+      const header = sopTab.spec.rows[0].map(cellValue);
+      const [dateCol, itemCol] = [header.indexOf('日期'), header.indexOf('事项')];
+      const generated = sopTab.spec.rows.length;
+      for (let i = 0; i < 80; i++) {
+        ctx.workbook.setCell(sopTab.spec.name, generated + i, dateCol, serialFromYmd(2026, 12, 1 + (i % 28)));
+        ctx.workbook.setCell(sopTab.spec.name, generated + i, itemCol, `手动加的跟进事项 ${i + 1}`);
+      }
       generateGantt(ctx, { planTab: '推进表' });
       generateCalendar(ctx, { month: '2026-12', list: '活动列表' });
       computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' });

@@ -12,19 +12,10 @@ import { computeReviewData, generateReview } from '../../src/app/review';
 import { generateSopTabs } from '../../src/app/sop';
 import { serialFromYmd, toIso } from '../../src/core/dates';
 import { COHORT_COLUMNS, REVIEW_FIRST_COHORT_ROW } from '../../src/core/review/tab';
-import { a1, isFormulaCell, type Cell, type CellValue, type TabSpec } from '../../src/core/tab/spec';
+import { a1, isFormulaCell } from '../../src/core/tab/spec';
 import { createDemoContext } from '../../src/local/demo';
 import { readXlsx, writeXlsx } from '../../src/local/xlsx';
-import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, recalculateXlsx } from '../support/libreoffice';
-
-const SENTINEL = -987654.321;
-
-function same(expected: CellValue, actual: CellValue): boolean {
-  const blank = (value: CellValue) => value === null || value === '';
-  if (blank(expected) || blank(actual)) return blank(expected) && blank(actual);
-  if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected));
-  return expected === actual;
-}
+import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, recalculateXlsx, sameRecalculatedValue, withSentinelCaches } from '../support/libreoffice';
 
 describeWithLibreOffice('the review tab in LibreOffice', () => {
   it(
@@ -53,13 +44,12 @@ describeWithLibreOffice('the review tab in LibreOffice', () => {
       ctx.workbook.setCell(sop, grid.length, itemCol, '临时加的群公告');
 
       const spec = ctx.workbook.tab(reviewName).spec;
-      const blind = (tab: TabSpec): TabSpec => ({
-        ...tab,
-        rows: tab.rows.map((row) => row.map((cell: Cell) => (isFormulaCell(cell) ? { ...cell, value: SENTINEL } : cell))),
-      });
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sop-review-lo-'));
       const file = path.join(dir, 'review.xlsx');
-      await fs.writeFile(file, await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec === spec ? blind(tab.spec) : tab.spec, marker: tab.marker }))));
+      await fs.writeFile(
+        file,
+        await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec === spec ? withSentinelCaches(tab.spec) : tab.spec, marker: tab.marker }))),
+      );
       const values = (await readXlsx(await fs.readFile(await recalculateXlsx(file)))).find((tab) => tab.name === reviewName)!.values;
 
       // Every formula as the project's engine computes it over the edited tabs…
@@ -71,7 +61,7 @@ describeWithLibreOffice('the review tab in LibreOffice', () => {
           if (!isFormulaCell(cell)) return;
           checked++;
           const computed = values[r]?.[c] ?? null;
-          if (!same(engine[r][c], computed))
+          if (!sameRecalculatedValue(engine[r][c], computed))
             differences.push(`${a1(r, c)} ${cell.formula.slice(0, 80)}: engine ${JSON.stringify(engine[r][c])}, LibreOffice ${JSON.stringify(computed)}`);
         }),
       );

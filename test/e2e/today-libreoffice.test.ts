@@ -15,20 +15,11 @@ import { generateSopTabs } from '../../src/app/sop';
 import { generateGantt } from '../../src/app/gantt';
 import { collectDueItems, generateTodayBoard } from '../../src/app/today';
 import { serialFromYmd, toIso } from '../../src/core/dates';
-import { a1, isFormulaCell, type Cell, type CellValue, type TabSpec } from '../../src/core/tab/spec';
+import { a1, isFormulaCell } from '../../src/core/tab/spec';
 import { LINE_COLUMNS, TODAY_FIRST_LINE_ROW } from '../../src/core/today/board';
 import { createDemoContext } from '../../src/local/demo';
 import { readXlsx, writeXlsx } from '../../src/local/xlsx';
-import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, recalculateXlsx } from '../support/libreoffice';
-
-const SENTINEL = -987654.321;
-
-function same(expected: CellValue, actual: CellValue): boolean {
-  const blank = (value: CellValue) => value === null || value === '';
-  if (blank(expected) || blank(actual)) return blank(expected) && blank(actual);
-  if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected));
-  return expected === actual;
-}
+import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, recalculateXlsx, sameRecalculatedValue, withSentinelCaches } from '../support/libreoffice';
 
 describeWithLibreOffice('the Today board in LibreOffice', () => {
   it(
@@ -54,15 +45,11 @@ describeWithLibreOffice('the Today board in LibreOffice', () => {
       ctx.workbook.setCell(sop, grid.length, itemCol, '临时加的群公告');
 
       const board = ctx.workbook.tab(boardName).spec;
-      const blind = (spec: TabSpec): TabSpec => ({
-        ...spec,
-        rows: spec.rows.map((row) => row.map((cell: Cell) => (isFormulaCell(cell) ? { ...cell, value: SENTINEL } : cell))),
-      });
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sop-today-lo-'));
       const file = path.join(dir, 'today.xlsx');
       await fs.writeFile(
         file,
-        await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec === board ? blind(tab.spec) : tab.spec, marker: tab.marker }))),
+        await writeXlsx(ctx.workbook.tabs.map((tab) => ({ spec: tab.spec === board ? withSentinelCaches(tab.spec) : tab.spec, marker: tab.marker }))),
       );
       const read = await readXlsx(await fs.readFile(await recalculateXlsx(file)));
       const values = read.find((tab) => tab.name === boardName)!.values;
@@ -74,7 +61,7 @@ describeWithLibreOffice('the Today board in LibreOffice', () => {
           if (!isFormulaCell(cell)) return;
           checked++;
           const computed = values[r]?.[c] ?? null;
-          if (!same(cell.value, computed))
+          if (!sameRecalculatedValue(cell.value, computed))
             differences.push(`${a1(r, c)} ${cell.formula.slice(0, 80)}: engine ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(computed)}`);
         }),
       );

@@ -10,6 +10,7 @@ import { execFile } from 'child_process';
 import { accessSync, constants, existsSync, promises as fs, readFileSync, readdirSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { isFormulaCell, type Cell, type CellValue, type TabSpec } from '../../src/core/tab/spec';
 import { describeE2E } from './env';
 
 /** Generous: LibreOffice's first start with a fresh profile takes a few seconds on a slow machine. */
@@ -283,4 +284,23 @@ export async function printedPagesOfEach(xlsxPaths: string[], outDir: string, dp
       return (await pdfToPpms(pdf, `${stem}-page`, dpi)).map(readPpm);
     }),
   );
+}
+
+/**
+ * What a formula cell's cached value is replaced with before LibreOffice recalculates a file, so a
+ * value it reports must be one it computed (an untouched cache would read back as this).
+ */
+export const RECALCULATION_SENTINEL = -987654.321;
+
+/** The tab with every formula's cached value replaced by RECALCULATION_SENTINEL. */
+export function withSentinelCaches(spec: TabSpec): TabSpec {
+  return { ...spec, rows: spec.rows.map((row) => row.map((cell: Cell) => (isFormulaCell(cell) ? { ...cell, value: RECALCULATION_SENTINEL } : cell))) };
+}
+
+/** Whether LibreOffice's value equals the expected one: blanks alike, numbers to 1e-9 relative, the rest exactly. */
+export function sameRecalculatedValue(expected: CellValue, actual: CellValue): boolean {
+  const blank = (value: CellValue) => value === null || value === '';
+  if (blank(expected) || blank(actual)) return blank(expected) && blank(actual);
+  if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected));
+  return expected === actual;
 }
