@@ -5,15 +5,17 @@
 import { AppError, formatProblem, type Problem } from '../core/errors';
 import type { MessageKey } from '../core/i18n';
 import { parseMetricsGrid, type ParsedTable } from '../core/metrics/parse';
-import { cohortKey, cohortOrder } from '../core/review/cohort';
+import { cohortKey, cohortOrder, cohortTextKey } from '../core/review/cohort';
 import { computeReview, reviewToJson, type Review, type ReviewJson, type ReviewSopTab } from '../core/review/compute';
-import type { ReviewRequest } from '../core/review/request';
+import type { CohortPair, ReviewRequest } from '../core/review/request';
 import { buildReviewTab } from '../core/review/tab';
 import { identifySopTab } from '../core/sop/identify';
 import { rowIds, type SopTemplate } from '../core/sop/template';
-import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
-import { markerKeyOf } from '../core/tab/marker';
+import { readTemplateTab } from '../core/sop/template-tab';
+import { builtInTemplates } from '../core/sop/templates';
+import { markerKeyOf, type MarkerKey } from '../core/tab/marker';
 import { roleLabel } from '../core/team/team';
+import type { CellValue } from '../core/tab/spec';
 import type { AppContext, TabInfo } from '../ports';
 import { openSession, planGridTab, writeGeneratedTabs, type Session } from './session';
 
@@ -39,6 +41,8 @@ export interface ReviewState {
   cohorts: string[];
   /** The tab the results are read from; null when no tab has a 期次 and a 群 column. */
   metricsTab: string | null;
+  /** Cohort spellings confirmed earlier to be the same cohort (第12期 = 12期), kept in the review tabs' markers. */
+  confirmedCohorts: CohortPair[];
 }
 
 export interface ReviewResult {
@@ -78,8 +82,27 @@ function sopTabs(ctx: AppContext, session: Session): SopTabInfo[] {
     });
 }
 
-function templateName(id: string, session: Session): string {
-  return builtInTemplates(session.lang).find((template) => template.id === id)?.name ?? (id || '—');
+/**
+ * The template an SOP tab's marker names: a built-in one, else the template tab (SOP模板·…) of that id.
+ * Template tabs are read only when the id is not a built-in one.
+ */
+function findTemplate(ctx: AppContext, session: Session, id: string): SopTemplate | null {
+  if (!id) return null;
+  const builtIn = builtInTemplates(session.lang).find((template) => template.id === id);
+  if (builtIn) return builtIn;
+  for (const info of ctx.workbook.markedTabs((marker) => marker.kind === 'sop-template')) {
+    try {
+      const template = readTemplateTab(ctx.workbook.readTab(info.name), info.name);
+      if (template.id === id) return template;
+    } catch {
+      // A template tab that cannot be read names no template here; the SOP sidebar lists its problems.
+    }
+  }
+  return null;
+}
+
+function templateName(template: SopTemplate | null, id: string): string {
+  return template?.name ?? (id || '—');
 }
 
 /** Distinct cohorts by key, oldest first (by their number, else by appearance), each as first written. */
@@ -98,12 +121,12 @@ function orderedCohorts(tabs: readonly SopTabInfo[]): string[] {
     .map(([, entry]) => entry.label);
 }
 
-function templateChoices(tabs: readonly SopTabInfo[], session: Session): ReviewTemplateChoice[] {
+function templateChoices(ctx: AppContext, tabs: readonly SopTabInfo[], session: Session): ReviewTemplateChoice[] {
   const ids = [...new Set(tabs.map((tab) => tab.template))];
   return ids
     .map((id) => {
       const own = tabs.filter((tab) => tab.template === id);
-      return { id, name: templateName(id, session), tabs: own.length, cohorts: orderedCohorts(own) };
+      return { id, name: templateName(findTemplate(ctx, session, id), id), tabs: own.length, cohorts: orderedCohorts(own) };
     })
     .sort((a, b) => b.tabs - a.tabs);
 }
@@ -112,7 +135,7 @@ function templateChoices(tabs: readonly SopTabInfo[], session: Session): ReviewT
  * The metrics data to compare with: the source tabs of the metrics tabs first, then any other tab the
  * add-on did not generate, the first that reads as a table of counts with a 群 and a 期次 column.
  */
-function findMetrics(ctx: AppContext): { tab: string; table: ParsedTable } | null {
+function findMetrics(ctx: AppContext): { tab: string; table: ParsedTable; grid: CellValue[][] } | null {
   const all = ctx.workbook.listTabs();
   const names = new Set(all.map((tab) => tab.name));
   const sources = all.flatMap((tab) => {
@@ -122,25 +145,24 @@ function findMetrics(ctx: AppContext): { tab: string; table: ParsedTable } | nul
   const plain = all.filter((tab) => !tab.marker && !tab.hidden).map((tab) => tab.name);
   for (const name of [...new Set([...sources, ...plain])]) {
     let table: ParsedTable;
+    const grid = ctx.workbook.readTab(name);
     try {
-      table = parseMetricsGrid(ctx.workbook.readTab(name), { tab: name });
+      table = parseMetricsGrid(grid, { tab: name });
     } catch {
       continue;
     }
     const named = table.mapping.some((entry) => entry.field === 'name');
-    if (table.hasPeriod && named && table.rows.length) return { tab: name, table };
+    if (table.hasPeriod && named && table.rows.length) return { tab: name, table, grid };
   }
   return null;
 }
 
-/** The template's role of each row ID, for a built-in template (a template tab's roles are not kept in the SOP tab). */
-function rolesOf(id: string, session: Session): Map<string, string> | undefined {
-  let template;
-  try {
-    template = builtInTemplate(id, session.lang);
-  } catch {
-    return undefined;
-  }
+/**
+ * The template's role of each row ID (the SOP tab does not keep a row's role; its template does): a
+ * built-in template, or the template tab it was generated from while that tab is still there.
+ */
+function rolesOf(template: SopTemplate | null, session: Session): Map<string, string> | undefined {
+  if (!template) return undefined;
   const ids = rowIds(template);
   const roles = new Map<string, string>();
   for (const row of template.rows) {
@@ -150,29 +172,66 @@ function rolesOf(id: string, session: Session): Map<string, string> | undefined 
   return roles;
 }
 
+const CONFIRMED_FIELD = 'confirmedCohorts';
+const pairKey = (pair: CohortPair): string => `${cohortTextKey(pair.sop)}\u0000${cohortTextKey(pair.metrics)}`;
+
+/** Pairs without repeats (compared as cohort texts), in their order. */
+function distinctPairs(pairs: readonly CohortPair[]): CohortPair[] {
+  const seen = new Map<string, CohortPair>();
+  for (const pair of pairs) if (!seen.has(pairKey(pair))) seen.set(pairKey(pair), { sop: pair.sop, metrics: pair.metrics });
+  return [...seen.values()];
+}
+
+function pairsOfAbout(about: MarkerKey | undefined): CohortPair[] {
+  const text = about?.[CONFIRMED_FIELD];
+  if (!text) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((entry) =>
+      Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string' ? [{ sop: entry[0], metrics: entry[1] }] : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The cohort spellings confirmed before, kept in every review tab's marker (a review per template; the
+ * way a team writes a cohort is the same for all of them). An .xlsx keeps no marker details: none there.
+ */
+function storedConfirmations(ctx: AppContext): CohortPair[] {
+  return distinctPairs(ctx.workbook.markedTabs((marker) => marker.kind === 'review').flatMap((info) => pairsOfAbout(info.marker?.about)));
+}
+
 export function getReviewState(ctx: AppContext): ReviewState {
   const session = openSession(ctx);
-  const templates = templateChoices(sopTabs(ctx, session), session);
+  const templates = templateChoices(ctx, sopTabs(ctx, session), session);
   const first = templates[0];
   return {
     templates,
     template: first ? first.id : null,
     cohorts: first ? first.cohorts.slice(-DEFAULT_COHORTS) : [],
     metricsTab: findMetrics(ctx)?.tab ?? null,
+    confirmedCohorts: storedConfirmations(ctx),
   };
 }
 
 interface PlannedReview {
   template: string;
+  templateName: string;
   review: Review;
+  /** What the review tab's marker keeps: the pairs confirmed before, as this request changed them. */
+  confirmedCohorts: CohortPair[];
   chosen: ReviewSopTab[];
   metricsTab: string | null;
+  metrics: { table: ParsedTable; grid: CellValue[][] } | null;
 }
 
 function planReview(ctx: AppContext, session: Session, request: ReviewRequest): PlannedReview {
   const tabs = sopTabs(ctx, session);
   if (!tabs.length) throw new AppError({ code: 'review.error.noSopTabs' });
-  const template = request.template ?? templateChoices(tabs, session)[0].id;
+  const template = request.template ?? templateChoices(ctx, tabs, session)[0].id;
   const own = tabs.filter((tab) => tab.template === template);
   if (!own.length) throw new AppError({ code: 'review.error.noTemplateTabs', params: { template } });
   let keys: Set<string>;
@@ -188,14 +247,27 @@ function planReview(ctx: AppContext, session: Session, request: ReviewRequest): 
     .filter((tab) => keys.has(cohortKey(tab.cohort)))
     .map((tab) => ({ tab: tab.tab, group: tab.group, cohort: tab.cohort, grid: ctx.workbook.readTab(tab.tab) }));
   const metrics = findMetrics(ctx);
-  const review = computeReview({
-    sopTabs: chosen,
-    metrics: metrics?.table ?? null,
-    today: ctx.clock.today(),
-    roles: rolesOf(template, session),
-    unassigned: session.tr('today.unassigned'),
-  });
-  return { template, review, chosen, metricsTab: metrics?.tab ?? null };
+  const found = findTemplate(ctx, session, template);
+  const stored = storedConfirmations(ctx);
+  const run = (confirmedCohorts: CohortPair[]): Review =>
+    computeReview({
+      sopTabs: chosen,
+      metrics: metrics?.table ?? null,
+      today: ctx.clock.today(),
+      roles: rolesOf(found, session),
+      unassigned: session.tr('today.unassigned'),
+      confirmedCohorts,
+    });
+  let confirmed = distinctPairs([...(request.confirmedCohorts ?? []), ...stored]);
+  let review = run(confirmed);
+  if (request.confirmedCohorts) {
+    // The sidebar's ticks decide the pairs it showed (this review's proposals); the rest stay as stored.
+    const shown = new Set(review.proposed.map(pairKey));
+    const decided = distinctPairs([...request.confirmedCohorts, ...stored.filter((pair) => !shown.has(pairKey(pair)))]);
+    if (decided.length !== confirmed.length) review = run(decided);
+    confirmed = decided;
+  }
+  return { template, templateName: templateName(found, template), review, confirmedCohorts: confirmed, chosen, metricsTab: metrics?.tab ?? null, metrics };
 }
 
 function warningTexts(review: Review, session: Session): string[] {
@@ -204,26 +276,43 @@ function warningTexts(review: Review, session: Session): string[] {
   );
 }
 
+export interface ReviewPreview {
+  template: string;
+  review: ReviewJson;
+  warnings: string[];
+}
+
 /** The review without writing anything: for the CLI's JSON and a sidebar's preview. */
-export function computeReviewData(ctx: AppContext, request: ReviewRequest = {}): { template: string; review: ReviewJson; warnings: string[] } {
+export function computeReviewData(ctx: AppContext, request: ReviewRequest = {}): ReviewPreview {
   const session = openSession(ctx);
   const planned = planReview(ctx, session, request);
   return { template: planned.template, review: reviewToJson(planned.review), warnings: warningTexts(planned.review, session) };
 }
 
+/** The sidebar's preview: which cohorts match, which spellings to confirm, what stays unmatched. Writes nothing. */
+export function previewReview(ctx: AppContext, request: ReviewRequest = {}): ReviewPreview {
+  return computeReviewData(ctx, request);
+}
+
 /** Generates (or rewrites in place) the review tab of a template and opens it. */
 export function generateReview(ctx: AppContext, request: ReviewRequest = {}): ReviewResult {
   const session = openSession(ctx);
-  const { template, review, chosen, metricsTab } = planReview(ctx, session, request);
+  const planned = planReview(ctx, session, request);
+  const { template, review, chosen, metricsTab } = planned;
   const spec = buildReviewTab({
     review,
     sopTabs: chosen,
-    template: { id: template, name: templateName(template, session) },
+    template: { id: template, name: planned.templateName },
     source: metricsTab ?? '',
+    metrics: planned.metrics?.table ?? null,
+    metricsGrid: planned.metrics?.grid ?? null,
     today: ctx.clock.today(),
     lang: session.lang,
     generatedAt: ctx.clock.nowText(),
   });
+  if (planned.confirmedCohorts.length && spec.marker) {
+    spec.marker.about = { ...spec.marker.about, [CONFIRMED_FIELD]: JSON.stringify(planned.confirmedCohorts.map((pair) => [pair.sop, pair.metrics])) };
+  }
   const [written] = writeGeneratedTabs(ctx, [planGridTab(ctx, session, spec)]);
   const warnings = warningTexts(review, session);
   const message = session.tr('review.done', {
@@ -234,9 +323,4 @@ export function generateReview(ctx: AppContext, request: ReviewRequest = {}): Re
   });
   ctx.ui.toast(message, session.tr('app.name'));
   return { tab: written.name, created: written.created, template, review: reviewToJson(review), warnings, message };
-}
-
-/** The menu action: the most used template, its last six cohorts. */
-export function showReview(ctx: AppContext): ReviewResult {
-  return generateReview(ctx, {});
 }

@@ -87,6 +87,20 @@ export class RequestFields {
     return fields ? fields.finish(read(fields)) : undefined;
   }
 
+  /** A list of objects, each read with its own fields (path "key.0.field"); undefined when absent or refused. */
+  optionalObjectList<T>(key: string, read: (fields: RequestFields) => T): T[] | undefined {
+    const value = this.take(key);
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) return this.refuse(key, 'array', value);
+    const list = new RequestFields(this.code, this.problems, {}, this.pathOf(key), this.location);
+    const items: T[] = [];
+    value.forEach((item, index) => {
+      const fields = list.nested(String(index), item);
+      if (fields) items.push(fields.finish(read(fields)));
+    });
+    return items;
+  }
+
   /** The raw value of a field whose contents the use case reads itself (it names its own problems). */
   any(key: string): unknown {
     return this.take(key);

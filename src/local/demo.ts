@@ -1,6 +1,8 @@
 /**
  * The demo workbook the playground starts with and `cli demo` writes: the sample team (through the
- * real Team use case), and the sample activity list, push plan and group funnel as pasted tabs.
+ * real Team use case), and the sample activity list, push plan and group funnel as pasted tabs; then
+ * some history for 复盘 (demo-cohorts.ts): the cohorts' results as a pasted tab, and three past
+ * cohorts' SOP tabs, generated before the demo's today, with their statuses set.
  */
 import { range, Cell, FormatRun } from '../core/tab/spec';
 import { dataInput } from './typed-input';
@@ -14,6 +16,7 @@ import teamTsv from '../../demo/team.tsv';
 import activitiesTsv from '../../demo/activities-2026-12.tsv';
 import pushPlanTsv from '../../demo/push-plan.tsv';
 import groupFunnelTsv from '../../demo/group-funnel.tsv';
+import { addPastCohorts, COHORT_RESULTS_TSV, cohortResultsTabName } from './demo-cohorts';
 
 export const DEMO_FILES = { team: teamTsv, activities: activitiesTsv, pushPlan: pushPlanTsv, groupFunnel: groupFunnelTsv };
 
@@ -38,13 +41,24 @@ function addPasted(ctx: LocalContext, name: string, text: string): void {
   ctx.workbook.addPlainTab(name, values, formats);
 }
 
-export function createDemoContext(options: Parameters<typeof createLocalContext>[0] = {}): LocalContext {
-  const ctx = createLocalContext(options);
-  const tr = translator(openSession(ctx).lang);
+export type DemoOptions = Parameters<typeof createLocalContext>[0] & {
+  /** The past cohorts and their results (default true); false for a workbook with no SOP tab yet. */
+  history?: boolean;
+};
+
+export function createDemoContext(options: DemoOptions = {}): LocalContext {
+  const { history = true, ...local } = options;
+  const ctx = createLocalContext(local);
+  const { lang } = openSession(ctx);
+  const tr = translator(lang);
   saveTeam(ctx, readTeamGrid(parseDelimited(teamTsv, '\t')));
   addPasted(ctx, tr('demo.tab.activities'), activitiesTsv);
   addPasted(ctx, tr('demo.tab.pushPlan'), pushPlanTsv);
   addPasted(ctx, tr('demo.tab.groupFunnel'), groupFunnelTsv);
+  if (history) {
+    addPasted(ctx, cohortResultsTabName(lang), COHORT_RESULTS_TSV);
+    addPastCohorts(ctx, lang);
+  }
   ctx.workbook.activate(ctx.workbook.listTabs()[0].name);
   ctx.ui.messages.length = 0;
   return ctx;

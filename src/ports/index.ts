@@ -189,7 +189,7 @@ export interface ReminderScopes {
   /** The scopes still to be granted (empty when all are). */
   missing(): string[];
   /**
-   * Asks for them (Apps Script: ScriptApp.requireScopes, which stops the run and shows the consent
+   * Asks for them (Apps Script: the script service's requireScopes, which stops the run and shows the consent
    * prompt when one is missing); returns normally when all are granted.
    */
   require(): void;

@@ -31,6 +31,7 @@ describe('the boot data of a sidebar', () => {
       calendar: '月度活动日历',
       metrics: '转化指标',
       remind: '每日提醒',
+      review: '复盘',
       help: '帮助',
     });
     // Its own, the print links every feature's result offers, and the help link every page ends with.

@@ -20,7 +20,7 @@ const root = join(__dirname, '../..');
 
 describe('the help page’s catalogue', () => {
   test('every feature has a section, and the page shows them in the core’s order', () => {
-    expect([...HELP_SECTIONS]).toEqual(['sop', 'gantt', 'calendar', 'metrics', 'today', 'remind', 'team', 'ics', 'print']);
+    expect([...HELP_SECTIONS]).toEqual(['sop', 'gantt', 'calendar', 'metrics', 'today', 'review', 'remind', 'team', 'ics', 'print']);
     expect([...SECTIONS]).toEqual([...HELP_SECTIONS]);
   });
 

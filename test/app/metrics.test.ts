@@ -140,7 +140,13 @@ describe('metrics from the demo’s 群数据 tab', () => {
     const ctx = createDemoContext({ today });
     computeMetricsTab(ctx, { kind: 'tab', tab: '群数据' });
     const state = getMetricsState(ctx);
-    expect(state).toEqual({ lang: 'zh-CN', tabs: ['团队', '活动列表', '推进表', '群数据'], activeTab: '群数据', classMinutes: 90, completionShare: 0.8 });
+    expect(state).toEqual({
+      lang: 'zh-CN',
+      tabs: ['团队', '活动列表', '推进表', '群数据', '各期数据', 'SOP·Java引流5群·第9期', 'SOP·Java引流5群·第10期', 'SOP·Java引流5群·第11期'],
+      activeTab: '群数据',
+      classMinutes: 90,
+      completionShare: 0.8,
+    });
   });
 });
 

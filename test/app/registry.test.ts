@@ -20,7 +20,7 @@ describe('the feature registry', () => {
       'showMetricsSidebar',
       'computeMetricsHere',
       'showTodayBoard',
-      'showReview',
+      'showReviewSidebar',
       'showReminderSidebar',
       'separator',
       'showTeamSidebar',
@@ -37,7 +37,7 @@ describe('the feature registry', () => {
       if (feature.page) expect(feature.menu.some((item) => 'page' in item && item.page === feature.page)).toBe(true);
     }
     const pages: SidebarPage[] = FEATURES.flatMap((feature) => (feature.page ? [feature.page] : []));
-    expect(pages.sort()).toEqual(['calendar', 'gantt', 'help', 'metrics', 'remind', 'sop', 'team']);
+    expect(pages.sort()).toEqual(['calendar', 'gantt', 'help', 'metrics', 'remind', 'review', 'sop', 'team']);
   });
 
   test('the API table is the union of the features’ tables, and no two entries claim one global name', () => {
@@ -98,6 +98,7 @@ describe('requests are checked before a use case runs', () => {
         'getTodayItems',
         'previewGantt',
         'previewReminders',
+        'previewReview',
         'previewSop',
         'printLink',
         'saveReminderSettings',

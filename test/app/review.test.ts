@@ -1,7 +1,7 @@
 /** 复盘 through its use cases on the demo workbook: past cohorts' SOP tabs, a metrics paste with 期次, one menu action. */
 import { callApi } from '../../src/app/api';
-import { computeReviewData, generateReview, getReviewState, showReview } from '../../src/app/review';
-import { generateSopTabs } from '../../src/app/sop';
+import { computeReviewData, generateReview, getReviewState } from '../../src/app/review';
+import { generateSopTabs, saveSopTemplate } from '../../src/app/sop';
 import { reviewWorkbook as workbook, REVIEW_TODAY as TODAY } from '../support/review-workbook';
 import { COHORT_COLUMNS, REVIEW_FIRST_COHORT_ROW } from '../../src/core/review/tab';
 import { markerKeyOf } from '../../src/core/tab/marker';
@@ -9,13 +9,33 @@ import type { LocalContext } from '../../src/local/context';
 import { createDemoContext } from '../../src/local/demo';
 import { problemsOf } from '../support/problems';
 
+/** The support workbook's metrics paste writes two cohorts differently: 10期 (第10期) and 2026-11 (第11期). */
+const CONFIRMED = [
+  { sop: '第10期', metrics: '10期' },
+  { sop: '第11期', metrics: '2026-11' },
+];
+
 const reviewTab = (ctx: LocalContext) => ctx.workbook.markedTabs((marker) => marker.kind === 'review');
 
 describe('generating the review', () => {
-  test('the menu action reviews the most used template’s cohorts, matches every metrics row and opens the tab', () => {
+  test('without a request: the most used template’s cohorts; the spellings confirmed once match every metrics row', () => {
     const ctx = workbook();
     generateSopTabs(ctx, { template: 'live-class', anchor: '2026-12-04', groups: 'Python引流1群', cohort: '第3期' });
-    const result = showReview(ctx);
+    const unconfirmed = computeReviewData(ctx, {});
+    expect(unconfirmed.review.proposed).toEqual([
+      { sop: '第10期', metrics: '10期', confirmed: false },
+      { sop: '第11期', metrics: '2026-11', confirmed: false },
+    ]);
+    expect(unconfirmed.review.unmatched).toEqual({
+      sop: ['Java引流5群 · 第10期', 'Java引流6群 · 第11期'],
+      metrics: ['Java引流5群 · 10期', 'Java引流6群 · 2026-11'],
+    });
+    expect(unconfirmed.warnings).toHaveLength(2);
+
+    generateReview(ctx, { confirmedCohorts: CONFIRMED });
+    // The confirmation is kept with the review tab: the next review without a request uses it.
+    expect(getReviewState(ctx).confirmedCohorts).toEqual(CONFIRMED);
+    const result = generateReview(ctx, {});
     expect(result.template).toBe('big-class-28d');
     expect(result.review.cohorts).toHaveLength(8);
     expect(result.review.unmatched).toEqual({ sop: [], metrics: [] });
@@ -28,7 +48,7 @@ describe('generating the review', () => {
 
   test('the tab’s live counts show what the use case computed, and follow a status set afterwards', () => {
     const ctx = workbook();
-    const result = generateReview(ctx, {});
+    const result = generateReview(ctx, { confirmedCohorts: CONFIRMED });
     const grid = ctx.workbook.readTab(result.tab);
     const at = (i: number, key: (typeof COHORT_COLUMNS)[number]) => grid[REVIEW_FIRST_COHORT_ROW + i][COHORT_COLUMNS.indexOf(key)];
     result.review.cohorts.forEach((cohort, i) => {
@@ -51,7 +71,7 @@ describe('generating the review', () => {
 
   test('with eight cohorts, steps are compared with their n; regenerating rewrites the one review tab', () => {
     const ctx = workbook();
-    const result = generateReview(ctx, {});
+    const result = generateReview(ctx, { confirmedCohorts: CONFIRMED });
     expect(result.review.steps.length).toBeGreaterThan(10);
     const compared = result.review.steps.filter((step) => step.verdict === 'compare');
     expect(compared.length).toBeGreaterThan(0);
@@ -75,8 +95,31 @@ describe('generating the review', () => {
     expect(refused.ok).toBe(false);
   });
 
+  test('SOP tabs from a template tab are reviewed under its name, with done by role from the tab’s roles', () => {
+    const ctx = createDemoContext({ today: TODAY, history: false });
+    const saved = saveSopTemplate(ctx, { template: 'big-class-28d' });
+    // The team's own template: a new id, and one step moved to the 课程顾问.
+    ctx.workbook.setCell(saved.tab, 0, 1, 'java-camp');
+    const grid = ctx.workbook.readTab(saved.tab);
+    const roleCol = grid[1].indexOf('角色');
+    const moved = grid.findIndex((row, r) => r > 1 && row[roleCol] === '班主任');
+    ctx.workbook.setCell(saved.tab, moved, roleCol, '课程顾问');
+    for (const [cohort, anchor] of [
+      ['第1期', '2026-10-05'],
+      ['第2期', '2026-11-02'],
+    ])
+      generateSopTabs(ctx, { template: saved.ref, anchor, groups: 'Java引流5群', cohort });
+    const state = getReviewState(ctx);
+    expect(state.templates.find((t) => t.id === 'java-camp')).toMatchObject({ name: '28天大课', tabs: 2, cohorts: ['第1期', '第2期'] });
+    const data = computeReviewData(ctx, { template: 'java-camp' });
+    const byRole = data.review.cohorts[0].execution.byRole;
+    expect(Object.keys(byRole)).toEqual(expect.arrayContaining(['班主任', '课程顾问']));
+    const planned = Object.values(byRole).reduce((sum, count) => sum + count.planned, 0);
+    expect(planned).toBe(data.review.cohorts[0].execution.planned);
+  });
+
   test('a workbook without SOP tabs says what to do', () => {
-    const ctx = createDemoContext({ today: TODAY });
+    const ctx = createDemoContext({ today: TODAY, history: false });
     expect(problemsOf(() => generateReview(ctx, {}))).toEqual([{ code: 'review.error.noSopTabs' }]);
   });
 });

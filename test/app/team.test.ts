@@ -141,13 +141,17 @@ describe('the API envelope the sidebar receives', () => {
 });
 
 describe('the demo workbook', () => {
-  test('starts with the sample team and the pasted samples', () => {
+  test('starts with the sample team, the pasted samples and three past cohorts to review', () => {
     const ctx = createDemoContext({ today });
     expect(ctx.workbook.listTabs().map((t) => [t.name, t.marker?.kind ?? null])).toEqual([
       ['团队', 'team'],
       ['活动列表', null],
       ['推进表', null],
       ['群数据', null],
+      ['各期数据', null],
+      ['SOP·Java引流5群·第9期', 'sop'],
+      ['SOP·Java引流5群·第10期', 'sop'],
+      ['SOP·Java引流5群·第11期', 'sop'],
     ]);
     expect(getTeamState(ctx).people).toHaveLength(6);
     expect(ctx.workbook.readTab('群数据')[1]).toEqual(['Java引流1群', 260, 61, 40, 22, 3, 8800, 5200]);

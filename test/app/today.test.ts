@@ -15,7 +15,7 @@ import { problemsOf } from '../support/problems';
 const TODAY = fromIso('2026-12-04') as DaySerial;
 const MIRROR_FIRST_COL = LINE_COLUMNS.length + 1 + SUMMARY_COLUMNS.length + 1;
 
-/** The demo workbook with what a team has by then: an SOP tab that started yesterday and the push plan's Gantt. */
+/** The demo workbook (with its past cohorts) and what a team has by then: an SOP tab that started yesterday and the push plan's Gantt. */
 function workbook(): LocalContext {
   const ctx = createDemoContext({ today: TODAY });
   generateSopTabs(ctx, { template: 'big-class-28d', anchor: '2026-12-03', groups: 'Java引流5群', cohort: '第12期' });
@@ -40,7 +40,8 @@ describe('generating the Today board', () => {
     const ctx = workbook();
     const result = generateTodayBoard(ctx, {});
     expect(result.created).toBe(true);
-    expect(result.sources).toBe(2);
+    // The demo's three past cohorts (closed but for three rows left open on purpose), the current cohort, the Gantt.
+    expect(result.sources).toBe(5);
     expect(result.counts.overdue).toBeGreaterThan(0);
     expect(result.counts.today).toBeGreaterThan(0);
     expect(ctx.workbook.activeTabName()).toBe(result.tab);
@@ -54,6 +55,13 @@ describe('generating the Today board', () => {
     );
     expect(shown.length).toBe(result.counts.today + result.counts.overdue + result.counts.upcoming);
     expect(new Set(items.map((item) => item.source))).toEqual(new Set(['sop', 'plan']));
+    // Of the past cohorts, only the rows left open on purpose show: overdue.
+    const past = items.filter((item) => item.source === 'sop' && item.cohort !== '第12期');
+    expect(past.map((item) => [item.cohort, item.state])).toEqual([
+      ['第11期', 'overdue'],
+      ['第11期', 'overdue'],
+      ['第10期', 'overdue'],
+    ]);
     // The Gantt's 用户调研问卷 ends today at 60%: due today, not done.
     expect(items.find((item) => item.item === '用户调研问卷')).toMatchObject({ source: 'plan', state: 'today', daysOverdue: 0 });
   });
@@ -118,7 +126,8 @@ describe('generating the Today board', () => {
   });
 
   test('without sources the board still opens and says what to do', () => {
-    const ctx = createDemoContext({ today: TODAY, locale: 'en_US' });
+    // The demo without its past cohorts: no SOP tab, no Gantt.
+    const ctx = createDemoContext({ today: TODAY, locale: 'en_US', history: false });
     const result = generateTodayBoard(ctx, {});
     expect(result.sources).toBe(0);
     expect(result.message).toContain('No SOP tab or Gantt tab yet');

@@ -80,6 +80,7 @@ describeWith(chromiumPath(), 'playground: help (Chromium)', () => {
     ['showCalendarSidebar', 'calendar'],
     ['showMetricsSidebar', 'metrics'],
     ['showReminderSidebar', 'remind'],
+    ['showReviewSidebar', 'review'],
     ['showTeamSidebar', 'team'],
   ])('%s ends with the help link to its section', async (fn, section) => {
     await openFromMenu(fn);

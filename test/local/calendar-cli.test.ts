@@ -265,6 +265,11 @@ describe('calendar --update', () => {
       ['活动列表', null],
       ['推进表', null],
       ['群数据', null],
+      // The demo's history for 复盘: the cohorts' results (pasted) and three past cohorts' SOP tabs.
+      ['各期数据', null],
+      ['SOP·Java引流5群·第9期', 'sop'],
+      ['SOP·Java引流5群·第10期', 'sop'],
+      ['SOP·Java引流5群·第11期', 'sop'],
       ['2026-12 活动日历', 'calendar'],
     ]);
     expect((await calendarOf()).values[4][5]).toBe('【营销课】就业直播课 · 赵老师');

@@ -35,7 +35,17 @@ describe('the command line', () => {
     const team = tabs.find((t) => t.marker?.kind === 'team')!;
     expect(team.name).toBe('Team');
     expect(team.values.slice(1).map((row) => row[0])).toEqual(['林晓', '周舟', '陈默', '王蕾', '赵老师', '孙悦']);
-    expect(tabs.map((t) => t.name)).toEqual(['Team', 'Activities', 'Push plan', 'Group funnel']);
+    // The samples, then the history for 复盘: the cohorts' results and three past cohorts' SOP tabs.
+    expect(tabs.map((t) => t.name)).toEqual([
+      'Team',
+      'Activities',
+      'Push plan',
+      'Group funnel',
+      'Cohort results',
+      'SOP·Java引流5群·第9期',
+      'SOP·Java引流5群·第10期',
+      'SOP·Java引流5群·第11期',
+    ]);
   });
 
   test('mistakes exit with code 1 and a readable message on stderr', async () => {

@@ -154,6 +154,11 @@ describe('cli gantt --update', () => {
       ['活动列表', null],
       ['推进表', null],
       ['群数据', null],
+      // The demo's history for 复盘: the cohorts' results (pasted) and three past cohorts' SOP tabs.
+      ['各期数据', null],
+      ['SOP·Java引流5群·第9期', 'sop'],
+      ['SOP·Java引流5群·第10期', 'sop'],
+      ['SOP·Java引流5群·第11期', 'sop'],
       ['甘特图', 'gantt'],
     ]);
 
@@ -169,6 +174,11 @@ describe('cli gantt --update', () => {
       ['活动列表', null],
       ['推进表', null],
       ['群数据', null],
+      // The demo's history for 复盘: the cohorts' results (pasted) and three past cohorts' SOP tabs.
+      ['各期数据', null],
+      ['SOP·Java引流5群·第9期', 'sop'],
+      ['SOP·Java引流5群·第10期', 'sop'],
+      ['SOP·Java引流5群·第11期', 'sop'],
       ['甘特图', 'gantt'],
     ]);
     const gantt = (await readXlsx(readFileSync(file))).find((t) => t.name === '甘特图')!.values;

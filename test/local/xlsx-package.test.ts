@@ -39,7 +39,7 @@ const sopUpdate = (file: string) => [
   'zh',
 ];
 
-/** The demo workbook as the CLI writes it (the add-on's tabs, a pasted plan and activity list). */
+/** The demo workbook as the CLI writes it (the add-on's tabs, the pasted samples, three past cohorts' SOP tabs). */
 async function demoWorkbook(dir: string): Promise<string> {
   const file = join(dir, 'demo.xlsx');
   expect((await cli('demo', '--out', file, '--lang', 'zh')).code).toBe(0);
@@ -95,6 +95,11 @@ describe('updating a workbook rewrites only the tabs the run changed', () => {
       ['活动列表', 'visible'],
       ['推进表', 'visible'],
       ['群数据', 'visible'],
+      // The demo's history for 复盘: the cohorts' results (pasted) and three past cohorts' SOP tabs.
+      ['各期数据', 'visible'],
+      ['SOP·Java引流5群·第9期', 'visible'],
+      ['SOP·Java引流5群·第10期', 'visible'],
+      ['SOP·Java引流5群·第11期', 'visible'],
       [MARKER_SHEET, 'veryHidden'],
       [SOP_TAB, 'visible'],
       [GANTT_TAB, 'visible'],
@@ -109,6 +114,9 @@ describe('updating a workbook rewrites only the tabs the run changed', () => {
     const tabs = await readXlsx(readFileSync(file));
     expect(tabs.filter((tab) => tab.marker).map((tab) => [tab.name, tab.marker!.kind])).toEqual([
       ['团队', 'team'],
+      ['SOP·Java引流5群·第9期', 'sop'],
+      ['SOP·Java引流5群·第10期', 'sop'],
+      ['SOP·Java引流5群·第11期', 'sop'],
       [SOP_TAB, 'sop'],
       [GANTT_TAB, 'gantt'],
       [CALENDAR_TAB, 'calendar'],

@@ -33,7 +33,18 @@ test('updating a workbook in place keeps the user’s own sheets, styles and ord
 
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(updated);
-  expect(book.worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['团队', '活动列表', '推进表', '群数据', '我的笔记']);
+  expect(book.worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual([
+    '团队',
+    '活动列表',
+    '推进表',
+    '群数据',
+    // The demo's history for 复盘.
+    '各期数据',
+    'SOP·Java引流5群·第9期',
+    'SOP·Java引流5群·第10期',
+    'SOP·Java引流5群·第11期',
+    '我的笔记',
+  ]);
   expect(book.getWorksheet('团队')!.getCell('A2').value).toBe('新同事');
   expect(book.getWorksheet('团队')!.getCell('A3').value).toBeNull();
   const note = book.getWorksheet('我的笔记')!;
@@ -42,7 +53,12 @@ test('updating a workbook in place keeps the user’s own sheets, styles and ord
   // A pasted tab that was not touched keeps its date format.
   expect(book.getWorksheet('活动列表')!.getCell('C2').numFmt).toBe('yyyy-mm-dd');
   const tabs = await readXlsx(readFileSync(updated));
-  expect(tabs.filter((t) => t.marker).map((t) => [t.name, t.marker!.kind])).toEqual([['团队', 'team']]);
+  expect(tabs.filter((t) => t.marker).map((t) => [t.name, t.marker!.kind])).toEqual([
+    ['团队', 'team'],
+    ['SOP·Java引流5群·第9期', 'sop'],
+    ['SOP·Java引流5群·第10期', 'sop'],
+    ['SOP·Java引流5群·第11期', 'sop'],
+  ]);
 
   // Saving again from the updated file still finds our tab by its marker and updates it in place.
   writeFileSync(original, readFileSync(updated));

@@ -21,7 +21,7 @@ function tick(ctx: LocalContext, tab: string, every: number): void {
 }
 
 export function reviewWorkbook(): LocalContext {
-  const ctx = createDemoContext({ today: REVIEW_TODAY });
+  const ctx = createDemoContext({ today: REVIEW_TODAY, history: false });
   COHORTS.forEach(([cohort, anchor], i) => {
     const result = generateSopTabs(ctx, { template: 'big-class-28d', anchor, groups: 'Java引流5群, Java引流6群', cohort });
     // 5群 runs its SOP better in later cohorts; 6群 the other way round.

@@ -1,12 +1,15 @@
-/** 复盘 / Review: its menu action and the functions a sidebar may call. */
+/** 复盘 / Review: its sidebar page, menu item and the functions the page calls. */
 import { parseReviewRequest } from '../../core/review/request';
 import { defineFeature, withRequest } from '../feature';
-import { generateReview, getReviewState, showReview } from '../review';
+import { generateReview, getReviewState, previewReview } from '../review';
 
 export const reviewFeature = defineFeature({
-  menu: [{ label: 'review.menu.generate', fn: 'showReview', action: showReview }],
+  page: 'review',
+  pageMessages: ['review.sidebar'],
+  menu: [{ label: 'review.menu.sidebar', fn: 'showReviewSidebar', page: 'review' }],
   api: {
     getReviewState,
+    previewReview: withRequest(parseReviewRequest, previewReview),
     generateReview: withRequest(parseReviewRequest, generateReview),
   },
 });

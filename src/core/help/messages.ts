@@ -71,6 +71,19 @@ export const helpMessages = defineMessages(
       '看板归插件，完全由引用各 SOP 标签页和甘特图标签页的公式组成；状态列只读，状态在来源表里改。\n右侧汇总按执行人、按群 · 期次统计今日、逾期、本周完成、本周计划和完成率。\n你在看板旁边加的列和批注，下次生成时保留。',
     'help.today.guide': 'docs/today.md',
 
+    'help.review.title': '复盘',
+    'help.review.step1':
+      '菜单「复盘…」：选 SOP 模板和要复盘的期次（默认最近 6 期）。结果取自一个有「群」和「期次」两列的标签页（群名称、期次、群人数、到课、完课、成单、收入…），侧边栏会写明用的是哪一个。',
+    'help.review.step2':
+      '核对期次：同一期在两边写法不同时（SOP 表是「第12期」，结果表是「12期」）列成一对，勾选确认一次，之后就记住了；只在一边出现的期次也会列出来。',
+    'help.review.step3':
+      '点「生成复盘」：「复盘」标签页打开，每个群 · 期次一行，执行情况和转化结果并排，下方是步骤对比和图表。之后改状态，执行数马上跟着变；结果表有了新数字，再生成一次。',
+    'help.review.settings':
+      '模板：只比较用同一个模板生成的 SOP 表（每行靠行 ID 对齐）；默认是 SOP 表最多的那个模板。\n期次：默认最近 6 期，也可以自己勾选或选全部；勾选的期次在侧边栏里马上核对，生成前就知道哪些有结果。\n期次对应：写法一样的（不计空格、大小写、全半角）自动对上；只是数字相同的（第12期、12期、2026-12）要你确认一次，因为“2026-12”也可能是 12 月。\n步骤对比：按转化率把各期分成较好的一半和较差的一半，比较每一步的按时率，并写出每边的期数 n。有结果的期数不到 6 期、某一步在所有期次里按时率 ≥ 90% 或 ≤ 10%、或某一半里这一步还没到期，都写“看不出”，不硬排名次。这是对比，不是因果。',
+    'help.review.data':
+      '执行情况读自各 SOP 表（靠隐藏标记认出群和期次，改名也找得到）：有日期和事项的行才算；已完成算完成，取消、已移除算跳过，其余日期已过的算逾期。\n“按时”= 已完成且日期已到：表格记不下状态是哪天改的，提前勾选的要到当天才算。按时率 = 按时 ÷ 已到期。\n结果表是你粘贴的标签页，只读不写；列名和转化指标一样认常见写法，合计行跳过。参与率、完课率、转化率、收入、ROI 的算法与转化指标相同。\n「复盘」标签页归插件：执行数是对各 SOP 表的实时公式（COUNTIFS），结果是生成时的数值；Δ上期、Δ均值与同一群的上一期、与所选各期的合并均值相比。确认过的期次对应记在这个标签页的隐藏标记里。\n重新生成在原处改写同一个标签页，你在旁边写的内容保留。\n命令行：review --workbook 文件.xlsx [--template ID] [--cohorts 10期,11期] [--map 第12期=12期] [--json | --out 文件.xlsx]；.xlsx 不带隐藏标记里的确认，期次对应用 --map 给出。',
+    'help.review.guide': 'docs/review.md',
+
     'help.remind.title': '每日提醒',
     'help.remind.step1': '在企业微信群、飞书群或钉钉群里添加群机器人，复制它的 Webhook 地址（开了加签/签名校验的，也复制密钥）；或者选择按邮件发给每位执行人。',
     'help.remind.step2': '菜单「每日提醒…」，粘贴 Webhook，选发送时间、发送内容、是否 @ 执行人，先点「预览今天的消息」看看。',
@@ -182,6 +195,19 @@ export const helpMessages = defineMessages(
     'help.today.data':
       'The board is the add-on’s and made only of formulas over the SOP and Gantt tabs; its status column is read-only, statuses are changed in their source tab.\nThe summary on the right counts today, overdue, done and planned this week and the completion rate per executor and per group · cohort.\nColumns and notes you add beside the board stay when it is generated again.',
     'help.today.guide': 'docs/today.md',
+
+    'help.review.title': 'Review (复盘)',
+    'help.review.step1':
+      'Review…: pick the SOP template and the cohorts to review (the last 6 by default). Results come from a tab with a group column and a cohort column (群名称, 期次, members, attendance, completions, orders, revenue…); the sidebar names the tab it found.',
+    'help.review.step2':
+      'Check the cohorts: one written differently on each side (第12期 in the SOP tab, 12期 in the results) is shown as a pair; tick it once and it is remembered. Cohorts found on one side only are listed as well.',
+    'help.review.step3':
+      'Click Generate review: the Review tab (复盘 in Chinese) opens with a line per group · cohort, its execution beside its results, then the steps comparison and a chart. Statuses set later update the execution counts at once; after new results, generate again.',
+    'help.review.settings':
+      'Template: only SOP tabs generated from one template are compared (their rows line up by row ID); by default the template with the most SOP tabs.\nCohorts: the last 6 by default, or tick your own, or all; the sidebar checks the ticked cohorts at once, so you know which have results before generating.\nCohort matching: labels written alike (ignoring spaces, case and full-width digits) match by themselves; labels that only share a number (第12期, 12期, 2026-12) wait for your tick once, since “2026-12” may as well be December.\nSteps comparison: the cohorts are split by conversion rate into a better half and a worse half, and each step’s on-time rate is compared, with the number of cohorts n on each side. It says it cannot tell, instead of ranking, when fewer than 6 cohorts have results, when a step was on time in ≥ 90% or ≤ 10% of all the cohorts, or when a step is not due yet in one half. A comparison, not a cause.',
+    'help.review.data':
+      'Execution is read from the SOP tabs (found by their hidden marker, with their group and cohort, whatever their name): a row counts when it has a date and an item; done is done, cancelled or removed is skipped, anything else dated before today is overdue.\nOn time = done and its date has come: a sheet does not record the day a status was set, so a row ticked early counts from its day. On-time rate = on time ÷ due.\nThe results tab is your paste, only read; its headers are read as the metrics read them, total rows skipped. Participation, completion and conversion rates, revenue and ROI are computed as the metrics compute them.\nThe Review tab is the add-on’s: execution counts are live COUNTIFS over the SOP tabs, results are values from when it was generated; Δ previous and Δ average compare with the group’s previous cohort and with the pooled average of the cohorts reviewed. The confirmed cohort pairs are kept in this tab’s hidden marker.\nGenerating again rewrites the same tab in place; what you typed beside it stays.\nCLI: review --workbook F.xlsx [--template ID] [--cohorts 10期,11期] [--map 第12期=12期] [--json | --out F.xlsx]; an .xlsx keeps no confirmed pairs, so give them with --map.',
+    'help.review.guide': 'docs/review.md',
 
     'help.remind.title': 'Daily reminders',
     'help.remind.step1':

@@ -2,7 +2,7 @@
  * The help page's sections, one per feature, in the order the page lists them. A sidebar's help link
  * names its feature's section, and the help page opens that one.
  */
-export const HELP_SECTIONS = ['sop', 'gantt', 'calendar', 'metrics', 'today', 'remind', 'team', 'ics', 'print'] as const;
+export const HELP_SECTIONS = ['sop', 'gantt', 'calendar', 'metrics', 'today', 'review', 'remind', 'team', 'ics', 'print'] as const;
 
 export type HelpSection = (typeof HELP_SECTIONS)[number];
 

@@ -1,6 +1,6 @@
 /**
  * The UTC offset of a local wall-clock time, for the Clock adapters (Apps Script asks
- * Utilities.formatDate, Node asks Intl, both only "what is the offset at this instant?"). Pure
+ * its date formatter, Node asks Intl, both only "what is the offset at this instant?"). Pure
  * arithmetic on epoch milliseconds, so both adapters settle the edge cases the same way:
  * - a local time that happens twice (the hour the clocks go back) is the first of the two;
  * - a local time that never happens (the hour the clocks go forward) is read with the offset before

@@ -1,7 +1,7 @@
 /**
  * UTF-8, SHA-256, HMAC-SHA256 and base64 in plain TypeScript. Feishu and DingTalk sign webhook calls
  * with HMAC-SHA256, and the platforms' size limits count UTF-8 bytes. Apps Script has
- * Utilities.computeHmacSha256Signature and Node has node:crypto, but the core runs unchanged in both,
+ * an HMAC utility and Node has node:crypto, but the core runs unchanged in both,
  * so it computes these itself (test/core/remind/crypto.test.ts checks them against node:crypto).
  * FIPS 180-4 (SHA-256), RFC 2104 (HMAC), RFC 4648 §4 (base64), RFC 3629 (UTF-8).
  */

@@ -1,7 +1,8 @@
 /**
  * Cohort names as teams write them: 第12期, 12期, 2026-12, "12". An SOP tab's marker and a metrics row
- * may name the same cohort differently, so both are compared by a key: the last whole number in the
- * name (第12期 → 12, 2026-12 → 12), or, without a number, the name itself without case or spaces.
+ * may name the same cohort differently. Equal labels (cohortTextKey) match; labels with the same key — the
+ * last whole number in the name (第12期 → 12, 2026-12 → 12), or, without a number, the name itself
+ * without case or spaces — are a pair the user confirms once before it is compared.
  */
 import { toHalfWidth } from '../dates';
 
@@ -20,4 +21,12 @@ export function cohortOrder(key: string): number | null {
 /** A group's name as compared: without case or surrounding spaces. */
 export function groupKey(name: string): string {
   return toHalfWidth(name).trim().toLowerCase();
+}
+
+/**
+ * A cohort label as written, compared without width, case or spaces: two labels with the same text key
+ * are the same cohort without asking; the same cohortKey but a different text key needs the user's word.
+ */
+export function cohortTextKey(label: string): string {
+  return toHalfWidth(label).toLowerCase().replace(/\s+/g, '');
 }

@@ -15,7 +15,10 @@ import type { CellValue } from '../tab/spec';
 import { readSourceRows, type SourceRow } from '../today/read';
 import { dueSourceLayout } from '../today/sources';
 import { findSopHeader } from '../sop/columns';
-import { cohortKey, cohortOrder, groupKey } from './cohort';
+import { cohortKey, cohortOrder, cohortTextKey, groupKey } from './cohort';
+import type { CohortPair } from './request';
+
+export type { CohortPair };
 
 /** An SOP tab chosen for the review, found by its marker. */
 export interface ReviewSopTab {
@@ -34,6 +37,16 @@ export interface ReviewInput {
   roles?: ReadonlyMap<string, string>;
   /** The label of rows nobody owns. */
   unassigned: string;
+  /**
+   * Cohort labels the user confirmed name one cohort (as written; compared as cohortTextKey does), for every
+   * group: an SOP tab's 第12期 and a metrics row's 12期 or 2026-12 are compared only once confirmed.
+   */
+  confirmedCohorts?: ReadonlyArray<CohortPair>;
+}
+
+/** A pair of labels with the same cohort key, proposed to the user, and whether it is confirmed. */
+export interface ProposedCohort extends CohortPair {
+  confirmed: boolean;
 }
 
 export interface DoneCount {
@@ -76,8 +89,10 @@ export interface CohortReview {
   execution: Execution;
   /** Null when no metrics row matches this group and cohort. */
   results: ReviewResults | null;
-  /** The metrics row's own cohort label when it differs from the SOP tab's (matched by key). */
+  /** The metrics row's own cohort label when it differs from the SOP tab's (spaced or cased otherwise, or a confirmed pair). */
   metricsCohort: string | null;
+  /** The matched metrics row's row in its grid (1-based, ParsedRow.row): where live formulas read it. Not in the JSON. */
+  metricsRow: number | null;
   /** Current − the same group's previous cohort (in this review); null where either is unknown. */
   vsPrevious: Deltas;
   /** Current − the average of the reviewed cohorts (rates pooled, revenue averaged). */
@@ -103,7 +118,8 @@ export interface StepReview {
 export type ReviewWarning =
   | { code: 'review.warning.noMetrics' }
   | { code: 'review.warning.ambiguousCohort'; params: { group: string; cohort: string; other: string } }
-  | { code: 'review.warning.unreadableTab'; params: { tab: string } };
+  | { code: 'review.warning.unreadableTab'; params: { tab: string } }
+  | { code: 'review.warning.unconfirmedCohort'; params: CohortPair };
 
 export interface Review {
   cohorts: CohortReview[];
@@ -112,6 +128,8 @@ export interface Review {
   ranked: number;
   /** SOP tabs without a metrics row, and metrics rows without an SOP tab: "group · cohort". */
   unmatched: { sop: string[]; metrics: string[] };
+  /** Distinct label pairs that share a cohort key but not their text, in cohort order: compared only once confirmed. */
+  proposed: ProposedCohort[];
   /** The pooled on-time rate and results over every reviewed cohort. */
   average: Deltas;
   warnings: ReviewWarning[];
@@ -209,21 +227,105 @@ function byCohort(a: { cohort: string; index: number }, b: { cohort: string; ind
   return a.index - b.index;
 }
 
+interface MetricsEntry {
+  group: string;
+  cohort: string;
+  groupKey: string;
+  label: string;
+  key: string;
+  row: number;
+  inputs: MetricInputs;
+  used: boolean;
+}
+
+interface Matching {
+  /** The metrics row of each SOP tab (in the order given), or null. */
+  matches: Array<MetricsEntry | null>;
+  proposed: ProposedCohort[];
+  warnings: ReviewWarning[];
+}
+
+const pairKey = (sop: string, metrics: string): string => `${cohortTextKey(sop)}\u0000${cohortTextKey(metrics)}`;
+
+/**
+ * Pairs SOP tabs (sorted by group and cohort) with metrics rows: the same group and the same label match;
+ * the same group and the same cohort key under another label is proposed, and matches once confirmed.
+ * A metrics row is used once: a second row with the same label, a second confirmed row for one SOP tab,
+ * or a second SOP tab confirmed onto a row already taken is warned about, the first kept.
+ */
+function matchCohorts(tabs: readonly ReviewSopTab[], entries: readonly MetricsEntry[], confirmedPairs: ReadonlyArray<CohortPair>): Matching {
+  const warnings: ReviewWarning[] = [];
+  const byLabel = new Map(entries.map((entry) => [`${entry.groupKey}\u0000${entry.label}`, entry]));
+  const matches = tabs.map((tab) => byLabel.get(`${groupKey(tab.group)}\u0000${cohortTextKey(tab.cohort)}`) ?? null);
+  for (const match of matches) if (match) match.used = true;
+  const exact = new Set(matches);
+
+  const confirmed = new Set(confirmedPairs.map((pair) => pairKey(pair.sop, pair.metrics)));
+  const proposals = new Map<string, ProposedCohort & { index: number; warn: boolean }>();
+  const takenBy = new Map<MetricsEntry, string>();
+  tabs.forEach((tab, i) => {
+    if (matches[i]) return;
+    const group = groupKey(tab.group);
+    const key = cohortKey(tab.cohort);
+    const isConfirmed = (entry: MetricsEntry): boolean => confirmed.has(pairKey(tab.cohort, entry.cohort));
+    // A row another SOP tab took by confirmation is proposed again only if this pair was confirmed too (then warned).
+    const candidates = entries.filter(
+      (entry) => entry.groupKey === group && entry.key === key && !exact.has(entry) && (!takenBy.has(entry) || isConfirmed(entry)),
+    );
+    for (const entry of candidates) {
+      const pair = pairKey(tab.cohort, entry.cohort);
+      if (!proposals.has(pair))
+        proposals.set(pair, { sop: tab.cohort, metrics: entry.cohort, confirmed: isConfirmed(entry), index: proposals.size, warn: false });
+    }
+    const chosen = candidates.filter(isConfirmed);
+    const free = chosen.filter((entry) => !entry.used);
+    const match = free[0] ?? null;
+    for (const entry of chosen) {
+      if (entry === match) continue;
+      const other = takenBy.get(entry);
+      if (other !== undefined) warnings.push({ code: 'review.warning.ambiguousCohort', params: { group: tab.group, cohort: tab.cohort, other } });
+      else if (match) warnings.push({ code: 'review.warning.ambiguousCohort', params: { group: entry.group, cohort: entry.cohort, other: match.cohort } });
+    }
+    if (match) {
+      match.used = true;
+      takenBy.set(match, tab.cohort);
+      matches[i] = match;
+    } else {
+      for (const entry of candidates) if (!isConfirmed(entry)) (proposals.get(pairKey(tab.cohort, entry.cohort)) as { warn: boolean }).warn = true;
+    }
+  });
+
+  const ordered = [...proposals.values()].sort((a, b) => byCohort({ cohort: a.sop, index: a.index }, { cohort: b.sop, index: b.index }));
+  for (const pair of ordered) if (pair.warn) warnings.push({ code: 'review.warning.unconfirmedCohort', params: { sop: pair.sop, metrics: pair.metrics } });
+  return { matches, proposed: ordered.map(({ sop, metrics, confirmed: yes }) => ({ sop, metrics, confirmed: yes })), warnings };
+}
+
 export function computeReview(input: ReviewInput): Review {
   const warnings: ReviewWarning[] = [];
   if (!input.metrics) warnings.push({ code: 'review.warning.noMetrics' });
 
-  // Metrics rows by group and cohort key; the first row of a key wins, a second is pointed out.
-  const metricRows = new Map<string, { group: string; cohort: string; inputs: MetricInputs; used: boolean }>();
+  // Metrics rows by group and cohort label; the first row of a label wins, a second is pointed out.
+  const entries: MetricsEntry[] = [];
+  const seen = new Map<string, MetricsEntry>();
   for (const row of input.metrics?.rows ?? []) {
     const cohort = row.period ?? '';
-    const key = `${groupKey(row.name)}\u0000${cohortKey(cohort)}`;
-    const seen = metricRows.get(key);
-    if (seen) {
-      warnings.push({ code: 'review.warning.ambiguousCohort', params: { group: row.name, cohort, other: seen.cohort } });
+    const entry: MetricsEntry = {
+      group: row.name,
+      cohort,
+      groupKey: groupKey(row.name),
+      label: cohortTextKey(cohort),
+      key: cohortKey(cohort),
+      row: row.row,
+      inputs: row.inputs,
+      used: false,
+    };
+    const first = seen.get(`${entry.groupKey}\u0000${entry.label}`);
+    if (first) {
+      warnings.push({ code: 'review.warning.ambiguousCohort', params: { group: row.name, cohort, other: first.cohort } });
       continue;
     }
-    metricRows.set(key, { group: row.name, cohort, inputs: row.inputs, used: false });
+    seen.set(`${entry.groupKey}\u0000${entry.label}`, entry);
+    entries.push(entry);
   }
 
   const read: Array<{ tab: ReviewSopTab; rows: ReadRow[]; index: number }> = [];
@@ -237,11 +339,16 @@ export function computeReview(input: ReviewInput): Review {
       compareText(groupKey(a.tab.group), groupKey(b.tab.group)) || byCohort({ cohort: a.tab.cohort, index: a.index }, { cohort: b.tab.cohort, index: b.index }),
   );
 
+  const matching = matchCohorts(
+    read.map((entry) => entry.tab),
+    entries,
+    input.confirmedCohorts ?? [],
+  );
+  warnings.push(...matching.warnings);
   const unmatchedSop: string[] = [];
-  const cohorts: CohortReview[] = read.map(({ tab, rows }) => {
-    const match = metricRows.get(`${groupKey(tab.group)}\u0000${cohortKey(tab.cohort)}`);
-    if (match) match.used = true;
-    else unmatchedSop.push(label(tab.group, tab.cohort));
+  const cohorts: CohortReview[] = read.map(({ tab, rows }, i) => {
+    const match = matching.matches[i];
+    if (!match) unmatchedSop.push(label(tab.group, tab.cohort));
     const empty = {} as Deltas;
     return {
       group: tab.group,
@@ -250,16 +357,14 @@ export function computeReview(input: ReviewInput): Review {
       execution: executionOf(rows, input.today, input.roles, input.unassigned),
       results: match ? resultsOf(match.inputs) : null,
       metricsCohort: match && match.cohort !== tab.cohort ? match.cohort : null,
+      metricsRow: match ? match.row : null,
       vsPrevious: empty,
       vsAverage: empty,
     };
   });
-  const unmatchedMetrics = [...metricRows.values()].filter((row) => !row.used).map((row) => label(row.group, row.cohort));
+  const unmatchedMetrics = entries.filter((entry) => !entry.used).map((entry) => label(entry.group, entry.cohort));
 
-  const matchedInputs = cohorts.flatMap((cohort, i) => {
-    const match = metricRows.get(`${groupKey(cohort.group)}\u0000${cohortKey(read[i].tab.cohort)}`);
-    return match ? [match.inputs] : [];
-  });
+  const matchedInputs = matching.matches.flatMap((match) => (match ? [match.inputs] : []));
   const pooled = computeTotal(matchedInputs).metrics;
   const withRevenue = cohorts.flatMap((c) => (c.results?.revenue == null ? [] : [c.results.revenue]));
   const due = cohorts.reduce((sum, c) => sum + c.execution.due, 0);
@@ -283,7 +388,7 @@ export function computeReview(input: ReviewInput): Review {
     cohorts,
     input.today,
   );
-  return { cohorts, steps, ranked, unmatched: { sop: unmatchedSop, metrics: unmatchedMetrics }, average, warnings };
+  return { cohorts, steps, ranked, unmatched: { sop: unmatchedSop, metrics: unmatchedMetrics }, proposed: matching.proposed, average, warnings };
 }
 
 /** Code-point order: the same in every process, whatever its locale. */
@@ -396,6 +501,7 @@ export function reviewToJson(review: Review) {
     ranked: review.ranked,
     average: review.average,
     unmatched: review.unmatched,
+    proposed: review.proposed,
     warnings: review.warnings,
   };
 }

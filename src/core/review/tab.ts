@@ -1,13 +1,30 @@
 /**
  * The 复盘 tab: the cohort table (execution as live COUNTIFS over each SOP tab's date, item and status
- * columns, the core's counts cached; results as values from the metrics data), the steps table, and a
- * chart of conversion against on-time execution. Formulas avoid arrays and FILTER so that LibreOffice,
- * Excel and Sheets compute them alike.
+ * columns; results as live formulas over the metrics tab's numbers, taken with SUMIFS into hidden input
+ * columns; the core's values cached), the steps table, and a chart of conversion against on-time
+ * execution. Formulas avoid arrays and FILTER so that LibreOffice, Excel and Sheets compute them alike.
  */
-import type { DaySerial } from '../dates';
+import { toHalfWidth, type DaySerial } from '../dates';
+import { parseNumberText } from '../formula/values';
 import { t, type Lang, type MessageKey } from '../i18n';
+import type { MetricInputs } from '../metrics/definitions';
+import { pooledFormula, rowFormula, type FormulaRefs } from '../metrics/formulas';
+import type { ParsedTable } from '../metrics/parse';
+import type { InputKey } from '../metrics/synonyms';
 import { markerOf } from '../tab/marker';
-import { a1, columnLetter, quoteTabName, range, type Cell, type ChartSpec, type FormatRun, type NoteSpec, type StyleRun, type TabSpec } from '../tab/spec';
+import {
+  a1,
+  columnLetter,
+  quoteTabName,
+  range,
+  type Cell,
+  type CellValue,
+  type ChartSpec,
+  type FormatRun,
+  type NoteSpec,
+  type StyleRun,
+  type TabSpec,
+} from '../tab/spec';
 import { FIRST_DUE_SERIAL, LAST_DUE_SERIAL, dueSourceLayout } from '../today/sources';
 import { MIN_COHORTS, type CohortReview, type DoneCount, type Review, type ReviewSopTab, type StepReview } from './compute';
 
@@ -40,6 +57,16 @@ export const COHORT_COLUMNS = [
 ] as const;
 export type CohortColumn = (typeof COHORT_COLUMNS)[number];
 
+/**
+ * Hidden columns after COHORT_COLUMNS: each matched cohort's inputs besides 群人数 (which has its own
+ * column), read from the metrics tab; the result formulas of its row and the average row read them.
+ */
+export const INPUT_COLUMNS = ['attendees', 'completed', 'buyers', 'price', 'revenue', 'cost'] as const satisfies readonly InputKey[];
+type HelperInput = (typeof INPUT_COLUMNS)[number];
+
+/** Rows below the metrics table's last row its SUMIFS follow too. */
+export const SPARE_METRICS_ROWS = 50;
+
 export const STEP_COLUMNS = ['item', 'key', 'better', 'nBetter', 'worse', 'nWorse', 'difference', 'verdict'] as const;
 
 /** 0-based rows of the fixed part. */
@@ -48,6 +75,7 @@ export const REVIEW_HEADER_ROW = 4;
 export const REVIEW_FIRST_COHORT_ROW = REVIEW_HEADER_ROW + 1;
 
 const col = (key: CohortColumn): number => COHORT_COLUMNS.indexOf(key);
+const inputCol = (key: HelperInput): number => COHORT_COLUMNS.length + INPUT_COLUMNS.indexOf(key);
 
 const FORMATS: Partial<Record<CohortColumn, FormatRun['format']>> = {
   planned: 'integer',
@@ -80,6 +108,12 @@ export interface ReviewTabInput {
   template: { id: string; name: string };
   /** Where the results come from (a tab name), for the hint. */
   source: string;
+  /**
+   * The metrics data computeReview read (its `metrics`), and the grid of its tab (ParsedTable.source):
+   * with both, results are live formulas over that tab; without, values.
+   */
+  metrics?: ParsedTable | null;
+  metricsGrid?: ReadonlyArray<ReadonlyArray<CellValue>> | null;
   today: DaySerial;
   lang: Lang;
   /** For the first-cell note; left out in tests. */
@@ -126,6 +160,130 @@ function executionCells(cohort: CohortReview, tab: ReviewSopTab | undefined, tod
   };
 }
 
+/** Text the same after any normalising a spreadsheet's text comparison might do (case, width, spaces). */
+const looseText = (text: string): string => toHalfWidth(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, '');
+/** Whole texts a spreadsheet may take for a date: 2026年12月, 12月5日, Dec 2026, 5 December. */
+const DATE_LIKE = [/^[\d\s年月日号號]+$/, /^[\d\s.,/-]*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\d\s.,/-]*$/i];
+
+/**
+ * Whether a group or cohort cell's text can be a SUMIFS criterion "=text" that only that text meets, in
+ * Sheets and LibreOffice alike: text that no spreadsheet reads as a number, date, time or boolean (the
+ * criterion would then compare numbers), without surrounding spaces or control characters, and not
+ * starting with an operator sign. Other cells keep their row's results as values.
+ */
+function criterionText(cell: CellValue | undefined): cell is string {
+  if (typeof cell !== 'string' || cell === '' || cell !== cell.trim() || /^[=<>]/.test(cell) || /[\u0000-\u001f]/.test(cell)) return false;
+  if (parseNumberText(cell) !== null || /^(true|false)$/i.test(cell)) return false;
+  const text = toHalfWidth(cell);
+  return /[^\d\s.,:;/\\\-+%$¥￥€£()]/.test(text) && !DATE_LIKE.some((pattern) => pattern.test(text));
+}
+
+/** "=text" with * ? ~ escaped: exactly this text (without case), never a pattern or a comparison. */
+const criterion = (text: string): string => quoted(`=${text.replace(/[~*?]/g, '~$&')}`);
+
+/** Where live results read the metrics tab: its key columns, each input's column, and the rows the SUMIFS cover. */
+interface MetricsSource {
+  table: ParsedTable;
+  grid: ReadonlyArray<ReadonlyArray<CellValue>>;
+  name: number;
+  period: number;
+  inputs: Partial<Record<InputKey, number>>;
+  /** An A1 range of one column over the data rows (absolute, with the tab's name). */
+  ref: (column: number) => string;
+}
+
+function metricsSource(input: ReviewTabInput): MetricsSource | null {
+  const table = input.metrics;
+  const grid = input.metricsGrid;
+  if (!table || !grid || !table.source) return null;
+  const columnOf = (field: string): number | undefined => table.mapping.find((entry) => entry.field === field)?.column;
+  const name = columnOf('name');
+  const period = columnOf('period');
+  if (name === undefined || period === undefined) return null;
+  const inputs: Partial<Record<InputKey, number>> = {};
+  for (const key of ['members', ...INPUT_COLUMNS] as const) {
+    const column = columnOf(key);
+    if (column !== undefined) inputs[key] = column;
+  }
+  const first = table.headerRow + 1;
+  const last = Math.max(first, grid.length) + SPARE_METRICS_ROWS;
+  const ref = (column: number): string => {
+    const letter = columnLetter(column);
+    return `${quoteTabName(table.source)}!$${letter}$${first}:$${letter}$${last}`;
+  };
+  return { table, grid, name, period, inputs, ref };
+}
+
+/** The inputs of a cohort's metrics row (as parsed), and the formula that takes each one live — null when the row keeps values. */
+interface CohortInputs {
+  inputs: MetricInputs;
+  live: Partial<Record<InputKey, string>> | null;
+}
+
+function cohortInputs(cohort: CohortReview, source: MetricsSource | null): CohortInputs | null {
+  if (!source || cohort.metricsRow === null) return null;
+  const parsed = source.table.rows.find((row) => row.row === cohort.metricsRow);
+  if (!parsed) return null;
+  const cells = source.grid[cohort.metricsRow - 1] ?? [];
+  const group = cells[source.name];
+  const period = cells[source.period];
+  if (!criterionText(group) || !criterionText(period)) return { inputs: parsed.inputs, live: null };
+  // SUMIFS adds every row the criteria meet: the key must name this row alone, 合计 and skipped rows included.
+  let rows = 0;
+  for (let r = source.table.headerRow; r < source.grid.length; r++) {
+    const g = source.grid[r]?.[source.name];
+    const p = source.grid[r]?.[source.period];
+    if (typeof g === 'string' && typeof p === 'string' && looseText(g) === looseText(group) && looseText(p) === looseText(period)) rows++;
+  }
+  if (rows !== 1) return { inputs: parsed.inputs, live: null };
+  // A cell the metrics parser cleaned ("1.2万", "1,234", "-") would not sum to what it read.
+  for (const [key, column] of Object.entries(source.inputs) as Array<[InputKey, number]>) {
+    const cell = cells[column] ?? null;
+    const plain = typeof cell === 'number' ? cell === parsed.inputs[key] : (cell === null || cell === '') && parsed.inputs[key] === null;
+    if (!plain) return { inputs: parsed.inputs, live: null };
+  }
+  const match = `${source.ref(source.name)},${criterion(group)},${source.ref(source.period)},${criterion(period)}`;
+  const live: Partial<Record<InputKey, string>> = {};
+  for (const [key, column] of Object.entries(source.inputs) as Array<[InputKey, number]>) {
+    const values = source.ref(column);
+    // Blank stays blank (a missing input is not 0), as the metrics core reads it.
+    live[key] = `=IF(COUNTIFS(${match},${values},"<>")=0,"",SUMIFS(${values},${match}))`;
+  }
+  return { inputs: parsed.inputs, live };
+}
+
+const RESULT_KEYS = ['participationRate', 'completionRate', 'conversionRate', 'revenue', 'roi'] as const;
+
+/**
+ * A cohort's 群人数, results and hidden inputs: live formulas over the metrics tab when its row can be
+ * read so, else the values (the inputs still written, so the average row can pool them).
+ */
+function resultCells(cohort: CohortReview, found: CohortInputs | null, row: number): Map<number, Cell> {
+  const cells = new Map<number, Cell>();
+  const results = cohort.results;
+  if (!found) {
+    cells.set(col('members'), results?.members ?? '');
+    for (const key of RESULT_KEYS) cells.set(col(key), results?.[key] ?? '');
+    return cells;
+  }
+  const { inputs, live } = found;
+  const inputCell = (key: InputKey): Cell => {
+    const value = inputs[key] ?? '';
+    const formula = live?.[key];
+    return formula ? { formula, value } : live ? '' : value;
+  };
+  cells.set(col('members'), inputCell('members'));
+  for (const key of INPUT_COLUMNS) cells.set(inputCol(key), inputCell(key));
+  if (!live) {
+    for (const key of RESULT_KEYS) cells.set(col(key), results?.[key] ?? '');
+    return cells;
+  }
+  const refs: FormulaRefs = { inputs: { members: a1(row, col('members')) }, revenue: a1(row, col('revenue')) };
+  for (const key of INPUT_COLUMNS) refs.inputs[key] = a1(row, inputCol(key));
+  for (const key of RESULT_KEYS) cells.set(col(key), { formula: rowFormula(key, refs) as string, value: results?.[key] ?? '' });
+  return cells;
+}
+
 /** current − other, blank when either is not a number. */
 function deltaFormula(current: string, other: string, value: number | null): Cell {
   return { formula: `=IF(AND(ISNUMBER(${current}),ISNUMBER(${other})),${current}-${other},"")`, value: value ?? '' };
@@ -164,6 +322,7 @@ export function buildReviewTab(input: ReviewTabInput): TabSpec {
   const todayCell = a1(REVIEW_TODAY_ROW, 1, true, true);
 
   COHORT_COLUMNS.forEach((key, c) => put(REVIEW_HEADER_ROW, c, tr(`review.header.${key}` as MessageKey)));
+  INPUT_COLUMNS.forEach((key) => put(REVIEW_HEADER_ROW, inputCol(key), tr(`metrics.input.${key}`)));
   styles.push({ range: range(REVIEW_HEADER_ROW, 0, 1, width), style: HEADER_STYLE });
 
   const tabs = new Map(input.sopTabs.map((tab) => [tab.tab, tab]));
@@ -171,6 +330,8 @@ export function buildReviewTab(input: ReviewTabInput): TabSpec {
   const averageRow = REVIEW_FIRST_COHORT_ROW + n;
   const cell = (row: number, key: CohortColumn): string => a1(row, col(key));
   const averageCell = (key: CohortColumn): string => a1(averageRow, col(key), true, false);
+  const source = metricsSource(input);
+  const found = review.cohorts.map((cohort) => cohortInputs(cohort, source));
   review.cohorts.forEach((cohort, i) => {
     const row = REVIEW_FIRST_COHORT_ROW + i;
     const values: Partial<Record<CohortColumn, Cell>> = {
@@ -178,12 +339,6 @@ export function buildReviewTab(input: ReviewTabInput): TabSpec {
       group: cohort.group,
       cohort: cohort.cohort,
       ...executionCells(cohort, tabs.get(cohort.tab), todayCell, row),
-      members: cohort.results?.members ?? '',
-      participationRate: cohort.results?.participationRate ?? '',
-      completionRate: cohort.results?.completionRate ?? '',
-      conversionRate: cohort.results?.conversionRate ?? '',
-      revenue: cohort.results?.revenue ?? '',
-      roi: cohort.results?.roi ?? '',
       byRole: doneText(cohort.execution.byRole),
       byOwner: doneText(cohort.execution.byOwner),
     };
@@ -195,18 +350,28 @@ export function buildReviewTab(input: ReviewTabInput): TabSpec {
     values.conversionVsAverage = deltaFormula(cell(row, 'conversionRate'), averageCell('conversionRate'), cohort.vsAverage.conversionRate);
     values.onTimeVsAverage = deltaFormula(cell(row, 'onTimeRate'), averageCell('onTimeRate'), cohort.vsAverage.onTimeRate);
     for (const [key, value] of Object.entries(values)) put(row, col(key as CohortColumn), value as Cell);
+    for (const [c, value] of resultCells(cohort, found[i], row)) put(row, c, value);
     if (cohort.metricsCohort) notes.push({ row, col: col('cohort'), text: `${tr('review.header.cohort')}: ${cohort.metricsCohort}` });
   });
 
   // The average row: the on-time rate pooled live over the rows above; the results pooled as the metrics core pools them.
   const firstSheet = REVIEW_FIRST_COHORT_ROW;
-  const span = (key: CohortColumn): string => `${a1(firstSheet, col(key))}:${a1(Math.max(firstSheet, averageRow - 1), col(key))}`;
+  const span = (c: number): string => `${a1(firstSheet, c)}:${a1(Math.max(firstSheet, averageRow - 1), c)}`;
   put(averageRow, col('label'), tr('review.average'));
   put(averageRow, col('onTimeRate'), {
-    formula: n ? `=IF(SUM(${span('due')})>0,SUM(${span('onTime')})/SUM(${span('due')}),"")` : '=""',
+    formula: n ? `=IF(SUM(${span(col('due'))})>0,SUM(${span(col('onTime'))})/SUM(${span(col('due'))}),"")` : '=""',
     value: review.average.onTimeRate ?? '',
   });
-  for (const key of ['participationRate', 'completionRate', 'conversionRate', 'revenue', 'roi'] as const) put(averageRow, col(key), review.average[key] ?? '');
+  // Pooled live over the rows above when every matched cohort's inputs are there (live or as values).
+  const pooled = n > 0 && review.cohorts.every((cohort, i) => cohort.results === null || found[i] !== null);
+  const ranges: FormulaRefs = { inputs: { members: span(col('members')) }, revenue: span(col('revenue')) };
+  for (const key of INPUT_COLUMNS) ranges.inputs[key] = span(inputCol(key));
+  for (const key of RESULT_KEYS) {
+    const value = review.average[key] ?? '';
+    // Revenue is the mean of the cohorts that have one; the rates and ROI pool Σ numerators ÷ Σ denominators.
+    const formula = key === 'revenue' ? `=IF(COUNT(${ranges.revenue})=0,"",AVERAGE(${ranges.revenue}))` : pooledFormula(key, ranges);
+    put(averageRow, col(key), pooled && formula ? { formula, value } : value);
+  }
   styles.push({ range: range(averageRow, 0, 1, width), style: { bold: true, background: '#f1f3f4' } });
   for (const [key, format] of Object.entries(FORMATS)) formats.push({ range: range(REVIEW_FIRST_COHORT_ROW, col(key as CohortColumn), n + 1, 1), format });
 
@@ -252,7 +417,7 @@ export function buildReviewTab(input: ReviewTabInput): TabSpec {
             range(REVIEW_HEADER_ROW, col('onTimeRate'), n + 1, 1),
             range(REVIEW_HEADER_ROW, col('conversionRate'), n + 1, 1),
           ],
-          anchor: { row: 0, col: width + 1 },
+          anchor: { row: 0, col: width + INPUT_COLUMNS.length + 1 },
         },
       ]
     : [];
@@ -268,7 +433,10 @@ export function buildReviewTab(input: ReviewTabInput): TabSpec {
       ...markerOf('review', { template: input.template.id }),
       about: { cohorts: JSON.stringify(review.cohorts.map((c) => [c.group, c.cohort])), minCohorts: String(MIN_COHORTS) },
     },
-    columns: COHORT_COLUMNS.map((key) => ({ key, width: WIDTHS[key] ?? 84 })),
+    columns: [
+      ...COHORT_COLUMNS.map((key) => ({ key: key as string, width: WIDTHS[key] ?? 84 })),
+      ...INPUT_COLUMNS.map((key) => ({ key: `input.${key}`, width: 84, hidden: true })),
+    ],
     rows,
     headerRows: REVIEW_FIRST_COHORT_ROW,
     frozenRows: REVIEW_FIRST_COHORT_ROW,

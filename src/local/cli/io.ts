@@ -1,8 +1,11 @@
 /** Files in and out for CLI commands: grids from .tsv/.csv/.xlsx, workbooks to .xlsx, JSON to stdout. */
 import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../../core/errors';
-import type { LocalContext } from '../context';
+import { fromIso } from '../../core/dates';
+import { AppError, formatProblem, type Problem } from '../../core/errors';
+import type { Lang, Translate } from '../../core/i18n';
+import type { Settings } from '../../core/settings';
+import { createLocalContext, type LocalContext } from '../context';
 import { MemoryWorkbook } from '../memory-workbook';
 import { readGridFile, readWorkbookInputFile } from '../read-file';
 import type { CliIo } from './types';
@@ -75,6 +78,31 @@ export async function loadWorkbook(path: string): Promise<{ workbook: MemoryWork
   for (const tab of await (await xlsx()).readWorkbookTabsFile(bytes, path)) workbook.addTabSpec(tab.spec, tab.marker, { hidden: !tab.visible });
   workbook.markSaved();
   return { workbook, bytes };
+}
+
+/**
+ * An .xlsx opened as a local context for a command that reads a whole workbook: in the command line's
+ * language, on the day --date names (an ISO date already checked) or today, with any settings given.
+ */
+export async function openWorkbookContext(
+  path: string,
+  options: { lang: Lang; date?: string | null; settings?: Partial<Settings> },
+): Promise<{ ctx: LocalContext; bytes: Buffer }> {
+  const { workbook, bytes } = await loadWorkbook(path);
+  const ctx = createLocalContext({
+    workbook,
+    locale: options.lang === 'en' ? 'en_US' : 'zh_CN',
+    today: options.date ? (fromIso(options.date) ?? undefined) : undefined,
+    settings: options.settings ?? {},
+  });
+  return { ctx, bytes };
+}
+
+/** Prints what is wrong with the command line, one problem a line; true when anything was (the command exits with 1). */
+export function printedProblems(io: CliIo, problems: readonly Problem[], tr: Translate): boolean {
+  if (!problems.length) return false;
+  io.stderr(problems.map((problem) => formatProblem(problem, tr)).join('\n'));
+  return true;
 }
 
 /** The first tab of a .tsv/.csv/.xlsx file as a grid. */

@@ -1,16 +1,15 @@
 /**
- * `review --workbook FILE.xlsx [--template ID] [--cohorts 10期,11期] [--json | --out FILE.xlsx]`: each
+ * `review --workbook FILE.xlsx [--template ID] [--cohorts 10期,11期] [--map 第12期=12期] [--json | --out FILE.xlsx]`: each
  * cohort's SOP execution beside its results and the steps that go with better conversion, printed (JSON
  * with --json), or the live review tab written into a copy of the workbook (--out), by the same use case
  * as the menu in Sheets.
  */
 import { computeReviewData, generateReview } from '../../app/review';
-import { formatProblem, type Problem } from '../../core/errors';
-import { fromIso } from '../../core/dates';
+import type { Problem } from '../../core/errors';
+import type { CohortPair } from '../../core/review/request';
 import { splitList } from '../../core/text/split-list';
-import { createLocalContext } from '../context';
 import { dateOption } from './args';
-import { loadWorkbook, option, printJson, saveWorkbook } from './io';
+import { openWorkbookContext, option, printedProblems, printJson, saveWorkbook } from './io';
 import { defineCommand, type CliCommands } from './types';
 
 const percent = (value: number | null): string => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`);
@@ -27,6 +26,13 @@ const review = defineCommand({
       summary: { 'zh-CN': '模板 ID（默认：生成 SOP 表最多的模板）', en: 'Template id (default: the one most SOP tabs were generated from)' },
     },
     cohorts: { value: '10期,11期', summary: { 'zh-CN': '要对比的期次（默认最近 6 期）', en: 'Cohorts to compare (default: the last 6)' } },
+    map: {
+      value: '第12期=12期,…',
+      summary: {
+        'zh-CN': '确认 SOP 表的期次和转化数据里写法不同的期次是同一期（SOP 写法=转化数据写法）',
+        en: 'Confirm that a cohort the SOP tabs and the metrics data spell differently is one cohort (SOP spelling=metrics spelling)',
+      },
+    },
     date: { value: 'YYYY-MM-DD', summary: { 'zh-CN': '按这一天计算（默认今天，上海时间）', en: 'Compute for this day (default: today, Shanghai time)' } },
     out: { value: 'FILE.xlsx', summary: { 'zh-CN': '把带复盘标签页的工作簿写到另一个文件', en: 'Write the workbook with the review tab to another file' } },
     json: { summary: { 'zh-CN': '以 JSON 输出', en: 'Print JSON' } },
@@ -37,21 +43,20 @@ const review = defineCommand({
     const file = option(args, 'workbook')!;
     const dateText = option(args, 'date');
     const date = dateText === undefined ? undefined : dateOption('date', dateText, tr, problems);
-    if (problems.length) {
-      io.stderr(problems.map((problem) => formatProblem(problem, tr)).join('\n'));
-      return 1;
-    }
+    const mapText = option(args, 'map');
+    const confirmedCohorts = mapText === undefined ? undefined : cohortPairs(mapText, problems);
+    if (printedProblems(io, problems, tr)) return 1;
     const template = option(args, 'template');
     const cohortsText = option(args, 'cohorts');
     const cohorts = cohortsText === undefined ? undefined : splitList(cohortsText);
-    const request = { ...(template ? { template } : {}), ...(cohorts && cohorts.length ? { cohorts } : {}) };
+    const request = {
+      ...(template ? { template } : {}),
+      ...(cohorts && cohorts.length ? { cohorts } : {}),
+      ...(confirmedCohorts ? { confirmedCohorts } : {}),
+    };
 
-    const loaded = await loadWorkbook(file);
-    const ctx = createLocalContext({
-      workbook: loaded.workbook,
-      locale: env.lang === 'en' ? 'en_US' : 'zh_CN',
-      today: date ? (fromIso(date) ?? undefined) : undefined,
-    });
+    const loaded = await openWorkbookContext(file, { lang: env.lang, date });
+    const { ctx } = loaded;
     const out = option(args, 'out');
     if (out) {
       const result = generateReview(ctx, request);
@@ -95,5 +100,16 @@ const review = defineCommand({
     return 0;
   },
 });
+
+/** `第12期=12期,第13期=13期`: each SOP spelling with the metrics data's; a part without one "=" is refused by value. */
+function cohortPairs(text: string, problems: Problem[]): CohortPair[] {
+  const pairs: CohortPair[] = [];
+  for (const part of splitList(text)) {
+    const sides = part.split('=').map((side) => side.trim());
+    if (sides.length === 2 && sides[0] && sides[1]) pairs.push({ sop: sides[0], metrics: sides[1] });
+    else problems.push({ code: 'cli.error.badOption', params: { option: '--map', value: part, expected: '第12期=12期' } });
+  }
+  return pairs;
+}
 
 export const reviewCommands: CliCommands = { review };

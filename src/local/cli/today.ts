@@ -6,16 +6,15 @@
  * follow TODAY() wherever the file is opened.
  */
 import { collectDueItems, generateTodayBoard } from '../../app/today';
-import { formatProblem, type Problem } from '../../core/errors';
-import { fromIso, toIso } from '../../core/dates';
+import type { Problem } from '../../core/errors';
+import { toIso } from '../../core/dates';
 import type { Translate } from '../../core/i18n';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { DueItem } from '../../core/today/due';
 import { checkDaysAhead } from '../../core/today/request';
 import { sourceLabel } from '../../core/today/sources';
-import { createLocalContext } from '../context';
 import { dateOption } from './args';
-import { loadWorkbook, option, printJson, saveWorkbook } from './io';
+import { openWorkbookContext, option, printedProblems, printJson, saveWorkbook } from './io';
 import { defineCommand, type CliCommands } from './types';
 
 const today = defineCommand({
@@ -49,18 +48,10 @@ const today = defineCommand({
     const out = option(args, 'out');
     const update = args.options.update === true;
     if (out && update) problems.push({ code: 'cli.error.conflictingOptions', params: { option: '--out', other: '--update' } });
-    if (problems.length) {
-      io.stderr(problems.map((problem) => formatProblem(problem, tr)).join('\n'));
-      return 1;
-    }
+    if (printedProblems(io, problems, tr)) return 1;
 
-    const loaded = await loadWorkbook(file);
-    const ctx = createLocalContext({
-      workbook: loaded.workbook,
-      locale: env.lang === 'en' ? 'en_US' : 'zh_CN',
-      today: date ? (fromIso(date) ?? undefined) : undefined,
-      settings: days === undefined ? {} : { todayDaysAhead: days },
-    });
+    const loaded = await openWorkbookContext(file, { lang: env.lang, date, settings: days === undefined ? {} : { todayDaysAhead: days } });
+    const { ctx } = loaded;
     const target = update ? file : out;
     if (target) {
       const result = generateTodayBoard(ctx, {});

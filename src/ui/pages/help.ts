@@ -9,7 +9,7 @@ import type { PageEnv } from '../page';
 import { h } from '../dom';
 
 /** The sections in page order (core/help/sections.ts HELP_SECTIONS; the sidebar imports the core only as types). */
-export const SECTIONS = ['sop', 'gantt', 'calendar', 'metrics', 'today', 'remind', 'team', 'ics', 'print'] as const satisfies readonly HelpSection[];
+export const SECTIONS = ['sop', 'gantt', 'calendar', 'metrics', 'today', 'review', 'remind', 'team', 'ics', 'print'] as const satisfies readonly HelpSection[];
 
 function isSection(value: string): value is (typeof SECTIONS)[number] {
   return (SECTIONS as readonly string[]).includes(value);

@@ -5,7 +5,7 @@ import { problemsOf } from '../../support/problems';
 describe('parseReviewRequest', () => {
   test('the menu’s nothing, a template, cohorts: as sent', () => {
     expect(parseReviewRequest(undefined)).toEqual({});
-    const request = { template: 'big-class-28d', cohorts: ['第10期', '11期'] };
+    const request = { template: 'big-class-28d', cohorts: ['第10期', '11期'], confirmedCohorts: [{ sop: '第12期', metrics: '12期' }] };
     expect(parseReviewRequest(JSON.parse(JSON.stringify(request)))).toEqual(request);
   });
 
@@ -18,5 +18,11 @@ describe('parseReviewRequest', () => {
       ]),
     );
     expect(problemsOf(() => parseReviewRequest(42))[0].code).toBe('review.error.request');
+  });
+
+  test('confirmed cohorts are pairs of texts, each wrong part named by its path', () => {
+    const problems = problemsOf(() => parseReviewRequest({ confirmedCohorts: [{ sop: '第12期', metrics: 12 }, 'x', { sop: 'a', metrics: 'b', extra: 1 }] }));
+    expect(problems.map((p) => p.params?.field)).toEqual(['confirmedCohorts.0.metrics', 'confirmedCohorts.1', 'confirmedCohorts.2.extra']);
+    expect(problemsOf(() => parseReviewRequest({ confirmedCohorts: '第12期=12期' }))[0].params?.field).toBe('confirmedCohorts');
   });
 });

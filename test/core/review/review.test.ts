@@ -59,7 +59,14 @@ const ROLES = new Map([
   ['T-B', '班主任'],
 ]);
 
-const review = () => computeReview({ sopTabs: SOP_TABS, metrics: METRICS, today: TODAY, roles: ROLES, unassigned: '未分配' });
+/** The pairs of this workbook's differently written cohorts, as a person confirms them once. */
+const CONFIRMED = [
+  { sop: '第10期', metrics: '10期' },
+  { sop: '第11期', metrics: '2026-11' },
+  { sop: '第11期', metrics: '11期' },
+];
+
+const review = () => computeReview({ sopTabs: SOP_TABS, metrics: METRICS, today: TODAY, roles: ROLES, unassigned: '未分配', confirmedCohorts: CONFIRMED });
 
 describe('cohort names', () => {
   test('第12期, 12期, 2026-12, full-width and spaced forms are one cohort; a name without a number is itself', () => {
@@ -105,7 +112,7 @@ describe('the review of two groups × four cohorts', () => {
     expect(a9.byRole).toEqual({ 运营: { planned: 1, done: 1 }, 班主任: { planned: 1, done: 1 } });
   });
 
-  test('results are matched by group and cohort key; the unmatched are listed on both sides', () => {
+  test('results are matched by group and confirmed cohort labels; the unmatched are listed on both sides', () => {
     const result = review();
     const a11 = result.cohorts[2];
     expect(a11.results).toMatchObject({ members: 100, conversionRate: 0.02 });
@@ -141,14 +148,14 @@ describe('the review of two groups × four cohorts', () => {
   });
 
   test('with fewer than six cohorts with results, no step is ranked', () => {
-    const result = computeReview({ sopTabs: SOP_TABS.slice(0, 4), metrics: METRICS, today: TODAY, unassigned: '未分配' });
+    const result = computeReview({ sopTabs: SOP_TABS.slice(0, 4), metrics: METRICS, today: TODAY, unassigned: '未分配', confirmedCohorts: CONFIRMED });
     expect(result.ranked).toBeLessThan(MIN_COHORTS);
     expect(result.steps.every((s) => s.verdict === 'tooFewCohorts' && s.difference === null)).toBe(true);
   });
 
   test('a step almost never done on time cannot tell either', () => {
     const never = SOP_TABS.map((tab) => ({ ...tab, grid: tab.grid.map((row, r) => (r === 3 ? [...row.slice(0, 4), TODO] : row)) }));
-    const result = computeReview({ sopTabs: never, metrics: METRICS, today: TODAY, unassigned: '未分配' });
+    const result = computeReview({ sopTabs: never, metrics: METRICS, today: TODAY, unassigned: '未分配', confirmedCohorts: CONFIRMED });
     expect(result.steps.find((s) => s.key === 'T-C')?.verdict).toBe('almostNever');
   });
 
