@@ -5,8 +5,9 @@
  * rules, charts, runs of column widths), never per row.
  */
 import { AppError } from '../core/errors';
-import { ruleFingerprint, type TabUpdate } from '../core/tab/layers';
-import type { ColumnOp, RowOp } from '../core/tab/row-ops';
+import { ruleFingerprint, type RegionWrite, type TabUpdate } from '../core/tab/layers';
+import { boundingRect, covers, joinNeighbours } from '../core/tab/rects';
+import { rowDestinations, rowOrigins, type ColumnOp, type RowOp } from '../core/tab/row-ops';
 import {
   CellStyle,
   ChartSpec,
@@ -16,6 +17,7 @@ import {
   TabSpec,
   ValidationSpec,
   a1Range,
+  forEachCell,
   formatGrid,
   isFormulaCell,
   styleGrid,
@@ -30,6 +32,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const DEFAULT_COLUMN_WIDTH = 100;
 const DEFAULT_FONT_SIZE = 10;
 const DEFAULT_FONT_COLOR = '#000000';
+/** The most cells one call of dropdowns spans on a new tab: a matrix that large is not worth a call saved. */
+const MAX_VALIDATION_BOX_CELLS = 50_000;
 
 export interface RenderContext {
   spreadsheet: Spreadsheet;
@@ -112,18 +116,22 @@ export function drawTab(sheet: Sheet, plan: TabPlan, options: { fresh?: boolean 
   for (const merge of spec.merges ?? []) {
     if (merge.rows > 1 || merge.cols > 1) rangeOf(sheet, merge).merge();
   }
-  // The sheet holds no validation now (new, or just cleared): dropdowns side by side go in one call.
-  for (const group of sideBySide(spec.validations ?? [])) {
-    if (group.length === 1) {
-      rangeOf(sheet, group[0].range).setDataValidation(buildValidation(sheet, group[0], plan.listSources));
-      continue;
-    }
-    const first = group[0].range;
-    const line = group.flatMap((validation) =>
-      new Array<GoogleAppsScript.Spreadsheet.DataValidation>(validation.range.cols).fill(buildValidation(sheet, validation, plan.listSources)),
+  // The sheet holds no validation now (new, or just cleared): every dropdown goes in one call, over
+  // the rectangle that holds them all (the cells between get none, which they have) — unless that
+  // rectangle is very large, when runs side by side go one call each.
+  const validations = spec.validations ?? [];
+  const box = validations.length ? boundingRect(validations.map((validation) => validation.range)) : null;
+  if (box && box.rows * box.cols > MAX_VALIDATION_BOX_CELLS) {
+    for (const group of sideBySide(validations)) setValidations(sheet, group, plan.listSources);
+  } else if (box) {
+    const dropdowns: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>> = Array.from({ length: box.rows }, () =>
+      new Array<GoogleAppsScript.Spreadsheet.DataValidation | null>(box.cols).fill(null),
     );
-    const cols = line.length;
-    rangeOf(sheet, { row: first.row, col: first.col, rows: first.rows, cols }).setDataValidations(Array.from({ length: first.rows }, () => line));
+    for (const validation of validations) {
+      const rule = buildValidation(sheet, validation, plan.listSources);
+      forEachCell(validation.range, box.row + box.rows, box.col + box.cols, (row, col) => (dropdowns[row - box.row][col - box.col] = rule));
+    }
+    rangeOf(sheet, box).setDataValidations(dropdowns);
   }
   const rules = spec.conditionalFormats ?? [];
   if (rules.length || !fresh) sheet.setConditionalFormatRules(rules.map((rule) => buildConditionalRule(sheet, rule)));
@@ -186,32 +194,87 @@ function spareForDeletes(ops: ReadonlyArray<RowOp | ColumnOp>, count: number, fr
  * add-on's columns added or removed, whole rows deleted, moved and inserted (so that everything a
  * person put on a row goes with it), then only the add-on's cells are written. Nothing is cleared
  * wholesale and no row or column of the user's is removed.
+ *
+ * The calls do not grow with the number of parts: the cells the update rewrites whole (its header,
+ * styled columns and blocks) are emptied together with the old blocks in one call, before anything
+ * moves, so that their styles need no defaults restated; neighbouring rectangles to write (a Gantt's
+ * header rows, table and workload block) are written as one; what the sheet has already (the add-on's
+ * frozen lines and tab colour, its rules) is not set again.
  */
 export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: GridSize): void {
   const { spec, size } = plan;
   // Read once (or known from the caller); the operations below change the size by known amounts.
   let maxRows = now ? now.rows : sheet.getMaxRows();
   let maxCols = now ? now.cols : sheet.getMaxColumns();
+  const old: GridSize = { rows: maxRows, cols: maxCols };
+  const drawn = update.drawn ?? null;
+  const moves = update.rowOps.length > 0 || update.columnOps.length > 0;
   // Reads the update needs, made before its first write: a read after writes waits for them to reach
   // the document (a round trip). The charts' anchors are compared with the old blocks, which are in
   // the tab's coordinates before anything moves, so they are read before anything moves too. The
   // rules are read early only when no row or column moves: a person's rule read before a move would
-  // be written back with the ranges it had before.
-  const replacesCharts = update.clear.length > 0 || (spec.charts ?? []).length > 0;
+  // be written back with the ranges it had before. A tab that says the add-on made no charts or
+  // merges there, and gets none now, has none of the add-on's to look for or break up.
+  const replacesCharts = (spec.charts ?? []).length > 0 || (update.clear.length > 0 && (!drawn || drawn.charts));
   const chartsBefore = replacesCharts ? sheet.getCharts() : [];
-  const nothingMoves = update.rowOps.length === 0 && update.columnOps.length === 0;
-  const rulesBefore = nothingMoves ? sheet.getConditionalFormatRules() : null;
-  for (const r of update.clear) {
-    if (r.row + 1 > maxRows || r.col + 1 > maxCols) continue;
-    const target = rangeOf(sheet, { ...r, rows: Math.min(r.rows, maxRows - r.row), cols: Math.min(r.cols, maxCols - r.col) });
-    target.breakApart();
-    // Contents and formats only: a person's note there stays (the add-on's own notes go just below).
-    target.clear({ contentsOnly: true, formatOnly: true });
-    target.clearDataValidations();
+  // Merged cells: the add-on's, where it merged them last time and merges them again now (nothing
+  // moved), are left merged — emptying cells keeps their merges; otherwise its old ones (or, on a tab
+  // that does not say, any) are broken up before the cells are written, and the spec's merged after.
+  const merges = (spec.merges ?? []).filter((m) => m.rows > 1 || m.cols > 1);
+  const mergedKey = (r: readonly number[]): string => r.join(',');
+  const keepsMerges =
+    drawn !== null &&
+    !moves &&
+    drawn.merges.length === merges.length &&
+    merges.every((m) => drawn.merges.some((d) => mergedKey(d) === mergedKey([m.row, m.col, m.rows, m.cols])));
+  const breaksMerges = !keepsMerges && (!drawn || drawn.merges.length > 0 || merges.length > 0);
+  const ownRules = (spec.conditionalFormats ?? []).length > 0 || update.oldRules.length > 0;
+  const rulesBefore = ownRules && !moves ? sheet.getConditionalFormatRules() : null;
+
+  const writes = update.writes.filter((w) => w.range.rows > 0 && w.range.cols > 0);
+  const valueRanges = writes.filter((w) => w.values).map((w) => w.range);
+  const inOld = (r: RangeRef): RangeRef | null =>
+    r.row < old.rows && r.col < old.cols ? { ...r, rows: Math.min(r.rows, old.rows - r.row), cols: Math.min(r.cols, old.cols - r.col) } : null;
+  const cleared = update.clear.map(inOld).filter((r): r is RangeRef => r !== null);
+  // Where each final row and column was before the update (null: added by it).
+  const rowFrom = rowOrigins(update.rowOps, old.rows);
+  const colFrom = rowOrigins(update.columnOps, old.cols);
+  const before = (r: RangeRef): RangeRef | null => {
+    const row = rowFrom[r.row];
+    const col = colFrom[r.col];
+    if (row === null || row === undefined || col === null || col === undefined) return null;
+    for (let i = 1; i < r.rows; i++) if (rowFrom[r.row + i] !== row + i) return null;
+    for (let i = 1; i < r.cols; i++) if (colFrom[r.col + i] !== col + i) return null;
+    return row + r.rows <= old.rows && col + r.cols <= old.cols ? { row, col, rows: r.rows, cols: r.cols } : null;
+  };
+  // Cells the update rewrites whole — values, formats, notes and styles (its header, its styled
+  // columns, its blocks) — that were cells of the tab before: emptied with the old blocks (contents,
+  // formats, merges and validations; not notes, which the writes set), so that only the styles the
+  // spec sets need writing. `emptied` is where they are once everything has moved.
+  const emptied: RangeRef[] = moves ? [] : [...cleared];
+  const toEmpty: RangeRef[] = [...cleared];
+  for (const write of writes) {
+    if (!write.styles || !covers(valueRanges, write.range)) continue;
+    const was = before(write.range);
+    if (!was) continue;
+    emptied.push(write.range);
+    if (!covers(toEmpty, was)) toEmpty.push(was);
+  }
+  if (toEmpty.length) {
+    const list = sheet.getRangeList(toEmpty.map(a1Range));
+    if (breaksMerges) list.breakApart();
+    list.clear({ contentsOnly: true, formatOnly: true, validationsOnly: true });
   }
   // Only the add-on's own notes go with the old blocks; a note someone wrote there stays with its row.
+  // One on a cell whose notes are written below anyway needs no clearing first.
+  const rowTo = rowDestinations(update.rowOps, old.rows);
+  const colTo = rowDestinations(update.columnOps, old.cols);
   for (const at of update.clearNotes) {
-    if (at.row < maxRows && at.col < maxCols) sheet.getRange(at.row + 1, at.col + 1).clearNote();
+    if (at.row >= old.rows || at.col >= old.cols) continue;
+    const row = rowTo[at.row];
+    const col = colTo[at.col];
+    if (row !== null && col !== null && covers(valueRanges, { row, col, rows: 1, cols: 1 })) continue;
+    sheet.getRange(at.row + 1, at.col + 1).clearNote();
   }
   const spareCols = spareForDeletes(update.columnOps, maxCols, spec.frozenColumns ?? 0);
   if (spareCols > 0) sheet.insertColumnsAfter(maxCols, spareCols);
@@ -235,39 +298,51 @@ export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: 
   if (maxRows < size.rows) sheet.insertRowsAfter(maxRows, size.rows - maxRows);
   if (maxCols < size.cols) sheet.insertColumnsAfter(maxCols, size.cols - maxCols);
 
+  // What is written whole and was not emptied above (it moved, or is new) is unmerged where it is now.
+  const unmerge = writes.filter((w) => w.values && w.styles && !covers(emptied, w.range)).map((w) => w.range);
+  if (breaksMerges && unmerge.length) sheet.getRangeList(unmerge.map(a1Range)).breakApart();
   const values = valueGrid(spec, size);
   const formats = formatGrid(spec, size.rows, size.cols).map((row) => row.map((format) => NUMBER_FORMATS[format]));
   const styles = styleGrid(spec, size.rows, size.cols);
   const notes = noteGrid(spec, size);
   const part = <T>(grid: T[][], r: RangeRef): T[][] => grid.slice(r.row, r.row + r.rows).map((row) => row.slice(r.col, r.col + r.cols));
-  for (const write of update.writes) {
-    if (write.range.rows < 1 || write.range.cols < 1) continue;
+  const joined = (which: (w: RegionWrite) => boolean) =>
+    joinNeighbours(
+      writes.filter(which).map((w) => ({ range: w.range, plain: covers(emptied, w.range) })),
+      (a, b, range) => ({ range, plain: a.plain && b.plain }),
+    );
+  // As on a fresh tab, values go into automatic cells and get their formats after: in a cell
+  // formatted as plain text a formula would stay text and a quote prefix would stay a character.
+  // Emptied cells are automatic already.
+  const valueWrites = joined((w) => w.values);
+  const formatted = valueWrites.filter((w) => !w.plain).map((w) => a1Range(w.range));
+  if (formatted.length) sheet.getRangeList(formatted).setNumberFormat('General');
+  for (const write of valueWrites) {
     const target = rangeOf(sheet, write.range);
-    if (write.values && write.styles) target.breakApart();
-    if (write.values) {
-      // As on a fresh tab, values go into automatic cells and get their formats after: in a cell
-      // formatted as plain text a formula would stay text and a quote prefix would stay a character.
-      target.setNumberFormat('General');
-      target.setValues(part(values, write.range));
-      target.setNumberFormats(part(formats, write.range));
-      target.setNotes(part(notes, write.range));
-    }
-    if (write.styles) writeStyles(target, part(styles, write.range));
+    target.setValues(part(values, write.range));
+    const cellFormats = part(formats, write.range);
+    if (!write.plain || cellFormats.some((row) => row.some((format) => format !== NUMBER_FORMATS.general))) target.setNumberFormats(cellFormats);
+    target.setNotes(part(notes, write.range));
   }
-  for (const merge of spec.merges ?? []) {
-    if (merge.rows > 1 || merge.cols > 1) rangeOf(sheet, merge).merge();
-  }
-  for (const validation of spec.validations ?? []) {
-    rangeOf(sheet, validation.range).setDataValidation(buildValidation(sheet, validation, plan.listSources));
-  }
+  for (const write of joined((w) => w.styles)) writeStyles(rangeOf(sheet, write.range), part(styles, write.range), { skipDefaults: write.plain });
+  if (!keepsMerges) for (const merge of merges) rangeOf(sheet, merge).merge();
+  // Side by side only: a cell between two of the add-on's dropdowns may hold a person's own.
+  for (const group of sideBySide(spec.validations ?? [])) setValidations(sheet, group, plan.listSources);
   // The add-on's rules are recognised by their formulas and replaced; a person's own rules stay.
-  const oldRules = new Set(update.oldRules);
-  const kept = (rulesBefore ?? sheet.getConditionalFormatRules()).filter((rule) => {
-    const condition = rule.getBooleanCondition();
-    const formula = condition && String(condition.getCriteriaType()) === 'CUSTOM_FORMULA' ? String(condition.getCriteriaValues()[0] ?? '') : null;
-    return formula === null || !oldRules.has(ruleFingerprint(formula));
-  });
-  sheet.setConditionalFormatRules([...kept, ...(spec.conditionalFormats ?? []).map((rule) => buildConditionalRule(sheet, rule))]);
+  if (ownRules) {
+    const current = rulesBefore ?? sheet.getConditionalFormatRules();
+    const oldRules = new Set(update.oldRules);
+    const kept = current.filter((rule) => {
+      const formula = customFormula(rule);
+      return formula === null || !oldRules.has(ruleFingerprint(formula));
+    });
+    const wanted = spec.conditionalFormats ?? [];
+    const already =
+      current.length === kept.length + wanted.length &&
+      kept.every((rule, i) => current[i] === rule) &&
+      wanted.every((rule, i) => sameRule(current[kept.length + i], rule));
+    if (!already) sheet.setConditionalFormatRules([...kept, ...wanted.map((rule) => buildConditionalRule(sheet, rule))]);
+  }
   if (replacesCharts) {
     for (const chart of chartsBefore) {
       const anchor = chart.getContainerInfo();
@@ -277,13 +352,61 @@ export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: 
     }
     for (const chart of spec.charts ?? []) sheet.insertChart(buildChart(sheet, chart));
   }
-  for (const col of update.addedColumns) {
-    sheet.setColumnWidth(col + 1, spec.columns[col]?.width ?? DEFAULT_COLUMN_WIDTH);
-    if (spec.columns[col]?.hidden) sheet.hideColumns(col + 1);
+  setAddedColumns(sheet, spec, update.addedColumns);
+  // Frozen lines the add-on set last time and sets again stay set, unless rows or columns were added
+  // or removed among them. A person who changed them keeps their choice.
+  const frozenRows = spec.frozenRows ?? 0;
+  const frozenColumns = spec.frozenColumns ?? 0;
+  const shifts = (ops: ReadonlyArray<RowOp | ColumnOp>, frozen: number): boolean =>
+    ops.some((op) => (op.op === 'move' ? Math.min(op.from, op.to) : op.at) < frozen);
+  if (!drawn || drawn.frozenRows !== frozenRows || shifts(update.rowOps, frozenRows)) sheet.setFrozenRows(frozenRows);
+  if (!drawn || drawn.frozenColumns !== frozenColumns || shifts(update.columnOps, frozenColumns)) sheet.setFrozenColumns(frozenColumns);
+  if (spec.tabColor && drawn?.tabColor !== spec.tabColor) sheet.setTabColor(spec.tabColor);
+}
+
+/** Columns the update added: their widths (adjacent ones of one width in one call) and visibility, as on a new tab. */
+function setAddedColumns(sheet: Sheet, spec: TabSpec, added: readonly number[]): void {
+  const widthOf = (c: number): number => spec.columns[c]?.width ?? DEFAULT_COLUMN_WIDTH;
+  const runs = (next: (c: number, last: number) => boolean): Array<{ col: number; cols: number }> => {
+    const out: Array<{ col: number; cols: number }> = [];
+    for (const col of [...added].sort((a, b) => a - b)) {
+      const last = out[out.length - 1];
+      if (last && last.col + last.cols === col && next(col, last.col)) last.cols++;
+      else out.push({ col, cols: 1 });
+    }
+    return out;
+  };
+  for (const run of runs((c, first) => widthOf(c) === widthOf(first))) sheet.setColumnWidths(run.col + 1, run.cols, widthOf(run.col));
+  for (const run of runs(() => true)) {
+    let start = -1;
+    for (let c = run.col; c <= run.col + run.cols; c++) {
+      if (c < run.col + run.cols && spec.columns[c]?.hidden) {
+        if (start < 0) start = c;
+      } else if (start >= 0) {
+        sheet.hideColumns(start + 1, c - start);
+        start = -1;
+      }
+    }
   }
-  sheet.setFrozenRows(spec.frozenRows ?? 0);
-  sheet.setFrozenColumns(spec.frozenColumns ?? 0);
-  if (spec.tabColor) sheet.setTabColor(spec.tabColor);
+}
+
+/** The formula of a custom-formula rule, null for another kind of rule. */
+function customFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string | null {
+  const condition = rule.getBooleanCondition();
+  return condition && String(condition.getCriteriaType()) === 'CUSTOM_FORMULA' ? String(condition.getCriteriaValues()[0] ?? '') : null;
+}
+
+/** Whether a rule the sheet has is exactly the spec's (its formula, look and ranges): then it need not be written again. */
+function sameRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule, spec: ConditionalFormatSpec): boolean {
+  const condition = rule.getBooleanCondition();
+  if (!condition || customFormula(rule) !== spec.formula) return false;
+  const { style } = spec;
+  const same = <T>(now: T | null, wanted: T | undefined): boolean => (now ?? null) === (wanted ?? null);
+  if (!same(condition.getBackground(), style.background) || !same(condition.getFontColor(), style.fontColor)) return false;
+  if (!same(condition.getBold(), style.bold) || !same(condition.getItalic(), style.italic) || !same(condition.getStrikethrough(), style.strikethrough))
+    return false;
+  const ranges = rule.getRanges().map((range) => range.getA1Notation());
+  return ranges.length === spec.ranges.length && spec.ranges.every((r, i) => ranges[i] === a1Range(r));
 }
 
 /**
@@ -428,6 +551,19 @@ function setColumnWidths(sheet: Sheet, spec: TabSpec, cols: number, options: { f
       start = -1;
     }
   }
+}
+
+/** One run of side-by-side validations, in one call. */
+function setValidations(sheet: Sheet, group: ValidationSpec[], listSources: Map<ValidationSpec, Range | null>): void {
+  if (group.length === 1) {
+    rangeOf(sheet, group[0].range).setDataValidation(buildValidation(sheet, group[0], listSources));
+    return;
+  }
+  const first = group[0].range;
+  const line = group.flatMap((validation) =>
+    new Array<GoogleAppsScript.Spreadsheet.DataValidation>(validation.range.cols).fill(buildValidation(sheet, validation, listSources)),
+  );
+  rangeOf(sheet, { row: first.row, col: first.col, rows: first.rows, cols: line.length }).setDataValidations(Array.from({ length: first.rows }, () => line));
 }
 
 /** Validations in runs of the same rows and adjacent columns, in column order: each run is one rectangle. */

@@ -80,6 +80,8 @@ export class SheetsWorkbook implements Workbook {
   private url: string | null = null;
   private sheetCount: number | null = null;
   private sheetDates: SheetDates | null = null;
+  /** The sheet this action made the active one (inserting a sheet activates it), null when not known. */
+  private activeSheet: Sheet | null = null;
 
   /** `timeZone`: the spreadsheet's time zone when someone has asked for it already (the clock); else the workbook asks. */
   constructor(
@@ -146,17 +148,22 @@ export class SheetsWorkbook implements Workbook {
     return id;
   }
 
-  /** Values and formulas of the data range; notes of the whole grid (a note may sit on an empty cell). */
+  /**
+   * Values and formulas of the data range; notes of the whole grid (a note may sit on an empty cell).
+   * All three are read over the whole grid, whose size is asked anyway (the notes need it, and so
+   * does making room), and the values and formulas cut to the data range here: asking Sheets for
+   * the data range would be one more read.
+   */
   readTabContent(name: string): TabContent {
     const sheet = this.sheetNamed(name);
-    const data = sheet.getDataRange();
     const size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
     this.sizesRead.set(sheet, size);
-    return {
-      values: this.typedValues(data.getValues()),
-      formulas: data.getFormulas(),
-      notes: sheet.getRange(1, 1, size.rows, size.cols).getNotes(),
-    };
+    const whole = sheet.getRange(1, 1, size.rows, size.cols);
+    const values = whole.getValues();
+    const formulas = whole.getFormulas();
+    const used = usedExtent(values, formulas);
+    const cut = <T>(grid: T[][]): T[][] => grid.slice(0, used.rows).map((row) => row.slice(0, used.cols));
+    return { values: this.typedValues(cut(values)), formulas: cut(formulas), notes: whole.getNotes() };
   }
 
   readSelection(): SheetSelection | null {
@@ -200,23 +207,21 @@ export class SheetsWorkbook implements Workbook {
         const own = ownOf(spec);
         if (own) ownSizes.set(spec, this.sizesRead.get(own.sheet) ?? { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() });
       }
-      // Names too are found before anything is written: finding one asks Sheets whether it is taken.
-      const names = new Map<TabSpec, string>();
+      // The hidden copies' names are found before anything is written: finding one asks Sheets whether it is taken.
       const oldVersionNames = new Map<TabSpec, string>();
       for (const { spec, update = null } of tabs) {
-        const wanted = ownOf(spec) ? update?.oldVersion : spec.name;
-        if (!wanted) continue;
-        const name = sheetsTabName(wanted, taken);
+        if (!ownOf(spec) || !update?.oldVersion) continue;
+        const name = sheetsTabName(update.oldVersion, taken);
         given.add(name.toLowerCase());
-        (ownOf(spec) ? oldVersionNames : names).set(spec, name);
+        oldVersionNames.set(spec, name);
       }
-      const first = names.size ? this.numSheets() : 0;
+      const fresh = tabs.filter(({ spec }) => !ownOf(spec));
+      const first = fresh.length ? this.numSheets() : 0;
       const inserted: Reservation[] = [];
-      for (const { spec } of tabs) {
-        if (ownOf(spec)) continue;
+      for (const { spec } of fresh) {
         const size = checkTabSize(spec);
-        const name = names.get(spec) as string;
-        const sheet = this.spreadsheet.insertSheet(name, first + inserted.length);
+        const { sheet, name } = this.insertNamed(spec.name, given, first + inserted.length);
+        given.add(name.toLowerCase());
         inserted.push({ spec, sheet, name, created: true, metadata: null, oldVersion: null, size });
         made.push(inserted[inserted.length - 1]);
         sheet.addDeveloperMetadata(MARKER_KEY, encodeMarker(spec.marker));
@@ -225,6 +230,8 @@ export class SheetsWorkbook implements Workbook {
       // columns, so a long narrow tab does not hold 26 columns of blanks) without being measured: a size
       // read right after the inserts would wait for them (a round trip).
       for (const r of inserted) fitSheet(r.sheet, r.size, NEW_SHEET_SIZE);
+      // "The new sheet becomes the active sheet" (Spreadsheet.insertSheet): the last one inserted is.
+      if (inserted.length) this.activeSheet = inserted[inserted.length - 1].sheet;
       for (const { spec, update = null } of tabs) {
         const own = ownOf(spec);
         if (!own) continue;
@@ -251,6 +258,7 @@ export class SheetsWorkbook implements Workbook {
       }
     } catch (error) {
       for (const step of undo.reverse()) step();
+      this.activeSheet = null;
       for (const sheet of [...copies.map((c) => c.sheet), ...made.filter((r) => r.created).map((r) => r.sheet)]) this.spreadsheet.deleteSheet(sheet);
       if (isCellLimitError(error)) throw new AppError({ code: 'error.workbookFull' });
       throw error;
@@ -286,12 +294,34 @@ export class SheetsWorkbook implements Workbook {
     // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
     if (update) updateTab(reservation.sheet, plan, update, reservation.size);
     else drawTab(reservation.sheet, plan);
-    reservation.metadata?.setValue(encodeMarker(spec.marker));
+    // What the marker remembers is written when it changed (a metadata's value came with the search).
+    const marker = encodeMarker(spec.marker);
+    if (reservation.metadata && reservation.metadata.getValue() !== marker) reservation.metadata.setValue(marker);
     // By name: Apps Script may hand out a different object for the same sheet (getSheets, a metadata's location).
     for (const entry of [...this.markers(), ...(this.listed ?? [])]) {
       if (entry.sheet === reservation.sheet || (entry.name !== null && sameTabName(entry.name, reservation.name))) entry.marker = spec.marker;
     }
     return { name: reservation.name, created: false, oldVersion: reservation.oldVersion };
+  }
+
+  /**
+   * Inserts a sheet under the wanted name (fitted to Sheets' rules), or under the first free
+   * "name (2)", "name (3)"… when a sheet holds it. Sheets refuses a name in use, so the wanted name is
+   * tried without asking whether it is taken (asking is a read per name); the names are asked about
+   * only when Sheets refuses it. `given`: names given in this run, taken before Sheets knows them.
+   */
+  private insertNamed(wanted: string, given: Set<string>, index: number): { sheet: Sheet; name: string } {
+    const known = (name: string): boolean => given.has(name.toLowerCase()) || (this.sheetsByName.get(name.toLowerCase()) ?? null) !== null;
+    const first = sheetsTabName(wanted, known);
+    try {
+      return { sheet: this.spreadsheet.insertSheet(first, index), name: first };
+    } catch (error) {
+      // Refused: by a sheet of that name (then the next free name), or for another reason (then that).
+      this.sheetsByName.delete(first.toLowerCase());
+      if (!this.lookUp(first)) throw error;
+      const name = sheetsTabName(wanted, (candidate) => given.has(candidate.toLowerCase()) || this.lookUp(candidate) !== null);
+      return { sheet: this.spreadsheet.insertSheet(name, index), name };
+    }
   }
 
   /**
@@ -312,6 +342,7 @@ export class SheetsWorkbook implements Workbook {
     if (!entry) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
     if (!entry.marker) throw new AppError({ code: 'error.notOurTab', params: { tab: entry.name } });
     this.spreadsheet.deleteSheet(entry.sheet);
+    if (entry.sheet === this.activeSheet) this.activeSheet = null;
     entries.splice(entries.indexOf(entry), 1);
     const marked = this.markers().findIndex((m) => m.sheet === entry.sheet || (m.name !== null && sameTabName(m.name, entry.name)));
     if (marked >= 0) this.markers().splice(marked, 1);
@@ -327,7 +358,11 @@ export class SheetsWorkbook implements Workbook {
   }
 
   activate(name: string): void {
-    this.sheetNamed(name).activate();
+    const sheet = this.sheetNamed(name);
+    // A sheet this action inserted last is the active one already.
+    if (sheet === this.activeSheet) return;
+    sheet.activate();
+    this.activeSheet = sheet;
   }
 
   withLock<T>(fn: () => T): T {
@@ -458,6 +493,26 @@ function findListSource(entries: SheetEntry[], name: string): Sheet | null {
     ours.find((entry) => renamed.test(entry.name)) ??
     entries.find((entry) => sameTabName(entry.name, name));
   return found ? found.sheet : null;
+}
+
+/**
+ * The rows and columns of the data range (Sheet.getDataRange): up to the last row and column holding
+ * a value or a formula, at least one cell.
+ */
+function usedExtent(values: unknown[][], formulas: string[][]): GridSize {
+  let rows = 0;
+  let cols = 0;
+  values.forEach((line, r) => {
+    for (let c = line.length - 1; c >= 0; c--) {
+      const value = line[c];
+      if ((value !== '' && value !== null && value !== undefined) || (formulas[r]?.[c] ?? '') !== '') {
+        rows = r + 1;
+        cols = Math.max(cols, c + 1);
+        break;
+      }
+    }
+  });
+  return { rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
 }
 
 /** Dates may come from another realm (a bundle run in node:vm), so instanceof is not enough. */

@@ -22,7 +22,7 @@
  * nor in the old version is "lost", which must be 0.
  */
 import { cellHasContent, contentSize, formulaAt, noteAt, valueAt, type TabContent } from './content';
-import type { MarkerMemo } from './marker';
+import type { DrawnMemo, MarkerMemo } from './marker';
 import { planRowOps, rowDestinations, type ColumnOp, type RowOp } from './row-ops';
 import { isFormulaCell, type Cell, type CellValue, type RangeRef, type TabSpec } from './spec';
 
@@ -148,6 +148,12 @@ export interface TabUpdate {
   oldRules: string[];
   /** Final columns the update added: their widths, formats and visibility come from the spec. */
   addedColumns: number[];
+  /**
+   * What the add-on set on the sheet when it last wrote it (frozen lines, tab colour, whether it merged
+   * cells or inserted charts); null or absent when the tab does not say. An adapter need not set again
+   * what is set already, nor look for merges or charts of the add-on's where it made none.
+   */
+  drawn?: DrawnMemo | null;
 }
 
 export interface LayerStats {
@@ -313,6 +319,13 @@ function memoFor(spec: TabSpec, blocks: RangeRef[], table: LayerInput['table'], 
   }
   const rules = (spec.conditionalFormats ?? []).map((rule) => ruleFingerprint(rule.formula));
   if (rules.length) memo.rules = [...new Set(rules)];
+  memo.drawn = {
+    frozenRows: spec.frozenRows ?? 0,
+    frozenColumns: spec.frozenColumns ?? 0,
+    tabColor: spec.tabColor ?? '',
+    merges: (spec.merges ?? []).filter((m) => m.rows > 1 || m.cols > 1).map((m): [number, number, number, number] => [m.row, m.col, m.rows, m.cols]),
+    charts: (spec.charts ?? []).length > 0,
+  };
   return memo;
 }
 
@@ -611,6 +624,7 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
     rowOps,
     writes,
     oldRules: memo?.rules ?? [],
+    drawn: memo?.drawn ?? null,
     addedColumns: [...new Set([...(table?.layout.addedColumns ?? []), ...blockColumns])].sort((a, b) => a - b),
   };
   return { spec: merged, update, memo: newMemo, stats };

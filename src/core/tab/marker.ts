@@ -74,6 +74,23 @@ export interface MarkerMemo {
   headerNotes?: Record<string, string>;
   /** Fingerprints of the table's header cells as the add-on wrote them, by column key (to notice one typed over). */
   headerCells?: Record<string, string>;
+  /** What the add-on set on the sheet itself, beyond its cells (absent on a tab written before this was kept). */
+  drawn?: DrawnMemo;
+}
+
+/**
+ * The sheet-wide things the add-on set when it last wrote a tab: an update sets them again only when
+ * they change, and looks for merges and charts of its own only where it made some.
+ */
+export interface DrawnMemo {
+  frozenRows: number;
+  frozenColumns: number;
+  /** '' for none. */
+  tabColor: string;
+  /** The cells it merged: [row, col, rows, cols]. */
+  merges: Array<[number, number, number, number]>;
+  /** Whether it inserted charts. */
+  charts: boolean;
 }
 
 /** Identifies a generated tab so that regenerating finds it again whatever its name became. */
@@ -175,7 +192,19 @@ function readMarkerMemo(value: unknown): MarkerMemo | null {
   if (headerNotes) memo.headerNotes = { ...headerNotes };
   const headerCells = readKey(source.headerCells);
   if (headerCells) memo.headerCells = { ...headerCells };
+  const drawn = readDrawn(source.drawn);
+  if (drawn) memo.drawn = drawn;
   return memo;
+}
+
+function readDrawn(value: unknown): DrawnMemo | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { frozenRows, frozenColumns, tabColor, merges, charts } = value as Record<string, unknown>;
+  const count = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+  const isRect = (r: unknown): r is [number, number, number, number] => Array.isArray(r) && r.length === 4 && r.every(count);
+  if (!count(frozenRows) || !count(frozenColumns) || typeof tabColor !== 'string' || typeof charts !== 'boolean') return null;
+  if (!Array.isArray(merges) || !merges.every(isRect)) return null;
+  return { frozenRows, frozenColumns, tabColor, merges, charts };
 }
 
 /**

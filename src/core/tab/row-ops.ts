@@ -112,3 +112,13 @@ export function rowDestinations(ops: ReadonlyArray<RowOp | ColumnOp>, height: nu
   }
   return destinations;
 }
+
+/** Where every row after a list of operations was before them (null: inserted by them). */
+export function rowOrigins(ops: ReadonlyArray<RowOp | ColumnOp>, height: number): Array<number | null> {
+  const size = ops.reduce((n, op) => n + (op.op === 'delete' ? -op.count : op.op === 'insert' ? op.count : 0), height);
+  const origins = new Array<number | null>(Math.max(0, size)).fill(null);
+  rowDestinations(ops, height).forEach((to, from) => {
+    if (to !== null) origins[to] = from;
+  });
+  return origins;
+}

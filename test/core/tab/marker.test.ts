@@ -26,6 +26,14 @@ describe('markers', () => {
     });
   });
 
+  test('what the add-on set on the sheet (frozen lines, tab colour, merges, charts) is remembered; a malformed record is left out', () => {
+    const drawn = { frozenRows: 4, frozenColumns: 3, tabColor: '', merges: [[1, 11, 1, 31] as [number, number, number, number]], charts: false };
+    const marker: TabMarker = { kind: 'gantt', key: { plan: '推进表' }, memo: { drawn } };
+    expect(decodeMarker(encodeMarker(marker))).toEqual(marker);
+    for (const bad of [{ ...drawn, merges: true }, { ...drawn, frozenRows: -1 }, { ...drawn, tabColor: null }, 'x'])
+      expect(decodeMarker(JSON.stringify({ kind: 'gantt', key: { plan: '推进表' }, memo: { drawn: bad } }))?.memo).toEqual({});
+  });
+
   test('what a tab was made from travels with the marker, is read back, and is no part of its identity', () => {
     const marker: TabMarker = { kind: 'sop', key: { group: 'g', cohort: 'c' }, about: { template: 'live-class', anchor: '2026-12-14' } };
     expect(decodeMarker(encodeMarker(marker))).toEqual(marker);

@@ -1,6 +1,6 @@
 /** Rearranging rows as a person would: the operations put every row where the new order wants it. */
 import fc from 'fast-check';
-import { applyRowOp, planRowOps, rowDestinations, type RowOp } from '../../../src/core/tab/row-ops';
+import { applyRowOp, planRowOps, rowDestinations, rowOrigins, type RowOp } from '../../../src/core/tab/row-ops';
 
 /** Applies operations to labelled rows, as a spreadsheet would. */
 function simulate(rows: Array<string | null>, ops: RowOp[]): Array<string | null> {
@@ -66,6 +66,24 @@ describe('planning row operations', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('where each row came from', () => {
+  test('inverts the destinations: every kept row is found where it went, inserted rows came from nowhere', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(fc.oneof(fc.constant<number | null>(null), fc.nat(7)), { maxLength: 10 }), (count, wanted) => {
+        const order = [...new Set(wanted.map((row) => (row === null || row >= count ? null : row + 1)))];
+        const ops = planRowOps(1, count, order);
+        const height = count + 1;
+        const origins = rowOrigins(ops, height);
+        const destinations = rowDestinations(ops, height);
+        destinations.forEach((to, from) => {
+          if (to !== null) expect(origins[to]).toBe(from);
+        });
+        expect(origins.filter((from) => from === null).length).toBe(order.filter((row) => row === null).length);
+      }),
     );
   });
 });
