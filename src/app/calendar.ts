@@ -16,6 +16,7 @@
 import {
   ACTIVITY_FIELDS,
   ACTIVITY_SCHEMA,
+  activityGridRows,
   activityListKey,
   activityListLang,
   buildActivityListTab,
@@ -29,7 +30,17 @@ import {
   type ActivityRow,
 } from '../core/calendar/activities';
 import type { ActivityListRef } from '../core/calendar/day-slots';
-import { draftMonth as proposeDrafts, draftToJson, normalizeRhythm, DEFAULT_RHYTHM, type DraftJsonRow, type Rhythm } from '../core/calendar/draft';
+import {
+  draftMonth as proposeDrafts,
+  draftNotes,
+  draftPreview,
+  draftToJson,
+  normalizeRhythm,
+  DEFAULT_RHYTHM,
+  type DraftJsonRow,
+  type DraftPreviewLine,
+  type Rhythm,
+} from '../core/calendar/draft';
 import { addMonths, calendarMonth, calendarToJson, monthKey, parseMonthKey, type CalendarJson } from '../core/calendar/grid';
 import { countGroupPushes } from '../core/calendar/pushes';
 import type { CalendarSpan, DraftMonthInput, GenerateCalendarInput } from '../core/calendar/request';
@@ -90,6 +101,8 @@ export interface DraftMonthResult {
   /** Set (and nothing written) when the list is a pasted tab and `convert` was not given. */
   needsConversion: { tab: string; rows: number; target: string } | null;
   drafts: DraftJsonRow[];
+  /** The drafts as the sidebar lists them, each with its warnings (a promotion or a public holiday on its days). */
+  preview: DraftPreviewLine[];
   /** The list the drafts went to; null when nothing was written. */
   listTab: string | null;
   calendars: string[];
@@ -390,27 +403,30 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
   }
 
   const grid = source ? ctx.workbook.readTab(source.name) : null;
-  const existing = grid && source ? fromGrid(source.name, grid, lang).activities : [];
-  const drafts = proposeDrafts({ year, month, rhythm, existing, lang, weekStart });
+  const read = grid && source ? fromGrid(source.name, grid, lang) : null;
+  const existing = read?.activities ?? [];
+  const listRows = { activities: existing, rows: grid ? activityGridRows(grid) : [], headerRow: read?.layout.headerRow ?? 0 };
+  const drafts = proposeDrafts({ year, month, rhythm, existing, lang, weekStart, team: readTeam(ctx).team });
+  const preview = draftPreview(drafts, existing, lang);
   const key = monthKey(year, month);
   const ours = !source || source.marker !== null;
   if (!drafts.length) {
     const message = tr('calendar.draftedNone', { month: key, tab: listName ?? tr('calendar.listTabName') });
-    return { needsConversion: null, drafts: [], listTab: null, calendars: [], message };
+    return { needsConversion: null, drafts: [], preview: [], listTab: null, calendars: [], message };
   }
 
   let planned: PlannedTab;
   if (ours) {
-    planned = planListTab(ctx, session, drafts, source ? { tab: source, grid: grid ?? [] } : { copy: null, key: activityListKey(null) });
+    planned = planListTab(ctx, session, drafts, listRows, source ? { tab: source, grid: grid ?? [] } : { copy: null, key: activityListKey(null) });
   } else {
     const pasted = source as TabInfo;
     const rows = existing.length;
     const target = conversionTarget(ctx.workbook.listTabs(), pasted.name, session);
     if (!input.convert) {
       const message = tr('calendar.needsConversion', { tab: pasted.name, rows, target: target.name });
-      return { needsConversion: { tab: pasted.name, rows, target: target.name }, drafts: draftToJson(drafts), listTab: null, calendars: [], message };
+      return { needsConversion: { tab: pasted.name, rows, target: target.name }, drafts: draftToJson(drafts), preview, listTab: null, calendars: [], message };
     }
-    planned = planListTab(ctx, session, drafts, { copy: convertPastedList(grid ?? [], lang), key: target.key });
+    planned = planListTab(ctx, session, drafts, listRows, { copy: convertPastedList(grid ?? [], lang), key: target.key });
   }
 
   const pushes = readGroupPushes(ctx);
@@ -445,43 +461,61 @@ export function draftMonth(ctx: AppContext, input: DraftMonthInput): DraftMonthR
   let message = [tr('calendar.drafted', { tab: listTab, count: drafts.length, calendars: calendars.join(tr('calendar.joiner')) }), ...layers].join(' · ');
   if (!ours) message = `${tr('calendar.converted', { from: listName ?? '', rows: existing.length, tab: listTab })}\n${message}`;
   ctx.ui.toast(message, tr('app.name'));
-  return { needsConversion: null, drafts: draftToJson(drafts), listTab, calendars, message };
+  return { needsConversion: null, drafts: draftToJson(drafts), preview, listTab, calendars, message };
 }
 
 /**
  * Plans the writing of our list tab with the drafts below its rows. An existing tab's rows keep their
  * rows in the sheet, in order (blank ones between too), so the user's columns, notes, hidden rows and
  * colours stay with their activity. A new tab starts with the lines of `copy` (a pasted list in our
- * layout), else with our header.
+ * layout), else with our header. Every draft of the list, old or new, that lands on a promotion or a
+ * public holiday gets a note saying so (`existing`: the list's activities as read, the grid row of
+ * each, and the grid row of its header).
  */
 function planListTab(
   ctx: AppContext,
   session: Session,
   drafts: ActivityRow[],
+  existing: { activities: readonly Activity[]; rows: readonly number[]; headerRow: number },
   target: { tab: TabInfo; grid: CellValue[][] } | { copy: CellValue[][] | null; key: MarkerKeyOf<'activities'> },
 ): PlannedTab {
   const teamTab = readTeam(ctx).teamTab;
-  const existing = 'tab' in target ? target.tab : undefined;
+  const tab = 'tab' in target ? target.tab : undefined;
   const grid = 'tab' in target ? target.grid : [];
   const copy = 'copy' in target ? target.copy : null;
-  const key = 'key' in target ? target.key : (markerKeyOf(existing?.marker, 'activities') ?? activityListKey(null));
+  const key = 'key' in target ? target.key : (markerKeyOf(tab?.marker, 'activities') ?? activityListKey(null));
   // Read with the schema planRowTab reads the tab with, so the lines kept are the rows it moves.
-  const table = existing ? readExistingTable({ values: grid, formulas: [], notes: [] }, ACTIVITY_SCHEMA) : null;
-  const layout = existing ? findActivityLayout(grid) : null;
+  const table = tab ? readExistingTable({ values: grid, formulas: [], notes: [] }, ACTIVITY_SCHEMA) : null;
+  const layout = tab ? findActivityLayout(grid) : null;
   const listLang = (layout && activityListLang(grid, layout)) ?? session.lang;
+  // Both kept forms (an existing tab's lines, a pasted list's copy) hold the list's rows from the line
+  // under its header on, each where it was: a row read from grid row r is body line r - header - 1.
+  const notes = draftNotes([...existing.activities, ...drafts], listLang);
+  const rowNotes = (keptLines: number): Array<string | null> => {
+    const lines = new Array<string | null>(keptLines + drafts.length).fill(null);
+    existing.activities.forEach((_, i) => {
+      const line = (existing.rows[i] ?? -1) - existing.headerRow - 1;
+      if (notes[i] && line >= 0 && line < keptLines) lines[line] = notes[i];
+    });
+    drafts.forEach((_, i) => (lines[keptLines + i] = notes[existing.activities.length + i]));
+    return lines;
+  };
   return planRowTab(
     ctx,
     session,
-    existing,
+    tab,
     ACTIVITY_SCHEMA,
     ACTIVITY_FIELDS,
-    (layout) =>
-      buildActivityListTab(listLang, teamTab, drafts, {
+    (layout) => {
+      const kept = table ? keptListLines(grid, table.old, layout) : (copy ?? undefined);
+      return buildActivityListTab(listLang, teamTab, drafts, {
         layout,
-        kept: table ? keptListLines(grid, table.old, layout) : (copy ?? undefined),
-        name: existing?.name,
+        kept,
+        name: tab?.name,
         key,
-      }),
+        rowNotes: rowNotes(Math.max(0, (kept?.length ?? 1) - 1)),
+      });
+    },
     (read) => {
       const rows = read
         ? Array.from({ length: read.old.end - read.old.headerRow - 1 }, (_, i): number | null => read.old.headerRow + 1 + i)

@@ -266,13 +266,21 @@ describe('Draft month', () => {
     const drafts = list.slice(9);
     expect(drafts).toHaveLength(done.drafts.length);
     expect(drafts.every((row) => row[7] === '草稿')).toBe(true);
-    // 大雪 (Dec 7) gets a promotion; the camps every other Tuesday skip what the list already has.
-    expect(drafts.map((row) => row[0])).toContain('大雪秒杀');
+    // 大雪 (Dec 7) gets a voucher promotion run by the team's 社群运营, and the 顾问's follow-up after it;
+    // the camps every other Tuesday skip what the list already has.
+    expect(drafts.map((row) => [row[0], row[4]])).toEqual(
+      expect.arrayContaining([
+        ['大雪限时抵扣券', '林晓'],
+        ['大雪领券用户·顾问1V1跟进', '陈默'],
+        ['双12直播专场', '赵老师'],
+      ]),
+    );
     expect(done.message).toBe(`已把「活动列表」的 8 行复制到「活动清单」。\n已在「活动清单」追加 ${drafts.length} 条草稿 · 已刷新 2026-12 活动日历`);
 
     const calendar = ctx.workbook.readTab('2026-12 活动日历');
     expect(calendar.find((row) => row[0] === '活动来源')?.[1]).toBe('活动清单');
-    expect(slotsOf(calendar, 7)).toContain('【促销活动】大雪秒杀');
+    expect(slotsOf(calendar, 7)).toContain('草稿·【促销活动】大雪限时抵扣券 · 林晓');
+    expect(slotsOf(calendar, 5)).toContain('【营销课】高薪就业直播公开课 · 赵老师');
     expect(ctx.workbook.activeTabName()).toBe('2026-12 活动日历');
   });
 
@@ -289,8 +297,8 @@ describe('Draft month', () => {
     const after = ctx.workbook.readTab('活动清单');
     expect(after.slice(1, 3)).toEqual(typed);
     // The 12-12 live class is already there (same type, same day): not proposed again.
-    expect(after.slice(3).map((row) => row[0])).not.toContain('营销直播课 12-12');
-    expect(after.slice(3).map((row) => row[0])).toContain('营销直播课 12-05');
+    expect(after.slice(3).map((row) => row[0])).not.toContain('双12直播专场');
+    expect(after.slice(3).map((row) => row[0])).toContain('大雪福利预热直播');
 
     const again = draftMonth(ctx, { month: '2026-12', rhythm: { dailyMoments: false } });
     expect(again).toMatchObject({ drafts: [], listTab: null, message: '2026-12 的节奏已经都在「活动清单」里了，没有新的草稿。' });
@@ -317,6 +325,55 @@ describe('Draft month', () => {
     const camps = result.drafts.filter((row) => row.type === 'camp');
     expect(camps.length).toBeGreaterThan(0);
     expect(camps.every((row) => row.start !== '2027-01-01')).toBe(true);
+  });
+
+  test('with no Team tab every draft says 未分配, which no overload warning counts as a person', () => {
+    const ctx = createLocalContext({ today });
+    const result = draftMonth(ctx, { month: '2026-12' });
+    expect(result.drafts.length).toBeGreaterThan(10);
+    expect(result.drafts.every((row) => row.owner === '未分配')).toBe(true);
+    const calendar = ctx.workbook.readTab('2026-12 活动日历');
+    expect(calendar.flat().some((cell) => typeof cell === 'string' && cell.includes('未分配 在'))).toBe(false);
+  });
+
+  test('a draft on a day of a promotion: a warning line in the preview, a note on its row, a line in the calendar’s warnings', () => {
+    const ctx = demo();
+    const done = draftMonth(ctx, { month: '2026-12', convert: true, rhythm: { campEveryWeeks: 0, dailyMoments: false } });
+    // 双12直播专场 (Saturday 12-12) lands on the list's 双12限时拼团 (12-10–12-12).
+    const warning = '草稿「双12直播专场」（2026-12-12）当天已有促销「双12限时拼团」：两场会抢同一批人的注意力，换一天或并入促销。';
+    const live = done.preview.find((line) => line.text.includes('双12直播专场'));
+    expect(live).toEqual({ text: '12-12 草稿·【营销课】双12直播专场 · 赵老师', warnings: [warning] });
+    expect(done.preview.find((line) => line.text.includes('大雪限时抵扣券'))?.warnings).toEqual([]);
+
+    const list = ctx.workbook.readTab('活动清单');
+    const row = list.findIndex((cells) => cells[0] === '双12直播专场');
+    const notes = ctx.workbook.tab('活动清单').spec.notes ?? [];
+    expect(notes.find((note) => note.row === row && note.col === 0)?.text).toBe(`【SOP助手】${warning}`);
+    // Only drafts with something to warn about get a note (and the header its own).
+    expect(notes.filter((note) => note.row > 0).map((note) => list[note.row][0])).toEqual(['双12直播专场']);
+
+    const calendar = ctx.workbook.readTab('2026-12 活动日历');
+    expect(calendar.map((cells) => cells[0])).toContain(`• ${warning}`);
+  });
+
+  test('drafts show as drafts: grey italics in the list, a 草稿· slot in the calendar styled apart from the types', () => {
+    const ctx = demo();
+    draftMonth(ctx, { month: '2026-12', convert: true });
+    const list = ctx.workbook.tab('活动清单').spec;
+    const draftRule = list.conditionalFormats?.find((rule) => rule.formula.includes('草稿'));
+    expect(draftRule?.style).toEqual({ italic: true, fontColor: '#80868b', background: '#f5f5f5' });
+    const calendar = ctx.workbook.tab('2026-12 活动日历').spec;
+    const [first] = calendar.conditionalFormats?.filter((rule) => !rule.formula.includes('TODAY()')) ?? [];
+    expect(first).toMatchObject({ formula: '=LEFT(A5,3)="草稿·"', style: { italic: true, fontColor: '#80868b', background: '#f5f5f5' } });
+    // The legend's title row shows the draft style too.
+    const legend = calendar.rows.findIndex((cells) => cells[0] === '图例：活动格按类型着色');
+    expect(calendar.rows[legend][6]).toBe('草稿·… 待确认（灰色斜体）');
+    // The playground's engine computes the draft slots as the core wrote them.
+    const cached = calendar.rows.map((row) => row.map((cell) => cellValue(cell)));
+    new PreviewEngine(ctx).recalculate();
+    const live = ctx.workbook.tab('2026-12 活动日历').spec.rows.map((row) => row.map((cell) => cellValue(cell)));
+    expect(live).toEqual(cached);
+    expect(slotsOf(live, 7)).toContain('草稿·【促销活动】大雪限时抵扣券 · 林晓');
   });
 
   test('a bad rhythm or month is refused before anything is written', () => {

@@ -8,14 +8,19 @@
  * Locating the camp's cells on the page: the 训练营 colour also paints the legend and the second
  * camp, which do not change. The pixels in that colour before the edit and not after it are the first
  * camp's three day cells (December 1–3, side by side in the first week).
+ *
+ * Drafts: the xlsx of Draft month shows them in the draft style (grey italics on light grey, keyed on
+ * the 草稿· the slot formula puts in front), as LibreOffice computes the slots; set to 计划中 in the
+ * list, they take their type colours.
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { DRAFT_STYLE } from '../../src/core/calendar/activities';
 import { TYPE_COLORS } from '../../src/core/calendar/tab';
 import { runCli } from '../../src/local/cli';
-import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, printedPagesOfEach, type RgbImage } from '../support/libreoffice';
+import { describeWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT_MS, printedPagesOfEach, recalculateXlsx, type RgbImage } from '../support/libreoffice';
 
 const DPI = 72;
 
@@ -93,6 +98,55 @@ describeWithLibreOffice('the exported calendar in LibreOffice', () => {
       // (The rest are the new text's glyphs, drawn where the old text was not.)
       expect(recoloured.length / firstCamp.length).toBeGreaterThan(0.7);
       expect(pixels(after, (p, x, y) => after[p].colorAt(x, y) === camp).length).toBeGreaterThan(100);
+    },
+    LIBREOFFICE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'drafts print in the draft style from the slots LibreOffice computes; agreed in the list, they take their type colours',
+    async () => {
+      const drafted = path.join(dir, 'drafted.xlsx');
+      expect(
+        await runCli(['calendar', '--draft', '--month', '2026-12', '--out', drafted, '--lang', 'zh'], { stdout: () => undefined, stderr: () => undefined }),
+      ).toBe(0);
+
+      // LibreOffice computes the draft's slot with its 草稿· prefix, as the core wrote it.
+      const recalculated = new ExcelJS.Workbook();
+      await recalculated.xlsx.readFile(await recalculateXlsx(drafted));
+      const slots: string[] = [];
+      recalculated.getWorksheet('2026-12 活动日历')?.eachRow((row) =>
+        row.eachCell((cell) => {
+          const value = cell.value as { result?: unknown } | string | null;
+          if (value && typeof value === 'object' && typeof value.result === 'string') slots.push(value.result);
+        }),
+      );
+      expect(slots).toContain('草稿·【促销活动】大雪限时抵扣券 · 未分配');
+      expect(slots).toContain('【促销活动】双12限时拼团 · 陈默');
+
+      // A person agrees to every draft in the list (ExcelJS; nothing regenerated).
+      const agreed = path.join(dir, 'agreed.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(drafted);
+      const list = workbook.getWorksheet('活动清单');
+      if (!list) throw new Error('no 活动清单 sheet');
+      let changed = 0;
+      list.eachRow((row) => {
+        if (row.getCell(8).value === '草稿') {
+          row.getCell(8).value = '计划中';
+          changed++;
+        }
+      });
+      expect(changed).toBeGreaterThan(3);
+      await workbook.xlsx.writeFile(agreed);
+
+      const [before, after] = await printedPagesOfEach([drafted, agreed], path.join(dir, 'printed-drafts'), DPI);
+      const count = (images: RgbImage[], color: string) => pixels(images, (page, x, y) => images[page].colorAt(x, y) === color).length;
+      const draftBefore = count(before, DRAFT_STYLE.background);
+      const draftAfter = count(after, DRAFT_STYLE.background);
+      // Before: the draft rows of the list and the draft slots of the calendar; after: only the legend's sample.
+      expect(draftBefore).toBeGreaterThan(draftAfter + 1000);
+      expect(draftAfter).toBeGreaterThan(0);
+      expect(count(after, TYPE_COLORS.promotion)).toBeGreaterThan(count(before, TYPE_COLORS.promotion));
     },
     LIBREOFFICE_TEST_TIMEOUT_MS,
   );

@@ -1,8 +1,8 @@
 /**
  * The monthly calendar in a real browser: open the sidebar from the add-on menu, generate December
  * 2026 from the demo's pasted 活动列表, edit the list in the preview and watch the calendar follow
- * (its slots are formulas the playground recomputes), Draft month (agreeing to copy the pasted list),
- * add an activity in an empty row of the new list by typing, then Refresh calendars from the menu.
+ * (its slots are formulas the playground recomputes), Draft month (agreeing to copy the pasted list;
+ * the drafts show in their grey italic draft style, one warned about in the sidebar), add an activity in an empty row of the new list by typing, then Refresh calendars from the menu.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -101,20 +101,57 @@ describeWith(chromiumPath(), 'playground: monthly calendar (Chromium)', () => {
     expect(dialogs).toEqual([]);
   });
 
-  test('Draft month asks before copying the pasted list, then appends drafts the calendar shows', async () => {
+  test('Draft month asks before copying the pasted list, then appends drafts the calendar shows in the draft style', async () => {
     await sidebar.locator('#calendar-draft-toggle').click();
     await sidebar.locator('#rhythm-campEveryWeeks').fill('0');
     await sidebar.locator('#rhythm-dailyMoments').uncheck();
     await sidebar.locator('#calendar-draft-run').click();
-    await sidebar.locator('#calendar-convert', { hasText: '「活动列表」是粘贴的表' }).waitFor();
+    // One sentence says what is copied where; one primary button does it, the other leaves it.
+    const confirm = sidebar.locator('#calendar-convert');
+    await confirm.locator('p', { hasText: '将把「活动列表」的 8 行复制到新标签页「活动清单」，草稿加在那里，「活动列表」本身不变。' }).waitFor();
+    expect(await confirm.locator('button').allTextContents()).toEqual(['复制并追加草稿', '取消']);
+    expect(await sidebar.locator('#calendar-convert-yes').getAttribute('class')).toBe('action');
     expect(playground.ctx.workbook.listTabs().some((tab) => tab.marker?.kind === 'activities')).toBe(false);
 
     await sidebar.locator('#calendar-convert-yes').click();
     await sidebar.locator('#calendar-result', { hasText: '已把「活动列表」的 8 行复制到「活动清单」' }).waitFor();
     await page.locator('footer button.tab.active', { hasText: CALENDAR }).waitFor();
-    await cellWithText('【促销活动】大雪秒杀').waitFor();
-    await cellWithText('【营销课】营销直播课 12-12').waitFor();
+    expect(await confirm.isHidden()).toBe(true);
+
+    // The sidebar previews the drafts; the 双12 special is warned about: the list's 双12限时拼团 is on that day.
+    const preview = sidebar.locator('#calendar-draft-preview');
+    await preview.locator('.draft-line', { hasText: '12-12 草稿·【营销课】双12直播专场 · 赵老师' }).waitFor();
+    expect(await preview.locator('.draft-warning').allTextContents()).toEqual([
+      '⚠ 草稿「双12直播专场」（2026-12-12）当天已有促销「双12限时拼团」：两场会抢同一批人的注意力，换一天或并入促销。',
+    ]);
+    await preview.locator('.draft-line', { hasText: '大雪领券用户·顾问1V1跟进 · 陈默' }).waitFor();
+
+    // In the calendar: named for their slot, owned by role, grey italics on light grey — not a type colour.
+    const draft = cellWithText('草稿·【促销活动】大雪限时抵扣券 · 林晓');
+    await draft.waitFor();
+    await cellWithText('草稿·【营销课】双12直播专场 · 赵老师').waitFor();
+    const look = (locator: typeof draft) =>
+      locator.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { fontStyle: style.fontStyle, color: style.color, background: style.backgroundColor };
+      });
+    expect(await look(draft)).toEqual({ fontStyle: 'italic', color: 'rgb(128, 134, 139)', background: 'rgb(245, 245, 245)' });
+    const confirmed = await look(cellWithText('【促销活动】双12限时拼团 · 陈默'));
+    expect(confirmed.fontStyle).toBe('normal');
+    expect(confirmed.background).not.toBe('rgb(245, 245, 245)');
+    // The calendar's warnings block says it too.
+    await page.locator('#preview td', { hasText: '• 草稿「双12直播专场」（2026-12-12）当天已有促销「双12限时拼团」' }).first().waitFor();
     expect(await sidebar.locator('#calendar-list').inputValue()).toBe('活动清单');
+
+    // In the list: the same draft style, and the warning as a note on the draft's name.
+    await showTab('活动清单');
+    const row = playground.ctx.workbook.readTab('活动清单').findIndex((cells) => cells[0] === '双12直播专场');
+    const nameCell = page.locator(`#preview td[data-r="${row}"][data-c="0"]`);
+    expect(await look(nameCell)).toEqual({ fontStyle: 'italic', color: 'rgb(128, 134, 139)', background: 'rgb(245, 245, 245)' });
+    expect(await nameCell.getAttribute('title')).toBe(
+      '【SOP助手】草稿「双12直播专场」（2026-12-12）当天已有促销「双12限时拼团」：两场会抢同一批人的注意力，换一天或并入促销。',
+    );
+    await showTab(CALENDAR);
   });
 
   test('an activity typed into an empty row of 活动清单 appears in the calendar', async () => {

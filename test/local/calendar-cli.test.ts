@@ -159,9 +159,11 @@ describe('calendar --draft', () => {
       'zh',
     );
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    // 大雪 (12-07) gets a flash sale; 双12 and 冬至 are covered by the list's own promotions.
+    // 大雪 (12-07) gets a promotion that sells a step (a voucher), followed by the advisors' 1V1 for three
+    // days; 双12 and 冬至 are covered by the list's own promotions. The CLI's workbook has no team: 未分配.
     expect(JSON.parse(result.stdout)).toEqual([
-      { name: '大雪秒杀', type: 'promotion', start: '2026-12-07', end: '2026-12-07', owner: '', targetGroups: [], goal: '', status: 'draft' },
+      { name: '大雪限时抵扣券', type: 'promotion', start: '2026-12-07', end: '2026-12-07', owner: '未分配', targetGroups: [], goal: '', status: 'draft' },
+      { name: '大雪领券用户·顾问1V1跟进', type: 'other', start: '2026-12-07', end: '2026-12-09', owner: '未分配', targetGroups: [], goal: '', status: 'draft' },
     ]);
   });
 

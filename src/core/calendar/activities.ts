@@ -33,6 +33,13 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export const ACTIVITY_STATUSES = ['draft', 'planned', 'inProgress', 'done', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
+/**
+ * How a draft looks, in the list and in the calendar alike: grey italics on a light grey ground, set
+ * apart from the pastel type colours of agreed activities. (The TabSpec has no dashed borders; a
+ * conditional format can set only colours and the font.)
+ */
+export const DRAFT_STYLE = { italic: true, fontColor: '#80868b', background: '#f5f5f5' } as const;
+
 /** One row of the activity list, as the core writes it (drafts, the list tab). */
 export interface ActivityRow {
   name: string;
@@ -345,6 +352,15 @@ export function readActivityGrid(grid: CellValue[][], options: ReadActivitiesOpt
   return { activities, layout: layoutOf(header) };
 }
 
+/**
+ * The 0-based grid rows readActivityGrid read its activities from, in the same order (every filled row
+ * under the header is an activity of a list that reads without problems).
+ */
+export function activityGridRows(grid: CellValue[][]): number[] {
+  const header = findHeader(grid, ACTIVITY_SCHEMA);
+  return header ? tableRows(grid, ACTIVITY_SCHEMA, header).map((row) => row.row) : [];
+}
+
 /** The cells of one row in a list's own column order (for appending drafts to a pasted list). */
 export function activityRowCells(row: ActivityRow, lang: Lang, layout: ActivityListLayout = DEFAULT_LIST_LAYOUT): CellValue[] {
   const values: Record<ActivityField, CellValue> = {
@@ -379,6 +395,8 @@ export interface ActivityListTabOptions {
   name?: string;
   /** Which list the tab is (activityListKey); by default the list the sidebar creates. */
   key?: MarkerKeyOf<'activities'>;
+  /** Notes on the name cell of the body's lines (the kept lines, then `rows`), in order; null for none. */
+  rowNotes?: ReadonlyArray<string | null>;
 }
 
 /**
@@ -432,10 +450,13 @@ export function buildActivityListTab(lang: Lang, teamTabName: string | null, row
     styles: [{ range: range(layout.headerRow, 0, 1, width), style: { bold: true, background: '#e8eaed' } }],
     validations: columnDropdowns(ACTIVITY_SCHEMA, ACTIVITY_FIELDS, col, { lang, teamTab: teamTabName }, { row: top, rows: dataRows }),
     conditionalFormats: [
-      { ranges: dataRange, formula: statusIs('draft'), style: { italic: true, fontColor: '#80868b' } },
+      { ranges: dataRange, formula: statusIs('draft'), style: { ...DRAFT_STYLE } },
       { ranges: dataRange, formula: statusIs('cancelled'), style: { strikethrough: true, fontColor: '#9aa0a6' } },
     ],
-    notes: [{ row: layout.headerRow, col: col('name'), text: t(lang, 'calendar.listNote') }],
+    notes: [
+      { row: layout.headerRow, col: col('name'), text: t(lang, 'calendar.listNote') },
+      ...(options.rowNotes ?? []).flatMap((text, i) => (text ? [{ row: top + i, col: col('name'), text }] : [])),
+    ],
     print: printSetupFor('activities', top),
   };
 }

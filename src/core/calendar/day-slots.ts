@@ -17,6 +17,8 @@
  *   computes it as an ordinary formula (test/core/calendar/live-formulas.test.ts checks every cell).
  * - With fewer than k matches the position is past the range, INDEX fails and IFERROR shows "".
  * - The last slot shows "…另有 N 项" when more activities cover the day than there are slots.
+ * - A draft (status 草稿 / draft) reads "草稿·【类型】…": the prefix tells it apart in print and in
+ *   any viewer, and the calendar's draft style (a conditional format) keys on it.
  * The match: a numeric start ≤ day, and end ≥ day or (end blank and start = day), a name, and a
  * status other than the cancelled label in either language — the rules readActivityGrid and
  * coversDay apply. Only old functions are used (SUMPRODUCT, SMALL, ROW, INDEX, ISNUMBER, IF,
@@ -50,7 +52,8 @@ export function listFirstRow(list: ActivityListRef): number {
 
 /** How an activity reads in a slot. */
 export function slotText(activity: Activity, lang: Lang): string {
-  const text = t(lang, 'calendar.slot.open') + activity.typeText + t(lang, 'calendar.slot.close') + activity.name;
+  const draft = activity.status === 'draft' ? t(lang, 'calendar.slot.draft') : '';
+  const text = draft + t(lang, 'calendar.slot.open') + activity.typeText + t(lang, 'calendar.slot.close') + activity.name;
   return activity.owner ? text + t(lang, 'calendar.slot.ownerSeparator') + activity.owner : text;
 }
 
@@ -106,6 +109,10 @@ export function slotFormula(list: ActivityListRef, day: DaySerial, slot: number,
   let text = `${quote(t(lang, 'calendar.slot.open'))}&INDEX(${type},${position})&${quote(t(lang, 'calendar.slot.close'))}&INDEX(${name},${position})`;
   if (owner) {
     text += `&IF(INDEX(${owner},${position})="","",${quote(t(lang, 'calendar.slot.ownerSeparator'))}&INDEX(${owner},${position}))`;
+  }
+  if (status) {
+    const draftTests = (['zh-CN', 'en'] as Lang[]).map((lang2) => `INDEX(${status},${position})=${quote(statusLabel('draft', lang2))}`);
+    text = `IF(OR(${draftTests.join(',')}),${quote(t(lang, 'calendar.slot.draft'))},"")&${text}`;
   }
   const slotValue = `IFERROR(${text},"")`;
   if (slot < slots) return slotValue;

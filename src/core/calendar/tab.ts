@@ -11,7 +11,7 @@ import type { WeekStart } from '../settings';
 import { a1, range, type Cell, type CellValue, type ConditionalFormatSpec, type RangeRef, type StyleRun, type TabSpec } from '../tab/spec';
 import { markerOf, type MarkerKeyOf } from '../tab/marker';
 import { printSetupFor } from '../tab/print';
-import { ACTIVITY_TYPES, typeLabel, type Activity, type ActivityType } from './activities';
+import { ACTIVITY_TYPES, DRAFT_STYLE, typeLabel, type Activity, type ActivityType } from './activities';
 import { listFirstRow, slotFormula, slotTexts, type ActivityListRef } from './day-slots';
 import { calendarMonth, dayMarks, firstWeekday, monthKey, type CalendarDay, type CalendarMonth } from './grid';
 import type { GroupPushCount } from './warnings';
@@ -264,13 +264,27 @@ function buildMonthsTab(input: Omit<CalendarTabInput, 'month'>, months: number[]
   }
 
   const slotAnchor = a1(slotRanges[0].row, slotRanges[0].col);
+  // A list with a status column may hold drafts. Their rule comes first: a rule that holds stops the
+  // later ones in Sheets and LibreOffice (and comes first in Excel); a draft's slot does not start with
+  // its type anyway.
+  const hasDrafts = input.list.layout.columns.status >= 0;
+  if (hasDrafts) {
+    const draftPrefix = t(lang, 'calendar.slot.draft');
+    conditionalFormats.push({
+      ranges: slotRanges,
+      formula: `=LEFT(${slotAnchor},${draftPrefix.length})="${draftPrefix.replace(/"/g, '""')}"`,
+      style: { ...DRAFT_STYLE },
+    });
+  }
   for (const type of ACTIVITY_TYPES) {
     conditionalFormats.push({ ranges: slotRanges, formula: typeRuleFormula(type, slotAnchor, lang), style: { background: TYPE_COLORS[type] } });
   }
 
   row++;
-  setRow(row, [t(lang, 'calendar.legend')]);
+  // With drafts possible, a draft sample sits at the right end of the legend's title row, in its own cell.
+  setRow(row, hasDrafts ? [t(lang, 'calendar.legend'), null, null, null, null, null, t(lang, 'calendar.legend.draft')] : [t(lang, 'calendar.legend')]);
   style(range(row, 0), { bold: true });
+  if (hasDrafts) style(range(row, DAY_COLUMNS - 1), { ...DRAFT_STYLE, hAlign: 'center' });
   row++;
   setRow(
     row,

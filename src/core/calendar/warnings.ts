@@ -1,16 +1,18 @@
 /**
  * Checks of a month's plan: clashes for one target group, an overloaded owner, a gap in the selling
- * rhythm, a camp during a legal holiday, group pushes above WeCom's daily cap, and a month whose
- * holiday schedule is not published yet (only its statutory days off are marked). Warnings are
+ * rhythm, a camp during a legal holiday, group pushes above WeCom's daily cap, a draft landing on a
+ * promotion or a public holiday, and a month whose holiday schedule is not published yet (only its
+ * statutory days off are marked). Warnings are
  * values (an i18n code and its parameters) so the calendar tab, the sidebar and the CLI each say
  * them in the user's language.
  */
 import { dayInfo, unpublishedScheduleYears } from '../cn-calendar';
 import { firstOfMonth, lastOfMonth, toIso, type DaySerial } from '../dates';
-import type { Lang, MessageKey, MessageParams } from '../i18n';
-import { activitiesOn, type Activity, type ActivityType } from './activities';
+import { t, type Lang, type MessageKey, type MessageParams } from '../i18n';
+import { activitiesOn, coversDay, type Activity, type ActivityRow, type ActivityType } from './activities';
 
-export type WarningKind = 'unpublishedHolidays' | 'groupClash' | 'ownerOverload' | 'cadenceGap' | 'campOnHoliday' | 'pushCap';
+export type WarningKind =
+  'unpublishedHolidays' | 'groupClash' | 'ownerOverload' | 'cadenceGap' | 'campOnHoliday' | 'draftOnPromotion' | 'draftOnHoliday' | 'pushCap';
 
 export interface CalendarWarning {
   kind: WarningKind;
@@ -48,7 +50,16 @@ export interface MonthCheckInput {
   lang: Lang;
 }
 
-const KIND_ORDER: WarningKind[] = ['unpublishedHolidays', 'groupClash', 'ownerOverload', 'cadenceGap', 'campOnHoliday', 'pushCap'];
+const KIND_ORDER: WarningKind[] = [
+  'unpublishedHolidays',
+  'groupClash',
+  'ownerOverload',
+  'cadenceGap',
+  'campOnHoliday',
+  'draftOnPromotion',
+  'draftOnHoliday',
+  'pushCap',
+];
 
 /** Every warning of the month, by first day then kind. Cancelled activities are left out; drafts count. */
 export function checkMonth(input: MonthCheckInput): CalendarWarning[] {
@@ -60,6 +71,7 @@ export function checkMonth(input: MonthCheckInput): CalendarWarning[] {
     ...ownerOverloads(input.activities, first, last, input.overloadThreshold),
     ...cadenceGaps(input.activities, first, last),
     ...campsOnHolidays(input.activities, first, last, input.lang),
+    ...draftConflicts(input.activities, input.lang, { first, last }).map((conflict) => conflict.warning),
     ...pushesAboveCap(input.pushesByGroupDay ?? [], first, last),
   ];
   return warnings.sort((a, b) => a.start - b.start || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
@@ -140,7 +152,8 @@ function ownerOverloads(activities: Activity[], first: DaySerial, last: DaySeria
   for (let day = first; day <= last; day++) {
     const counts = new Map<string, number>();
     for (const activity of activitiesOn(activities, day)) {
-      if (activity.owner) counts.set(activity.owner, (counts.get(activity.owner) ?? 0) + 1);
+      // Drafts nobody could be found for all say 未分配: that is no one's overload.
+      if (activity.owner && !isUnassigned(activity.owner)) counts.set(activity.owner, (counts.get(activity.owner) ?? 0) + 1);
     }
     for (const [owner, count] of counts) {
       if (count <= threshold) continue;
@@ -205,6 +218,89 @@ function campsOnHolidays(activities: Activity[], first: DaySerial, last: DaySeri
     }
   }
   return warnings;
+}
+
+/** The owner Draft month writes when the team has no one for the role (in either language). */
+export function isUnassigned(owner: string): boolean {
+  const text = owner.trim();
+  return (['zh-CN', 'en'] as Lang[]).some((lang) => t(lang, 'calendar.draft.unassigned') === text);
+}
+
+/**
+ * Drafts of these types are checked against promotions and public holidays: they need the members'
+ * attention (a second pitch the same day splits it) and the team's hands (few are on duty on a
+ * holiday). A drafted promotion sits on its festival on purpose, 朋友圈 runs every day anyway, and a
+ * camp is already moved off holidays (campOnHoliday speaks of one that is not).
+ */
+const ON_PROMOTION_TYPES: ActivityType[] = ['camp', 'marketingClass', 'openClass', 'survey'];
+const ON_HOLIDAY_TYPES: ActivityType[] = ['marketingClass', 'openClass', 'survey'];
+
+/** "2026-12-12", or "2026-12-12–2026-12-13" for several days. */
+function daysText(start: DaySerial, end: DaySerial): string {
+  return start === end ? toIso(start) : `${toIso(start)}–${toIso(end)}`;
+}
+
+export interface DraftConflict {
+  /** Index of the draft in the activities given. */
+  index: number;
+  warning: CalendarWarning;
+}
+
+/**
+ * Drafts (status 草稿) that land on a day another row holds a promotion on, or on a legal holiday
+ * (法定节假日 休, from the Chinese calendar): at most one warning of each kind per draft, over the days
+ * it shares, within `window` when given. The calendar's warnings block, the notes on the drafts' rows
+ * and the sidebar's preview all say these.
+ */
+export function draftConflicts<T extends ActivityRow>(activities: readonly T[], lang: Lang, window?: { first: DaySerial; last: DaySerial }): DraftConflict[] {
+  const conflicts: DraftConflict[] = [];
+  activities.forEach((draft, index) => {
+    if (draft.status !== 'draft') return;
+    const from = Math.max(draft.start, window?.first ?? draft.start);
+    const to = Math.min(draft.end, window?.last ?? draft.end);
+    if (ON_PROMOTION_TYPES.includes(draft.type)) {
+      const promotions: string[] = [];
+      const days: DaySerial[] = [];
+      for (let day = from; day <= to; day++) {
+        const onDay = activities.filter((other, i) => i !== index && other.type === 'promotion' && coversDay(other, day));
+        if (onDay.length) days.push(day);
+        for (const promotion of onDay) if (!promotions.includes(promotion.name)) promotions.push(promotion.name);
+      }
+      if (days.length) {
+        const start = days[0];
+        const end = days[days.length - 1];
+        conflicts.push({
+          index,
+          warning: {
+            kind: 'draftOnPromotion',
+            code: 'calendar.warning.draftOnPromotion',
+            params: { name: draft.name, dates: daysText(start, end), promotions: promotions.join(t(lang, 'calendar.joiner')) },
+            start,
+            end,
+          },
+        });
+      }
+    }
+    if (ON_HOLIDAY_TYPES.includes(draft.type)) {
+      const days: DaySerial[] = [];
+      for (let day = from; day <= to; day++) if (dayInfo(day, lang).holiday) days.push(day);
+      if (days.length) {
+        const start = days[0];
+        const end = days[days.length - 1];
+        conflicts.push({
+          index,
+          warning: {
+            kind: 'draftOnHoliday',
+            code: 'calendar.warning.draftOnHoliday',
+            params: { name: draft.name, dates: daysText(start, end), holiday: dayInfo(start, lang).holidayName ?? '' },
+            start,
+            end,
+          },
+        });
+      }
+    }
+  });
+  return conflicts;
 }
 
 function pushesAboveCap(pushes: GroupPushCount[], first: DaySerial, last: DaySerial): CalendarWarning[] {

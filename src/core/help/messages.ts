@@ -46,7 +46,7 @@ export const helpMessages = defineMessages(
     'help.calendar.step2': '选月份、范围（一个月 / 整个季度 / 连续几个月）、每周第一天和活动清单。',
     'help.calendar.step3': '点「生成日历」：「2026-12 活动日历」标签页打开，每天显示节气、节日、休/班和当天的活动，按类型着色；下方列出冲突和节奏提醒。',
     'help.calendar.settings':
-      '每周第一天：周一或周日，默认来自「团队与设置」。\n范围：一个月一个标签页；季度合在一个标签页；多个月每月一个（最多 12 个）。\n起草本月：提议训练营（避开节假日）、每周一次直播课、节气/节日促销和每周朋友圈，标为“草稿”，不动已有的行；确认后把状态改成“计划中”。\n刷新活动日历（菜单项）：按清单重算所有日历标签页。',
+      '每周第一天：周一或周日，默认来自「团队与设置」。\n范围：一个月一个标签页；季度合在一个标签页；多个月每月一个（最多 12 个）。\n起草本月：提议训练营（避开节假日）、每周一次直播课、节气/节日促销（卖定金、抵扣券或体验课，随后三天顾问 1V1 跟进）和每周朋友圈，按角色从团队里分配负责人（没人时写“未分配”），以灰色斜体的“草稿”显示，落在促销日或法定假日上会提醒；不动已有的行，确认后把状态改成“计划中”。\n刷新活动日历（菜单项）：按清单重算所有日历标签页。',
     'help.calendar.data':
       '活动清单是你的：插件建的「活动清单」带类型、状态和负责人下拉；你粘贴的清单只读不写。\n日历标签页归插件，单元格是引用清单的公式，改清单日历就跟着变。\n提醒：同一群同一天两场营销课/促销、某人超负荷、14 天没有课或营、营期落在法定假日、同一群一天多于一次企业微信群发（从 SOP 标签页统计）。',
     'help.calendar.guide': 'docs/calendar.md',
@@ -168,7 +168,7 @@ export const helpMessages = defineMessages(
     'help.calendar.step3':
       'Click Generate calendar: the “2026-12 活动日历” tab opens, each day showing its solar term, festival, day off or make-up day and its activities coloured by type, with warnings below.',
     'help.calendar.settings':
-      'First day of the week: Monday or Sunday, by default from Team & settings.\nRange: one tab per month; a quarter on one tab; several months one tab each (up to 12).\nDraft month: proposes camps (avoiding holidays), a weekly live class, promotions on solar terms and festivals and weekly Moments posts, marked 草稿 (draft), without touching existing rows; set them to 计划中 once agreed.\nRefresh calendars (menu): recomputes every calendar tab from its list.',
+      'First day of the week: Monday or Sunday, by default from Team & settings.\nRange: one tab per month; a quarter on one tab; several months one tab each (up to 12).\nDraft month: proposes camps (avoiding holidays), a weekly live class, promotions on solar terms and festivals (selling a deposit, a voucher or a trial class, then three days of advisors’ 1V1 follow-up) and weekly Moments posts, with owners by role from the team (Unassigned when nobody has the role), shown as grey italic 草稿 (draft) and warned about when they land on a promotion or a legal holiday; existing rows stay as they are; set drafts to 计划中 once agreed.\nRefresh calendars (menu): recomputes every calendar tab from its list.',
     'help.calendar.data':
       'The activity list is yours: the add-on’s 活动清单 has type, status and owner dropdowns; a list you pasted is only read, never written.\nThe calendar tab is the add-on’s; its cells are formulas over the list, so editing the list updates it.\nWarnings: two marketing classes or promotions for one group on a day, an overloaded owner, 14 days without a class or camp, a camp on a legal holiday, more than one WeCom group push a day per group (counted from the SOP tabs).',
     'help.calendar.guide': 'docs/calendar.md',

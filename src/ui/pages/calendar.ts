@@ -3,7 +3,7 @@
  * the activity list, then generate; create our activity list; Draft month from a rhythm. Problems
  * of the list (row and column) show under the list picker, nothing being written.
  */
-import type { CalendarSpan, CalendarState, DraftMonthInput } from '../../app/calendar';
+import type { CalendarSpan, CalendarState, DraftMonthInput, DraftMonthResult } from '../../app/calendar';
 import type { PageEnv } from '../page';
 import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
@@ -40,6 +40,7 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
   const listErrors = h('div', { className: 'error', id: 'calendar-list-errors', role: 'alert' });
   const calendars = h('p', { className: 'hint', id: 'calendar-existing' });
   const result = h('div', { className: 'result', id: 'calendar-result', role: 'status' });
+  const draftPreview = h('div', { id: 'calendar-draft-preview', hidden: true });
   const printLinks = h('div', { id: 'calendar-print' });
 
   const generate = h('button', { className: 'action', id: 'calendar-generate', type: 'button' }, tr('calendar.sidebar.generate'));
@@ -82,6 +83,7 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
     field(tr('calendar.sidebar.targetGroups'), groups),
     h('div', { className: 'buttons' }, draftRun),
     confirmBox,
+    draftPreview,
   );
 
   function renderState(loaded: CalendarState, keepSelection: boolean): void {
@@ -118,6 +120,8 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
     result.textContent = '';
     result.className = 'result';
     showPrintLinks(printLinks, [], tr);
+    clear(draftPreview);
+    draftPreview.hidden = true;
   }
 
   /** The month typed, or null after showing why it cannot be used. */
@@ -225,17 +229,47 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
       }
       confirmBox.hidden = true;
       done(r.message, r.listTab);
+      showDraftPreview(r.preview);
     }, showError);
   }
 
-  /** A pasted list is only copied once the user agrees; the pasted tab itself is never changed. */
+  /**
+   * The drafts just added, in the draft style of the tabs (grey italics on light grey, here with a
+   * dashed edge), each followed by its warnings: a promotion or a public holiday on its days.
+   */
+  function showDraftPreview(lines: DraftMonthResult['preview']): void {
+    clear(draftPreview);
+    draftPreview.hidden = !lines.length;
+    if (!lines.length) return;
+    draftPreview.append(h('p', { className: 'hint' }, tr('calendar.sidebar.preview')));
+    for (const line of lines) {
+      draftPreview.append(
+        h(
+          'div',
+          {
+            className: 'draft-line',
+            style: 'font-style:italic;color:#80868b;background:#f5f5f5;border:1px dashed #bdc1c6;border-radius:3px;padding:2px 6px;margin:3px 0',
+          },
+          line.text,
+        ),
+      );
+      for (const warning of line.warnings) {
+        draftPreview.append(h('div', { className: 'draft-warning', role: 'note', style: 'color:#b06000;margin:0 0 4px 8px' }, `⚠ ${warning}`));
+      }
+    }
+  }
+
+  /**
+   * A pasted list is only copied once the user agrees; the pasted tab itself is never changed. One
+   * sentence says what is copied where; the primary button does it, the other leaves everything as is.
+   */
   function askToConvert(message: string): void {
     clear(confirmBox);
-    const yes = h('button', { className: 'secondary', id: 'calendar-convert-yes', type: 'button' }, tr('calendar.sidebar.convert'));
+    const yes = h('button', { className: 'action', id: 'calendar-convert-yes', type: 'button' }, tr('calendar.sidebar.convert'));
     const no = h('button', { className: 'secondary', id: 'calendar-convert-no', type: 'button' }, tr('calendar.sidebar.cancel'));
     yes.addEventListener('click', () => runDraft(yes, true));
     no.addEventListener('click', () => (confirmBox.hidden = true));
-    confirmBox.append(h('p', {}, message), h('div', { className: 'buttons' }, yes, no));
+    confirmBox.append(h('p', { style: 'margin:4px 0' }, message), h('div', { className: 'buttons' }, yes, no));
     confirmBox.hidden = false;
     confirmBox.scrollIntoView({ block: 'nearest' });
   }

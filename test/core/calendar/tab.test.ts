@@ -1,4 +1,4 @@
-import { DEFAULT_LIST_LAYOUT, readActivityGrid, type Activity } from '../../../src/core/calendar/activities';
+import { DEFAULT_LIST_LAYOUT, DRAFT_STYLE, readActivityGrid, type Activity } from '../../../src/core/calendar/activities';
 import { listFirstRow, slotFormula, slotTexts } from '../../../src/core/calendar/day-slots';
 import { buildCalendarTab, buildQuarterTab, MAX_SLOTS, readCalendarSource, TYPE_COLORS, type CalendarTabInput } from '../../../src/core/calendar/tab';
 import type { Lang } from '../../../src/core/i18n';
@@ -62,7 +62,10 @@ describe('the calendar tab of December 2026', () => {
     expect(cell.formula).toBe('=' + slotFormula(list, d('2026-12-15'), 1, 4, 'zh-CN'));
     expect(cell.formula).toContain("'活动清单'!$C$2:$C<=DATE(2026,12,15)");
     expect(cell.formula).toContain('\'活动清单\'!$H$2:$H<>"已取消"');
-    expect(cell.formula).toMatch(/^=IFERROR\("【"&INDEX\('活动清单'!\$B\$2:\$B,SUMPRODUCT\(SMALL\(/);
+    // A draft's slot starts with 草稿· (the status column says so, in either language), then 【type】.
+    expect(cell.formula).toMatch(/^=IFERROR\(IF\(OR\(INDEX\('活动清单'!\$H\$2:\$H,SUMPRODUCT\(SMALL\(/);
+    expect(cell.formula).toContain('="草稿",INDEX(');
+    expect(cell.formula).toContain('="draft"),"草稿·","")&"【"&INDEX(\'活动清单\'!$B$2:$B,SUMPRODUCT(SMALL(');
     const all = tab.rows
       .flat()
       .filter(isFormulaCell)
@@ -93,8 +96,12 @@ describe('the calendar tab of December 2026', () => {
     expect(octoberStyles[2 + 6 + 1][3]).toMatchObject({ fontColor: '#188038' });
   });
 
-  test('today is a conditional format on the day numbers of the month; type colours are conditional formats on the slots', () => {
-    const [today, ...types] = tab.conditionalFormats ?? [];
+  test('today is a conditional format on the day numbers of the month; the draft style, then type colours, are conditional formats on the slots', () => {
+    const [today, draft, ...types] = tab.conditionalFormats ?? [];
+    // Drafts first: the first rule that holds wins, and a draft's slot does not start with its type.
+    expect(draft.formula).toBe('=LEFT(A5,3)="草稿·"');
+    expect(draft.style).toEqual(DRAFT_STYLE);
+    expect(draft.ranges).toEqual(types[0].ranges);
     expect(today.formula).toBe('=AND(B3=DAY(TODAY()),MONTH(TODAY())=12,YEAR(TODAY())=2026)');
     expect(today.ranges).toEqual([
       { row: 2, col: 1, rows: 1, cols: 6 },
@@ -116,10 +123,28 @@ describe('the calendar tab of December 2026', () => {
     expect(types[0].ranges[0]).toEqual({ row: 4, col: 0, rows: 4, cols: 7 });
   });
 
+  test('a list without a 状态 column holds no drafts: no draft rule, no draft sample in the legend', () => {
+    const pasted = { ...list, layout: { ...list.layout, columns: { ...list.layout.columns, status: -1 } } };
+    const plain = buildCalendarTab({
+      year: 2026,
+      month: 12,
+      weekStart: 'mon',
+      activities: sampleActivities(),
+      list: pasted,
+      lang: 'zh-CN',
+      today: d('2026-11-23'),
+    });
+    expect((plain.conditionalFormats ?? []).some((rule) => rule.formula.includes('草稿'))).toBe(false);
+    expect(plain.rows.find((row) => row[0] === '图例：活动格按类型着色')).toEqual(['图例：活动格按类型着色']);
+  });
+
   test('the legend under the grid, then the warnings block', () => {
     const legendRow = tab.rows.findIndex((row) => row[0] === '图例：活动格按类型着色');
     expect(values(tab, legendRow + 1)).toEqual(['训练营', '营销课', '公开课', '调研表单', '促销活动', '日常产出', '其他']);
     const styles = styleGrid(tab, tab.rows.length, 7);
+    // The draft sample at the right end of the legend's title row, in the draft style.
+    expect(tab.rows[legendRow][6]).toBe('草稿·… 待确认（灰色斜体）');
+    expect(styles[legendRow][6]).toMatchObject(DRAFT_STYLE);
     expect(styles[legendRow + 1][4].background).toBe(TYPE_COLORS.promotion);
     expect(tab.rows[legendRow + 2]).toEqual(['活动来源', '活动清单']);
     expect(tab.rows[tab.rows.length - 1]).toEqual(['没有发现问题。']);
@@ -213,7 +238,7 @@ describe('a quarter on one tab', () => {
     ]);
     const todayRules = (tab.conditionalFormats ?? []).filter((rule) => rule.formula.includes('TODAY()'));
     expect(todayRules.map((rule) => rule.formula.match(/MONTH\(TODAY\(\)\)=(\d+)/)?.[1])).toEqual(['10', '11', '12']);
-    expect((tab.conditionalFormats ?? []).length).toBe(3 + 7);
+    expect((tab.conditionalFormats ?? []).length).toBe(3 + 1 + 7);
   });
 
   test.each(['zh-CN', 'en'] as Lang[])('every generated text is JSON-safe and no cell text starts like a formula (%s)', (lang) => {

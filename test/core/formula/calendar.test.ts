@@ -147,13 +147,14 @@ describe('the calendar’s live slot formulas in the engine', () => {
       expect(values.map((cells) => cells[c])).toEqual(expected);
     });
     // Checked by hand, not only against the core: December 2 has five activities for four slots.
+    // The 朋友圈 row is a draft: its slot says so.
     expect(values.map((cells) => cells[1])).toEqual([
       '【训练营】训练营A · 林晓',
       '【营销课】直播课 · 赵老师',
-      '【日常产出】朋友圈 · 周舟',
+      '草稿·【日常产出】朋友圈 · 周舟',
       '…另有 2 项（见活动清单）',
     ]);
-    expect(values.map((cells) => cells[6])).toEqual(['【日常产出】朋友圈 · 周舟', '', '', '']);
+    expect(values.map((cells) => cells[6])).toEqual(['草稿·【日常产出】朋友圈 · 周舟', '', '', '']);
   });
 });
 
