@@ -60,4 +60,19 @@ describe('the Gantt tab as a table of tasks', () => {
     expect(grid()[rowOf(task)][daysCol]).not.toBe(99);
     expect(ctx.workbook.readTab(old!.name)[rowOf(task)][daysCol]).toBe(99);
   });
+
+  test('a task typed in the empty row under the tasks stays, as a row added by hand, with no old version', () => {
+    const { ctx, tab, grid, taskCol, rowOf } = setup();
+    const workload = grid().findIndex((line) => line[0] === '负责人与工作量');
+    const below = grid().findIndex((line, r) => r > 3 && line.every((cell) => cell === null || cell === ''));
+    expect(below).toBe(workload - 1);
+    ctx.workbook.setCell(tab, below, taskCol(), '临时：补拍海报');
+    const message = generateGantt(ctx, { planTab: '推进表' }).message;
+    expect(message).not.toContain('旧版');
+    expect(ctx.workbook.listTabs().some((t) => t.hidden)).toBe(false);
+    expect(rowOf('临时：补拍海报')).toBe(below);
+    // Still a blank row between it and the workload block.
+    expect(grid()[below + 1].every((cell) => cell === null || cell === '')).toBe(true);
+    expect(grid()[below + 2][0]).toBe('负责人与工作量');
+  });
 });

@@ -100,7 +100,7 @@ describe('generating the Gantt of the demo’s 推进表', () => {
     // 确定活动主题与目标: 100% done.
     expect(barColors(spec, '确定活动主题与目标', '2026-12-01', '2026-12-02')).toEqual([doneOf(ctx, '林晓'), doneOf(ctx, '林晓')]);
     // Rules grow with the team (6 people: a done part, a bar and a swatch in the task lists each), not with the 9 tasks.
-    expect(spec.conditionalFormats).toHaveLength(3 * 6 + 4 + 3);
+    expect(spec.conditionalFormats).toHaveLength(3 * 6 + 4 + 3 + 2);
   });
 
   test('the plan tab is read, never written', () => {

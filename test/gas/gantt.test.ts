@@ -66,8 +66,8 @@ describe('the push-plan Gantt in Sheets', () => {
         .getValues()
         .map((row) => row[0]),
     ).toEqual(Array.from({ length: 12 }, (_, i) => `事项${i + 1}`));
-    // Per member a done part, a bar and a swatch in the task lists; then done, grey, today, overdue, overload and two for the lists.
-    expect(gantt.getConditionalFormatRules()).toHaveLength(3 * TEAM.length + 7);
+    // Per member a done part, a bar and a swatch in the task lists; then done, grey, today, overdue, overload, two for the lists, holidays and weekends.
+    expect(gantt.getConditionalFormatRules()).toHaveLength(3 * TEAM.length + 9);
     expect(gantt.getFrozenRows()).toBe(4);
     expect(fake.inspect('推进表').getDataRange().getValues()).toEqual(planBefore);
   });

@@ -25,19 +25,28 @@ export const TASK_COLUMN_LABELS: Record<TaskColumn, MessageKey> = {
   status: 'gantt.header.status',
   predecessors: 'gantt.header.predecessors',
 };
+/**
+ * Neighbouring columns share a width where reading allows it, since Sheets sets widths one run of equal
+ * widths at a time (a call each): ID and phase are narrow, start to status take a date's width, owner,
+ * participants and predecessors Sheets' default width, which a new tab has already.
+ */
+const NARROW_WIDTH = 56;
+const VALUE_WIDTH = 80;
+const DEFAULT_WIDTH = 100;
 export const TASK_COLUMN_WIDTHS: Record<TaskColumn, number> = {
-  id: 40,
-  phase: 60,
+  id: NARROW_WIDTH,
+  phase: NARROW_WIDTH,
   task: 170,
-  owner: 70,
-  participants: 100,
-  start: 86,
-  end: 86,
-  days: 56,
-  progress: 56,
-  status: 64,
-  predecessors: 130,
+  owner: DEFAULT_WIDTH,
+  participants: DEFAULT_WIDTH,
+  start: VALUE_WIDTH,
+  end: VALUE_WIDTH,
+  days: VALUE_WIDTH,
+  progress: VALUE_WIDTH,
+  status: VALUE_WIDTH,
+  predecessors: DEFAULT_WIDTH,
 };
+
 /** Text columns stay text, so an ID such as 001 or a task named 2026 is not read back as a number. */
 export const TASK_COLUMN_FORMATS: Record<TaskColumn, CellFormat> = {
   id: 'text',

@@ -85,7 +85,8 @@ const MARGIN_AFTER = 3;
 export const GANTT_MAX_DAYS = 366;
 const MAX_WARNING_ROWS = 100;
 const FROZEN_COLUMNS = COL.task + 1;
-const HIDDEN_COLUMN_WIDTH = 60;
+/** Hidden columns take the day columns' width: one run of widths with them (one call in Sheets). */
+const HIDDEN_COLUMN_WIDTH = DAY_COLUMN_WIDTH;
 
 export interface GanttTabInput {
   analysis: GanttAnalysis;
@@ -158,8 +159,19 @@ export function doneColorOf(color: string): string {
   return `#${channels.map((value) => value.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** The conditional-format rules, in priority order (first match wins), for `taskCount` task rows and `dayCount` day columns. */
-export function ganttRules(team: Person[], taskCount: number, dayCount: number): ConditionalFormatSpec[] {
+/** The weekday row's marks that shade a day column: weekend days, and legal holidays (休). */
+export interface DayShading {
+  weekend: string[];
+  holiday: string;
+}
+
+/**
+ * The conditional-format rules, in priority order (first match wins), for `taskCount` task rows and
+ * `dayCount` day columns. Weekends and holidays shade the task rows by rule too, from the mark of the
+ * weekday row (六, 日, 休; not 班), under the bars and today's column: the task rows' day cells carry no
+ * style of their own, which spares a regeneration two writes in Sheets.
+ */
+export function ganttRules(team: Person[], taskCount: number, dayCount: number, shading?: DayShading): ConditionalFormatSpec[] {
   const top = GANTT_HEADER_ROWS;
   const r = top + 1; // the 1-based row of the first task, for relative references
   const dayBlock = range(top, GANTT_FIRST_DAY_COLUMN, taskCount, dayCount);
@@ -193,6 +205,16 @@ export function ganttRules(team: Person[], taskCount: number, dayCount: number):
       formula: `=AND(ISNUMBER(${end}),${end}<TODAY(),${share}<1)`,
       style: { fontColor: GANTT_COLORS.alert, bold: true },
     },
+    ...(shading ? shadingRules(dayBlock, shading) : []),
+  ];
+}
+
+function shadingRules(dayBlock: RangeRef, shading: DayShading): ConditionalFormatSpec[] {
+  const mark = a1(WEEKDAY_ROW, GANTT_FIRST_DAY_COLUMN, true, false); // L$3
+  const weekend = shading.weekend.map((label) => `${mark}=${formulaText(label)}`);
+  return [
+    { ranges: [dayBlock], formula: `=${mark}=${formulaText(shading.holiday)}`, style: { background: GANTT_COLORS.holiday } },
+    { ranges: [dayBlock], formula: weekend.length === 1 ? `=${weekend[0]}` : `=OR(${weekend.join(',')})`, style: { background: GANTT_COLORS.weekend } },
   ];
 }
 
@@ -297,7 +319,6 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   const styles: StyleRun[] = [];
   const formats: FormatRun[] = [];
   const notes: NoteSpec[] = [];
-  const merges: RangeRef[] = [];
   const dayCol = (day: DaySerial): number => GANTT_FIRST_DAY_COLUMN + (day - first);
   const taskRows = range(GANTT_HEADER_ROWS, 0, tableRows, 1);
 
@@ -312,7 +333,6 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
     if (label === null) continue;
     rows[MONTH_ROW][dayCol(span.first)] = label.text;
     yearShown ||= label.withYear;
-    if (span.days > 1) merges.push(range(MONTH_ROW, dayCol(span.first), 1, span.days));
   }
   for (let day = first; day <= last; day++) {
     const col = dayCol(day);
@@ -325,9 +345,9 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
       : info.holiday
         ? tr('gantt.mark.holiday')
         : tr(`gantt.weekday.${weekday(day)}` as MessageKey);
+    // The header's shade; the task rows take it from a rule (ganttRules).
     if (info.holiday || (isWeekend(day) && !info.makeUpWorkday)) {
-      const shade = { background: info.holiday ? GANTT_COLORS.holiday : GANTT_COLORS.weekend };
-      styles.push({ range: range(0, col, WEEKDAY_ROW + 1, 1), style: shade }, { range: { ...taskRows, col }, style: shade });
+      styles.push({ range: range(0, col, WEEKDAY_ROW + 1, 1), style: { background: info.holiday ? GANTT_COLORS.holiday : GANTT_COLORS.weekend } });
     }
     if (info.makeUpWorkday) styles.push({ range: range(WEEKDAY_ROW, col, 1, 1), style: { fontColor: GANTT_COLORS.alert, bold: true } });
     if (info.holidayName) {
@@ -379,6 +399,9 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   for (const column of GANTT_TASK_COLUMNS) formats.push({ range: { ...bookkept, col: COL[column] }, format: TASK_COLUMN_FORMATS[column] });
   GANTT_HIDDEN_COLUMNS.forEach((column, c) => formats.push({ range: { ...bookkept, col: hiddenCol + c }, format: HIDDEN_COLUMN_FORMATS[column] }));
 
+  // The blank row under the tasks is nobody's block: a task typed there is a row added by hand, and a
+  // block starting with a blank row could not be found again by its rows' fingerprints after a row is
+  // inserted above it (a blank row matches anywhere). It costs the values' write a second rectangle.
   rows.push([]);
   rows.push(...footer.rows);
   styles.push(...footer.styles);
@@ -392,7 +415,6 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
     { range: range(MONTH_ROW, GANTT_FIRST_DAY_COLUMN, 1, dayCount), style: { bold: true, hAlign: 'left' } },
     // The serials the rules compare against stay in the sheet but out of sight.
     { range: range(DATE_ROW, GANTT_FIRST_DAY_COLUMN, 1, dayCount), style: { fontColor: GANTT_COLORS.hidden, fontSize: 6 } },
-    { range: { ...taskRows, col: GANTT_FIRST_DAY_COLUMN, cols: dayCount }, style: { hAlign: 'center' } },
   );
 
   const what = tr('gantt.note.what', {
@@ -421,13 +443,12 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
     frozenColumns: FROZEN_COLUMNS,
     formats,
     styles,
-    merges,
     notes,
     validations: [
       { range: { ...taskRows, col: COL.owner }, rule: ownerDropdown(teamTabName) },
       { range: { ...taskRows, col: COL.status }, rule: { type: 'list', values: STATUS_KEYS.map((key) => tr(key)), strict: false } },
     ],
-    conditionalFormats: [...ganttRules(team, tableRows, dayCount), ...footer.conditionalFormats],
+    conditionalFormats: [...ganttRules(team, tableRows, dayCount, dayShading(tr)), ...footer.conditionalFormats],
     blocks: [range(0, 0, DATE_ROW, width), range(footer.firstRow, 0, footer.rows.length, width)],
     // Every page starts with the month, day and weekday rows its bars are read by.
     print: printSetupFor('gantt', GANTT_HEADER_ROWS),
@@ -435,6 +456,11 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   cacheComputedValues(spec, footer.firstRow);
   const sources = [...order.map((entry) => ('hand' in entry ? entry.hand.row : edits.taskRows[entry.task])), ...(keptBlock ? [null, ...edits.keptRowsAt] : [])];
   return { spec, edits, analysis, table: { keys: ganttTableKeys(dayCount), sources } };
+}
+
+/** The weekday row's marks of the days the rules shade. */
+function dayShading(tr: ReturnType<typeof translator>): DayShading {
+  return { weekend: [tr('gantt.weekday.6'), tr('gantt.weekday.0')], holiday: tr('gantt.mark.holiday') };
 }
 
 /** The days of one month that the day columns show. */
@@ -461,8 +487,9 @@ const MONTH_LABEL_PADDING = 6;
 const POINTS_PER_PIXEL = 0.75;
 
 /**
- * The label over a month's day columns, no wider than they are, so that it never runs into the next
- * month's: with its year on the first month labelled and on January ("2026年12月"), else the month
+ * The label over a month's day columns, in the month's first day cell, unmerged (a merge is a call
+ * per month in Sheets): left-aligned, it spills over the month's empty day cells as unwrapped text
+ * does, and being no wider than they are it never runs into the next month's: with its year on the first month labelled and on January ("2026年12月"), else the month
  * alone ("12月"), or none over a month of a day or two at the edge of the chart.
  */
 function monthLabel(span: MonthSpan, firstLabel: boolean, tr: ReturnType<typeof translator>): { text: string; withYear: boolean } | null {

@@ -112,16 +112,17 @@ describe('the sample push plan, end to end', () => {
       ['listKey', true],
     ]);
     expect(spec.rows[3].slice(0, 11)).toEqual(['ID', '阶段', '事项', '负责人', '参与人', '开始日期', '结束日期', '工期(天)', '进度', '状态', '前置事项']);
+    // Neighbours share widths (one call per run in Sheets): ID and phase, start to status; the hidden columns take the days'.
+    expect(spec.columns.slice(0, 11).map((c) => c.width)).toEqual([56, 56, 170, 100, 100, 80, 80, 80, 80, 80, 100]);
+    expect(new Set(spec.columns.slice(11).map((c) => c.width))).toEqual(new Set([26]));
     expect(spec.rows[3][FIRST_DAY_COL]).toBe(d('2026-11-29'));
     expect(spec.rows[3][FIRST_DAY_COL + 33]).toBe(d('2027-01-01'));
     // Two days of November take the short label (the year goes to the first month it fits over); one day of January none.
     expect(spec.rows[0][FIRST_DAY_COL]).toBe('11月');
     expect(spec.rows[0][FIRST_DAY_COL + 2]).toBe('2026年12月');
     expect(spec.rows[0][FIRST_DAY_COL + 33] ?? null).toBeNull();
-    expect(spec.merges).toEqual([
-      { row: 0, col: FIRST_DAY_COL, rows: 1, cols: 2 },
-      { row: 0, col: FIRST_DAY_COL + 2, rows: 1, cols: 31 },
-    ]);
+    // Unmerged: each label spills over its month's empty day cells.
+    expect(spec.merges ?? []).toEqual([]);
     expect(spec.rows[1].slice(FIRST_DAY_COL, FIRST_DAY_COL + 4)).toEqual([29, 30, 1, 2]);
     expect(spec.rows[2].slice(FIRST_DAY_COL, FIRST_DAY_COL + 8)).toEqual(['日', '一', '二', '三', '四', '五', '六', '日']);
     expect(spec.rows[FIRST_TASK_ROW].slice(0, 11)).toEqual([
@@ -148,10 +149,19 @@ describe('the sample push plan, end to end', () => {
     expect(spec.notes![0].text).toContain('「推进表」');
   });
 
-  test('two bar rules per team member (the done part, darker, then the rest), in the form the sheet reads, plus done, grey, today and overdue', () => {
+  test('two bar rules per team member (the done part, darker, then the rest), in the form the sheet reads, plus done, grey, today, overdue, holidays and weekends', () => {
     // The bar rules come first; the workload block's overload mark and the task lists' swatches follow them.
     const rules = tab(sample()).conditionalFormats!.filter((rule) => rule.ranges.every((r) => r.row < FIRST_TASK_ROW + 9));
-    expect(rules).toHaveLength(2 * team.length + 4);
+    expect(rules).toHaveLength(2 * team.length + 6);
+    // Weekends and holidays shade the task rows by rule (from the weekday row), under the bars and today.
+    expect(rules.slice(-2)).toEqual([
+      { ranges: [{ row: FIRST_TASK_ROW, col: FIRST_DAY_COL, rows: 9, cols: 34 }], formula: '=L$3="休"', style: { background: GANTT_COLORS.holiday } },
+      {
+        ranges: [{ row: FIRST_TASK_ROW, col: FIRST_DAY_COL, rows: 9, cols: 34 }],
+        formula: '=OR(L$3="六",L$3="日")',
+        style: { background: GANTT_COLORS.weekend },
+      },
+    ]);
     expect(rules[0]).toEqual({
       ranges: [{ row: FIRST_TASK_ROW, col: FIRST_DAY_COL, rows: 9, cols: 34 }],
       formula: '=AND(L$4>=$F5,L$4<=$G5,L$4<$F5+ROUND(IF($I5>1,$I5/100,$I5)*($G5-$F5+1),0),$D5="林晓")',
@@ -167,7 +177,7 @@ describe('the sample push plan, end to end', () => {
     expect(rules.slice(0, team.length).map((r) => r.style.background)).toEqual(team.map((p) => doneColorOf(p.color)));
   });
 
-  test("the rules, evaluated cell by cell, paint each bar its done part, its owner's colour, and the today column", () => {
+  test("the rules, evaluated cell by cell, paint each bar its done part, its owner's colour, the today column and the weekends", () => {
     const analysis = sample();
     const spec = tab(analysis);
     const today = d('2026-12-10');
@@ -176,7 +186,9 @@ describe('the sample push plan, end to end', () => {
     let barCells = 0;
     for (let i = 0; i < analysis.tasks.length; i++) {
       for (let day = first; day <= d('2027-01-01'); day++) {
-        const expected = expectedBarColor(analysis.tasks[i], day) ?? (day === today ? GANTT_COLORS.today : null);
+        // Saturdays and Sundays are shaded, and 元旦 2027-01-01.
+        const weekend = day === d('2027-01-01') ? GANTT_COLORS.holiday : [0, 6].includes((((day - 1) % 7) + 7) % 7) ? GANTT_COLORS.weekend : null;
+        const expected = expectedBarColor(analysis.tasks[i], day) ?? (day === today ? GANTT_COLORS.today : weekend);
         expect([analysis.tasks[i].name, day, sheet.ruleBackground(FIRST_TASK_ROW + i, FIRST_DAY_COL + day - first)]).toEqual([
           analysis.tasks[i].name,
           day,
@@ -190,7 +202,8 @@ describe('the sample push plan, end to end', () => {
     const surveyRow = FIRST_TASK_ROW + 1;
     expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-03') - first)).toBe(doneColorOf('#f28e2b'));
     expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-04') - first)).toBe('#f28e2b');
-    expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-05') - first)).toBeNull();
+    expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-05') - first)).toBe(GANTT_COLORS.weekend);
+    expect(sheet.ruleBackground(surveyRow, FIRST_DAY_COL + d('2026-12-07') - first)).toBeNull();
     expect(sheet.ruleBackground(1, FIRST_DAY_COL + today - first)).toBe(GANTT_COLORS.today);
   });
 
@@ -268,9 +281,11 @@ describe('the month labels over the day columns', () => {
     // Days from 2026-11-29 (two days of November) to 2027-02-03 (three of February).
     const spec = tab(analyze(plan(task('跨年', { owner: '林晓', start: d('2026-12-01'), end: d('2027-01-31') }))));
     expect(monthLabels(spec)).toEqual({ '2026-11-29': '11月', '2026-12-01': '2026年12月', '2027-01-01': '2027年1月', '2027-02-01': '2月' });
-    for (const merge of spec.merges!.filter((m) => m.row === 0)) {
-      const label = String(spec.rows[0][merge.col]);
-      expect(textWidth(label, 9) * 1.1).toBeLessThanOrEqual(merge.cols * 26 * 0.75);
+    // Each label spills over the empty cells of its month's days, no further: it never reaches the next label.
+    const days = spec.columns.map((c) => String(c.key)).filter((key) => /^\d{4}-\d{2}-\d{2}$/.test(key));
+    for (const [key, label] of Object.entries(monthLabels(spec))) {
+      const width = days.filter((day) => day.slice(0, 7) === key.slice(0, 7)).length * 26 * 0.75;
+      expect(textWidth(label, 9) * 1.1).toBeLessThanOrEqual(width);
     }
   });
 
@@ -291,7 +306,10 @@ describe('the month labels over the day columns', () => {
 
 describe('holidays and 调休 in the day header', () => {
   test('国庆 days are marked 休 with the holiday name in a note; the make-up Saturday is marked 班', () => {
-    const tasks = plan(task('国庆活动', { owner: '林晓', start: d('2026-09-28'), end: d('2026-10-12') }));
+    const tasks = plan(
+      task('国庆活动', { owner: '林晓', start: d('2026-09-28'), end: d('2026-10-12') }),
+      task('复盘', { owner: '林晓', start: d('2026-09-28'), end: d('2026-09-28') }),
+    );
     const spec = tab(analyze(tasks, { workingDays: 'working' }));
     const colOf = (iso: string): number => FIRST_DAY_COL + d(iso) - d('2026-09-26');
     expect(spec.rows[2][colOf('2026-10-01')]).toBe('休');
@@ -299,11 +317,18 @@ describe('holidays and 调休 in the day header', () => {
     expect(spec.rows[2][colOf('2026-10-10')]).toBe('班');
     expect(spec.notes).toContainEqual({ row: 2, col: colOf('2026-10-01'), text: '国庆节（法定节假日）' });
     expect(spec.notes).toContainEqual({ row: 2, col: colOf('2026-10-10'), text: '调休上班（国庆节）' });
-    const shaded = (iso: string) => spec.styles!.filter((s) => s.range.col === colOf(iso) && s.range.row === FIRST_TASK_ROW).map((s) => s.style.background);
-    expect(shaded('2026-10-01')).toEqual([GANTT_COLORS.holiday]);
-    expect(shaded('2026-10-11')).toEqual([GANTT_COLORS.weekend]);
-    expect(shaded('2026-10-10')).toEqual([]);
-    expect(shaded('2026-10-09')).toEqual([]);
+    // The header's shade is the cells'; the task rows take it from the rules (on a row without a bar there).
+    const header = (iso: string) => spec.styles!.filter((s) => s.range.col === colOf(iso) && s.range.row === 0).map((s) => s.style.background);
+    expect(header('2026-10-01')).toEqual([GANTT_COLORS.holiday]);
+    expect(header('2026-10-11')).toEqual([GANTT_COLORS.weekend]);
+    expect(header('2026-10-10')).toEqual([]);
+    const sheet = spreadsheet([spec], d('2026-09-01'));
+    const shaded = (iso: string) => sheet.ruleBackground(FIRST_TASK_ROW + 1, colOf(iso));
+    expect(shaded('2026-10-01')).toBe(GANTT_COLORS.holiday);
+    expect(shaded('2026-10-11')).toBe(GANTT_COLORS.weekend);
+    expect(shaded('2026-10-10')).toBeNull();
+    expect(shaded('2026-10-09')).toBeNull();
+    expect(sheet.ruleBackground(FIRST_TASK_ROW, colOf('2026-10-01'))).not.toBe(GANTT_COLORS.holiday);
   });
 });
 
@@ -336,12 +361,12 @@ function generatedPlan(n: number): PlanTask[] {
 }
 
 describe('size', () => {
-  test.each([10, 100, 1000])('%i tasks over 90 days: rules = 3 × team + 7, and styles, merges and validations do not grow with tasks', (n) => {
+  test.each([10, 100, 1000])('%i tasks over 90 days: rules = 3 × team + 9, and styles, merges and validations do not grow with tasks', (n) => {
     const spec = tab(analyze(generatedPlan(n)));
     const reference = tab(analyze(generatedPlan(10)));
     expect(spec.columns).toHaveLength(11 + 2 + 90 + 3 + 6);
     // Per member: a done part, a bar, a swatch in the task lists; then done, grey, today, overdue, overload and two for the lists' headers.
-    expect(spec.conditionalFormats).toHaveLength(3 * team.length + 7);
+    expect(spec.conditionalFormats).toHaveLength(3 * team.length + 9);
     expect(spec.merges).toEqual(reference.merges);
     expect(spec.validations).toHaveLength(2);
     expect(spec.styles!.length).toBe(reference.styles!.length);
