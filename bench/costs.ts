@@ -120,12 +120,19 @@ export function benchCosts(line: Line): void {
         GLOBALS.saveReminderSettings(REMINDERS);
       },
     ],
+    // The review reads each chosen SOP tab whole and the metrics paste: in the full workbook, the 30 other groups' 第1期 too.
+    [
+      'generateReview, two cohorts of one group',
+      () => GLOBALS.generateReview({}),
+      () => GLOBALS.generateSop({ ...SOP, anchor: '2026-10-05', groups: 'A群', cohort: '第0期' }),
+    ],
     ['open Team & settings (getTeamState)', () => GLOBALS.getTeamState()],
     ['open SOP (getSopState)', () => GLOBALS.getSopState()],
     ['open Gantt (getGanttState)', () => GLOBALS.getGanttState()],
     ['open calendar (getCalendarState)', () => GLOBALS.getCalendarState()],
     ['open metrics (getMetricsState)', () => GLOBALS.getMetricsState()],
     ['open reminders (getReminderState)', () => GLOBALS.getReminderState()],
+    ['open review (getReviewState)', () => GLOBALS.getReviewState(), () => GLOBALS.generateSop({ ...SOP, groups: 'A群' })],
   ];
   line('Apps Script cost per action: calls / document calls / round trips', 'empty workbook | 30 SOP tabs + 20,000-row tab');
   for (const [label, action, prepare] of actions) line(`  ${label}`, `${shown(cost(false, action, prepare))} | ${shown(cost(true, action, prepare))}`);

@@ -631,5 +631,11 @@ function buildChart(sheet: Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet
     .setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0);
   if (spec.width !== undefined) builder = builder.setOption('width', spec.width);
   if (spec.height !== undefined) builder = builder.setOption('height', spec.height);
+  if (spec.valueLabels) {
+    // Sheets' chart option for a label with each bar's value, per series (the Charts "dataLabel" option).
+    const series: Record<number, { dataLabel: string }> = {};
+    for (let i = 0; i < spec.ranges.length - 1; i++) series[i] = { dataLabel: 'value' };
+    builder = builder.setOption('series', series);
+  }
   return builder.build();
 }

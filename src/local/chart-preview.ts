@@ -17,6 +17,32 @@ function column(values: ReadonlyArray<ReadonlyArray<Scalar>>, r: ChartSpec['rang
 
 const number = (v: Scalar): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+/**
+ * Gridlines on round numbers, as Sheets draws them: a step of 1, 2, 2.5 or 5 × 10ⁿ giving at most
+ * `lines` intervals, and the axis widened to whole steps around the data (0 always on it).
+ */
+export function niceAxis(min: number, max: number, lines = 5): { min: number; max: number; step: number } {
+  const low = Math.min(0, min);
+  const high = Math.max(0, max);
+  const span = high - low;
+  if (!(span > 0)) return { min: 0, max: 1, step: 0.25 };
+  const rough = span / lines;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough * (1 - 1e-9)) as number;
+  // Rounded to the step's own precision, so 0.1 + 0.2 never shows as 0.30000000000000004.
+  const round = (v: number): number => Number(v.toPrecision(12));
+  return { min: round(Math.floor(low / step + 1e-9) * step), max: round(Math.ceil(high / step - 1e-9) * step), step };
+}
+
+/** A number as an axis or bar label: percentages for rates, thousands separated otherwise. */
+function valueLabel(v: number, percent: boolean): string {
+  if (percent) return `${Number((v * 100).toFixed(1))}%`;
+  return Number(v.toPrecision(12)).toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** At most this many bars carry their value on top (more would overlap). */
+const MAX_VALUE_LABELS = 24;
+
 /** One chart as an SVG figure. */
 export function renderChartSvg(chart: ChartSpec, values: ReadonlyArray<ReadonlyArray<Scalar>>): string {
   const [categoryRange, ...seriesRanges] = chart.ranges;
@@ -36,16 +62,19 @@ export function renderChartSvg(chart: ChartSpec, values: ReadonlyArray<ReadonlyA
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const all = series.flatMap((s) => s.points).filter((v): v is number => v !== null);
-  const max = Math.max(0, ...all);
-  const min = Math.min(0, ...all);
-  const span = max - min || 1;
+  const axis = niceAxis(Math.min(0, ...all), Math.max(0, ...all));
+  const { min } = axis;
+  const span = axis.max - axis.min;
   const y = (v: number): number => pad.top + plotH - ((v - min) / span) * plotH;
   const percent = all.length > 0 && all.every((v) => v >= 0 && v <= 1);
-  const label = (v: number): string => (percent ? `${Math.round(v * 1000) / 10}%` : String(Math.round(v * 100) / 100));
+  const label = (v: number): string => valueLabel(v, percent);
+  // A bar far shorter than the tallest (a funnel's 45 next to its 12,618) still says its value.
+  const valueLabels = chart.type !== 'line' && (chart.valueLabels === true || categories.length * series.length <= MAX_VALUE_LABELS);
   let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}">`;
   svg += `<text x="${width / 2}" y="20" text-anchor="middle" font-size="14" font-weight="bold">${escapeHtml(chart.title)}</text>`;
-  for (let i = 0; i <= 4; i++) {
-    const v = min + (span * i) / 4;
+  const ticks = Math.round(span / axis.step);
+  for (let i = 0; i <= ticks; i++) {
+    const v = min + axis.step * i;
     svg += `<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v)}" y2="${y(v)}" stroke="#e0e0e0"/>`;
     svg += `<text x="${pad.left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11" fill="#5f6368">${escapeHtml(label(v))}</text>`;
   }
@@ -59,7 +88,10 @@ export function renderChartSvg(chart: ChartSpec, values: ReadonlyArray<ReadonlyA
       const v = s.points[c];
       if (v === null || v === undefined) return;
       const top = Math.min(y(v), y(0));
-      svg += `<rect x="${x0 + groupW * 0.1 + k * barW}" y="${top}" width="${barW - 1}" height="${Math.abs(y(v) - y(0))}" fill="${PALETTE[k % PALETTE.length]}"><title>${escapeHtml(`${s.name} · ${name}: ${label(v)}`)}</title></rect>`;
+      const x = x0 + groupW * 0.1 + k * barW;
+      svg += `<rect x="${x}" y="${top}" width="${barW - 1}" height="${Math.abs(y(v) - y(0))}" fill="${PALETTE[k % PALETTE.length]}"><title>${escapeHtml(`${s.name} · ${name}: ${label(v)}`)}</title></rect>`;
+      if (valueLabels)
+        svg += `<text class="sp-value" x="${x + (barW - 1) / 2}" y="${top - 3}" text-anchor="middle" font-size="10" fill="#3c4043">${escapeHtml(label(v))}</text>`;
     });
   });
   if (chart.type === 'line') {

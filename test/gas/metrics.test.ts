@@ -70,9 +70,14 @@ describe('Conversion metrics in Sheets', () => {
     expect(sheet.getRange(2, participation + 1, 5, 1).getNumberFormats()).toEqual([['0.0#%'], ['0.0#%'], ['0.0#%'], ['0.0#%'], ['0.0#%']]);
     expect(fake.toasts.map((t) => t.message)).toEqual(['已计算 4 个群 · 活动参与率 23.2% · 写入「转化指标」']);
     expect(fake.spreadsheet.getActiveSheet()!.getName()).toBe('转化指标');
+    // The funnel's bars say their values (12,618 joined beside 45 bought would otherwise read as nothing).
+    const funnel = () => sheet.getCharts().find((chart) => chart.getOptions().get('title') === '转化漏斗');
+    expect(funnel()?.getOptions().get('series')).toEqual({ 0: { dataLabel: 'value' } });
     // The marker is the source tab: computing again from the metrics tab updates the same tab.
     computeMetricsHere();
     expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1', '群数据', '转化指标']);
+    expect(sheet.getCharts().filter((chart) => chart.getOptions().get('title') === '转化漏斗')).toHaveLength(1);
+    expect(funnel()?.getOptions().get('series')).toEqual({ 0: { dataLabel: 'value' } });
   });
 
   test('the selection is what gets read when it spans more than one cell', () => {

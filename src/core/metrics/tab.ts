@@ -272,6 +272,7 @@ function addFunnel(sheet: Sheet, tr: Translate, result: MetricsResult, inputCol:
     title: tr('metrics.chart.funnel'),
     ranges: [range(headerRow, 0, stages.length + 1, 1), range(headerRow, 1, stages.length + 1, 1)],
     anchor: { row: headerRow - 1, col: 5 },
+    valueLabels: true,
   });
 }
 

@@ -130,6 +130,11 @@ export interface ChartSpec {
   anchor: { row: number; col: number };
   width?: number;
   height?: number;
+  /**
+   * Each bar says its value: a chart whose bars differ a hundredfold (a funnel's 12,618 joined and 45
+   * bought) stays readable where the axis alone would flatten the short ones to nothing.
+   */
+  valueLabels?: boolean;
 }
 
 export type { MarkerKey, TabKind, TabMarker } from './marker';
