@@ -50,7 +50,7 @@ export interface SopTemplateChoice {
   /** The roles the template's rows are assigned to, in Team-tab order. */
   roles: Role[];
   rows: number;
-  /** "33 个动作 · 开营前7天 → 开营后第20天" ("33 actions · 7 days before camp start → day 20 after camp start"). */
+  /** "60 个动作 · 开营前7天 → 开营后第20天" ("60 actions · 7 days before camp start → day 20 after camp start"). */
   info: string;
   /** For a template tab that cannot be read: each problem, naming its row and column. Empty otherwise. */
   errors: string[];

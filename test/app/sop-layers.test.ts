@@ -186,7 +186,7 @@ describe('a tab written before the add-on kept its layers', () => {
     ctx.workbook.setCell(TAB, rowOf(ctx, id), columnOf(ctx, '状态'), '已完成');
 
     const result = generateSopTabs(ctx, request({ anchor: '2026-12-17' }));
-    expect(result.tabs[0].line).toBe('+0 行 · 33 行改期 · 0 项丢失');
+    expect(result.tabs[0].line).toBe('+0 行 · 60 行改期 · 0 项丢失');
     expect(cell(ctx, id, '话术')).toBe(script.replace('12月14日', '12月17日'));
     expect(cell(ctx, id, '状态')).toBe('已完成');
     expect(grid(ctx)[0].filter((header) => header === '按阶段')).toHaveLength(1);

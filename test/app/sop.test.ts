@@ -60,11 +60,11 @@ describe('generating SOP tabs', () => {
     const ctx = context();
     const result = generateSopTabs(ctx, request({ groups: 'Java引流5群\nJava引流6群' }));
     expect(result.tabs.map((t) => [t.tab, t.created, t.rows])).toEqual([
-      ['SOP·Java引流5群·第12期', true, 33],
-      ['SOP·Java引流6群·第12期', true, 33],
+      ['SOP·Java引流5群·第12期', true, 60],
+      ['SOP·Java引流6群·第12期', true, 60],
     ]);
     expect(ctx.workbook.activeTabName()).toBe('SOP·Java引流6群·第12期');
-    expect(result.message).toBe('「SOP·Java引流5群·第12期」已生成 33 行；「SOP·Java引流6群·第12期」已生成 33 行');
+    expect(result.message).toBe('「SOP·Java引流5群·第12期」已生成 60 行；「SOP·Java引流6群·第12期」已生成 60 行');
     expect(toasts(ctx)).toContain(result.message);
 
     const five = table(ctx, 'SOP·Java引流5群·第12期');
@@ -108,8 +108,8 @@ describe('generating SOP tabs', () => {
 
     const moved = toIso(addDays(fromIso(ANCHOR) as DaySerial, 2));
     const result = generateSopTabs(ctx, request({ anchor: moved }));
-    expect(result.tabs).toEqual([{ tab, created: false, rows: 34, line: '+0 行 · 33 行改期 · 0 项丢失' }]);
-    expect(toasts(ctx)).toEqual([`「${tab}」+0 行 · 33 行改期 · 0 项丢失`]);
+    expect(result.tabs).toEqual([{ tab, created: false, rows: 61, line: '+0 行 · 60 行改期 · 0 项丢失' }]);
+    expect(toasts(ctx)).toEqual([`「${tab}」+0 行 · 60 行改期 · 0 项丢失`]);
     expect(ctx.workbook.listTabs().filter((t) => t.marker?.kind === 'sop')).toHaveLength(1);
 
     const after = table(ctx, tab);
@@ -147,7 +147,7 @@ describe('generating SOP tabs', () => {
     const ctx = context('en_US');
     const result = generateSopTabs(ctx, request({ groups: 'Java 5', cohort: 'Cohort 12' }));
     expect(result.tabs[0].tab).toBe('SOP·Java 5·Cohort 12');
-    expect(result.message).toBe('"SOP·Java 5·Cohort 12": 33 rows generated');
+    expect(result.message).toBe('"SOP·Java 5·Cohort 12": 60 rows generated');
     const header = ctx.workbook.readTab(result.tabs[0].tab)[0].slice(0, 14);
     expect(header).toEqual([
       'ID',
@@ -173,7 +173,7 @@ describe('the form: preview and mistakes', () => {
     const ctx = context();
     const preview = previewSop(ctx, request());
     const anchor = fromIso(ANCHOR) as DaySerial;
-    expect(preview.line).toBe(`33 行 · ${toIso(anchor - 7)} → ${toIso(anchor + 20)} · 6 位执行人`);
+    expect(preview.line).toBe(`60 行 · ${toIso(anchor - 7)} → ${toIso(anchor + 20)} · 6 位执行人`);
     expect(preview).toMatchObject({
       tabs: ['SOP·Java引流5群·第12期'],
       updates: [],
@@ -189,7 +189,7 @@ describe('the form: preview and mistakes', () => {
     expect(previewSop(ctx, request({ groups: 'Java引流5群, Java引流6群' }))).toMatchObject({
       tabs: ['SOP·Java引流5群·第12期', 'SOP·Java引流6群·第12期'],
       updates: ['SOP·Java引流5群·第12期'],
-      line: expect.stringMatching(/^66 行 · .* · 7 位执行人 · 2 个标签页$/),
+      line: expect.stringMatching(/^120 行 · .* · 7 位执行人 · 2 个标签页$/),
     });
   });
 
@@ -232,7 +232,7 @@ describe('templates in the sheet', () => {
     expect(toasts(ctx)).toContain(saved.message);
     const state = getSopState(ctx);
     const choice = state.templates.find((t) => t.ref === saved.ref)!;
-    expect(choice).toMatchObject({ source: 'sheet', name: '28天大课', anchorKind: 'campStart', anchorLabel: '开营日', rows: 33, errors: [] });
+    expect(choice).toMatchObject({ source: 'sheet', name: '28天大课', anchorKind: 'campStart', anchorLabel: '开营日', rows: 60, errors: [] });
     expect(choice.roles).toEqual(['operator', 'advisor', 'lecturer', 'headTeacher', 'assistant', 'designer']);
     expect(state.templates.filter((t) => t.source === 'builtIn').map((t) => t.id)).toEqual([
       'conversion-7d',
@@ -253,9 +253,9 @@ describe('templates in the sheet', () => {
     ctx.workbook.setCell(saved.tab, r, 9, '社群运营');
     const result = generateSopTabs(ctx, request({ template: saved.ref }));
     const rows = table(ctx, result.tabs[0].tab);
-    expect(rows).toHaveLength(34);
+    expect(rows).toHaveLength(61);
     const builtInIds = new Set(rowIds(builtInTemplate('big-class-28d', 'zh-CN')).values());
-    expect(rows.filter((row) => builtInIds.has(String(row['ID'])))).toHaveLength(33);
+    expect(rows.filter((row) => builtInIds.has(String(row['ID'])))).toHaveLength(60);
     expect(rows.find((row) => row['事项'] === '晒第3天作业')).toMatchObject({ 日期: (fromIso(ANCHOR) as DaySerial) + 3, 执行人: '林晓' });
 
     // Saving the built-in again never writes over the edited copy.
@@ -301,7 +301,7 @@ describe('templates in the sheet', () => {
     const saved = saveSopTemplate(ctx, { fromTab: tab });
     expect(saved.tab).toBe('SOP模板·Java引流5群·第12期');
     const choice = getSopState(ctx).templates.find((t) => t.ref === saved.ref)!;
-    expect(choice).toMatchObject({ rows: 34, errors: [], anchorKind: 'campStart' });
+    expect(choice).toMatchObject({ rows: 61, errors: [], anchorKind: 'campStart' });
 
     // Generated elsewhere from the saved template: same IDs as the built-in for its rows, the group's name a placeholder again.
     const result = generateSopTabs(ctx, request({ template: saved.ref, groups: 'Java引流6群', anchor: '2027-01-11' }));
@@ -347,12 +347,12 @@ describe('templates in the sheet', () => {
   test('the template line says its span in words from the anchor, in zh and in en', () => {
     const ctx = context();
     const info = (id: string) => getSopState(ctx).templates.find((t) => t.ref === id)!.info;
-    expect(info('big-class-28d')).toBe('33 个动作 · 开营前7天 → 开营后第20天');
+    expect(info('big-class-28d')).toBe('60 个动作 · 开营前7天 → 开营后第20天');
     expect(info('conversion-7d')).toMatch(/ · 建群当天 → 建群后第6天$/);
     expect(info('live-class')).toMatch(/ · 直播前3天 → 直播后第1天$/);
     expect(info('promo-flash')).toMatch(/ · 活动前7天 → 活动后第3天$/);
     saveSettings(ctx, { language: 'en' });
-    expect(info('big-class-28d')).toBe('33 actions · 7 days before camp start → day 20 after camp start');
+    expect(info('big-class-28d')).toBe('60 actions · 7 days before camp start → day 20 after camp start');
     expect(info('conversion-7d')).toMatch(/ · day of group creation → day 6 after group creation$/);
     expect(info('live-class')).toMatch(/ · 3 days before the live class → day 1 after the live class$/);
   });

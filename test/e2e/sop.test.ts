@@ -114,7 +114,7 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
 
   test('the template line says its span in words', async () => {
     await sidebar.locator('#sop-template').selectOption('big-class-28d');
-    await sidebar.locator('#sop-template-info', { hasText: '33 个动作 · 开营前7天 → 开营后第20天' }).waitFor();
+    await sidebar.locator('#sop-template-info', { hasText: '60 个动作 · 开营前7天 → 开营后第20天' }).waitFor();
     await sidebar.locator('#sop-template').selectOption('conversion-7d');
     await sidebar.locator('#sop-template-info', { hasText: '建群当天 → 建群后第6天' }).waitFor();
   });
@@ -125,15 +125,15 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     await sidebar.locator('#sop-groups').fill('Java引流5群');
     await sidebar.locator('#sop-cohort').fill('第12期');
     expect(await sidebar.locator('label.field span', { hasText: '开营日' }).count()).toBe(1);
-    await sidebar.locator('#sop-preview', { hasText: '33 行 · 2026-12-07 → 2027-01-03 · 4 位执行人' }).waitFor();
+    await sidebar.locator('#sop-preview', { hasText: '60 行 · 2026-12-07 → 2027-01-03 · 4 位执行人' }).waitFor();
 
     await sidebar.locator('#generate-sop').click();
-    await sidebar.locator('#sop-result', { hasText: `「${TAB}」已生成 33 行` }).waitFor();
+    await sidebar.locator('#sop-result', { hasText: `「${TAB}」已生成 60 行` }).waitFor();
     await page.locator('footer button.tab.active', { hasText: TAB }).waitFor();
     await cell(1, ID_COL).waitFor();
 
     const before = await tableRows();
-    expect(before).toHaveLength(33);
+    expect(before).toHaveLength(60);
     // The weekday column is computed by the formula engine, for every row.
     expect(await page.locator('#preview').textContent()).not.toContain('#NAME?');
     expect(await cell(before[0].r, WEEKDAY_COL).textContent()).toBe('周一');
@@ -150,13 +150,13 @@ describeWith(chromiumPath(), 'playground: SOP schedule (Chromium)', () => {
     await sidebar.locator('#sop-preview', { hasText: '2026-12-09 → 2027-01-05' }).waitFor();
     await sidebar.locator('#sop-updates', { hasText: TAB }).waitFor();
     await sidebar.locator('#generate-sop').click();
-    await sidebar.locator('#sop-result', { hasText: '+0 行 · 33 行改期 · 0 项丢失' }).waitFor();
+    await sidebar.locator('#sop-result', { hasText: '+0 行 · 60 行改期 · 0 项丢失' }).waitFor();
     // The first row (day −7) moves from 2026-12-07 to 2026-12-09 once the preview has refreshed.
     expect(before[0].date).toBe('2026-12-07');
     await cell(before[0].r, DATE_COL).filter({ hasText: '2026-12-09' }).waitFor();
 
     const after = await tableRows();
-    expect(after).toHaveLength(33);
+    expect(after).toHaveLength(60);
     const plusTwo = (iso: string) => toIso(addDays(fromIso(iso) as DaySerial, 2));
     for (const row of picked) {
       const now = after.find((r) => r.id === row.id)!;

@@ -64,11 +64,11 @@ describe('SOP schedules in Sheets', () => {
     fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
     saveTeam(TEAM);
     fake.resetCalls();
-    expect(value<{ line: string }>(previewSop(request('2026-12-14'))).line).toBe('33 行 · 2026-12-07 → 2027-01-03 · 6 位执行人');
+    expect(value<{ line: string }>(previewSop(request('2026-12-14'))).line).toBe('60 行 · 2026-12-07 → 2027-01-03 · 6 位执行人');
     expect(fake.callsTo('Range.setValues')).toHaveLength(0);
 
     const first = value<{ tabs: Array<{ tab: string; created: boolean }>; message: string }>(generateSop(request('2026-12-14')));
-    expect(first.tabs).toEqual([{ tab: TAB, created: true, rows: 33, line: '33 行' }]);
+    expect(first.tabs).toEqual([{ tab: TAB, created: true, rows: 60, line: '60 行' }]);
     expect(sopMarkers()).toEqual([TAB]);
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe(TAB);
     expect(fake.toasts.map((t) => t.message)).toContain(first.message);
@@ -86,7 +86,7 @@ describe('SOP schedules in Sheets', () => {
     for (const id of ids) sheet.getRange(before.findIndex((r) => r.ID === id) + 2, 12).setValue('已完成');
 
     const second = value<{ tabs: Array<{ tab: string; created: boolean; line: string }> }>(generateSop(request('2026-12-16')));
-    expect(second.tabs).toEqual([{ tab: TAB, created: false, rows: 33, line: '+0 行 · 33 行改期 · 0 项丢失' }]);
+    expect(second.tabs).toEqual([{ tab: TAB, created: false, rows: 60, line: '+0 行 · 60 行改期 · 0 项丢失' }]);
     expect(sopMarkers()).toEqual([TAB]);
     const after = table(TAB);
     for (const id of ids) {

@@ -102,9 +102,9 @@ describe('the demo workbook’s past cohorts', () => {
     expect(confirmed.review.cohorts[3].results).toMatchObject({ members: 358, participationRate: null, conversionRate: null, revenue: null });
     // Execution differs, and goes with the results; four cohorts are too few to rank steps.
     expect(confirmed.review.cohorts.slice(0, 3).map(({ execution: e }) => [e.planned, e.done, e.overdue, e.skipped])).toEqual([
-      [27, 27, 0, 6],
-      [31, 30, 1, 2],
-      [32, 30, 2, 1],
+      [54, 54, 0, 6],
+      [58, 57, 1, 2],
+      [59, 57, 2, 1],
     ]);
     expect(confirmed.review.steps.every((step) => step.verdict === 'tooFewCohorts')).toBe(true);
   });

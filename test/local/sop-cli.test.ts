@@ -84,7 +84,7 @@ describe('sop on the command line', () => {
       'zh',
     );
     expect(result).toMatchObject({ code: 0, stdout: '' });
-    expect(result.stderr).toContain('「SOP·Java引流5群·第12期」已生成 33 行');
+    expect(result.stderr).toContain('「SOP·Java引流5群·第12期」已生成 60 行');
     const tabs = await readXlsx(readFileSync(file));
     const sop = tabs.find((t) => t.marker?.kind === 'sop')!;
     expect(sop.name).toBe('SOP·Java引流5群·第12期');
@@ -172,7 +172,7 @@ describe('sop on the command line', () => {
       'zh',
     );
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('「SOP·Java引流5群·第12期」+0 行 · 33 行改期 · 0 项丢失');
+    expect(result.stderr).toContain('「SOP·Java引流5群·第12期」+0 行 · 60 行改期 · 0 项丢失');
 
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(file);

@@ -21,12 +21,12 @@ export const helpMessages = defineMessages(
     'help.sop.step1':
       '菜单「扩展程序 ▸ 社群SOP助手 ▸ 社群SOP排期…」，选模板（7 个内置：引流群7天转化、28天大课、3天训练营、直播公开课、节气/节日促销、朋友圈节奏、留存/校友群月度节奏，或你自己的模板标签页）。',
     'help.sop.step2':
-      '填锚定日期（开营日 / 直播日 / 建群日 / 活动日）、群名（一行一个或逗号分隔）和期次；表单下方的一行预览会显示“33 行 · 日期范围 · 执行人数”。',
+      '填锚定日期（开营日 / 直播日 / 建群日 / 活动日）、群名（一行一个或逗号分隔）和期次；表单下方的一行预览会显示“60 行 · 日期范围 · 执行人数”。',
     'help.sop.step3': '点「生成」：每个群一个标签页（如 SOP·Java引流5群·第12期）。在表里改状态、贴证明截图链接；改了日期就再生成一次。',
     'help.sop.settings':
       '模板：决定有哪些事项、话术和角色；「另存为模板」复制出一个可以在表格里编辑的模板标签页。\n锚定日期：每行日期 = 锚定日 + 该行的天数偏移。\n执行人：每个角色一个下拉，默认来自「团队」标签页，多个群时同角色的人轮流分配。\n标注节日/节气/休/班：多加一列「节日/节气」。\n采用模板新文字：模板改过后，用新话术替换你没改过的文字。\n导出到日历 (.ics)：见“导出到日历”一节。',
     'help.sop.data':
-      '每个群一个 SOP 标签页，插件靠隐藏标记认它，改名也找得到。\n插件的一层：日期、星期、时间、阶段、渠道、事项、话术、下拉、条件格式和汇总块。\n你的一层：状态、证明链接、备注、手改的执行人、自己加的列与行、改写过的话术（旁边有批注显示模板原文）。\n移动锚定日后再生成：日期跟着移动，你填的内容保留（“+0 行 · 33 行改期 · 0 项丢失”）。',
+      '每个群一个 SOP 标签页，插件靠隐藏标记认它，改名也找得到。\n插件的一层：日期、星期、时间、阶段、渠道、事项、话术、下拉、条件格式和汇总块。\n你的一层：状态、证明链接、备注、手改的执行人、自己加的列与行、改写过的话术（旁边有批注显示模板原文）。\n移动锚定日后再生成：日期跟着移动，你填的内容保留（“+0 行 · 60 行改期 · 0 项丢失”）。',
     'help.sop.guide': 'docs/sop.md（SOP 排期）、docs/layers.md（重新生成时保留什么）',
 
     'help.gantt.title': '推进表甘特图',
@@ -139,13 +139,13 @@ export const helpMessages = defineMessages(
     'help.sop.step1':
       'Extensions ▸ SOP Planner ▸ SOP schedule…, then pick a template: seven built in (7-day lead-group conversion, 28-day main course, 3-day camp, live open class, festival flash sale, Moments rhythm, alumni group monthly rhythm) or one of your own template tabs.',
     'help.sop.step2':
-      'Enter the anchor date (camp start, live day, group day or event day), the groups (one per line or separated by commas) and the cohort; the line under the form previews “33 rows · dates · 6 executors”.',
+      'Enter the anchor date (camp start, live day, group day or event day), the groups (one per line or separated by commas) and the cohort; the line under the form previews “60 rows · dates · 6 executors”.',
     'help.sop.step3':
       'Click Generate: one tab per group (e.g. SOP·Java引流5群·第12期). Set statuses and paste proof links in the tab; when the date moves, generate again.',
     'help.sop.settings':
       'Template: the items, scripts (话术) and roles; Save as template copies one into a tab you can edit in the sheet.\nAnchor date: each row’s date is the anchor plus the row’s day offset.\nOwners: one dropdown per role, from the Team tab by default; with several groups, the people of a role take turns.\nMark holidays, solar terms and make-up days: adds a 节日/节气 column.\nUse the template’s new texts: after the template changed, takes its new texts where you did not rewrite them.\nExport to calendar (.ics): see that section.',
     'help.sop.data':
-      'One SOP tab per group, found by a hidden marker, so renaming it is fine.\nThe add-on’s layer: date, weekday, time, phase, channel, item, script, dropdowns, conditional formats and the summary block.\nYours: statuses, proof links, notes, owners changed by hand, your own columns and rows, scripts you rewrote (a note shows the template’s text).\nMove the anchor and generate again: the dates move, your work stays (“+0 rows · 33 re-dated · 0 lost”).',
+      'One SOP tab per group, found by a hidden marker, so renaming it is fine.\nThe add-on’s layer: date, weekday, time, phase, channel, item, script, dropdowns, conditional formats and the summary block.\nYours: statuses, proof links, notes, owners changed by hand, your own columns and rows, scripts you rewrote (a note shows the template’s text).\nMove the anchor and generate again: the dates move, your work stays (“+0 rows · 60 re-dated · 0 lost”).',
     'help.sop.guide': 'docs/sop.md (SOP schedules), docs/layers.md (what regenerating keeps)',
 
     'help.gantt.title': 'Push plan Gantt',

@@ -175,7 +175,9 @@ describe('generateSop', () => {
     // Day 3 is 2026-12-31; its {日期+2} is the live class on 2027-01-02.
     expect(notice?.script).toContain('1月2日 20:00，赵老师直播');
     const deadline = rows.find((r) => r.rowKey === 'd6-deadline');
-    expect(deadline?.script).toContain('Java引流5群的同学们好：第12期的优惠');
+    expect(deadline?.script).toContain('我是Java引流5群的课程顾问陈默～第12期的报名优惠');
+    // The live class's offer ends at midnight on day 6 (2027-01-03), as the mass message that day says.
+    expect(rows.find((r) => r.rowKey === 'd5-live')?.script).toContain('1月3日晚24点');
     const greeting = rows.find((r) => r.rowKey === 'd0-add-friends');
     expect(greeting?.script).toContain('课程顾问陈默');
     for (const row of rows) expect(row.script).not.toMatch(/\{(群名|期次|日期|讲师|顾问)[^}]*\}/);

@@ -106,6 +106,53 @@ describe('built-in templates', () => {
     for (const day of range(0, 6)) expect(rowsOn(t, day).length).toBeGreaterThanOrEqual(1);
   });
 
+  test('conversion-7d: high intent is screened on days 0 and 1 and reaches an advisor the same day, after the tagging', () => {
+    const t = builtInTemplate('conversion-7d', 'zh-CN');
+    for (const day of [0, 1]) {
+      const rows = rowsOn(t, day);
+      const tagging = rows.find((r) => r.role === 'operator' && /A/.test(r.item) && r.detail.includes('A'));
+      const fastTrack = rows.find((r) => r.role === 'advisor' && r.channel === 'private' && r.item.includes('A类') && r.item.includes('1V1'));
+      expect(tagging && fastTrack && fastTrack.time > tagging.time).toBe(true);
+    }
+    expect(rowsOn(t, 0).find((r) => r.rowKey === 'd0-tag')?.script).toMatch(/A.*B.*C/s);
+  });
+
+  test('conversion-7d: the notice promises only the sessions that have rows, on their dates', () => {
+    const t = builtInTemplate('conversion-7d', 'zh-CN');
+    const notice = t.rows.find((r) => r.rowKey === 'd0-notice')!;
+    expect(notice.script).not.toMatch(/每晚/);
+    for (const [shift, key] of [
+      [1, 'd1-share'],
+      [2, 'd2-qa'],
+      [5, 'd5-live'],
+    ] as const) {
+      expect(notice.script).toContain(`{日期+${shift}} 20:00`);
+      expect(t.rows.find((r) => r.rowKey === key)).toMatchObject({ dayOffset: shift, time: '20:00' });
+    }
+  });
+
+  test.each(LANGS)('conversion-7d (%s): every row that names the offer deadline names the same one, midnight after the class day', (lang) => {
+    const t = builtInTemplate('conversion-7d', lang);
+    const live = t.rows.find((r) => r.channel === 'live')!;
+    const deadlineDay = live.dayOffset + 1;
+    const named = t.rows.filter((r) => /\{(日期|date)\+\d+\}/.test(r.script) && r.dayOffset >= live.dayOffset);
+    expect(named.map((r) => r.rowKey)).toEqual(expect.arrayContaining(['d5-live', 'd5-follow-up']));
+    for (const r of named) for (const m of r.script.matchAll(/\{(?:日期|date)\+(\d+)\}/g)) expect(r.dayOffset + Number(m[1])).toBe(deadlineDay);
+    const tonight = lang === 'zh-CN' ? '今晚24点' : 'midnight tonight';
+    for (const key of ['d6-replay', 'd6-deadline']) {
+      const r = t.rows.find((row) => row.rowKey === key)!;
+      expect(r.dayOffset).toBe(deadlineDay);
+      expect(r.script).toContain(tonight);
+    }
+    expect(t.rows.map((r) => r.script).join('\n')).not.toMatch(/明天中午|noon tomorrow/);
+  });
+
+  test('conversion-7d: the mass message greets the person it reaches, not a group', () => {
+    const mass = builtInTemplate('conversion-7d', 'zh-CN').rows.filter((r) => r.channel === 'massMessage');
+    expect(mass.length).toBeGreaterThan(0);
+    for (const r of mass) expect(r.script).not.toMatch(/^\{群名\}的/);
+  });
+
   test.each(LANGS)('big-class-28d (%s): 营前 −7..−1, 营中 0..13, 营后 14..20, one phase per span, every day covered', (lang) => {
     const t = builtInTemplate('big-class-28d', lang);
     expect(t.anchorKind).toBe('campStart');
@@ -119,6 +166,43 @@ describe('built-in templates', () => {
     }
     expect(templateSpan(t)).toEqual({ first: -7, last: 20 });
     if (lang === 'zh-CN') expect(t.phases).toEqual(['营前', '营中', '营后']);
+  });
+
+  test('big-class-28d: every live class has a reminder 30 minutes before naming it and the link, and a replay the next morning', () => {
+    const t = builtInTemplate('big-class-28d', 'zh-CN');
+    const classes = t.rows.filter((r) => r.channel === 'live' && /^第\d课/.test(r.item));
+    expect(classes.map((r) => r.dayOffset)).toEqual([1, 3, 5, 8, 10, 12]);
+    classes.forEach((lesson, i) => {
+      const name = `第${i + 1}课`;
+      const reminder = rowsOn(t, lesson.dayOffset).find((r) => r.item === `${name}开课提醒`);
+      expect(reminder).toMatchObject({ time: '19:30', channel: 'group' });
+      expect(reminder?.script).toContain(name);
+      expect(reminder?.script).toContain('[直播链接]');
+      const replay = rowsOn(t, lesson.dayOffset + 1).find((r) => r.item === `${name}回放`);
+      expect(replay?.script).toContain('[回放链接]');
+    });
+  });
+
+  test('big-class-28d: the check-in is counted every evening from the first class to the last, as the head teacher promises', () => {
+    const t = builtInTemplate('big-class-28d', 'zh-CN');
+    expect(t.rows.find((r) => r.rowKey === 'd-5-intro')?.script).toMatch(/每晚10点统计打卡/);
+    expect(t.rows.find((r) => r.rowKey === 'd-3-notice')?.script).toMatch(/每晚10点统计/);
+    for (const day of range(1, 12)) expect(rowsOn(t, day).filter((r) => r.item === '打卡统计' && r.time === '22:00')).toHaveLength(1);
+  });
+
+  test('big-class-28d: after camp, a public draw (free course, vouchers, cash, memberships) before the renewal deadline, which every row names alike', () => {
+    const t = builtInTemplate('big-class-28d', 'zh-CN');
+    const rules = t.rows.find((r) => r.rowKey === 'd14-draw-rules')!;
+    for (const prize of ['免单', '抵扣券', '现金', '月卡']) expect(rules.script).toContain(prize);
+    const draw = t.rows.find((r) => r.rowKey === 'd16-draw')!;
+    expect(rules.script).toContain(`{日期+${draw.dayOffset - rules.dayOffset}}`);
+    const offer = t.rows.find((r) => r.rowKey === 'd17-offer')!;
+    const deadline = offer.dayOffset + Number(/\{日期\+(\d+)\}/.exec(offer.script)?.[1]);
+    expect(rules.script).toContain(`{日期+${deadline - rules.dayOffset}}`);
+    const reminder = t.rows.find((r) => r.rowKey === 'd19-deadline')!;
+    expect(reminder.dayOffset).toBe(deadline);
+    expect(reminder.script).toContain('今晚24点');
+    expect(t.rows.some((r) => r.phase === '营后' && r.item.includes('老带新'))).toBe(true);
   });
 
   test('camp-3d: pre-heat days before, three camp days, follow-up days after', () => {
@@ -164,19 +248,52 @@ describe('built-in templates', () => {
     for (const word of ['秒杀', '快闪群', '拼团']) expect(text).toContain(word);
   });
 
-  test('moments-daily: several Moments posts a day at set times, rotating the four pillars', () => {
+  test('promo-flash: for a ¥万 course the 秒杀 sells a 定金 and the 拼团 a trial class, each followed the same evening by an advisor 1V1', () => {
+    const t = builtInTemplate('promo-flash', 'zh-CN');
+    const flashSales = t.rows.filter((r) => r.item.includes('秒杀'));
+    expect(flashSales.length).toBeGreaterThanOrEqual(2);
+    for (const sale of flashSales) {
+      expect(sale.item).toContain('定金');
+      const oneToOne = rowsOn(t, sale.dayOffset).find((r) => r.role === 'advisor' && r.channel === 'private' && r.time > sale.time);
+      expect(oneToOne?.detail).toMatch(/1V1|私聊/);
+    }
+    expect(t.rows.find((r) => r.item.includes('拼团'))?.item).toContain('体验课');
+    const trial = t.rows.find((r) => r.channel === 'live' && r.item.includes('体验课'))!;
+    expect(rowsOn(t, trial.dayOffset).some((r) => r.role === 'advisor' && r.item.includes('1V1') && r.time > trial.time)).toBe(true);
+  });
+
+  test('promo-flash: every row that dates the deposit credit names the same last day', () => {
+    const t = builtInTemplate('promo-flash', 'zh-CN');
+    const lastDays = t.rows.flatMap((r) =>
+      [...r.script.matchAll(/定金[^。；\n]*?\{日期\+(\d+)\}(?:前|晚)?报名|抵扣有效期到\{日期\+(\d+)\}|定金\{日期\+(\d+)\}前/g)].map(
+        (m) => r.dayOffset + Number(m[1] ?? m[2] ?? m[3]),
+      ),
+    );
+    expect(lastDays.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(lastDays).size).toBe(1);
+  });
+
+  test('moments-daily: several Moments posts a day at set times, rotating the four pillars, and the person behind the account every day', () => {
     const t = builtInTemplate('moments-daily', 'zh-CN');
-    expect(t.phases).toEqual(['行业前景', '信任增强', '欲望调动', '干货分享']);
+    const life = '真人日常';
+    const pillars = ['行业前景', '信任增强', '欲望调动', '干货分享'];
+    expect([...t.phases].sort()).toEqual([...pillars, life].sort());
     expect(templateSpan(t)).toEqual({ first: 0, last: 6 });
     for (const row of t.rows) expect(row.channel).toBe('moments');
+    const marketing = (day: number) => rowsOn(t, day).filter((r) => r.phase !== life);
     for (const day of range(0, 6)) {
       const rows = rowsOn(t, day);
-      expect(rows.length).toBeGreaterThanOrEqual(3);
+      expect(marketing(day).length).toBeGreaterThanOrEqual(3);
+      expect(rows.filter((r) => r.phase === life)).toHaveLength(1);
       expect(new Set(rows.map((r) => r.phase)).size).toBe(rows.length);
       expect(new Set(rows.map((r) => r.time)).size).toBe(rows.length);
-      if (day < 6) expect(new Set([...rows, ...rowsOn(t, day + 1)].map((r) => r.phase)).size).toBe(4);
+      // The personal post sits between marketing posts, never first or last of the day.
+      const order = [...rows].sort((a, b) => (a.time < b.time ? -1 : 1)).map((r) => r.phase);
+      expect(order.indexOf(life)).toBeGreaterThan(0);
+      expect(order.indexOf(life)).toBeLessThan(order.length - 1);
+      if (day < 6) expect(new Set([...marketing(day), ...marketing(day + 1)].map((r) => r.phase))).toEqual(new Set(pillars));
     }
-    const perPillar = t.phases.map((p) => t.rows.filter((r) => r.phase === p).length);
+    const perPillar = pillars.map((p) => t.rows.filter((r) => r.phase === p).length);
     expect(Math.max(...perPillar) - Math.min(...perPillar)).toBeLessThanOrEqual(1);
   });
 
@@ -190,5 +307,17 @@ describe('built-in templates', () => {
     const digestDays = t.rows.filter((r) => r.item === '内推岗位周报').map((r) => r.dayOffset);
     expect(digestDays.length).toBeGreaterThanOrEqual(4);
     for (let i = 1; i < digestDays.length; i++) expect(digestDays[i] - digestDays[i - 1]).toBe(7);
+  });
+
+  test('retention-monthly: the 复购 tools — alumni price, bring-a-friend, and a draw with a free course, vouchers, cash and memberships announced before it is held', () => {
+    const t = builtInTemplate('retention-monthly', 'zh-CN');
+    const text = t.rows.map((r) => r.item + r.script).join('\n');
+    for (const tool of ['老学员价', '老带新']) expect(text).toContain(tool);
+    const rules = t.rows.find((r) => r.item.includes('抽奖规则'))!;
+    for (const prize of ['免单', '抵扣券', '现金', '月卡']) expect(rules.script).toContain(prize);
+    const draw = t.rows.find((r) => r.item.includes('开奖'))!;
+    expect(rules.script).toContain(`{日期+${draw.dayOffset - rules.dayOffset}}`);
+    expect(rules.detail).toContain('不以购买为条件');
+    expect(t.rows.find((r) => r.rowKey === 'd0-plan')?.script).toContain(`{日期+${draw.dayOffset}} 20:00`);
   });
 });

@@ -1,9 +1,75 @@
-/** 28天大课: one week before camp start, two weeks of classes, one week after for renewal and retention. */
-import { row, type BuiltInTemplate } from './define';
+/**
+ * 28天大课: one week before camp start, two weeks of classes, one week after for renewal and retention.
+ * Every live class has its 催到课 half an hour before and its replay the next morning, and every class
+ * day ends with the check-in count: what the head teacher and the camp guide promise, each a row.
+ */
+import { row, type BilingualRow, type BuiltInTemplate } from './define';
 
 const PRE = 0;
 const IN = 1;
 const POST = 2;
+
+/** 开课前30分钟催到课 for live class `lesson`, taught at 20:00 on `day`. */
+function classReminder(day: number, lesson: number): BilingualRow {
+  return row(
+    `d${day}-remind`,
+    day,
+    '19:30',
+    IN,
+    'group',
+    'headTeacher',
+    [
+      `第${lesson}课开课提醒`,
+      `开课前30分钟@所有人，发第${lesson}课的主题和直播入口`,
+      `@所有人 第${lesson}课还有30分钟开始！今晚讲[主题]，提前5分钟进直播间，电脑和笔记本准备好，边听边跟着做。\n直播入口：[直播链接]`,
+      '直播链接',
+    ],
+    [
+      `Class ${lesson} reminder`,
+      `Half an hour before class, @all with the topic of class ${lesson} and the live link`,
+      `@all Class ${lesson} starts in 30 minutes! Tonight: [topic]. Join 5 minutes early with your computer and notebook ready, and follow along as we go.\nJoin here: [live link]`,
+      'Live link',
+    ],
+  );
+}
+
+/** The replay of live class `lesson` (taught on `day`), posted the next morning for those who missed it. */
+function classReplay(day: number, lesson: number): BilingualRow {
+  return row(
+    `d${day + 1}-replay`,
+    day + 1,
+    '10:00',
+    IN,
+    'group',
+    'assistant',
+    [
+      `第${lesson}课回放`,
+      `发第${lesson}课的回放链接和有效期，提醒没看直播的同学补课、照常交作业和打卡`,
+      `昨晚第${lesson}课的回放出来了：[回放链接]（[有效期]前都能看）。没赶上直播的同学今天找时间补上，重点从第[分钟]分钟开始；作业和打卡照常交，有问题群里问。`,
+      '回放链接',
+    ],
+    [
+      `Class ${lesson} replay`,
+      `Post the replay of class ${lesson} and how long it stays up; remind those who missed it to catch up and still hand in homework and check in`,
+      `The replay of last night's class ${lesson} is up: [replay link] (available until [expiry]). Missed it live? Find time today; the key part starts at minute [minute]. Homework and check-ins as usual, and ask here if anything is unclear.`,
+      'Replay link',
+    ],
+  );
+}
+
+/** The nightly check-in count of a class day (day 1 says the same in its own row). */
+function checkIn(day: number, zh: string, en: string): BilingualRow {
+  return row(
+    `d${day}-check-in`,
+    day,
+    '22:00',
+    IN,
+    'group',
+    'assistant',
+    ['打卡统计', '统计当天打卡人数，@未打卡的同学', zh, '打卡统计表'],
+    ['Check-in count', "Count today's check-ins and @ those who have not checked in", en, 'Check-in sheet'],
+  );
+}
 
 export const bigClass28d: BuiltInTemplate = {
   id: 'big-class-28d',
@@ -81,14 +147,14 @@ export const bigClass28d: BuiltInTemplate = {
       'headTeacher',
       [
         '班主任自我介绍',
-        '介绍自己和接下来28天的服务：答疑时间、作业点评、学习提醒',
-        '大家好，我是这期的班主任{班主任}。接下来28天我会陪大家一起学：每天提醒上课和打卡，作业48小时内点评，晚上8点到10点群里答疑。有任何事都可以私信我。',
+        '介绍自己和接下来28天的服务：开课提醒、每晚打卡统计、回放、作业点评、答疑',
+        '大家好，我是这期的班主任{班主任}。接下来28天我和助教{助教}陪大家一起学：每节直播课前30分钟在群里提醒，第二天上午发回放；从第1课到最后一课，每晚10点统计打卡、提醒还没打卡的同学；作业48小时内有点评，群里的问题当天回复。有任何事都可以私信我。',
         '班主任介绍卡片',
       ],
       [
         'Head teacher introduces themself',
-        'Present yourself and the 28 days of support: Q&A hours, homework reviews, study reminders',
-        'Hi everyone, I am {headTeacher}, your head teacher for this cohort. For the next 28 days I will learn alongside you: daily reminders for classes and check-ins, homework feedback within 48 hours, and Q&A in the group from 8 to 10 pm. Message me any time.',
+        'Present yourself and the 28 days of support: class reminders, the nightly check-in count, replays, homework reviews, Q&A',
+        'Hi everyone, I am {headTeacher}, your head teacher for this cohort. For the next 28 days the assistant {assistant} and I will learn alongside you: a reminder in the group 30 minutes before every live class and the replay the next morning; from class 1 to the last class, the check-in count at 10 pm every night with a nudge for anyone who has not checked in; homework feedback within 48 hours, and every question in the group answered the same day. Message me any time.',
         'Head-teacher intro card',
       ],
     ),
@@ -122,13 +188,13 @@ export const bigClass28d: BuiltInTemplate = {
       [
         '发布开营须知和课表',
         '群公告写明开营时间、课表、打卡规则和请假方式',
-        '【开营须知】\n开营仪式：{锚点日} 20:00\n直播课：开营后第1、3、5、8、10、12天晚8点（见课表），都有回放\n打卡规则：每天学习后在群里发打卡海报\n请假：提前私信班主任',
+        '【开营须知】\n开营仪式：{锚点日} 20:00\n直播课：开营后第1、3、5、8、10、12天晚8点（见课表），开课前30分钟群里提醒，回放第二天上午发群里\n打卡规则：每天学习后在群里发打卡海报，每晚10点统计\n请假：提前私信班主任，回放照样能补',
         '课表长图、打卡海报',
       ],
       [
         'Post the camp guide and timetable',
         'The group notice states the opening time, timetable, check-in rules and how to ask for leave',
-        '[Camp guide]\nOpening ceremony: {anchor}, 8 pm\nLive classes: 8 pm on days 1, 3, 5, 8, 10 and 12 after opening (see the timetable), all with replays\nCheck-in: post your check-in poster in the group after each study session\nAbsence: tell the head teacher beforehand',
+        '[Camp guide]\nOpening ceremony: {anchor}, 8 pm\nLive classes: 8 pm on days 1, 3, 5, 8, 10 and 12 after opening (see the timetable), with a reminder here 30 minutes before and the replay here the next morning\nCheck-in: post your check-in poster in the group after each study session; we count them at 10 pm\nAbsence: tell the head teacher beforehand; the replay lets you catch up',
         'Timetable image, check-in poster',
       ],
     ),
@@ -193,6 +259,26 @@ export const bigClass28d: BuiltInTemplate = {
       ],
     ),
     row(
+      'd0-remind',
+      0,
+      '19:30',
+      IN,
+      'group',
+      'headTeacher',
+      [
+        '开营仪式提醒',
+        '开营仪式前30分钟@所有人，发直播入口',
+        '@所有人 开营仪式30分钟后开始！今晚讲清楚这28天怎么学、分好学习小组，还有开营小礼物。\n直播入口：[直播链接]',
+        '直播链接',
+      ],
+      [
+        'Opening ceremony reminder',
+        'Half an hour before the opening ceremony, @all with the live link',
+        '@all The opening ceremony starts in 30 minutes! Tonight: how to study over these 28 days, your study squads, and a small welcome gift.\nJoin here: [live link]',
+        'Live link',
+      ],
+    ),
+    row(
       'd0-opening',
       0,
       '20:00',
@@ -232,6 +318,7 @@ export const bigClass28d: BuiltInTemplate = {
         'Squad list image',
       ],
     ),
+    classReminder(1, 1),
     row(
       'd1-class',
       1,
@@ -262,6 +349,7 @@ export const bigClass28d: BuiltInTemplate = {
         'Check-in sheet',
       ],
     ),
+    classReplay(1, 1),
     row(
       'd2-homework',
       2,
@@ -282,6 +370,12 @@ export const bigClass28d: BuiltInTemplate = {
         'Review notes',
       ],
     ),
+    checkIn(
+      2,
+      '第2天打卡[人数]人👍 第1课作业收到[份数]份，晚交的明天补上也有点评。还没打卡的同学，睡前发一句今天学了什么就算。',
+      '[number] check-ins on day 2 👍 [n] pieces of class 1 homework are in; hand yours in tomorrow and you still get feedback. Not checked in yet? One line on what you studied today, before bed, is enough.',
+    ),
+    classReminder(3, 2),
     row(
       'd3-class',
       3,
@@ -302,6 +396,12 @@ export const bigClass28d: BuiltInTemplate = {
         'Slides, live link',
       ],
     ),
+    checkIn(
+      3,
+      '第2课下课，今天已经打卡[人数]人。还没打卡的@[昵称] @[昵称]：把今晚的笔记整理一下发上来，也算打卡。',
+      'Class 2 is done and [number] of you have checked in. @[name] @[name], not yet: post your notes from tonight and that counts.',
+    ),
+    classReplay(3, 2),
     row(
       'd4-showcase',
       4,
@@ -322,6 +422,12 @@ export const bigClass28d: BuiltInTemplate = {
         'Homework screenshots',
       ],
     ),
+    checkIn(
+      4,
+      '今天没有直播，打卡的还有[人数]位，给大家点赞！自己安排时间学的日子最考验人，还没打卡的同学，花20分钟看看第2课回放也行。',
+      'No live class today, and still [number] check-ins. Well done! Days when you set your own pace are the real test; not checked in yet? Twenty minutes with the class 2 replay will do.',
+    ),
+    classReminder(5, 3),
     row(
       'd5-class',
       5,
@@ -342,6 +448,12 @@ export const bigClass28d: BuiltInTemplate = {
         'Slides, project brief',
       ],
     ),
+    checkIn(
+      5,
+      '第3课打卡[人数]人。周末小项目的说明在群文件，今晚先把要用的环境装好，周末动手会顺很多。',
+      '[number] check-ins after class 3. The weekend mini-project brief is in the group files; set up what you need tonight and the weekend will go much more smoothly.',
+    ),
+    classReplay(5, 3),
     row(
       'd6-weekly',
       6,
@@ -362,6 +474,11 @@ export const bigClass28d: BuiltInTemplate = {
         'Ranking image',
       ],
     ),
+    checkIn(
+      6,
+      '第一周最后一天，今天打卡[人数]人，本周打卡率[比例]。还差一天就满勤的同学，睡前补上还来得及。',
+      'Last day of week one: [number] check-ins today, [rate] for the week. One day short of a full week? There is still time before bed.',
+    ),
     row(
       'd7-qa',
       7,
@@ -377,6 +494,12 @@ export const bigClass28d: BuiltInTemplate = {
         'Question list',
       ],
     ),
+    checkIn(
+      7,
+      '周末也别断档：今天打卡[人数]人。小项目做到哪一步就晒到哪一步，对照今晚答疑讲的卡点改一改。',
+      "Keep going over the weekend: [number] check-ins today. Post your mini-project wherever it stands, and fix it against the sticking points from tonight's Q&A.",
+    ),
+    classReminder(8, 4),
     row(
       'd8-class',
       8,
@@ -387,6 +510,12 @@ export const bigClass28d: BuiltInTemplate = {
       ['第4课', '直播第4课', '第4课今晚8点开讲，主题：[主题]。进入第二周，内容会更贴近实际工作。直播入口：[直播链接]', '课件、直播链接'],
       ['Class 4', 'Teach class 4 live', 'Class 4 tonight at 8 pm: [topic]. Week two gets closer to real work. Join here: [live link]', 'Slides, live link'],
     ),
+    checkIn(
+      8,
+      '第二周第一课，打卡[人数]人。第二周最容易松劲，各组组长帮忙@一下自己组还没打卡的同学。',
+      'First class of week two, [number] check-ins. Week two is when people slip, so squad leaders, please @ the members of your squad who have not checked in.',
+    ),
+    classReplay(8, 4),
     row(
       'd9-revisit',
       9,
@@ -407,6 +536,12 @@ export const bigClass28d: BuiltInTemplate = {
         'Missing check-in list',
       ],
     ),
+    checkIn(
+      9,
+      '今天打卡[人数]人。这两天没跟上的同学别着急，回放挑重点看，看完发一句“补上了”也算打卡。',
+      '[number] check-ins today. Fell behind these last days? No rush: watch the key parts of the replays and post "caught up", which counts as a check-in.',
+    ),
+    classReminder(10, 5),
     row(
       'd10-class',
       10,
@@ -422,6 +557,12 @@ export const bigClass28d: BuiltInTemplate = {
         'Slides, final-project brief',
       ],
     ),
+    checkIn(
+      10,
+      '第5课打卡[人数]人。结课作品今晚布置了，在打卡里写一句你打算做什么题目，我们帮你把把关。',
+      '[number] check-ins after class 5. The final project was set tonight; add your planned topic to your check-in and we will help you sharpen it.',
+    ),
+    classReplay(10, 5),
     row(
       'd11-sharing',
       11,
@@ -442,6 +583,12 @@ export const bigClass28d: BuiltInTemplate = {
         'Speaker intros',
       ],
     ),
+    checkIn(
+      11,
+      '今晚两位同学的分享大家听得很认真，打卡[人数]人。把你最有收获的一句话写进今天的打卡吧。',
+      "Everyone listened closely to tonight's two speakers; [number] check-ins. Put the one line you took away into today's check-in.",
+    ),
+    classReminder(12, 6),
     row(
       'd12-class',
       12,
@@ -462,6 +609,12 @@ export const bigClass28d: BuiltInTemplate = {
         'Slides, next-level path',
       ],
     ),
+    checkIn(
+      12,
+      '最后一课打卡[人数]人！两周的打卡记录会算进结营的优秀学员评选，最后这一次别落下。',
+      '[number] check-ins after the final class! Your two weeks of check-ins count towards the top-student awards at graduation, so do not miss this last one.',
+    ),
+    classReplay(12, 6),
     row(
       'd13-graduation',
       13,
@@ -518,6 +671,26 @@ export const bigClass28d: BuiltInTemplate = {
       ],
     ),
     row(
+      'd14-draw-rules',
+      14,
+      '20:00',
+      POST,
+      'notice',
+      'operator',
+      [
+        '公布结营抽奖规则',
+        '群公告写清奖项、名额、参与条件、开奖时间和方式；只放兑现得了的奖品，不写“人人有奖”“百分百中奖”这类做不到的话',
+        '【结营抽奖】交了结课作品的同学每人一次抽奖机会，{日期+2} 21:00 在直播间用[抽奖工具]公开开奖，全程录屏：\n· 进阶课免单 1名（已经报名的，学费原路退回）\n· 进阶课抵扣券[金额]元 [名额]名（{日期+5}24点前报名可用，不能兑换现金）\n· 现金红包[金额]元 [名额]名\n· [会员名称]月卡 [名额]名\n中奖名单开奖后在群里公示，奖品7天内发出。',
+        '抽奖规则海报、抽奖工具',
+      ],
+      [
+        'Post the graduation draw rules',
+        'The group notice states the prizes, how many of each, who can take part, and when and how the draw happens; only prizes you can deliver, no "everyone wins" promises',
+        '[Graduation draw] Everyone who handed in a final project gets one entry. The draw is live on {date+2} at 9 pm with [draw tool], screen-recorded throughout:\n· The advanced course free: 1 winner (already signed up? your fee is refunded in full)\n· An advanced-course voucher of [amount]: [count] winners (for sign-ups until midnight on {date+5}; not exchangeable for cash)\n· A cash red packet of [amount]: [count] winners\n· A one-month [membership] pass: [count] winners\nThe winners are listed in the group after the draw, and prizes go out within 7 days.',
+        'Draw rules poster, draw tool',
+      ],
+    ),
+    row(
       'd15-report',
       15,
       '14:00',
@@ -558,6 +731,26 @@ export const bigClass28d: BuiltInTemplate = {
       ],
     ),
     row(
+      'd16-draw',
+      16,
+      '21:00',
+      POST,
+      'live',
+      'operator',
+      [
+        '直播开奖',
+        '进阶课介绍直播之后当场抽奖、念出中奖名单；会后在群里公示名单，私聊中奖同学领奖',
+        '抽奖开始！今天从交了结课作品的[人数]位同学里抽，用的是[抽奖工具]，大家一起看着屏幕。中奖的同学会后我私聊你领奖，完整名单稍后发在群里。这次没抽中也别灰心，进阶课的老学员价明天中午发给大家。',
+        '抽奖工具、参与名单',
+      ],
+      [
+        'Live prize draw',
+        'Right after the advanced-course live, run the draw on screen and read out the winners; post the list in the group and message each winner about their prize',
+        "Time for the draw! Tonight's entries are the [number] students who handed in a final project, drawn with [draw tool] on screen for everyone to watch. Winners, I will message you after the live about your prize, and the full list goes up in the group shortly. Not drawn this time? The returning-student price for the advanced course reaches you tomorrow at noon.",
+        'Draw tool, entry list',
+      ],
+    ),
+    row(
       'd17-offer',
       17,
       '12:00',
@@ -567,13 +760,13 @@ export const bigClass28d: BuiltInTemplate = {
       [
         '群发老学员续报优惠',
         '向本期学员群发续报优惠和截止时间',
-        '{期次}的同学专享：进阶课老学员价[价格]，{日期+2}24点截止。想了解适不适合自己，直接回复我。',
+        '{期次}的同学专享：进阶课老学员价[价格]，{日期+2}24点截止；昨晚抽中抵扣券的同学，券也能用在这次报名上。想了解适不适合自己，直接回复我。',
         '优惠海报',
       ],
       [
         'Mass message: returning-student offer',
         'Send this cohort the renewal offer and its deadline',
-        'For {cohort} students only: the advanced course at a returning-student price of [price], until midnight on {date+2}. Not sure it fits you? Just reply here.',
+        'For {cohort} students only: the advanced course at a returning-student price of [price], until midnight on {date+2}. If you won a voucher last night, it applies to this sign-up too. Not sure it fits you? Just reply here.',
         'Offer poster',
       ],
     ),
@@ -606,15 +799,35 @@ export const bigClass28d: BuiltInTemplate = {
       'advisor',
       [
         '续报截止提醒',
-        '群里提醒续报明晚截止，回应常见顾虑',
-        '进阶课老学员价明晚24点截止。有同学问时间不够怎么办：进阶课全部有回放，节奏可以自己安排。还有疑问的私聊我。',
+        '群里提醒续报今晚截止，回应常见顾虑',
+        '进阶课老学员价和抵扣券今晚24点截止。有同学问时间不够怎么办：进阶课全部有回放，节奏可以自己安排。还有疑问的私聊我。',
         '常见问题',
       ],
       [
         'Renewal deadline reminder',
-        'Remind the group the renewal offer ends tomorrow night; answer common worries',
-        'The returning-student price ends tomorrow at midnight. Some asked what if they lack time: every advanced class has a replay, so you set your own pace. Message me with any other questions.',
+        'Remind the group the renewal offer ends tonight; answer common worries',
+        'The returning-student price and the vouchers end tonight at midnight. Some asked what if they lack time: every advanced class has a replay, so you set your own pace. Message me with any other questions.',
         'FAQ',
+      ],
+    ),
+    row(
+      'd20-referral',
+      20,
+      '12:00',
+      POST,
+      'group',
+      'operator',
+      [
+        '老带新：推荐朋友报下一期',
+        '结营时口碑最好，发布推荐规则：朋友报名有优惠，推荐人有奖励，奖励等朋友过了退款期再发',
+        '这两周不少同学问能不能带同事、朋友来学。推荐朋友报名下一期：朋友立减[金额]，你拿[奖励]；奖励在朋友过了[天数]天无理由退款期后发给你。专属推荐链接私聊我领。',
+        '推荐海报、推荐链接',
+      ],
+      [
+        'Bring a friend to the next cohort',
+        'Word of mouth is best at graduation: announce the referral rules (a discount for the friend, a reward for the referrer, paid once the friend is past the refund period)',
+        'Many of you asked whether you can bring a colleague or friend. Refer someone to the next cohort: they get [amount] off and you get [reward], paid once they are past the [days]-day no-questions refund period. Message me for your personal referral link.',
+        'Referral poster, referral link',
       ],
     ),
     row(

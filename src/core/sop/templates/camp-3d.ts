@@ -1,4 +1,7 @@
-/** 3天训练营: a low-price taster camp (three class days) with warm-up days before and follow-up days after. */
+/**
+ * 3天训练营: a low-price taster camp (three class days) with warm-up days before and follow-up days after.
+ * Each class has its reminder half an hour before, as the first one does.
+ */
 import { row, type BuiltInTemplate } from './define';
 
 const WARM_UP = 0;
@@ -178,6 +181,26 @@ export const camp3d: BuiltInTemplate = {
       ],
     ),
     row(
+      'd1-reminder',
+      1,
+      '19:30',
+      CAMP,
+      'group',
+      'operator',
+      [
+        '开课提醒',
+        '开课前30分钟提醒并发直播入口',
+        '还有30分钟开课！今晚第2天：[主题2]，接着昨天的成果往下做，先把昨天的作品打开。直播入口：[直播链接]',
+        '直播链接',
+      ],
+      [
+        'Class reminder',
+        'Remind 30 minutes before class and post the live link',
+        "Class starts in 30 minutes! Day 2 tonight: [topic 2], building on yesterday's result, so have yesterday's work open. Join here: [live link]",
+        'Live link',
+      ],
+    ),
+    row(
       'd1-class',
       1,
       '20:00',
@@ -210,6 +233,26 @@ export const camp3d: BuiltInTemplate = {
         'Count day-2 check-ins; remind everyone tomorrow is the last class',
         '[number] check-ins for day 2! Tomorrow is the last class, where the three days come together into one finished project. Do not miss it.',
         'Check-in sheet',
+      ],
+    ),
+    row(
+      'd2-reminder',
+      2,
+      '19:30',
+      CAMP,
+      'group',
+      'operator',
+      [
+        '开课提醒',
+        '开课前30分钟提醒并发直播入口',
+        '还有30分钟开课！今晚是最后一课：[主题3]，三天的内容会拼成一个完整作品，最后还有训练营同学的专属福利。直播入口：[直播链接]',
+        '直播链接',
+      ],
+      [
+        'Class reminder',
+        'Remind 30 minutes before class and post the live link',
+        'Class starts in 30 minutes! Tonight is the last class: [topic 3], where the three days come together into one finished project, with a camp-only offer at the end. Join here: [live link]',
+        'Live link',
       ],
     ),
     row(

@@ -1,4 +1,9 @@
-/** 引流群7天转化: a ~100-person lead group, from group day to a live class and its follow-up within a week. */
+/**
+ * 引流群7天转化: a ~100-person lead group, from group day to a live class and its follow-up within a week.
+ * High-intent people are picked out first (A/B/C tags from the entry questionnaire, the roll call and the
+ * survey) and go straight to an advisor the same day; the rest are nurtured towards the live class. One
+ * deadline — midnight after the class day — holds in every row that names it.
+ */
 import { row, type BuiltInTemplate } from './define';
 
 const ICE = 0;
@@ -21,14 +26,14 @@ export const conversion7d: BuiltInTemplate = {
       'operator',
       [
         '发布群公告',
-        '置顶群规、7天安排和入群福利的领取方式',
-        '欢迎加入{群名}！接下来7天每晚都有干货分享，第6天晚上还有一场直播公开课。\n群规：1. 不发广告和无关链接；2. 提问尽量说清楚具体情况；3. 有事可以私信我。\n入群福利：私信回复“资料”领取学习资料包。',
+        '置顶群规、这7天每场活动的日期和入群福利的领取方式（领福利时顺带填3题入群问卷）',
+        '欢迎加入{群名}！这7天的安排：\n· {日期+1} 20:00 {讲师}老师群内分享：零基础怎么规划学习路线\n· {日期+2} 20:00 群内集中答疑\n· {日期+5} 20:00 直播公开课\n群规：1. 不发广告和无关链接；2. 提问尽量说清楚具体情况；3. 有事可以私信我。\n入群福利：私信我回复“资料”，答3个小问题就能领学习资料包。',
         '群公告配图、资料包链接',
       ],
       [
         'Post the group notice',
-        'Pin the rules, the 7-day plan and how to claim the welcome gift',
-        'Welcome to {group}! For the next 7 days there is a practical session every evening, and a live open class on day 6.\nRules: 1. No ads or unrelated links. 2. When you ask, describe your situation. 3. Message me privately any time.\nWelcome gift: message me "pack" to get the study pack.',
+        'Pin the rules, the date of each session this week and how to claim the welcome gift (claiming it includes the 3-question entry questionnaire)',
+        'Welcome to {group}! This week:\n· {date+1}, 8 pm: {lecturer} in the group on planning your path from zero\n· {date+2}, 8 pm: Q&A in the group\n· {date+5}, 8 pm: live open class\nRules: 1. No ads or unrelated links. 2. When you ask, describe your situation. 3. Message me privately any time.\nWelcome gift: message me "pack" and answer 3 short questions to get the study pack.',
         'Notice image, study-pack link',
       ],
     ),
@@ -53,6 +58,26 @@ export const conversion7d: BuiltInTemplate = {
       ],
     ),
     row(
+      'd0-tag',
+      0,
+      '20:30',
+      ICE,
+      'private',
+      'operator',
+      [
+        '意向分层：打A/B/C标签',
+        '按入群问卷、接龙和私聊回复给每位新成员打标签：A 近期就想开始学、问过价格或开班时间；B 有兴趣但还在观望；C 只领资料、暂时没有计划。A类名单当场交给顾问',
+        '（内部）入群问卷3题：1. 在读还是工作了几年？2. 打算什么时候开始学？3. 最想解决什么问题？\n打标签：A＝一个月内想开始，或主动问过价格、开班时间；B＝有兴趣、时间没定；C＝只要资料。企业微信标签写“{期次}-A/B/C”，A类名单[人数]人，21:00前推给顾问。',
+        '入群问卷回复、接龙截图、标签规则',
+      ],
+      [
+        'Screen intent: tag A/B/C',
+        'Tag every newcomer from the entry questionnaire, the roll call and private replies: A wants to start soon or asked about price or start dates; B is interested but undecided; C only wanted the materials. Hand the A list to the advisors at once',
+        '(Internal) Entry questionnaire: 1. Studying, or how many years working? 2. When do you plan to start? 3. What do you most want to solve?\nTags: A = wants to start within a month, or asked about price or start dates; B = interested, no timing yet; C = materials only. Tag in WeCom as "{cohort}-A/B/C"; [number] people tagged A, passed to the advisors before 9 pm.',
+        'Questionnaire replies, roll-call screenshot, tagging rules',
+      ],
+    ),
+    row(
       'd0-add-friends',
       0,
       '21:00',
@@ -73,6 +98,26 @@ export const conversion7d: BuiltInTemplate = {
       ],
     ),
     row(
+      'd0-fast-track',
+      0,
+      '21:30',
+      ICE,
+      'private',
+      'advisor',
+      [
+        'A类当天1V1',
+        '顾问当天私聊每位A类成员，约10分钟语音，按他的情况给学习规划；合适的当场讲清课程和报名方式，不必等到公开课',
+        '你好，我是{群名}的课程顾问{顾问}。看到你问卷里写打算[时间]开始学、最想解决[问题]，我按你的情况整理了一份学习规划。今晚方便语音10分钟吗？路线、每天要花的时间和课程安排我都给你讲清楚，你再决定。',
+        'A类名单、学习规划模板',
+      ],
+      [
+        'Same-day one-to-one for A',
+        'The advisor messages every A-tagged member the same day and offers a 10-minute voice call with a study plan for their situation; if it fits, explain the course and how to sign up right away, without waiting for the class',
+        'Hi, I am {advisor}, course advisor for {group}. You wrote that you plan to start [when] and most want to solve [problem], so I have put together a study plan for your situation. Do you have 10 minutes for a voice call tonight? I will walk you through the path, the time it takes each day and how the course runs, and you decide from there.',
+        'A list, study-plan template',
+      ],
+    ),
+    row(
       'd1-survey',
       1,
       '12:00',
@@ -90,6 +135,46 @@ export const conversion7d: BuiltInTemplate = {
         "Learn members' level, free time and worries to shape the sessions and the advisors' follow-up",
         'We want the next sessions to fit you, so please take 2 minutes for a short survey. You get the Beginner Study Path as soon as you finish:\n[survey link]',
         'Survey link, study-path PDF',
+      ],
+    ),
+    row(
+      'd1-tag',
+      1,
+      '17:00',
+      ICE,
+      'private',
+      'operator',
+      [
+        '更新标签，新A类交顾问',
+        '按需求调研表和今天的群内互动更新A/B/C标签，新出现的A类马上交给顾问',
+        '（内部）调研表里选了“一个月内开始”或主动留了联系方式的，升为A；接龙或今天在群里问过具体问题的，至少是B。新A类[人数]人，18:00前推给顾问。',
+        '调研结果表、标签规则',
+      ],
+      [
+        'Update tags; new A to the advisors',
+        "Update the A/B/C tags from the needs survey and today's activity in the group; hand anyone newly tagged A to the advisors at once",
+        '(Internal) Whoever chose "start within a month" in the survey, or offered their contact details unprompted, moves up to A; whoever joined the roll call or asked a concrete question in the group today is at least B. [number] new A, passed to the advisors before 6 pm.',
+        'Survey results, tagging rules',
+      ],
+    ),
+    row(
+      'd1-fast-track',
+      1,
+      '18:00',
+      ICE,
+      'private',
+      'advisor',
+      [
+        '新A类当天1V1',
+        '顾问私聊当天新标为A的成员，针对调研表里写的顾虑给出规划，约好今晚分享后再聊',
+        '你好，我是课程顾问{顾问}。你在调研表里提到[顾虑]，不少同学刚开始都担心过这个，我把往期同学是怎么安排的发你看看。今晚8点{讲师}老师讲入门路线，听完我们再约10分钟聊聊适合你的安排？',
+        '新A类名单、往期学员安排',
+      ],
+      [
+        'Same-day one-to-one for new A',
+        "The advisor messages members newly tagged A today, answers the worry they wrote in the survey with a plan, and sets up a chat after tonight's talk",
+        'Hi, I am {advisor}, a course advisor. In the survey you mentioned [worry]; many people felt the same at the start, so let me show you how past students organised it. Tonight at 8 pm {lecturer} covers where to start; shall we take 10 minutes afterwards to talk about what suits you?',
+        "New A list, past students' plans",
       ],
     ),
     row(
@@ -122,13 +207,13 @@ export const conversion7d: BuiltInTemplate = {
       [
         '学员案例分享',
         '发一位转行成功学员的故事（长图+语音），引导大家说出自己的卡点',
-        '分享一位上期学员的真实经历：28岁从客服转行，4个月拿到第一份offer（聊天截图见图）。他说最关键的是有人带着按计划走。\n你现在卡在哪一步？欢迎在群里聊聊。',
+        '分享一位上期学员的真实经历：[年龄]岁从[原岗位]转行，[时长]拿到第一份offer（聊天截图已获本人同意）。他说最关键的是有人带着按计划走。\n你现在卡在哪一步？欢迎在群里聊聊。',
         '学员案例长图、聊天截图',
       ],
       [
         'Student success story',
         'Post a career-switch story (long image + voice) and invite members to name where they are stuck',
-        'A true story from our last cohort: at 28 he moved from customer service to his first tech offer in 4 months (chat screenshots attached). He says what mattered most was having someone keep him on a plan.\nWhere are you stuck right now? Tell us in the group.',
+        'A true story from our last cohort: at [age] he moved from [old role] to his first offer in [time] (chat screenshots shared with his consent). He says what mattered most was having someone keep him on a plan.\nWhere are you stuck right now? Tell us in the group.',
         'Case long image, chat screenshots',
       ],
     ),
@@ -201,13 +286,13 @@ export const conversion7d: BuiltInTemplate = {
       'operator',
       [
         '直播公开课预告',
-        '发布第6天公开课的时间、主题和预约方式',
+        '发布公开课（{日期+2}晚8点）的时间、主题和预约方式',
         '【直播预告】{日期+2} 20:00，{讲师}老师直播公开课《三个月入门的学习方法》，现场拆解学员真实的学习计划，最后留出答疑时间。\n点这里预约，开播自动提醒：[预约链接]',
         '直播海报、预约链接',
       ],
       [
         'Announce the live open class',
-        'Post the time, topic and booking link of the day-6 live class',
+        'Post the time, topic and booking link of the live open class ({date+2}, 8 pm)',
         '[Live class] {date+2} at 8 pm: {lecturer} on "How to get started in three months", taking apart real study plans from students, with time for your questions at the end.\nBook here and you will be reminded when it starts: [booking link]',
         'Live poster, booking link',
       ],
@@ -261,15 +346,15 @@ export const conversion7d: BuiltInTemplate = {
       'advisor',
       [
         '一对一邀约直播',
-        '对问卷里意向高的成员私聊，结合他的问题邀请听课',
+        '对还没报名的A、B类成员私聊，结合他问卷里的问题邀请听课',
         '看你问卷里提到想[目标]，明晚{讲师}老师的直播正好讲这个，我帮你设好提醒了，记得来听。听完有问题随时找我。',
-        '意向名单',
+        'A、B类名单',
       ],
       [
         'Invite to the live class one by one',
-        'Message high-intent members from the survey and link the class to their own question',
+        'Message A- and B-tagged members who have not signed up and link the class to the question they gave in the survey',
         'You mentioned in the survey that you want to [goal]. Tomorrow night {lecturer} covers exactly that. I have set a reminder for you, so do come, and ask me anything afterwards.',
-        'High-intent list',
+        'A and B lists',
       ],
     ),
     row(
@@ -321,14 +406,14 @@ export const conversion7d: BuiltInTemplate = {
       'lecturer',
       [
         '直播公开课',
-        '干货+学员案例+课程介绍，结尾公布本期限时名额和优惠',
-        '开场：今晚你会带走三样东西——一份路线、一个方法、一个避坑清单。\n中段：拆解学员案例。\n结尾：{期次}限时名额和优惠，扫屏幕上的二维码找顾问锁定。',
+        '干货+学员案例+课程介绍，结尾公布本期优惠、名额和截止时间（{日期+1}晚24点）',
+        '开场：今晚你会带走三样东西——一份路线、一个方法、一个避坑清单。\n中段：拆解学员案例。\n结尾：{期次}的报名优惠到{日期+1}晚24点，名额[数量]个，想了解的扫屏幕上的二维码找顾问。',
         '课件、优惠海报、顾问二维码',
       ],
       [
         'Live open class',
-        "Practical content, student cases, course introduction; close with the cohort's limited places and offer",
-        'Opening: tonight you leave with three things: a path, a method and a list of traps to avoid.\nMiddle: student cases, step by step.\nClose: limited places and an offer for {cohort}; scan the code on screen to reserve with an advisor.',
+        "Practical content, student cases, course introduction; close with the cohort's offer, its places and its deadline (midnight on {date+1})",
+        'Opening: tonight you leave with three things: a path, a method and a list of traps to avoid.\nMiddle: student cases, step by step.\nClose: the {cohort} offer runs until midnight on {date+1}, with [number] places; scan the code on screen to talk it through with an advisor.',
         'Slides, offer poster, advisor QR code',
       ],
     ),
@@ -342,13 +427,13 @@ export const conversion7d: BuiltInTemplate = {
       [
         '当晚跟进',
         '对到课和预约未到的成员逐个私聊，解答顾虑、推进报名',
-        '今晚的直播感觉怎么样？老师讲的那套安排适合你现在的情况吗？今晚报名有[优惠]，名额给你留到明天中午，有任何顾虑直接问我。',
+        '今晚的直播感觉怎么样？老师讲的那套安排适合你现在的情况吗？这期的报名优惠是[优惠]，到{日期+1}晚24点截止，有任何顾虑直接问我，我们先把适不适合聊清楚。',
         '到课名单、报名链接',
       ],
       [
         'Same-night follow-up',
         'Message attendees and no-shows one by one, answer doubts, move them to sign up',
-        "How did you find tonight's class? Does the plan the lecturer showed fit where you are now? Signing up tonight comes with [offer], and I can hold a place for you until noon tomorrow. Ask me anything.",
+        "How did you find tonight's class? Does the plan the lecturer showed fit where you are now? This cohort's offer is [offer], until midnight on {date+1}. Ask me anything; let's first make sure it suits you.",
         'Attendance list, sign-up link',
       ],
     ),
@@ -381,14 +466,14 @@ export const conversion7d: BuiltInTemplate = {
       'advisor',
       [
         '群发限时提醒',
-        '向全部好友群发优惠截止提醒，请想聊的人回复数字',
-        '{群名}的同学们好：{期次}的优惠今晚24点截止，还剩[数量]个名额。想先聊聊适不适合自己的，回复“1”，我马上来找你。',
+        '按标签向本群还没报名的A、B类好友群发优惠截止提醒（名额写实际剩余数），请想聊的人回复数字',
+        '你好，我是{群名}的课程顾问{顾问}～{期次}的报名优惠今晚24点截止，目前还剩[数量]个名额。还拿不准适不适合自己的话，回复“1”，我马上来找你。',
         '优惠海报',
       ],
       [
         'Mass message: deadline reminder',
-        'Send all contacts a reminder that the offer ends tonight; ask those who want to talk to reply',
-        'Hi from {group}: the {cohort} offer ends at midnight tonight and [number] places are left. Not sure it fits you? Reply "1" and I will get in touch right away.',
+        "By tag, message this group's A and B contacts who have not signed up that the offer ends tonight (with the real number of places left); ask those who want to talk to reply",
+        'Hi, this is {advisor}, course advisor for {group}. The {cohort} offer ends at midnight tonight, with [number] places left. Still unsure whether it suits you? Reply "1" and I will get in touch right away.',
         'Offer poster',
       ],
     ),
@@ -401,13 +486,13 @@ export const conversion7d: BuiltInTemplate = {
       'operator',
       [
         '复盘与分层',
-        '统计到课率和成交，把未成交的意向用户转入流量池，群内感谢并预告后续',
+        '按A/B/C统计到课率和成交，把未成交的A、B类转入流量池继续跟进，群内感谢并预告后续',
         '这7天谢谢大家的参与！群会继续保留，每周都有干货分享，后面的活动我会第一时间发群公告。',
         '数据统计表',
       ],
       [
         'Review and segment',
-        'Count attendance and sales, move interested non-buyers to the nurture pool, thank the group and say what comes next',
+        'Count attendance and sales by A/B/C tag, move A and B non-buyers to the nurture pool for further follow-up, thank the group and say what comes next',
         'Thank you all for these 7 days! The group stays open with a practical share every week, and I will post upcoming events in the group notice first.',
         'Data sheet',
       ],

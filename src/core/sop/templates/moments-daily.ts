@@ -1,25 +1,35 @@
 /**
- * 朋友圈节奏: three Moments posts a day at the hours people scroll (commute, lunch break, before bed),
- * rotating the four content pillars so that every pillar comes back within two days. The phase column
- * holds the pillar, which gives the summary a done rate per pillar.
+ * 朋友圈节奏: a week of Moments from an account people should feel is a person, not a poster machine.
+ * Three posts a day at the hours people scroll (commute, lunch break, before bed) rotate the four
+ * content pillars so that every pillar comes back within two days; between them, one post a day shows
+ * the person behind the account — their team, their life, a student's small win — after work on
+ * weekdays and mid-morning at the weekend (the week starts on a Monday: anchor it on one). The phase
+ * column holds the pillar, which gives the summary a done rate per pillar.
  */
 import { row, type BuiltInTemplate } from './define';
 
+// In the order the week first uses them, which is the order a template tab reads them back in.
 const OUTLOOK = 0;
 const TRUST = 1;
-const ASPIRATION = 2;
-const TIPS = 3;
+const LIFE = 2;
+const ASPIRATION = 3;
+const TIPS = 4;
 
 const MORNING = '08:00';
 const LUNCH = '12:30';
 const EVENING = '21:00';
+const AFTER_WORK = '18:30';
+const WEEKEND_MORNING = '10:30';
 
 export const momentsDaily: BuiltInTemplate = {
   id: 'moments-daily',
   code: 'M',
   anchorKind: 'eventDay',
   name: { zh: '朋友圈节奏', en: 'Moments rhythm' },
-  phases: { zh: ['行业前景', '信任增强', '欲望调动', '干货分享'], en: ['Industry outlook', 'Trust building', 'Aspiration', 'Practical tips'] },
+  phases: {
+    zh: ['行业前景', '信任增强', '真人日常', '欲望调动', '干货分享'],
+    en: ['Industry outlook', 'Trust building', 'Life and team', 'Aspiration', 'Practical tips'],
+  },
   rows: [
     row(
       'd0-morning',
@@ -54,6 +64,26 @@ export const momentsDaily: BuiltInTemplate = {
         'Share one real (anonymised) message from a student',
         'Saw this from a student over lunch and it made my day ☀️ "A month of practice with you, and for the first time I feel I can actually learn this."',
         'Praise screenshot',
+      ],
+    ),
+    row(
+      'd0-life',
+      0,
+      AFTER_WORK,
+      LIFE,
+      'moments',
+      'operator',
+      [
+        '团队周一例会',
+        '拍一张例会或白板的照片，说说这周团队在忙什么，让人看到账号背后是一群真人',
+        '周一例会刚开完，白板上写满了上周同学们问得最多的问题，这周的答疑就从这几个开始。我们小团队[人数]个人，都在群里，有事随时找我们。',
+        '例会照片',
+      ],
+      [
+        'Monday team meeting',
+        'Post a photo of the meeting or the whiteboard and say what the team is busy with this week, so people see real people behind the account',
+        "Monday meeting just ended. The whiteboard is full of last week's most-asked questions, and this week's Q&A starts with those. We are a small team of [number], all of us in the group; reach out any time.",
+        'Meeting photo',
       ],
     ),
     row(
@@ -107,6 +137,26 @@ export const momentsDaily: BuiltInTemplate = {
       ],
     ),
     row(
+      'd1-life',
+      1,
+      AFTER_WORK,
+      LIFE,
+      'moments',
+      'operator',
+      [
+        '下班日常',
+        '发一个和工作无关的生活片段（晚饭、路上的风景、家里的猫），配一句真实的感受',
+        '今天难得准点下班，路过菜市场买了把青菜，回家给自己煮碗面。忙了一天，还是热乎乎的饭最治愈。',
+        '生活照片',
+      ],
+      [
+        'After work',
+        'Post a moment of life that has nothing to do with work (dinner, the view on the way home, the cat) with one honest line',
+        'Left on time for once, picked up some greens at the market on the way and cooked myself a bowl of noodles. After a long day, nothing beats a hot meal.',
+        'Everyday photo',
+      ],
+    ),
+    row(
       'd1-evening',
       1,
       EVENING,
@@ -157,6 +207,26 @@ export const momentsDaily: BuiltInTemplate = {
       ],
     ),
     row(
+      'd2-life',
+      2,
+      AFTER_WORK,
+      LIFE,
+      'moments',
+      'operator',
+      [
+        '学员的小进步',
+        '用自己的口吻记下一位学员今天的小进步（截图打码，先征得本人同意）',
+        '下午一个同学发来消息：“报错终于能自己看懂了！”这种小进步我都会截图存着，比什么都让人有干劲。',
+        '聊天截图（打码、已获同意）',
+      ],
+      [
+        "A student's small win",
+        "In your own voice, note one student's small step forward today (screenshot anonymised, with their consent first)",
+        'A student messaged me this afternoon: "I can finally read the error messages on my own!" I keep a screenshot of every small win like this; nothing motivates me more.',
+        'Chat screenshot (anonymised, with consent)',
+      ],
+    ),
+    row(
       'd2-evening',
       2,
       EVENING,
@@ -204,6 +274,26 @@ export const momentsDaily: BuiltInTemplate = {
         'Quote one tip from a student who now earns well',
         '[name] now earns [amount] a month. Asked for his one key lesson, he said: "A fixed hour every day beats ten hours crammed into a weekend."',
         'Student photo (with consent)',
+      ],
+    ),
+    row(
+      'd3-life',
+      3,
+      AFTER_WORK,
+      LIFE,
+      'moments',
+      'operator',
+      [
+        '团队幕后：备课',
+        '拍讲师或同事备课、改课件的场景，说一个看得出用心的细节',
+        '路过会议室，{讲师}老师还在改明天的课件，同一页已经改到第5版，说要让零基础的同学也一眼看懂。',
+        '备课照片',
+      ],
+      [
+        'Behind the team: class prep',
+        'Show the lecturer or a colleague preparing a class, with one detail that shows the care',
+        "Walked past the meeting room and {lecturer} was still reworking tomorrow's slides: the fifth version of the same page, so that a complete beginner gets it at a glance.",
+        'Class-prep photo',
       ],
     ),
     row(
@@ -262,6 +352,26 @@ export const momentsDaily: BuiltInTemplate = {
       ],
     ),
     row(
+      'd4-life',
+      4,
+      AFTER_WORK,
+      LIFE,
+      'moments',
+      'operator',
+      [
+        '周五的小坚持',
+        '分享自己的一个爱好或坚持（跑步、读书、学做饭），说说坚持下来的感受',
+        '跑完今天的5公里，这个月第[次数]次了。跑步和学东西挺像：配速慢点没关系，别停下来就行。周末愉快！',
+        '运动截图',
+      ],
+      [
+        'Friday habit',
+        'Share a hobby or habit of your own (running, reading, learning to cook) and how keeping at it feels',
+        "Just finished today's 5 km, my [n]th run this month. Running is a lot like learning: a slow pace is fine, as long as you do not stop. Have a good weekend!",
+        'Workout screenshot',
+      ],
+    ),
+    row(
       'd4-evening',
       4,
       EVENING,
@@ -283,8 +393,28 @@ export const momentsDaily: BuiltInTemplate = {
       TIPS,
       'moments',
       'lecturer',
-      ['短视频干货', '发一条1分钟的知识点短视频', '1分钟讲清楚[知识点]，通勤路上就能看完。', '短视频'],
-      ['Short-video tip', 'Post a one-minute video on one topic', '[topic] explained in one minute, short enough for your commute.', 'Short video'],
+      ['短视频干货', '发一条1分钟的知识点短视频', '1分钟讲清楚[知识点]，周末早上赖会儿床就能看完。', '短视频'],
+      ['Short-video tip', 'Post a one-minute video on one topic', '[topic] explained in one minute, short enough for a lazy weekend morning.', 'Short video'],
+    ),
+    row(
+      'd5-life',
+      5,
+      WEEKEND_MORNING,
+      LIFE,
+      'moments',
+      'operator',
+      [
+        '周末的自己',
+        '周末上午发一条自己的生活（陪家人、逛展、去书店），不带任何课程信息',
+        '周六上午陪爸妈去逛了[地点]，手机一直揣在兜里。偶尔慢下来，下周才更有劲。',
+        '周末照片',
+      ],
+      [
+        'Weekend life',
+        'On the weekend morning, post something from your own life (family, an exhibition, a bookshop) with nothing about the course',
+        'Took my parents to [place] this Saturday morning, phone in my pocket the whole time. Slowing down now and then is what keeps next week going.',
+        'Weekend photo',
+      ],
     ),
     row(
       'd5-lunch',
@@ -327,8 +457,28 @@ export const momentsDaily: BuiltInTemplate = {
       [
         'Weekend growth story',
         'Tell how one student used weekends to change course',
-        '7 am on a Saturday and [name] is already studying. Six months ago she said she wanted a change; now she is going to interviews.',
+        '7 am on a Sunday and [name] is already studying. Six months ago she said she wanted a change; now she is going to interviews.',
         'Student photo (with consent)',
+      ],
+    ),
+    row(
+      'd6-life',
+      6,
+      WEEKEND_MORNING,
+      LIFE,
+      'moments',
+      'operator',
+      [
+        '周日的一周小结',
+        '用几句话说说这一周自己和团队的收获，预告下周一件具体的事',
+        '这周最开心的事：[事情]。最大的收获：[收获]。下周[时间]群里有一场[活动]，到时候见～',
+        '一周照片拼图',
+      ],
+      [
+        'Sunday look back',
+        'In a few lines, say what this week brought you and the team, and name one concrete thing coming next week',
+        'Best moment this week: [moment]. Biggest lesson: [lesson]. Next [day] there is a [event] in the group; see you there.',
+        'Photo collage of the week',
       ],
     ),
     row(

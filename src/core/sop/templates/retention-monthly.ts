@@ -1,7 +1,8 @@
 /**
  * 留存/校友群: a month's rhythm for a group of past buyers — a weekly referral digest, a monthly alumni
- * talk, a survey, a game, bring-a-friend and an offer for the next course, so the group stays alive
- * between purchases.
+ * talk, a survey, a game, bring-a-friend, an alumni price for the next course and a month-end draw
+ * (a free course, vouchers, cash, memberships; open to everyone who took part, never to buyers only),
+ * so the group stays alive between purchases and the next purchase has a reason.
  */
 import { row, type BuiltInTemplate } from './define';
 
@@ -26,13 +27,13 @@ export const retentionMonthly: BuiltInTemplate = {
       [
         '公布本月安排',
         '群公告列出本月的分享会、答疑日和活动',
-        '【本月校友群安排】\n· 每周一次：内推岗位周报\n· {日期+5} 20:00：校友分享会\n· {日期+15} 20:00：讲师答疑日\n· 月底：老带新和老学员专属福利\n有想听的主题随时告诉我。',
+        '【本月校友群安排】\n· 每周一次：内推岗位周报\n· {日期+5} 20:00：校友分享会\n· {日期+15} 20:00：讲师答疑日\n· {日期+18}起：老带新，推荐朋友有奖励\n· {日期+25}起：老学员专属价；{日期+28} 20:00 月末抽奖（免单、抵扣券、现金红包、会员月卡）\n有想听的主题随时告诉我。',
         '月度安排图',
       ],
       [
         "Post this month's plan",
         "The group notice lists this month's talk, Q&A day and events",
-        '[Alumni group this month]\n· Once a week: referral-jobs digest\n· {date+5}, 8 pm: alumni talk\n· {date+15}, 8 pm: lecturer Q&A day\n· Month end: bring-a-friend and an alumni-only offer\nTell me any topic you would like to hear about.',
+        '[Alumni group this month]\n· Once a week: referral-jobs digest\n· {date+5}, 8 pm: alumni talk\n· {date+15}, 8 pm: lecturer Q&A day\n· From {date+18}: bring a friend, with a reward for you\n· From {date+25}: the alumni price; {date+28}, 8 pm: month-end draw (a free course, vouchers, cash red packets, membership passes)\nTell me any topic you would like to hear about.',
         'Monthly plan image',
       ],
     ),
@@ -191,13 +192,13 @@ export const retentionMonthly: BuiltInTemplate = {
       [
         '老带新活动',
         '发布老学员推荐新学员的奖励规则',
-        '身边有想学的朋友吗？推荐朋友报名，你拿[奖励]，朋友也能享受老学员推荐价。专属推荐链接找我领。',
+        '身边有想学的朋友吗？推荐朋友报名，你拿[奖励]，朋友也能享受老学员推荐价；奖励在朋友过了[天数]天无理由退款期后发给你。专属推荐链接找我领。',
         '推荐海报',
       ],
       [
         'Bring a friend',
         'Announce the reward for alumni who refer new students',
-        'Know someone who wants to learn? When a friend you refer signs up, you get [reward] and they get the alumni referral price. Ask me for your personal link.',
+        'Know someone who wants to learn? When a friend you refer signs up, you get [reward] and they get the alumni referral price; your reward is paid once they are past the [days]-day no-questions refund period. Ask me for your personal link.',
         'Referral poster',
       ],
     ),
@@ -232,17 +233,42 @@ export const retentionMonthly: BuiltInTemplate = {
       ],
     ),
     row(
+      'd24-draw-rules',
+      24,
+      '20:00',
+      LATE,
+      'notice',
+      'operator',
+      [
+        '公布月末抽奖规则',
+        '群公告写清奖项、名额、参与方式、开奖时间和方式；参与不以购买为条件，奖品都要兑现得了',
+        '【月末校友抽奖】这个月在群里打过卡、来过分享会或填过调研的校友，每人一次抽奖机会；本月推荐的朋友报了名，每位再加1次。{日期+4} 20:00 在群里用[抽奖工具]公开开奖：\n· 课程免单 1名（[价格]以内任选一门；已经报了的，学费原路退回）\n· 课程抵扣券[金额]元 [名额]名（[天数]天内有效，不能兑换现金）\n· 现金红包[金额]元 [名额]名\n· [会员名称]月卡 [名额]名\n开奖后公示中奖名单，奖品7天内发出。',
+        '抽奖规则海报、参与名单',
+      ],
+      [
+        'Post the month-end draw rules',
+        'The group notice states the prizes, how many of each, how to take part, and when and how the draw happens; taking part never requires a purchase, and every prize must be deliverable',
+        '[Month-end alumni draw] Every alumnus who checked in, came to a talk or filled in the survey this month gets one entry, plus one more for each friend they referred who signed up this month. The draw is live in the group on {date+4} at 8 pm with [draw tool]:\n· One course free: 1 winner (any course up to [price]; already signed up? your fee is refunded)\n· A course voucher of [amount]: [count] winners (valid [days] days; not exchangeable for cash)\n· A cash red packet of [amount]: [count] winners\n· A one-month [membership] pass: [count] winners\nThe winners are listed after the draw, and prizes go out within 7 days.',
+        'Draw rules poster, entry list',
+      ],
+    ),
+    row(
       'd25-offer',
       25,
       '12:00',
       LATE,
       'massMessage',
       'advisor',
-      ['老学员专属福利', '群发进阶课或新课的老学员价', '老学员专属：[课程]老学员价[价格]，{日期+4}截止。想了解内容和适不适合你，回复“1”。', '福利海报'],
+      [
+        '老学员专属福利',
+        '群发进阶课或新课的老学员价（真的低于公开价，写明截止时间）',
+        '老学员专属：[课程]老学员价[价格]，{日期+4}24点截止；{日期+3}晚月末抽奖抽中抵扣券的，也能用在这次报名上。想了解内容和适不适合你，回复“1”。',
+        '福利海报',
+      ],
       [
         'Alumni-only offer',
-        'Mass-message the alumni price for the advanced or new course',
-        'Alumni only: [course] at the alumni price of [price], until {date+4}. Want to know what it covers and whether it suits you? Reply "1".',
+        'Mass-message the alumni price for the advanced or new course (truly below the public price, with its deadline)',
+        'Alumni only: [course] at the alumni price of [price], until midnight on {date+4}. Win a voucher in the month-end draw on {date+3} and it applies to this sign-up too. Want to know what it covers and whether it suits you? Reply "1".',
         'Offer poster',
       ],
     ),
@@ -259,6 +285,46 @@ export const retentionMonthly: BuiltInTemplate = {
         "Post this month's alumni job wins and progress",
         'This month in the alumni group: [n] new job offers and [n] finished the advanced course. Thank you for staying with us.',
         'Monthly report image',
+      ],
+    ),
+    row(
+      'd28-draw',
+      28,
+      '20:00',
+      LATE,
+      'group',
+      'operator',
+      [
+        '月末抽奖开奖',
+        '在群里公开开奖并录屏，公示中奖名单，私聊中奖校友领奖',
+        '月末抽奖开始！这个月一共[人数]位校友参与，用[抽奖工具]现场开奖，录屏稍后发群里。中奖名单：[名单]。中奖的同学我会私聊你领奖；没抽中的，也谢谢你这个月一直都在。',
+        '抽奖工具、参与名单、录屏',
+      ],
+      [
+        'Month-end draw',
+        'Run the draw openly in the group and record it, post the winners, message each one about their prize',
+        'The month-end draw is on! [number] alumni took part this month; the draw runs live with [draw tool], and the recording follows in the group. Winners: [list]. I will message each winner about their prize; to everyone else, thank you for being here all month.',
+        'Draw tool, entry list, recording',
+      ],
+    ),
+    row(
+      'd29-winners',
+      29,
+      '14:00',
+      LATE,
+      'private',
+      'advisor',
+      [
+        '中奖校友1V1',
+        '顾问私聊抽中免单和抵扣券的校友：怎么兑奖、券能用在哪些课、有效期多久，再听听他下一步想学什么，不替对方做决定',
+        '恭喜抽中[奖项]🎉 兑奖方式：[方式]。抵扣券能用在[课程范围]，[天数]天内有效。顺便问问，你最近工作里最想补的是哪一块？我帮你看看哪门课最对路，不着急决定。',
+        '中奖名单、课程清单',
+      ],
+      [
+        'One-to-one with the winners',
+        'The advisor messages the winners of the free course and the vouchers: how to claim, which courses the voucher covers and for how long; then asks what they want to learn next, without deciding for them',
+        'Congratulations on winning [prize] 🎉 To claim it: [how]. The voucher works for [courses] and is valid for [days] days. While we are at it: what would you most like to strengthen at work right now? I can help you see which course fits best, no rush to decide.',
+        'Winner list, course list',
       ],
     ),
     row(
