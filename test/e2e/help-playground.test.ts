@@ -44,7 +44,7 @@ describeWith(chromiumPath(), 'playground: help (Chromium)', () => {
     await openFromMenu('showHelp');
     expect(await page.textContent('#sidebar-title')).toBe('帮助');
     const shown = await sections();
-    expect(shown.map((s) => s.section)).toEqual(['sop', 'gantt', 'calendar', 'metrics', 'today', 'remind', 'team', 'ics', 'print']);
+    expect(shown.map((s) => s.section)).toEqual(['sop', 'gantt', 'calendar', 'metrics', 'today', 'review', 'remind', 'team', 'ics', 'print']);
     expect(shown.every((s) => !s.open)).toBe(true);
     await sidebar.locator('#help-metrics summary').click();
     const metrics = sidebar.locator('#help-metrics');
