@@ -144,13 +144,13 @@ describeWithLibreOffice('live calendar formulas in a real spreadsheet engine', (
     };
     const computed = await evaluate([tab, list]);
     expect(disagreements(tab, computed, expected)).toEqual([]);
-    // The crowded Christmas Eve: 朋友圈, 圣诞快闪群, 平安夜直播, and two more than the four slots hold.
+    // The crowded Christmas Eve: 朋友圈, 圣诞快闪群, 平安夜直播 (a draft, and says so), and two more than the four slots hold.
     const eve = days.findIndex((day) => day.serial === d('2026-12-24'));
     const eveRow = 2 + Math.floor(eve / 7) * (slots + 2) + 2;
     expect([0, 1, 2, 3].map((k) => computed[eveRow + k][eve % 7])).toEqual([
       '【日常产出】朋友圈就业战报 · 周舟',
       '【促销活动】圣诞快闪群 · 王蕾',
-      '【营销课】平安夜直播',
+      '草稿·【营销课】平安夜直播',
       '…另有 2 项（见活动清单）',
     ]);
     // The cancelled class of December 5 is gone.
