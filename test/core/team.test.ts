@@ -91,6 +91,12 @@ describe('colours', () => {
     expect(hsv(GANTT_COLORS.alert).hue).toBeLessThan(15);
   });
 
+  test('no two palette colours are near-twins: every pair is at least 35 apart in RGB', () => {
+    const distance = (a: string, b: string) => Math.hypot(...[1, 3, 5].map((at) => parseInt(a.slice(at, at + 2), 16) - parseInt(b.slice(at, at + 2), 16)));
+    const close = TEAM_PALETTE.flatMap((a, i) => TEAM_PALETTE.slice(i + 1).flatMap((b) => (distance(a, b) < 35 ? [[a, b]] : [])));
+    expect(close).toEqual([]);
+  });
+
   test('the colours that replaced the reds differ clearly from every other colour of the palette', () => {
     const distance = (a: string, b: string) => Math.hypot(...[1, 3, 5].map((at) => parseInt(a.slice(at, at + 2), 16) - parseInt(b.slice(at, at + 2), 16)));
     for (const color of ['#9d8fd8', '#bcbd22', '#6fc3df', '#c9a0dc']) {
