@@ -240,6 +240,11 @@ function daysText(start: DaySerial, end: DaySerial): string {
   return start === end ? toIso(start) : `${toIso(start)}–${toIso(end)}`;
 }
 
+/** The warning over the days a draft shares with something, from the first to the last of them; null when none. */
+function spanning(days: readonly DaySerial[], warn: (start: DaySerial, end: DaySerial) => CalendarWarning): CalendarWarning | null {
+  return days.length ? warn(days[0], days[days.length - 1]) : null;
+}
+
 export interface DraftConflict {
   /** Index of the draft in the activities given. */
   index: number;
@@ -266,38 +271,26 @@ export function draftConflicts<T extends ActivityRow>(activities: readonly T[], 
         if (onDay.length) days.push(day);
         for (const promotion of onDay) if (!promotions.includes(promotion.name)) promotions.push(promotion.name);
       }
-      if (days.length) {
-        const start = days[0];
-        const end = days[days.length - 1];
-        conflicts.push({
-          index,
-          warning: {
-            kind: 'draftOnPromotion',
-            code: 'calendar.warning.draftOnPromotion',
-            params: { name: draft.name, dates: daysText(start, end), promotions: promotions.join(t(lang, 'calendar.joiner')) },
-            start,
-            end,
-          },
-        });
-      }
+      const warning = spanning(days, (start, end) => ({
+        kind: 'draftOnPromotion',
+        code: 'calendar.warning.draftOnPromotion',
+        params: { name: draft.name, dates: daysText(start, end), promotions: promotions.join(t(lang, 'calendar.joiner')) },
+        start,
+        end,
+      }));
+      if (warning) conflicts.push({ index, warning });
     }
     if (ON_HOLIDAY_TYPES.includes(draft.type)) {
       const days: DaySerial[] = [];
       for (let day = from; day <= to; day++) if (dayInfo(day, lang).holiday) days.push(day);
-      if (days.length) {
-        const start = days[0];
-        const end = days[days.length - 1];
-        conflicts.push({
-          index,
-          warning: {
-            kind: 'draftOnHoliday',
-            code: 'calendar.warning.draftOnHoliday',
-            params: { name: draft.name, dates: daysText(start, end), holiday: dayInfo(start, lang).holidayName ?? '' },
-            start,
-            end,
-          },
-        });
-      }
+      const warning = spanning(days, (start, end) => ({
+        kind: 'draftOnHoliday',
+        code: 'calendar.warning.draftOnHoliday',
+        params: { name: draft.name, dates: daysText(start, end), holiday: dayInfo(start, lang).holidayName ?? '' },
+        start,
+        end,
+      }));
+      if (warning) conflicts.push({ index, warning });
     }
   });
   return conflicts;
