@@ -8,7 +8,7 @@ import type { Settings } from '../../core/settings';
 import { createLocalContext, type LocalContext } from '../context';
 import { MemoryWorkbook } from '../memory-workbook';
 import { readGridFile, readWorkbookInputFile } from '../read-file';
-import type { CliIo } from './types';
+import type { CliIo, CliOption } from './types';
 import type { ParsedArgs } from './args';
 
 /**
@@ -79,6 +79,19 @@ export async function loadWorkbook(path: string): Promise<{ workbook: MemoryWork
   workbook.markSaved();
   return { workbook, bytes };
 }
+
+/** --workbook of the commands that read a whole workbook (today, review, remind), opened by openWorkbookContext. */
+export const WORKBOOK_OPTION = {
+  value: 'FILE.xlsx',
+  required: true,
+  summary: { 'zh-CN': '要读取的工作簿', en: 'The workbook to read' },
+} as const satisfies CliOption;
+
+/** --date of the commands that compute for a day (today, review). */
+export const DAY_OPTION = {
+  value: 'YYYY-MM-DD',
+  summary: { 'zh-CN': '按这一天计算（默认今天，上海时间）', en: 'Compute for this day (default: today, Shanghai time)' },
+} as const satisfies CliOption;
 
 /**
  * An .xlsx opened as a local context for a command that reads a whole workbook: in the command line's

@@ -8,12 +8,11 @@
  */
 import { finishReminderRun, mergeRetry, failedIndexes, prepareReminderRun, previewReminders, retryRequests, type ReminderRunResult } from '../../app/remind';
 import { fromIso } from '../../core/dates';
-import { AppError, formatProblem, type Problem } from '../../core/errors';
+import { AppError, type Problem } from '../../core/errors';
 import { parseReminderSettings, REMINDER_CHANNELS, type ReminderChannel, type ReminderSettings } from '../../core/remind/settings';
-import { createLocalContext } from '../context';
 import { FetchReminderSender } from '../reminders';
 import { dateOption } from './args';
-import { loadWorkbook, option, printJson, saveWorkbook } from './io';
+import { openWorkbookContext, option, printedProblems, printJson, saveWorkbook, WORKBOOK_OPTION } from './io';
 import { defineCommand, type CliCommands } from './types';
 
 const INCLUDE_KEYS = ['today', 'overdue', 'tomorrow'] as const;
@@ -24,7 +23,7 @@ const remind = defineCommand({
     en: 'Daily reminders: post the day’s items to a WeCom / Feishu / DingTalk group robot (--dry-run only shows the messages)',
   },
   options: {
-    workbook: { value: 'FILE.xlsx', required: true, summary: { 'zh-CN': '要读取的工作簿', en: 'The workbook to read' } },
+    workbook: WORKBOOK_OPTION,
     date: { value: 'YYYY-MM-DD', summary: { 'zh-CN': '按这一天提醒（默认今天，上海时间）', en: 'Remind for this day (default: today, Shanghai time)' } },
     channel: {
       value: 'wecom|feishu|dingtalk|email',
@@ -80,17 +79,10 @@ const remind = defineCommand({
       }
     }
     if (settings && !dryRun && settings.channel === 'email') problems.push({ code: 'remind.cli.error.emailHere' });
-    if (problems.length || !settings) {
-      io.stderr(problems.map((problem) => formatProblem(problem, tr)).join('\n'));
-      return 1;
-    }
+    if (printedProblems(io, problems, tr) || !settings) return 1;
 
-    const loaded = await loadWorkbook(file);
-    const ctx = createLocalContext({
-      workbook: loaded.workbook,
-      locale: lang === 'en' ? 'en_US' : 'zh_CN',
-      today: date ? (fromIso(date) ?? undefined) : undefined,
-    });
+    const loaded = await openWorkbookContext(file, { lang, date });
+    const { ctx } = loaded;
     if (dryRun) {
       const shown = previewReminders(ctx, { date: date ?? undefined, settings: { ...settings, enabled: false } });
       if (args.options.json === true) printJson(io, shown);

@@ -9,7 +9,7 @@ import type { Problem } from '../../core/errors';
 import type { CohortPair } from '../../core/review/request';
 import { splitList } from '../../core/text/split-list';
 import { dateOption } from './args';
-import { openWorkbookContext, option, printedProblems, printJson, saveWorkbook } from './io';
+import { DAY_OPTION, openWorkbookContext, option, printedProblems, printJson, saveWorkbook, WORKBOOK_OPTION } from './io';
 import { defineCommand, type CliCommands } from './types';
 
 const percent = (value: number | null): string => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`);
@@ -20,7 +20,7 @@ const review = defineCommand({
     en: 'Review: each cohort’s SOP execution beside its results, and which steps go with better conversion (--out writes the review tab)',
   },
   options: {
-    workbook: { value: 'FILE.xlsx', required: true, summary: { 'zh-CN': '要读取的工作簿', en: 'The workbook to read' } },
+    workbook: WORKBOOK_OPTION,
     template: {
       value: 'ID',
       summary: { 'zh-CN': '模板 ID（默认：生成 SOP 表最多的模板）', en: 'Template id (default: the one most SOP tabs were generated from)' },
@@ -33,7 +33,7 @@ const review = defineCommand({
         en: 'Confirm that a cohort the SOP tabs and the metrics data spell differently is one cohort (SOP spelling=metrics spelling)',
       },
     },
-    date: { value: 'YYYY-MM-DD', summary: { 'zh-CN': '按这一天计算（默认今天，上海时间）', en: 'Compute for this day (default: today, Shanghai time)' } },
+    date: DAY_OPTION,
     out: { value: 'FILE.xlsx', summary: { 'zh-CN': '把带复盘标签页的工作簿写到另一个文件', en: 'Write the workbook with the review tab to another file' } },
     json: { summary: { 'zh-CN': '以 JSON 输出', en: 'Print JSON' } },
   },

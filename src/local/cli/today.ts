@@ -14,7 +14,7 @@ import type { DueItem } from '../../core/today/due';
 import { checkDaysAhead } from '../../core/today/request';
 import { sourceLabel } from '../../core/today/sources';
 import { dateOption } from './args';
-import { openWorkbookContext, option, printedProblems, printJson, saveWorkbook } from './io';
+import { DAY_OPTION, openWorkbookContext, option, printedProblems, printJson, saveWorkbook, WORKBOOK_OPTION } from './io';
 import { defineCommand, type CliCommands } from './types';
 
 const today = defineCommand({
@@ -23,8 +23,8 @@ const today = defineCommand({
     en: 'Today board: what is overdue, due today or coming up across the workbook’s SOP and Gantt tabs (--out/--update writes the live board tab)',
   },
   options: {
-    workbook: { value: 'FILE.xlsx', required: true, summary: { 'zh-CN': '要读取的工作簿', en: 'The workbook to read' } },
-    date: { value: 'YYYY-MM-DD', summary: { 'zh-CN': '按这一天计算（默认今天，上海时间）', en: 'Compute for this day (default: today, Shanghai time)' } },
+    workbook: WORKBOOK_OPTION,
+    date: DAY_OPTION,
     days: { value: '0–14', summary: { 'zh-CN': '再列出之后几天内到期的事项（默认 1）', en: 'Also list items due within this many days after it (default 1)' } },
     out: { value: 'FILE.xlsx', summary: { 'zh-CN': '把带今日看板的工作簿写到另一个文件', en: 'Write the workbook with the Today board to another file' } },
     update: { summary: { 'zh-CN': '在原工作簿中生成或更新今日看板', en: 'Generate or update the Today board in the workbook itself' } },
