@@ -17,7 +17,7 @@ import { markerKeyOf, type MarkerKey } from '../core/tab/marker';
 import { roleLabel } from '../core/team/team';
 import type { CellValue } from '../core/tab/spec';
 import type { AppContext, TabInfo } from '../ports';
-import { openSession, planGridTab, writeGeneratedTabs, type Session } from './session';
+import { layerSummary, openSession, planGridTab, writeGeneratedTabs, type Session } from './session';
 
 export type { ReviewRequest };
 
@@ -313,14 +313,18 @@ export function generateReview(ctx: AppContext, request: ReviewRequest = {}): Re
   if (planned.confirmedCohorts.length && spec.marker) {
     spec.marker.about = { ...spec.marker.about, [CONFIRMED_FIELD]: JSON.stringify(planned.confirmedCohorts.map((pair) => [pair.sop, pair.metrics])) };
   }
-  const [written] = writeGeneratedTabs(ctx, [planGridTab(ctx, session, spec)]);
+  const plannedTab = planGridTab(ctx, session, spec);
+  const [written] = writeGeneratedTabs(ctx, [plannedTab]);
   const warnings = warningTexts(review, session);
-  const message = session.tr('review.done', {
-    count: review.cohorts.length,
-    matched: review.cohorts.filter((cohort) => cohort.results).length,
-    steps: review.steps.length,
-    tab: written.name,
-  });
+  const message = [
+    session.tr('review.done', {
+      count: review.cohorts.length,
+      matched: review.cohorts.filter((cohort) => cohort.results).length,
+      steps: review.steps.length,
+      tab: written.name,
+    }),
+    ...layerSummary(plannedTab.layers, written.oldVersion, session.tr),
+  ].join(' · ');
   ctx.ui.toast(message, session.tr('app.name'));
   return { tab: written.name, created: written.created, template, review: reviewToJson(review), warnings, message };
 }

@@ -13,7 +13,8 @@ import { checkDaysAhead, type TodayRequest } from '../core/today/request';
 import { dueSourceLayout, type DueSourceTab } from '../core/today/sources';
 import { markerKeyOf, type TabMarker } from '../core/tab/marker';
 import type { AppContext, WriteResult } from '../ports';
-import { findGeneratedTab, openSession, planGridTab, readTeam, writeGeneratedTabs, type Session } from './session';
+import type { LayerStats } from '../core/tab/layers';
+import { findGeneratedTab, layerSummary, openSession, planGridTab, readTeam, writeGeneratedTabs, type Session } from './session';
 
 export type { TodayRequest };
 
@@ -102,12 +103,23 @@ function buildBoard(ctx: AppContext, session: Session, today: DaySerial, daysAhe
   return { board, sources: followed.length };
 }
 
-function resultOf(session: Session, written: WriteResult, board: TodayBoard, sources: number, today: DaySerial, daysAhead: number): TodayBoardResult {
+function resultOf(
+  session: Session,
+  written: WriteResult,
+  layers: LayerStats,
+  board: TodayBoard,
+  sources: number,
+  today: DaySerial,
+  daysAhead: number,
+): TodayBoardResult {
   const counts = { today: 0, overdue: 0, upcoming: 0 };
   for (const item of board.items) counts[item.state === 'today' ? 'today' : item.state === 'overdue' ? 'overdue' : 'upcoming']++;
-  const message = sources
-    ? session.tr('today.done', { ...counts, sources, tab: written.name })
-    : `${session.tr('today.noSources')} · ${session.tr('today.done', { ...counts, sources, tab: written.name })}`;
+  const message = [
+    ...(sources ? [] : [session.tr('today.noSources')]),
+    session.tr('today.done', { ...counts, sources, tab: written.name }),
+    // What people added to the board that could not stay goes to a dated old version: said, and counted.
+    ...layerSummary(layers, written.oldVersion, session.tr),
+  ].join(' · ');
   return { tab: written.name, created: written.created, today: toIso(today), daysAhead, counts, sources, message };
 }
 
@@ -117,8 +129,9 @@ export function generateTodayBoard(ctx: AppContext, request: TodayRequest = {}):
   const today = ctx.clock.today();
   const daysAhead = request.daysAhead ?? session.settings.todayDaysAhead;
   const { board, sources } = buildBoard(ctx, session, today, daysAhead);
-  const [written] = writeGeneratedTabs(ctx, [planGridTab(ctx, session, board.spec)]);
-  const result = resultOf(session, written, board, sources, today, daysAhead);
+  const planned = planGridTab(ctx, session, board.spec);
+  const [written] = writeGeneratedTabs(ctx, [planned]);
+  const result = resultOf(session, written, planned.layers, board, sources, today, daysAhead);
   ctx.ui.toast(result.message, session.tr('app.name'));
   return result;
 }
@@ -153,5 +166,5 @@ export function refreshTodayBoard(ctx: AppContext): TodayBoardResult | null {
     ctx.workbook.reserveRoom([planned]);
     return ctx.workbook.writeTab(planned.spec, planned.update);
   });
-  return resultOf(session, written, board, sources, today, daysAhead);
+  return resultOf(session, written, planned.layers, board, sources, today, daysAhead);
 }

@@ -118,6 +118,55 @@ describe('generating the review', () => {
     expect(planned).toBe(data.review.cohorts[0].execution.planned);
   });
 
+  test('generating again keeps what a manager added to the review tab in place, and says so', () => {
+    const ctx = workbook();
+    const first = generateReview(ctx, { confirmedCohorts: CONFIRMED });
+    const grid = ctx.workbook.readTab(first.tab);
+    // Right of the table, its hidden inputs and the chart (about seven columns wide).
+    const own = Math.max(...grid.map((row) => row.length)) + 12;
+    const below = grid.length + 2;
+    ctx.workbook.setCell(first.tab, REVIEW_FIRST_COHORT_ROW - 1, own, '我的结论列');
+    ctx.workbook.setCell(first.tab, REVIEW_FIRST_COHORT_ROW, own, '催到课做得好');
+    ctx.workbook.setCell(first.tab, below, 0, '下期重点：1V1 跟进提前到第2天');
+    ctx.workbook.setNote(first.tab, REVIEW_FIRST_COHORT_ROW, 0, '这期换了班主任');
+    // A status set in an SOP tab, then the review again (the confirmations remembered).
+    const sopTab = first.review.cohorts[0].tab;
+    const sop = ctx.workbook.readTab(sopTab);
+    const status = sop[0].indexOf('状态');
+    ctx.workbook.setCell(
+      sopTab,
+      sop.findIndex((row, r) => r > 0 && row[status] !== '已完成'),
+      status,
+      '已完成',
+    );
+    const again = generateReview(ctx, {});
+
+    expect(again.tab).toBe(first.tab);
+    const { values, notes } = ctx.workbook.readTabContent(again.tab);
+    expect([values[REVIEW_FIRST_COHORT_ROW - 1][own], values[REVIEW_FIRST_COHORT_ROW][own], values[below][0]]).toEqual([
+      '我的结论列',
+      '催到课做得好',
+      '下期重点：1V1 跟进提前到第2天',
+    ]);
+    expect(notes[REVIEW_FIRST_COHORT_ROW][0]).toContain('这期换了班主任');
+    // The add-on's counts moved on with the status; nothing went to an old version, and the toast counts what stayed.
+    expect(values[REVIEW_FIRST_COHORT_ROW][COHORT_COLUMNS.indexOf('done')]).toBe(first.review.cohorts[0].execution.done + 1);
+    expect(ctx.workbook.listTabs().filter((tab) => tab.hidden)).toEqual([]);
+    expect(again.message).toContain('你加的 4 处内容随行保留');
+  });
+
+  test('a cell typed inside the add-on’s block (its chart’s column) cannot stay: it goes to a dated old version, which the toast names', () => {
+    const ctx = workbook();
+    const first = generateReview(ctx, { confirmedCohorts: CONFIRMED });
+    const chart = ctx.workbook.tab(first.tab).spec.charts![0].anchor;
+    ctx.workbook.setCell(first.tab, chart.row + 4, chart.col, '图表下面的备注');
+    const again = generateReview(ctx, {});
+    const [old] = ctx.workbook.listTabs().filter((tab) => tab.hidden);
+    expect(old.name).toMatch(/^复盘 · 旧版 /);
+    expect(ctx.workbook.readTab(old.name)[chart.row + 4][chart.col]).toBe('图表下面的备注');
+    expect(again.message).toContain(`1 处放不下的内容在隐藏的旧版「${old.name}」里`);
+  });
+
   test('a workbook without SOP tabs says what to do', () => {
     const ctx = createDemoContext({ today: TODAY, history: false });
     expect(problemsOf(() => generateReview(ctx, {}))).toEqual([{ code: 'review.error.noSopTabs' }]);

@@ -98,8 +98,10 @@ describe('generating the Today board', () => {
     const { tab } = generateTodayBoard(ctx, {});
     const width = ctx.workbook.readTab(tab)[0].length;
     ctx.workbook.setCell(tab, TODAY_FIRST_LINE_ROW, width + 2, '电话跟进');
-    generateTodayBoard(ctx, {});
+    const again = generateTodayBoard(ctx, {});
     expect(ctx.workbook.readTab(tab)[TODAY_FIRST_LINE_ROW][width + 2]).toBe('电话跟进');
+    // The toast counts what stayed, as every feature's does.
+    expect(again.message).toContain('你加的 1 处内容随行保留');
   });
 
   test('the look-ahead comes from the settings, or from the request', () => {
