@@ -201,7 +201,31 @@ function spareForDeletes(ops: ReadonlyArray<RowOp | ColumnOp>, count: number, fr
  * header rows, table and workload block) are written as one; what the sheet has already (the add-on's
  * frozen lines and tab colour, its rules) is not set again.
  */
-export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: GridSize): void {
+/** What an update reads of a sheet before its first write (see updateTab). */
+export interface ReadBeforeUpdate {
+  charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[];
+  /** The sheet's rules, when they can be read before anything moves (else null: read after the moves). */
+  rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] | null;
+}
+
+/**
+ * The reads an update needs before its first write: a read after writes waits for them to reach the
+ * document (a round trip). The charts' anchors are compared with the old blocks, which are in the
+ * tab's coordinates before anything moves, so they are read before anything moves too. The rules are
+ * read early only when no row or column moves: a person's rule read before a move would be written
+ * back with the ranges it had before. A tab that says the add-on made no charts there, and gets none
+ * now, has none of the add-on's to look for. A workbook that writes several tabs in one action (or
+ * reserves room first) makes these reads for all of them before writing any.
+ */
+export function readBeforeUpdate(sheet: Sheet, spec: TabSpec, update: TabUpdate): ReadBeforeUpdate {
+  const drawn = update.drawn ?? null;
+  const moves = update.rowOps.length > 0 || update.columnOps.length > 0;
+  const replacesCharts = (spec.charts ?? []).length > 0 || (update.clear.length > 0 && (!drawn || drawn.charts));
+  const ownRules = (spec.conditionalFormats ?? []).length > 0 || update.oldRules.length > 0;
+  return { charts: replacesCharts ? sheet.getCharts() : [], rules: ownRules && !moves ? sheet.getConditionalFormatRules() : null };
+}
+
+export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: GridSize, readBefore?: ReadBeforeUpdate): void {
   const { spec, size } = plan;
   // Read once (or known from the caller); the operations below change the size by known amounts.
   let maxRows = now ? now.rows : sheet.getMaxRows();
@@ -209,14 +233,7 @@ export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: 
   const old: GridSize = { rows: maxRows, cols: maxCols };
   const drawn = update.drawn ?? null;
   const moves = update.rowOps.length > 0 || update.columnOps.length > 0;
-  // Reads the update needs, made before its first write: a read after writes waits for them to reach
-  // the document (a round trip). The charts' anchors are compared with the old blocks, which are in
-  // the tab's coordinates before anything moves, so they are read before anything moves too. The
-  // rules are read early only when no row or column moves: a person's rule read before a move would
-  // be written back with the ranges it had before. A tab that says the add-on made no charts or
-  // merges there, and gets none now, has none of the add-on's to look for or break up.
-  const replacesCharts = (spec.charts ?? []).length > 0 || (update.clear.length > 0 && (!drawn || drawn.charts));
-  const chartsBefore = replacesCharts ? sheet.getCharts() : [];
+  const { charts: chartsBefore, rules: rulesBefore } = readBefore ?? readBeforeUpdate(sheet, spec, update);
   // Merged cells: the add-on's, where it merged them last time and merges them again now (nothing
   // moved), are left merged — emptying cells keeps their merges; otherwise its old ones (or, on a tab
   // that does not say, any) are broken up before the cells are written, and the spec's merged after.
@@ -229,7 +246,7 @@ export function updateTab(sheet: Sheet, plan: TabPlan, update: TabUpdate, now?: 
     merges.every((m) => drawn.merges.some((d) => mergedKey(d) === mergedKey([m.row, m.col, m.rows, m.cols])));
   const breaksMerges = !keepsMerges && (!drawn || drawn.merges.length > 0 || merges.length > 0);
   const ownRules = (spec.conditionalFormats ?? []).length > 0 || update.oldRules.length > 0;
-  const rulesBefore = ownRules && !moves ? sheet.getConditionalFormatRules() : null;
+  const replacesCharts = (spec.charts ?? []).length > 0 || (update.clear.length > 0 && (!drawn || drawn.charts));
 
   const writes = update.writes.filter((w) => w.range.rows > 0 && w.range.cols > 0);
   const valueRanges = writes.filter((w) => w.values).map((w) => w.range);

@@ -7,7 +7,7 @@ import { checkTabSize, SHEETS_LIMITS, type GridSize } from '../core/tab/limits';
 import { sameTabName, sheetsTabName } from '../core/tab/names';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabFeatures, TabInfo, Workbook, WriteResult } from '../ports';
-import { drawTab, fitSheet, NEW_SHEET_SIZE, planTab, sizeAfterUpdate, updateTab } from './render-tab';
+import { drawTab, fitSheet, NEW_SHEET_SIZE, planTab, readBeforeUpdate, sizeAfterUpdate, updateTab, type ReadBeforeUpdate } from './render-tab';
 import { SheetDates } from './sheet-dates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -49,6 +49,8 @@ interface Reservation {
   oldVersion: string | null;
   /** Its rows and columns once reserved (the room taken for growth is given back until it is written). */
   size: GridSize;
+  /** An existing tab's charts and rules, read before anything was written (updateTab's early reads). */
+  readBefore?: ReadBeforeUpdate;
 }
 
 /** The cell limit as Sheets writes it in its refusal, grouped or not ("…above the limit of 10000000 cells.", "10,000,000"). */
@@ -202,10 +204,14 @@ export class SheetsWorkbook implements Workbook {
       // Every size is read in one go: the existing tabs' before anything is written, the new tabs'
       // once all are inserted. A size read right after a write waits for it to reach the document
       // (a round trip), which per tab would make a 30-group run cost 30 of them.
+      // So are the charts and rules an update compares (the room reserved below is a write).
       const ownSizes = new Map<TabSpec, GridSize>();
-      for (const { spec } of tabs) {
+      const readsBefore = new Map<TabSpec, ReadBeforeUpdate>();
+      for (const { spec, update = null } of tabs) {
         const own = ownOf(spec);
-        if (own) ownSizes.set(spec, this.sizesRead.get(own.sheet) ?? { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() });
+        if (!own) continue;
+        ownSizes.set(spec, this.sizesRead.get(own.sheet) ?? { rows: own.sheet.getMaxRows(), cols: own.sheet.getMaxColumns() });
+        if (update) readsBefore.set(spec, readBeforeUpdate(own.sheet, spec, update));
       }
       // The hidden copies' names are found before anything is written: finding one asks Sheets whether it is taken.
       const oldVersionNames = new Map<TabSpec, string>();
@@ -244,7 +250,16 @@ export class SheetsWorkbook implements Workbook {
           copies.push(copy);
         }
         const now = ownSizes.get(spec) as GridSize;
-        made.push({ spec, sheet: own.sheet, name: this.nameOf(own), created: false, metadata: own.metadata, oldVersion, size: now });
+        made.push({
+          spec,
+          sheet: own.sheet,
+          name: this.nameOf(own),
+          created: false,
+          metadata: own.metadata,
+          oldVersion,
+          size: now,
+          readBefore: readsBefore.get(spec),
+        });
         const after = update ? sizeAfterUpdate(now, spec, update, size) : size;
         // Rows first, then columns, as writing grows the sheet: the room needed on the way is the same.
         if (after.rows > now.rows) {
@@ -292,7 +307,7 @@ export class SheetsWorkbook implements Workbook {
       return { name: reservation.name, created: true, oldVersion: null };
     }
     // Found by its marker: the tab keeps the name it has now, which a person may have chosen.
-    if (update) updateTab(reservation.sheet, plan, update, reservation.size);
+    if (update) updateTab(reservation.sheet, plan, update, reservation.size, reservation.readBefore);
     else drawTab(reservation.sheet, plan);
     // What the marker remembers is written when it changed (a metadata's value came with the search).
     const marker = encodeMarker(spec.marker);

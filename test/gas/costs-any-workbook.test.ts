@@ -79,3 +79,14 @@ describe('a long tab that is neither a plan nor a list is recognised by its firs
     expect(Math.max(...ranges)).toBeLessThanOrEqual(20);
   });
 });
+
+describe('a new SOP tab joins the Today board in the same action', () => {
+  test('two round trips: the SOP tab is written, then the board is read, planned and written (its rules and charts are read before the room is reserved)', () => {
+    const book = workbook(0, 0);
+    GLOBALS.showTodayBoard();
+    book.resetCalls();
+    expect((GLOBALS.generateSop({ ...SOP, groups: 'A群' }) as { ok: boolean }).ok).toBe(true);
+    expect(book.calls.filter((call) => call.method === 'Sheet.getConditionalFormatRules')).toHaveLength(1);
+    expect(book.roundTrips).toBe(2);
+  });
+});
