@@ -219,6 +219,8 @@ export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: Previe
    * legend beside a frozen table is read whole. 0 when the text fits its own cell.
    */
   const spillWidth = (text: string, style: CellStyle, r: number, c: number): number => {
+    // A hidden column is not drawn, nor is its text: it never runs over the visible columns.
+    if (spec.columns[c]?.hidden) return 0;
     if (style.wrap || (style.hAlign !== undefined && style.hAlign !== 'left') || text.includes('\n')) return 0;
     const needed = textWidth(text, style.fontSize) - (widths[c] - 6);
     if (needed <= 0) return 0;
@@ -229,7 +231,8 @@ export function renderTabHtml(spec: TabSpec, source: PreviewSource, opts: Previe
       const index = r * width + n;
       const blank = (rowValues[n] ?? null) === null && !isFormulaCell(specRow[n]);
       if (!blank || merges.covered[index] || merges.spans.has(index) || validations[index] || notes.has(index) || formats[r][n] === 'checkbox') break;
-      spill += widths[n];
+      // Text runs on over a hidden column (nothing is drawn there) into the visible ones after it.
+      if (!spec.columns[n]?.hidden) spill += widths[n];
     }
     return spill;
   };

@@ -258,6 +258,14 @@ describe('text spilling over empty cells, as in Sheets', () => {
     expect(render(spillSpec([['短']]))).not.toContain('sp-over');
   });
 
+  test('a hidden column’s text is not drawn over the visible columns; a visible text runs on over a hidden column', () => {
+    const hiddenB = { columns: [{ key: 'a' }, { key: 'b', hidden: true }, { key: 'c' }, { key: 'd' }, { key: 'e' }] };
+    // The SOP tab's hidden fingerprint columns, next to an empty gap column, stay out of sight.
+    expect(render(spillSpec([[null, title, null, null, null]], hiddenB))).not.toContain('sp-over');
+    // Over the hidden column (no width) and on into the visible ones, as far as the text needs.
+    expect(render(spillSpec([[title, null, null, null, null]], hiddenB))).toContain('<div class="sp-over" style="width:394px">');
+  });
+
   test('text in a frozen column runs on past the frozen columns (a legend beside the Gantt’s table)', () => {
     expect(render(spillSpec([[title]], { frozenColumns: 1 }))).toContain('<div class="sp-over" style="width:394px">');
   });
