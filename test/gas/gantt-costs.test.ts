@@ -1,6 +1,7 @@
 /** The push-plan Gantt in Sheets: what a run costs in Apps Script calls, whatever the plan's size (no dates cross the edge here, so one time zone). */
 import { toIso } from '../../src/core/dates';
 import { GLOBALS } from '../../src/gas/main';
+import { DEMO_FILES, pastedTab } from '../../src/local/demo';
 import { FakeGas, installFakeGas } from './fake-spreadsheet';
 import { DAYS, FIRST, planRows, TEAM } from './gantt-plan';
 
@@ -55,4 +56,22 @@ describe('the push-plan Gantt in Sheets', () => {
       expect([ten.rules, hundred.rules, thousand.rules]).toEqual([3 * owners + 9, 3 * owners + 9, 3 * owners + 9]);
     },
   );
+
+  test('generating again writes the header rows, the tasks and the workload block as one rectangle (the bench’s “generateGantt, again”)', () => {
+    fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
+    saveTeam(TEAM.slice(0, 6).map((name) => ({ name, role: 'operator' })));
+    const { values } = pastedTab(DEMO_FILES.pushPlan);
+    fake.seedSheet('推进表', values as (string | number | boolean | null)[][]);
+    value(generateGantt({ planTab: '推进表' }));
+    const rows = fake.inspect('甘特图').getDataRange().getNumRows();
+    fake.resetCalls();
+    value(generateGantt({ planTab: '推进表' }));
+    // The blank row under the tasks leads the workload block, so values, formats and notes go in one call each.
+    for (const method of ['Range.setValues', 'Range.setNumberFormats', 'Range.setNotes']) {
+      expect(fake.callsTo(method)).toHaveLength(1);
+      expect((fake.callsTo(method)[0].args[0] as unknown[]).length).toBe(rows);
+    }
+    expect(fake.documentCalls).toBeLessThanOrEqual(31);
+    expect(fake.roundTrips).toBe(1);
+  });
 });

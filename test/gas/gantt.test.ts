@@ -127,4 +127,72 @@ describe('the push-plan Gantt in Sheets', () => {
     expect((owner?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range).getSheet().getName()).toBe('Team');
     expect(value(getGanttState())).toMatchObject({ planTabs: ['Push plan'], selected: 'Push plan' });
   });
+
+  test('a colour someone gave the blank row under the tasks stays when the Gantt is drawn again (the add-on writes only blanks there)', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));
+    seedPlan(6);
+    value(generateGantt({ planTab: '推进表' }));
+    const sheet = fake.inspect('甘特图');
+    const sep = sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((line) => line[0] === '负责人与工作量'); // 1-based row of the blank row above it
+    sheet.getRange(sep, 1, 1, 3).setBackground('#fff2cc');
+    value(generateGantt({ planTab: '推进表' }));
+    const after = fake.inspect('甘特图');
+    expect(after.getRange(sep + 1, 1).getValue()).toBe('负责人与工作量');
+    expect(after.getRange(sep, 1, 1, 3).getBackgrounds()[0]).toEqual(['#fff2cc', '#fff2cc', '#fff2cc']);
+  });
+
+  test('a Gantt sheet drawn when the blank row under the tasks was nobody’s: what people put on that row and below the chart stays in place', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));
+    seedPlan(6);
+    value(generateGantt({ planTab: '推进表' }));
+    // The marker as an earlier version wrote it: the workload block one row lower, without the blank row.
+    const [metadata] = fake.spreadsheet
+      .createDeveloperMetadataFinder()
+      .withKey(MARKER_KEY)
+      .find()
+      .filter((m) => JSON.parse(m.getValue() ?? '{}').kind === 'gantt');
+    const stored = JSON.parse(metadata.getValue() ?? '{}') as { memo: { blocks: number[][]; blockRows: string[]; notes?: number[][] } };
+    const [head, foot] = stored.memo.blocks;
+    stored.memo.blocks = [head, [foot[0] + 1, foot[1], foot[2] - 1, foot[3]]];
+    stored.memo.blockRows = stored.memo.blockRows.filter((_, i) => i !== head[2]);
+    stored.memo.notes = stored.memo.notes?.map(([block, row, col, print]) => [block, block === 1 ? row - 1 : row, col, print]);
+    metadata.setValue(JSON.stringify(stored));
+
+    const sheet = fake.inspect('甘特图');
+    const values = sheet.getDataRange().getValues();
+    const sep = values.findIndex((line) => line[0] === '负责人与工作量') - 1; // 0-based
+    const width = values[0].length;
+    // The sheet is fitted to the chart: a person makes room beside and below it first.
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 3);
+    sheet.insertRowsAfter(sheet.getMaxRows(), 3);
+    sheet.getRange(sep + 1, 3).setNote('下面是工作量');
+    sheet.getRange(sep + 1, width + 2).setValue('旁边');
+    sheet.getRange(values.length + 2, 1).setValue('表下的字');
+
+    for (let run = 0; run < 2; run++) {
+      const result = value<{ message: string }>(generateGantt({ planTab: '推进表' }));
+      expect(result.message).not.toContain('旧版');
+      expect(result.message).toContain('你加的 3 处内容随行保留');
+      const after = fake.inspect('甘特图');
+      expect(after.getRange(sep + 2, 1).getValue()).toBe('负责人与工作量');
+      expect(
+        after
+          .getRange(sep + 1, 1, 1, width)
+          .getValues()[0]
+          .every((cell) => cell === ''),
+      ).toBe(true);
+      expect(after.getRange(sep + 1, 3).getNote()).toBe('下面是工作量');
+      expect(after.getRange(sep + 1, width + 2).getValue()).toBe('旁边');
+      expect(after.getRange(values.length + 2, 1).getValue()).toBe('表下的字');
+      expect(fake.spreadsheet.getSheets().filter((s) => s.isSheetHidden())).toHaveLength(0);
+      // The marker now has the blank row leading the workload block.
+      const memo = (JSON.parse(metadata.getValue() ?? '{}') as { memo: { blocks: number[][] } }).memo;
+      expect(memo.blocks[1][0]).toBe(sep);
+    }
+  });
 });

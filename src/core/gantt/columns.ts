@@ -190,8 +190,10 @@ export function readExistingGantt(grid: ReadonlyArray<ReadonlyArray<CellValue>>)
   let end = headerRow + 1;
   const blank = (line: ReadonlyArray<CellValue> | undefined) => !line || line.every((cell) => cell === null || cell === '');
   while (end < grid.length && (footer >= 0 ? end < footer : !blank(grid[end]))) end++;
-  // The blank row the add-on leaves above the workload block is not a task row.
-  if (footer >= 0 && end > headerRow + 1 && blank(grid[end - 1])) end--;
+  // The blank row the add-on leaves above the workload block is not a task row, whatever a person
+  // put beside the table on it (that stays where it is).
+  const width = firstHidden + present.length;
+  if (footer >= 0 && end > headerRow + 1 && blank(grid[end - 1]?.slice(0, width))) end--;
   const columns: Record<string, number> = {};
   ganttTableKeys(dayCount).forEach((key, i) => {
     if (!(GANTT_HIDDEN_COLUMNS as readonly string[]).includes(key) || present.includes(key as HiddenColumn)) columns[key] = i;

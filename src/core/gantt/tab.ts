@@ -114,8 +114,8 @@ export interface GanttTab {
   /**
    * The tab as a table whose rows continue the existing tab's: its column keys (ganttTableKeys), and for
    * each data row (the tasks, then the kept rows' title and the kept rows) the row of the existing tab
-   * it continues, or null. The header rows above and the workload block below are the add-on's blocks
-   * (spec.blocks).
+   * it continues, or null. The header rows above and the workload block below (led by the blank row
+   * under the tasks) are the add-on's blocks (spec.blocks).
    */
   table: { keys: string[]; sources: Array<number | null> };
 }
@@ -399,9 +399,10 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
   for (const column of GANTT_TASK_COLUMNS) formats.push({ range: { ...bookkept, col: COL[column] }, format: TASK_COLUMN_FORMATS[column] });
   GANTT_HIDDEN_COLUMNS.forEach((column, c) => formats.push({ range: { ...bookkept, col: hiddenCol + c }, format: HIDDEN_COLUMN_FORMATS[column] }));
 
-  // The blank row under the tasks is nobody's block: a task typed there is a row added by hand, and a
-  // block starting with a blank row could not be found again by its rows' fingerprints after a row is
-  // inserted above it (a blank row matches anywhere). It costs the values' write a second rectangle.
+  // The blank row under the tasks leads the workload block, so that the tasks' rectangle and the
+  // block's touch and are written as one (a call per matrix, not two). It is the add-on's only while
+  // it is blank (core/tab/layers.ts): a task typed there is a row added by hand, and a cell of a
+  // person's that would land on it keeps its place, the block then starting below it.
   rows.push([]);
   rows.push(...footer.rows);
   styles.push(...footer.styles);
@@ -449,7 +450,7 @@ export function generateGanttTab(input: GanttTabInput): GanttTab {
       { range: { ...taskRows, col: COL.status }, rule: { type: 'list', values: STATUS_KEYS.map((key) => tr(key)), strict: false } },
     ],
     conditionalFormats: [...ganttRules(team, tableRows, dayCount, dayShading(tr)), ...footer.conditionalFormats],
-    blocks: [range(0, 0, DATE_ROW, width), range(footer.firstRow, 0, footer.rows.length, width)],
+    blocks: [range(0, 0, DATE_ROW, width), range(footer.firstRow - 1, 0, footer.rows.length + 1, width)],
     // Every page starts with the month, day and weekday rows its bars are read by.
     print: printSetupFor('gantt', GANTT_HEADER_ROWS),
   };

@@ -355,13 +355,15 @@ export interface LocatedBlocks {
 }
 
 /**
- * Where the add-on's old blocks are now. A person may have inserted rows inside or above a block, or
- * columns left of it, since it was written (the SOP summary shares its rows with the table people add
- * rows to), so each block is found again by the fingerprints of its rows: its first row where it was
- * or nearby, each following row at or below where it is expected. Rows between found rows were
- * inserted by someone and are theirs. A row that cannot be found was edited: it is taken to be where
- * it should be. Without fingerprints (a tab written before they were kept), `legacy` says where the
- * blocks are.
+ * Where the add-on's old blocks are now. A person may have inserted or deleted rows inside or above a
+ * block, or columns left of it, since it was written (the SOP summary shares its rows with the table
+ * people add rows to), so each block is found again by the fingerprints of its rows: its first row
+ * where it was or nearby, each following row at or below where it is expected. Rows between found
+ * rows were inserted by someone and are theirs. A row that cannot be found was edited: it is taken to
+ * be where it should be. A block whose first rows are blank is found by its first row that is not
+ * (a blank row looks like any other), and those blank rows are its own only while they are still
+ * blank: one someone typed in is theirs. Without fingerprints (a tab written before they were kept),
+ * `legacy` says where the blocks are.
  */
 export function locateOldBlocks(
   content: TabContent,
@@ -395,27 +397,60 @@ export function locateOldBlocks(
       if (print === undefined) rowPrints.set(id, (print = rowPrint(cols, (k) => keyAt(r, c + k))));
       return print;
     };
-    // The first row: where it was, else the nearest place with the same fingerprint.
+    // A blank row matches any other blank row, so a block's leading blank rows (the Gantt's row between
+    // its tasks and its workload block) cannot say where the block is: it is found by its first row
+    // that is not blank, and they are taken to lie just above it.
+    const blank = rowPrint(cols, () => '');
+    const lead = blockPrints.length ? leadingBlankRows(blockPrints, blank) : 0;
+    const anchor = Math.min(lead, rows - 1);
+    // The anchor row: where it was, else the nearest place with the same fingerprint — below (rows
+    // inserted above the block) or above (rows deleted above it); an all-blank block stays where it was.
     let top = row;
     let left = col;
-    if (blockPrints.length && printAt(row, col) !== blockPrints[0]) {
-      search: for (let dr = 0; dr <= BLOCK_SEARCH_ROWS; dr++) {
-        for (let dc = 0; dc <= Math.max(size.cols, col); dc++) {
-          for (const c of dc === 0 ? [col] : [col + dc, col - dc]) {
-            if (c >= 0 && printAt(row + dr, c) === blockPrints[0]) {
-              [top, left] = [row + dr, c];
-              break search;
+    if (blockPrints.length && lead < blockPrints.length && printAt(row + anchor, col) !== blockPrints[anchor]) {
+      search: for (let distance = 0; distance <= BLOCK_SEARCH_ROWS; distance++) {
+        for (const dr of distance === 0 ? [0] : [distance, -distance]) {
+          const r = row + anchor + dr;
+          if (r - anchor < 0) continue;
+          for (let dc = 0; dc <= Math.max(size.cols, col); dc++) {
+            for (const c of dc === 0 ? [col] : [col + dc, col - dc]) {
+              if (c >= 0 && printAt(r, c) === blockPrints[anchor]) {
+                [top, left] = [r - anchor, c];
+                break search;
+              }
             }
           }
         }
       }
     }
-    const found: number[] = [];
+    // Each row of the block as it is now (null: a leading blank row someone typed in, which is theirs now).
+    const found: Array<number | null> = [];
     let next = top;
     for (let i = 0; i < rows; i++) {
+      if (i < lead && lead < blockPrints.length) {
+        // A leading blank row is the add-on's while it stays blank: a row someone typed in is theirs
+        // (on the Gantt tab, a row added by hand under the tasks), not an edit of the block.
+        found.push(printAt(top + i, left) === blank ? top + i : null);
+        next = top + i + 1;
+        continue;
+      }
+      if (lead === blockPrints.length && lead > 0) {
+        // An all-blank block (the cell a chart is anchored at) stays where it was. A row of it that is
+        // not blank now is another block's that moved there, or was typed in: an edit of this block.
+        const at = top + i;
+        if (printAt(at, left) !== blank) {
+          if (ranges.some((r) => inside(r, at, left))) {
+            found.push(null);
+            continue;
+          }
+          editedRows.push({ row: at, col: left, cols });
+        }
+        found.push(at);
+        continue;
+      }
       let at = -1;
       if (i < blockPrints.length) {
-        const last = i === 0 ? next : Math.min(next + BLOCK_SEARCH_ROWS, Math.max(size.rows, next + 1) - 1);
+        const last = i === anchor ? next : Math.min(next + BLOCK_SEARCH_ROWS, Math.max(size.rows, next + 1) - 1);
         for (let r = next; r <= last; r++) {
           if (printAt(r, left) === blockPrints[i]) {
             at = r;
@@ -431,9 +466,14 @@ export function locateOldBlocks(
       next = at + 1;
     }
     for (const [b, r, c, print] of memo.notes ?? []) {
-      if (b === blockIndex && r < found.length && fingerprint(noteAt(content, found[r], left + c)) === print) notes.push({ row: found[r], col: left + c });
+      const at = found[r];
+      if (b === blockIndex && at !== null && at !== undefined && fingerprint(noteAt(content, at, left + c)) === print) notes.push({ row: at, col: left + c });
     }
-    for (const run of rowRuns(found)) ranges.push({ row: run.row, col: left, rows: run.rows, cols });
+    // The leading blank rows of a block that has others are not cleared: the add-on writes nothing
+    // there but blanks, and a colour someone gave the row stays. (An all-blank block — the cell a
+    // chart is anchored at — is cleared: that is how the add-on's chart is told from a person's.)
+    const kept = lead < blockPrints.length ? lead : 0;
+    for (const run of rowRuns(found.filter((r, i): r is number => r !== null && i >= kept))) ranges.push({ row: run.row, col: left, rows: run.rows, cols });
   });
   return { ranges, editedRows, notes, legacy: false };
 }
@@ -443,11 +483,11 @@ export function locateOldBlocks(
  * `oldVersion` names the hidden copy if one is needed.
  */
 export function planLayers(input: LayerInput, content: TabContent | null, memo: MarkerMemo | undefined, oldVersion: string): LayerPlan {
-  const { spec, table, blocks } = input;
+  const { spec, table } = input;
   const specValues = input.carriedEdits ? spec.rows.map((line) => line.map((cell) => (isFormulaCell(cell) ? cell.value : (cell ?? null)))) : [];
-  const newMemo = memoFor(spec, blocks, table, input.carriedEdits ? input.carriedEdits(specValues) : NOTHING_CARRIED);
+  const memoOf = (blocks: RangeRef[]): MarkerMemo => memoFor(spec, blocks, table, input.carriedEdits ? input.carriedEdits(specValues) : NOTHING_CARRIED);
   const stats: LayerStats = { userCellsKept: 0, movedToOldVersion: 0, editedBlockCells: 0, lost: 0 };
-  if (!content) return { spec, update: null, memo: newMemo, stats };
+  if (!content) return { spec, update: null, memo: memoOf(input.blocks), stats };
 
   const size = contentSize(content);
   const carriedOld = input.carriedEdits ? input.carriedEdits(content.values) : NOTHING_CARRIED;
@@ -484,6 +524,13 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
   const tableColumns = new Set(table ? Object.values(table.layout.columns) : []);
   const isNewTableCell = (row: number, col: number): boolean =>
     table !== undefined && tableColumns.has(col) && row >= table.layout.headerRow && row <= table.layout.headerRow + table.sources.length;
+  const blocks = yieldLeadingBlankRows(spec, input.blocks, content, (row, col) => {
+    if (isOldBlockCell(row, col) || isOldTableCell(row, col)) return null;
+    const to = rowTo[row];
+    const toCol = colTo[col];
+    return to === null || to === undefined || toCol === null || toCol === undefined ? null : { row: to, col: toCol };
+  });
+  const newMemo = memoOf(blocks);
   const isNewBlockCell = (row: number, col: number): boolean => blocks.some((b) => inside(b, row, col));
 
   // Cells typed inside a block: they would be overwritten or cleared, so the old version keeps them.
@@ -579,6 +626,7 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
   }
   const merged: TabSpec = {
     ...spec,
+    ...(spec.blocks ? { blocks: spec.blocks.map((b) => blocks[input.blocks.findIndex((i) => sameRange(i, b))] ?? b) } : {}),
     rows,
     notes: [...finalNotes].map(([at, text]) => {
       const [row, col] = at.split(',').map(Number);
@@ -607,7 +655,13 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
       if (data > 0) writes.push({ range: { row: headerRow + 1, col: run.col, rows: data, cols: run.cols }, values: false, styles: true });
     }
   }
-  for (const block of blocks) writes.push({ range: block, values: true, styles: true });
+  for (const block of blocks) {
+    // A block's leading blank rows get blanks only (their values join the rectangle above), never
+    // styles: a colour someone gave the row stays.
+    const lead = Math.min(blankSpecRows(spec, block), block.rows - 1);
+    if (lead > 0) writes.push({ range: { ...block, rows: lead }, values: true, styles: false });
+    writes.push({ range: { ...block, row: block.row + lead, rows: block.rows - lead }, values: true, styles: true });
+  }
 
   // Columns of the new blocks no old block reached: they get the widths a new tab would have.
   const oldRight = Math.max(0, ...oldBlocks.map((b) => b.col + b.cols), ...(oldTable ? [...oldAddOnColumns].map((c) => c + 1) : []));
@@ -628,6 +682,69 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
     addedColumns: [...new Set([...(table?.layout.addedColumns ?? []), ...blockColumns])].sort((a, b) => a - b),
   };
   return { spec: merged, update, memo: newMemo, stats };
+}
+
+/**
+ * The blocks to write, each giving up its first rows where they are blank and a cell of the user's
+ * (a value or a formula; a note joins the add-on's cell) would land on one: the cell keeps its place,
+ * and the block starts below it. `destination` says where an old cell goes, null for one of the
+ * add-on's or one that is not kept. A blank row leading a block is written only to join the
+ * block's rectangle to the one above it (the Gantt's tasks): it is never worth a person's cell.
+ */
+function yieldLeadingBlankRows(
+  spec: TabSpec,
+  blocks: readonly RangeRef[],
+  content: TabContent,
+  destination: (row: number, col: number) => { row: number; col: number } | null,
+): RangeRef[] {
+  const leads = blocks.map((block) => blankSpecRows(spec, block));
+  if (leads.every((lead) => lead === 0)) return [...blocks];
+  const cut = blocks.map(() => 0);
+  const size = contentSize(content);
+  for (let r = 0; r < size.rows; r++) {
+    for (let c = 0; c < size.cols; c++) {
+      if (valueAt(content, r, c) === null && formulaAt(content, r, c) === '') continue;
+      const to = destination(r, c);
+      if (!to) continue;
+      blocks.forEach((block, i) => {
+        const offset = to.row - block.row;
+        if (offset >= 0 && offset < leads[i] && to.col >= block.col && to.col < block.col + block.cols) cut[i] = Math.max(cut[i], offset + 1);
+      });
+    }
+  }
+  return blocks.map((block, i) => (cut[i] ? { ...block, row: block.row + cut[i], rows: block.rows - cut[i] } : block));
+}
+
+/** How many of a block's first rows the spec leaves blank: no value, note, style or number format in its columns. */
+function blankSpecRows(spec: TabSpec, block: RangeRef): number {
+  const touches = (range: RangeRef, row: number): boolean =>
+    row >= range.row && row < range.row + range.rows && range.col < block.col + block.cols && range.col + range.cols > block.col;
+  let count = 0;
+  for (; count < block.rows - 1; count++) {
+    const row = block.row + count;
+    const line = spec.rows[row] ?? [];
+    let blank = true;
+    for (let c = block.col; c < block.col + block.cols && blank; c++) {
+      const cell = line[c];
+      if (isFormulaCell(cell) || (cell !== null && cell !== undefined && cell !== '')) blank = false;
+    }
+    if (!blank) break;
+    if ((spec.notes ?? []).some((note) => note.row === row && note.col >= block.col && note.col < block.col + block.cols)) break;
+    if ((spec.styles ?? []).some((run) => touches(run.range, row)) || (spec.formats ?? []).some((run) => touches(run.range, row))) break;
+    if ((spec.merges ?? []).some((merge) => touches(merge, row))) break;
+  }
+  return count;
+}
+
+function sameRange(a: RangeRef, b: RangeRef): boolean {
+  return a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+}
+
+/** How many of a block's first rows are blank (their fingerprint is that of a row of empty cells). */
+function leadingBlankRows(prints: readonly string[], blank: string): number {
+  let count = 0;
+  while (count < prints.length && prints[count] === blank) count++;
+  return count;
 }
 
 function notesInside(content: TabContent, range: RangeRef): Array<{ row: number; col: number }> {
