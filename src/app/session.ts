@@ -129,8 +129,14 @@ export function planRowTab<Key extends string>(
 export function planGridTab(ctx: AppContext, session: Session, spec: TabSpec, options: { carriedEdits?: LayerInput['carriedEdits'] } = {}): PlannedTab {
   const [existing] = ctx.workbook.markedTabs((marker) => sameMarker(marker, spec.marker));
   const content = existing ? ctx.workbook.readTabContent(existing.name) : null;
-  const extent = specExtent(spec);
-  const blocks = spec.blocks ?? [{ row: 0, col: 0, rows: extent.rows, cols: extent.cols }];
+  // The add-on's blocks are what it writes, and the cell each chart is anchored at (how Sheets tells
+  // the add-on's charts from a person's when they are replaced). The cells under the rest of a chart
+  // stay the user's, as do the columns between the table and the chart.
+  const extent = specExtent(spec, { chartAnchors: false });
+  const anchors = (spec.charts ?? [])
+    .map((chart) => ({ row: chart.anchor.row, col: chart.anchor.col, rows: 1, cols: 1 }))
+    .filter((cell) => cell.row >= extent.rows || cell.col >= extent.cols);
+  const blocks = spec.blocks ?? [{ row: 0, col: 0, rows: extent.rows, cols: extent.cols }, ...anchors];
   // A tab written before the add-on remembered its blocks: all it held was the add-on's then.
   const used = content ? contentSize(content) : null;
   const legacyBlocks = existing && !existing.marker?.memo?.blocks && used && used.rows > 0 ? [{ row: 0, col: 0, rows: used.rows, cols: used.cols }] : undefined;

@@ -155,16 +155,25 @@ describe('generating the review', () => {
     expect(again.message).toContain('你加的 4 处内容随行保留');
   });
 
-  test('a cell typed inside the add-on’s block (its chart’s column) cannot stay: it goes to a dated old version, which the toast names', () => {
+  test('the cells under the chart and beside the table stay the user’s; a cell typed at the chart’s anchor cannot stay: it goes to a dated old version, which the toast names', () => {
     const ctx = workbook();
     const first = generateReview(ctx, { confirmedCohorts: CONFIRMED });
     const chart = ctx.workbook.tab(first.tab).spec.charts![0].anchor;
     ctx.workbook.setCell(first.tab, chart.row + 4, chart.col, '图表下面的备注');
+    ctx.workbook.setCell(first.tab, REVIEW_FIRST_COHORT_ROW, chart.col - 1, '表格和图表之间');
+    const kept = generateReview(ctx, {});
+    expect(ctx.workbook.listTabs().filter((tab) => tab.hidden)).toEqual([]);
+    const { values } = ctx.workbook.readTabContent(kept.tab);
+    expect([values[chart.row + 4][chart.col], values[REVIEW_FIRST_COHORT_ROW][chart.col - 1]]).toEqual(['图表下面的备注', '表格和图表之间']);
+    expect(kept.message).toContain('你加的 2 处内容随行保留');
+    // The anchor cell is how the add-on tells its chart from a person's: it is the add-on's.
+    ctx.workbook.setCell(first.tab, chart.row, chart.col, '锚点上的字');
     const again = generateReview(ctx, {});
     const [old] = ctx.workbook.listTabs().filter((tab) => tab.hidden);
     expect(old.name).toMatch(/^复盘 · 旧版 /);
-    expect(ctx.workbook.readTab(old.name)[chart.row + 4][chart.col]).toBe('图表下面的备注');
+    expect(ctx.workbook.readTab(old.name)[chart.row][chart.col]).toBe('锚点上的字');
     expect(again.message).toContain(`1 处放不下的内容在隐藏的旧版「${old.name}」里`);
+    expect(ctx.workbook.tab(again.tab).spec.charts).toHaveLength(1);
   });
 
   test('a workbook without SOP tabs says what to do', () => {

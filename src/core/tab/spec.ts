@@ -186,9 +186,10 @@ export function gridWidth(spec: TabSpec): number {
 
 /**
  * The rows and columns a spec reaches: its cells, and every range it formats, merges, validates,
- * annotates or charts.
+ * annotates or charts — with the cells its charts are anchored at, unless `chartAnchors: false` (a
+ * chart floats over the cells; the cell it is anchored at holds nothing of the add-on's).
  */
-export function specExtent(spec: TabSpec): { rows: number; cols: number } {
+export function specExtent(spec: TabSpec, options: { chartAnchors?: boolean } = {}): { rows: number; cols: number } {
   let rows = spec.rows.length;
   let cols = gridWidth(spec);
   const cover = (r: RangeRef): void => {
@@ -203,7 +204,7 @@ export function specExtent(spec: TabSpec): { rows: number; cols: number } {
   for (const note of spec.notes ?? []) cover({ row: note.row, col: note.col, rows: 1, cols: 1 });
   for (const chart of spec.charts ?? []) {
     chart.ranges.forEach(cover);
-    cover({ row: chart.anchor.row, col: chart.anchor.col, rows: 1, cols: 1 });
+    if (options.chartAnchors !== false) cover({ row: chart.anchor.row, col: chart.anchor.col, rows: 1, cols: 1 });
   }
   return { rows, cols };
 }
