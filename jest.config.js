@@ -1,5 +1,7 @@
 /**
  * Jest runs TypeScript through esbuild without type checking (test/esbuild-transform.js); `npm run typecheck` type-checks separately.
+ * Every module, node_modules included, gets the built-in objects as bindings of its own (`sandboxInjectedGlobals`, see
+ * test/support/injected-globals-transform.js): a global read in jest's vm is slow, and ExcelJS and JSZip read them in their loops.
  *
  * SOP_TEST_TIME_ZONES=A,B,C (set by build/test.mjs) makes one project per zone: every suite under the
  * first, the `@time-zones` suites again under the others (test/support/time-zone-environment.js).
@@ -7,6 +9,7 @@
  */
 const { join } = require('node:path');
 const { timeZoneSuites } = require('./test/support/time-zone-suites');
+const { INJECTED_GLOBALS } = require('./test/support/injected-globals-transform');
 
 const project = {
   testEnvironment: '<rootDir>/test/support/time-zone-environment.js',
@@ -14,8 +17,9 @@ const project = {
   testMatch: ['**/*.test.ts'],
   // build/test.mjs's unit pass (no browser, no LibreOffice) leaves out the suites that only drive them.
   testPathIgnorePatterns: process.env.SOP_TEST_SCOPE === 'unit' ? ['/node_modules/', '<rootDir>/test/e2e/'] : ['/node_modules/'],
+  sandboxInjectedGlobals: INJECTED_GLOBALS,
   transform: {
-    '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js',
+    '^.+\\.ts$': '<rootDir>/test/support/injected-globals-transform.js',
     '^.+\\.(tsv|csv|html)$': '<rootDir>/test/text-transform.js',
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'tsv', 'csv', 'html'],

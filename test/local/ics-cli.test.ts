@@ -1,41 +1,18 @@
-// @time-zones: calendar files hold UTC times converted from the spreadsheet's zone, whatever the process's (build/test.mjs runs this suite under three time zones).
-/** `calendar --ics` and `sop --ics`: calendar files from the command line, read back with ical.js, and refused paths. */
+/**
+ * `calendar --ics` and `sop --ics`: calendar files from the command line, read back with ical.js, and refused paths.
+ * The events' dates and times, converted from the spreadsheet's zone whatever the process's, are checked under every
+ * zone by cli-zones.test.ts.
+ */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
-import { parseIcs, physicalLines } from '../support/ical';
-
-const TEAM_FILE = join(__dirname, 'fixtures', 'team.tsv');
+import { parseIcs } from '../support/ical';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sop-ics-cli-'));
 
-/** The file without the lines that say when it was made: what must be equal in every time zone. */
-const withoutStamp = (text: string) => text.replace(/^(DTSTAMP|SEQUENCE):.*\r\n/gm, '');
-
 describe('calendar --ics', () => {
-  test('writes the month’s activities as all-day events, prints nothing on stdout, says what it wrote', async () => {
-    const file = join(tmp(), 'december.ics');
-    const result = await cli('calendar', '--month', '2026-12', '--ics', file, '--lang', 'zh');
-    expect(result).toEqual({ code: 0, stdout: '', stderr: `已写入 ${file}（8 个日程）` });
-    const text = readFileSync(file, 'utf8');
-    const calendar = parseIcs(text);
-    expect(calendar.properties).toMatchObject({ 'X-WR-CALNAME': '2026-12 活动 · 活动列表', 'X-WR-TIMEZONE': 'Asia/Shanghai' });
-    expect(calendar.events.map((e) => [e.summary, e.start, e.end])).toContainEqual(['【营销课】高薪就业直播公开课', '2026-12-05', '2026-12-06']);
-    expect(calendar.events.every((e) => e.allDay)).toBe(true);
-    for (const line of physicalLines(text)) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-  });
-
-  test('the same export twice: the same file but for when it was made (equal in every time zone this suite runs in)', async () => {
-    const dir = tmp();
-    await cli('calendar', '--month', '2026-12', '--ics', join(dir, 'a.ics'));
-    await cli('calendar', '--month', '2026-12', '--ics', join(dir, 'b.ics'));
-    const [a, b] = ['a.ics', 'b.ics'].map((name) => withoutStamp(readFileSync(join(dir, name), 'utf8')));
-    expect(a).toBe(b);
-    expect(a).toContain('DTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261204\r\n');
-  });
-
   test('beside --json and --out: the JSON is printed, the workbook and the calendar file both written', async () => {
     const dir = tmp();
     const json = await cli('calendar', '--month', '2026-12', '--ics', join(dir, 'c.ics'), '--json');
@@ -66,36 +43,6 @@ describe('calendar --ics', () => {
 });
 
 describe('sop --ics', () => {
-  test('writes the schedule: timed items in UTC from Shanghai with a reminder, rows in the order of the tab', async () => {
-    const file = join(tmp(), 'sop.ics');
-    const result = await cli(
-      'sop',
-      '--template',
-      'live-class',
-      '--anchor',
-      '2026-12-10',
-      '--team',
-      TEAM_FILE,
-      '--group',
-      'Java引流5群',
-      '--cohort',
-      '第12期',
-      '--ics',
-      file,
-      '--lang',
-      'zh',
-    );
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('');
-    const calendar = parseIcs(readFileSync(file, 'utf8'));
-    expect(result.stderr).toBe(`已写入 ${file}（${calendar.events.length} 个日程）`);
-    expect(calendar.properties['X-WR-CALNAME']).toBe('SOP·Java引流5群·第12期');
-    // The live day: the 20:00 class is 12:00 UTC.
-    const live = calendar.events.find((e) => e.start === '2026-12-10T12:00:00Z');
-    expect(live).toMatchObject({ end: '2026-12-10T12:30:00Z', alarms: ['-PT15M'], location: 'Java引流5群' });
-    expect(calendar.events.every((e) => e.uid.endsWith('@sop-planner') && !e.allDay)).toBe(true);
-  });
-
   test('--update keeps the UIDs of a regenerated tab, so a re-import updates the events', async () => {
     const dir = tmp();
     const workbook = join(dir, 'sop.xlsx');

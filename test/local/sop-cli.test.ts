@@ -1,5 +1,8 @@
-// @time-zones: dates from the command line and from files (build/test.mjs runs this suite under three time zones).
-/** `sop` and `templates` on the command line: JSON, a workbook, and regenerating into a workbook in place. */
+/**
+ * `sop` and `templates` on the command line: JSON, a workbook, and regenerating into a workbook in place.
+ * Dates in text (the command line, .tsv files) are read by the core, which cannot see the process's time zone; the date
+ * cells of .xlsx files, which can, are checked under every zone by cli-zones.test.ts.
+ */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +12,6 @@ import { rowIds } from '../../src/core/sop/template';
 import { builtInTemplate } from '../../src/core/sop/templates';
 import { cli } from '../support/cli';
 import { readXlsx } from '../../src/local/xlsx';
-import { itOnce } from '../support/zones';
 
 const TEAM_FILE = join(__dirname, 'fixtures', 'team.tsv');
 
@@ -208,7 +210,7 @@ describe('sop on the command line', () => {
     expect(printed.rows.find((r) => r.id === id)!.status).toBe('已完成');
   });
 
-  itOnce('--update keeps a column, a note, a highlight and a hidden row someone added to the SOP sheet in Excel, each with its row', async () => {
+  test('--update keeps a column, a note, a highlight and a hidden row someone added to the SOP sheet in Excel, each with its row', async () => {
     const dir = tmp();
     const file = join(dir, 'book.xlsx');
     await cli(
@@ -319,7 +321,7 @@ describe('sop options refused clearly', () => {
 });
 
 describe('a refused run writes nothing', () => {
-  itOnce('an empty, header-less or binary --team file is refused naming the file, and the workbook stays byte-identical', async () => {
+  test('an empty, header-less or binary --team file is refused naming the file, and the workbook stays byte-identical', async () => {
     const dir = tmp();
     const book = join(dir, 'book.xlsx');
     expect(

@@ -1,5 +1,7 @@
-// @time-zones: dates from the command line and from files (build/test.mjs runs this suite under three time zones).
-/** `today --workbook FILE.xlsx [--date DATE] [--days N] [--out FILE.xlsx | --update] [--json]` on a workbook the CLI made. */
+/**
+ * `today --workbook FILE.xlsx [--date DATE] [--days N] [--out FILE.xlsx | --update] [--json]` on a workbook the CLI made.
+ * The days of due items, read from a workbook's date cells, are checked under every time zone by cli-zones.test.ts.
+ */
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -11,6 +11,8 @@ import { createDemoContext } from '../../src/local/demo';
 import { writeXlsx } from '../../src/local/xlsx';
 
 const TODAY = fromIso('2026-11-23') as DaySerial;
+// The demo workbook without its past cohorts' SOP tabs: only the renamed tab and the one reading it matter here,
+// and each test writes the whole workbook to .xlsx and reads it back.
 
 async function openBook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -32,7 +34,7 @@ function referencedTabs(sheet: ExcelJS.Worksheet): Set<string> {
 
 describe('formulas point at the names tabs have in the .xlsx', () => {
   test('a Gantt over a plan named "Q4推进表: 双11/双12 [重点] 第二轮·总部运营中心" reads the plan under its xlsx name', async () => {
-    const ctx = createDemoContext({ today: TODAY });
+    const ctx = createDemoContext({ today: TODAY, history: false });
     const planName = 'Q4推进表: 双11/双12 [重点] 第二轮·总部运营中心';
     ctx.workbook.renameTab('推进表', planName);
     const gantt = generateGantt(ctx, { planTab: planName }).tab;
@@ -48,7 +50,7 @@ describe('formulas point at the names tabs have in the .xlsx', () => {
   });
 
   test('calendar slots read an activity list named past 31 characters under its xlsx name', async () => {
-    const ctx = createDemoContext({ today: TODAY });
+    const ctx = createDemoContext({ today: TODAY, history: false });
     const listName = '2026年12月社群运营活动列表（训练营、营销课、调研表单、促销活动）';
     ctx.workbook.renameTab('活动列表', listName);
     const calendar = generateCalendar(ctx, { month: '2026-12', list: listName }).tabs[0];

@@ -10,7 +10,7 @@ import { formatGrid, range, type TabSpec } from '../../src/core/tab/spec';
 import { readWorkbookTabs, writeXlsx } from '../../src/local/xlsx';
 import { cellFormatOf } from '../../src/local/xlsx-sheet-spec';
 import { expectSameTab, generatedTab } from '../support/tab-round-trip';
-import { zonedRuns } from '../support/zones';
+import { itOnce, zonedRuns } from '../support/zones';
 
 function tab(partial: Partial<TabSpec> & Pick<TabSpec, 'name' | 'rows'>): TabSpec {
   return { marker: { kind: 'sop', key: { group: 'A群', cohort: '' } }, columns: [], headerRows: 1, ...partial };
@@ -84,7 +84,7 @@ describe('readWorkbookTabs gives back the tab writeXlsx wrote', () => {
     expect(formatGrid(read, 4, 8)[1][5]).toBe('checkbox');
   });
 
-  test('rows a person hid are hidden in the file', async () => {
+  itOnce('rows a person hid are hidden in the file', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(
       (await writeXlsx([tab({ name: 'hidden', rows: [['a'], ['b'], ['c'], [null]], hiddenRows: [1, 3] })])) as unknown as ExcelJS.Buffer,
@@ -93,7 +93,7 @@ describe('readWorkbookTabs gives back the tab writeXlsx wrote', () => {
     expect([1, 2, 3, 4].map((row) => sheet.getRow(row).hidden)).toEqual([false, true, false, true]);
   });
 
-  test('a dropdown or a conditional format a person put on whole columns covers the rows the tab has, at least 1000', async () => {
+  itOnce('a dropdown or a conditional format a person put on whole columns covers the rows the tab has, at least 1000', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('整列');
     sheet.getCell('A1').value = '状态';
@@ -109,7 +109,7 @@ describe('readWorkbookTabs gives back the tab writeXlsx wrote', () => {
     expect(read.spec.conditionalFormats).toEqual([{ ranges: [range(0, 2, 1000, 1)], formula: '=C1>1', style: { bold: true } }]);
   });
 
-  test('number formats from other programs are read as the kind of number they show, and a date stays a date', () => {
+  itOnce('number formats from other programs are read as the kind of number they show, and a date stays a date', () => {
     expect(cellFormatOf('yyyy-mm-dd', true)).toBe('date');
     expect(cellFormatOf('m/d/yy', true)).toBe('date');
     expect(cellFormatOf('yyyy"年"m"月"d"日"', true)).toBe('date');

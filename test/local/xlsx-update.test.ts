@@ -1,5 +1,7 @@
-// @time-zones: date cells of a workbook kept byte for byte (build/test.mjs runs this suite under three time zones).
-/** Regenerating into a user's .xlsx rewrites only the add-on's changed tabs and keeps every other sheet as it was. */
+/**
+ * Regenerating into a user's .xlsx rewrites only the add-on's changed tabs and keeps every other sheet as it was.
+ * (A workbook's date cells read back as their days under every time zone: cli-zones.test.ts.)
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

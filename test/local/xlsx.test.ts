@@ -8,7 +8,7 @@ import { isAppError } from '../../src/core/errors';
 import { CellValue, TabSpec, range } from '../../src/core/tab/spec';
 import { MARKER_SHEET, moveRelativeReferences, readXlsx, writeXlsx } from '../../src/local/xlsx';
 import { LIBREOFFICE_TEST_TIMEOUT_MS, describeWithLibreOffice, pdfToPngs, pdfToPpms, readPpm, recalculateXlsx, xlsxToPdf } from '../support/libreoffice';
-import { itOnce } from '../support/zones';
+import { itOnce, zonedRuns } from '../support/zones';
 
 /** 2026-12-01 and 2024-02-29 as Sheets and Excel count them (checked in a spreadsheet: =DATE(2026,12,1)*1). */
 const DEC_1_2026 = 46357;
@@ -133,16 +133,16 @@ describe('writeXlsx → readXlsx', () => {
         const [read] = await readXlsx(await writeXlsx([tab({ name: 'dates', rows, headerRows: 0, columns: [{ key: 'd', format: 'date' }] })]));
         expect(read.values).toEqual(rows);
       }),
-      { numRuns: 30 },
+      { numRuns: zonedRuns(30) },
     );
   });
 
-  it('refuses to write a workbook without tabs', async () => {
+  itOnce('refuses to write a workbook without tabs', async () => {
     const error = await writeXlsx([]).catch((e: unknown) => e);
     expect(isAppError(error) && error.problems.map((p) => p.code)).toEqual(['error.emptyInput']);
   });
 
-  it('gives tabs valid, distinct sheet names and keeps their markers', async () => {
+  itOnce('gives tabs valid, distinct sheet names and keeps their markers', async () => {
     const longName = '二〇二六年十二月社群运营活动日历（训练营、营销课、调研表单）';
     const tabs = await readXlsx(
       await writeXlsx([
@@ -157,7 +157,7 @@ describe('writeXlsx → readXlsx', () => {
     for (const name of tabs.map((t) => t.name)) expect(Array.from(name).length).toBeLessThanOrEqual(31);
   });
 
-  it('finds a generated tab again after a person renamed it in a spreadsheet program', async () => {
+  itOnce('finds a generated tab again after a person renamed it in a spreadsheet program', async () => {
     const workbook = await openWithExcelJS(await writeXlsx([sopTab, userTab]));
     // What Excel and LibreOffice do on a rename: the sheet's name and every reference to it change.
     sheetOf(workbook, "O'Brien 的群·第12期").name = '第12期 (改)';
@@ -171,7 +171,7 @@ describe('writeXlsx → readXlsx', () => {
     ]);
   });
 
-  it('hides the marker sheet from people and opens on the first tab', async () => {
+  itOnce('hides the marker sheet from people and opens on the first tab', async () => {
     const workbook = await openWithExcelJS(await writeXlsx([sopTab]));
     expect(sheetOf(workbook, MARKER_SHEET).state).toBe('veryHidden');
     expect(workbook.worksheets[0].name).toBe(sopTab.name);
@@ -187,7 +187,7 @@ describe('readXlsx: workbooks made elsewhere', () => {
     return tabs[0].values;
   }
 
-  it('reads rich text and links as text, errors as their text, formulas as their cached result', async () => {
+  itOnce('reads rich text and links as text, errors as their text, formulas as their cached result', async () => {
     const values = await readBuilt((sheet) => {
       sheet.getCell('A1').value = { richText: [{ text: '林', font: { bold: true } }, { text: '晓' }] };
       sheet.getCell('B1').value = { text: '截图', hyperlink: 'https://example.com/proof.png' };
@@ -211,7 +211,7 @@ describe('readXlsx: workbooks made elsewhere', () => {
     expect(values).toEqual([[0, '未开始', true]]);
   });
 
-  it('gives a merged cell its value once, in its first cell', async () => {
+  itOnce('gives a merged cell its value once, in its first cell', async () => {
     const values = await readBuilt((sheet) => {
       sheet.getCell('A1').value = '营前';
       sheet.mergeCells('A1:C2');
@@ -246,7 +246,7 @@ describe('readXlsx: workbooks made elsewhere', () => {
 });
 
 describe('writeXlsx: text and formulas', () => {
-  it('writes text that looks like a formula as text, and formulas with their cached value', async () => {
+  itOnce('writes text that looks like a formula as text, and formulas with their cached value', async () => {
     const spec = tab({
       name: 'guard',
       headerRows: 0,
@@ -291,7 +291,7 @@ describe('writeXlsx: layout and styles', () => {
     tabColor: '#4285f4',
   });
 
-  it('sets widths, frozen panes, number formats, fills, fonts, alignment, merges, notes and the tab colour', async () => {
+  itOnce('sets widths, frozen panes, number formats, fills, fonts, alignment, merges, notes and the tab colour', async () => {
     const sheet = sheetOf(await openWithExcelJS(await writeXlsx([styled])), '推进表');
     expect(sheet.getColumn(1).width).toBe(20);
     expect(sheet.getColumn(2).width).toBe(13);
@@ -336,7 +336,7 @@ describe('writeXlsx: validations and conditional formats', () => {
     ],
   });
 
-  it('writes dropdowns from a list, from another tab and for checkboxes', async () => {
+  itOnce('writes dropdowns from a list, from another tab and for checkboxes', async () => {
     const workbook = await openWithExcelJS(await writeXlsx([plan]));
     const sheet = sheetOf(workbook, '推进表');
     expect(sheet.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ["'团队'!$A$2:$A$1000"] });
@@ -357,7 +357,7 @@ describe('writeXlsx: validations and conditional formats', () => {
     expect([markers.getCell('F1').value, markers.getCell('F2').value]).toEqual(['社群, 群公告', '私聊 "一对一"']);
   });
 
-  it('writes expression rules with their style, one rule per range, the formula moved to each range', async () => {
+  itOnce('writes expression rules with their style, one rule per range, the formula moved to each range', async () => {
     const sheet = sheetOf(await openWithExcelJS(await writeXlsx([plan])), '推进表');
     const rules = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
     expect(rules.map((cf) => [cf.ref, cf.rules.map((rule) => [rule.type, (rule as ExcelJS.ExpressionRuleType).formulae, rule.priority])])).toEqual([
@@ -374,24 +374,24 @@ describe('writeXlsx: validations and conditional formats', () => {
 });
 
 describe('moveRelativeReferences', () => {
-  it('moves relative rows and columns and leaves $ parts alone', () => {
+  itOnce('moves relative rows and columns and leaves $ parts alone', () => {
     expect(moveRelativeReferences('A1+$B$2+C$3+$D4', 2, 1)).toBe('B3+$B$2+D$3+$D6');
     expect(moveRelativeReferences('Z1*2', 0, 1)).toBe('AA1*2');
     expect(moveRelativeReferences('SUM(A1:B2)', 1, 0)).toBe('SUM(A2:B3)');
   });
 
-  it('leaves text, function names and tab names alone', () => {
+  itOnce('leaves text, function names and tab names alone', () => {
     expect(moveRelativeReferences('IF(A1="B2",1,0)', 1, 0)).toBe('IF(A2="B2",1,0)');
     expect(moveRelativeReferences('LOG10(A1)+ATAN2(B1,C1)', 1, 0)).toBe('LOG10(A2)+ATAN2(B2,C2)');
     expect(moveRelativeReferences("'Tab A1'!B2+Sheet1!C3", 1, 1)).toBe("'Tab A1'!C3+Sheet1!D4");
     expect(moveRelativeReferences('AND(TRUE,$A$1>0)', 3, 3)).toBe('AND(TRUE,$A$1>0)');
   });
 
-  it('turns a reference moved off the sheet into #REF!', () => {
+  itOnce('turns a reference moved off the sheet into #REF!', () => {
     expect(moveRelativeReferences('B2+A2+$A1', -1, -1)).toBe('A1+#REF!+#REF!');
   });
 
-  it('moves whole-column references', () => {
+  itOnce('moves whole-column references', () => {
     expect(moveRelativeReferences('COUNTIF(B:B,A1)>1', 0, 2)).toBe('COUNTIF(D:D,C1)>1');
     expect(moveRelativeReferences('COUNTIF($B:$B,A1)>1', 0, 2)).toBe('COUNTIF($B:$B,C1)>1');
   });

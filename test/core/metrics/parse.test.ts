@@ -373,8 +373,10 @@ describe('random grids', () => {
           expect(formatError(error, translator('en'))).not.toBe('');
         }
       }),
-      { numRuns: 1500 },
+      // 500 grids of junk cells (each parsed, computed and laid out as a tab: about 3 ms) exercise every
+      // kind of cell the generator makes many times over; more than a fifth of them must get as far as computing.
+      { numRuns: 500 },
     );
-    expect(computed).toBeGreaterThan(300);
+    expect(computed).toBeGreaterThan(100);
   }, 60_000);
 });
