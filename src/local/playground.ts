@@ -398,7 +398,13 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
         url: `http://localhost:${port}/`,
         ctx,
         token,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        // A browser keeps connections open (keep-alive, a preconnect, a request the page left in flight);
+        // closing must not wait for them, or a test that closes the server before the browser hangs.
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -5,6 +5,7 @@
  * insides. Requests go through http.request so any Host and Origin header can be sent.
  */
 import { request as httpRequest } from 'node:http';
+import { createConnection, type Socket } from 'node:net';
 import { createDemoContext } from '../../src/local/demo';
 import { PLAYGROUND_LIMITS, startPlayground, type Playground } from '../../src/local/playground';
 import { MAX_FORMULA_DEPTH } from '../../src/core/formula/parse';
@@ -369,5 +370,29 @@ describe('what goes wrong never shows the server’s insides', () => {
     } finally {
       await playground.close();
     }
+  });
+});
+
+describe('stopping the playground', () => {
+  test('closes at once although a browser still holds connections: one with a request half sent, one kept alive', async () => {
+    const playground = await startPlayground({ port: 0 });
+    const port = Number(new URL(playground.url).port);
+    const connect = () =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = createConnection({ host: '127.0.0.1', port }, () => resolve(socket));
+        socket.on('error', reject);
+      });
+    // A request whose headers never end (a page left it in flight), and a finished one kept alive.
+    const halfSent = await connect();
+    halfSent.write('POST /edit HTTP/1.1\r\nHost: localhost:' + port + '\r\n');
+    const keptAlive = await connect();
+    const answered = new Promise<void>((resolve) => keptAlive.once('data', () => resolve()));
+    keptAlive.write(`GET / HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: keep-alive\r\n\r\n`);
+    await answered;
+    const closedSockets = Promise.all([halfSent, keptAlive].map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()))));
+
+    // Before, close() waited for these sockets and a test that closed the server before its browser hung.
+    await playground.close();
+    await closedSockets;
   });
 });
