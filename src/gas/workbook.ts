@@ -111,7 +111,16 @@ export class SheetsWorkbook implements Workbook {
     if (this.listed) return this.listTabs().find((info) => sameTabName(info.name, name)) ?? null;
     const sheet = this.lookUp(name);
     if (!sheet) return null;
-    return { name: sheet.getName(), marker: this.markerOfSheet(sheet, name)?.marker ?? null };
+    // The name as Sheets spells it (the lookup ignores case) is asked only when a caller reads it:
+    // most callers want to know that the tab exists and what its marker says.
+    let spelt: string | null = null;
+    return {
+      get name(): string {
+        spelt ??= sheet.getName();
+        return spelt;
+      },
+      marker: this.markerOfSheet(sheet, name)?.marker ?? null,
+    };
   }
 
   readTab(name: string): CellValue[][] {

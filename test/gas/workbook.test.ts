@@ -63,8 +63,12 @@ describe('SheetsWorkbook', () => {
     fake.resetCalls();
     expect(workbook.markedTabs().map((tab) => tab.name)).toEqual(['团队', 'SOP·第12期']);
     expect(workbook.markedTabs((marker) => marker.kind === 'sop').map((tab) => tab.name)).toEqual(['SOP·第12期']);
-    expect(workbook.findTab('sop·第12期')).toEqual({ name: 'SOP·第12期', marker: { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } } });
-    expect(fake.documentCalls).toBe(1); // the name's spelling, for findTab
+    const found = workbook.findTab('sop·第12期');
+    expect(found?.marker).toEqual({ kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } });
+    expect(fake.documentCalls).toBe(0); // knowing that the tab exists and its marker asks nothing more
+    expect(found).toEqual({ name: 'SOP·第12期', marker: { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } } });
+    expect(found?.name).toBe('SOP·第12期');
+    expect(fake.documentCalls).toBe(1); // the name's spelling (the lookup ignores case), asked once when read
     expect(workbook.listTabs().map((tab) => tab.name)).toEqual(['我的表', '团队', 'SOP·第12期']);
     // …and the next action finds them by one metadata search.
     nextAction();
