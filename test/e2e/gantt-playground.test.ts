@@ -9,7 +9,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { getTeamState } from '../../src/app/team';
 import { doneColorOf } from '../../src/core/gantt/tab';
 import type { Playground } from '../../src/local/playground';
-import { openPlayground } from '../support/playground-browser';
+import { openPlayground, eventually as waitUntil } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
 const TASK_COL = 2;
@@ -61,16 +61,7 @@ describeWith(chromiumPath(), 'playground: push-plan Gantt (Chromium)', () => {
     );
   }
 
-  /** Waits until `read` gives `expected` (the preview refreshes on its own every 0.7 s), then checks it. */
-  async function eventually<T>(read: () => T | Promise<T>, expected: T, timeoutMs = 60_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    let actual = await read();
-    while (JSON.stringify(actual) !== JSON.stringify(expected) && Date.now() < until) {
-      await page.waitForTimeout(100);
-      actual = await read();
-    }
-    expect(actual).toEqual(expected);
-  }
+  const eventually = <T>(read: () => T | Promise<T>, expected: T): Promise<void> => waitUntil(page, read, expected);
 
   function waitForBar(task: string, days: string[], expected: string[]): Promise<void> {
     return eventually(() => barColors(task, days), expected);

@@ -12,7 +12,7 @@ import { isFormulaCell } from '../../src/core/tab/spec';
 import { createDemoContext } from '../../src/local/demo';
 import type { Playground } from '../../src/local/playground';
 import { writeXlsx } from '../../src/local/xlsx';
-import { openPlayground } from '../support/playground-browser';
+import { openPlayground, eventually as waitUntil } from '../support/playground-browser';
 import { chromiumPath, describeWith } from '../support/env';
 
 const PLAN = '推进表';
@@ -43,16 +43,7 @@ describeWith(chromiumPath(), 'playground: editing like Sheets (Chromium)', () =>
   const cell = (row: number, col: number) => page.locator(`#preview td[data-r="${row}"][data-c="${col}"]`);
   const stored = (row: number, col: number) => playground.ctx.workbook.tab(PLAN).spec.rows[row]?.[col] ?? null;
 
-  /** Waits until `read` gives `expected` (the page writes through the server, then redraws), then checks it. */
-  async function eventually<T>(read: () => T | Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    let actual = await read();
-    while (JSON.stringify(actual) !== JSON.stringify(expected) && Date.now() < until) {
-      await page.waitForTimeout(100);
-      actual = await read();
-    }
-    expect(actual).toEqual(expected);
-  }
+  const eventually = <T>(read: () => T | Promise<T>, expected: T): Promise<void> => waitUntil(page, read, expected);
 
   const selected = () =>
     page.evaluate(() => Array.from(document.querySelectorAll('#preview td.sp-sel')).map((td) => `${td.getAttribute('data-r')},${td.getAttribute('data-c')}`));

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startPlayground, Playground } from '../../src/local/playground';
-import { launchChromium, newPage } from './browser';
+import { launchChromium, newPage, PAGE_WAIT_MS } from './browser';
 
 /** The built sidebars, one file per page, as the playground serves them. */
 export const BUILT_SIDEBARS = join(__dirname, '../../build/gas');
@@ -21,4 +21,18 @@ export async function openPlayground(
   });
   await page.goto(playground.url);
   return { playground, browser, page };
+}
+
+/**
+ * Waits until `read` gives `expected` (the page writes through the server, then redraws; a preview
+ * refreshes on its own), then checks it: the expectation's message shows the last value read.
+ */
+export async function eventually<T>(page: Page, read: () => T | Promise<T>, expected: T, timeoutMs = PAGE_WAIT_MS): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let actual = await read();
+  while (JSON.stringify(actual) !== JSON.stringify(expected) && Date.now() < until) {
+    await page.waitForTimeout(100);
+    actual = await read();
+  }
+  expect(actual).toEqual(expected);
 }
