@@ -1,18 +1,16 @@
 // Regenerates the README's pictures in docs/: starts the built playground, drives it as a user would
 // (the add-on menu, the sidebars' server functions) in Debian's Chromium, and takes screenshots.
 // Run `npm run build` first. CHROMIUM_PATH overrides /usr/bin/chromium.
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const port = process.env.PORT || '8099';
-const base = `http://localhost:${port}/`;
-const server = spawn(process.execPath, [join(root, 'build/local/playground.js')], { env: { ...process.env, PORT: port }, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 1000));
-const api = (name, ...args) =>
-  fetch(`${base}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) }).then((r) => r.json());
+// The built playground in this process: its start gives the token every POST must carry.
+const { startPlayground } = createRequire(import.meta.url)(join(root, 'build/local/playground.js'));
+const playground = await startPlayground({ port: Number(process.env.PORT || 0), sidebarDir: join(root, 'build/gas') });
+const base = playground.url;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -20,6 +18,21 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 760 } });
   await page.goto(base);
+  // A server function called as the page calls it: from the page, with the token this start gave it. A
+  // refusal stops the script (a picture of a tab that was never generated would be worse than none).
+  const api = async (name, ...args) => {
+    const answer = await page.evaluate(
+      ([fn, body, token]) =>
+        fetch(`/api/${fn}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-SOP-Token': token },
+          body: JSON.stringify(body),
+        }).then(async (response) => ({ status: response.status, text: await response.text() })),
+      [name, args, playground.token],
+    );
+    if (answer.status !== 200) throw new Error(`${name}: ${answer.status} ${answer.text}`);
+    return JSON.parse(answer.text);
+  };
   const openSidebar = async (fn) => {
     await page.click('#menu-extensions > button');
     await page.click(`button[data-fn="${fn}"]`);
@@ -30,10 +43,12 @@ try {
     await page.screenshot({ path: join(root, 'docs', file) });
   };
 
+  // The camp opens in a week, as the sidebar proposes: today's rows are marked, none is overdue yet.
+  const IN_A_WEEK = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await openSidebar('showTeamSidebar');
   await shot('playground.png');
 
-  await api('generateSop', { template: 'big-class-28d', anchor: '2026-12-07', groups: 'Java引流5群', cohort: '第12期', markCalendar: true });
+  await api('generateSop', { template: 'big-class-28d', anchor: IN_A_WEEK, groups: 'Java引流5群', cohort: '第12期', markCalendar: true });
   await openSidebar('showSopSidebar');
   await shot('sop.png');
 
@@ -55,5 +70,5 @@ try {
   await shot('metrics.png');
 } finally {
   await browser.close();
-  server.kill();
+  await playground.close();
 }

@@ -241,4 +241,32 @@ describeWith(chromiumPath(), 'playground: editing like Sheets (Chromium)', () =>
     expect(await selected()).toEqual(['1,0']);
     await page.locator('#sidebar-close').click();
   });
+
+  test('each tab keeps where it was scrolled to, as in Sheets; a tab not opened yet starts at A1', async () => {
+    const sopTab = playground.ctx.workbook.tabs.find((tab) => tab.marker?.kind === 'sop')!.spec.name;
+    const scrolled = () =>
+      page.evaluate(() => {
+        const preview = document.getElementById('preview')!;
+        return { left: preview.scrollLeft, top: preview.scrollTop };
+      });
+    const open = async (name: string) => {
+      await page.click(`footer button.tab[data-tab="${name}"]`);
+      await page.locator(`#preview[data-tab="${name}"] td[data-r="1"]`).first().waitFor();
+    };
+    await open(sopTab);
+    // The SOP tab is wider and taller than the window: scrolled right and down, as someone reading its scripts would.
+    await page.evaluate(() => {
+      const preview = document.getElementById('preview')!;
+      preview.scrollLeft = 600;
+      preview.scrollTop = 300;
+    });
+    const there = await scrolled();
+    expect(there.left).toBeGreaterThan(0);
+    expect(there.top).toBeGreaterThan(0);
+    await open(PLAN);
+    await eventually(scrolled, { left: 0, top: 0 });
+    await open(sopTab);
+    await eventually(scrolled, there);
+    await open(PLAN);
+  });
 });
