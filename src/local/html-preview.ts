@@ -331,8 +331,8 @@ export const previewCss = `
 .sp-sheet .sp-dd::after { content: "\\25BE"; position: absolute; right: 3px; bottom: 0; color: #5f6368; }
 .sp-sheet .sp-cb { font-size: 15px; line-height: 1; vertical-align: middle; }
 .sp-sheet .sp-err { color: #c5221f; }
+/* As in Sheets only the selected cell is outlined, never the one under the pointer. */
 .sp-sheet.sp-editable td { cursor: cell; }
-.sp-sheet.sp-editable td:hover { box-shadow: inset 0 0 0 1px #1a73e8; }
 .sp-sheet.sp-editable .sp-cb { cursor: pointer; }
 .sp-sheet.sp-editable td.sp-sel { box-shadow: inset 0 0 0 2px #1a73e8; }
 `;
