@@ -22,7 +22,7 @@ import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/
 import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
 import type { SaveTemplateRequest, SopRequest } from '../core/sop/request';
 import { markerKeyOf, markerOf, sameMarker } from '../core/tab/marker';
-import type { RangeRef, TabSpec } from '../core/tab/spec';
+import type { CellValue, RangeRef, TabSpec } from '../core/tab/spec';
 import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../core/team/team';
 import { splitList } from '../core/text/split-list';
 import type { AppContext, TabInfo } from '../ports';
@@ -345,18 +345,29 @@ function previousTexts(table: SopTable, options: Parameters<typeof generateSop>[
 }
 
 /**
- * Where the summary of an SOP tab written before the add-on remembered it lies: five columns from
- * the cell of row 1 titled 按阶段 / 按执行人 (either language), down to its last filled row.
+ * Where the summary of an SOP tab written before the add-on remembered it lies: five columns from the
+ * cell titled 按阶段 / 按执行人 (either language) down to its last filled row. Older tabs have it in
+ * row 1, right of the table; later ones below the table, under the header-row cell that points to it
+ * (汇总 ↓ 在第 N 行), which is the add-on's too.
  */
 function legacySummaryBlock(content: TabContent): RangeRef[] | undefined {
-  const titles = (['zh-CN', 'en'] as Lang[]).flatMap((lang) => [t(lang, 'sop.summary.byPhase'), t(lang, 'sop.summary.byOwner')]);
-  const col = (content.values[0] ?? []).findIndex((cell) => titles.includes(String(cell ?? '')));
+  const langs: Lang[] = ['zh-CN', 'en'];
+  const titles = langs.flatMap((lang) => [t(lang, 'sop.summary.byPhase'), t(lang, 'sop.summary.byOwner')]);
+  const pointers = langs.map((lang) => t(lang, 'sop.summary.pointer', { row: '\u0000' }).split('\u0000')[0]);
+  const header = content.values[0] ?? [];
+  const isTitle = (cell: CellValue | undefined): boolean => titles.includes(String(cell ?? ''));
+  const inRowOne = header.findIndex(isTitle);
+  const pointed = header.findIndex((cell) => typeof cell === 'string' && pointers.some((start) => cell.startsWith(start)));
+  const col = inRowOne >= 0 ? inRowOne : pointed;
   if (col < 0) return undefined;
+  const top = inRowOne >= 0 ? 0 : content.values.findIndex((line, r) => r > 0 && isTitle(line[col]));
+  if (top < 0) return undefined;
   let rows = 1;
   content.values.forEach((line, r) => {
-    if (line.slice(col, col + 5).some((cell) => cell !== null && cell !== '')) rows = r + 1;
+    if (r >= top && line.slice(col, col + 5).some((cell) => cell !== null && cell !== '')) rows = r - top + 1;
   });
-  return [{ row: 0, col, rows, cols: 5 }];
+  const summary = { row: top, col, rows, cols: 5 };
+  return top > 0 ? [{ row: 0, col, rows: 1, cols: 5 }, summary] : [summary];
 }
 
 /** Generates (or updates in place) one SOP tab per group, and says what changed in a toast. */

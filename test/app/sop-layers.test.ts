@@ -41,6 +41,10 @@ const cell = (ctx: LocalContext, id: string, header: string): CellValue => grid(
 const noteAt = (ctx: LocalContext, row: number, col: number): string =>
   ctx.workbook.tab(TAB).spec.notes?.find((n) => n.row === row && n.col === col)?.text ?? '';
 const idAt = (ctx: LocalContext, row: number): string => String(grid(ctx)[row][columnOf(ctx, 'ID')]);
+/** The summary's column: under the header-row cell that says where it starts (汇总 ↓ 在第 N 行). */
+const summaryColumn = (ctx: LocalContext): number => grid(ctx)[0].findIndex((header) => String(header ?? '').startsWith('汇总 ↓'));
+/** The sheet row of the summary's first line ("按阶段"), below the table. */
+const summaryTop = (ctx: LocalContext): number => grid(ctx).findIndex((line) => line[summaryColumn(ctx)] === '按阶段');
 const lastToast = (ctx: LocalContext): string =>
   ctx.ui.messages
     .filter((m) => m.kind === 'toast')
@@ -85,9 +89,10 @@ describe('regenerating an SOP tab keeps the user’s layer', () => {
     // The edited cell is marked with a note showing the template's text.
     const scriptNote = noteAt(ctx, rowOf(ctx, ids[1]), columnOf(ctx, '话术'));
     expect(scriptNote).toBe(`【SOP助手】这里的文字手动改过，重新生成时保留。模板原文：${originalScript}`);
-    // The rows were re-dated, and the summary sits right of the user's column.
+    // The rows were re-dated, and the summary sits right of the user's column, below the table.
     expect(ids.map((id) => cell(ctx, id, '日期'))).toEqual(originalDates.map((date) => date + 3));
-    expect(grid(ctx)[0].indexOf('按阶段')).toBeGreaterThan(columnOf(ctx, '复盘'));
+    expect(summaryColumn(ctx)).toBeGreaterThan(columnOf(ctx, '复盘'));
+    expect(summaryTop(ctx)).toBeGreaterThan(rowOf(ctx, ids[ids.length - 1]));
     expect(ctx.workbook.listTabs().filter((tab) => tab.hidden)).toEqual([]);
 
     // Generating again with nothing changed changes nothing of the user's and keeps the same note.
@@ -120,8 +125,9 @@ describe('regenerating an SOP tab keeps the user’s layer', () => {
   test('text typed where the summary now has to go is kept in a hidden, dated old version, and the toast says so', () => {
     const ctx = context();
     generateSopTabs(ctx, request({ template: 'conversion-7d' }));
-    const summaryCol = grid(ctx)[0].indexOf('按阶段');
-    const [block] = ctx.workbook.listTabs().find((tab) => tab.name === TAB)?.marker?.memo?.blocks ?? [];
+    const summaryCol = summaryColumn(ctx);
+    const block = (ctx.workbook.listTabs().find((tab) => tab.name === TAB)?.marker?.memo?.blocks ?? []).find(([row]) => row > 0)!;
+    expect(block[0]).toBe(summaryTop(ctx));
     const below = block[0] + block[2];
     // Right below the summary, where it will reach once someone new owns a row (one more line per owner).
     ctx.workbook.setCell(TAB, below, summaryCol, '我的备忘：周五前定好讲师');
@@ -189,8 +195,45 @@ describe('a tab written before the add-on kept its layers', () => {
     expect(result.tabs[0].line).toBe('+0 行 · 60 行改期 · 0 项丢失');
     expect(cell(ctx, id, '话术')).toBe(script.replace('12月14日', '12月17日'));
     expect(cell(ctx, id, '状态')).toBe('已完成');
-    expect(grid(ctx)[0].filter((header) => header === '按阶段')).toHaveLength(1);
+    expect(
+      grid(ctx)
+        .flat()
+        .filter((text) => text === '按阶段'),
+    ).toHaveLength(1);
     expect(columnOf(ctx, '文字校验')).toBe(columnOf(ctx, '系统分配') + 1);
     expect(ctx.workbook.listTabs().some((t) => t.hidden)).toBe(false);
+  });
+
+  test('an SOP tab with its summary in row 1, right of the table (as earlier versions wrote it), gets it below the table, nothing lost', () => {
+    const ctx = context();
+    generateSopTabs(ctx, request());
+    // As an earlier version left it: the summary's lines from row 1 down, beside the table, no pointer, no memo.
+    const col = summaryColumn(ctx);
+    const top = summaryTop(ctx);
+    const lines = grid(ctx)
+      .slice(top)
+      .map((line) => line.slice(col, col + 5));
+    ctx.workbook.setCell(TAB, 0, col, null);
+    lines.forEach((line, r) => line.forEach((_, c) => ctx.workbook.setCell(TAB, top + r, col + c, null)));
+    lines.forEach((line, r) => line.forEach((value, c) => ctx.workbook.setCell(TAB, r, col + c, value)));
+    const tab = ctx.workbook.tab(TAB);
+    // Its notes (on the header lines) move up with it.
+    for (const note of tab.spec.notes ?? []) if (note.row >= top && note.col >= col) note.row -= top;
+    tab.marker = { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } };
+    expect(grid(ctx)[0][col]).toBe('按阶段');
+
+    const result = generateSopTabs(ctx, request({ anchor: '2026-12-17' }));
+    expect(result.tabs[0].line).toBe('+0 行 · 60 行改期 · 0 项丢失');
+    expect(ctx.workbook.listTabs().some((t) => t.hidden)).toBe(false);
+    // One summary, below the table, and nothing of the old one left beside the table's rows.
+    expect(summaryColumn(ctx)).toBe(col);
+    expect(summaryTop(ctx)).toBe(top);
+    expect(
+      grid(ctx)
+        .flat()
+        .filter((text) => text === '按阶段'),
+    ).toHaveLength(1);
+    const besideTable = grid(ctx).slice(1, top - 1);
+    for (const line of besideTable) expect(line.slice(col, col + 5).filter((value) => value !== null && value !== '')).toEqual([]);
   });
 });

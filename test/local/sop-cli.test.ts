@@ -263,7 +263,9 @@ describe('sop on the command line', () => {
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(file);
     const updated = after.getWorksheet('SOP·Java引流5群·第12期')!;
-    const header = (updated.getRow(1).values as unknown[]).map((v) => (v === undefined || v === null ? '' : String(v)));
+    // A formula cell (the pointer to the summary) reads as what it shows.
+    const shown = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' && 'result' in v ? String(v.result) : String(v));
+    const header = (updated.getRow(1).values as unknown[]).map(shown);
     const rowOf = (id: string) => {
       for (let r = 2; r <= updated.rowCount; r++) if (String(updated.getCell(r, 1).value) === id) return r;
       throw new Error(`no row ${id}`);
@@ -274,7 +276,12 @@ describe('sop on the command line', () => {
     const noted = updated.getCell(rowOf(ids[1]), header.indexOf('事项'));
     expect(typeof noted.note === 'string' ? noted.note : JSON.stringify(noted.note)).toContain('讲师确认过了');
     expect((noted.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFFF00');
-    expect(header.indexOf('按阶段')).toBeGreaterThan(header.indexOf('复盘'));
+    // The summary: right of the user's column, below the table, where the header row says.
+    const summaryCol = header.findIndex((text) => (text ?? '').startsWith('汇总 ↓'));
+    expect(summaryCol).toBeGreaterThan(header.indexOf('复盘'));
+    const summaryRow = Number(/第 (\d+) 行/.exec(header[summaryCol])?.[1]);
+    expect(shown(updated.getCell(summaryRow, summaryCol).value)).toBe('按阶段');
+    expect(summaryRow).toBeGreaterThan(Math.max(...ids.map(rowOf)));
   });
 
   test('mistakes exit with 1 and say what to do, writing nothing', async () => {

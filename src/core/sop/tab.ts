@@ -2,10 +2,12 @@
  * The SOP tab as a TabSpec: the schedule table, its dropdowns and live conditional formats, and a
  * summary block of formulas.
  *
- * The summary sits to the right of the table, one blank column away, from the top row down. The
- * table grows downwards (regeneration adds rows, people append their own), so a block below it would
- * have to move and would be typed over; on the right it stays put, is visible next to the frozen
- * header, and its whole-column references ($E:$E) never reach into its own cells.
+ * The summary sits to the right of the table, one blank column away, and below it, one blank row
+ * away: in rows of its own, whose heights are the summary's (beside the table it would share each
+ * row with a wrapped script several lines tall). Its columns hold no table cell, so readers of the
+ * table never take its lines for rows and its whole-column references ($E:$E) never reach into its
+ * own cells; rows people append below the table go in the blank row and the rows beside the
+ * summary, and regenerating moves the summary below them. The frozen header row says where it is.
  */
 import { parseTimeOfDay, toIso, type DaySerial } from '../dates';
 import type { Lang } from '../i18n';
@@ -177,7 +179,20 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     ...phaseBands(template.phases, rows, `$${letter('phase')}2`, body),
   ];
 
-  const summary = buildSummary({ rows, phases: template.phases, lang, today, startCol: tableWidth + 1, letter, done, cancelled, removed });
+  // Below the last row, one blank row away (the header is row 0).
+  const summaryTop = dataRows + 2;
+  const summary = buildSummary({
+    rows,
+    phases: template.phases,
+    lang,
+    today,
+    startRow: summaryTop,
+    startCol: tableWidth + 1,
+    letter,
+    done,
+    cancelled,
+    removed,
+  });
   for (const cell of summary.cells) {
     while (grid.length <= cell.row) grid.push([]);
     const line = grid[cell.row];
@@ -222,7 +237,7 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     validations,
     conditionalFormats,
     notes,
-    blocks: [summary.block],
+    blocks: [summary.pointer, summary.block],
     // The table and its summary are wider than a page: landscape, scaled to the page's width.
     print: printSetupFor('sop', 1),
   };
@@ -276,6 +291,8 @@ interface SummaryInput {
   phases: string[];
   lang: Lang;
   today: DaySerial;
+  /** The sheet row of the summary's first line (0-based); its pointer sits in the header row. */
+  startRow: number;
   startCol: number;
   letter: (key: SopColumn) => string;
   done: string;
@@ -309,8 +326,15 @@ interface Counts {
  * as COUNTIFS over the status, phase, owner, item and date columns, each carrying the count the core
  * makes the same way.
  */
-function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: FormatRun[]; styles: StyleRun[]; notes: NoteSpec[]; block: RangeRef } {
-  const { rows, lang, startCol, letter } = input;
+function buildSummary(input: SummaryInput): {
+  cells: PlacedCell[];
+  formats: FormatRun[];
+  styles: StyleRun[];
+  notes: NoteSpec[];
+  block: RangeRef;
+  pointer: RangeRef;
+} {
+  const { rows, lang, startRow, startCol, letter } = input;
   const cells: PlacedCell[] = [];
   const formats: FormatRun[] = [];
   const styles: StyleRun[] = [];
@@ -374,7 +398,17 @@ function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: Form
       rows.filter((r) => r[column] === labelText),
     );
 
-  let row = 0;
+  // In the frozen header row, above the summary's columns: where it starts, kept right by ROW() when
+  // people insert or delete rows above it.
+  const [before, after] = t(lang, 'sop.summary.pointer', { row: '\u0000' }).split('\u0000');
+  put(0, 0, {
+    formula: `=${quoted(before)}&ROW(${ref(startRow, 0)})&${quoted(after)}`,
+    value: t(lang, 'sop.summary.pointer', { row: startRow + 1 }),
+  });
+  // Plain text: a style of its own would cost a call more each time the tab is written.
+  const pointer = range(0, startCol, 1, SUMMARY_COLUMNS.length);
+
+  let row = startRow;
   const phases = orderedDistinct([...input.phases, ...rows.map((r) => r.phase)]);
   if (phases.length > 0) {
     header(row++, 'sop.summary.byPhase');
@@ -414,13 +448,11 @@ function buildSummary(input: SummaryInput): { cells: PlacedCell[]; formats: Form
     formats.push({ range: range(first, col(3), row - first, 1), format: RATE_FORMAT });
   }
   // The block the summary owns: as wide as its columns, as tall as its last line (at least one row).
-  const height = cells.reduce((h, cell) => Math.max(h, cell.row + 1), 1);
-  const block = range(0, startCol, height, SUMMARY_COLUMNS.length);
-  // The summary shares its rows with the table, and a row has one height across the sheet: the
-  // summary never wraps, so it never makes a table row taller, and sits at the top of the rows a
-  // wrapped script makes tall, level with the table's first line.
-  styles.push({ range: block, style: { wrap: false, vAlign: 'top' } });
-  return { cells, formats, styles, notes, block };
+  const height = cells.reduce((h, cell) => Math.max(h, cell.row + 1), startRow + 1) - startRow;
+  const block = range(startRow, startCol, height, SUMMARY_COLUMNS.length);
+  // Never wrapped, so a row a person appends beside it is not made taller by it.
+  styles.push({ range: block, style: { wrap: false } });
+  return { cells, formats, styles, notes, block, pointer };
 }
 
 function orderedDistinct(values: string[]): string[] {

@@ -245,9 +245,28 @@ describe('buildSopTab', () => {
       expect(cellValue(line[start + 3])).toBe(n === 0 ? '' : d / n);
     };
 
-    test('sits to the right of the table, one column away, from the top', () => {
-      expect(cellValue(spec.rows[0][start - 1] as Cell)).toBeNull();
-      expect(cellValue(spec.rows[0][start])).toBe(lang === 'zh-CN' ? '按阶段' : 'By phase');
+    /** The sheet row of the summary's first line. */
+    const top = rows.length + 2;
+
+    test('sits right of the table, one column away, and below its last row, one blank row away: in rows of its own', () => {
+      expect(cellValue(spec.rows[top][start - 1] as Cell)).toBeNull();
+      expect(cellValue(spec.rows[top][start])).toBe(lang === 'zh-CN' ? '按阶段' : 'By phase');
+      expect(spec.rows[top - 1].slice(0, start + 5).every((cell) => cellValue(cell as Cell) === null)).toBe(true);
+      // No line of the summary shares its row with a cell of the table, so its rows keep their own heights.
+      const lines = labelsInBlock().filter((x) => x.row > 0);
+      expect(lines[0].row).toBe(top);
+      for (const { row } of lines) expect(spec.rows[row].slice(0, start).every((cell) => cellValue(cell as Cell) === null)).toBe(true);
+      // Its block starts there; the table's rows are above it.
+      expect(spec.blocks?.some((block) => block.row === top && block.col === start)).toBe(true);
+    });
+
+    test('the frozen header row says where the summary starts, with a formula that follows rows inserted above it', () => {
+      const pointer = spec.rows[0][start] as Cell;
+      expect(isFormulaCell(pointer)).toBe(true);
+      expect(cellValue(pointer)).toBe(lang === 'zh-CN' ? `汇总 ↓ 在第 ${top + 1} 行` : `Summary ↓ at row ${top + 1}`);
+      expect(isFormulaCell(pointer) && pointer.formula).toContain(`ROW(${columnLetter(start)}${top + 1})`);
+      expect(spec.frozenRows).toBe(1);
+      expect(spec.blocks?.some((block) => block.row === 0 && block.col === start && block.rows === 1)).toBe(true);
     });
 
     test('per phase: rows, done, done % and overdue, counted here from the rows', () => {
@@ -292,7 +311,7 @@ describe('buildSopTab', () => {
     });
 
     test('uses only functions both Sheets and LibreOffice know', () => {
-      const allowed = new Set(['COUNTIFS', 'IF', 'SUM', 'ISNUMBER', 'CHOOSE', 'WEEKDAY', 'TODAY', 'AND', 'OR']);
+      const allowed = new Set(['COUNTIFS', 'IF', 'SUM', 'ISNUMBER', 'CHOOSE', 'WEEKDAY', 'TODAY', 'AND', 'OR', 'ROW']);
       const formulas = [
         ...spec.rows
           .flat()
@@ -323,16 +342,15 @@ describe('buildSopTab', () => {
       expect(new Set(percentFormats)).toEqual(new Set(['percentOneDecimal']));
     });
 
-    test('never wraps, so it never makes a table row taller, and sits at the top of rows a wrapped script makes tall', () => {
+    test('never wraps, so a row someone appends beside it is not made taller by it', () => {
       const height = labelsInBlock().reduce((h, x) => Math.max(h, x.row + 1), 0);
       const looks = spec.styles ?? [];
-      for (let row = 0; row < height; row++) {
+      for (let row = top; row < height; row++) {
         for (let col = start; col < start + 5; col++) {
           const covering = looks.filter(
             (s) => row >= s.range.row && row < s.range.row + s.range.rows && col >= s.range.col && col < s.range.col + s.range.cols,
           );
           expect(covering.some((s) => s.style.wrap === true)).toBe(false);
-          expect(covering.filter((s) => s.style.vAlign !== undefined).pop()?.style.vAlign).toBe('top');
         }
       }
     });
