@@ -16,7 +16,7 @@ import { mergeSop, mergeSummaryLine, readSopTab, type ExistingSopTab as SopTable
 import { SOP_TEXT_COLUMNS, sopColumns, type SopTextColumn } from '../core/sop/columns';
 import type { TabContent } from '../core/tab/content';
 import { locateOldBlocks, planTableLayout, type LayerStats, type TabUpdate } from '../core/tab/layers';
-import { buildSopTab, sopTabName } from '../core/sop/tab';
+import { buildSopTab, sopTabName, summaryPointerParts } from '../core/sop/tab';
 import { anchorLabel, codeForTemplateId, offsetInWords, templateSpan, type AnchorKind, type SopTemplate } from '../core/sop/template';
 import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/template-tab';
 import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
@@ -353,7 +353,7 @@ function previousTexts(table: SopTable, options: Parameters<typeof generateSop>[
 function legacySummaryBlock(content: TabContent): RangeRef[] | undefined {
   const langs: Lang[] = ['zh-CN', 'en'];
   const titles = langs.flatMap((lang) => [t(lang, 'sop.summary.byPhase'), t(lang, 'sop.summary.byOwner')]);
-  const pointers = langs.map((lang) => t(lang, 'sop.summary.pointer', { row: '\u0000' }).split('\u0000')[0]);
+  const pointers = langs.map((lang) => summaryPointerParts(lang)[0]);
   const header = content.values[0] ?? [];
   const isTitle = (cell: CellValue | undefined): boolean => titles.includes(String(cell ?? ''));
   const inRowOne = header.findIndex(isTitle);

@@ -85,6 +85,15 @@ export function sopTabName(group: string, cohort: string, lang: Lang): string {
   return cohort ? t(lang, 'sop.tabName', { group, cohort }) : t(lang, 'sop.tabNameNoCohort', { group });
 }
 
+/**
+ * The header-row text pointing to the summary, around its row number: ["汇总 ↓ 在第 ", " 行"]. The
+ * tab's formula joins them with ROW(); an old tab's summary is found again by the first.
+ */
+export function summaryPointerParts(lang: Lang): [string, string] {
+  const [before, after] = t(lang, 'sop.summary.pointer', { row: '\u0000' }).split('\u0000');
+  return [before, after];
+}
+
 /** The summary's texts longer than this are cut in the notes that show a template's text. */
 const NOTE_TEXT_LIMIT = 300;
 
@@ -400,7 +409,7 @@ function buildSummary(input: SummaryInput): {
 
   // In the frozen header row, above the summary's columns: where it starts, kept right by ROW() when
   // people insert or delete rows above it.
-  const [before, after] = t(lang, 'sop.summary.pointer', { row: '\u0000' }).split('\u0000');
+  const [before, after] = summaryPointerParts(lang);
   put(0, 0, {
     formula: `=${quoted(before)}&ROW(${ref(startRow, 0)})&${quoted(after)}`,
     value: t(lang, 'sop.summary.pointer', { row: startRow + 1 }),

@@ -356,8 +356,8 @@ export interface LocatedBlocks {
 
 /**
  * Where the add-on's old blocks are now. A person may have inserted or deleted rows inside or above a
- * block, or columns left of it, since it was written (the SOP summary shares its rows with the table
- * people add rows to), so each block is found again by the fingerprints of its rows: its first row
+ * block, or columns left of it, since it was written (people add rows to the SOP table above its
+ * summary), so each block is found again by the fingerprints of its rows: its first row
  * where it was or nearby, each following row at or below where it is expected. Rows between found
  * rows were inserted by someone and are theirs. A row that cannot be found was edited: it is taken to
  * be where it should be. A block whose first rows are blank is found by its first row that is not
@@ -524,7 +524,7 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
   const tableColumns = new Set(table ? Object.values(table.layout.columns) : []);
   const isNewTableCell = (row: number, col: number): boolean =>
     table !== undefined && tableColumns.has(col) && row >= table.layout.headerRow && row <= table.layout.headerRow + table.sources.length;
-  const blocks = yieldLeadingBlankRows(spec, input.blocks, content, (row, col) => {
+  const { blocks, leads } = yieldLeadingBlankRows(spec, input.blocks, content, (row, col) => {
     if (isOldBlockCell(row, col) || isOldTableCell(row, col)) return null;
     const to = rowTo[row];
     const toCol = colTo[col];
@@ -655,13 +655,13 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
       if (data > 0) writes.push({ range: { row: headerRow + 1, col: run.col, rows: data, cols: run.cols }, values: false, styles: true });
     }
   }
-  for (const block of blocks) {
+  blocks.forEach((block, i) => {
     // A block's leading blank rows get blanks only (their values join the rectangle above), never
     // styles: a colour someone gave the row stays.
-    const lead = Math.min(blankSpecRows(spec, block), block.rows - 1);
+    const lead = leads[i];
     if (lead > 0) writes.push({ range: { ...block, rows: lead }, values: true, styles: false });
     writes.push({ range: { ...block, row: block.row + lead, rows: block.rows - lead }, values: true, styles: true });
-  }
+  });
 
   // Columns of the new blocks no old block reached: they get the widths a new tab would have.
   const oldRight = Math.max(0, ...oldBlocks.map((b) => b.col + b.cols), ...(oldTable ? [...oldAddOnColumns].map((c) => c + 1) : []));
@@ -690,15 +690,16 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
  * and the block starts below it. `destination` says where an old cell goes, null for one of the
  * add-on's or one that is not kept. A blank row leading a block is written only to join the
  * block's rectangle to the one above it (the Gantt's tasks): it is never worth a person's cell.
+ * `leads`: how many blank rows each block still starts with.
  */
 function yieldLeadingBlankRows(
   spec: TabSpec,
   blocks: readonly RangeRef[],
   content: TabContent,
   destination: (row: number, col: number) => { row: number; col: number } | null,
-): RangeRef[] {
+): { blocks: RangeRef[]; leads: number[] } {
   const leads = blocks.map((block) => blankSpecRows(spec, block));
-  if (leads.every((lead) => lead === 0)) return [...blocks];
+  if (leads.every((lead) => lead === 0)) return { blocks: [...blocks], leads };
   const cut = blocks.map(() => 0);
   const size = contentSize(content);
   for (let r = 0; r < size.rows; r++) {
@@ -712,7 +713,10 @@ function yieldLeadingBlankRows(
       });
     }
   }
-  return blocks.map((block, i) => (cut[i] ? { ...block, row: block.row + cut[i], rows: block.rows - cut[i] } : block));
+  return {
+    blocks: blocks.map((block, i) => (cut[i] ? { ...block, row: block.row + cut[i], rows: block.rows - cut[i] } : block)),
+    leads: leads.map((lead, i) => lead - cut[i]),
+  };
 }
 
 /** How many of a block's first rows the spec leaves blank: no value, note, style or number format in its columns. */
