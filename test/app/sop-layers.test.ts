@@ -102,6 +102,45 @@ describe('regenerating an SOP tab keeps the user’s layer', () => {
     expect(noteAt(ctx, rowOf(ctx, ids[0]), columnOf(ctx, '状态'))).toBe('等讲师确认时间');
   });
 
+  test('rows appended under the table, in the blank row and beside the summary, survive with their notes and own columns; the summary moves below them', () => {
+    const ctx = context();
+    generateSopTabs(ctx, request());
+    const reviewCol = columnOf(ctx, '备注') + 1;
+    ctx.workbook.insertColumns(TAB, reviewCol);
+    ctx.workbook.setCell(TAB, 0, reviewCol, '复盘');
+    const top = summaryTop(ctx);
+    // One row in the blank row under the table, one beside the summary's first line.
+    const appended = [
+      { row: top - 1, item: '加一次答疑直播', review: '学员要求', note: '周三前定时间' },
+      { row: top, item: '给沉默学员发私聊', review: '试一次', note: '话术找林晓要' },
+    ];
+    for (const line of appended) {
+      ctx.workbook.setCell(TAB, line.row, columnOf(ctx, '事项'), line.item);
+      ctx.workbook.setCell(TAB, line.row, reviewCol, line.review);
+      ctx.workbook.setNote(TAB, line.row, columnOf(ctx, '事项'), line.note);
+    }
+
+    const result = generateSopTabs(ctx, request({ anchor: '2026-12-17' }));
+    expect(result.tabs[0].line).toMatch(/ · 0 项丢失$/);
+    expect(ctx.workbook.listTabs().some((t) => t.hidden)).toBe(false);
+    const rowWith = (item: string): number => grid(ctx).findIndex((line) => line[columnOf(ctx, '事项')] === item);
+    for (const line of appended) {
+      const row = rowWith(line.item);
+      expect(row).toBeGreaterThan(0);
+      expect(grid(ctx)[row][columnOf(ctx, '复盘')]).toBe(line.review);
+      expect(noteAt(ctx, row, columnOf(ctx, '事项'))).toBe(line.note);
+      // Now rows of the table, above the summary, which sits right of the user's column.
+      expect(row).toBeLessThan(summaryTop(ctx) - 1);
+    }
+    expect(summaryTop(ctx)).toBe(top + 2);
+    expect(summaryColumn(ctx)).toBeGreaterThan(columnOf(ctx, '复盘'));
+    expect(
+      grid(ctx)
+        .flat()
+        .filter((text) => text === '按阶段'),
+    ).toHaveLength(1);
+  });
+
   test('rows people hid and colours they gave stay with their rows when rows are added and re-sorted', () => {
     const ctx = context();
     generateSopTabs(ctx, request({ template: 'conversion-7d' }));
