@@ -43,6 +43,7 @@ import {
 } from '../core/calendar/draft';
 import { addMonths, calendarMonth, calendarToJson, monthKey, parseMonthKey, type CalendarJson } from '../core/calendar/grid';
 import { countGroupPushes } from '../core/calendar/pushes';
+import type { StateRequest } from '../core/request';
 import type { CalendarSpan, DraftMonthInput, GenerateCalendarInput } from '../core/calendar/request';
 import { buildCalendarTab, buildQuarterTab, calendarPeriodKey, readCalendarPeriodKey, readCalendarSource, type CalendarPeriod } from '../core/calendar/tab';
 import type { GroupPushCount } from '../core/calendar/warnings';
@@ -86,6 +87,8 @@ export interface CalendarState {
   defaultList: string | null;
   calendars: Array<{ name: string; key: string }>;
   rhythm: Rhythm;
+  /** False for the quick state a sidebar opens with: our list and the active tab only, no calendars listed. */
+  complete: boolean;
 }
 
 export interface GenerateCalendarResult {
@@ -119,9 +122,9 @@ export function findActivityLists(ctx: AppContext): ActivityListInfo[] {
   return [...ours, ...pasted];
 }
 
-export function getCalendarState(ctx: AppContext): CalendarState {
+export function getCalendarState(ctx: AppContext, request: Required<StateRequest> = { quick: false }): CalendarState {
   const session = openSession(ctx);
-  const lists = findActivityLists(ctx);
+  const lists = request.quick ? quickActivityLists(ctx) : findActivityLists(ctx);
   const today = ymdFromSerial(ctx.clock.today());
   const next = today.day > 20 ? addMonths(today.year, today.month, 1) : today;
   return {
@@ -130,14 +133,25 @@ export function getCalendarState(ctx: AppContext): CalendarState {
     weekStart: session.settings.weekStart,
     lists,
     defaultList: lists[0]?.name ?? null,
-    calendars: ctx.workbook
-      .markedTabs((marker) => marker.kind === 'calendar')
-      .flatMap((tab) => {
-        const key = markerKeyOf(tab.marker, 'calendar');
-        return key ? [{ name: tab.name, key: key.months }] : [];
-      }),
+    calendars: request.quick
+      ? []
+      : ctx.workbook
+          .markedTabs((marker) => marker.kind === 'calendar')
+          .flatMap((tab) => {
+            const key = markerKeyOf(tab.marker, 'calendar');
+            return key ? [{ name: tab.name, key: key.months }] : [];
+          }),
     rhythm: { ...DEFAULT_RHYTHM },
+    complete: !request.quick,
   };
+}
+
+/** Our list, and the active tab when it is a pasted list: what the sidebar opens with, without listing every tab. */
+function quickActivityLists(ctx: AppContext): ActivityListInfo[] {
+  const ours = ctx.workbook.markedTabs((marker) => marker.kind === 'activities').map((tab) => ({ name: tab.name, ours: true }));
+  const active = ctx.workbook.activeTab();
+  const pasted = active && active.marker === null && looksLikeActivityList(ctx.workbook.readTabHead(active.name, CANDIDATE_HEAD_ROWS));
+  return pasted ? [...ours, { name: active.name, ours: false }] : ours;
 }
 
 export interface CreateListResult {

@@ -7,6 +7,7 @@
  */
 import type { CustomArg, CustomResult } from '../core/metrics/custom-functions';
 import type { MessageKey } from '../core/i18n';
+import { parseStateRequest, type StateRequest } from '../core/request';
 import type { MessageSelector } from './page-messages';
 import type { AppContext, ReminderSender, ReminderSenderOptions } from '../ports';
 
@@ -100,6 +101,17 @@ export function defineFeature<
  * before the use case runs: types end at the wire, so a request from a stale page, a hand-made HTTP
  * call to the playground or a bug is refused with a translated problem instead of reaching a use case.
  */
+/**
+ * A sidebar's state getter: called with `{ quick: true }` when the sidebar opens (only what the markers
+ * and the active tab tell), then without it for the lists of every tab (see StateRequest).
+ */
+export function withStateRequest<T>(
+  code: MessageKey,
+  run: (ctx: AppContext, request: Required<StateRequest>) => T,
+): (ctx: AppContext, request?: StateRequest) => T {
+  return (ctx, request) => run(ctx, parseStateRequest(code, request));
+}
+
 export function withRequest<R, T>(parse: (raw: unknown) => R, run: (ctx: AppContext, request: R) => T): (ctx: AppContext, request: R) => T {
   return (ctx, request) => run(ctx, parse(request));
 }

@@ -13,6 +13,7 @@ import { carriedEditCells, countTypedOverComputed } from '../core/gantt/edits';
 import { buildPlanTemplateTab, looksLikePlan, planMarker } from '../core/gantt/plan';
 import { generateGanttTab, type GanttTab } from '../core/gantt/tab';
 import type { GanttRequest } from '../core/gantt/request';
+import type { StateRequest } from '../core/request';
 import type { TabContent } from '../core/tab/content';
 import { planTableLayout } from '../core/tab/layers';
 import { markerKeyOf } from '../core/tab/marker';
@@ -38,13 +39,15 @@ export type { GanttRequest };
 
 export interface GanttState {
   lang: Lang;
-  /** Tabs that read as push plans, in tab order. */
+  /** Tabs that read as push plans, in tab order (when `complete` is false: only the one the active tab names). */
   planTabs: string[];
   /** The plan the sidebar selects first: the active tab when it is a plan (or a Gantt made from one), else the first plan. */
   selected: string | null;
   /** The working-days setting, the checkbox's default. */
   workingDays: boolean;
   teamTab: string | null;
+  /** False for the quick state a sidebar opens with: the plan list is the active tab's plan only. */
+  complete: boolean;
 }
 
 /** A plan in one line: tasks, first start → last end, owners. JSON-safe. */
@@ -84,21 +87,33 @@ export interface CreatePlanResult {
   message: string;
 }
 
-export function getGanttState(ctx: AppContext): GanttState {
+export function getGanttState(ctx: AppContext, request: Required<StateRequest> = { quick: false }): GanttState {
   const session = openSession(ctx);
+  const base = { lang: session.lang, workingDays: session.settings.workingDays === 'working', teamTab: findGeneratedTab(ctx, 'team')?.name ?? null };
+  if (request.quick) {
+    const plan = activePlan(ctx);
+    return { ...base, planTabs: plan ? [plan] : [], selected: plan, complete: false };
+  }
   const tabs = ctx.workbook.listTabs();
   const planTabs = listPlanTabs(ctx, tabs);
   const active = ctx.workbook.activeTabName();
   const activeInfo = tabs.find((tab) => tab.name === active);
   const fromGantt = markerKeyOf(activeInfo?.marker, 'gantt')?.plan ?? null;
   const selected = [active, fromGantt].find((name): name is string => !!name && planTabs.includes(name)) ?? planTabs[0] ?? null;
-  return {
-    lang: session.lang,
-    planTabs,
-    selected,
-    workingDays: session.settings.workingDays === 'working',
-    teamTab: readTeam(ctx).teamTab,
-  };
+  return { ...base, planTabs, selected, complete: true };
+}
+
+/** The plan the active tab is or was made from (a Gantt tab names its plan), found without listing the tabs; null when none. */
+function activePlan(ctx: AppContext): string | null {
+  const active = ctx.workbook.activeTab();
+  if (!active) return null;
+  if (active.marker) {
+    if (active.marker.kind === 'plan') return active.name;
+    const plan = markerKeyOf(active.marker, 'gantt')?.plan;
+    const found = plan ? ctx.workbook.findTab(plan) : null;
+    return found && (found.marker ? found.marker.kind === 'plan' : true) ? plan! : null;
+  }
+  return looksLikePlan(ctx.workbook.readTabHead(active.name, CANDIDATE_HEAD_ROWS)) ? active.name : null;
 }
 
 /**

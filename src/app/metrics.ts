@@ -21,6 +21,7 @@ import {
 import { markerKeyOf } from '../core/tab/marker';
 import { columnLetter, type CellValue } from '../core/tab/spec';
 import type { MetricsSource, RawListSource, RawMetricsRequest } from '../core/metrics/request';
+import type { StateRequest } from '../core/request';
 import type { AppContext, TabInfo } from '../ports';
 import { layerSummary, openSession, planGridTab, writeGeneratedTabs, type Session } from './session';
 
@@ -51,6 +52,8 @@ export interface MetricsState {
   activeTab: string | null;
   classMinutes: number;
   completionShare: number;
+  /** False for the quick state a sidebar opens with: `tabs` is the active tab (or its source) only. */
+  complete: boolean;
 }
 
 const isMetricsTab = (info: TabInfo | undefined): boolean => info?.marker?.kind === 'metrics';
@@ -62,17 +65,22 @@ function sourceOf(findTab: (name: string) => TabInfo | null | undefined, info: T
   return source && !isMetricsTab(source) ? key : null;
 }
 
-export function getMetricsState(ctx: AppContext): MetricsState {
+export function getMetricsState(ctx: AppContext, request: Required<StateRequest> = { quick: false }): MetricsState {
   const session = openSession(ctx);
+  const settings = { lang: session.lang, classMinutes: session.settings.classMinutes, completionShare: session.settings.completionShare };
+  if (request.quick) {
+    const active = ctx.workbook.activeTab();
+    const activeTab = active ? (isMetricsTab(active) ? sourceOf((name) => ctx.workbook.findTab(name), active) : active.name) : null;
+    return { ...settings, tabs: activeTab ? [activeTab] : [], activeTab, complete: false };
+  }
   const tabs = ctx.workbook.listTabs();
   const activeName = ctx.workbook.activeTabName();
   const active = tabs.find((tab) => tab.name === activeName);
   return {
-    lang: session.lang,
+    ...settings,
     tabs: tabs.filter((tab) => !isMetricsTab(tab)).map((tab) => tab.name),
     activeTab: active ? (isMetricsTab(active) ? sourceOf((name) => tabs.find((tab) => tab.name === name), active) : active.name) : null,
-    classMinutes: session.settings.classMinutes,
-    completionShare: session.settings.completionShare,
+    complete: true,
   };
 }
 

@@ -8,6 +8,7 @@ import { parseMetricsGrid, type ParsedTable } from '../core/metrics/parse';
 import { cohortKey, cohortOrder, cohortTextKey } from '../core/review/cohort';
 import { computeReview, reviewToJson, type Review, type ReviewJson, type ReviewSopTab } from '../core/review/compute';
 import type { CohortPair, ReviewRequest } from '../core/review/request';
+import type { StateRequest } from '../core/request';
 import { buildReviewTab } from '../core/review/tab';
 import { identifySopTab } from '../core/sop/identify';
 import { rowIds, type SopTemplate } from '../core/sop/template';
@@ -43,6 +44,8 @@ export interface ReviewState {
   metricsTab: string | null;
   /** Cohort spellings confirmed earlier to be the same cohort (第12期 = 12期), kept in the review tabs' markers. */
   confirmedCohorts: CohortPair[];
+  /** False for the quick state a sidebar opens with: everything but metricsTab, which is not looked for. */
+  complete: boolean;
 }
 
 export interface ReviewResult {
@@ -83,6 +86,20 @@ function sopTabs(ctx: AppContext, session: Session): SopTabInfo[] {
 }
 
 /**
+ * The same without the tabs' names, for the sidebar: the markers say group, cohort and template, so
+ * only a tab whose marker names no template (written before markers did) is looked up and read.
+ */
+function sopTabsByMarker(ctx: AppContext, session: Session): Array<Omit<SopTabInfo, 'tab'>> {
+  const named = ctx.workbook.tabMarkers((marker) => marker.kind === 'sop' && !!marker.about?.template);
+  const fromMarkers = named.flatMap((marker) => {
+    const key = markerKeyOf(marker, 'sop');
+    return key ? [{ group: key.group, cohort: key.cohort, template: marker.about?.template ?? '' }] : [];
+  });
+  const unnamed = ctx.workbook.tabMarkers((marker) => marker.kind === 'sop' && !marker.about?.template).length;
+  return unnamed ? sopTabs(ctx, session) : fromMarkers;
+}
+
+/**
  * The template an SOP tab's marker names: a built-in one, else the template tab (SOP模板·…) of that id.
  * Template tabs are read only when the id is not a built-in one.
  */
@@ -106,7 +123,7 @@ function templateName(template: SopTemplate | null, id: string): string {
 }
 
 /** Distinct cohorts by key, oldest first (by their number, else by appearance), each as first written. */
-function orderedCohorts(tabs: readonly SopTabInfo[]): string[] {
+function orderedCohorts(tabs: ReadonlyArray<Pick<SopTabInfo, 'cohort'>>): string[] {
   const seen = new Map<string, { label: string; index: number }>();
   tabs.forEach((tab, index) => {
     const key = cohortKey(tab.cohort);
@@ -121,7 +138,7 @@ function orderedCohorts(tabs: readonly SopTabInfo[]): string[] {
     .map(([, entry]) => entry.label);
 }
 
-function templateChoices(ctx: AppContext, tabs: readonly SopTabInfo[], session: Session): ReviewTemplateChoice[] {
+function templateChoices(ctx: AppContext, tabs: ReadonlyArray<Omit<SopTabInfo, 'tab'>>, session: Session): ReviewTemplateChoice[] {
   const ids = [...new Set(tabs.map((tab) => tab.template))];
   return ids
     .map((id) => {
@@ -201,19 +218,21 @@ function pairsOfAbout(about: MarkerKey | undefined): CohortPair[] {
  * way a team writes a cohort is the same for all of them). An .xlsx keeps no marker details: none there.
  */
 function storedConfirmations(ctx: AppContext): CohortPair[] {
-  return distinctPairs(ctx.workbook.markedTabs((marker) => marker.kind === 'review').flatMap((info) => pairsOfAbout(info.marker?.about)));
+  return distinctPairs(ctx.workbook.tabMarkers((marker) => marker.kind === 'review').flatMap((marker) => pairsOfAbout(marker.about)));
 }
 
-export function getReviewState(ctx: AppContext): ReviewState {
+export function getReviewState(ctx: AppContext, request: Required<StateRequest> = { quick: false }): ReviewState {
   const session = openSession(ctx);
-  const templates = templateChoices(ctx, sopTabs(ctx, session), session);
+  const templates = templateChoices(ctx, sopTabsByMarker(ctx, session), session);
   const first = templates[0];
   return {
     templates,
     template: first ? first.id : null,
     cohorts: first ? first.cohorts.slice(-DEFAULT_COHORTS) : [],
-    metricsTab: findMetrics(ctx)?.tab ?? null,
+    // Finding it reads the candidate tabs: the second call of an opening sidebar does.
+    metricsTab: request.quick ? null : (findMetrics(ctx)?.tab ?? null),
     confirmedCohorts: storedConfirmations(ctx),
+    complete: !request.quick,
   };
 }
 

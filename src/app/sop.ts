@@ -21,6 +21,7 @@ import { anchorLabel, codeForTemplateId, offsetInWords, templateSpan, type Ancho
 import { buildTemplateTab, readTemplateTab, templateTabName } from '../core/sop/template-tab';
 import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
 import type { SaveTemplateRequest, SopRequest } from '../core/sop/request';
+import type { StateRequest } from '../core/request';
 import { markerKeyOf, markerOf, sameMarker } from '../core/tab/marker';
 import type { CellValue, RangeRef, TabSpec } from '../core/tab/spec';
 import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../core/team/team';
@@ -92,6 +93,11 @@ export interface SopState {
   startTemplate: string | null;
   /** A week from today (ISO): SOPs are prepared one to two weeks ahead. */
   suggestedAnchor: string;
+  /**
+   * False for the quick state a sidebar opens with: of the tabs, only the active one is described (the
+   * SOP tab or template tab it is, and the template tab it was made from); the second call lists them all.
+   */
+  complete: boolean;
 }
 
 export type SopField = 'template' | 'anchor' | 'groups' | 'cohort';
@@ -149,15 +155,56 @@ interface Form {
   markCalendar: boolean;
 }
 
-export function getSopState(ctx: AppContext): SopState {
+export function getSopState(ctx: AppContext, request: Required<StateRequest> = { quick: false }): SopState {
   const session = openSession(ctx);
   const { team, teamTab } = readTeam(ctx);
+  if (request.quick) {
+    // The active tab only: the template tab it is, or the SOP tab it is (with the template tab it came from).
+    const active = ctx.workbook.activeTab();
+    const fromTemplate = markerKeyOf(active?.marker, 'sop') ? active?.marker?.about?.template : undefined;
+    const templateTabs =
+      active && isTemplateTab(active)
+        ? [active]
+        : fromTemplate && !builtInTemplates(session.lang).some((t) => t.id === fromTemplate)
+          ? ctx.workbook.markedTabs((marker) => markerKeyOf(marker, 'sop-template')?.template === fromTemplate)
+          : [];
+    const templates = loadTemplates(ctx, session, templateTabs);
+    const sopTabs = active ? existingSopTabs(ctx, session, templates, [active]) : [];
+    return sopState(ctx, session, { team, teamTab, templates, sopTabs, active: active?.name ?? null, complete: false });
+  }
   const tabs = ctx.workbook.listTabs();
   const templates = loadTemplates(ctx, session, tabs);
+  const sopTabs = existingSopTabs(ctx, session, templates, tabs);
+  return sopState(ctx, session, { team, teamTab, templates, sopTabs, active: ctx.workbook.activeTabName(), complete: true });
+}
+
+function sopState(
+  ctx: AppContext,
+  session: Session,
+  read: { team: Person[]; teamTab: string | null; templates: LoadedTemplate[]; sopTabs: ExistingSopTab[]; active: string | null; complete: boolean },
+): SopState {
+  const { team, templates, sopTabs, active } = read;
+  const activeTemplateTab = templates.find((t) => t.choice.tab !== null && t.choice.tab === active);
+  return {
+    lang: session.lang,
+    templates: templates.map((t) => t.choice),
+    roles: ROLES.map((key) => ({ key, label: roleLabel(key, session.lang), people: peopleWithRole(team, key).map((p) => p.name) })),
+    people: team.map((p) => p.name),
+    teamTab: read.teamTab,
+    sopTabs,
+    activeSopTab: sopTabs.some((t) => t.tab === active) ? active : null,
+    startTemplate: activeTemplateTab?.choice.ref ?? sopTabs.find((t) => t.tab === active)?.templateRef ?? null,
+    suggestedAnchor: toIso(addDays(ctx.clock.today(), 7)),
+    complete: read.complete,
+  };
+}
+
+/** The SOP tabs among `tabs`, each with the template and anchor it was made from (its marker says; an older tab is read). */
+function existingSopTabs(ctx: AppContext, session: Session, templates: LoadedTemplate[], tabs: TabInfo[]): ExistingSopTab[] {
   const valid = templates.filter((t): t is LoadedTemplate & { template: SopTemplate } => t.template !== null);
   // A saved copy keeps its built-in's IDs; a tab generated from either is credited to the built-in.
   const byTemplate = valid.map((t) => t.template);
-  const sopTabs = tabs
+  return tabs
     .flatMap((tab) => {
       const key = markerKeyOf(tab.marker, 'sop');
       return key ? [{ tab, key }] : [];
@@ -174,19 +221,6 @@ export function getSopState(ctx: AppContext): SopState {
         : session.tr('sop.sidebar.unknownTemplate');
       return { tab: tab.name, group, cohort, templateRef: found ? found.choice.ref : null, anchor, line };
     });
-  const active = ctx.workbook.activeTabName();
-  const activeTemplateTab = templates.find((t) => t.choice.tab !== null && t.choice.tab === active);
-  return {
-    lang: session.lang,
-    templates: templates.map((t) => t.choice),
-    roles: ROLES.map((key) => ({ key, label: roleLabel(key, session.lang), people: peopleWithRole(team, key).map((p) => p.name) })),
-    people: team.map((p) => p.name),
-    teamTab,
-    sopTabs,
-    activeSopTab: sopTabs.some((t) => t.tab === active) ? active : null,
-    startTemplate: activeTemplateTab?.choice.ref ?? sopTabs.find((t) => t.tab === active)?.templateRef ?? null,
-    suggestedAnchor: toIso(addDays(ctx.clock.today(), 7)),
-  };
 }
 
 /** The line before generating, and what is wrong with the form. Reads the team and at most one template tab; writes nothing. */

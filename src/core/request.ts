@@ -192,3 +192,18 @@ function describe(value: unknown): string {
   }
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
+
+/**
+ * What a sidebar asks when it opens (its state getter's one argument). `quick`: only what the markers
+ * and the active tab tell — a few document reads, whatever the workbook holds — so the sidebar is
+ * usable at once; the lists of every tab come with a second call without it.
+ */
+export interface StateRequest {
+  quick?: boolean;
+}
+
+/** Reads a state getter's argument; absent means the whole state. `code`: the feature's request error. */
+export function parseStateRequest(code: MessageKey, raw: unknown): Required<StateRequest> {
+  if (raw === undefined || raw === null) return { quick: false };
+  return parseObjectRequest(code, raw, (fields) => ({ quick: fields.optionalFlag('quick') ?? false }));
+}

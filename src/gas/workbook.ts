@@ -107,6 +107,12 @@ export class SheetsWorkbook implements Workbook {
     });
   }
 
+  tabMarkers(accept: (marker: TabMarker) => boolean = () => true): TabMarker[] {
+    return this.markers()
+      .map((entry) => entry.marker)
+      .filter(accept);
+  }
+
   findTab(name: string): TabInfo | null {
     if (this.listed) return this.listTabs().find((info) => sameTabName(info.name, name)) ?? null;
     const sheet = this.lookUp(name);
@@ -186,6 +192,15 @@ export class SheetsWorkbook implements Workbook {
   activeTabName(): string | null {
     const sheet = this.spreadsheet.getActiveSheet();
     return sheet ? sheet.getName() : null;
+  }
+
+  /** The active sheet, its name and its own marker: three reads, however many tabs and markers there are. */
+  activeTab(): TabInfo | null {
+    const sheet = this.spreadsheet.getActiveSheet();
+    if (!sheet) return null;
+    const name = sheet.getName();
+    if (!this.sheetsByName.has(name.toLowerCase())) this.sheetsByName.set(name.toLowerCase(), sheet);
+    return { name, marker: this.markerOfSheet(sheet, name)?.marker ?? null };
   }
 
   /**
@@ -429,7 +444,8 @@ export class SheetsWorkbook implements Workbook {
 
   /** The marker of a sheet found by name: known when its marked entry was named already, else read from the sheet itself. */
   private markerOfSheet(sheet: Sheet, name: string): MarkedSheet | null {
-    const named = this.markers().find((entry) => entry.name !== null && sameTabName(entry.name, name));
+    // Only a search made already can tell it (a marked sheet whose name was asked): no search for it.
+    const named = this.markerList?.find((entry) => entry.name !== null && sameTabName(entry.name, name));
     if (named) return named;
     // Its own metadata: one read, rather than asking every marked sheet its name.
     const own = sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === MARKER_KEY);

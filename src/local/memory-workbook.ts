@@ -55,6 +55,10 @@ export class MemoryWorkbook implements Workbook {
     return this.listTabs().filter((info) => info.marker !== null && accept(info.marker));
   }
 
+  tabMarkers(accept: (marker: TabMarker) => boolean = () => true): TabMarker[] {
+    return this.markedTabs(accept).map((info) => info.marker as TabMarker);
+  }
+
   findTab(name: string): TabInfo | null {
     return this.listTabs().find((info) => sameTabName(info.name, name)) ?? null;
   }
@@ -120,6 +124,10 @@ export class MemoryWorkbook implements Workbook {
 
   activeTabName(): string | null {
     return this.active;
+  }
+
+  activeTab(): TabInfo | null {
+    return this.active === null ? null : this.findTab(this.active);
   }
 
   activate(name: string): void {

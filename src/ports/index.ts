@@ -41,6 +41,11 @@ export interface Workbook {
    * with the other tabs.
    */
   markedTabs(accept?: (marker: TabMarker) => boolean): TabInfo[];
+  /**
+   * The markers of the add-on's tabs that `accept` takes, without their tabs' names: in Sheets one
+   * metadata search, whatever the workbook holds. For what the markers alone say (groups, cohorts, templates).
+   */
+  tabMarkers(accept?: (marker: TabMarker) => boolean): TabMarker[];
   /** The tab of that name (regardless of case, as Sheets compares names) with its marker; null when there is none. */
   findTab(name: string): TabInfo | null;
   /** The typed values of a tab's data range (dates as day serials, times as day fractions). */
@@ -67,6 +72,8 @@ export interface Workbook {
   /** The current selection when it spans more than one cell, else null; top/left: its first cell (0-based). */
   readSelection(): SheetSelection | null;
   activeTabName(): string | null;
+  /** The active tab with its marker; null when none is known. In Sheets a few reads, whatever else the workbook holds. */
+  activeTab(): TabInfo | null;
   /**
    * Writes a generated tab. The tab carrying spec.marker is updated in place — redrawn from the spec,
    * or, given an update planned from its content (core/tab/layers.ts), changed only where the add-on's

@@ -146,7 +146,10 @@ describe('metrics from the demo’s 群数据 tab', () => {
       activeTab: '群数据',
       classMinutes: 90,
       completionShare: 0.8,
+      complete: true,
     });
+    // The sidebar opens with the quick state: the source of the active metrics tab, no other tab listed yet.
+    expect(getMetricsState(ctx, { quick: true })).toEqual({ ...state, tabs: ['群数据'], complete: false });
   });
 });
 

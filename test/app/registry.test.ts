@@ -95,6 +95,12 @@ describe('requests are checked before a use case runs', () => {
         'generateReview',
         'generateSop',
         'generateTodayBoard',
+        // The sidebars' state getters take { quick } (StateRequest), checked like any request.
+        'getCalendarState',
+        'getGanttState',
+        'getMetricsState',
+        'getReviewState',
+        'getSopState',
         'getTodayItems',
         'previewGantt',
         'previewReminders',

@@ -6,6 +6,7 @@
  * picked on the Gantt tab.
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { getGanttState } from '../../src/app/gantt';
 import { getTeamState } from '../../src/app/team';
 import { doneColorOf } from '../../src/core/gantt/tab';
 import type { Playground } from '../../src/local/playground';
@@ -148,5 +149,24 @@ describeWith(chromiumPath(), 'playground: push-plan Gantt (Chromium)', () => {
     expect(await hint.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(95, 99, 104)');
     await page.locator('footer button.tab.active', { hasText: '推进表 (2)' }).waitFor();
     expect(await page.locator('#preview td[data-r="0"][data-c="1"]').textContent()).toBe('事项');
+  });
+
+  test('the sidebar opens with what the active tab says (one quick call), then lists every plan (a second call)', async () => {
+    await page.locator('footer button.tab', { hasText: '团队' }).click();
+    const bodies: string[] = [];
+    const record = (request: { url(): string; postData(): string | null }): void => {
+      if (request.url().endsWith('/api/getGanttState')) bodies.push(request.postData() ?? '');
+    };
+    page.on('request', record);
+    try {
+      await page.click('#menu-extensions > button');
+      await page.click('button[data-fn="showGanttSidebar"]');
+      const whole = getGanttState(playground.ctx);
+      await eventually(() => sidebar.locator('#gantt-plan option').allTextContents(), whole.planTabs);
+      expect(await sidebar.locator('#gantt-plan').inputValue()).toBe(whole.selected);
+      expect(bodies).toEqual(['[{"quick":true}]', '[{}]']);
+    } finally {
+      page.off('request', record);
+    }
   });
 });

@@ -65,6 +65,43 @@ describe('an action costs the same in an empty workbook and in a full one', () =
   });
 });
 
+describe('a sidebar opens with at most 10 reads, however many tabs the workbook has', () => {
+  // The first call of an opening sidebar ({ quick: true }): what the markers and the active tab say.
+  // The lists of every tab come with a second call, when the sidebar is already usable.
+  const quick = { quick: true };
+  const sidebars: Array<[string, () => unknown]> = [
+    ['SOP', () => GLOBALS.getSopState(quick)],
+    ['Gantt', () => GLOBALS.getGanttState(quick)],
+    ['calendar', () => GLOBALS.getCalendarState(quick)],
+    ['metrics', () => GLOBALS.getMetricsState(quick)],
+    ['review', () => GLOBALS.getReviewState(quick)],
+    ['team', () => GLOBALS.getTeamState()],
+    ['reminders', () => GLOBALS.getReminderState()],
+  ];
+  // Opening a sidebar writes nothing, so one workbook serves every sidebar.
+  test.each<[string, number, number, boolean]>([
+    ['an empty workbook', 0, 0, false],
+    ['40 tabs of the user’s', 40, 0, false],
+    ['30 SOP tabs (one of them active)', 0, 30, false],
+    ['all of them, a 20,000-row export active', 40, 30, true],
+  ])('%s', (_label, userTabs, sopTabs, longActive) => {
+    const book = workbook(userTabs, sopTabs);
+    if (longActive) {
+      const rows = Array.from({ length: 20_000 }, (_, i) => [`会员${i + 1}`, 199 + (i % 7) * 100, '2026-11-30']);
+      book.seedSheet('会员导出', [['昵称', '消费金额', '加入日期'], ...rows]);
+      book.inspect('会员导出').activate();
+    }
+    for (const [sidebar, open] of sidebars) {
+      book.resetCalls();
+      expect({ sidebar, ok: (open() as { ok: boolean }).ok }).toEqual({ sidebar, ok: true });
+      expect({ sidebar, reads: book.reads, writes: book.writes }).toEqual({ sidebar, reads: Math.min(book.reads, 10), writes: 0 });
+      // A candidate tab is read by its first rows only.
+      const ranges = book.calls.filter((call) => call.method === 'Sheet.getRange' && call.args.length === 4).map((call) => call.args[2] as number);
+      expect({ sidebar, rows: Math.max(0, ...ranges) }).toEqual({ sidebar, rows: Math.min(20, Math.max(0, ...ranges)) });
+    }
+  });
+});
+
 describe('a long tab that is neither a plan nor a list is recognised by its first rows', () => {
   test.each<[string, () => unknown]>([
     ['opening the Gantt sidebar', () => GLOBALS.getGanttState()],

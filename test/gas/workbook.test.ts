@@ -164,6 +164,29 @@ describe('SheetsWorkbook', () => {
     expect(fake.book.sheets).toHaveLength(1);
   });
 
+  test('the active tab and the markers are known without asking every tab its name (what a sidebar opens with)', () => {
+    start({ sheetNames: ['我的表', '导出1', '导出2'] });
+    workbook.writeTab(teamSpec());
+    workbook.writeTab(sopSpec());
+    nextAction();
+    fake.resetCalls();
+    // The markers alone: one metadata search, no name asked.
+    expect(workbook.tabMarkers((marker) => marker.kind === 'sop')).toEqual([{ kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } }]);
+    expect(workbook.tabMarkers().map((marker) => marker.kind)).toEqual(['team', 'sop']);
+    expect(fake.reads).toBe(1);
+    expect(fake.callsTo('Sheet.getName')).toHaveLength(0);
+    // The active tab (writing SOP·第12期 activated it): the active sheet, its name and its own metadata.
+    nextAction();
+    fake.resetCalls();
+    expect(workbook.activeTab()).toEqual({ name: 'SOP·第12期', marker: { kind: 'sop', key: { group: 'Java引流5群', cohort: '第12期' } } });
+    expect(fake.reads).toBe(3);
+    nextAction();
+    fake.inspect('导出2').activate();
+    fake.resetCalls();
+    expect(workbook.activeTab()).toEqual({ name: '导出2', marker: null });
+    expect(fake.reads).toBe(3);
+  });
+
   describe('the whole workbook’s cell limit (10 million in Sheets; lowered here to 100,000)', () => {
     const LIMIT = 100_000;
     const longSpec = (rows: number, key = 'long'): TabSpec => ({

@@ -3,7 +3,7 @@ import { PRINT_PAGE_MESSAGES } from '../../core/tab/print-messages';
 import { parseDraftMonthRequest, parseGenerateCalendarRequest } from '../../core/calendar/request';
 import { parseCalendarIcsRequest } from '../../core/ics/request';
 import { createActivityList, draftMonth, generateCalendar, getCalendarState, refreshCalendars } from '../calendar';
-import { defineFeature, withRequest } from '../feature';
+import { defineFeature, withRequest, withStateRequest } from '../feature';
 import { exportCalendarIcs } from '../ics';
 
 export const calendarFeature = defineFeature({
@@ -14,7 +14,7 @@ export const calendarFeature = defineFeature({
     { label: 'calendar.menu.refresh', fn: 'refreshCalendars', action: (ctx) => void refreshCalendars(ctx) },
   ],
   api: {
-    getCalendarState,
+    getCalendarState: withStateRequest('calendar.error.request', getCalendarState),
     createActivityList,
     generateCalendar: withRequest(parseGenerateCalendarRequest, generateCalendar),
     draftMonth: withRequest(parseDraftMonthRequest, draftMonth),

@@ -7,7 +7,7 @@
 import { PRINT_PAGE_MESSAGES } from '../../core/tab/print-messages';
 import { sopPooledRate, sopRate, sopRoi, type CustomArg } from '../../core/metrics/custom-functions';
 import { parseMetricsSource, parseRawMetricsRequest } from '../../core/metrics/request';
-import { defineFeature, withRequest } from '../feature';
+import { defineFeature, withRequest, withStateRequest } from '../feature';
 import { computeMetricsHere, computeMetricsTab, computeRawMetricsTab, getMetricsState } from '../metrics';
 
 export const metricsFeature = defineFeature({
@@ -18,7 +18,7 @@ export const metricsFeature = defineFeature({
     { label: 'metrics.menu.computeHere', fn: 'computeMetricsHere', action: computeMetricsHere },
   ],
   api: {
-    getMetricsState,
+    getMetricsState: withStateRequest('metrics.error.request', getMetricsState),
     computeMetrics: withRequest(parseMetricsSource, computeMetricsTab),
     computeRawMetrics: withRequest(parseRawMetricsRequest, computeRawMetricsTab),
   },

@@ -2,7 +2,7 @@
 import { PRINT_PAGE_MESSAGES } from '../../core/tab/print-messages';
 import { parseSopIcsRequest } from '../../core/ics/request';
 import { parseSaveTemplateRequest, parseSopRequest } from '../../core/sop/request';
-import { defineFeature, withRequest } from '../feature';
+import { defineFeature, withRequest, withStateRequest } from '../feature';
 import { exportSopIcs } from '../ics';
 import { generateSopTabs, getSopState, previewSop, saveSopTemplate } from '../sop';
 
@@ -11,7 +11,7 @@ export const sopFeature = defineFeature({
   pageMessages: ['sop.sidebar', ...PRINT_PAGE_MESSAGES],
   menu: [{ label: 'sop.menu', fn: 'showSopSidebar', page: 'sop' }],
   api: {
-    getSopState,
+    getSopState: withStateRequest('sop.error.request', getSopState),
     previewSop: withRequest(parseSopRequest, previewSop),
     generateSop: withRequest(parseSopRequest, generateSopTabs),
     saveSopTemplate: withRequest(parseSaveTemplateRequest, saveSopTemplate),

@@ -4,7 +4,7 @@
  * of the list (row and column) show under the list picker, nothing being written.
  */
 import type { CalendarSpan, CalendarState, DraftMonthInput, DraftMonthResult } from '../../app/calendar';
-import type { PageEnv } from '../page';
+import { openInTwoSteps, type PageEnv } from '../page';
 import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
@@ -89,7 +89,8 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
   function renderState(loaded: CalendarState, keepSelection: boolean): void {
     const chosen = keepSelection ? list.value : '';
     clear(list);
-    if (!loaded.lists.length) list.appendChild(h('option', { value: '' }, tr('calendar.sidebar.noList')));
+    // "No list yet" only once every tab has been looked at.
+    if (!loaded.lists.length) list.appendChild(h('option', { value: '' }, loaded.complete ? tr('calendar.sidebar.noList') : '…'));
     for (const info of loaded.lists)
       list.appendChild(h('option', { value: info.name }, info.ours ? info.name : `${info.name} ${tr('calendar.sidebar.pasted')}`));
     list.value = loaded.lists.some((info) => info.name === chosen) ? chosen : (loaded.defaultList ?? '');
@@ -293,8 +294,9 @@ export function mountCalendarPage({ root, tr }: PageEnv<'calendar'>): void {
   );
   root.append(helpLink(tr('help.link'), 'calendar'));
 
-  void server.getCalendarState().then(
-    (loaded) => renderState(loaded, false),
+  void openInTwoSteps(
+    (request) => server.getCalendarState(request),
+    (loaded, first) => renderState(loaded, !first),
     (error: unknown) => showError(error),
   );
 }

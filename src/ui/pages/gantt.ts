@@ -3,7 +3,7 @@
  * schedules to, then generate (or update) its Gantt tab; or start from an empty plan tab.
  */
 import type { GanttRequest, GanttState, PlanSummary } from '../../app/gantt';
-import type { PageEnv } from '../page';
+import { openInTwoSteps, type PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
 import { helpLink } from '../help-link';
@@ -74,15 +74,18 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
   }
 
   function applyState(state: GanttState, select?: string): void {
+    const before = planSelect.value;
     clear(planSelect);
     for (const name of state.planTabs) planSelect.appendChild(h('option', { value: name }, name));
     const wanted = select ?? state.selected;
     if (wanted && state.planTabs.includes(wanted)) planSelect.value = wanted;
     planSelect.hidden = state.planTabs.length === 0;
-    noPlans.hidden = state.planTabs.length > 0;
+    // "No plan yet" only once every tab has been looked at.
+    noPlans.hidden = state.planTabs.length > 0 || !state.complete;
     generateButton.disabled = state.planTabs.length === 0;
     noTeam.hidden = state.teamTab !== null;
-    refreshPreview();
+    // The whole list arriving after the quick one keeps the plan shown: its preview stands.
+    if (planSelect.value !== before || !preview.textContent) refreshPreview();
   }
 
   function loadState(select?: string): Promise<void> {
@@ -130,8 +133,12 @@ export function mountGanttPage({ root, tr }: PageEnv<'gantt'>): void {
   );
   root.append(helpLink(tr('help.link'), 'gantt'));
 
-  void server.getGanttState().then((state) => {
-    workingDays.checked = state.workingDays;
-    applyState(state);
-  }, showError);
+  void openInTwoSteps(
+    (request) => server.getGanttState(request),
+    (state, first) => {
+      if (first) workingDays.checked = state.workingDays;
+      applyState(state, first ? undefined : planSelect.value || undefined);
+    },
+    showError,
+  );
 }

@@ -7,7 +7,7 @@ import type { MetricsOutcome, MetricsSource, MetricsState, RawListSource } from 
 import { clear, h, withBusy } from '../dom';
 import { helpLink } from '../help-link';
 import type { PageTranslate } from '../i18n';
-import type { PageEnv } from '../page';
+import { openInTwoSteps, type PageEnv } from '../page';
 import { showPrintLinks } from '../print';
 import { ApiError, server } from '../rpc';
 
@@ -87,20 +87,30 @@ export function mountMetricsPage({ root, tr }: PageEnv<'metrics'>): void {
   const showListBoxes = (): void => lists.forEach((list) => (list.paste.hidden = list.select.value !== PASTE));
   for (const list of lists) list.select.addEventListener('change', showListBoxes);
 
-  function fillSources(state: MetricsState): void {
+  /** `first`: the sidebar's first state; the whole list arriving after it keeps what was chosen and typed. */
+  function fillSources(state: MetricsState, first = true): void {
+    const keep = (select: HTMLSelectElement, fallback: string): void => {
+      const chosen = select.value;
+      select.value = !first && Array.from(select.options).some((o) => o.value === chosen) ? chosen : fallback;
+    };
+    const chosenSource = first ? '' : source.value;
     clear(source);
     source.append(option(SELECTION, tr('metrics.sidebar.source.selection')));
     for (const tab of state.tabs) source.append(option(TAB_PREFIX + tab, tr('metrics.sidebar.source.tab', { tab })));
     source.append(option(PASTE, tr('metrics.sidebar.source.paste')));
-    source.value = state.activeTab !== null && state.tabs.includes(state.activeTab) ? TAB_PREFIX + state.activeTab : PASTE;
+    source.value = chosenSource || (state.activeTab !== null && state.tabs.includes(state.activeTab) ? TAB_PREFIX + state.activeTab : PASTE);
+    if (source.value === '') source.value = PASTE;
     for (const list of lists) {
+      const chosen = list.select.value;
       clear(list.select);
       if (list.kind !== 'members') list.select.append(option(NONE, tr('metrics.sidebar.list.none')));
       list.select.append(option(PASTE, tr('metrics.sidebar.list.paste')));
       for (const tab of state.tabs) list.select.append(option(TAB_PREFIX + tab, tab));
-      list.select.value = list.kind === 'members' ? PASTE : NONE;
+      list.select.value = chosen;
+      keep(list.select, list.kind === 'members' ? PASTE : NONE);
     }
     showListBoxes();
+    if (!first) return;
     classMinutes.value = String(state.classMinutes);
     completionShare.value = String(state.completionShare);
   }
@@ -165,7 +175,11 @@ export function mountMetricsPage({ root, tr }: PageEnv<'metrics'>): void {
   );
   root.append(helpLink(tr('help.link'), 'metrics'));
 
-  void server.getMetricsState().then(fillSources, (error: unknown) => showError(error, result, notes));
+  void openInTwoSteps(
+    (request) => server.getMetricsState(request),
+    fillSources,
+    (error: unknown) => showError(error, result, notes),
+  );
 }
 
 function rawSection(

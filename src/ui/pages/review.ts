@@ -7,7 +7,7 @@ import type { ReviewState } from '../../app/review';
 import type { ReviewJson } from '../../core/review/compute';
 import { clear, h, withBusy } from '../dom';
 import { helpLink } from '../help-link';
-import type { PageEnv } from '../page';
+import { openInTwoSteps, type PageEnv } from '../page';
 import { ApiError, server } from '../rpc';
 
 /** The cohorts "last N" ticks, as the server's default. */
@@ -183,14 +183,28 @@ export function mountReviewPage({ root, tr }: PageEnv<'review'>): void {
     timer = setTimeout(preview, DEBOUNCE_MS);
   }
 
-  function applyState(current: ReviewState): void {
+  function showSource(current: ReviewState): void {
+    source.textContent = current.metricsTab
+      ? tr('review.sidebar.metricsTab', { tab: current.metricsTab })
+      : current.complete
+        ? tr('review.sidebar.noMetrics')
+        : '…';
+  }
+
+  function applyState(current: ReviewState, first = true): void {
+    if (!first && state) {
+      // The whole state differs from the quick one by the metrics tab only (both read the same markers).
+      state = current;
+      showSource(current);
+      return;
+    }
     state = current;
     if (!current.templates.length) {
       empty.hidden = false;
       return;
     }
     for (const pair of current.confirmedCohorts) saved.set(pairKey(pair), pair);
-    source.textContent = current.metricsTab ? tr('review.sidebar.metricsTab', { tab: current.metricsTab }) : tr('review.sidebar.noMetrics');
+    showSource(current);
     for (const choice of current.templates) {
       template.appendChild(h('option', { value: choice.id }, tr('review.sidebar.templateOption', { name: choice.name, count: choice.tabs })));
     }
@@ -234,9 +248,13 @@ export function mountReviewPage({ root, tr }: PageEnv<'review'>): void {
   root.append(h('p', { className: 'hint' }, tr('review.sidebar.intro')), empty, main);
   root.append(helpLink(tr('help.link'), 'review'));
 
-  void server.getReviewState().then(applyState, (error: unknown) => {
-    empty.className = 'error';
-    empty.textContent = errorText(error);
-    empty.hidden = false;
-  });
+  void openInTwoSteps(
+    (request) => server.getReviewState(request),
+    applyState,
+    (error: unknown) => {
+      empty.className = 'error';
+      empty.textContent = errorText(error);
+      empty.hidden = false;
+    },
+  );
 }

@@ -5,7 +5,7 @@
  */
 import type { ExistingSopTab, SopPreview, SopRequest, SopState, SopTemplateChoice, SopField } from '../../app/sop';
 import type { Role } from '../../core/team/team';
-import type { PageEnv } from '../page';
+import { openInTwoSteps, type PageEnv } from '../page';
 import { splitList } from '../../core/text/split-list';
 import { ApiError, server } from '../rpc';
 import { clear, h, withBusy } from '../dom';
@@ -361,8 +361,19 @@ export function mountSopPage({ root, tr, boot }: PageEnv<'sop'>): void {
   );
   root.append(helpLink(tr('help.link'), 'sop'));
 
-  void server.getSopState().then(
-    (loaded) => {
+  void openInTwoSteps(
+    (request) => server.getSopState(request),
+    (loaded, first) => {
+      // The whole state (every tab listed) keeps the form as the quick one filled it, or as the person changed it since.
+      if (!first) {
+        // Same templates (no saved template tab beyond the active one): only the list of SOP tabs is new,
+        // and the form's controls are left alone (one being typed in keeps its focus).
+        if (state && JSON.stringify(state.templates) === JSON.stringify(loaded.templates)) {
+          state = loaded;
+          return renderExisting();
+        }
+        return applyState(loaded);
+      }
       applyState(loaded, loaded.startTemplate);
       const active = loaded.sopTabs.find((t) => t.tab === loaded.activeSopTab);
       if (active) fillFrom(active);
