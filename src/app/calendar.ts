@@ -274,8 +274,9 @@ export function readGroupPushes(ctx: AppContext, shown?: { first: DaySerial; las
     const last = marker.about?.last ? fromIso(marker.about.last) : null;
     return !shown || first === null || last === null || (first <= shown.last && last >= shown.first);
   };
-  const tabs = ctx.workbook.markedTabs((marker) => marker.kind === 'sop' && overlaps(marker));
-  return countGroupPushes(tabs.map((tab) => ({ name: tab.name, group: markerKeyOf(tab.marker, 'sop')?.group ?? '', grid: ctx.workbook.readTab(tab.name) })));
+  // Read without asking their names: an SOP tab's marker names its group, and a count names no tab.
+  const tabs = ctx.workbook.readMarkedTabs((marker) => marker.kind === 'sop' && overlaps(marker));
+  return countGroupPushes(tabs.map(({ marker, values }) => ({ name: '', group: markerKeyOf(marker, 'sop')?.group ?? '', grid: values })));
 }
 
 interface BuiltCalendar {

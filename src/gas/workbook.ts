@@ -113,6 +113,13 @@ export class SheetsWorkbook implements Workbook {
       .filter(accept);
   }
 
+  /** Two reads a tab (its data range, its values), none for its name. */
+  readMarkedTabs(accept: (marker: TabMarker) => boolean): Array<{ marker: TabMarker; values: CellValue[][] }> {
+    return this.markers()
+      .filter((entry) => accept(entry.marker))
+      .map((entry) => ({ marker: entry.marker, values: this.typedValues(entry.sheet.getDataRange().getValues()) }));
+  }
+
   findTab(name: string): TabInfo | null {
     if (this.listed) return this.listTabs().find((info) => sameTabName(info.name, name)) ?? null;
     const sheet = this.lookUp(name);

@@ -59,6 +59,10 @@ export class MemoryWorkbook implements Workbook {
     return this.markedTabs(accept).map((info) => info.marker as TabMarker);
   }
 
+  readMarkedTabs(accept: (marker: TabMarker) => boolean): Array<{ marker: TabMarker; values: CellValue[][] }> {
+    return this.markedTabs(accept).map((info) => ({ marker: info.marker as TabMarker, values: this.readTab(info.name) }));
+  }
+
   findTab(name: string): TabInfo | null {
     return this.listTabs().find((info) => sameTabName(info.name, name)) ?? null;
   }

@@ -46,6 +46,11 @@ export interface Workbook {
    * metadata search, whatever the workbook holds. For what the markers alone say (groups, cohorts, templates).
    */
   tabMarkers(accept?: (marker: TabMarker) => boolean): TabMarker[];
+  /**
+   * The typed values (as readTab) of the add-on's tabs that `accept` takes, with their markers, read
+   * without asking their names: for a use case that counts what the tabs hold and names no tab.
+   */
+  readMarkedTabs(accept: (marker: TabMarker) => boolean): Array<{ marker: TabMarker; values: CellValue[][] }>;
   /** The tab of that name (regardless of case, as Sheets compares names) with its marker; null when there is none. */
   findTab(name: string): TabInfo | null;
   /** The typed values of a tab's data range (dates as day serials, times as day fractions). */

@@ -84,6 +84,36 @@ describe('the monthly calendar in Sheets', () => {
     expect(fake.inspect('活动列表').getDataRange().getValues()).toEqual(listBefore);
   });
 
+  test('group pushes planned in two SOP tabs of one group on the same day are warned about; the SOP tabs are read without asking their names', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));
+    seedList(3);
+    for (const cohort of ['第1期', '第2期']) value(GLOBALS.generateSop({ template: 'conversion-7d', anchor: '2026-12-14', groups: 'A群', cohort }));
+    // A third group's tab whose days lie outside December is not read at all.
+    value(GLOBALS.generateSop({ template: 'conversion-7d', anchor: '2027-03-01', groups: 'C群', cohort: '第1期' }));
+    // The SOP tabs may not be asked their names (nor the March tab read at all): their markers say what a count needs.
+    const sopSheets = ['SOP·A群·第1期', 'SOP·A群·第2期', 'SOP·C群·第1期'].map((name) => fake.inspect(name) as unknown as Record<string, unknown>);
+    for (const sheet of sopSheets)
+      sheet.getName = () => {
+        throw new Error('an SOP tab was asked its name');
+      };
+    (sopSheets[2] as { getDataRange: unknown }).getDataRange = () => {
+      throw new Error('an SOP tab of March was read for a December calendar');
+    };
+    value(generateCalendar({ month: '2026-12', list: '活动列表' }));
+    for (const sheet of sopSheets) delete sheet.getName;
+    delete sopSheets[2].getDataRange;
+    const warnings = fake
+      .inspect('2026-12 活动日历')
+      .getDataRange()
+      .getValues()
+      .flat()
+      .map(String)
+      .filter((text) => text.includes('企业微信每个客户群每天只能收到 1 条群发'));
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((text) => text.includes('「A群」计划群发 2 次'))).toBe(true);
+  });
+
   test('Draft month asks before copying a pasted list; agreed, the copy gets the drafts and the pasted sheet stays', () => {
     fake = installFakeGas({ locale: 'zh_CN' });
     saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));
