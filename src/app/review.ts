@@ -18,7 +18,7 @@ import { markerKeyOf, type MarkerKey } from '../core/tab/marker';
 import { roleLabel } from '../core/team/team';
 import type { CellValue } from '../core/tab/spec';
 import type { AppContext, TabInfo } from '../ports';
-import { layerSummary, openSession, planGridTab, writeGeneratedTabs, type Session } from './session';
+import { CANDIDATE_HEAD_ROWS, layerSummary, openSession, planGridTab, writeGeneratedTabs, type Session } from './session';
 
 export type { ReviewRequest };
 
@@ -151,6 +151,8 @@ function templateChoices(ctx: AppContext, tabs: ReadonlyArray<Omit<SopTabInfo, '
 /**
  * The metrics data to compare with: the source tabs of the metrics tabs first, then any other tab the
  * add-on did not generate, the first that reads as a table of counts with a 群 and a 期次 column.
+ * A candidate is recognised by its first rows (as the Gantt and calendar sidebars recognise theirs),
+ * so a long export that is no such table is never read whole; the one recognised is then read whole.
  */
 function findMetrics(ctx: AppContext): { tab: string; table: ParsedTable; grid: CellValue[][] } | null {
   const all = ctx.workbook.listTabs();
@@ -161,17 +163,25 @@ function findMetrics(ctx: AppContext): { tab: string; table: ParsedTable; grid: 
   });
   const plain = all.filter((tab) => !tab.marker && !tab.hidden).map((tab) => tab.name);
   for (const name of [...new Set([...sources, ...plain])]) {
-    let table: ParsedTable;
-    const grid = ctx.workbook.readTab(name);
-    try {
-      table = parseMetricsGrid(grid, { tab: name });
-    } catch {
-      continue;
-    }
-    const named = table.mapping.some((entry) => entry.field === 'name');
-    if (table.hasPeriod && named && table.rows.length) return { tab: name, table, grid };
+    const head = ctx.workbook.readTabHead(name, CANDIDATE_HEAD_ROWS);
+    if (!cohortTable(head, name)) continue;
+    const grid = head.length < CANDIDATE_HEAD_ROWS ? head : ctx.workbook.readTab(name);
+    const table = cohortTable(grid, name);
+    if (table) return { tab: name, table, grid };
   }
   return null;
+}
+
+/** The grid as a table of counts per 群 and 期次 with rows; null when it is none. */
+function cohortTable(grid: CellValue[][], tab: string): ParsedTable | null {
+  let table: ParsedTable;
+  try {
+    table = parseMetricsGrid(grid, { tab });
+  } catch {
+    return null;
+  }
+  const named = table.mapping.some((entry) => entry.field === 'name');
+  return table.hasPeriod && named && table.rows.length ? table : null;
 }
 
 /**

@@ -119,6 +119,29 @@ describe('a long tab that is neither a plan nor a list is recognised by its firs
   });
 });
 
+describe('the review finds its metrics tab by the first rows of each candidate', () => {
+  test.each<[string, () => unknown]>([
+    ['listing every tab for the review sidebar', () => GLOBALS.getReviewState({})],
+    ['previewing the review', () => GLOBALS.previewReview({})],
+  ])('%s never reads a 20,000-row export whole', (_label, run) => {
+    const book = workbook(0, 0);
+    GLOBALS.generateSop({ ...SOP, groups: 'A群' });
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`会员${i + 1}`, 199 + (i % 7) * 100, '2026-11-30']);
+    book.seedSheet('会员导出', [['昵称', '消费金额', '加入日期'], ...rows]);
+    const sheet = book.inspect('会员导出') as unknown as { getDataRange(): { getValues(): unknown } };
+    const dataRange = sheet.getDataRange.bind(sheet);
+    sheet.getDataRange = () => {
+      const range = dataRange();
+      range.getValues = () => {
+        throw new Error('the 20,000-row export was read whole');
+      };
+      return range;
+    };
+    book.resetCalls();
+    expect(run()).toMatchObject({ ok: true });
+  });
+});
+
 describe('a new SOP tab joins the Today board in the same action', () => {
   test('two round trips: the SOP tab is written, then the board is read, planned and written (its rules and charts are read before the room is reserved)', () => {
     const book = workbook(0, 0);
