@@ -23,7 +23,7 @@ import { builtInTemplate, builtInTemplates } from '../core/sop/templates';
 import type { SaveTemplateRequest, SopRequest } from '../core/sop/request';
 import type { StateRequest } from '../core/request';
 import { markerKeyOf, markerOf, sameMarker } from '../core/tab/marker';
-import type { CellValue, RangeRef, TabSpec } from '../core/tab/spec';
+import type { CellValue, RangeRef, TabMarker, TabSpec } from '../core/tab/spec';
 import { peopleWithRole, roleLabel, ROLES, type Person, type Role } from '../core/team/team';
 import { splitList } from '../core/text/split-list';
 import type { AppContext, TabInfo } from '../ports';
@@ -162,13 +162,14 @@ export function getSopState(ctx: AppContext, request: Required<StateRequest> = {
     // The active tab only: the template tab it is, or the SOP tab it is (with the template tab it came from).
     const active = ctx.workbook.activeTab();
     const fromTemplate = markerKeyOf(active?.marker, 'sop') ? active?.marker?.about?.template : undefined;
-    const templateTabs =
-      active && isTemplateTab(active)
-        ? [active]
-        : fromTemplate && !builtInTemplates(session.lang).some((t) => t.id === fromTemplate)
-          ? ctx.workbook.markedTabs((marker) => markerKeyOf(marker, 'sop-template')?.template === fromTemplate)
-          : [];
-    const templates = loadTemplates(ctx, session, templateTabs);
+    const custom = fromTemplate && !builtInTemplates(session.lang).some((t) => t.id === fromTemplate) ? fromTemplate : null;
+    let templates = loadTemplates(ctx, session, active && isTemplateTab(active) ? [active] : []);
+    if (custom) {
+      // The template tab saved with that id; one whose id cell was edited since is found among all of them.
+      const saved = (accept: (marker: TabMarker) => boolean) => loadTemplates(ctx, session, ctx.workbook.markedTabs(accept));
+      templates = saved((marker) => markerKeyOf(marker, 'sop-template')?.template === custom);
+      if (!templates.some((t) => t.template?.id === custom)) templates = saved((marker) => marker.kind === 'sop-template');
+    }
     const sopTabs = active ? existingSopTabs(ctx, session, templates, [active]) : [];
     return sopState(ctx, session, { team, teamTab, templates, sopTabs, active: active?.name ?? null, complete: false });
   }

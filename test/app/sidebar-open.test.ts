@@ -28,6 +28,10 @@ function richWorkbook(locale: 'zh_CN' | 'en_US'): LocalContext {
   computeMetricsTab(ctx, { kind: 'tab', tab: data });
   const saved = saveSopTemplate(ctx, { template: 'conversion-7d' });
   generateSopTabs(ctx, { template: saved.ref, anchor: '2026-12-14', groups: 'B群', cohort: '第2期' });
+  // A team's own template: the id cell edited after saving (the tab's marker still names the built-in's id).
+  const own = saveSopTemplate(ctx, { template: 'camp-3d' });
+  ctx.workbook.setCell(own.tab, 0, 1, 'java-camp');
+  generateSopTabs(ctx, { template: own.ref, anchor: '2026-12-21', groups: 'C群', cohort: '第3期' });
   generateSopTabs(ctx, { template: 'big-class-28d', anchor: '2026-12-07', groups: 'A群', cohort: '第1期' });
   const pasted = pastedTab(DEMO_FILES.pushPlan);
   ctx.workbook.addPlainTab('我的推进表', pasted.values);
