@@ -11,12 +11,16 @@
  */
 import { isAppError, formatError } from '../core/errors';
 import { selfTestInputs, selfTestNames, SELF_TEST_MONTH } from '../core/selftest/inputs';
-import { formatSelfTestReport, problemsInTab, type SelfTestStep, type StepFigures } from '../core/selftest/report';
+import { formatSelfTestReport, problemsInTab, SIDEBAR_READS_TARGET, type SelfTestStep, type StepFigures } from '../core/selftest/report';
+import type { MessageKey } from '../core/i18n';
 import type { AppContext, DocumentCalls } from '../ports';
-import { computeMetricsTab } from './metrics';
-import { generateCalendar } from './calendar';
-import { generateGantt } from './gantt';
-import { generateSopTabs } from './sop';
+import { computeMetricsTab, getMetricsState } from './metrics';
+import { generateCalendar, getCalendarState } from './calendar';
+import { generateGantt, getGanttState } from './gantt';
+import { getReminderState } from './remind';
+import { getReviewState } from './review';
+import { generateSopTabs, getSopState } from './sop';
+import { getTeamState } from './team';
 import { refreshTodayBoard } from './today';
 import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
 
@@ -70,6 +74,7 @@ export function runSelfTest(ctx: AppContext): SelfTestResult {
       runStep(ctx, session, 'gantt', made, () => generateGantt(ctx, { planTab }).tab),
       runStep(ctx, session, 'calendar', made, () => generateCalendar(ctx, { month: SELF_TEST_MONTH, list: listTab }).tabs[0]),
       runStep(ctx, session, 'metrics', made, () => computeMetricsTab(ctx, { kind: 'tab', tab: dataTab }).tab),
+      openSidebars(ctx, session),
     );
   } catch (error) {
     steps.push({ step: 'setup', tab: null, first: null, again: null, problems: [describe(session, error)] });
@@ -114,6 +119,39 @@ function runStep(ctx: AppContext, session: Session, step: SelfTestStep, made: Se
     problems.push(describe(session, error));
   }
   return { step, tab, first, again, problems: [...new Set(problems)] };
+}
+
+/**
+ * Each sidebar's first call (its quick state, what the page shows at once), timed and counted with
+ * the self-test's tabs in the spreadsheet besides the user's: at most SIDEBAR_READS_TARGET reads each.
+ */
+function openSidebars(ctx: AppContext, session: Session): StepFigures {
+  const quick = { quick: true };
+  const sidebars: Array<[MessageKey, (call: AppContext) => unknown]> = [
+    ['menu.team', (call) => getTeamState(call)],
+    ['sop.menu', (call) => getSopState(call, quick)],
+    ['gantt.menu', (call) => getGanttState(call, quick)],
+    ['calendar.menu.sidebar', (call) => getCalendarState(call, quick)],
+    ['metrics.menu.sidebar', (call) => getMetricsState(call, quick)],
+    ['review.menu.sidebar', (call) => getReviewState(call, quick)],
+    ['remind.menu', (call) => getReminderState(call)],
+  ];
+  const problems: string[] = [];
+  const openings = sidebars.map(([label, open]) => {
+    const sidebar = session.tr(label).replace(/…$/, '');
+    try {
+      // In a context of its own, as the sidebar's own server call: nothing learnt by the steps before is known.
+      const call = ctx.anew?.() ?? ctx;
+      const run = measure(call, () => open(call));
+      const reads = run.calls?.reads ?? 0;
+      if (reads > SIDEBAR_READS_TARGET) problems.push(session.tr('selftest.problem.sidebarReads', { sidebar, reads, target: SIDEBAR_READS_TARGET }));
+      return { sidebar, run: { ms: run.ms, calls: run.calls } };
+    } catch (error) {
+      problems.push(`${sidebar}: ${describe(session, error)}`);
+      return { sidebar, run: { ms: null, calls: null } };
+    }
+  });
+  return { step: 'sidebars', tab: null, first: null, again: null, openings, problems };
 }
 
 /** What the spreadsheet shows on the tab: its marker, formulas without errors, its rules and dropdowns. */

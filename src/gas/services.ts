@@ -115,10 +115,10 @@ export class DocumentSettingsStore implements SettingsStore {
  * `metered`: the workbook's calls are counted and timed (the self-test); other actions run on the
  * spreadsheet itself, without the counting wrappers.
  */
-export function createGasContext(options: { metered?: boolean; spreadsheet?: Spreadsheet } = {}): AppContext {
+export function createGasContext(options: { metered?: boolean; spreadsheet?: Spreadsheet; meter?: SheetsMeter } = {}): AppContext {
   // A trigger hands the spreadsheet it runs for (it may have no active one).
   const spreadsheet = options.spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
-  const meter = options.metered ? new SheetsMeter() : undefined;
+  const meter = options.meter ?? (options.metered ? new SheetsMeter() : undefined);
   const clock = new SheetsClock(spreadsheet);
   const book = meter ? meter.wrap(spreadsheet) : spreadsheet;
   return {
@@ -131,5 +131,6 @@ export function createGasContext(options: { metered?: boolean; spreadsheet?: Spr
     ...(meter ? { meter } : {}),
     // Built without a call: only a use case that asks reads the person's setup, trigger or scopes.
     reminders: createGasReminders(book, () => clock.timeZone()),
+    anew: () => createGasContext({ spreadsheet, ...(meter ? { meter } : {}) }),
   };
 }

@@ -161,6 +161,12 @@ export interface AppContext {
   meter?: Meter;
   /** Where the host can keep a reminder setup and a daily trigger (Sheets; the local hosts keep them in memory). */
   reminders?: ReminderPorts;
+  /**
+   * The context a new server call starts with, sharing the meter: nothing the workbook or the clock
+   * learnt in this one is known to it (Sheets). The self-test counts a sidebar's opening in one, as the
+   * sidebar's own call would; absent where nothing is kept between calls.
+   */
+  anew?(): AppContext;
 }
 
 export interface ReminderPorts {

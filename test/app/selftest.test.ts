@@ -16,10 +16,13 @@ describe('the self-test', () => {
       ['gantt', []],
       ['calendar', []],
       ['metrics', []],
+      ['sidebars', []],
       ['cleanup', []],
     ]);
     expect(result.ok).toBe(true);
     expect(ctx.workbook.tabs.map((tab) => JSON.stringify(tab.spec))).toEqual(before);
+    // Each sidebar's first call, timed (the local workbook counts no calls).
+    expect(result.report).toMatch(/✓ 打开侧边栏（首次调用）\n {2}团队与设置: \d+ 毫秒\n {2}社群SOP排期: \d+ 毫秒\n/);
     expect(result.report).toMatch(/^诊断通过/);
     expect(result.report).toMatch(/✓ 社群SOP排期 · SOP·诊断自检群·自检\n {2}首次生成: \d+ 毫秒\n {2}重新生成: \d+ 毫秒/);
     // The report is shown, and returned for `clasp run selfTest`.

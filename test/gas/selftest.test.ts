@@ -15,10 +15,16 @@ describe('selfTest in Sheets', () => {
     const before = fake.book.getSheets().map((sheet) => sheet.getName());
     const report = GLOBALS.selfTest() as string;
     expect(report.split('\n')[0]).toBe('诊断通过：每个功能都在这个表格里生成、读回并重新生成成功，临时标签页已删除。');
-    for (const step of ['社群SOP排期', '推进表甘特图', '月度活动日历', '转化指标', '删除临时标签页']) expect(report).toContain(`✓ ${step}`);
+    for (const step of ['社群SOP排期', '推进表甘特图', '月度活动日历', '转化指标', '打开侧边栏（首次调用）', '删除临时标签页'])
+      expect(report).toContain(`✓ ${step}`);
     // Every run is timed and its calls counted.
     const runs = report.match(/(首次生成|重新生成): \d+ 毫秒 · \d+ 次表格读写（读 \d+，写 \d+，往返 \d+）/g) ?? [];
     expect(runs).toHaveLength(8);
+    // Each sidebar's first call is counted too: at most 10 reads, none written.
+    const openings = [...report.matchAll(/^ {2}(.+): \d+ 毫秒 · \d+ 次表格读写（读 (\d+)，写 (\d+)，往返 \d+）$/gm)]
+      .filter((m) => !/^(首次生成|重新生成)$/.test(m[1]))
+      .map((m) => [m[1], Number(m[2]) <= 10, m[3]]);
+    expect(openings).toEqual(['团队与设置', '社群SOP排期', '推进表甘特图', '月度活动日历', '转化指标', '复盘', '每日提醒'].map((name) => [name, true, '0']));
     expect(fake.alerts.at(-1)).toEqual({ title: '社群SOP助手 · 诊断', message: report });
     expect(fake.book.getSheets().map((sheet) => sheet.getName())).toEqual(before);
   });

@@ -13,6 +13,7 @@ export const selfTestMessages = defineMessages(
     'selftest.step.gantt': '推进表甘特图',
     'selftest.step.calendar': '月度活动日历',
     'selftest.step.metrics': '转化指标',
+    'selftest.step.sidebars': '打开侧边栏（首次调用）',
     'selftest.step.cleanup': '删除临时标签页',
     'selftest.run.first': '首次生成',
     'selftest.run.again': '重新生成',
@@ -26,6 +27,7 @@ export const selfTestMessages = defineMessages(
     'selftest.problem.movedTab': '重新生成写到了「{other}」，而不是「{tab}」。',
     'selftest.problem.oldVersion': '没有任何修改，重新生成却留下了旧版本：{tabs}',
     'selftest.problem.leftBehind': '这些临时标签页没能删除，请手动删除：{tabs}',
+    'selftest.problem.sidebarReads': '打开「{sidebar}」读了 {reads} 次表格，多于 {target} 次。',
     'error.notOurTab': '「{tab}」不是本插件生成的标签页，不会删除。',
   },
   {
@@ -39,6 +41,7 @@ export const selfTestMessages = defineMessages(
     'selftest.step.gantt': 'Push-plan Gantt',
     'selftest.step.calendar': 'Monthly calendar',
     'selftest.step.metrics': 'Conversion metrics',
+    'selftest.step.sidebars': 'Opening the sidebars (first call)',
     'selftest.step.cleanup': 'Deleting the temporary tabs',
     'selftest.run.first': 'First run',
     'selftest.run.again': 'Generated again',
@@ -52,6 +55,7 @@ export const selfTestMessages = defineMessages(
     'selftest.problem.movedTab': 'Generating again wrote "{other}" instead of "{tab}".',
     'selftest.problem.oldVersion': 'Nothing was changed, yet generating again kept an old version: {tabs}',
     'selftest.problem.leftBehind': 'These temporary tabs could not be deleted; please delete them: {tabs}',
+    'selftest.problem.sidebarReads': 'Opening "{sidebar}" read the spreadsheet {reads} times, more than {target}.',
     'error.notOurTab': '"{tab}" is not a tab this add-on generated; it is not deleted.',
   },
 );

@@ -7,7 +7,10 @@ import { t, type Lang } from '../i18n';
 import type { TabContent } from '../tab/content';
 import { a1 } from '../tab/spec';
 
-export type SelfTestStep = 'setup' | 'sop' | 'gantt' | 'calendar' | 'metrics' | 'cleanup';
+export type SelfTestStep = 'setup' | 'sop' | 'gantt' | 'calendar' | 'metrics' | 'sidebars' | 'cleanup';
+
+/** Issue "Fast in real Sheets": opening a sidebar reads the spreadsheet at most this often. */
+export const SIDEBAR_READS_TARGET = 10;
 
 export interface RunFigures {
   ms: number | null;
@@ -20,6 +23,8 @@ export interface StepFigures {
   tab: string | null;
   first: RunFigures | null;
   again: RunFigures | null;
+  /** The sidebars step: each sidebar's opening call, by its name in the user's language. */
+  openings?: Array<{ sidebar: string; run: RunFigures }>;
   /** In the user's language; empty when the step is fine. */
   problems: string[];
 }
@@ -61,6 +66,7 @@ export function formatSelfTestReport(lang: Lang, steps: readonly StepFigures[], 
     lines.push(`${mark} ${t(lang, `selftest.step.${step.step}`)}${step.tab ? ` · ${step.tab}` : ''}`);
     if (step.first) lines.push(`  ${t(lang, 'selftest.run.first')}: ${figures(lang, step.first)}`);
     if (step.again) lines.push(`  ${t(lang, 'selftest.run.again')}: ${figures(lang, step.again)}`);
+    for (const opening of step.openings ?? []) lines.push(`  ${opening.sidebar}: ${figures(lang, opening.run)}`);
     for (const problem of step.problems) lines.push(`  - ${problem}`);
   }
   return lines.join('\n');
