@@ -215,6 +215,23 @@ export interface LayerPlan {
   stats: LayerStats;
 }
 
+/** When a tab was generated, as notes say it ("生成时间 2026-12-03 09:01"): the clock's nowText. */
+const GENERATED_TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/g;
+
+/**
+ * A note's fingerprint, the time it names left out: a note saying when the tab was generated is the
+ * same note a minute later, so regenerating does not rewrite the marker for it (one call) — and a
+ * person who changed only that time changed nothing of theirs.
+ */
+export function noteFingerprint(note: string): string {
+  return fingerprint(note.replace(GENERATED_TIME, '\u0003'));
+}
+
+/** Whether a note is the one whose fingerprint was remembered (taken with its time by versions before noteFingerprint). */
+function isRememberedNote(note: string, print: string | undefined): boolean {
+  return print !== undefined && (noteFingerprint(note) === print || fingerprint(note) === print);
+}
+
 /** FNV-1a over the text, as 6 base-36 digits: enough to notice an edit, small enough to keep per row. */
 export function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
@@ -299,7 +316,7 @@ function memoFor(spec: TabSpec, blocks: RangeRef[], table: LayerInput['table'], 
     const headerCells: Record<string, string> = {};
     for (const [key, col] of Object.entries(table.layout.columns)) {
       const note = notes.get(`${table.layout.headerRow},${col}`);
-      if (note) headerNotes[key] = fingerprint(note);
+      if (note) headerNotes[key] = noteFingerprint(note);
       headerCells[key] = fingerprint(specCellKey(spec, table.layout.headerRow, col));
     }
     if (Object.keys(headerNotes).length) memo.headerNotes = headerNotes;
@@ -313,7 +330,7 @@ function memoFor(spec: TabSpec, blocks: RangeRef[], table: LayerInput['table'], 
     const notes: Array<[number, number, number, string]> = [];
     for (const note of spec.notes ?? []) {
       const index = blocks.findIndex((b) => inside(b, note.row, note.col));
-      if (index >= 0) notes.push([index, note.row - blocks[index].row, note.col - blocks[index].col, fingerprint(note.text)]);
+      if (index >= 0) notes.push([index, note.row - blocks[index].row, note.col - blocks[index].col, noteFingerprint(note.text)]);
     }
     if (notes.length) memo.notes = notes;
   }
@@ -467,7 +484,7 @@ export function locateOldBlocks(
     }
     for (const [b, r, c, print] of memo.notes ?? []) {
       const at = found[r];
-      if (b === blockIndex && at !== null && at !== undefined && fingerprint(noteAt(content, at, left + c)) === print) notes.push({ row: at, col: left + c });
+      if (b === blockIndex && at !== null && at !== undefined && isRememberedNote(noteAt(content, at, left + c), print)) notes.push({ row: at, col: left + c });
     }
     // The leading blank rows of a block that has others are not cleared: the add-on writes nothing
     // there but blanks, and a colour someone gave the row stays. (An all-blank block — the cell a
@@ -510,7 +527,7 @@ export function planLayers(input: LayerInput, content: TabContent | null, memo: 
    */
   const isOurHeaderNote = (col: number, note: string, to: number | null, toCol: number | null): boolean => {
     const remembered = memo?.headerNotes;
-    if (remembered) return remembered[keyOfOldColumn.get(col) ?? ''] === fingerprint(note);
+    if (remembered) return isRememberedNote(note, remembered[keyOfOldColumn.get(col) ?? '']);
     return to !== null && toCol !== null && specNotes.has(`${to},${toCol}`);
   };
 

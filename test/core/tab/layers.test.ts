@@ -5,7 +5,7 @@
  * place, the block then starting below it.
  */
 import type { TabContent } from '../../../src/core/tab/content';
-import { locateOldBlocks, planLayers } from '../../../src/core/tab/layers';
+import { fingerprint, locateOldBlocks, planLayers } from '../../../src/core/tab/layers';
 import type { MarkerMemo } from '../../../src/core/tab/marker';
 import { cellValue, range, type Cell, type CellValue, type RangeRef, type TabSpec } from '../../../src/core/tab/spec';
 
@@ -142,5 +142,25 @@ describe('a block led by a blank row', () => {
     // The title block moved down a row; the blank one is taken where it was, as far as it is still blank.
     expect(located.ranges).toEqual([range(1, 0, 2, 2), range(3, 0, 1, 2)]);
     expect(located.editedRows).toEqual([]);
+  });
+});
+
+describe('a note saying when the tab was generated', () => {
+  const at = (time: string): TabSpec => ({ ...specOf(), notes: [{ row: 0, col: 0, text: `由社群SOP助手生成。生成时间 ${time}。` }] });
+
+  test('is the same note a minute later: the memo does not change, so the marker is not rewritten', () => {
+    expect(memoOf(at('2026-12-03 09:02'))).toEqual(memoOf(at('2026-12-03 09:01')));
+    // Any other change of the note is one.
+    expect(memoOf({ ...at('2026-12-03 09:01'), notes: [{ row: 0, col: 0, text: '由社群SOP助手生成。' }] })).not.toEqual(memoOf(at('2026-12-03 09:01')));
+  });
+
+  test('is the add-on’s on the tab, also under a memo that took it with its time (earlier versions), and is replaced; one a person rewrote is theirs', () => {
+    const written = at('2026-12-03 09:01');
+    const content = contentOf(written, { notes: [[0, 0, written.notes![0].text]] });
+    // What earlier versions remembered: the fingerprint of the whole text, time included.
+    const earlier: MarkerMemo = { ...memoOf(written), notes: [[0, 0, 0, fingerprint(written.notes![0].text)]] };
+    for (const memo of [memoOf(written), earlier]) expect(locateOldBlocks(content, memo).notes).toEqual([{ row: 0, col: 0 }]);
+    const rewritten = contentOf(written, { notes: [[0, 0, '开营前一天再核对一次链接']] });
+    expect(locateOldBlocks(rewritten, memoOf(written)).notes).toEqual([]);
   });
 });
