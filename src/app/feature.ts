@@ -101,6 +101,10 @@ export function defineFeature<
  * before the use case runs: types end at the wire, so a request from a stale page, a hand-made HTTP
  * call to the playground or a bug is refused with a translated problem instead of reaching a use case.
  */
+export function withRequest<R, T>(parse: (raw: unknown) => R, run: (ctx: AppContext, request: R) => T): (ctx: AppContext, request: R) => T {
+  return (ctx, request) => run(ctx, parse(request));
+}
+
 /**
  * A sidebar's state getter: called with `{ quick: true }` when the sidebar opens (only what the markers
  * and the active tab tell), then without it for the lists of every tab (see StateRequest).
@@ -110,8 +114,4 @@ export function withStateRequest<T>(
   run: (ctx: AppContext, request: Required<StateRequest>) => T,
 ): (ctx: AppContext, request?: StateRequest) => T {
   return (ctx, request) => run(ctx, parseStateRequest(code, request));
-}
-
-export function withRequest<R, T>(parse: (raw: unknown) => R, run: (ctx: AppContext, request: R) => T): (ctx: AppContext, request: R) => T {
-  return (ctx, request) => run(ctx, parse(request));
 }

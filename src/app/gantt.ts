@@ -111,7 +111,7 @@ function activePlan(ctx: AppContext): string | null {
     if (active.marker.kind === 'plan') return active.name;
     const plan = markerKeyOf(active.marker, 'gantt')?.plan;
     const found = plan ? ctx.workbook.findTab(plan) : null;
-    return found && (found.marker ? found.marker.kind === 'plan' : true) ? plan! : null;
+    return plan && found && (!found.marker || found.marker.kind === 'plan') ? plan : null;
   }
   return looksLikePlan(ctx.workbook.readTabHead(active.name, CANDIDATE_HEAD_ROWS)) ? active.name : null;
 }

@@ -90,13 +90,12 @@ function sopTabs(ctx: AppContext, session: Session): SopTabInfo[] {
  * only a tab whose marker names no template (written before markers did) is looked up and read.
  */
 function sopTabsByMarker(ctx: AppContext, session: Session): Array<Omit<SopTabInfo, 'tab'>> {
-  const named = ctx.workbook.tabMarkers((marker) => marker.kind === 'sop' && !!marker.about?.template);
-  const fromMarkers = named.flatMap((marker) => {
+  const markers = ctx.workbook.tabMarkers((marker) => marker.kind === 'sop');
+  if (markers.some((marker) => !marker.about?.template)) return sopTabs(ctx, session);
+  return markers.flatMap((marker) => {
     const key = markerKeyOf(marker, 'sop');
     return key ? [{ group: key.group, cohort: key.cohort, template: marker.about?.template ?? '' }] : [];
   });
-  const unnamed = ctx.workbook.tabMarkers((marker) => marker.kind === 'sop' && !marker.about?.template).length;
-  return unnamed ? sopTabs(ctx, session) : fromMarkers;
 }
 
 /**
