@@ -15,7 +15,7 @@ const project = {
   testEnvironment: '<rootDir>/test/support/time-zone-environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // build/test.mjs's unit pass (no browser, no LibreOffice) leaves out the suites that only drive them.
+  // build/test.mjs's unit and integration passes (no browser, no LibreOffice) leave out the suites that only drive them.
   testPathIgnorePatterns: process.env.SOP_TEST_SCOPE === 'unit' ? ['/node_modules/', '<rootDir>/test/e2e/'] : ['/node_modules/'],
   sandboxInjectedGlobals: INJECTED_GLOBALS,
   transform: {

@@ -1,16 +1,22 @@
-// The test runner: `npm test` (everything), `npm run test:unit`, `npm run test:e2e`.
-//   node build/test.mjs [all|unit|e2e] [jest options…]
+// The test runner: `npm test` (everything), `npm run test:unit`, `npm run test:integration`,
+// `npm run test:e2e`.
+//   node build/test.mjs [all|unit|integration|e2e] [jest options…]
 // Phases, each timed:
-//   checks  `npm run typecheck` and `npm run lint` (when package.json has it) — all and unit only;
-//           a failed check counts as one failed test
-//   build   build/build.mjs --if-changed (the bundle tests and the playground read build/)
-//   unit    jest without any outside program (SOP_TEST_SCOPE=unit: blocks made with describeE2E are left
-//           out), every suite under Asia/Shanghai and the suites marked `@time-zones` (where dates cross
-//           the edge) also under America/Los_Angeles and UTC, in one run (jest.config.js's projects):
-//           results must not depend on the process time zone
-//   e2e     jest once, under TZ=Asia/Shanghai: test/e2e and the describeE2E blocks of any other suite
-//           (Chromium, LibreOffice, openpyxl). A missing program skips its blocks, said in one line —
-//           unless REQUIRE_E2E=1 (CI), where a missing program fails the run.
+//   checks       `npm run typecheck` and `npm run lint` (when package.json has them) — `npm test` only;
+//                a failed check counts as one failed test
+//   build        build/build.mjs --if-changed (the bundle tests and the playground read build/)
+//   unit         the pure layers' suites (UNIT_DIRS: core, app, ui) in memory, under Asia/Shanghai: eslint
+//                keeps Date and Intl out of those layers, so the process time zone cannot reach them.
+//                The quick pass to run after each change.
+//   integration  every other suite that needs no outside program: the Apps Script adapter against the
+//                fake SpreadsheetApp, the bundle in node:vm, .xlsx files, the CLI in child processes, the
+//                layer rules. Every suite under Asia/Shanghai and the suites marked `@time-zones` (where
+//                dates cross the edge) also under America/Los_Angeles and UTC, in one run (jest.config.js's
+//                projects): results must not depend on the process time zone.
+//   e2e          jest once, under TZ=Asia/Shanghai: test/e2e and the describeE2E blocks of any other
+//                suite (Chromium, LibreOffice, openpyxl). A missing program skips its blocks, said in one
+//                line — unless REQUIRE_E2E=1 (CI), where a missing program fails the run.
+// The unit and integration passes leave out the describeE2E blocks (SOP_TEST_SCOPE=unit: no outside program).
 // Ends with one summary line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -21,13 +27,17 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const requireE2E = process.env.REQUIRE_E2E === '1';
-const SCOPES = ['all', 'unit', 'e2e'];
+const SCOPES = ['all', 'unit', 'integration', 'e2e'];
 const scope = SCOPES.includes(process.argv[2]) ? process.argv[2] : 'all';
 const jestArgs = process.argv.slice(SCOPES.includes(process.argv[2]) ? 3 : 2);
 /** The title mark of describeE2E blocks (test/support/env.ts). */
 const E2E_MARK = '[e2e]';
-/** Every unit suite runs in the first; the `@time-zones` suites in the others too. */
-const UNIT_TIME_ZONES = ['Asia/Shanghai', 'America/Los_Angeles', 'UTC'];
+/** Every integration suite runs in the first; the `@time-zones` suites in the others too. */
+const INTEGRATION_TIME_ZONES = ['Asia/Shanghai', 'America/Los_Angeles', 'UTC'];
+/** The unit pass: the suites of the pure layers (src/core, src/app, src/ui). */
+const UNIT_DIRS = ['test/core', 'test/app', 'test/ui'];
+/** test/e2e's suites run only in the e2e pass. */
+const E2E_DIR = 'test/e2e';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const times = [];
@@ -81,9 +91,9 @@ function npmRun(name) {
 }
 
 // Found first, so CI (REQUIRE_E2E=1) fails at once when one is missing.
-const e2ePrograms = scope === 'unit' ? null : findE2EPrograms();
+const e2ePrograms = scope === 'all' || scope === 'e2e' ? findE2EPrograms() : null;
 
-if (scope !== 'e2e') {
+if (scope === 'all') {
   const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
   // A failed check counts as one failed test; the tests still run, so one run shows everything wrong.
   for (const check of ['typecheck', 'lint']) {
@@ -127,19 +137,26 @@ function jest(label, { tz, paths = [], args = [], env = {}, counts }) {
 
 const isE2E = (titles) => titles.some((title) => title.endsWith(` ${E2E_MARK}`));
 
-if (scope !== 'e2e') {
-  // The pure layers cannot see the process time zone (eslint forbids Date and Intl in src/core, src/ports
-  // and src/app), so only the suites where dates cross the edge — Sheets' Date objects, .xlsx cells,
-  // the clock, the CLI — run again; each says so with `@time-zones` in its first lines. One jest run, one
-  // project per zone (jest.config.js), so the workers stay busy to the end.
+if (scope === 'all' || scope === 'unit') {
   jest('unit', {
     tz: 'Asia/Shanghai',
-    env: { SOP_TEST_SCOPE: 'unit', SOP_TEST_TIME_ZONES: UNIT_TIME_ZONES.join(',') },
+    paths: UNIT_DIRS.map(pathPattern),
+    env: { SOP_TEST_SCOPE: 'unit' },
     counts: (titles) => !isE2E(titles),
   });
 }
 
-if (scope !== 'unit') {
+if (scope === 'all' || scope === 'integration') {
+  // One jest run, one project per zone (jest.config.js), so the workers stay busy to the end.
+  jest('integration', {
+    tz: 'Asia/Shanghai',
+    paths: integrationDirs().map(pathPattern),
+    env: { SOP_TEST_SCOPE: 'unit', SOP_TEST_TIME_ZONES: INTEGRATION_TIME_ZONES.join(',') },
+    counts: (titles) => !isE2E(titles),
+  });
+}
+
+if (scope === 'all' || scope === 'e2e') {
   const suites = e2eSuites();
   if (suites.length)
     jest('e2e', {
@@ -152,6 +169,19 @@ if (scope !== 'unit') {
 }
 
 finish();
+
+/** A directory as a jest path pattern (a regex): its suites and no directory whose name it begins. */
+function pathPattern(dir) {
+  return `${join(root, dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`;
+}
+
+/** test/'s directories that are neither the unit pass's nor test/e2e: a new directory lands here. */
+function integrationDirs() {
+  return readdirSync(join(root, 'test'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `test/${entry.name}`)
+    .filter((dir) => !UNIT_DIRS.includes(dir) && dir !== E2E_DIR && testFiles().some((file) => file.startsWith(`${dir}/`)));
+}
 
 /** Every test file, relative to the root. */
 function testFiles() {

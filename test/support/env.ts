@@ -21,7 +21,7 @@ export const E2E_MARK = '[e2e]';
 /**
  * A describe block that needs outside programs (Chromium, LibreOffice, openpyxl); `missing` names the
  * ones not installed, with how to install them. build/test.mjs runs such blocks only in its e2e pass:
- * its unit pass (SOP_TEST_SCOPE=unit) skips them unrun and leaves them out of its count. When a
+ * its unit and integration passes (SOP_TEST_SCOPE=unit) skip them unrun and leave them out of their count. When a
  * program is missing the block is skipped with one line, or fails when REQUIRE_E2E=1 (CI).
  */
 export function describeE2E(title: string, missing: string[], body: () => void): void {

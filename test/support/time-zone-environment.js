@@ -1,5 +1,5 @@
 /**
- * The Node test environment in a set time zone: build/test.mjs runs the unit suites once under
+ * The Node test environment in a set time zone: build/test.mjs runs the integration suites once under
  * Asia/Shanghai and the `@time-zones` suites again under America/Los_Angeles and UTC, all in one jest
  * run (one start-up, both workers busy to the end) instead of three runs in a row.
  *
