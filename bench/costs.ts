@@ -73,6 +73,26 @@ function cost(full: boolean, action: () => unknown, prepare: () => void = () => 
   }
 }
 
+/** The event the next onEdit gets (made by its preparation, which the cost leaves out). */
+const nextEdit: { event: unknown } = { event: null };
+
+/**
+ * A person's edit, as Sheets reports it to onEdit: in an SOP tab (made first), its first 群发 row re-dated
+ * (typed as a person types a date); in another tab, its first cell typed over. Returns the event (`e.range`).
+ */
+function personEdits(tab: string, sop: boolean): { range: unknown } {
+  if (sop) GLOBALS.generateSop({ ...SOP, groups: 'A群' });
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
+  if (!sheet) throw new Error(`bench: no tab ${tab}`);
+  const values = sheet.getDataRange().getValues();
+  const channel = values[0].indexOf('渠道');
+  const row = sop ? values.findIndex((line) => line[channel] === '群发') : 0;
+  if (row < 0) throw new Error('bench: no 群发 row');
+  const cell = sop ? sheet.getRange(row + 1, values[0].indexOf('日期') + 1) : sheet.getRange(1, 1);
+  cell.setValue(sop ? '2026-12-20' : '活动名称');
+  return { range: cell };
+}
+
 const shown = (c: CostSummary): string => `${c.calls} / ${c.documentCalls} / ${c.roundTrips}`;
 
 export function benchCosts(line: Line): void {
@@ -127,6 +147,9 @@ export function benchCosts(line: Line): void {
       () => GLOBALS.generateReview({}),
       () => GLOBALS.generateSop({ ...SOP, anchor: '2026-10-05', groups: 'A群', cohort: '第0期' }),
     ],
+    // Sheets' onEdit after a person's edit: an SOP tab's push counts follow it (read once, marker rewritten); any other tab costs its marker lookup.
+    ['onEdit, an SOP tab\u2019s 群发 row re-dated', () => GLOBALS.onEdit(nextEdit.event), () => (nextEdit.event = personEdits('SOP·A群·第1期', true))],
+    ['onEdit, a tab of one\u2019s own', () => GLOBALS.onEdit(nextEdit.event), () => (nextEdit.event = personEdits('活动列表', false))],
     // A sidebar opens with a quick call (what the markers and the active tab say), then lists every tab in a second one.
     ['open Team & settings (getTeamState)', () => GLOBALS.getTeamState()],
     ['open SOP (getSopState quick)', () => GLOBALS.getSopState(QUICK)],

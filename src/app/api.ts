@@ -8,6 +8,7 @@ import { formatProblem, isAppError, formatError } from '../core/errors';
 import type { AppContext } from '../ports';
 import { FEATURES, type RegisteredApi } from './registry';
 import { openSession } from './session';
+import type { TriggerTable } from './feature';
 
 export const api = Object.assign({}, ...FEATURES.map((feature) => feature.api)) as RegisteredApi;
 
@@ -71,5 +72,21 @@ function safeSession(ctx: AppContext) {
     return openSession(ctx);
   } catch {
     return openSession({ ...ctx, settings: { load: () => ({}), save: () => undefined } });
+  }
+}
+
+/**
+ * What Sheets does after a person edits a cell, for a host without Sheets (the playground): every
+ * feature's `onEdit` trigger runs for the tab they edited.
+ */
+export function runEditTriggers(ctx: AppContext, tab: string): void {
+  for (const feature of FEATURES) {
+    const onEdit = (feature.triggers as TriggerTable | undefined)?.onEdit;
+    onEdit?.(ctx, {
+      sender: () => {
+        throw new Error('An edit trigger sends nothing');
+      },
+      editedTab: () => tab,
+    });
   }
 }

@@ -42,7 +42,7 @@ import {
   type Rhythm,
 } from '../core/calendar/draft';
 import { addMonths, calendarMonth, calendarToJson, monthKey, parseMonthKey, type CalendarJson } from '../core/calendar/grid';
-import { countGroupPushes } from '../core/calendar/pushes';
+import { addUpPushes, countGroupPushes, markerPushes, sameSopRows, sopRowsAbout } from '../core/calendar/pushes';
 import type { StateRequest } from '../core/request';
 import type { CalendarSpan, DraftMonthInput, GenerateCalendarInput } from '../core/calendar/request';
 import { buildCalendarTab, buildQuarterTab, calendarPeriodKey, readCalendarPeriodKey, readCalendarSource, type CalendarPeriod } from '../core/calendar/tab';
@@ -265,8 +265,10 @@ function periodOf(plan: CalendarPlan): CalendarPeriod {
 /**
  * Planned group pushes from the SOP tabs (marker 'sop'), for the WeCom cap warning. Given the days a
  * run shows, an SOP tab whose marker says its rows lie wholly outside them is not read: a workbook
- * keeps the tabs of past cohorts, and this month's calendar need not read them all. (The marker holds
- * the days the rows covered when the tab was written; a tab written before it did is always read.)
+ * keeps the tabs of past cohorts, and this month's calendar need not read them all. An SOP tab's
+ * marker keeps its pushes per day (core/calendar/pushes.ts, `sopRowsAbout`: written with the tab,
+ * brought up to date when someone edits it, `rememberSopRows`), so only a tab written by an earlier
+ * version, whose marker keeps none, is read — without asking its name.
  */
 export function readGroupPushes(ctx: AppContext, shown?: { first: DaySerial; last: DaySerial }): GroupPushCount[] {
   const overlaps = (marker: TabMarker): boolean => {
@@ -274,9 +276,33 @@ export function readGroupPushes(ctx: AppContext, shown?: { first: DaySerial; las
     const last = marker.about?.last ? fromIso(marker.about.last) : null;
     return !shown || first === null || last === null || (first <= shown.last && last >= shown.first);
   };
-  // Read without asking their names: an SOP tab's marker names its group, and a count names no tab.
-  const tabs = ctx.workbook.readMarkedTabs((marker) => marker.kind === 'sop' && overlaps(marker));
-  return countGroupPushes(tabs.map(({ marker, values }) => ({ name: '', group: markerKeyOf(marker, 'sop')?.group ?? '', grid: values })));
+  const shownSop = (marker: TabMarker): boolean => marker.kind === 'sop' && overlaps(marker);
+  const kept = ctx.workbook.tabMarkers(shownSop).flatMap((marker) => markerPushes(marker, groupOf(marker)) ?? []);
+  const unkept = ctx.workbook.readMarkedTabs((marker) => shownSop(marker) && markerPushes(marker, groupOf(marker)) === null);
+  const read = countGroupPushes(unkept.map(({ marker, values }) => ({ name: '', group: groupOf(marker), grid: values })));
+  return addUpPushes([...kept, ...read]);
+}
+
+/** The group an SOP tab's marker names. */
+function groupOf(marker: TabMarker): string {
+  return markerKeyOf(marker, 'sop')?.group ?? '';
+}
+
+/**
+ * After a person edited an SOP tab (Sheets' onEdit, the playground's typing): its marker's days and
+ * group pushes are counted again from the tab as it now is, and the marker rewritten when they
+ * changed, so the next calendar counts a re-dated or added 群发 row without reading the tab. Returns
+ * whether it rewrote the marker. Any other tab: nothing is read beyond its marker.
+ */
+export function rememberSopRows(ctx: AppContext, tab: string): boolean {
+  const info = ctx.workbook.findTab(tab);
+  const marker = info?.marker;
+  if (!marker || marker.kind !== 'sop') return false;
+  const about = sopRowsAbout(groupOf(marker), ctx.workbook.readTab(tab));
+  if (sameSopRows(marker.about, about)) return false;
+  const { first: _first, last: _last, pushes: _pushes, ...made } = marker.about ?? {};
+  ctx.workbook.rememberAbout(tab, { ...made, ...about });
+  return true;
 }
 
 interface BuiltCalendar {

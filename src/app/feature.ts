@@ -48,6 +48,8 @@ export type CustomFunctionTable = Record<string, CustomFunction>;
 /** What the host gives a trigger handler beside the context: the sending, which use cases never do themselves. */
 export interface TriggerHost {
   sender(options: ReminderSenderOptions): ReminderSender;
+  /** For `onEdit` (Sheets fires it when a person edits a cell): the tab they edited. */
+  editedTab?(): string | null;
 }
 
 /**

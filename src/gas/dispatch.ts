@@ -27,5 +27,14 @@ export function runMenu(fn: string): unknown {
  * marked failed in the person's executions (add-ons' triggers send no error mail).
  */
 export function runTrigger(handler: TriggerHandler, event?: unknown): unknown {
-  return handler(createGasContext({ spreadsheet: triggerSpreadsheet(event) }), { sender: (options) => new SheetsReminderSender(options) });
+  return handler(createGasContext({ spreadsheet: triggerSpreadsheet(event) }), {
+    sender: (options) => new SheetsReminderSender(options),
+    editedTab: () => editedTabOf(event),
+  });
+}
+
+/** The tab an edit event's range is on (Sheets' onEdit event: `e.range`), or null for another event. */
+function editedTabOf(event: unknown): string | null {
+  const range = typeof event === 'object' && event !== null ? (event as { range?: GoogleAppsScript.Spreadsheet.Range }).range : undefined;
+  return range ? range.getSheet().getName() : null;
 }

@@ -127,7 +127,10 @@ export function createGasContext(options: { metered?: boolean; spreadsheet?: Spr
     ui: new SheetsUi(spreadsheet),
     clock,
     settings: new DocumentSettingsStore(),
-    locale: Session.getActiveUserLocale(),
+    // Asked when a use case opens its session: an edit trigger (AuthMode.LIMITED) never does.
+    get locale(): string {
+      return Session.getActiveUserLocale();
+    },
     ...(meter ? { meter } : {}),
     // Built without a call: only a use case that asks reads the person's setup, trigger or scopes.
     reminders: createGasReminders(book, () => clock.timeZone()),

@@ -2,7 +2,7 @@
 import { AppError } from '../core/errors';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
-import { decodeMarker, encodeMarker, sameMarker } from '../core/tab/marker';
+import { decodeMarker, encodeMarker, sameMarker, type MarkerKey } from '../core/tab/marker';
 import { checkTabSize, SHEETS_LIMITS, type GridSize } from '../core/tab/limits';
 import { sameTabName, sheetsTabName } from '../core/tab/names';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
@@ -118,6 +118,17 @@ export class SheetsWorkbook implements Workbook {
     return this.markers()
       .filter((entry) => accept(entry.marker))
       .map((entry) => ({ marker: entry.marker, values: this.typedValues(entry.sheet.getDataRange().getValues()) }));
+  }
+
+  /** One write: the marker's metadata gets its new value (found with the sheet's own metadata, or with the search made already). */
+  rememberAbout(name: string, about: MarkerKey): void {
+    const sheet = this.lookUp(name);
+    if (!sheet) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
+    const entry = this.markerOfSheet(sheet, name);
+    if (!entry?.metadata) throw new AppError({ code: 'error.notOurTab', params: { tab: name } });
+    const marker: TabMarker = { ...entry.marker, about: { ...about } };
+    entry.metadata.setValue(encodeMarker(marker));
+    entry.marker = marker;
   }
 
   findTab(name: string): TabInfo | null {

@@ -6,7 +6,7 @@
 import { AppError } from '../core/errors';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
-import { sameMarker } from '../core/tab/marker';
+import { sameMarker, type MarkerKey } from '../core/tab/marker';
 import { checkTabSize } from '../core/tab/limits';
 import { sameTabName, sheetsTabName } from '../core/tab/names';
 import { Cell, cellValue, CellValue, CellStyle, FormatRun, isFormulaCell, quoteTabName, RangeRef, TabMarker, TabSpec } from '../core/tab/spec';
@@ -61,6 +61,13 @@ export class MemoryWorkbook implements Workbook {
 
   readMarkedTabs(accept: (marker: TabMarker) => boolean): Array<{ marker: TabMarker; values: CellValue[][] }> {
     return this.markedTabs(accept).map((info) => ({ marker: info.marker as TabMarker, values: this.readTab(info.name) }));
+  }
+
+  rememberAbout(name: string, about: MarkerKey): void {
+    const tab = this.tab(name);
+    if (!tab.marker) throw new AppError({ code: 'error.notOurTab', params: { tab: tab.spec.name } });
+    tab.marker = { ...tab.marker, about: { ...about } };
+    tab.spec = { ...tab.spec, marker: tab.marker };
   }
 
   findTab(name: string): TabInfo | null {

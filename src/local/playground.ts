@@ -12,7 +12,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callApi, runMenuAction } from '../app/api';
+import { callApi, runEditTriggers, runMenuAction } from '../app/api';
 import { isSidebarPage, sidebarBoot, sidebarFile, SidebarPage } from '../app/boot';
 import { MENU, menuCommand } from '../app/menu';
 import { openSession } from '../app/session';
@@ -299,6 +299,8 @@ export function startPlayground(options: { port?: number; ctx?: LocalContext; si
           // A date typed into an automatic cell is shown and saved as a date, as Sheets formats it.
           if (typed.format) spec.formats = [...(spec.formats ?? []), { range: { row, col, rows: 1, cols: 1 }, format: typed.format }];
           ctx.workbook.setCell(tab, row, col, typed.cell);
+          // As in Sheets, a person's edit runs the add-on's onEdit (an SOP tab's push counts follow it).
+          runEditTriggers(ctx, tab);
           return json(res, 200, { ok: true });
         }
         case 'POST /sheet': {

@@ -8,6 +8,7 @@ import type { OutgoingMail, OutgoingRequest } from '../core/remind/outgoing';
 import type { Settings } from '../core/settings';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
+import type { MarkerKey } from '../core/tab/marker';
 import type { CellValue, TabMarker, TabSpec } from '../core/tab/spec';
 
 export interface TabInfo {
@@ -51,6 +52,11 @@ export interface Workbook {
    * without asking their names: for a use case that counts what the tabs hold and names no tab.
    */
   readMarkedTabs(accept: (marker: TabMarker) => boolean): Array<{ marker: TabMarker; values: CellValue[][] }>;
+  /**
+   * Replaces what the marker of the add-on's tab of that name says about it (TabMarker.about), leaving
+   * its identity and memo; one write. For what changes while the tab's cells stay (an SOP tab edited by hand).
+   */
+  rememberAbout(name: string, about: MarkerKey): void;
   /** The tab of that name (regardless of case, as Sheets compares names) with its marker; null when there is none. */
   findTab(name: string): TabInfo | null;
   /** The typed values of a tab's data range (dates as day serials, times as day fractions). */

@@ -1,5 +1,5 @@
 /** Monthly activity calendar through the use cases, on the demo workbook and hand-made ones. */
-import { callApi } from '../../src/app/api';
+import { callApi, runEditTriggers } from '../../src/app/api';
 import { createActivityList, draftMonth, generateCalendar, getCalendarState, refreshCalendars } from '../../src/app/calendar';
 import { MENU, menuCommand } from '../../src/app/menu';
 import { serialFromYmd } from '../../src/core/dates';
@@ -152,6 +152,39 @@ describe('the warnings block', () => {
     const result = generateCalendar(ctx, { month: '2026-12' });
     expect(read.filter((name) => name.startsWith('SOP·')).sort()).toEqual(['SOP·本月群', 'SOP·老标记群']);
     expect(result.warnings).toBe(2);
+  });
+
+  test('an SOP tab’s marker keeps its pushes: the calendar reads no SOP tab, and a typed re-dating counts once the edit triggers ran', () => {
+    const ctx = demo();
+    for (const cohort of ['第1期', '第2期']) {
+      const response = callApi(ctx, 'generateSop', [{ template: 'conversion-7d', anchor: '2026-12-14', groups: 'A群', cohort }]);
+      expect(response.ok).toBe(true);
+    }
+    const read: string[] = [];
+    const readTab = ctx.workbook.readTab.bind(ctx.workbook);
+    ctx.workbook.readTab = (name: string) => (read.push(name), readTab(name));
+    const warningLines = (): string[] =>
+      readTab(generateCalendar(ctx, { month: '2026-12' }).tabs[0])
+        .map((row) => row[0])
+        .filter((v): v is string => typeof v === 'string' && v.includes('条群发'));
+    expect(warningLines()).toHaveLength(1);
+    expect(read.filter((name) => name.startsWith('SOP·'))).toEqual([]);
+
+    // The 第2期 tab's 群发 row typed to another day: until the edit triggers run, the marker says the old day.
+    const tab = 'SOP·A群·第2期';
+    const grid = readTab(tab);
+    const row = grid.findIndex((line) => line[grid[0].indexOf('渠道')] === '群发');
+    ctx.workbook.setCell(tab, row, grid[0].indexOf('日期'), d(2026, 12, 25));
+    expect(warningLines()).toHaveLength(1);
+    runEditTriggers(ctx, tab);
+    expect(warningLines()).toEqual([]);
+    // An earlier version's tab (its marker keeps no pushes) is read, and counts.
+    const { pushes: _pushes, ...about } = ctx.workbook.tab(tab).marker?.about ?? {};
+    ctx.workbook.rememberAbout(tab, about);
+    ctx.workbook.setCell(tab, row, grid[0].indexOf('日期'), grid[row][grid[0].indexOf('日期')]);
+    read.length = 0;
+    expect(warningLines()).toHaveLength(1);
+    expect(read.filter((name) => name.startsWith('SOP·'))).toEqual([tab]);
   });
 
   test('an owner above the overload threshold of the settings', () => {

@@ -114,6 +114,53 @@ describe('the monthly calendar in Sheets', () => {
     expect(warnings.every((text) => text.includes('「A群」计划群发 2 次'))).toBe(true);
   });
 
+  test('SOP tabs’ pushes come from their markers (no SOP tab read); a person re-dating 群发 rows moves the warning once onEdit has run', () => {
+    fake = installFakeGas({ locale: 'zh_CN' });
+    saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));
+    seedList(3);
+    for (const cohort of ['第1期', '第2期']) value(GLOBALS.generateSop({ template: 'conversion-7d', anchor: '2026-12-14', groups: 'A群', cohort }));
+    const pushWarnings = (): string[] => {
+      const sheets = ['SOP·A群·第1期', 'SOP·A群·第2期'].map((name) => fake.inspect(name) as unknown as Record<string, unknown>);
+      for (const sheet of sheets)
+        sheet.getDataRange = () => {
+          throw new Error('an SOP tab was read: its marker keeps its pushes');
+        };
+      value(generateCalendar({ month: '2026-12', list: '活动列表' }));
+      for (const sheet of sheets) delete sheet.getDataRange;
+      return fake
+        .inspect('2026-12 活动日历')
+        .getDataRange()
+        .getValues()
+        .flat()
+        .map(String)
+        .filter((text) => text.includes('企业微信每个客户群每天只能收到 1 条群发'));
+    };
+    const before = pushWarnings();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((text) => text.includes('「A群」计划群发 2 次'))).toBe(true);
+
+    // A person moves the 群发 row of each tab to Christmas, one cell at a time; Sheets runs onEdit after each.
+    const book = SpreadsheetApp.getActiveSpreadsheet();
+    let moved = 0;
+    for (const name of ['SOP·A群·第1期', 'SOP·A群·第2期']) {
+      const sheet = book.getSheetByName(name) as GoogleAppsScript.Spreadsheet.Sheet;
+      const grid = sheet.getDataRange().getValues();
+      const dateColumn = grid[0].indexOf('日期') + 1;
+      grid.forEach((line, r) => {
+        if (line[grid[0].indexOf('渠道')] !== '群发') return;
+        const range = sheet.getRange(r + 1, dateColumn);
+        range.setValue('2026-12-25');
+        expect(GLOBALS.onEdit({ range })).toBe(true);
+        moved++;
+      });
+    }
+    expect(moved).toBeGreaterThan(1);
+    // An edit elsewhere reads no SOP tab and rewrites no marker.
+    expect(GLOBALS.onEdit({ range: book.getSheetByName('活动列表')?.getRange(1, 1) })).toBe(false);
+
+    expect(pushWarnings()).toEqual([`• 2026-12-25「A群」计划群发 ${moved} 次；企业微信每个客户群每天只能收到 1 条群发。`]);
+  });
+
   test('Draft month asks before copying a pasted list; agreed, the copy gets the drafts and the pasted sheet stays', () => {
     fake = installFakeGas({ locale: 'zh_CN' });
     saveTeam(TEAM.map((name) => ({ name, role: 'operator' })));

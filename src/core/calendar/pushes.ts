@@ -3,8 +3,9 @@
  * SOP tabs are read with the SOP tab's own schema (日期 / Date, 渠道 / Channel, in either language),
  * so a tab made by the SOP feature, an older one, or one typed by hand in that shape all count.
  */
-import { parseDate } from '../dates';
+import { fromIso, parseDate, toIso } from '../dates';
 import { SOP_COLUMNS, SOP_SCHEMA, type SopColumn } from '../sop/columns';
+import type { MarkerKey, TabMarker } from '../tab/marker';
 import type { CellValue } from '../tab/spec';
 import { cellText, findHeader, normalizeHeader, tableRows, type TableSchema } from '../table/schema';
 import type { GroupPushCount } from './warnings';
@@ -66,4 +67,75 @@ export function countGroupPushes(tabs: SopTabGrid[]): GroupPushCount[] {
     }
   }
   return [...counts.values()].sort((a, b) => a.date - b.date || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+}
+
+/**
+ * What an SOP tab's marker keeps of its rows, so that a calendar knows them without reading the tab:
+ * the first and last day of its dated rows (`first`, `last`) and its group pushes per day (`pushes`:
+ * JSON, `[day, count]` for the tab's own group, `[day, count, group]` for a row naming another). The
+ * SOP feature writes it with the tab; an edit of the tab by hand brings it up to date (app/calendar.ts,
+ * `rememberSopRows`), so a re-dated or added 群发 row still counts.
+ */
+export function sopRowsAbout(group: string, grid: CellValue[][]): Record<string, string> {
+  const header = findHeader(grid, PUSH_SCHEMA);
+  const days: number[] = [];
+  if (header) {
+    for (const { cells } of tableRows(grid, PUSH_SCHEMA, header, ['weekday'])) {
+      const raw = cells.date ?? null;
+      const date = parseDate(typeof raw === 'string' ? raw.trim() : raw);
+      if (date !== null) days.push(date);
+    }
+  }
+  const about: Record<string, string> = {};
+  if (days.length) {
+    about.first = toIso(Math.min(...days));
+    about.last = toIso(Math.max(...days));
+  }
+  const pushes = countGroupPushes([{ name: '', group, grid }]).map(({ group: named, date, count }) =>
+    named === group ? [toIso(date), count] : [toIso(date), count, named],
+  );
+  about.pushes = JSON.stringify(pushes);
+  return about;
+}
+
+/** Whether two abouts say the same of the rows (their other fields aside). */
+export function sameSopRows(a: MarkerKey | undefined, b: MarkerKey): boolean {
+  return (['first', 'last', 'pushes'] as const).every((field) => (a?.[field] ?? null) === (b[field] ?? null));
+}
+
+/**
+ * The group pushes an SOP tab's marker keeps (sopRowsAbout), or null when it keeps none (a tab
+ * written by an earlier version) or they cannot be read: the tab is then read instead.
+ */
+export function markerPushes(marker: TabMarker, group: string): GroupPushCount[] | null {
+  const text = marker.about?.pushes;
+  if (text === undefined) return null;
+  let entries: unknown;
+  try {
+    entries = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(entries)) return null;
+  const counts: GroupPushCount[] = [];
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') return null;
+    const date = fromIso(entry[0]);
+    if (date === null) return null;
+    const named = typeof entry[2] === 'string' ? entry[2] : group.trim() || group;
+    counts.push({ group: named, date, count: entry[1] });
+  }
+  return counts;
+}
+
+/** Counts for the same group and day added up (several tabs for one group), in countGroupPushes's order. */
+export function addUpPushes(counts: GroupPushCount[]): GroupPushCount[] {
+  const sums = new Map<string, GroupPushCount>();
+  for (const { group, date, count } of counts) {
+    const key = `${group}|${date}`;
+    const sum = sums.get(key) ?? { group, date, count: 0 };
+    sum.count += count;
+    sums.set(key, sum);
+  }
+  return [...sums.values()].sort((a, b) => a.date - b.date || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }

@@ -9,11 +9,13 @@
  * own cells; rows people append below the table go in the blank row and the rows beside the
  * summary, and regenerating moves the summary below them. The frozen header row says where it is.
  */
+import { sopRowsAbout } from '../calendar/pushes';
 import { parseTimeOfDay, toIso, type DaySerial } from '../dates';
 import type { Lang } from '../i18n';
 import { t } from '../i18n';
 import {
   a1,
+  cellValue,
   columnLetter,
   range,
   type Cell,
@@ -231,12 +233,14 @@ export function buildSopTab(options: SopTabOptions): TabSpec {
     ...summary.notes,
   ];
 
-  // The days the tab's rows cover, as written: a calendar of another month need not read the tab.
-  const days = rows.flatMap((row) => (row.date === null ? [] : [row.date]));
-  const span: Record<string, string> = days.length ? { first: toIso(Math.min(...days)), last: toIso(Math.max(...days)) } : {};
+  // The days the tab's rows cover and its group pushes, as written: a calendar need not read the tab.
+  const rowsAbout = sopRowsAbout(
+    group,
+    grid.map((line) => line.map(cellValue)),
+  );
   return {
     name: sopTabName(group, cohort, lang),
-    marker: { ...markerOf('sop', { group, cohort }), about: { template: template.id, anchor: toIso(anchor), ...span } },
+    marker: { ...markerOf('sop', { group, cohort }), about: { template: template.id, anchor: toIso(anchor), ...rowsAbout } },
     columns,
     rows: grid,
     headerRows: 1,

@@ -90,11 +90,12 @@ describe('buildSopTab', () => {
     const { spec } = build('zh-CN');
     expect(spec.name).toBe('SOP·Java引流5群·第12期');
     // The marker names the tab (group and cohort) and says what it was made from, for the sidebar, and
-    // which days its rows cover (7 days before the camp to day 20 after it), for the calendar.
+    // which days its rows cover (7 days before the camp to day 20 after it) and its group pushes (the
+    // template's one 群发 row, on day 17 of the camp), for the calendar.
     expect(spec.marker).toEqual({
       kind: 'sop',
       key: { group: 'Java引流5群', cohort: '第12期' },
-      about: { template: 'big-class-28d', anchor: '2026-12-14', first: '2026-12-07', last: '2027-01-03' },
+      about: { template: 'big-class-28d', anchor: '2026-12-14', first: '2026-12-07', last: '2027-01-03', pushes: '[["2026-12-31",1]]' },
     });
     expect(spec.headerRows).toBe(1);
     expect(spec.frozenRows).toBe(1);
