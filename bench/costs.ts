@@ -7,9 +7,10 @@
  * what else the workbook holds. Targets (issue "Fast in real Sheets"): ≤ 30 document calls and ≤ 2
  * round trips per single-tab action, ≤ 10 reads to open a sidebar, ≤ 30 × N for N tabs.
  */
-import { DEMO_FILES, pastedTab } from '../src/local/demo';
+import { DEMO_FILES } from '../src/local/demo';
 import { GLOBALS } from '../src/gas/main';
 import { installFakeGas, type CostSummary, type FakeGas } from '../test/gas/fake-spreadsheet';
+import { seedPastedDemo } from '../test/gas/seed-demo';
 
 type Line = (label: string, value: string) => void;
 
@@ -32,25 +33,15 @@ const REMINDERS = {
 const QUICK = { quick: true };
 const THIRTY_GROUPS = Array.from({ length: 30 }, (_, i) => `引流${i + 1}群`).join('、');
 
-/** A demo file as a pasted sheet: values, and a date format where the paste held a date. */
-function seedDemo(fake: FakeGas, name: string, text: string): void {
-  const { values, formats } = pastedTab(text);
-  const cellFormats = values.map((row) => row.map((): string | null => null));
-  for (const run of formats)
-    for (let r = run.range.row; r < run.range.row + run.range.rows; r++)
-      for (let c = run.range.col; c < run.range.col + run.range.cols; c++) cellFormats[r][c] = run.format === 'date' ? 'yyyy-mm-dd' : '0%';
-  fake.seedSheet(name, values as (string | number | boolean | null)[][], cellFormats);
-}
-
 /** A workbook with the team, the demo plan and activity list, and — when full — 30 SOP tabs and a 20,000-row paste. */
 function workbook(full: boolean): FakeGas {
   const fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'] });
   // The robot accepts every post (what a reminder costs in the document is counted, not the network).
   fake.fetchHandler = () => ({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' });
   GLOBALS.saveTeam(TEAM);
-  seedDemo(fake, '推进表', DEMO_FILES.pushPlan);
-  seedDemo(fake, '活动列表', DEMO_FILES.activities);
-  seedDemo(fake, '群数据', DEMO_FILES.groupFunnel);
+  seedPastedDemo(fake, '推进表', DEMO_FILES.pushPlan);
+  seedPastedDemo(fake, '活动列表', DEMO_FILES.activities);
+  seedPastedDemo(fake, '群数据', DEMO_FILES.groupFunnel);
   if (full) {
     GLOBALS.generateSop({ ...SOP, groups: THIRTY_GROUPS });
     const rows = Array.from({ length: 20_000 }, (_, i) => [`会员${i + 1}`, `1380000${String(i).padStart(4, '0')}`, 199 + (i % 7) * 100, '2026-11-30']);

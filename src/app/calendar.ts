@@ -289,16 +289,33 @@ function groupOf(marker: TabMarker): string {
 }
 
 /**
+ * SOP tabs an action has read anyway (the Today board, the daily reminders): each marker is brought
+ * up to date as rememberSopRows does — a row deleted by hand fires no onEdit, and a collaborator
+ * without the add-on runs none — writing only where the rows changed. Returns how many it rewrote.
+ */
+export function rememberReadSopRows(ctx: AppContext, read: ReadonlyArray<{ tab: string; grid: ReadonlyArray<ReadonlyArray<CellValue>> }>): number {
+  let rewritten = 0;
+  for (const { tab, grid } of read) {
+    const marker = ctx.workbook.findTab(tab)?.marker;
+    if (marker?.kind === 'sop' && rememberRows(ctx, tab, marker, grid)) rewritten++;
+  }
+  return rewritten;
+}
+
+/**
  * After a person edited an SOP tab (Sheets' onEdit, the playground's typing): its marker's days and
  * group pushes are counted again from the tab as it now is, and the marker rewritten when they
  * changed, so the next calendar counts a re-dated or added 群发 row without reading the tab. Returns
  * whether it rewrote the marker. Any other tab: nothing is read beyond its marker.
  */
 export function rememberSopRows(ctx: AppContext, tab: string): boolean {
-  const info = ctx.workbook.findTab(tab);
-  const marker = info?.marker;
-  if (!marker || marker.kind !== 'sop') return false;
-  const about = sopRowsAbout(groupOf(marker), ctx.workbook.readTab(tab));
+  const marker = ctx.workbook.findTab(tab)?.marker;
+  return marker?.kind === 'sop' && rememberRows(ctx, tab, marker, ctx.workbook.readTab(tab));
+}
+
+/** Rewrites an SOP tab's marker when its rows now say other days or pushes; whether it did. */
+function rememberRows(ctx: AppContext, tab: string, marker: TabMarker, grid: ReadonlyArray<ReadonlyArray<CellValue>>): boolean {
+  const about = sopRowsAbout(groupOf(marker), grid);
   if (sameSopRows(marker.about, about)) return false;
   const { first: _first, last: _last, pushes: _pushes, ...made } = marker.about ?? {};
   ctx.workbook.rememberAbout(tab, { ...made, ...about });

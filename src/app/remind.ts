@@ -221,7 +221,7 @@ function runDate(ctx: AppContext, raw: unknown): DaySerial {
 /** The plan of a day (or of a test message, mailed to `testTo`) for these settings. */
 function planOf(ctx: AppContext, session: Session, settings: ReminderSettings, date: DaySerial, test: boolean, testTo = ''): ReminderPlan {
   if (test) return composeTestReminder(settings, session.lang, settings.channel === 'email' ? testTo : '');
-  const items = collectDueItems(ctx, { today: date, daysAhead: Math.max(1, session.settings.todayDaysAhead) });
+  const items = collectDueItems(ctx, { today: date, daysAhead: Math.max(1, session.settings.todayDaysAhead) }, { rememberSopRows: true });
   return composeReminders({
     items,
     contacts: teamContacts(ctx),

@@ -15,6 +15,7 @@ import { markerKeyOf, type TabMarker } from '../core/tab/marker';
 import type { AppContext, WriteResult } from '../ports';
 import type { LayerStats } from '../core/tab/layers';
 import { findGeneratedTab, layerSummary, openSession, planGridTab, readTeam, writeGeneratedTabs, type Session } from './session';
+import { rememberReadSopRows } from './calendar';
 
 export type { TodayRequest };
 
@@ -57,11 +58,15 @@ export function readDueSources(ctx: AppContext): DueSourceGrid[] {
   return ordered.map((tab) => ({ tab, grid: ctx.workbook.readTab(tab.tab) }));
 }
 
-/** What is due, as the board lists it: for reminders and for a sidebar. */
-export function collectDueItems(ctx: AppContext, window?: Partial<DueWindow>): DueItem[] {
+/**
+ * What is due, as the board lists it: for reminders and for a sidebar. With `rememberSopRows` (the
+ * daily reminders, which write anyway), the SOP tabs read bring their markers' push counts up to date.
+ */
+export function collectDueItems(ctx: AppContext, window?: Partial<DueWindow>, options: { rememberSopRows?: boolean } = {}): DueItem[] {
   const session = openSession(ctx);
   const due: DueWindow = { today: window?.today ?? ctx.clock.today(), daysAhead: window?.daysAhead ?? session.settings.todayDaysAhead };
   const sources = readDueSources(ctx);
+  if (options.rememberSopRows) rememberReadSopRows(ctx, sopGrids(sources));
   const items = readDueItems(sources, due);
   return orderDueItems(items, executorsOf(ctx, session, sources), session.tr('today.unassigned'));
 }
@@ -83,8 +88,15 @@ function executorsOf(ctx: AppContext, session: Session, sources: readonly DueSou
   return boardExecutors([...readTeam(ctx).team.map((person) => person.name), ...owners], session.tr('today.unassigned'));
 }
 
+/** The SOP tabs among the sources, with what was read of them. */
+function sopGrids(sources: readonly DueSourceGrid[]): Array<{ tab: string; grid: DueSourceGrid['grid'] }> {
+  return sources.flatMap(({ tab, grid }) => (tab.source === 'sop' ? [{ tab: tab.tab, grid }] : []));
+}
+
 function buildBoard(ctx: AppContext, session: Session, today: DaySerial, daysAhead: number): { board: TodayBoard; sources: number } {
   const sources = readDueSources(ctx);
+  // Read anyway: a row deleted by hand (no onEdit for it) stops counting in the calendar's push warning.
+  rememberReadSopRows(ctx, sopGrids(sources));
   const followed: BoardSource[] = sources.flatMap(({ tab, grid }) => {
     const layout = dueSourceLayout(tab, grid);
     if (!layout) return [];

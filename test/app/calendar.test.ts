@@ -2,6 +2,7 @@
 import { callApi, runEditTriggers } from '../../src/app/api';
 import { createActivityList, draftMonth, generateCalendar, getCalendarState, refreshCalendars } from '../../src/app/calendar';
 import { MENU, menuCommand } from '../../src/app/menu';
+import { generateTodayBoard } from '../../src/app/today';
 import { serialFromYmd } from '../../src/core/dates';
 import { cellValue, isFormulaCell, type CellValue } from '../../src/core/tab/spec';
 import { createLocalContext, type LocalContext } from '../../src/local/context';
@@ -185,6 +186,23 @@ describe('the warnings block', () => {
     read.length = 0;
     expect(warningLines()).toHaveLength(1);
     expect(read.filter((name) => name.startsWith('SOP·'))).toEqual([tab]);
+  });
+
+  test('a 群发 row deleted by hand (no onEdit fires for that) stops counting once the Today board has read the tab', () => {
+    const ctx = demo();
+    for (const cohort of ['第1期', '第2期'])
+      expect(callApi(ctx, 'generateSop', [{ template: 'conversion-7d', anchor: '2026-12-14', groups: 'A群', cohort }]).ok).toBe(true);
+    const warnings = () => generateCalendar(ctx, { month: '2026-12' }).warnings;
+    const before = warnings();
+    const tab = 'SOP·A群·第2期';
+    const grid = ctx.workbook.readTab(tab);
+    ctx.workbook.deleteRows(
+      tab,
+      grid.findIndex((line) => line[grid[0].indexOf('渠道')] === '群发'),
+    );
+    expect(warnings()).toBe(before);
+    generateTodayBoard(ctx, {});
+    expect(warnings()).toBe(before - 1);
   });
 
   test('an owner above the overload threshold of the settings', () => {

@@ -155,8 +155,11 @@ describe('the monthly calendar in Sheets', () => {
       });
     }
     expect(moved).toBeGreaterThan(1);
-    // An edit elsewhere reads no SOP tab and rewrites no marker.
-    expect(GLOBALS.onEdit({ range: book.getSheetByName('活动列表')?.getRange(1, 1) })).toBe(false);
+    // An edit elsewhere reads nothing but that tab's marker, and writes nothing.
+    const elsewhere = book.getSheetByName('活动列表')?.getRange(1, 1);
+    fake.resetCalls();
+    expect(GLOBALS.onEdit({ range: elsewhere })).toBe(false);
+    expect(fake.costSummary()).toMatchObject({ documentCalls: 3, roundTrips: 0 });
 
     expect(pushWarnings()).toEqual([`• 2026-12-25「A群」计划群发 ${moved} 次；企业微信每个客户群每天只能收到 1 条群发。`]);
   });

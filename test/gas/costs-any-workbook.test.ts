@@ -7,6 +7,7 @@ import { DEMO_FILES } from '../../src/local/demo';
 import { GLOBALS } from '../../src/gas/main';
 import { installFakeGas, type FakeGas } from './fake-spreadsheet';
 import { planRows } from './gantt-plan';
+import { seedPastedDemo } from './seed-demo';
 
 const TEAM = [
   { name: '林晓', role: 'operator' },
@@ -33,6 +34,10 @@ function workbook(userTabs: number, sopTabs: number): FakeGas {
   fake.seedSheet('推进表', plan.values, plan.formats);
   if (sopTabs) GLOBALS.generateSop({ ...SOP, groups: Array.from({ length: sopTabs }, (_, i) => `老${i + 1}群`).join('、') });
   return fake;
+}
+
+function seedActivities(): void {
+  if (fake) seedPastedDemo(fake, '活动列表', DEMO_FILES.activities);
 }
 
 function documentCalls(userTabs: number, sopTabs: number, action: () => unknown, prepare: () => unknown = () => undefined): number {
@@ -66,6 +71,8 @@ describe('an action costs the same in an empty workbook and in a full one', () =
     ['an SOP tab, again', 30, () => GLOBALS.generateSop({ ...SOP, anchor: '2026-12-16', groups: 'A群' }), () => GLOBALS.generateSop({ ...SOP, groups: 'A群' })],
     ['a Gantt tab, first run', 29, () => GLOBALS.generateGantt({ planTab: '推进表' }), null],
     ['a Gantt tab, again', 30, () => GLOBALS.generateGantt({ planTab: '推进表' }), () => GLOBALS.generateGantt({ planTab: '推进表' })],
+    // The SOP tabs of the month are not read for the WeCom push cap: their markers keep their pushes.
+    ['a calendar month', 22, () => GLOBALS.generateCalendar({ month: '2026-12', list: '活动列表' }), seedActivities],
     ['metrics from a paste', 20, () => GLOBALS.computeMetrics({ kind: 'paste', text: DEMO_FILES.groupFunnel }), null],
     ['opening the team sidebar', 4, () => GLOBALS.getTeamState(), null],
   ])('%s: %i document calls', (_label, figure, action, prepare) => {

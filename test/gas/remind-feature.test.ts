@@ -5,6 +5,7 @@
  */
 import { GLOBALS } from '../../src/gas/main';
 import { REMINDER_HANDLER, REMINDER_SETUP_PROPERTY } from '../../src/gas/reminders';
+import { MARKER_KEY } from '../../src/gas/workbook';
 import { FakeGas, installFakeGas, type FakeFetchRequest } from './fake-spreadsheet';
 
 const { generateSop, getReminderState, saveReminderSettings, sendDailyReminders, sendTestReminder, saveTeam } = GLOBALS;
@@ -86,6 +87,24 @@ describe('daily reminders in Sheets', () => {
     expect(logText()).not.toContain(WECOM_KEY);
     // The sidebar's status line says it went.
     expect(value<{ lastSend: { status: string } }>(getReminderState()).lastSend.status).toBe('sent');
+  });
+
+  test('the daily run, having read the SOP tab, brings its marker’s push counts up to date (a row deleted by hand fires no onEdit)', () => {
+    value(saveReminderSettings(FORM));
+    const name = 'SOP·Java引流5群·第12期';
+    const sheet = fake.spreadsheet.getSheetByName(name)!;
+    const grid = sheet.getDataRange().getValues();
+    const pushRow = grid.findIndex((line) => line[grid[0].indexOf('渠道')] === '群发');
+    expect(pushRow).toBeGreaterThan(0);
+    const pushes = (): string => {
+      const metadata = sheet.getDeveloperMetadata().find((m) => m.getKey() === MARKER_KEY);
+      return (JSON.parse(metadata!.getValue() as string) as { about: { pushes: string } }).about.pushes;
+    };
+    expect(JSON.parse(pushes())).toHaveLength(1);
+    sheet.deleteRow(pushRow + 1);
+    expect(JSON.parse(pushes())).toHaveLength(1);
+    sendDailyReminders();
+    expect(pushes()).toBe('[]');
   });
 
   test('a trigger that runs without an active spreadsheet opens the one its install recorded, by id', () => {

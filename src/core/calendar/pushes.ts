@@ -15,7 +15,7 @@ export interface SopTabGrid {
   name: string;
   /** The group its marker names, for tabs the SOP feature makes; '' when unknown. */
   group: string;
-  grid: CellValue[][];
+  grid: ReadonlyArray<ReadonlyArray<CellValue>>;
 }
 
 /**
@@ -76,7 +76,7 @@ export function countGroupPushes(tabs: SopTabGrid[]): GroupPushCount[] {
  * SOP feature writes it with the tab; an edit of the tab by hand brings it up to date (app/calendar.ts,
  * `rememberSopRows`), so a re-dated or added 群发 row still counts.
  */
-export function sopRowsAbout(group: string, grid: CellValue[][]): Record<string, string> {
+export function sopRowsAbout(group: string, grid: ReadonlyArray<ReadonlyArray<CellValue>>): Record<string, string> {
   const header = findHeader(grid, PUSH_SCHEMA);
   const days: number[] = [];
   if (header) {
