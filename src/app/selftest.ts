@@ -9,7 +9,9 @@
  * The development machines have no Google account: this is how the first real run proves itself
  * (after `npm run push`, run 扩展程序 ▸ 社群SOP助手 ▸ 诊断, or `clasp run selfTest`).
  */
+import { sameSopRows, sopRowsAbout } from '../core/calendar/pushes';
 import { isAppError, formatError } from '../core/errors';
+import { markerKeyOf } from '../core/tab/marker';
 import { selfTestInputs, selfTestNames, SELF_TEST_MONTH } from '../core/selftest/inputs';
 import { formatSelfTestReport, problemsInTab, SIDEBAR_READS_TARGET, type SelfTestStep, type StepFigures } from '../core/selftest/report';
 import type { MessageKey } from '../core/i18n';
@@ -160,6 +162,11 @@ function checkTab(ctx: AppContext, session: Session, step: SelfTestStep, tab: st
   const info = ctx.workbook.listTabs().find((t) => t.name === tab);
   if (!info?.marker || info.marker.kind !== step) problems.push(session.tr('selftest.problem.marker', { tab }));
   problems.push(...problemsInTab(ctx.workbook.readTabContent(tab), session.lang));
+  // An SOP tab's marker keeps its days and 群发 counts for the calendar: they must be what Sheets gives back of its rows.
+  const sop = markerKeyOf(info?.marker, 'sop');
+  if (sop && !sameSopRows(info?.marker?.about, sopRowsAbout(sop.group, ctx.workbook.readTab(tab)))) {
+    problems.push(session.tr('selftest.problem.pushCounts', { tab }));
+  }
   const expected = EXPECTED_FEATURES[step];
   if (expected) {
     const features = ctx.workbook.tabFeatures(tab);

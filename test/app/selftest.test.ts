@@ -3,6 +3,7 @@ import { runSelfTest } from '../../src/app/selftest';
 import { createDemoContext } from '../../src/local/demo';
 import { createLocalContext } from '../../src/local/context';
 import { fromIso, type DaySerial } from '../../src/core/dates';
+import type { CellValue } from '../../src/core/tab/spec';
 
 const TODAY = fromIso('2026-12-04') as DaySerial;
 
@@ -55,5 +56,20 @@ describe('the self-test', () => {
     expect(cleanup.problems).toEqual(['Error: Sheets refused', expect.stringMatching(/^这些临时标签页没能删除，请手动删除：.*甘特图/)]);
     expect(result.report).toMatch(/^诊断发现问题/);
     expect(result.report).toMatch(/\n✗ 社群SOP排期 · SOP·诊断自检群·自检\n/);
+  });
+
+  test('an SOP tab whose dates Sheets gives back a day off from what its marker keeps is reported (the calendar’s push counts would be wrong)', () => {
+    const ctx = createDemoContext({ today: TODAY });
+    const readTab = ctx.workbook.readTab.bind(ctx.workbook);
+    const dayLater = (grid: CellValue[][]): CellValue[][] => {
+      const date = grid[0].indexOf('日期');
+      return grid.map((row, r) => row.map((cell, c) => (r > 0 && c === date && typeof cell === 'number' ? cell + 1 : cell)));
+    };
+    ctx.workbook.readTab = (name) => (name.startsWith('SOP·') ? dayLater(readTab(name)) : readTab(name));
+    const result = runSelfTest(ctx);
+    expect(result.ok).toBe(false);
+    expect(result.steps.find((step) => step.step === 'sop')!.problems).toEqual([
+      '「SOP·诊断自检群·自检」的标记记下的日期范围或群发次数与表中不符，日历的群发上限提醒会算错。',
+    ]);
   });
 });

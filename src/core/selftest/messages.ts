@@ -24,6 +24,7 @@ export const selfTestMessages = defineMessages(
     'selftest.problem.moreErrors': '还有 {count} 个单元格显示错误值。',
     'selftest.problem.noRules': '「{tab}」没有条件格式规则。',
     'selftest.problem.noDropdowns': '「{tab}」没有下拉菜单。',
+    'selftest.problem.pushCounts': '「{tab}」的标记记下的日期范围或群发次数与表中不符，日历的群发上限提醒会算错。',
     'selftest.problem.movedTab': '重新生成写到了「{other}」，而不是「{tab}」。',
     'selftest.problem.oldVersion': '没有任何修改，重新生成却留下了旧版本：{tabs}',
     'selftest.problem.leftBehind': '这些临时标签页没能删除，请手动删除：{tabs}',
@@ -52,6 +53,8 @@ export const selfTestMessages = defineMessages(
     'selftest.problem.moreErrors': '{count} more cells show an error.',
     'selftest.problem.noRules': '"{tab}" has no conditional-format rules.',
     'selftest.problem.noDropdowns': '"{tab}" has no dropdowns.',
+    'selftest.problem.pushCounts':
+      '"{tab}": the days or group pushes its marker keeps differ from its rows, so the calendar\'s push-cap warning would be wrong.',
     'selftest.problem.movedTab': 'Generating again wrote "{other}" instead of "{tab}".',
     'selftest.problem.oldVersion': 'Nothing was changed, yet generating again kept an old version: {tabs}',
     'selftest.problem.leftBehind': 'These temporary tabs could not be deleted; please delete them: {tabs}',
