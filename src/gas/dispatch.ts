@@ -27,6 +27,9 @@ export function runMenu(fn: string): unknown {
  * marked failed in the person's executions (add-ons' triggers send no error mail).
  */
 export function runTrigger(handler: TriggerHandler, event?: unknown): unknown {
+  // A simple trigger in a document where the add-on was never used runs in AuthMode.NONE, where even
+  // the spreadsheet is out of reach: nothing to do (the next generation counts what changed).
+  if (String((event as { authMode?: unknown } | undefined)?.authMode) === 'NONE') return null;
   return handler(createGasContext({ spreadsheet: triggerSpreadsheet(event) }), {
     sender: (options) => new SheetsReminderSender(options),
     editedTab: () => editedTabOf(event),

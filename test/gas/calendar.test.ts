@@ -160,6 +160,10 @@ describe('the monthly calendar in Sheets', () => {
     fake.resetCalls();
     expect(GLOBALS.onEdit({ range: elsewhere })).toBe(false);
     expect(fake.costSummary()).toMatchObject({ documentCalls: 3, roundTrips: 0 });
+    // In a document where the add-on was never used, Sheets runs it in AuthMode.NONE: it touches nothing.
+    fake.resetCalls();
+    expect(GLOBALS.onEdit({ range: elsewhere, authMode: 'NONE' })).toBeNull();
+    expect(fake.costSummary()).toMatchObject({ calls: 0 });
 
     expect(pushWarnings()).toEqual([`• 2026-12-25「A群」计划群发 ${moved} 次；企业微信每个客户群每天只能收到 1 条群发。`]);
   });
