@@ -34,6 +34,17 @@ function value<T>(response: unknown): T {
   return envelope.value;
 }
 
+/** The WeCom push-cap warnings the December calendar tab shows. */
+function decemberPushWarnings(): string[] {
+  return fake
+    .inspect('2026-12 活动日历')
+    .getDataRange()
+    .getValues()
+    .flat()
+    .map(String)
+    .filter((text) => text.includes('企业微信每个客户群每天只能收到 1 条群发'));
+}
+
 function markers(kind: string): string[] {
   return fake.spreadsheet
     .createDeveloperMetadataFinder()
@@ -103,13 +114,7 @@ describe('the monthly calendar in Sheets', () => {
     value(generateCalendar({ month: '2026-12', list: '活动列表' }));
     for (const sheet of sopSheets) delete sheet.getName;
     delete sopSheets[2].getDataRange;
-    const warnings = fake
-      .inspect('2026-12 活动日历')
-      .getDataRange()
-      .getValues()
-      .flat()
-      .map(String)
-      .filter((text) => text.includes('企业微信每个客户群每天只能收到 1 条群发'));
+    const warnings = decemberPushWarnings();
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings.every((text) => text.includes('「A群」计划群发 2 次'))).toBe(true);
   });
@@ -127,13 +132,7 @@ describe('the monthly calendar in Sheets', () => {
         };
       value(generateCalendar({ month: '2026-12', list: '活动列表' }));
       for (const sheet of sheets) delete sheet.getDataRange;
-      return fake
-        .inspect('2026-12 活动日历')
-        .getDataRange()
-        .getValues()
-        .flat()
-        .map(String)
-        .filter((text) => text.includes('企业微信每个客户群每天只能收到 1 条群发'));
+      return decemberPushWarnings();
     };
     const before = pushWarnings();
     expect(before.length).toBeGreaterThan(0);
