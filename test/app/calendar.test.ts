@@ -3,6 +3,7 @@ import { callApi, runEditTriggers } from '../../src/app/api';
 import { createActivityList, draftMonth, generateCalendar, getCalendarState, refreshCalendars } from '../../src/app/calendar';
 import { MENU, menuCommand } from '../../src/app/menu';
 import { generateTodayBoard } from '../../src/app/today';
+import { sopRowsAbout } from '../../src/core/calendar/pushes';
 import { serialFromYmd } from '../../src/core/dates';
 import { cellValue, isFormulaCell, type CellValue } from '../../src/core/tab/spec';
 import { createLocalContext, type LocalContext } from '../../src/local/context';
@@ -186,6 +187,24 @@ describe('the warnings block', () => {
     read.length = 0;
     expect(warningLines()).toHaveLength(1);
     expect(read.filter((name) => name.startsWith('SOP·'))).toEqual([tab]);
+  });
+
+  test('regenerating an SOP tab keeps in its marker the 群发 rows as the tab holds them: one re-dated by hand, one a person added', () => {
+    const ctx = demo();
+    const generate = () =>
+      expect(callApi(ctx, 'generateSop', [{ template: 'conversion-7d', anchor: '2026-12-14', groups: 'A群', cohort: '第1期' }]).ok).toBe(true);
+    generate();
+    const tab = 'SOP·A群·第1期';
+    const grid = ctx.workbook.readTab(tab);
+    const column = (header: string) => grid[0].indexOf(header);
+    const row = grid.findIndex((line) => line[column('渠道')] === '群发');
+    ctx.workbook.setCell(tab, row, column('日期'), d(2026, 12, 25));
+    ctx.workbook.setCell(tab, grid.length, column('日期'), d(2026, 12, 26));
+    ctx.workbook.setCell(tab, grid.length, column('渠道'), '群发');
+    ctx.workbook.setCell(tab, grid.length, column('事项'), '我加的提醒');
+    generate();
+    expect(ctx.workbook.tab(tab).marker?.about).toMatchObject({ last: '2026-12-26', pushes: '[["2026-12-25",1],["2026-12-26",1]]' });
+    expect(ctx.workbook.tab(tab).marker?.about).toMatchObject(sopRowsAbout('A群', ctx.workbook.readTab(tab)));
   });
 
   test('a 群发 row deleted by hand (no onEdit fires for that) stops counting once the Today board has read the tab', () => {

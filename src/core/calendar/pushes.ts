@@ -66,7 +66,12 @@ export function countGroupPushes(tabs: SopTabGrid[]): GroupPushCount[] {
       counts.set(key, count);
     }
   }
-  return [...counts.values()].sort((a, b) => a.date - b.date || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  return [...counts.values()].sort(byDayThenGroup);
+}
+
+/** The order counts are given in: by day, then by group. */
+function byDayThenGroup(a: GroupPushCount, b: GroupPushCount): number {
+  return a.date - b.date || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
 }
 
 /**
@@ -92,7 +97,7 @@ export function sopRowsAbout(group: string, grid: ReadonlyArray<ReadonlyArray<Ce
     about.last = toIso(Math.max(...days));
   }
   const pushes = countGroupPushes([{ name: '', group, grid }]).map(({ group: named, date, count }) =>
-    named === group ? [toIso(date), count] : [toIso(date), count, named],
+    named === group.trim() ? [toIso(date), count] : [toIso(date), count, named],
   );
   about.pushes = JSON.stringify(pushes);
   return about;
@@ -122,7 +127,8 @@ export function markerPushes(marker: TabMarker, group: string): GroupPushCount[]
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') return null;
     const date = fromIso(entry[0]);
     if (date === null) return null;
-    const named = typeof entry[2] === 'string' ? entry[2] : group.trim() || group;
+    // As countGroupPushes names a row without a group of its own: by the tab's group.
+    const named = typeof entry[2] === 'string' ? entry[2] : group.trim();
     counts.push({ group: named, date, count: entry[1] });
   }
   return counts;
@@ -137,5 +143,5 @@ export function addUpPushes(counts: GroupPushCount[]): GroupPushCount[] {
     sum.count += count;
     sums.set(key, sum);
   }
-  return [...sums.values()].sort((a, b) => a.date - b.date || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  return [...sums.values()].sort(byDayThenGroup);
 }
