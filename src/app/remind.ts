@@ -219,9 +219,17 @@ function runDate(ctx: AppContext, raw: unknown): DaySerial {
 }
 
 /** The plan of a day (or of a test message, mailed to `testTo`) for these settings. */
-function planOf(ctx: AppContext, session: Session, settings: ReminderSettings, date: DaySerial, test: boolean, testTo = ''): ReminderPlan {
+function planOf(
+  ctx: AppContext,
+  session: Session,
+  settings: ReminderSettings,
+  date: DaySerial,
+  kind: { test?: boolean; testTo?: string; preview?: boolean } = {},
+): ReminderPlan {
+  const { test = false, testTo = '', preview = false } = kind;
   if (test) return composeTestReminder(settings, session.lang, settings.channel === 'email' ? testTo : '');
-  const items = collectDueItems(ctx, { today: date, daysAhead: Math.max(1, session.settings.todayDaysAhead) }, { rememberSopRows: true });
+  // A run that sends (not a preview) also brings the SOP tabs' push counts up to date: it writes anyway.
+  const items = collectDueItems(ctx, { today: date, daysAhead: Math.max(1, session.settings.todayDaysAhead) }, { rememberSopRows: !preview });
   return composeReminders({
     items,
     contacts: teamContacts(ctx),
@@ -262,7 +270,7 @@ export function previewReminders(ctx: AppContext, request: unknown): ReminderPre
   }));
   const date = runDate(ctx, rawDate);
   const settings = previewSettings(ctx, session, form);
-  const plan = planOf(ctx, session, settings, date, false);
+  const plan = planOf(ctx, session, settings, date, { preview: true });
   return describePlan(session, plan, date);
 }
 
@@ -300,7 +308,7 @@ export function prepareReminderRun(
   if (isChatChannel(settings.channel) && !settings.webhook) throw new AppError({ code: 'remind.app.error.noWebhook' });
   const date = options.date ?? ctx.clock.today();
   const test = options.test === true;
-  const plan = planOf(ctx, session, settings, date, test, options.testTo);
+  const plan = planOf(ctx, session, settings, date, { test, testTo: options.testTo });
   if (test && plan.channel === 'email' && plan.mails.length === 0) throw new AppError({ code: 'remind.app.error.noTestAddress' });
   return {
     settings,

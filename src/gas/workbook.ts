@@ -120,11 +120,15 @@ export class SheetsWorkbook implements Workbook {
       .map((entry) => ({ marker: entry.marker, values: this.typedValues(entry.sheet.getDataRange().getValues()) }));
   }
 
-  /** One write: the marker's metadata gets its new value (found with the sheet's own metadata, or with the search made already). */
+  /**
+   * One write: the marker's metadata gets its new value (found with the search made already, or among
+   * the sheet's own metadata — also for a tab this action created, whose entry has none yet).
+   */
   rememberAbout(name: string, about: MarkerKey): void {
     const sheet = this.lookUp(name);
     if (!sheet) throw new AppError({ code: 'error.tabNotFound', params: { tab: name } });
     const entry = this.markerOfSheet(sheet, name);
+    if (entry && !entry.metadata) entry.metadata = sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === MARKER_KEY) ?? null;
     if (!entry?.metadata) throw new AppError({ code: 'error.notOurTab', params: { tab: name } });
     const marker: TabMarker = { ...entry.marker, about: { ...about } };
     entry.metadata.setValue(encodeMarker(marker));

@@ -103,6 +103,9 @@ describe('daily reminders in Sheets', () => {
     expect(JSON.parse(pushes())).toHaveLength(1);
     sheet.deleteRow(pushRow + 1);
     expect(JSON.parse(pushes())).toHaveLength(1);
+    // Previewing sends nothing and writes nothing.
+    value(GLOBALS.previewReminders({ settings: FORM }));
+    expect(JSON.parse(pushes())).toHaveLength(1);
     sendDailyReminders();
     expect(pushes()).toBe('[]');
   });

@@ -55,6 +55,30 @@ describe('SheetsWorkbook', () => {
   };
   afterEach(() => fake.uninstall());
 
+  test('rememberAbout rewrites what a marker says about its tab with one write, also for a tab the same action created; a tab without a marker is refused', () => {
+    start({ sheetNames: ['我的表'] });
+    workbook.writeTab(teamSpec());
+    workbook.writeTab(sopSpec());
+    workbook.markedTabs();
+    fake.resetCalls();
+    workbook.rememberAbout('SOP·第12期', { first: '2026-12-01', pushes: '[]' });
+    expect(fake.costSummary()).toMatchObject({ writes: 1, roundTrips: 0 });
+    nextAction();
+    expect(workbook.findTab('SOP·第12期')?.marker).toEqual({
+      kind: 'sop',
+      key: { group: 'Java引流5群', cohort: '第12期' },
+      about: { first: '2026-12-01', pushes: '[]' },
+    });
+    // In a later action: the sheet's own metadata, one read, then the one write.
+    fake.resetCalls();
+    workbook.rememberAbout('SOP·第12期', { pushes: '[["2026-12-02",1]]' });
+    expect(fake.costSummary()).toMatchObject({ writes: 1 });
+    nextAction();
+    expect(workbook.findTab('SOP·第12期')?.marker?.about).toEqual({ pushes: '[["2026-12-02",1]]' });
+    expectAppError(() => workbook.rememberAbout('我的表', {}), 'error.notOurTab');
+    expectAppError(() => workbook.rememberAbout('没有这个表', {}), 'error.tabNotFound');
+  });
+
   test('a written tab carries its marker, and listing finds it again', () => {
     start({ sheetNames: ['我的表'] });
     expect(workbook.writeTab(teamSpec())).toEqual({ name: '团队', created: true, oldVersion: null });
