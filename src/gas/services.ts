@@ -121,15 +121,17 @@ export function createGasContext(options: { metered?: boolean; spreadsheet?: Spr
   const meter = options.meter ?? (options.metered ? new SheetsMeter() : undefined);
   const clock = new SheetsClock(spreadsheet);
   const book = meter ? meter.wrap(spreadsheet) : spreadsheet;
+  let locale: string | undefined;
   return {
     // The workbook turns Sheets' dates into day serials in the time zone the clock has asked for already.
     workbook: new SheetsWorkbook(book, () => clock.timeZone()),
     ui: new SheetsUi(spreadsheet),
     clock,
     settings: new DocumentSettingsStore(),
-    // Asked when a use case opens its session: an edit trigger (AuthMode.LIMITED) never does.
+    // Asked once, when a use case first reads it: an edit trigger (AuthMode.LIMITED) never does.
     get locale(): string {
-      return Session.getActiveUserLocale();
+      locale ??= Session.getActiveUserLocale();
+      return locale;
     },
     ...(meter ? { meter } : {}),
     // Built without a call: only a use case that asks reads the person's setup, trigger or scopes.
