@@ -126,9 +126,14 @@ export function planRowTab<Key extends string>(
  * noted around them stays where it is, and what a block would cover goes to the old version.
  * `carriedEdits`: the cells whose typed content the feature itself has carried into the spec.
  */
-export function planGridTab(ctx: AppContext, session: Session, spec: TabSpec, options: { carriedEdits?: LayerInput['carriedEdits'] } = {}): PlannedTab {
-  const [existing] = ctx.workbook.markedTabs((marker) => sameMarker(marker, spec.marker));
-  const content = existing ? ctx.workbook.readTabContent(existing.name) : null;
+export function planGridTab(
+  ctx: AppContext,
+  session: Session,
+  spec: TabSpec,
+  options: { carriedEdits?: LayerInput['carriedEdits']; read?: { tab: TabInfo; content: TabContent } } = {},
+): PlannedTab {
+  const existing = options.read ? options.read.tab : ctx.workbook.markedTabs((marker) => sameMarker(marker, spec.marker))[0];
+  const content = options.read ? options.read.content : existing ? ctx.workbook.readTabContent(existing.name) : null;
   // The add-on's blocks are what it writes, and the cell each chart is anchored at (how Sheets tells
   // the add-on's charts from a person's when they are replaced). The cells under the rest of a chart
   // stay the user's, as do the columns between the table and the chart.

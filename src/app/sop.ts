@@ -411,8 +411,8 @@ export function generateSopTabs(ctx: AppContext, request: SopRequest): GenerateS
   const plan = planSop(ctx, request);
   if (plan.tabs.length > 1) ctx.ui.toast(session.tr('sop.generating', { count: plan.tabs.length }), session.tr('app.name'));
   const results = writeGeneratedTabs(ctx, plan.tabs);
-  // A new SOP tab joins the Today board. A regenerated one is on it already: the board follows its
-  // rows by position (with room to spare), so it is not rebuilt — rebuilding reads every source tab.
+  // A new SOP tab joins the Today board (only it is read: the board says what it follows). A
+  // regenerated one is on it already: the board follows its rows by position, with room to spare.
   if (results.some((result) => result.created)) refreshTodayBoard(ctx);
   const outcomes: SopTabOutcome[] = results.map((result, i) => {
     const planned = plan.tabs[i];

@@ -1,9 +1,12 @@
 /**
  * The Today board (今日看板): one generated tab gathering, live, what is due across every SOP tab
- * and every Gantt tab. Generating it reads each source once (where its columns are, how many rows it
- * has, what is due today for the message); from then on its formulas follow the sources by
- * themselves. Generating an SOP tab or a Gantt tab refreshes the board when there is one, so a new
- * source joins it; a deleted source's lines go blank at once and leave it at the next generation.
+ * and every Gantt tab. The first board reads each source once (where its columns are, how many rows
+ * it has, what is due today for the message); from then on its formulas follow the sources by
+ * themselves, and generating it again reads it rather than them: its formulas say where each source
+ * is now and its hidden mirror what each one holds (core/today/on-board.ts), so only a tab it does
+ * not follow yet, or one that outgrew the rows it follows, is read. Generating an SOP tab or a Gantt
+ * tab refreshes the board when there is one, so a new source joins it; a deleted source's lines go
+ * blank at once and leave it at the next generation.
  */
 import { toIso, type DaySerial } from '../core/dates';
 import { boardExecutors, buildTodayBoard, followedRows, type BoardSource, type TodayBoard } from '../core/today/board';
@@ -11,9 +14,11 @@ import type { DueItem } from '../core/today/due';
 import { orderDueItems, readDueItems, readSourceRows, taskTableBound, type DueSourceGrid, type DueWindow } from '../core/today/read';
 import { checkDaysAhead, type TodayRequest } from '../core/today/request';
 import { dueSourceLayout, type DueSourceTab } from '../core/today/sources';
+import { sourcesOnBoard, type SourceOnBoard } from '../core/today/on-board';
 import { markerKeyOf, type TabMarker } from '../core/tab/marker';
-import type { AppContext, WriteResult } from '../ports';
+import type { AppContext, TabInfo, WriteResult } from '../ports';
 import type { LayerStats } from '../core/tab/layers';
+import type { TabContent } from '../core/tab/content';
 import { findGeneratedTab, layerSummary, openSession, planGridTab, readTeam, writeGeneratedTabs, type Session } from './session';
 import { rememberReadSopRows } from './calendar';
 
@@ -93,19 +98,96 @@ function sopGrids(sources: readonly DueSourceGrid[]): Array<{ tab: string; grid:
   return sources.flatMap(({ tab, grid }) => (tab.source === 'sop' ? [{ tab: tab.tab, grid }] : []));
 }
 
-function buildBoard(ctx: AppContext, session: Session, today: DaySerial, daysAhead: number): { board: TodayBoard; sources: number } {
+/** The board as it stands: its marker and what it holds (read once, for the sources and for keeping what people added). */
+interface BoardRead {
+  tab: TabInfo;
+  content: TabContent;
+}
+
+function readBoard(ctx: AppContext): BoardRead | null {
+  const tab = findGeneratedTab(ctx, 'today');
+  return tab ? { tab, content: ctx.workbook.readTabContent(tab.name) } : null;
+}
+
+/**
+ * The board's sources with their rows. Where there is a board that can be read back (on-board.ts),
+ * the sources it follows come from it and only the tabs it does not follow yet are read (a new SOP or
+ * Gantt tab), with those that outgrew the rows followed (rows added below the spare ones): the
+ * board's formulas know where each source is now, and its mirror what each one holds now. Otherwise
+ * every source tab is read, and the SOP tabs read bring their markers' push counts up to date.
+ */
+function boardSources(ctx: AppContext, existing: BoardRead | null): BoardSource[] {
+  const onBoard = existing ? sourcesStillOnBoard(ctx, existing) : null;
+  if (!onBoard) return sourcesFromTabs(ctx);
+  const followedNow = onBoard.map((source) => (outgrown(source) ? (readSource(ctx, source.tab, source.linkPrefix) ?? source) : source));
+  // A source not on the board yet: its marker is not among the board's (only its tab is asked its name).
+  const joining = ctx.workbook
+    .markedTabs((marker) => {
+      const tab = sourceOf({ name: '', marker });
+      return tab !== null && !onBoard.some((known) => sameSource(known.tab, tab));
+    })
+    .flatMap((info) => {
+      const tab = sourceOf(info);
+      const read = tab ? readSource(ctx, tab) : null;
+      return read ? [read] : [];
+    });
+  const all = [...followedNow, ...joining];
+  return [...all.filter(({ layout }) => layout.source === 'sop'), ...all.filter(({ layout }) => layout.source === 'plan')];
+}
+
+/** Every source tab read whole: a first board, or one that cannot be read back. */
+function sourcesFromTabs(ctx: AppContext): BoardSource[] {
   const sources = readDueSources(ctx);
   // Read anyway: a row deleted by hand (no onEdit for it) stops counting in the calendar's push warning.
   rememberReadSopRows(ctx, sopGrids(sources));
-  const followed: BoardSource[] = sources.flatMap(({ tab, grid }) => {
-    const layout = dueSourceLayout(tab, grid);
-    if (!layout) return [];
-    const rows = readSourceRows(layout, grid, followedRows(layout, grid.length, taskTableBound(layout, grid)));
-    return [{ layout, rows, linkPrefix: ctx.workbook.tabLinkPrefix(tab.tab) }];
-  });
+  return sources.flatMap(({ tab, grid }) => followedSource(ctx, tab, grid) ?? []);
+}
+
+/** A source tab read now, followed over its rows and spare ones; null when it no longer reads as one. */
+function readSource(ctx: AppContext, tab: DueSourceTab, linkPrefix?: string): BoardSource | null {
+  return followedSource(ctx, tab, ctx.workbook.readTab(tab.tab), linkPrefix);
+}
+
+function followedSource(ctx: AppContext, tab: DueSourceTab, grid: DueSourceGrid['grid'], linkPrefix?: string): BoardSource | null {
+  const layout = dueSourceLayout(tab, grid);
+  if (!layout) return null;
+  const rows = readSourceRows(layout, grid, followedRows(layout, grid.length, taskTableBound(layout, grid)));
+  return { layout, rows, linkPrefix: linkPrefix ?? ctx.workbook.tabLinkPrefix(tab.tab) };
+}
+
+/** Whether a source may have rows beyond those the board follows: its last one (a spare row) holds something. */
+function outgrown(source: SourceOnBoard): boolean {
+  const last = source.rows[source.rows.length - 1];
+  return last !== undefined && (last.date !== null || (source.layout.source === 'sop' && last.item !== ''));
+}
+
+const sameSource = (a: Omit<DueSourceTab, 'tab'>, b: Omit<DueSourceTab, 'tab'>): boolean =>
+  a.source === b.source && a.group === b.group && a.cohort === b.cohort;
+
+/**
+ * The sources the board follows, read back from it (null when it cannot be), but for those whose tab
+ * is gone: no marker of theirs left in the workbook (no tab names asked).
+ */
+function sourcesStillOnBoard(ctx: AppContext, board: BoardRead): SourceOnBoard[] | null {
+  const present = ctx.workbook
+    .tabMarkers((marker) => marker.kind === 'sop' || marker.kind === 'gantt')
+    .flatMap((marker) => sourceOf({ name: '', marker }) ?? []);
+  return sourcesOnBoard(board.content, board.tab.marker?.about, (what) => present.some((known) => sameSource(known, what)));
+}
+
+function buildBoard(
+  ctx: AppContext,
+  session: Session,
+  existing: BoardRead | null,
+  today: DaySerial,
+  daysAhead: number,
+): { board: TodayBoard; sources: number } {
+  const followed = boardSources(ctx, existing);
+  // The executors as the sources name them: every row that is work, in the sources' order.
+  const owners = followed.flatMap(({ rows }) => rows.flatMap((row) => (row.kind === null ? [] : [row.owner])));
   const board = buildTodayBoard({
     sources: followed,
-    executors: executorsOf(ctx, session, sources),
+    executors: boardExecutors([...readTeam(ctx).team.map((person) => person.name), ...owners], session.tr('today.unassigned')),
     today,
     daysAhead,
     weekStart: session.settings.weekStart,
@@ -140,8 +222,9 @@ export function generateTodayBoard(ctx: AppContext, request: TodayRequest = {}):
   const session = openSession(ctx);
   const today = ctx.clock.today();
   const daysAhead = request.daysAhead ?? session.settings.todayDaysAhead;
-  const { board, sources } = buildBoard(ctx, session, today, daysAhead);
-  const planned = planGridTab(ctx, session, board.spec);
+  const existing = readBoard(ctx);
+  const { board, sources } = buildBoard(ctx, session, existing, today, daysAhead);
+  const planned = planGridTab(ctx, session, board.spec, existing ? { read: existing } : {});
   const [written] = writeGeneratedTabs(ctx, [planned]);
   const result = resultOf(session, written, planned.layers, board, sources, today, daysAhead);
   ctx.ui.toast(result.message, session.tr('app.name'));
@@ -154,16 +237,17 @@ export function showTodayBoard(ctx: AppContext): TodayBoardResult {
 }
 
 /**
- * After an SOP tab or a Gantt tab was written: the board, when there is one, is generated again so
- * that it follows the new source, with the look-ahead it was made with. The tab people are looking
- * at stays active, and nothing is said: the feature that ran says what it did.
+ * After an SOP tab or a Gantt tab was created (or the self-test's deleted): the board, when there is
+ * one, is generated again so that it follows the new source (or lets the deleted go), with the
+ * look-ahead it was made with. Only the new tab is read (see boardSources). The tab people are
+ * looking at stays active, and nothing is said: the feature that ran says what it did.
  */
 export function refreshTodayBoard(ctx: AppContext): TodayBoardResult | null {
-  const existing = findGeneratedTab(ctx, 'today');
+  const existing = readBoard(ctx);
   if (!existing) return null;
   const session = openSession(ctx);
   const today = ctx.clock.today();
-  const made = existing.marker?.about?.daysAhead;
+  const made = existing.tab.marker?.about?.daysAhead;
   let daysAhead = session.settings.todayDaysAhead;
   if (made !== undefined) {
     try {
@@ -172,8 +256,8 @@ export function refreshTodayBoard(ctx: AppContext): TodayBoardResult | null {
       // A marker from elsewhere: the setting decides.
     }
   }
-  const { board, sources } = buildBoard(ctx, session, today, daysAhead);
-  const planned = planGridTab(ctx, session, board.spec);
+  const { board, sources } = buildBoard(ctx, session, existing, today, daysAhead);
+  const planned = planGridTab(ctx, session, board.spec, { read: existing });
   const written = ctx.workbook.withLock(() => {
     ctx.workbook.reserveRoom([planned]);
     return ctx.workbook.writeTab(planned.spec, planned.update);

@@ -4,6 +4,7 @@
  * a generated tab looks like in Sheets.
  */
 import { AppError } from '../core/errors';
+import { renameSheetInFormula } from '../core/formula/parse';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
 import { sameMarker, type MarkerKey } from '../core/tab/marker';
@@ -89,7 +90,11 @@ export class MemoryWorkbook implements Workbook {
   }
 
   tabLinkPrefix(name: string): string {
-    return `#${quoteTabName(this.find(name).spec.name)}!`;
+    return this.tabLinkPrefixOf(this.find(name).spec.name);
+  }
+
+  private tabLinkPrefixOf(name: string): string {
+    return `#${quoteTabName(name)}!`;
   }
 
   readTabHead(name: string, rows: number): CellValue[][] {
@@ -291,6 +296,21 @@ export class MemoryWorkbook implements Workbook {
     if (held) throw new AppError({ code: 'error.tabExists', params: { tab: to } });
     const before = tab.spec.name;
     tab.spec = { ...tab.spec, name: to };
+    // As in Sheets, every formula naming the tab names it anew; and a link to one of its cells
+    // (this workbook's links name the tab where Sheets' give its id, which a rename leaves alone) follows it.
+    const oldLink = this.tabLinkPrefixOf(before);
+    for (const other of this.all) {
+      for (const row of other.spec.rows) {
+        row.forEach((cell, c) => {
+          if (isFormulaCell(cell)) {
+            const formula = renameSheetInFormula(cell.formula, before, to, quoteTabName);
+            if (formula !== cell.formula) row[c] = { ...cell, formula };
+          } else if (typeof cell === 'string' && cell.startsWith(oldLink)) {
+            row[c] = this.tabLinkPrefixOf(to) + cell.slice(oldLink.length);
+          }
+        });
+      }
+    }
     if (this.active === before) this.active = to;
     this.changedTabs.delete(before);
     this.changed(to);

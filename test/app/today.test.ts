@@ -7,7 +7,7 @@ import { saveSettings } from '../../src/app/team';
 import { collectDueItems, generateTodayBoard, getTodayItems, readDueSources } from '../../src/app/today';
 import { fromIso, type DaySerial } from '../../src/core/dates';
 import { markerKeyOf } from '../../src/core/tab/marker';
-import { LINE_COLUMNS, MIRROR_COLUMNS, SUMMARY_COLUMNS, TODAY_FIRST_LINE_ROW } from '../../src/core/today/board';
+import { LINE_COLUMNS, MIRROR_COLUMNS, SPARE_SOURCE_ROWS, SUMMARY_COLUMNS, TODAY_FIRST_LINE_ROW } from '../../src/core/today/board';
 import { createDemoContext } from '../../src/local/demo';
 import type { LocalContext } from '../../src/local/context';
 import { problemsOf } from '../support/problems';
@@ -134,5 +134,101 @@ describe('generating the Today board', () => {
     expect(result.sources).toBe(0);
     expect(result.message).toContain('No SOP tab or Gantt tab yet');
     expect(lines(ctx)).toEqual([]);
+  });
+});
+
+describe('the board is generated again from itself: only the tabs it does not follow yet are read', () => {
+  /** The board's values and formulas (blank cells at the end of a row, and blank rows at the end, left out). */
+  const boardContent = (ctx: LocalContext) => {
+    const { values, formulas } = ctx.workbook.readTabContent(boardTab(ctx).name);
+    const trimmed = <T>(grid: T[][]): T[][] => {
+      const rows = grid.map((row) => {
+        const line = row.slice();
+        while (line.length && (line[line.length - 1] === '' || line[line.length - 1] === null)) line.pop();
+        return line;
+      });
+      while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+      return rows;
+    };
+    return { values: trimmed(values), formulas: trimmed(formulas) };
+  };
+  /** What a board built from every source tab holds (the board deleted first: a first board reads them all). */
+  const builtFromEveryTab = (ctx: LocalContext) => {
+    ctx.workbook.deleteTab(boardTab(ctx).name);
+    const read = tabsRead(ctx, () => void generateTodayBoard(ctx, {}));
+    expect(read.filter(isSource).length).toBeGreaterThan(3);
+    return boardContent(ctx);
+  };
+  const isSource = (name: string): boolean => name.startsWith('SOP') || name.startsWith('甘特图') || name.startsWith('5群');
+  /** The tabs a use case reads, by name, while it runs. */
+  function tabsRead(ctx: LocalContext, run: () => void): string[] {
+    const read = jest.spyOn(ctx.workbook, 'readTab');
+    try {
+      run();
+      return read.mock.calls.map(([name]) => name);
+    } finally {
+      read.mockRestore();
+    }
+  }
+
+  test('a new SOP tab joins: only it is read, and the board is the one every tab read would give', () => {
+    const ctx = workbook();
+    generateTodayBoard(ctx, {});
+    // Someone outside the team takes a row of the current cohort: the summary gets a line for them.
+    const sop = readDueSources(ctx).find(({ tab }) => tab.cohort === '第12期')!;
+    const header = sop.grid[0];
+    const row = sop.grid.findIndex((line, r) => r > 0 && typeof line[header.indexOf('日期')] === 'number');
+    ctx.workbook.setCell(sop.tab.tab, row, header.indexOf('执行人'), '外援小美');
+
+    const read = tabsRead(ctx, () => void generateSopTabs(ctx, { template: 'live-class', anchor: '2026-12-04', groups: 'Python引流1群', cohort: '第3期' }));
+    expect(read.filter(isSource)).toEqual(['SOP·Python引流1群·第3期']);
+    const joined = boardContent(ctx);
+    expect(joined.values.flat()).toContain('外援小美');
+    expect(builtFromEveryTab(ctx)).toEqual(joined);
+  });
+
+  test('from the menu again, no source tab is read; a renamed source, a deleted one and a new Gantt tab are followed', () => {
+    const ctx = workbook();
+    generateTodayBoard(ctx, {});
+    expect(tabsRead(ctx, () => void generateTodayBoard(ctx, {})).filter(isSource)).toEqual([]);
+    const [first, second] = readDueSources(ctx).filter(({ tab }) => tab.source === 'sop');
+    ctx.workbook.renameTab(first.tab.tab, '5群·我改的名字');
+    ctx.workbook.deleteTab(second.tab.tab);
+    // A second plan, whose Gantt tab joins.
+    ctx.workbook.addPlainTab('推进表2', ctx.workbook.readTab('推进表'));
+    const read = tabsRead(ctx, () => void generateGantt(ctx, { planTab: '推进表2' }));
+    expect(read.filter(isSource)).toEqual(['甘特图·推进表2']);
+    const joined = boardContent(ctx);
+    expect(joined.values.flat().filter((value) => typeof value === 'string' && value.startsWith("#'5群·我改的名字'!")).length).toBeGreaterThan(0);
+    expect(builtFromEveryTab(ctx)).toEqual(joined);
+  });
+
+  test('a source that outgrew the rows followed (rows added below the spare ones) is read again, alone', () => {
+    const ctx = workbook();
+    generateTodayBoard(ctx, {});
+    const sop = readDueSources(ctx).find(({ tab }) => tab.cohort === '第12期')!;
+    const header = sop.grid[0];
+    const below = sop.grid.length + SPARE_SOURCE_ROWS + 5;
+    for (const r of [sop.grid.length + SPARE_SOURCE_ROWS - 1, below]) {
+      ctx.workbook.setCell(sop.tab.tab, r, header.indexOf('日期'), TODAY);
+      ctx.workbook.setCell(sop.tab.tab, r, header.indexOf('事项'), `加的第 ${r + 1} 行`);
+    }
+    const read = tabsRead(ctx, () => void generateTodayBoard(ctx, {}));
+    expect(read.filter(isSource)).toEqual([sop.tab.tab]);
+    const again = boardContent(ctx);
+    expect(lines(ctx).map((line) => line.item)).toContain(`加的第 ${below + 1} 行`);
+    expect(builtFromEveryTab(ctx)).toEqual(again);
+  });
+
+  test('a board made by an earlier version (no sources in its marker) is built from every source', () => {
+    const ctx = workbook();
+    const { tab } = generateTodayBoard(ctx, {});
+    const { sources, ...about } = boardTab(ctx).marker!.about!;
+    expect(sources).toBeDefined();
+    ctx.workbook.rememberAbout(tab, about);
+    const read = tabsRead(ctx, () => void generateSopTabs(ctx, { template: 'live-class', anchor: '2026-12-04', groups: 'Python引流1群', cohort: '第3期' }));
+    expect(read.filter(isSource).length).toBeGreaterThan(4);
+    const joined = boardContent(ctx);
+    expect(builtFromEveryTab(ctx)).toEqual(joined);
   });
 });

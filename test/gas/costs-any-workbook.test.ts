@@ -75,6 +75,11 @@ describe('an action costs the same in an empty workbook and in a full one', () =
     ['a calendar month', 22, () => GLOBALS.generateCalendar({ month: '2026-12', list: '活动列表' }), seedActivities],
     ['metrics from a paste', 20, () => GLOBALS.computeMetrics({ kind: 'paste', text: DEMO_FILES.groupFunnel }), null],
     ['opening the team sidebar', 4, () => GLOBALS.getTeamState(), null],
+    // Two tabs written (≤ 2 × 30): the new SOP tab, and the board it joins. The board's other sources
+    // are not read: the board itself says where they are and what they hold (core/today/on-board.ts).
+    ['an SOP tab joining the Today board', 57, () => GLOBALS.generateSop({ ...SOP, groups: 'A群' }), () => GLOBALS.showTodayBoard()],
+    // Generated again from the menu, the board reads none of its sources either (a first board reads them all).
+    ['the Today board, again', 20, () => GLOBALS.generateTodayBoard({}), () => GLOBALS.showTodayBoard()],
   ])('%s: %i document calls', (_label, figure, action, prepare) => {
     const empty = documentCalls(0, 0, action, prepare ?? undefined);
     expect(empty).toBe(figure);

@@ -103,6 +103,29 @@ describe('the recording fake', () => {
     expect(sheet.getMaxRows()).toBe(1001);
   });
 
+  test('gives formulas’ results when asked to compute them, across sheets and after each write; else blank', () => {
+    for (const computeFormulas of [true, false]) {
+      fake = installFakeGas({ sheetNames: ['数据', '汇总'], computeFormulas });
+      const book = SpreadsheetApp.getActiveSpreadsheet();
+      book
+        .getSheetByName('数据')!
+        .getRange(1, 1, 2, 1)
+        .setValues([[2], [3]]);
+      const sum = book.getSheetByName('汇总')!.getRange(1, 1, 1, 3);
+      sum.setFormulas([["=SUM('数据'!A:A)", '=A1/0', '=DATE(2026,12,4)']]);
+      sum.setNumberFormats([['0', '0', 'yyyy-mm-dd']]);
+      const [total, error, day] = sum.getValues()[0];
+      book.getSheetByName('数据')!.getRange(3, 1).setValue(5);
+      if (computeFormulas) {
+        expect([total, error, formatInZone(day as Date, 'Asia/Shanghai', 'yyyy-MM-dd')]).toEqual([5, '#DIV/0!', '2026-12-04']);
+        expect(sum.getValues()[0][0]).toBe(10);
+      } else {
+        expect([total, error, day]).toEqual(['', '', '']);
+      }
+      fake.uninstall();
+    }
+  });
+
   test('formats dates in a named time zone whatever the process zone', () => {
     const instant = new Date(Date.UTC(2026, 11, 31, 20, 5, 9));
     expect(formatInZone(instant, 'Asia/Shanghai', 'yyyy-MM-dd HH:mm:ss')).toBe('2027-01-01 04:05:09');

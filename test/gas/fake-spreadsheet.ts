@@ -9,7 +9,9 @@
  * metadata, filters, frozen rows, row heights, column widths, hidden rows, columns and sheets…) so
  * a test reads back what was written, and it records every call made through the objects it hands
  * out (`calls`, `callCount`). Calls made on the raw objects returned by `inspect()` are not
- * recorded, so tests can look without changing counts.
+ * recorded, so tests can look without changing counts. A formula reads back as '' unless the fake
+ * is asked to compute formulas (FakeGasOptions.computeFormulas), for a test whose action reads
+ * what Sheets computes (the Today board read back).
  *
  * It meters what an action costs in real Sheets: each call has a kind (read, write, handle, builder,
  * service; see call-kinds.ts), and `reads`, `writes`, `documentCalls` and `roundTrips` count them
@@ -43,6 +45,8 @@
 /// <reference path="../../src/gas/granular-consent.d.ts" />
 import manifest from '../../appsscript.json';
 import { serialFromYmd, ymdFromSerial } from '../../src/core/dates';
+import { isError, WorkbookCalc, type Scalar } from '../../src/core/formula';
+import type { Cell } from '../../src/core/tab/spec';
 import { CallKind, callKind } from './call-kinds';
 import { callMisfit } from './gas-signatures';
 
@@ -84,6 +88,12 @@ export interface FakeGasOptions {
   sheetNames?: string[];
   /** Cells the spreadsheet may hold over all its sheets (Sheets: 10,000,000); tests lower it. */
   cellLimit?: number;
+  /**
+   * getValues gives a formula's result as Sheets computes it (the project's formula engine over every
+   * sheet, today in the spreadsheet's time zone) rather than ''. Off by default: most tests count
+   * calls and read no formula's value, and computing the workbook after each write takes time.
+   */
+  computeFormulas?: boolean;
   /**
    * Check each call made through the fake against @types/google-apps-script (gas-signatures.ts).
    * Default: on under Jest, off elsewhere (the bench loads the fake without the TypeScript compiler).
@@ -180,6 +190,11 @@ export class FakeGas {
   /** See FakeGasOptions.cellLimit. */
   cellLimit: number;
 
+  /** See FakeGasOptions.computeFormulas. */
+  readonly computeFormulas: boolean;
+  /** Changes made to the cells (writes, seeds): the formulas' results are computed again after one. */
+  private stateVersion = 0;
+  private computed: { version: number; values: Map<string, Scalar[][]> } | null = null;
   private readonly proxies = new WeakMap<object, object>();
   private readCount = 0;
   private writeCount = 0;
@@ -195,6 +210,7 @@ export class FakeGas {
   constructor(options: FakeGasOptions = {}) {
     this.locale = options.locale ?? 'zh_CN';
     this.cellLimit = options.cellLimit ?? WORKBOOK_CELL_LIMIT;
+    this.computeFormulas = options.computeFormulas ?? false;
     this.checkCalls = options.checkCalls ?? (typeof process !== 'undefined' && process.env.JEST_WORKER_ID !== undefined);
     this.book = new FakeSpreadsheet(this, options.timeZone ?? 'Asia/Shanghai');
     for (const name of options.sheetNames ?? ['Sheet1']) this.book._addSheet(name, this.book.sheets.length);
@@ -294,6 +310,7 @@ export class FakeGas {
    * with "=" is a formula), with optional number formats per cell (e.g. a date format on serials).
    */
   seedSheet(name: string, values: (string | number | boolean | null)[][], formats?: (string | null)[][]): Sheet {
+    this.stateVersion++;
     const sheet = this.book._addSheet(name, this.book.sheets.length);
     const width = Math.max(1, ...values.map((row) => row.length));
     sheet._ensureSize(values.length, width);
@@ -327,6 +344,27 @@ export class FakeGas {
     return value;
   }
 
+  /** After a change to the cells: formulas' results are computed again when next read. */
+  cellsChanged(): void {
+    this.stateVersion++;
+  }
+
+  /** What the formula of a cell (0-based) shows: computed over the whole workbook once per change. */
+  formulaResult(sheet: FakeSheet, row: number, col: number): Value | null {
+    if (this.computed?.version !== this.stateVersion) {
+      const tabs = this.book.sheets.map((each) => ({
+        name: each.getName(),
+        cells: Array.from(each.rows, (line) =>
+          Array.from(line ?? [], (cell): Cell => (cell?.formula !== undefined ? { formula: cell.formula, value: null } : (cell?.value ?? null))),
+        ),
+      }));
+      const now = wallClock(Date.now(), this.book.timeZone);
+      this.computed = { version: this.stateVersion, values: new WorkbookCalc(tabs, serialFromYmd(now.year, now.month, now.day)).recompute() };
+    }
+    const value = this.computed.values.get(sheet.getName())?.[row]?.[col] ?? null;
+    return isError(value) ? value.code : value;
+  }
+
   /** The raw fake behind a wrapper (or the value itself). */
   raw<T>(value: T): T {
     if (value !== null && typeof value === 'object') {
@@ -347,6 +385,7 @@ export class FakeGas {
   /** Counts a call by its kind, and the round trip it makes when it needs queued writes sent. */
   private meter(method: string, kind: CallKind): void {
     if (kind === 'write') {
+      this.stateVersion++;
       this.writeCount++;
       this.writesPending = true;
     } else if (kind === 'read' || method === 'SpreadsheetApp.flush') {
@@ -1436,12 +1475,13 @@ export class FakeRange extends FakeObject {
     }
   }
 
-  _read<T>(pick: (cell: CellState | undefined) => T): T[][] {
+  /** `pick` gets each cell of the range with its 0-based row and column in the sheet. */
+  _read<T>(pick: (cell: CellState | undefined, row: number, col: number) => T): T[][] {
     const out: T[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const line = this.sheet.rows[this.row - 1 + r];
       const row: T[] = new Array(this.numCols);
-      for (let c = 0; c < this.numCols; c++) row[c] = pick(line[this.col - 1 + c]);
+      for (let c = 0; c < this.numCols; c++) row[c] = pick(line[this.col - 1 + c], this.row - 1 + r, this.col - 1 + c);
       out.push(row);
     }
     return out;
@@ -1475,6 +1515,8 @@ export class FakeRange extends FakeObject {
         apply(this.sheet._cell(this.row + r, this.col + c, true), value);
       });
     });
+    // Also for a test writing through inspect(), which is not metered.
+    this.gas.cellsChanged();
     return this;
   }
 
@@ -1522,10 +1564,11 @@ export class FakeRange extends FakeObject {
 
   getValues(): unknown[][] {
     const timeZone = this.sheet.book.timeZone;
-    return this._read((cell) => {
-      if (!cell || cell.formula !== undefined || cell.value === undefined) return '';
-      if (typeof cell.value === 'number' && isDateTimeFormat(cell.format)) return dateFromSerial(cell.value, timeZone);
-      return cell.value;
+    return this._read((cell, row, col) => {
+      const value = cell?.formula !== undefined ? (this.gas.computeFormulas ? this.gas.formulaResult(this.sheet, row, col) : null) : cell?.value;
+      if (value === undefined || value === null) return '';
+      if (typeof value === 'number' && isDateTimeFormat(cell?.format)) return dateFromSerial(value, timeZone);
+      return value;
     });
   }
   getValue(): unknown {

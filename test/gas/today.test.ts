@@ -50,3 +50,62 @@ describe('the Today board in Sheets', () => {
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe(SOP_TAB);
   });
 });
+
+describe('the board generated again in Sheets reads itself, not its sources', () => {
+  const SOP = { template: 'big-class-28d', anchor: '2026-12-03', cohort: '第12期' };
+  const OTHERS = [SOP_TAB, 'SOP·Java引流6群·第12期'];
+
+  /** The board as Sheets shows it: formulas and what they compute. */
+  function board(): { values: unknown[][]; formulas: string[][] } {
+    const range = fake.inspect('今日看板').getDataRange();
+    return { values: range.getValues(), formulas: range.getFormulas() };
+  }
+
+  /** Makes reading `tabs` fail, so a test shows that nothing read them. */
+  function unreadable(tabs: string[]): void {
+    for (const tab of tabs) {
+      const sheet = fake.inspect(tab) as unknown as Record<string, unknown>;
+      for (const method of ['getDataRange', 'getRange']) {
+        sheet[method] = () => {
+          throw new Error(`${tab} was read`);
+        };
+      }
+    }
+  }
+
+  test('a new SOP tab joins without the others being read, and the board is the one a first board would be', () => {
+    fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['Sheet1'], computeFormulas: true });
+    saveTeam([{ name: '林晓', role: 'operator' }]);
+    generateSop({ ...SOP, groups: 'Java引流5群、Java引流6群' });
+    // Someone outside the team takes a dated row: the board's summary gets a line for them.
+    const sheet = fake.inspect(SOP_TAB);
+    const values = sheet.getDataRange().getValues();
+    const row = values.findIndex((line, r) => r > 0 && line[values[0].indexOf('日期')] instanceof Date);
+    sheet.getRange(row + 1, values[0].indexOf('执行人') + 1).setValue('外援小美');
+    showTodayBoard();
+
+    const restore = OTHERS.map((tab) => {
+      const raw = fake.inspect(tab) as unknown as Record<string, unknown>;
+      return { raw, getDataRange: raw.getDataRange, getRange: raw.getRange };
+    });
+    unreadable(OTHERS);
+    fake.resetCalls();
+    generateSop({ ...SOP, groups: 'Python引流1群' });
+    const joined = board();
+    expect(joined.values.flat()).toContain('外援小美');
+    expect(joined.formulas.flat().some((formula) => formula.includes("'SOP·Python引流1群·第12期'!"))).toBe(true);
+    // From the menu again: no source read at all.
+    unreadable(['SOP·Python引流1群·第12期']);
+    showTodayBoard();
+    expect(board()).toEqual(joined);
+
+    for (const { raw, getDataRange, getRange } of restore) Object.assign(raw, { getDataRange, getRange });
+    fake.spreadsheet.deleteSheet(fake.spreadsheet.getSheetByName('今日看板')!);
+    // A first board reads every source: it is the same board. (The new tab was made unreadable above.)
+    const python = fake.inspect('SOP·Python引流1群·第12期') as unknown as Record<string, unknown>;
+    delete python.getDataRange;
+    delete python.getRange;
+    showTodayBoard();
+    expect(board()).toEqual(joined);
+  });
+});

@@ -450,3 +450,39 @@ export function formulaShapeKey(formula: string, row: number, col: number): stri
     return `\u0001${colPart}${rowPart}\u0001`;
   });
 }
+
+/**
+ * The formula with its references to sheet `from` naming `to` instead, as a spreadsheet rewrites
+ * every formula when a tab is renamed (names compare without case; the new name is quoted when it
+ * needs to be). A formula that cannot be read is returned as it is.
+ */
+export function renameSheetInFormula(formula: string, from: string, to: string, quote: (name: string) => string): string {
+  if (!formula.startsWith('=')) return formula;
+  let tokens: Token[];
+  try {
+    tokens = tokenize(formula, 1);
+  } catch (error) {
+    if (error instanceof FormulaSyntaxError) return formula;
+    throw error;
+  }
+  let out = '';
+  let done = 0;
+  for (const token of tokens) {
+    if (token.kind !== 'sheet' || token.name.toLowerCase() !== from.toLowerCase()) continue;
+    // The sheet token runs from its start to the "!" after the name.
+    const bang = formula[token.pos] === "'" ? quotedEnd(formula, token.pos) : token.pos + token.name.length;
+    out += formula.slice(done, token.pos) + quote(to);
+    done = bang;
+  }
+  return done ? out + formula.slice(done) : formula;
+}
+
+/** Where a quoted sheet name starting at `start` ends (at its "!"). */
+function quotedEnd(formula: string, start: number): number {
+  let pos = start + 1;
+  for (;;) {
+    const close = formula.indexOf("'", pos);
+    if (formula[close + 1] !== "'") return close + 1;
+    pos = close + 2;
+  }
+}

@@ -35,7 +35,7 @@ import {
 } from '../tab/spec';
 import type { DueItem } from './due';
 import { countWork, dueItemsOf, minuteOf, orderDueItems, ownerRank, sameName, weekStartOf, type SourceRow, type WorkCounts } from './read';
-import { FIRST_DUE_SERIAL, LAST_DUE_SERIAL, sourceLabel, type DueSourceLayout } from './sources';
+import { describeSources, FIRST_DUE_SERIAL, LAST_DUE_SERIAL, sourceLabel, type DueSourceLayout } from './sources';
 
 /** Row positions the board follows below each source's last row, for rows people add at the end. */
 export const SPARE_SOURCE_ROWS = 50;
@@ -383,7 +383,7 @@ export function buildTodayBoard(input: TodayBoardInput): TodayBoard {
 
   const spec: TabSpec = {
     name: tr('today.tabName'),
-    marker: { ...markerOf('today', {}), about: { today: toIso(today), daysAhead: String(daysAhead) } },
+    marker: { ...markerOf('today', {}), about: { today: toIso(today), daysAhead: String(daysAhead), sources: describeSources(input.sources) } },
     columns,
     rows: grid,
     headerRows: TODAY_FIRST_LINE_ROW,

@@ -55,49 +55,71 @@ export const LAST_DUE_SERIAL = 73415;
 
 const bothLanguages = (text: (lang: (typeof LANGS)[number]) => string): string[] => [...new Set(LANGS.map(text))];
 
+/** What a status text means on each kind of source: done, and (SOP) cancelled or removed. */
+const SOP_DONE = bothLanguages((lang) => statusLabel('done', lang));
+const SOP_DROPPED = [...bothLanguages((lang) => statusLabel('cancelled', lang)), ...bothLanguages((lang) => statusLabel('removed', lang))];
+const GANTT_DONE = bothLanguages((lang) => t(lang, 'gantt.status.done'));
+const GANTT_END_TITLES = bothLanguages((lang) => t(lang, 'gantt.block.workload'));
+
+/** A source's layout from where its first data row and its columns are (found in its header, or in the board's formulas). */
+export function sourceLayout(tab: DueSourceTab, firstRow: number, columns: DueColumns): DueSourceLayout {
+  return tab.source === 'sop'
+    ? { ...tab, firstRow, columns: { ...columns, progress: null }, endTitles: [], doneLabels: SOP_DONE, droppedLabels: SOP_DROPPED }
+    : { ...tab, firstRow, columns: { ...columns, time: null }, endTitles: GANTT_END_TITLES, doneLabels: GANTT_DONE, droppedLabels: [] };
+}
+
 /** Where a source tab's columns are, read from its header; null when the tab no longer reads as one. */
 export function dueSourceLayout(tab: DueSourceTab, grid: ReadonlyArray<ReadonlyArray<CellValue>>): DueSourceLayout | null {
   if (tab.source === 'sop') {
     const header = findSopHeader(grid as CellValue[][]);
     const { date, item } = header?.columns ?? {};
     if (!header || date === undefined || item === undefined) return null;
-    return {
-      ...tab,
-      firstRow: header.row + 1,
-      columns: {
-        date,
-        item,
-        time: header.columns.time ?? null,
-        owner: header.columns.owner ?? null,
-        status: header.columns.status ?? null,
-        progress: null,
-      },
-      endTitles: [],
-      doneLabels: bothLanguages((lang) => statusLabel('done', lang)),
-      droppedLabels: [...bothLanguages((lang) => statusLabel('cancelled', lang)), ...bothLanguages((lang) => statusLabel('removed', lang))],
-    };
+    const { time, owner, status } = header.columns;
+    return sourceLayout(tab, header.row + 1, { date, item, time: time ?? null, owner: owner ?? null, status: status ?? null, progress: null });
   }
   const header = findGanttHeader(grid);
   const { end, task } = header?.columns ?? {};
   if (!header || end === undefined || task === undefined) return null;
-  return {
-    ...tab,
-    firstRow: header.headerRow + 1,
-    columns: {
-      date: end,
-      item: task,
-      time: null,
-      owner: header.columns.owner ?? null,
-      status: header.columns.status ?? null,
-      progress: header.columns.progress ?? null,
-    },
-    endTitles: bothLanguages((lang) => t(lang, 'gantt.block.workload')),
-    doneLabels: bothLanguages((lang) => t(lang, 'gantt.status.done')),
-    droppedLabels: [],
-  };
+  const { owner, status, progress } = header.columns;
+  return sourceLayout(tab, header.headerRow + 1, {
+    date: end,
+    item: task,
+    time: null,
+    owner: owner ?? null,
+    status: status ?? null,
+    progress: progress ?? null,
+  });
 }
 
 /** "Java引流5群 · 第12期", or the group (plan) alone. */
 export function sourceLabel(tab: Pick<DueSourceTab, 'group' | 'cohort'>): string {
   return tab.cohort ? `${tab.group} · ${tab.cohort}` : tab.group;
+}
+
+/**
+ * The sources a board follows, in order, as its marker keeps them (`about.sources`): what each one is
+ * (an SOP tab's group and cohort, a Gantt tab's plan), for reading the board back (on-board.ts).
+ */
+export function describeSources(sources: ReadonlyArray<{ layout: DueSourceTab }>): string {
+  return JSON.stringify(sources.map(({ layout }) => [layout.source, layout.group, layout.cohort]));
+}
+
+/** The sources `describeSources` kept (without their tab names, which the board's formulas hold); null when it is not one. */
+export function describedSources(text: string | undefined): Array<Omit<DueSourceTab, 'tab'>> | null {
+  if (text === undefined) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const sources: Array<Omit<DueSourceTab, 'tab'>> = [];
+  for (const entry of parsed) {
+    if (!Array.isArray(entry) || entry.length !== 3 || !entry.every((part) => typeof part === 'string')) return null;
+    const [source, group, cohort] = entry as string[];
+    if (source !== 'sop' && source !== 'plan') return null;
+    sources.push({ source, group, cohort });
+  }
+  return sources;
 }
