@@ -114,7 +114,11 @@ export function benchCosts(line: Line): void {
         GLOBALS.showTodayBoard();
       },
     ],
-    ['generateSop, 1 group, with a Today board (it joins; two tabs written)', () => GLOBALS.generateSop({ ...SOP, groups: 'A群' }), () => GLOBALS.showTodayBoard()],
+    [
+      'generateSop, 1 group, with a Today board (it joins; two tabs written)',
+      () => GLOBALS.generateSop({ ...SOP, groups: 'A群' }),
+      () => GLOBALS.showTodayBoard(),
+    ],
     [
       'generateSop, 1 group, again, with a Today board (followed, not rebuilt)',
       () => GLOBALS.generateSop({ ...SOP, anchor: '2026-12-16', groups: 'A群' }),
