@@ -23,8 +23,9 @@ import { getReminderState } from './remind';
 import { getReviewState } from './review';
 import { generateSopTabs, getSopState } from './sop';
 import { getTeamState } from './team';
-import { refreshTodayBoard } from './today';
-import { openSession, readTeam, writeGeneratedTabs, type Session } from './session';
+import { generateTodayBoard, refreshTodayBoard } from './today';
+import { boardDisagreement, sourcesOnBoard } from '../core/today/on-board';
+import { findGeneratedTab, openSession, readTeam, writeGeneratedTabs, type Session } from './session';
 
 /** The built-in template the SOP step uses: a short one, so the test stays quick. */
 const SOP_TEMPLATE = 'live-class';
@@ -65,15 +66,23 @@ export function runSelfTest(ctx: AppContext): SelfTestResult {
     const owners = readTeam(ctx).team.map((person) => person.name);
     for (const tab of writeGeneratedTabs(ctx, selfTestInputs(names, owners))) made.add(tab.name);
     const [planTab, listTab, dataTab] = [...made];
+    const sop = runStep(
+      ctx,
+      session,
+      'sop',
+      made,
+      () => generateSopTabs(ctx, { template: SOP_TEMPLATE, anchor: SOP_ANCHOR, groups: names.group, cohort: names.cohort }).tabs[0].tab,
+    );
+    const gantt = runStep(ctx, session, 'gantt', made, () => generateGantt(ctx, { planTab }).tab);
     steps.push(
-      runStep(
+      sop,
+      gantt,
+      checkTodayBoard(
         ctx,
         session,
-        'sop',
         made,
-        () => generateSopTabs(ctx, { template: SOP_TEMPLATE, anchor: SOP_ANCHOR, groups: names.group, cohort: names.cohort }).tabs[0].tab,
+        [sop.tab, gantt.tab].flatMap((tab) => tab ?? []),
       ),
-      runStep(ctx, session, 'gantt', made, () => generateGantt(ctx, { planTab }).tab),
       runStep(ctx, session, 'calendar', made, () => generateCalendar(ctx, { month: SELF_TEST_MONTH, list: listTab }).tabs[0]),
       runStep(ctx, session, 'metrics', made, () => computeMetricsTab(ctx, { kind: 'tab', tab: dataTab }).tab),
       openSidebars(ctx, session),
@@ -121,6 +130,39 @@ function runStep(ctx: AppContext, session: Session, step: SelfTestStep, made: Se
     problems.push(describe(session, error));
   }
   return { step, tab, first, again, problems: [...new Set(problems)] };
+}
+
+/**
+ * The Today board generated again reads its sources back from itself (core/today/on-board.ts): its
+ * formulas as Sheets keeps them and the values Sheets computes. The self-test's SOP and Gantt tabs
+ * joined the board (the user's; one made for the test when there is none, deleted with the other
+ * tabs): the board is generated again, timed and counted, and what it reads back of those two tabs
+ * must be what the tabs hold.
+ */
+function checkTodayBoard(ctx: AppContext, session: Session, made: Set<string>, sources: string[]): StepFigures {
+  const problems: string[] = [];
+  let tab: string | null = null;
+  let first: StepFigures['first'] = null;
+  try {
+    if (!findGeneratedTab(ctx, 'today')) made.add(generateTodayBoard(ctx, {}).tab);
+    const run = measure(ctx, () => refreshTodayBoard(ctx));
+    first = { ms: run.ms, calls: run.calls };
+    const board = findGeneratedTab(ctx, 'today');
+    if (!board) throw new Error('no Today board');
+    tab = board.name;
+    const onBoard = sourcesOnBoard(ctx.workbook.readTabContent(board.name), board.marker?.about);
+    if (!onBoard) problems.push(session.tr('selftest.problem.boardReadBack', { tab }));
+    for (const source of onBoard ? sources : []) {
+      const followed = onBoard?.find((candidate) => candidate.tab.tab === source);
+      const disagreement = followed ? boardDisagreement(followed, ctx.workbook.readTab(source)) : null;
+      if (!followed) problems.push(session.tr('selftest.problem.boardMissing', { tab, source }));
+      else if (disagreement === 'layout') problems.push(session.tr('selftest.problem.boardLayout', { tab, source }));
+      else if (disagreement !== null) problems.push(session.tr('selftest.problem.boardRow', { tab, source, row: disagreement }));
+    }
+  } catch (error) {
+    problems.push(describe(session, error));
+  }
+  return { step: 'today', tab, first, again: null, problems };
 }
 
 /**

@@ -15,6 +15,7 @@ describe('the self-test', () => {
     expect(result.steps.map((step) => [step.step, step.problems])).toEqual([
       ['sop', []],
       ['gantt', []],
+      ['today', []],
       ['calendar', []],
       ['metrics', []],
       ['sidebars', []],
@@ -28,6 +29,28 @@ describe('the self-test', () => {
     expect(result.report).toMatch(/✓ 社群SOP排期 · SOP·诊断自检群·自检\n {2}首次生成: \d+ 毫秒\n {2}重新生成: \d+ 毫秒/);
     // The report is shown, and returned for `clasp run selfTest`.
     expect(ctx.ui.messages.at(-1)).toMatchObject({ kind: 'alert', title: '社群SOP助手 · 诊断', message: result.report });
+  });
+
+  test('the Today board made for the test is generated again from itself, timed, and goes with the other tabs', () => {
+    const ctx = createDemoContext({ today: TODAY });
+    const result = runSelfTest(ctx);
+    expect(result.report).toMatch(/\n✓ 今日看板（从看板读回来源） · 今日看板\n {2}首次生成: \d+ 毫秒\n/);
+    expect(ctx.workbook.markedTabs((marker) => marker.kind === 'today')).toEqual([]);
+  });
+
+  test('a row the board reads back otherwise than its tab holds is reported, with the tab and the row', () => {
+    const ctx = createDemoContext({ today: TODAY });
+    const read = ctx.workbook.readTab.bind(ctx.workbook);
+    // As if Sheets gave back the SOP tab's second row with another item than the board's mirror shows.
+    ctx.workbook.readTab = (name) => {
+      const grid = read(name);
+      return name.startsWith('SOP·诊断')
+        ? grid.map((row, r) => (r === 1 ? row.map((cell) => (cell === grid[1][6] ? `${String(cell)}（改）` : cell)) : row))
+        : grid;
+    };
+    const result = runSelfTest(ctx);
+    expect(result.steps.find((step) => step.step === 'today')!.problems).toEqual(['「今日看板」读回的「SOP·诊断自检群·自检」第 2 行与该表中的不一致。']);
+    expect(result.ok).toBe(false);
   });
 
   test('in English, in an empty workbook (no team): the same steps pass', () => {

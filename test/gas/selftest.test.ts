@@ -7,7 +7,8 @@ afterEach(() => fake.uninstall());
 
 describe('selfTest in Sheets', () => {
   test('runs every feature in temporary tabs, counts each run’s calls, shows and returns the report, and leaves only what was there', () => {
-    fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['我的表'] });
+    // Formulas computed: the Today board step reads back what Sheets computes on the board.
+    fake = installFakeGas({ locale: 'zh_CN', sheetNames: ['我的表'], computeFormulas: true });
     GLOBALS.saveTeam([
       { name: '林晓', role: 'operator' },
       { name: '陈默', role: 'advisor' },
@@ -15,11 +16,11 @@ describe('selfTest in Sheets', () => {
     const before = fake.book.getSheets().map((sheet) => sheet.getName());
     const report = GLOBALS.selfTest() as string;
     expect(report.split('\n')[0]).toBe('诊断通过：每个功能都在这个表格里生成、读回并重新生成成功，临时标签页已删除。');
-    for (const step of ['社群SOP排期', '推进表甘特图', '月度活动日历', '转化指标', '打开侧边栏（首次调用）', '删除临时标签页'])
+    for (const step of ['社群SOP排期', '推进表甘特图', '今日看板（从看板读回来源）', '月度活动日历', '转化指标', '打开侧边栏（首次调用）', '删除临时标签页'])
       expect(report).toContain(`✓ ${step}`);
     // Every run is timed and its calls counted.
     const runs = report.match(/(首次生成|重新生成): \d+ 毫秒 · \d+ 次表格读写（读 \d+，写 \d+，往返 \d+）/g) ?? [];
-    expect(runs).toHaveLength(8);
+    expect(runs).toHaveLength(9);
     // Each sidebar's first call is counted too: at most 10 reads, none written.
     const openings = [...report.matchAll(/^ {2}(.+): \d+ 毫秒 · \d+ 次表格读写（读 (\d+)，写 (\d+)，往返 \d+）$/gm)]
       .filter((m) => !/^(首次生成|重新生成)$/.test(m[1]))
@@ -30,7 +31,7 @@ describe('selfTest in Sheets', () => {
   });
 
   test('without a spreadsheet UI (clasp run), the report is still returned', () => {
-    fake = installFakeGas({ locale: 'en_US' });
+    fake = installFakeGas({ locale: 'en_US', computeFormulas: true });
     const ui = SpreadsheetApp.getUi();
     ui.alert = () => {
       throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');

@@ -13,6 +13,7 @@ export const selfTestMessages = defineMessages(
     'selftest.step.gantt': '推进表甘特图',
     'selftest.step.calendar': '月度活动日历',
     'selftest.step.metrics': '转化指标',
+    'selftest.step.today': '今日看板（从看板读回来源）',
     'selftest.step.sidebars': '打开侧边栏（首次调用）',
     'selftest.step.cleanup': '删除临时标签页',
     'selftest.run.first': '首次生成',
@@ -29,6 +30,10 @@ export const selfTestMessages = defineMessages(
     'selftest.problem.oldVersion': '没有任何修改，重新生成却留下了旧版本：{tabs}',
     'selftest.problem.leftBehind': '这些临时标签页没能删除，请手动删除：{tabs}',
     'selftest.problem.sidebarReads': '打开「{sidebar}」读了 {reads} 次表格，多于 {target} 次。',
+    'selftest.problem.boardReadBack': '「{tab}」读不回它跟踪的来源表（公式或隐藏列不是本插件写的样子），每次重新生成都要读取所有来源表。',
+    'selftest.problem.boardMissing': '「{tab}」没有跟踪「{source}」。',
+    'selftest.problem.boardLayout': '「{tab}」读回的「{source}」的列位置与该表不符。',
+    'selftest.problem.boardRow': '「{tab}」读回的「{source}」第 {row} 行与该表中的不一致。',
     'error.notOurTab': '「{tab}」不是本插件生成的标签页，不会删除。',
   },
   {
@@ -42,6 +47,7 @@ export const selfTestMessages = defineMessages(
     'selftest.step.gantt': 'Push-plan Gantt',
     'selftest.step.calendar': 'Monthly calendar',
     'selftest.step.metrics': 'Conversion metrics',
+    'selftest.step.today': 'Today board (its sources read back from it)',
     'selftest.step.sidebars': 'Opening the sidebars (first call)',
     'selftest.step.cleanup': 'Deleting the temporary tabs',
     'selftest.run.first': 'First run',
@@ -59,6 +65,11 @@ export const selfTestMessages = defineMessages(
     'selftest.problem.oldVersion': 'Nothing was changed, yet generating again kept an old version: {tabs}',
     'selftest.problem.leftBehind': 'These temporary tabs could not be deleted; please delete them: {tabs}',
     'selftest.problem.sidebarReads': 'Opening "{sidebar}" read the spreadsheet {reads} times, more than {target}.',
+    'selftest.problem.boardReadBack':
+      '"{tab}" cannot be read back (its formulas or hidden columns are not as the add-on writes them), so generating it again reads every source tab.',
+    'selftest.problem.boardMissing': '"{tab}" does not follow "{source}".',
+    'selftest.problem.boardLayout': '"{tab}": the columns it reads of "{source}" are not where that tab has them.',
+    'selftest.problem.boardRow': '"{tab}": row {row} of "{source}" reads otherwise on the board than in that tab.',
     'error.notOurTab': '"{tab}" is not a tab this add-on generated; it is not deleted.',
   },
 );

@@ -7,7 +7,7 @@ import { t, type Lang } from '../i18n';
 import type { TabContent } from '../tab/content';
 import { a1 } from '../tab/spec';
 
-export type SelfTestStep = 'setup' | 'sop' | 'gantt' | 'calendar' | 'metrics' | 'sidebars' | 'cleanup';
+export type SelfTestStep = 'setup' | 'sop' | 'gantt' | 'today' | 'calendar' | 'metrics' | 'sidebars' | 'cleanup';
 
 /** Issue "Fast in real Sheets": opening a sidebar reads the spreadsheet at most this often. */
 export const SIDEBAR_READS_TARGET = 10;

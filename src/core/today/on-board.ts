@@ -12,8 +12,8 @@
 import { LANGS, t } from '../i18n';
 import { columnIndex, type CellValue } from '../tab/spec';
 import { MIRROR_COLUMNS, TODAY_FIRST_LINE_ROW, TODAY_HEADER_ROW, type BoardSource } from './board';
-import { cellAsText, type SourceRow, type WorkKind } from './read';
-import { describedSources, sourceLayout, type DueColumns, type DueSourceTab } from './sources';
+import { cellAsText, readSourceRows, type SourceRow, type WorkKind } from './read';
+import { describedSources, dueSourceLayout, sourceLayout, type DueColumns, type DueSourceTab } from './sources';
 
 type MirrorColumn = (typeof MIRROR_COLUMNS)[number];
 
@@ -143,4 +143,21 @@ function mirrorRow(line: ReadonlyArray<CellValue>, at: Record<MirrorColumn, numb
     status: cellAsText(line[at.status]),
     kind: kind === 'open' || kind === 'done' || kind === 'dropped' ? (kind as WorkKind) : null,
   };
+}
+
+/**
+ * Where the board's reading of a source differs from the source as read now (the self-test's check
+ * in a real spreadsheet): 'layout' when the columns or the first row differ, else the 1-based row of
+ * the first row that reads otherwise; null when they agree. Owners compare as the board shows them.
+ */
+export function boardDisagreement(onBoard: SourceOnBoard, grid: ReadonlyArray<ReadonlyArray<CellValue>>): 'layout' | number | null {
+  const layout = dueSourceLayout(onBoard.tab, grid);
+  const columns = Object.keys(onBoard.layout.columns) as Array<keyof DueColumns>;
+  if (!layout || layout.firstRow !== onBoard.layout.firstRow || columns.some((key) => layout.columns[key] !== onBoard.layout.columns[key])) return 'layout';
+  const now = readSourceRows(layout, grid, onBoard.rows.length);
+  const shown = (row: SourceRow): SourceRow => ({ ...row, owner: UNASSIGNED.has(row.owner.toLowerCase()) ? '' : row.owner });
+  const same = (a: SourceRow, b: SourceRow): boolean =>
+    a.row === b.row && a.date === b.date && a.time === b.time && a.item === b.item && a.owner === b.owner && a.status === b.status && a.kind === b.kind;
+  const differing = onBoard.rows.findIndex((row, i) => !same(shown(row), shown(now[i])));
+  return differing < 0 ? null : onBoard.rows[differing].row;
 }
