@@ -4,7 +4,7 @@
  * it has, what is due today for the message); from then on its formulas follow the sources by
  * themselves, and generating it again reads it rather than them: its formulas say where each source
  * is now and its hidden mirror what each one holds (core/today/on-board.ts), so only a tab it does
- * not follow yet, or one that outgrew the rows it follows, is read. Generating an SOP tab or a Gantt
+ * not follow yet, or one it may no longer follow whole, is read. Generating an SOP tab or a Gantt
  * tab refreshes the board when there is one, so a new source joins it; a deleted source's lines go
  * blank at once and leave it at the next generation.
  */
@@ -14,7 +14,7 @@ import type { DueItem } from '../core/today/due';
 import { orderDueItems, readDueItems, readSourceRows, taskTableBound, type DueSourceGrid, type DueWindow } from '../core/today/read';
 import { checkDaysAhead, type TodayRequest } from '../core/today/request';
 import { dueSourceLayout, type DueSourceTab } from '../core/today/sources';
-import { sourcesOnBoard, type SourceOnBoard } from '../core/today/on-board';
+import { followsStale, sourcesOnBoard, type SourceOnBoard } from '../core/today/on-board';
 import { markerKeyOf, type TabMarker } from '../core/tab/marker';
 import type { AppContext, TabInfo, WriteResult } from '../ports';
 import type { LayerStats } from '../core/tab/layers';
@@ -111,15 +111,17 @@ function readBoard(ctx: AppContext): BoardRead | null {
 
 /**
  * The board's sources with their rows. Where there is a board that can be read back (on-board.ts),
- * the sources it follows come from it and only the tabs it does not follow yet are read (a new SOP or
- * Gantt tab), with those that outgrew the rows followed (rows added below the spare ones): the
- * board's formulas know where each source is now, and its mirror what each one holds now. Otherwise
- * every source tab is read, and the SOP tabs read bring their markers' push counts up to date.
+ * the sources it follows come from it — its formulas know where each source is now, and its mirror
+ * what each one holds now — and only the tabs it does not follow yet are read (a new SOP or Gantt
+ * tab), with those it may no longer follow whole (followsStale: rows added below the spare ones,
+ * rows inserted above the header). Otherwise every source tab is read, and the SOP tabs read bring
+ * their markers' push counts up to date.
  */
 function boardSources(ctx: AppContext, existing: BoardRead | null): BoardSource[] {
   const onBoard = existing ? sourcesStillOnBoard(ctx, existing) : null;
   if (!onBoard) return sourcesFromTabs(ctx);
-  const followedNow = onBoard.map((source) => (outgrown(source) ? (readSource(ctx, source.tab, source.linkPrefix) ?? source) : source));
+  // A source read again that no longer reads as one (its header gone) leaves the board, as in a rebuild.
+  const followedNow = onBoard.flatMap((source) => (followsStale(source) ? (readSource(ctx, source.tab, source.linkPrefix) ?? []) : [source]));
   // A source not on the board yet: its marker is not among the board's (only its tab is asked its name).
   const joining = ctx.workbook
     .markedTabs((marker) => {
@@ -153,12 +155,6 @@ function followedSource(ctx: AppContext, tab: DueSourceTab, grid: DueSourceGrid[
   if (!layout) return null;
   const rows = readSourceRows(layout, grid, followedRows(layout, grid.length, taskTableBound(layout, grid)));
   return { layout, rows, linkPrefix: linkPrefix ?? ctx.workbook.tabLinkPrefix(tab.tab) };
-}
-
-/** Whether a source may have rows beyond those the board follows: its last one (a spare row) holds something. */
-function outgrown(source: SourceOnBoard): boolean {
-  const last = source.rows[source.rows.length - 1];
-  return last !== undefined && (last.date !== null || (source.layout.source === 'sop' && last.item !== ''));
 }
 
 const sameSource = (a: Omit<DueSourceTab, 'tab'>, b: Omit<DueSourceTab, 'tab'>): boolean =>

@@ -220,6 +220,21 @@ describe('the board is generated again from itself: only the tabs it does not fo
     expect(builtFromEveryTab(ctx)).toEqual(again);
   });
 
+  test('a source with rows inserted above its header is read again, alone', () => {
+    const ctx = workbook();
+    generateTodayBoard(ctx, {});
+    const sop = readDueSources(ctx).find(({ tab }) => tab.cohort === '第12期')!;
+    const before = lines(ctx).filter((line) => line.group === 'Java引流5群 · 第12期').length;
+    expect(before).toBeGreaterThan(0);
+    ctx.workbook.insertRows(sop.tab.tab, 0, 2);
+    ctx.workbook.setCell(sop.tab.tab, 0, 0, '第12期 · 排期（手加的标题）');
+    const read = tabsRead(ctx, () => void generateTodayBoard(ctx, {}));
+    expect(read.filter(isSource)).toEqual([sop.tab.tab]);
+    const again = boardContent(ctx);
+    expect(lines(ctx).filter((line) => line.group === 'Java引流5群 · 第12期').length).toBe(before);
+    expect(builtFromEveryTab(ctx)).toEqual(again);
+  });
+
   test('a board made by an earlier version (no sources in its marker) is built from every source', () => {
     const ctx = workbook();
     const { tab } = generateTodayBoard(ctx, {});

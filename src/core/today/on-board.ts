@@ -10,6 +10,8 @@
  * hand, a formula of another shape): the board is then built again from every source, as at first.
  */
 import { LANGS, t } from '../i18n';
+import { TASK_COLUMN_LABELS } from '../gantt/columns';
+import { sopHeader } from '../sop/columns';
 import { columnIndex, type CellValue } from '../tab/spec';
 import { MIRROR_COLUMNS, TODAY_FIRST_LINE_ROW, TODAY_HEADER_ROW, type BoardSource } from './board';
 import { cellAsText, readSourceRows, type SourceRow, type WorkKind } from './read';
@@ -126,6 +128,25 @@ export function sourcesOnBoard(
     sources.push({ tab, layout, linkPrefix, rows: rows.map((r, position) => mirrorRow(content.values[r], at, layout.firstRow + position + 1)) });
   }
   return sources;
+}
+
+/** The item column's header in either language, per kind of source. */
+const ITEM_HEADERS = {
+  sop: new Set(LANGS.map((lang) => sopHeader('item', lang).toLowerCase())),
+  plan: new Set(LANGS.map((lang) => t(lang, TASK_COLUMN_LABELS.task).toLowerCase())),
+};
+
+/**
+ * Whether the board may no longer follow all of a source where it is, so that the source is read
+ * again: its last followed row (a spare one) holds something — rows may lie beyond it — or a followed
+ * row holds the header, so rows were inserted above it (the formulas' row numbers are constants, which
+ * Sheets leaves as they are).
+ */
+export function followsStale(source: SourceOnBoard): boolean {
+  const last = source.rows[source.rows.length - 1];
+  if (!last) return true;
+  const headers = ITEM_HEADERS[source.layout.source];
+  return last.date !== null || (source.layout.source === 'sop' && last.item !== '') || source.rows.some((row) => headers.has(row.item.toLowerCase()));
 }
 
 /** One mirror row's values as the source row they show (the owner blank where the mirror says nobody). */

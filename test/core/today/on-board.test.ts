@@ -8,7 +8,7 @@ import { renameSheetInFormula } from '../../../src/core/formula/parse';
 import { t } from '../../../src/core/i18n';
 import { statusLabel } from '../../../src/core/sop/status';
 import { cellValue, isFormulaCell, quoteTabName, type CellValue, type TabSpec } from '../../../src/core/tab/spec';
-import { sourcesOnBoard, type BoardContent } from '../../../src/core/today/on-board';
+import { followsStale, sourcesOnBoard, type BoardContent, type SourceOnBoard } from '../../../src/core/today/on-board';
 import type { DueSourceGrid } from '../../../src/core/today/read';
 import { board, boardSources, d, ganttGrid, hm, planSource, sopGrid, sopSource, type SopLine } from './fixtures';
 
@@ -122,6 +122,38 @@ describe('reading the sources back from the board', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('a source the board may no longer follow whole is read again', () => {
+  const read = () => {
+    const sources = sample();
+    const { spec } = board(sources, { today: TODAY });
+    return sourcesOnBoard(contentOf(spec), aboutOf(spec))!;
+  };
+  test('as built, every source is followed whole', () => {
+    expect(read().map(followsStale)).toEqual([false, false, false]);
+  });
+  test('its last followed row (a spare one) holds a row: there may be more below', () => {
+    const [sop, , gantt] = read();
+    const last = (source: SourceOnBoard, row: Partial<SourceOnBoard['rows'][number]>): SourceOnBoard => ({
+      ...source,
+      rows: [...source.rows.slice(0, -1), { ...source.rows[source.rows.length - 1], ...row }],
+    });
+    expect(followsStale(last(sop, { item: '加的一行' }))).toBe(true);
+    expect(followsStale(last(gantt, { date: TODAY }))).toBe(true);
+    // Below a Gantt's tasks the owners' block repeats them without dates: not tasks.
+    expect(followsStale(last(gantt, { item: '海报设计' }))).toBe(false);
+  });
+  test('a followed row holds the header, in either language: rows were inserted above it', () => {
+    const [sop, en, gantt] = read();
+    const headerFirst = (source: SourceOnBoard, item: string): SourceOnBoard => ({
+      ...source,
+      rows: [source.rows[0], { ...source.rows[1], item }, ...source.rows.slice(2)],
+    });
+    expect(followsStale(headerFirst(sop, '事项'))).toBe(true);
+    expect(followsStale(headerFirst(en, 'Item'))).toBe(true);
+    expect(followsStale(headerFirst(gantt, t('zh-CN', 'gantt.header.task')))).toBe(true);
   });
 });
 
