@@ -120,6 +120,11 @@ export function benchCosts(line: Line): void {
       () => GLOBALS.showTodayBoard(),
     ],
     [
+      'generateGantt, first run, with a Today board (it joins; two tabs written)',
+      () => GLOBALS.generateGantt({ planTab: '推进表' }),
+      () => GLOBALS.showTodayBoard(),
+    ],
+    [
       'generateSop, 1 group, again, with a Today board (followed, not rebuilt)',
       () => GLOBALS.generateSop({ ...SOP, anchor: '2026-12-16', groups: 'A群' }),
       () => {

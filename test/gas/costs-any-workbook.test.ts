@@ -78,6 +78,7 @@ describe('an action costs the same in an empty workbook and in a full one', () =
     // Two tabs written (≤ 2 × 30): the new SOP tab, and the board it joins. The board's other sources
     // are not read: the board itself says where they are and what they hold (core/today/on-board.ts).
     ['an SOP tab joining the Today board', 57, () => GLOBALS.generateSop({ ...SOP, groups: 'A群' }), () => GLOBALS.showTodayBoard()],
+    ['a Gantt tab joining the Today board', 56, () => GLOBALS.generateGantt({ planTab: '推进表' }), () => GLOBALS.showTodayBoard()],
     // Generated again from the menu, the board reads none of its sources either (a first board reads them all).
     ['the Today board, again', 20, () => GLOBALS.generateTodayBoard({}), () => GLOBALS.showTodayBoard()],
   ])('%s: %i document calls', (_label, figure, action, prepare) => {
