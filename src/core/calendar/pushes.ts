@@ -5,7 +5,7 @@
  */
 import { fromIso, parseDate, toIso } from '../dates';
 import { SOP_COLUMNS, SOP_SCHEMA, type SopColumn } from '../sop/columns';
-import type { MarkerKey, TabMarker } from '../tab/marker';
+import { aboutList, type MarkerKey, type TabMarker } from '../tab/marker';
 import type { CellValue } from '../tab/spec';
 import { cellText, findHeader, normalizeHeader, tableRows, type TableSchema } from '../table/schema';
 import type { GroupPushCount } from './warnings';
@@ -113,15 +113,8 @@ export function sameSopRows(a: MarkerKey | undefined, b: MarkerKey): boolean {
  * written by an earlier version) or they cannot be read: the tab is then read instead.
  */
 export function markerPushes(marker: TabMarker, group: string): GroupPushCount[] | null {
-  const text = marker.about?.pushes;
-  if (text === undefined) return null;
-  let entries: unknown;
-  try {
-    entries = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(entries)) return null;
+  const entries = aboutList(marker.about?.pushes);
+  if (!entries) return null;
   const counts: GroupPushCount[] = [];
   for (const entry of entries) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') return null;

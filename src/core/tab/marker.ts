@@ -219,3 +219,17 @@ function legacyKey(kind: MarkedKind, text: string): MarkerKey {
   const fields: readonly string[] = KEY_FIELDS[kind];
   return fields.length === 0 ? {} : { [fields[0]]: text };
 }
+
+/**
+ * A list a marker keeps in its `about` as JSON text (an SOP tab's group pushes, the board's sources);
+ * null when there is none (a marker written by an earlier version) or the text is not a JSON list.
+ */
+export function aboutList(text: string | undefined): unknown[] | null {
+  if (text === undefined) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}

@@ -11,6 +11,7 @@ import { LANGS, t } from '../i18n';
 import { findGanttHeader } from '../gantt/columns';
 import { findSopHeader } from '../sop/columns';
 import { statusLabel } from '../sop/status';
+import { aboutList } from '../tab/marker';
 import type { CellValue } from '../tab/spec';
 import type { DueSource } from './due';
 
@@ -106,14 +107,8 @@ export function describeSources(sources: ReadonlyArray<{ layout: DueSourceTab }>
 
 /** The sources `describeSources` kept (without their tab names, which the board's formulas hold); null when it is not one. */
 export function describedSources(text: string | undefined): Array<Omit<DueSourceTab, 'tab'>> | null {
-  if (text === undefined) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed)) return null;
+  const parsed = aboutList(text);
+  if (!parsed) return null;
   const sources: Array<Omit<DueSourceTab, 'tab'>> = [];
   for (const entry of parsed) {
     if (!Array.isArray(entry) || entry.length !== 3 || !entry.every((part) => typeof part === 'string')) return null;
