@@ -4,12 +4,11 @@
  * a generated tab looks like in Sheets.
  */
 import { AppError } from '../core/errors';
-import { renameSheetInFormula } from '../core/formula/parse';
 import type { TabContent } from '../core/tab/content';
 import type { TabUpdate } from '../core/tab/layers';
 import { sameMarker, type MarkerKey } from '../core/tab/marker';
 import { checkTabSize } from '../core/tab/limits';
-import { sameTabName, sheetsTabName } from '../core/tab/names';
+import { renameTabReferences, sameTabName, sheetsTabName } from '../core/tab/names';
 import { Cell, cellValue, CellValue, CellStyle, FormatRun, isFormulaCell, quoteTabName, RangeRef, TabMarker, TabSpec } from '../core/tab/spec';
 import type { SheetSelection, TabFeatures, TabInfo, Workbook, WriteResult } from '../ports';
 import { applyStructureOp, applyTabUpdate } from './tab-edit';
@@ -296,20 +295,17 @@ export class MemoryWorkbook implements Workbook {
     if (held) throw new AppError({ code: 'error.tabExists', params: { tab: to } });
     const before = tab.spec.name;
     tab.spec = { ...tab.spec, name: to };
-    // As in Sheets, every formula naming the tab names it anew; and a link to one of its cells
-    // (this workbook's links name the tab where Sheets' give its id, which a rename leaves alone) follows it.
+    // As in Sheets, every formula and dropdown naming the tab names it anew; and a link to one of its
+    // cells (this workbook's links name the tab where Sheets' give its id, which a rename leaves alone) follows it.
+    const renames = new Map([[before, to]]);
     const oldLink = this.tabLinkPrefixOf(before);
+    const link = (cell: Cell): Cell => (typeof cell === 'string' && cell.startsWith(oldLink) ? this.tabLinkPrefixOf(to) + cell.slice(oldLink.length) : cell);
     for (const other of this.all) {
-      for (const row of other.spec.rows) {
-        row.forEach((cell, c) => {
-          if (isFormulaCell(cell)) {
-            const formula = renameSheetInFormula(cell.formula, before, to, quoteTabName);
-            if (formula !== cell.formula) row[c] = { ...cell, formula };
-          } else if (typeof cell === 'string' && cell.startsWith(oldLink)) {
-            row[c] = this.tabLinkPrefixOf(to) + cell.slice(oldLink.length);
-          }
-        });
-      }
+      const renamed = renameTabReferences(other.spec, renames);
+      const next = { ...renamed, rows: renamed.rows.map((row) => row.map(link)) };
+      if (JSON.stringify(next) === JSON.stringify(other.spec)) continue;
+      other.spec = next;
+      if (other !== tab) this.changedTabs.add(other.spec.name);
     }
     if (this.active === before) this.active = to;
     this.changedTabs.delete(before);

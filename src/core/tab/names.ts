@@ -5,6 +5,7 @@
  * unique with " (2)", " (3)"…; formulas that referred to a tab by the name its spec wanted are
  * rewritten to the name it got, so a link never points at a tab that is not there.
  */
+import { renameSheetInFormula } from '../formula/parse';
 import { SHEETS_LIMITS, XLSX_LIMITS } from './limits';
 import { isFormulaCell, quoteTabName, type Cell, type TabSpec } from './spec';
 
@@ -55,15 +56,15 @@ export function sameTabName(a: string, b: string): boolean {
 }
 
 /**
- * The spec with its references to renamed tabs following them: formulas in cells and in conditional
- * formats ('old name'!A1 → 'new name'!A1 — the add-on always quotes tab names) and dropdowns that
- * read another tab.
+ * The spec with its references to renamed tabs following them, as a spreadsheet rewrites them when a
+ * tab is renamed: formulas in cells and in conditional formats ('old name'!A1 or old!A1 →
+ * 'new name'!A1, read with the formula tokenizer, so text inside quotes stays) and dropdowns that read
+ * another tab.
  */
 export function renameTabReferences(spec: TabSpec, renames: ReadonlyMap<string, string>): TabSpec {
-  if (renames.size === 0) return spec;
-  const pairs = [...renames].filter(([from, to]) => from !== to).map(([from, to]) => [`${quoteTabName(from)}!`, `${quoteTabName(to)}!`] as const);
+  const pairs = [...renames].filter(([from, to]) => from !== to);
   if (pairs.length === 0) return spec;
-  const rewrite = (formula: string): string => pairs.reduce((text, [from, to]) => text.split(from).join(to), formula);
+  const rewrite = (formula: string): string => pairs.reduce((text, [from, to]) => renameSheetInFormula(text, from, to, quoteTabName), formula);
   const cell = (value: Cell): Cell => (isFormulaCell(value) && value.formula.includes('!') ? { ...value, formula: rewrite(value.formula) } : value);
   return {
     ...spec,

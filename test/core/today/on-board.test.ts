@@ -1,10 +1,9 @@
 /**
  * Reading a Today board back (on-board.ts): from the board's values and formulas alone, the sources it
  * follows — which tab, where its columns are, its rows as the mirror shows them, its links — are what
- * the board was built from; and renaming a tab rewrites the formulas naming it, as Sheets does.
+ * the board was built from.
  */
 import fc from 'fast-check';
-import { renameSheetInFormula } from '../../../src/core/formula/parse';
 import { t } from '../../../src/core/i18n';
 import { statusLabel } from '../../../src/core/sop/status';
 import { cellValue, isFormulaCell, quoteTabName, type CellValue, type TabSpec } from '../../../src/core/tab/spec';
@@ -154,17 +153,5 @@ describe('a source the board may no longer follow whole is read again', () => {
     expect(followsStale(headerFirst(sop, '事项'))).toBe(true);
     expect(followsStale(headerFirst(en, 'Item'))).toBe(true);
     expect(followsStale(headerFirst(gantt, t('zh-CN', 'gantt.header.task')))).toBe(true);
-  });
-});
-
-describe('renaming a tab rewrites the formulas naming it, as Sheets does', () => {
-  const rename = (formula: string, from: string, to: string) => renameSheetInFormula(formula, from, to, quoteTabName);
-  test('quoted and plain references, any case; text and other tabs stay', () => {
-    expect(rename(`=INDEX('SOP·A群'!$B:$B,7)&"'SOP·A群'!"`, 'SOP·A群', '新名字')).toBe(`=INDEX('新名字'!$B:$B,7)&"'SOP·A群'!"`);
-    expect(rename('=SUM(plan!A1:A3)+Plan!B1+other!C1', 'PLAN', "Tom's plan")).toBe("=SUM('Tom''s plan'!A1:A3)+'Tom''s plan'!B1+other!C1");
-    expect(rename("=INDEX('Tom''s plan'!$A:$A,2)", "Tom's plan", 'p2')).toBe("=INDEX('p2'!$A:$A,2)");
-    expect(rename('=A1+B1', 'A', 'B')).toBe('=A1+B1');
-    expect(rename('not a formula', 'x', 'y')).toBe('not a formula');
-    expect(rename('=SUM(', 'x', 'y')).toBe('=SUM(');
   });
 });
