@@ -277,8 +277,14 @@ export function readGroupPushes(ctx: AppContext, shown?: { first: DaySerial; las
     return !shown || first === null || last === null || (first <= shown.last && last >= shown.first);
   };
   const shownSop = (marker: TabMarker): boolean => marker.kind === 'sop' && overlaps(marker);
-  const kept = ctx.workbook.tabMarkers(shownSop).flatMap((marker) => markerPushes(marker, groupOf(marker)) ?? []);
-  const unkept = ctx.workbook.readMarkedTabs((marker) => shownSop(marker) && markerPushes(marker, groupOf(marker)) === null);
+  // Each marker's kept counts, parsed once: they are taken, and tell which tabs need reading.
+  const keptOf = new Map<TabMarker, GroupPushCount[] | null>();
+  const keptPushes = (marker: TabMarker): GroupPushCount[] | null => {
+    if (!keptOf.has(marker)) keptOf.set(marker, markerPushes(marker, groupOf(marker)));
+    return keptOf.get(marker) ?? null;
+  };
+  const kept = ctx.workbook.tabMarkers(shownSop).flatMap((marker) => keptPushes(marker) ?? []);
+  const unkept = ctx.workbook.readMarkedTabs((marker) => shownSop(marker) && keptPushes(marker) === null);
   const read = countGroupPushes(unkept.map(({ marker, values }) => ({ name: '', group: groupOf(marker), grid: values })));
   return addUpPushes([...kept, ...read]);
 }
@@ -289,7 +295,7 @@ function groupOf(marker: TabMarker): string {
 }
 
 /**
- * SOP tabs an action has read anyway (the Today board, the daily reminders): each marker is brought
+ * SOP tabs an action has read anyway (a Today board built from its sources, the daily reminders): each marker is brought
  * up to date as rememberSopRows does — a row deleted by hand fires no onEdit, and a collaborator
  * without the add-on runs none — writing only where the rows changed. Returns how many it rewrote.
  */
