@@ -295,9 +295,10 @@ function groupOf(marker: TabMarker): string {
 }
 
 /**
- * SOP tabs an action has read anyway (a Today board built from its sources, the daily reminders): each marker is brought
- * up to date as rememberSopRows does — a row deleted by hand fires no onEdit, and a collaborator
- * without the add-on runs none — writing only where the rows changed. Returns how many it rewrote.
+ * SOP tabs an action has read anyway (a Today board built from its sources, the daily reminders):
+ * each marker is brought up to date as rememberSopRows does — a row deleted by hand fires no onEdit,
+ * and a collaborator without the add-on runs none — writing only where the rows changed. Returns how
+ * many it rewrote.
  */
 export function rememberReadSopRows(ctx: AppContext, read: ReadonlyArray<{ tab: string; grid: ReadonlyArray<ReadonlyArray<CellValue>> }>): number {
   let rewritten = 0;
