@@ -11,7 +11,7 @@
 import { toIso, type DaySerial } from '../core/dates';
 import { boardExecutors, buildTodayBoard, followedRows, type BoardSource, type TodayBoard } from '../core/today/board';
 import type { DueItem } from '../core/today/due';
-import { orderDueItems, readDueItems, readSourceRows, taskTableBound, type DueSourceGrid, type DueWindow } from '../core/today/read';
+import { dueItemsOf, orderDueItems, readSourceRows, readSources, taskTableBound, type DueSourceGrid, type DueWindow, type SourceRow } from '../core/today/read';
 import { checkDaysAhead, type TodayRequest } from '../core/today/request';
 import { dueSourceLayout, type DueSourceTab } from '../core/today/sources';
 import { followsStale, sourcesOnBoard, type SourceOnBoard } from '../core/today/on-board';
@@ -72,8 +72,9 @@ export function collectDueItems(ctx: AppContext, window?: Partial<DueWindow>, op
   const due: DueWindow = { today: window?.today ?? ctx.clock.today(), daysAhead: window?.daysAhead ?? session.settings.todayDaysAhead };
   const sources = readDueSources(ctx);
   if (options.rememberSopRows) rememberReadSopRows(ctx, sopGrids(sources));
-  const items = readDueItems(sources, due);
-  return orderDueItems(items, executorsOf(ctx, session, sources), session.tr('today.unassigned'));
+  const read = readSources(sources);
+  const items = read.flatMap(({ layout, rows }) => dueItemsOf(layout, rows, due));
+  return orderDueItems(items, executorsOf(ctx, session, read), session.tr('today.unassigned'));
 }
 
 /** The API: the due items for a sidebar (JSON-safe: dates are day serials). */
@@ -84,12 +85,9 @@ export function getTodayItems(ctx: AppContext, request: TodayRequest): TodayItem
   return { today: toIso(today), daysAhead, items: collectDueItems(ctx, { today, daysAhead }) };
 }
 
-/** The Team tab's names in order, then the other owners in the order the sources name them. */
-function executorsOf(ctx: AppContext, session: Session, sources: readonly DueSourceGrid[]): string[] {
-  const owners = sources.flatMap(({ tab, grid }) => {
-    const layout = dueSourceLayout(tab, grid);
-    return layout ? readSourceRows(layout, grid).flatMap((row) => (row.kind === null ? [] : [row.owner])) : [];
-  });
+/** The Team tab's names in order, then the other owners: of every row that is work, in the sources' order. */
+function executorsOf(ctx: AppContext, session: Session, sources: ReadonlyArray<{ rows: readonly SourceRow[] }>): string[] {
+  const owners = sources.flatMap(({ rows }) => rows.flatMap((row) => (row.kind === null ? [] : [row.owner])));
   return boardExecutors([...readTeam(ctx).team.map((person) => person.name), ...owners], session.tr('today.unassigned'));
 }
 
@@ -179,11 +177,9 @@ function buildBoard(
   daysAhead: number,
 ): { board: TodayBoard; sources: number } {
   const followed = boardSources(ctx, existing);
-  // The executors as the sources name them: every row that is work, in the sources' order.
-  const owners = followed.flatMap(({ rows }) => rows.flatMap((row) => (row.kind === null ? [] : [row.owner])));
   const board = buildTodayBoard({
     sources: followed,
-    executors: boardExecutors([...readTeam(ctx).team.map((person) => person.name), ...owners], session.tr('today.unassigned')),
+    executors: executorsOf(ctx, session, followed),
     today,
     daysAhead,
     weekStart: session.settings.weekStart,

@@ -156,9 +156,14 @@ export interface DueSourceGrid {
  * longer reads as its kind (its header gone) gives none.
  */
 export function readDueItems(sources: readonly DueSourceGrid[], window: DueWindow): DueItem[] {
+  return readSources(sources).flatMap(({ layout, rows }) => dueItemsOf(layout, rows, window));
+}
+
+/** Each source tab that still reads as its kind, with where its columns are and its rows, in order. */
+export function readSources(sources: readonly DueSourceGrid[]): Array<{ layout: DueSourceLayout; rows: SourceRow[] }> {
   return sources.flatMap(({ tab, grid }) => {
     const layout = dueSourceLayout(tab, grid);
-    return layout ? dueItemsOf(layout, readSourceRows(layout, grid), window) : [];
+    return layout ? [{ layout, rows: readSourceRows(layout, grid) }] : [];
   });
 }
 
