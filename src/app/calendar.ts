@@ -302,10 +302,7 @@ function groupOf(marker: TabMarker): string {
  */
 export function rememberReadSopRows(ctx: AppContext, read: ReadonlyArray<{ tab: string; grid: ReadonlyArray<ReadonlyArray<CellValue>> }>): number {
   let rewritten = 0;
-  for (const { tab, grid } of read) {
-    const marker = ctx.workbook.findTab(tab)?.marker;
-    if (marker?.kind === 'sop' && rememberRows(ctx, tab, marker, grid)) rewritten++;
-  }
+  for (const { tab, grid } of read) if (rememberRows(ctx, tab, () => grid)) rewritten++;
   return rewritten;
 }
 
@@ -316,13 +313,17 @@ export function rememberReadSopRows(ctx: AppContext, read: ReadonlyArray<{ tab: 
  * whether it rewrote the marker. Any other tab: nothing is read beyond its marker.
  */
 export function rememberSopRows(ctx: AppContext, tab: string): boolean {
-  const marker = ctx.workbook.findTab(tab)?.marker;
-  return marker?.kind === 'sop' && rememberRows(ctx, tab, marker, ctx.workbook.readTab(tab));
+  return rememberRows(ctx, tab, () => ctx.workbook.readTab(tab));
 }
 
-/** Rewrites an SOP tab's marker when its rows now say other days or pushes; whether it did. */
-function rememberRows(ctx: AppContext, tab: string, marker: TabMarker, grid: ReadonlyArray<ReadonlyArray<CellValue>>): boolean {
-  const about = sopRowsAbout(groupOf(marker), grid);
+/**
+ * Rewrites the marker of an SOP tab when its rows (`grid`, asked only for an SOP tab) now say other
+ * days or pushes; whether it did. Any other tab: false.
+ */
+function rememberRows(ctx: AppContext, tab: string, grid: () => ReadonlyArray<ReadonlyArray<CellValue>>): boolean {
+  const marker = ctx.workbook.findTab(tab)?.marker;
+  if (marker?.kind !== 'sop') return false;
+  const about = sopRowsAbout(groupOf(marker), grid());
   if (sameSopRows(marker.about, about)) return false;
   const { first: _first, last: _last, pushes: _pushes, ...made } = marker.about ?? {};
   ctx.workbook.rememberAbout(tab, { ...made, ...about });
