@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { generateCalendar } from '../../src/app/calendar';
 import { generateGantt } from '../../src/app/gantt';
 import { computeMetricsTab } from '../../src/app/metrics';
+import { generateSopTabs } from '../../src/app/sop';
+import { generateTodayBoard } from '../../src/app/today';
 import { saveTeam } from '../../src/app/team';
 import { fromIso, type DaySerial } from '../../src/core/dates';
 import { createLocalContext } from '../../src/local/context';
@@ -100,6 +102,31 @@ describe('grid tabs keep what a person typed or noted on them (local workbook)',
       },
       30,
       25,
+    );
+  });
+
+  test('Today board: notes and text on and around the board survive generating it again from itself after a status changed', () => {
+    check(
+      (ctx) => {
+        generateSopTabs(ctx, { template: 'live-class', anchor: '2026-11-21', groups: 'Java引流5群', cohort: '第12期' });
+        const first = generateTodayBoard(ctx, {});
+        return {
+          tab: first.tab,
+          skip: (col) => ctx.workbook.tab(first.tab).spec.columns[col]?.hidden === true,
+          again: () => {
+            // The first open row marked done in its SOP tab: a line leaves the board, the ones below move up.
+            const sop = 'SOP·Java引流5群·第12期';
+            const grid = ctx.workbook.readTab(sop);
+            const status = grid[0].indexOf('状态');
+            const row = grid.findIndex((line, r) => r > 0 && line[status] === '未开始');
+            expect(row).toBeGreaterThan(0);
+            ctx.workbook.setCell(sop, row, status, '已完成');
+            return generateTodayBoard(ctx, {}).message;
+          },
+        };
+      },
+      25,
+      16,
     );
   });
 

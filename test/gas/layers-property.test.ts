@@ -9,6 +9,7 @@ import { generateGantt } from '../../src/app/gantt';
 import { computeMetricsTab } from '../../src/app/metrics';
 import { generateSopTabs } from '../../src/app/sop';
 import { saveTeam } from '../../src/app/team';
+import { generateTodayBoard } from '../../src/app/today';
 import { createGasContext } from '../../src/gas/services';
 import { createDemoContext } from '../../src/local/demo';
 import type { AppContext } from '../../src/ports';
@@ -94,6 +95,30 @@ describe('grid tabs keep what a person typed or noted on them (Apps Script adapt
       },
       30,
       25,
+    );
+  });
+
+  test('Today board, generated again from itself after a status changed', () => {
+    check(
+      (ctx) => {
+        generateSopTabs(ctx, { template: 'live-class', anchor: '2026-11-21', groups: 'Java引流5群', cohort: '第12期' });
+        const first = generateTodayBoard(ctx, {});
+        return {
+          tab: first.tab,
+          skip: (col) => fake!.inspect(first.tab).isColumnHiddenByUser(col + 1),
+          again: () => {
+            const sop = fake!.inspect('SOP·Java引流5群·第12期');
+            const grid = sop.getDataRange().getValues();
+            const status = grid[0].indexOf('状态');
+            const row = grid.findIndex((line, r) => r > 0 && line[status] === '未开始');
+            expect(row).toBeGreaterThan(0);
+            sop.getRange(row + 1, status + 1).setValue('已完成');
+            return generateTodayBoard(ctx, {}).message;
+          },
+        };
+      },
+      25,
+      16,
     );
   });
 
