@@ -222,7 +222,7 @@ export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateG
     return { tab: written.name, created: written.created, built: generated, layers: layerSummary(planned.layers, written.oldVersion, session.tr) };
   });
   // A new Gantt tab joins the Today board; a regenerated one is followed already (as SOP tabs are).
-  if (created) refreshTodayBoard(ctx);
+  const board = created ? refreshTodayBoard(ctx) : null;
   const summary = summarize(session, built.analysis);
   const edits: GanttEditsSummary = { kept: built.edits.kept, keptRows: built.edits.keptRows.length, removed: built.edits.removed };
   const message = [
@@ -231,6 +231,7 @@ export function generateGantt(ctx: AppContext, request: GanttRequest): GenerateG
     ...(edits.keptRows ? [session.tr('gantt.keptRows', { count: edits.keptRows })] : []),
     ...(edits.removed.length ? [session.tr('gantt.removedTasks', { count: edits.removed.length, tasks: nameList(session, edits.removed) })] : []),
     ...layers,
+    ...(board?.keptAside ? [board.keptAside] : []),
   ].join(' · ');
   ctx.ui.toast(message, session.tr('app.name'));
   return { tab, created, summary, edits, message };

@@ -413,7 +413,7 @@ export function generateSopTabs(ctx: AppContext, request: SopRequest): GenerateS
   const results = writeGeneratedTabs(ctx, plan.tabs);
   // A new SOP tab joins the Today board (only it is read: the board says what it follows). A
   // regenerated one is on it already: the board follows its rows by position, with room to spare.
-  if (results.some((result) => result.created)) refreshTodayBoard(ctx);
+  const board = results.some((result) => result.created) ? refreshTodayBoard(ctx) : null;
   const outcomes: SopTabOutcome[] = results.map((result, i) => {
     const planned = plan.tabs[i];
     const line = planned.merge
@@ -421,9 +421,12 @@ export function generateSopTabs(ctx: AppContext, request: SopRequest): GenerateS
       : session.tr('sop.count.rows.other', { count: planned.rows.length });
     return { tab: result.name, created: result.created, rows: planned.rows.length, line };
   });
-  const message = outcomes
-    .map((o) => (o.created ? session.tr('sop.generated.new', { tab: o.tab, rows: o.rows }) : session.tr('sop.generated.merged', { tab: o.tab, line: o.line })))
-    .join(session.tr('sop.generated.join'));
+  const message = [
+    ...outcomes.map((o) =>
+      o.created ? session.tr('sop.generated.new', { tab: o.tab, rows: o.rows }) : session.tr('sop.generated.merged', { tab: o.tab, line: o.line }),
+    ),
+    ...(board?.keptAside ? [board.keptAside] : []),
+  ].join(session.tr('sop.generated.join'));
   ctx.ui.toast(message, session.tr('app.name'));
   return { tabs: outcomes, message, warnings: plan.warnings };
 }

@@ -34,6 +34,11 @@ export interface TodayBoardResult {
   /** Source tabs gathered. */
   sources: number;
   message: string;
+  /**
+   * When something a person put on the board could not stay and went to the board's old version:
+   * the line saying so, for the feature whose new tab refreshed the board to add to its own message.
+   */
+  keptAside: string | null;
 }
 
 export interface TodayItems {
@@ -200,13 +205,13 @@ function resultOf(
 ): TodayBoardResult {
   const counts = { today: 0, overdue: 0, upcoming: 0 };
   for (const item of board.items) counts[item.state === 'today' ? 'today' : item.state === 'overdue' ? 'overdue' : 'upcoming']++;
-  const message = [
-    ...(sources ? [] : [session.tr('today.noSources')]),
-    session.tr('today.done', { ...counts, sources, tab: written.name }),
-    // What people added to the board that could not stay goes to a dated old version: said, and counted.
-    ...layerSummary(layers, written.oldVersion, session.tr),
-  ].join(' · ');
-  return { tab: written.name, created: written.created, today: toIso(today), daysAhead, counts, sources, message };
+  // What people added to the board that could not stay goes to a dated old version: said, and counted.
+  const kept = layerSummary(layers, written.oldVersion, session.tr);
+  const message = [...(sources ? [] : [session.tr('today.noSources')]), session.tr('today.done', { ...counts, sources, tab: written.name }), ...kept].join(
+    ' · ',
+  );
+  const keptAside = written.oldVersion ? session.tr('today.refreshedKeptAside', { tab: written.name, line: kept.join(' · ') }) : null;
+  return { tab: written.name, created: written.created, today: toIso(today), daysAhead, counts, sources, message, keptAside };
 }
 
 /** Generates (or rewrites in place) the Today board and opens it. */
@@ -232,7 +237,8 @@ export function showTodayBoard(ctx: AppContext): TodayBoardResult {
  * After an SOP tab or a Gantt tab was created (or the self-test's deleted): the board, when there is
  * one, is generated again so that it follows the new source (or lets the deleted go), with the
  * look-ahead it was made with. Only the new tab is read (see boardSources). The tab people are
- * looking at stays active, and nothing is said: the feature that ran says what it did.
+ * looking at stays active, and nothing is said: the feature that ran says what it did — and adds
+ * `keptAside` when something a person put on the board went to its old version.
  */
 export function refreshTodayBoard(ctx: AppContext): TodayBoardResult | null {
   const existing = readBoard(ctx);

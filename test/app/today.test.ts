@@ -85,6 +85,16 @@ describe('generating the Today board', () => {
     expect(ctx.workbook.markedTabs((marker) => marker.kind === 'today')).toHaveLength(1);
   });
 
+  test('what a person typed over the board’s own cells goes to its old version when a new SOP tab joins, and the SOP’s message says so', () => {
+    const ctx = workbook();
+    const { tab } = generateTodayBoard(ctx, {});
+    ctx.workbook.setCell(tab, TODAY_FIRST_LINE_ROW, 0, '我改的执行人');
+    const result = generateSopTabs(ctx, { template: 'live-class', anchor: '2026-12-04', groups: 'Python引流1群', cohort: '第3期' });
+    expect(result.message).toMatch(/「今日看板」已更新：1 处放不下的内容在隐藏的旧版「今日看板 · 旧版[^」]*」里/);
+    const old = ctx.workbook.listTabs().find((info) => info.hidden && info.name.startsWith('今日看板 · 旧版'))!;
+    expect(ctx.workbook.readTab(old.name)[TODAY_FIRST_LINE_ROW][0]).toBe('我改的执行人');
+  });
+
   test('the self-test’s own SOP and Gantt tabs leave the board with them', () => {
     const ctx = workbook();
     const { tab } = generateTodayBoard(ctx, {});

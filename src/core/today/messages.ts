@@ -43,6 +43,7 @@ export const todayMessages = defineMessages(
     'today.note.summary': '按事项日期统计：今日与逾期只计未完成的事项；本周计划 = 本周日期的未完成与已完成事项（不含已取消、已移除）。',
     'today.done': '今日看板：今天 {today} 项、逾期 {overdue} 项、即将到期 {upcoming} 项，来自 {sources} 个标签页 · 写入「{tab}」',
     'today.noSources': '还没有 SOP 表或甘特图：先生成一个，看板就会汇总它们。',
+    'today.refreshedKeptAside': '「{tab}」已更新：{line}',
     'today.error.request': '今日看板收到的“{field}”不对：应为 {expected}，收到的是 {value}。',
     'today.error.daysAhead': '提前天数应为 0 到 14 的整数，收到的是 {value}。',
     'today.error.tooLarge': '来源标签页共 {rows} 行，超过看板能跟踪的 {limit} 行：请把已结束的 SOP 表移到别的文件后再生成。',
@@ -98,6 +99,7 @@ export const todayMessages = defineMessages(
       'Counted by the items’ dates: Today and Overdue count open items only; Planned this week = this week’s open and done items (not cancelled or removed).',
     'today.done': 'Today board: {today} due today, {overdue} overdue, {upcoming} coming up, from {sources} tabs · written to "{tab}"',
     'today.noSources': 'No SOP tab or Gantt tab yet: generate one and the board gathers it.',
+    'today.refreshedKeptAside': '"{tab}" updated too: {line}',
     'today.error.request': 'The Today board received a wrong "{field}": expected {expected}, got {value}.',
     'today.error.daysAhead': 'Days ahead must be a whole number from 0 to 14; got {value}.',
     'today.error.tooLarge':
